@@ -1,0 +1,14 @@
+# src/app: main, options, screens and the main loop; the program itself.
+# Everything but main.c is a library too, so the tests link it without main().
+noinst_LIBRARIES += src/app/libapp.a
+src_app_libapp_a_SOURCES = \
+	src/app/options.c src/app/options.h \
+	src/app/paths.c src/app/paths.h \
+	src/app/title.c src/app/title.h
+
+bin_PROGRAMS += src/neuronauts
+src_neuronauts_SOURCES = src/app/main.c
+# Libraries in dependency order, highest layer first.
+NN_APP_LIBS = src/app/libapp.a \
+	src/ui/libui.a src/draw/libdraw.a src/nn/libnn.a src/base/libbase.a
+src_neuronauts_LDADD = $(NN_APP_LIBS) $(NCURSESW_LIBS) $(TERMKEY_LIBS) $(LIBINTL) -lm

@@ -1,0 +1,188 @@
+/* main.c: the program's entry: locale, options, where the course is, and the screens.
+ * The only place that decides to exit; the terminal is restored before any message. */
+#include <config.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/options.h"
+#include "app/paths.h"
+#include "app/title.h"
+#include "nls.h"
+#include "ui/term.h"
+
+enum { EXIT_USAGE = 2 };
+
+static void print_usage_hint(void)
+{
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+}
+
+static void print_help(void)
+{
+	printf(_("Usage: %s [OPTION]...\n"), PACKAGE);
+	fputs(_("Learn how neural networks work, from one neuron to Transformers: a course\n"
+		"that runs in your terminal, driven by the keyboard, with live math.\n"),
+	      stdout);
+	putchar('\n');
+	fputs(_("Options:\n"), stdout);
+	options_print_help(stdout);
+	putchar('\n');
+	fputs(_("Keys: q quits. See neuronauts(1) for every key.\n"), stdout);
+	putchar('\n');
+	fputs(_("Environment:\n"
+		"  NEURONAUTS_CONTENT  the course directory (as --content-dir)\n"
+		"  NO_COLOR            when set and not empty, no colours (as --no-color)\n"),
+	      stdout);
+	putchar('\n');
+	fputs(_("Exit status: 0 on success, 1 on an error, 2 on a bad command line.\n"), stdout);
+	putchar('\n');
+	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	printf(_("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
+}
+
+static void print_version(void)
+{
+	printf("%s (%s) %s\n", PACKAGE, PACKAGE_NAME, PACKAGE_VERSION);
+	fputs("Copyright (C) 2026 the Neuronauts authors.\n", stdout);
+	fputs(_("License GPLv3+: GNU GPL version 3 or later "
+		"<https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"),
+	      stdout);
+}
+
+/* Reports a bad command line the GNU way and returns the exit status. */
+static int usage_error(OptStatus st, const char *bad)
+{
+	switch (st) {
+	case OPT_ERR_UNKNOWN:
+		fprintf(stderr, _("%s: unrecognized option '%s'\n"), PACKAGE, bad);
+		break;
+	case OPT_ERR_MISSING_ARG:
+		fprintf(stderr, _("%s: option '%s' requires an argument\n"), PACKAGE, bad);
+		break;
+	case OPT_ERR_EXTRA_ARG:
+		fprintf(stderr, _("%s: option '%s' does not take an argument\n"), PACKAGE,
+			bad);
+		break;
+	case OPT_ERR_OPERAND:
+		fprintf(stderr, _("%s: unexpected argument '%s'\n"), PACKAGE, bad);
+		break;
+	case OPT_OK:
+		return EXIT_SUCCESS;
+	}
+	print_usage_hint();
+	return EXIT_USAGE;
+}
+
+/* Restores the terminal, then prints "neuronauts: message" and exits with status 1. */
+static void fatal(const char *msg)
+{
+	term_close();
+	fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+	exit(EXIT_FAILURE);
+}
+
+/* Ends the program the way the signal would have, after the terminal is restored, so
+ * the parent sees the real cause. */
+static void die_by_signal(int signo)
+{
+	term_close();
+	signal(signo, SIG_DFL);
+	raise(signo);
+	exit(128 + signo);
+}
+
+/* Shows the title screen until q, a termination signal, or the end of input. */
+static void run_title(void)
+{
+	Grid g;
+	int w, h;
+
+	term_size(&w, &h);
+	if (grid_init(&g, w, h) != 0)
+		fatal(_("out of memory"));
+	for (;;) {
+		TermEvent ev;
+
+		term_size(&w, &h);
+		if ((w != g.w || h != g.h) && grid_resize(&g, w, h) != 0)
+			fatal(_("out of memory"));
+		title_draw(&g, term_caps());
+		term_show(&g, -1, -1);
+		term_wait(&ev, -1);
+		if (ev.type == TERM_EV_QUIT) {
+			grid_free(&g);
+			die_by_signal(ev.signo);
+		}
+		if (ev.type == TERM_EV_EOF ||
+		    (ev.type == TERM_EV_KEY && (key_is_char(&ev.key, 'q') ||
+						key_is_char(&ev.key, 'Q'))))
+			break;
+	}
+	grid_free(&g);
+}
+
+int main(int argc, char **argv)
+{
+	Options opt;
+	const char *bad, *content, *no_color;
+	ContentPlaces places;
+	ContentSource src;
+	TermOptions topt;
+	TermStatus ts;
+	OptStatus st;
+
+	setlocale(LC_ALL, "");
+#if ENABLE_NLS
+	bindtextdomain(PACKAGE, paths_locale_dir());
+	textdomain(PACKAGE);
+#endif
+	st = options_parse(&opt, argc, argv, &bad);
+	if (st == OPT_OK && opt.nargs > 0)
+		st = OPT_ERR_OPERAND, bad = opt.args[0];
+	if (st != OPT_OK)
+		return usage_error(st, bad);
+	if (opt.action == ACTION_HELP) {
+		print_help();
+		return ferror(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
+	}
+	if (opt.action == ACTION_VERSION) {
+		print_version();
+		return ferror(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
+	}
+
+	paths_content_places(&places, opt.content_dir);
+	content = paths_content_dir(&places, &src);
+	if (!paths_is_content_dir(content)) {
+		fprintf(stderr, _("%s: no course found in '%s' (it has no %s)\n"), PACKAGE,
+			content, COURSE_INDEX_NAME);
+		if (src == CONTENT_FROM_INSTALL)
+			fprintf(stderr, _("%s: reinstall neuronauts, or name the course "
+					  "directory with --content-dir DIR\n"),
+				PACKAGE);
+		return EXIT_FAILURE;
+	}
+
+	no_color = getenv("NO_COLOR");
+	topt.no_colour = opt.no_colour || (no_color && *no_color);
+	topt.force_ascii = opt.ascii;
+	ts = term_open(&topt);
+	if (ts != TERM_OK) {
+		if (ts == TERM_ERR_SYSTEM)
+			fprintf(stderr, "%s: %s: %s\n", PACKAGE, term_status_message(ts),
+				strerror(errno));
+		else
+			fprintf(stderr, "%s: %s\n", PACKAGE, term_status_message(ts));
+		return EXIT_FAILURE;
+	}
+	atexit(term_close);
+	run_title();
+	term_close();
+	return EXIT_SUCCESS;
+}

@@ -1,0 +1,133 @@
+/* options.c: the table of command-line options, its parser and its --help listing.
+ * Must not print anything but the help listing it is asked for, nor exit. */
+#include <config.h>
+
+#include <getopt.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "app/options.h"
+#include "base/utf8.h"
+#include "nls.h"
+
+typedef enum {
+	OPT_SET_TRUE, /* a bool field becomes true */
+	OPT_STRING,   /* a const char * field takes the argument */
+	OPT_ACTION    /* Options.action becomes the row's value */
+} OptKind;
+
+typedef struct {
+	const char *name; /* long name without "--" */
+	char short_name;  /* 0: none */
+	OptKind kind;
+	size_t field;      /* offsetof the field set, for OPT_SET_TRUE and OPT_STRING */
+	int value;         /* the Action, for OPT_ACTION */
+	const char *arg;   /* the argument's name in --help (N_), or NULL for none */
+	const char *help;  /* one line of --help (N_) */
+} OptionSpec;
+
+static const OptionSpec option_table[] = {
+	{"content-dir", 'C', OPT_STRING, offsetof(Options, content_dir), 0, N_("DIR"),
+	 N_("read the course from DIR instead of the installed one")},
+	{"ascii", 0, OPT_SET_TRUE, offsetof(Options, ascii), 0, NULL,
+	 N_("draw with ASCII characters only, even in a UTF-8 locale")},
+	{"no-color", 0, OPT_SET_TRUE, offsetof(Options, no_colour), 0, NULL,
+	 N_("do not use colours (as does a non-empty NO_COLOR)")},
+	{"help", 'h', OPT_ACTION, 0, ACTION_HELP, NULL,
+	 N_("display this help and exit")},
+	{"version", 'V', OPT_ACTION, 0, ACTION_VERSION, NULL,
+	 N_("output version information and exit")},
+};
+
+#define N_OPTIONS (sizeof option_table / sizeof *option_table)
+
+OptStatus options_parse(Options *o, int argc, char **argv, const char **bad)
+{
+	struct option longopts[N_OPTIONS + 1];
+	char shortopts[2 * N_OPTIONS + 3], *sp = shortopts;
+	size_t i;
+	int c, index;
+
+	memset(o, 0, sizeof *o);
+	o->action = ACTION_RUN;
+	*bad = NULL;
+
+	*sp++ = ':'; /* report a missing argument as ':' rather than '?' */
+	for (i = 0; i < N_OPTIONS; i++) {
+		const OptionSpec *s = &option_table[i];
+		longopts[i].name = s->name;
+		longopts[i].has_arg = s->kind == OPT_STRING ? required_argument : no_argument;
+		longopts[i].flag = NULL;
+		longopts[i].val = 256 + (int)i; /* the row, whatever the short name */
+		if (s->short_name) {
+			*sp++ = s->short_name;
+			if (s->kind == OPT_STRING)
+				*sp++ = ':';
+		}
+	}
+	memset(&longopts[N_OPTIONS], 0, sizeof longopts[N_OPTIONS]);
+	*sp = '\0';
+
+	optind = 0; /* glibc: start afresh, so the parser can run more than once */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, &index)) != -1) {
+		const OptionSpec *s = NULL;
+
+		if (c == '?' || c == ':') {
+			const char *arg = argv[optind - 1];
+			static char short_buf[3];
+			if (optopt > 0 && optopt < 256) {
+				short_buf[0] = '-';
+				short_buf[1] = (char)optopt;
+				short_buf[2] = '\0';
+				arg = short_buf;
+			}
+			*bad = arg;
+			if (c == ':')
+				return OPT_ERR_MISSING_ARG;
+			if (optopt >= 256 && strchr(arg, '='))
+				return OPT_ERR_EXTRA_ARG;
+			return OPT_ERR_UNKNOWN;
+		}
+		if (c >= 256)
+			s = &option_table[c - 256];
+		for (i = 0; !s && i < N_OPTIONS; i++)
+			if (option_table[i].short_name == c)
+				s = &option_table[i];
+		if (!s) /* getopt returned a character not in the table: cannot happen */
+			continue;
+		switch (s->kind) {
+		case OPT_SET_TRUE:
+			*(bool *)((char *)o + s->field) = true;
+			break;
+		case OPT_STRING:
+			*(const char **)((char *)o + s->field) = optarg;
+			break;
+		case OPT_ACTION:
+			if (o->action == ACTION_RUN)
+				o->action = (Action)s->value;
+			break;
+		}
+	}
+	o->nargs = argc - optind;
+	o->args = argv + optind;
+	return OPT_OK;
+}
+
+void options_print_help(FILE *out)
+{
+	size_t i;
+
+	for (i = 0; i < N_OPTIONS; i++) {
+		const OptionSpec *s = &option_table[i];
+		char left[64];
+		int w, pad;
+
+		snprintf(left, sizeof left, "%c%c%c --%s%s%s", s->short_name ? '-' : ' ',
+			 s->short_name ? s->short_name : ' ', s->short_name ? ',' : ' ', s->name,
+			 s->arg ? "=" : "", s->arg ? _(s->arg) : "");
+		w = utf8_width(left, strlen(left));
+		pad = w < 26 ? 26 - w : 1;
+		fprintf(out, "  %s%*s%s\n", left, pad, "", _(s->help));
+	}
+}

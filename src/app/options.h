@@ -1,0 +1,40 @@
+/* options.h: the command line as a table of options and its parser.
+ * Must not print, exit or touch the terminal: main decides what to do with the result. */
+#ifndef NN_APP_OPTIONS_H
+#define NN_APP_OPTIONS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum {
+	ACTION_RUN,     /* open the course */
+	ACTION_HELP,    /* --help */
+	ACTION_VERSION  /* --version */
+} Action;
+
+typedef struct {
+	Action action;
+	const char *content_dir; /* --content-dir, or NULL */
+	bool no_colour;          /* --no-color */
+	bool ascii;              /* --ascii */
+	int nargs;               /* operands left after the options */
+	char **args;
+} Options;
+
+typedef enum {
+	OPT_OK,
+	OPT_ERR_UNKNOWN,     /* an option that is not in the table */
+	OPT_ERR_MISSING_ARG, /* an option that needs an argument got none */
+	OPT_ERR_EXTRA_ARG,   /* an option that takes no argument got one (--help=x) */
+	OPT_ERR_OPERAND      /* an operand where none is accepted */
+} OptStatus;
+
+/* Parses argv (GNU style: long options, abbreviations, "--name=value", bundled short
+ * options, "--" ends options, operands anywhere). On error, *bad points to the offending
+ * argument. Sets defaults first; never prints. */
+OptStatus options_parse(Options *o, int argc, char **argv, const char **bad);
+
+/* Writes the option list of --help, aligned, one line per option, translated. */
+void options_print_help(FILE *out);
+
+#endif

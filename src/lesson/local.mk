@@ -1,0 +1,1 @@
+# src/lesson: the lesson language (text in, document model out); no terminal.

@@ -1,0 +1,213 @@
+/* term.c: curses output, the terminal's life cycle and the style-to-colour map.
+ * The only file that includes curses; must not be included by other layers. */
+#include <config.h>
+
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "nls.h"
+#include "ui/term.h"
+
+static struct {
+	bool active;
+	SCREEN *screen;
+	Caps caps;
+} T;
+
+/* Colours for each style: foreground (-1: the terminal's own) and attributes; in
+ * monochrome only mono_attr is used, so every style stays distinguishable. */
+static const struct {
+	short fg;
+	attr_t attr, mono_attr;
+} style_map[STYLE_COUNT] = {
+	[STYLE_NORMAL] = {-1, A_NORMAL, A_NORMAL},
+	[STYLE_DIM] = {-1, A_DIM, A_DIM},
+	[STYLE_BOLD] = {-1, A_BOLD, A_BOLD},
+	[STYLE_TITLE] = {COLOR_CYAN, A_BOLD, A_BOLD},
+	[STYLE_ACCENT] = {COLOR_YELLOW, A_BOLD, A_BOLD},
+	[STYLE_KEY] = {COLOR_CYAN, A_BOLD, A_BOLD},
+	[STYLE_GOOD] = {COLOR_GREEN, A_BOLD, A_BOLD},
+	[STYLE_BAD] = {COLOR_RED, A_BOLD, A_UNDERLINE},
+	[STYLE_WARN] = {COLOR_YELLOW, A_NORMAL, A_BOLD},
+	[STYLE_FOCUS] = {-1, A_REVERSE, A_REVERSE},
+	[STYLE_BAR] = {-1, A_REVERSE, A_REVERSE},
+};
+
+static bool locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+/* Whether terminfo describes cursor addressing ("cup"): without it no screen works. */
+static bool has_cursor_motion(void)
+{
+	char *cup = tigetstr("cup");
+	return cup != NULL && cup != (char *)-1;
+}
+
+static void setup_colours(bool no_colour)
+{
+	int s;
+	bool defaults;
+
+	T.caps.colours = 0;
+	if (no_colour || !has_colors() || start_color() == ERR)
+		return;
+	defaults = use_default_colors() == OK;
+	T.caps.colours = COLORS >= 256 ? 256 : 8;
+	for (s = 1; s < STYLE_COUNT; s++) {
+		short fg = style_map[s].fg;
+		if (!defaults && fg < 0)
+			fg = COLOR_WHITE;
+		init_pair((short)s, fg, defaults ? -1 : COLOR_BLACK);
+	}
+}
+
+TermStatus term_open(const TermOptions *opt)
+{
+	if (T.active)
+		return TERM_OK;
+	if (!isatty(STDIN_FILENO))
+		return TERM_ERR_STDIN_NOT_TTY;
+	if (!isatty(STDOUT_FILENO))
+		return TERM_ERR_STDOUT_NOT_TTY;
+	if (!getenv("TERM") || !*getenv("TERM"))
+		return TERM_ERR_TERMINFO;
+
+	/* newterm, unlike initscr, returns NULL instead of exiting on an unknown $TERM. */
+	T.screen = newterm(NULL, stdout, stdin);
+	if (!T.screen)
+		return TERM_ERR_TERMINFO;
+	if (!has_cursor_motion()) {
+		endwin();
+		delscreen(T.screen);
+		T.screen = NULL;
+		return TERM_ERR_DUMB;
+	}
+	T.caps.unicode = !opt->force_ascii && locale_is_utf8();
+	if (input_open(T.caps.unicode) != 0) {
+		int e = errno;
+		endwin();
+		delscreen(T.screen);
+		T.screen = NULL;
+		errno = e;
+		return TERM_ERR_SYSTEM;
+	}
+	/* ncurses emits one write() per cursor move until the first endwin(). */
+	refresh();
+	endwin();
+	refresh();
+	cbreak(); /* keeps ISIG: Ctrl-C and Ctrl-Z raise signals we handle */
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, FALSE); /* termkey reads the keys */
+	curs_set(0);
+	setup_colours(opt->no_colour);
+	T.active = true;
+	return TERM_OK;
+}
+
+const char *term_status_message(TermStatus st)
+{
+	switch (st) {
+	case TERM_OK:
+		return "";
+	case TERM_ERR_STDIN_NOT_TTY:
+		return _("standard input is not a terminal; neuronauts is interactive and "
+			 "must be run in a terminal (see --help)");
+	case TERM_ERR_STDOUT_NOT_TTY:
+		return _("standard output is not a terminal; neuronauts is interactive and "
+			 "must be run in a terminal (see --help)");
+	case TERM_ERR_TERMINFO:
+		return _("the terminal type in $TERM is unset or unknown; set TERM, for "
+			 "example TERM=xterm-256color");
+	case TERM_ERR_DUMB:
+		return _("this terminal cannot move its cursor; use a full-screen "
+			 "terminal (xterm, tmux, screen, a Linux console)");
+	case TERM_ERR_SYSTEM:
+		return _("the terminal could not be set up");
+	}
+	return "";
+}
+
+void term_close(void)
+{
+	if (!T.active)
+		return;
+	T.active = false;
+	input_close(); /* before endwin: the other order leaves the shell without echo */
+	curs_set(1);
+	endwin();
+	delscreen(T.screen);
+	T.screen = NULL;
+	fflush(stdout);
+}
+
+bool term_active(void)
+{
+	return T.active;
+}
+
+Caps term_caps(void)
+{
+	return T.caps;
+}
+
+void term_size(int *w, int *h)
+{
+	*w = T.active ? COLS : 0;
+	*h = T.active ? LINES : 0;
+}
+
+void term_apply_resize(void)
+{
+	struct winsize ws;
+
+	if (!T.active)
+		return;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	clearok(curscr, TRUE); /* repaint everything: the terminal may have reflowed */
+}
+
+void term_show(const Grid *g, int cx, int cy)
+{
+	int x, y;
+
+	if (!T.active)
+		return;
+	erase();
+	for (y = 0; y < g->h && y < LINES; y++) {
+		for (x = 0; x < g->w && x < COLS; x++) {
+			const Cell *c = &g->cells[(size_t)y * (size_t)g->w + (size_t)x];
+			wchar_t wc[2] = {(wchar_t)c->ch, 0};
+			int s = c->style < STYLE_COUNT ? c->style : STYLE_NORMAL;
+			attr_t a = T.caps.colours ? style_map[s].attr : style_map[s].mono_attr;
+			cchar_t cc;
+
+			if (c->ch == GRID_WIDE_CONT)
+				continue;
+			if (!T.caps.unicode && c->ch > 0x7E)
+				wc[0] = L'?';
+			setcchar(&cc, wc, a, T.caps.colours ? (short)s : 0, NULL);
+			mvadd_wch(y, x, &cc);
+		}
+	}
+	if (cx >= 0 && cx < COLS && cy >= 0 && cy < LINES) {
+		move(cy, cx);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}

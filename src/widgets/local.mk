@@ -1,0 +1,1 @@
+# src/widgets: one file per widget kind plus the registry table.

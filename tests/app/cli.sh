@@ -1,0 +1,37 @@
+#!/bin/sh
+# cli.sh: the command line without a terminal: --help, --version, bad options (status 2
+# and a hint on stderr), a missing course, translations.
+prog=${NEURONAUTS:?}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/nn-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C.UTF-8 LANGUAGE=
+unset NEURONAUTS_CONTENT
+n=0
+check() { # check DESCRIPTION COMMAND...: TAP line from the command's status
+	desc=$1; shift
+	n=$((n + 1))
+	if "$@" >/dev/null 2>&1; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
+}
+run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the status
+	want=$1; shift
+	"$prog" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	[ $? -eq "$want" ]
+}
+has() { grep -qF -- "$2" "$tmp/$1"; }
+empty() { [ ! -s "$tmp/$1" ]; }
+
+echo "1..14"
+check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
+check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
+check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
+check "unknown option: status 2, hint on stderr" eval 'run 2 --frobnicate && has err "unrecognized option '"'"'--frobnicate'"'"'" && has err "Try '"'"'neuronauts --help'"'"'" && empty out'
+check "unknown short option: status 2" eval 'run 2 -z && has err "'"'"'-z'"'"'"'
+check "missing argument: status 2" eval 'run 2 --content-dir && has err "requires an argument"'
+check "argument to a flag: status 2" eval 'run 2 --help=now && has err "does not take an argument"'
+check "operand: status 2" eval 'run 2 stray && has err "unexpected argument '"'"'stray'"'"'"'
+check "missing course: status 1 and the directory named" eval 'run 1 --content-dir "$tmp/none" && has err "no course found in '"'"'$tmp/none'"'"'"'
+check "NEURONAUTS_CONTENT is honoured" eval 'NEURONAUTS_CONTENT="$tmp/env" run 1 && has err "$tmp/env"'
+check "the option beats the environment" eval 'NEURONAUTS_CONTENT="$tmp/env" run 1 --content-dir "$tmp/opt" && has err "$tmp/opt"'
+check "build tree finds the source content (reaches the terminal check)" eval 'run 1 && has err "not a terminal"'
+check "LANGUAGE=de gives German help" eval 'LANGUAGE=de run 0 --help && has out "Aufruf: neuronauts [OPTION]..."'
+check "LANGUAGE=de gives German errors" eval 'LANGUAGE=de run 2 --frobnicate && has err "unbekannte Option"'

@@ -1,0 +1,2 @@
+check_PROGRAMS += tests/base/check_utf8
+tests_base_check_utf8_LDADD = src/base/libbase.a $(TEST_LIBS)

@@ -1,0 +1,8 @@
+# Screen scenarios: the real program in tmux, compared with reviewed golden screens.
+SCREEN_TESTS = \
+	tests/screens/title.scn tests/screens/resize.scn tests/screens/quit-sane.scn \
+	tests/screens/signals.scn tests/screens/sighup.scn tests/screens/ctrl-c.scn \
+	tests/screens/nontty.scn tests/screens/nontty-stdout.scn \
+	tests/screens/ascii-mono.scn
+TESTS += $(SCREEN_TESTS)
+EXTRA_DIST += tests/screens/harness.sh tests/screens/golden $(SCREEN_TESTS)
