@@ -1,0 +1,1 @@
+# bench/lesson.mk: the lesson-language benchmark (parse and check the whole course).
