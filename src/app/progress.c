@@ -1,0 +1,496 @@
+/* progress.c: the progress store: parsing, merging and the atomic, locked save.
+ * Must not touch the terminal or print: it returns statuses for the caller to show. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/progress.h"
+#include "base/utf8.h"
+
+#define MAX_FILE_SIZE (4u << 20) /* a larger file is not ours: it is moved aside */
+#define HEADER "neuronauts-progress"
+
+typedef struct {
+	char *key, *value;
+	int dirty; /* changed by this instance since its last save */
+} Entry;
+
+struct Progress {
+	char *path;
+	Entry *e;
+	size_t n, cap;
+	int blocked; /* the file on disk could not be read or moved aside: never overwrite */
+};
+
+Progress *progress_new(const char *path)
+{
+	Progress *p = calloc(1, sizeof *p);
+
+	if (p && path && !(p->path = strdup(path))) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+static void clear(Progress *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->e[i].key);
+		free(p->e[i].value);
+	}
+	p->n = 0;
+}
+
+void progress_free(Progress *p)
+{
+	if (!p)
+		return;
+	clear(p);
+	free(p->e);
+	free(p->path);
+	free(p);
+}
+
+/* Binary search: returns the index of key, or of where it would be inserted. */
+static size_t find(const Progress *p, const char *key, int *found)
+{
+	size_t lo = 0, hi = p->n;
+
+	*found = 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(key, p->e[mid].key);
+		if (c == 0) {
+			*found = 1;
+			return mid;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+static int key_ok(const char *key)
+{
+	const char *k;
+
+	if (!*key || strlen(key) > 256)
+		return 0;
+	for (k = key; *k; k++)
+		if (*k <= ' ' || *k > '~' || *k == '\\')
+			return 0;
+	return 1;
+}
+
+/* Stores key = value taking ownership of nothing; dirty marks our own changes. */
+static int put(Progress *p, const char *key, const char *value, int dirty)
+{
+	int found;
+	size_t i = find(p, key, &found);
+	char *v = strdup(value), *k;
+
+	if (!v)
+		return -1;
+	if (found) {
+		free(p->e[i].value);
+		p->e[i].value = v;
+		p->e[i].dirty = p->e[i].dirty || dirty;
+		return 0;
+	}
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? 2 * p->cap : 32;
+		Entry *e = realloc(p->e, cap * sizeof *e);
+		if (!e) {
+			free(v);
+			return -1;
+		}
+		p->e = e;
+		p->cap = cap;
+	}
+	k = strdup(key);
+	if (!k) {
+		free(v);
+		return -1;
+	}
+	memmove(&p->e[i + 1], &p->e[i], (p->n - i) * sizeof *p->e);
+	p->e[i].key = k;
+	p->e[i].value = v;
+	p->e[i].dirty = dirty;
+	p->n++;
+	return 0;
+}
+
+const char *progress_get(const Progress *p, const char *key)
+{
+	int found;
+	size_t i = find(p, key, &found);
+	return found ? p->e[i].value : NULL;
+}
+
+int progress_set(Progress *p, const char *key, const char *value)
+{
+	const char *old;
+
+	if (!key_ok(key) || utf8_validate(value, strlen(value)) != strlen(value))
+		return -1;
+	old = progress_get(p, key);
+	if (old && strcmp(old, value) == 0)
+		return 0;
+	return put(p, key, value, 1);
+}
+
+double progress_get_num(const Progress *p, const char *key, double def)
+{
+	const char *v = progress_get(p, key);
+	char *end;
+	double d;
+
+	if (!v || !*v)
+		return def;
+	d = strtod(v, &end);
+	return *end ? def : d;
+}
+
+int progress_set_num(Progress *p, const char *key, double value)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.17g", value);
+	return progress_set(p, key, buf);
+}
+
+void progress_each(const Progress *p, const char *prefix,
+		   void (*fn)(const char *key, const char *value, void *ctx), void *ctx)
+{
+	size_t i, len = strlen(prefix);
+
+	for (i = 0; i < p->n; i++)
+		if (strncmp(p->e[i].key, prefix, len) == 0)
+			fn(p->e[i].key, p->e[i].value, ctx);
+}
+
+/* Unescapes \\ and \n in s[0..n) into out (room for n+1). Returns -1 on a bad escape. */
+static int unescape(char *out, const char *s, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\\') {
+			out[o++] = s[i];
+			continue;
+		}
+		if (++i == n)
+			return -1;
+		if (s[i] == 'n')
+			out[o++] = '\n';
+		else if (s[i] == '\\')
+			out[o++] = '\\';
+		else
+			return -1;
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+int progress_parse(Progress *p, const char *text, size_t n, int overwrite_clean)
+{
+	size_t i = 0;
+	int have_header = 0;
+	char *buf;
+
+	if (memchr(text, '\0', n) || utf8_validate(text, n) != n)
+		return -1;
+	if (!(buf = malloc(n + 1)))
+		return -1;
+	while (i < n) {
+		const char *line = text + i, *nl = memchr(line, '\n', n - i);
+		char *sp;
+		size_t len = nl ? (size_t)(nl - line) : n - i;
+
+		i += len + (nl ? 1 : 0);
+		if (len && line[len - 1] == '\r')
+			len--;
+		if (len == 0 || line[0] == '#')
+			continue;
+		memcpy(buf, line, len);
+		buf[len] = '\0';
+		if (!have_header) {
+			char *end;
+			long v;
+			if (strncmp(buf, HEADER " ", sizeof HEADER) != 0)
+				goto bad;
+			v = strtol(buf + sizeof HEADER, &end, 10);
+			if (*end || end == buf + sizeof HEADER)
+				goto bad;
+			if (v != PROGRESS_VERSION) {
+				free(buf);
+				return -2;
+			}
+			have_header = 1;
+			continue;
+		}
+		sp = strchr(buf, ' ');
+		if (!sp)
+			sp = buf + len;
+		*sp = '\0';
+		if (!key_ok(buf))
+			goto bad;
+		{
+			char *val = sp < buf + len ? sp + 1 : sp;
+			size_t vlen = (size_t)(buf + len - val);
+			int found;
+			size_t at;
+			if (unescape(val, val, vlen) != 0)
+				goto bad;
+			at = find(p, buf, &found);
+			if (found && (p->e[at].dirty || !overwrite_clean))
+				continue;
+			if (put(p, buf, val, 0) != 0)
+				goto bad;
+		}
+	}
+	free(buf);
+	return have_header ? 0 : -1;
+bad:
+	free(buf);
+	return -1;
+}
+
+/* Reads the whole file; returns NULL with errno set (ENOENT: no file; EFBIG: too big). */
+static char *read_file(const char *path, size_t *n)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	char *buf;
+	size_t got = 0;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || st.st_size > (off_t)MAX_FILE_SIZE) {
+		int e = st.st_size > (off_t)MAX_FILE_SIZE ? EFBIG : errno;
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	if (!(buf = malloc((size_t)st.st_size + 1))) {
+		close(fd);
+		errno = ENOMEM;
+		return NULL;
+	}
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*n = got;
+	return buf;
+}
+
+/* Moves path to the first free path.bak.N without ever replacing a backup. */
+static int back_up(const char *path, char *out, size_t size)
+{
+	char bak[PATH_MAX];
+	int i;
+
+	for (i = 1; i < 1000; i++) {
+		snprintf(bak, sizeof bak, "%s.bak.%d", path, i);
+		if (link(path, bak) == 0) {
+			if (unlink(path) != 0)
+				return -1;
+		} else if (errno == EEXIST) {
+			continue;
+		} else if (access(bak, F_OK) == 0 || rename(path, bak) != 0) {
+			if (errno == EEXIST || access(bak, F_OK) == 0)
+				continue;
+			return -1;
+		}
+		if (out && size)
+			snprintf(out, size, "%s", bak);
+		return 0;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+Progress *progress_open(const char *path, ProgressStatus *st, char *backup, size_t backup_size)
+{
+	Progress *p = progress_new(path);
+	size_t n;
+	char *text;
+
+	if (backup && backup_size)
+		backup[0] = '\0';
+	if (!p)
+		return NULL;
+	text = read_file(path, &n);
+	if (!text) {
+		if (errno == ENOENT) {
+			*st = PROGRESS_FRESH;
+			return p;
+		}
+		if (errno != EFBIG) {
+			*st = PROGRESS_ERR_IO;
+			p->blocked = 1;
+			return p;
+		}
+	} else if (progress_parse(p, text, n, 1) == 0) {
+		free(text);
+		*st = PROGRESS_OK;
+		return p;
+	}
+	free(text);
+	clear(p);
+	if (back_up(path, backup, backup_size) != 0) {
+		*st = PROGRESS_ERR_IO;
+		p->blocked = 1;
+		return p;
+	}
+	*st = PROGRESS_RECOVERED;
+	return p;
+}
+
+/* Writes the store as a progress file to fd. Returns 0 or -1 (errno set). */
+static int write_all(int fd, const Progress *p)
+{
+	FILE *f = fdopen(dup(fd), "w");
+	size_t i;
+	int ok;
+
+	if (!f)
+		return -1;
+	fprintf(f, "# Neuronauts progress: one \"key value\" per line (see neuronauts(1)).\n"
+		   "%s %d\n", HEADER, PROGRESS_VERSION);
+	for (i = 0; i < p->n; i++) {
+		const char *v;
+		fprintf(f, "%s ", p->e[i].key);
+		for (v = p->e[i].value; *v; v++) {
+			if (*v == '\n')
+				fputs("\\n", f);
+			else if (*v == '\\')
+				fputs("\\\\", f);
+			else
+				putc(*v, f);
+		}
+		putc('\n', f);
+	}
+	ok = fflush(f) == 0 && !ferror(f);
+	if (fclose(f) != 0)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+/* Replaces the store by what is on disk, then re-applies this instance's changes. */
+static int merge_from_disk(Progress *p)
+{
+	Progress *disk = progress_new(NULL);
+	size_t n, i;
+	char *text;
+	int r = 0;
+
+	if (!disk)
+		return -1;
+	text = read_file(p->path, &n);
+	if (text) {
+		r = progress_parse(disk, text, n, 1);
+		free(text);
+		if (r != 0) { /* another program wrote something else: keep it aside */
+			progress_free(disk);
+			return back_up(p->path, NULL, 0);
+		}
+	} else if (errno != ENOENT) {
+		progress_free(disk);
+		return -1;
+	}
+	for (i = 0; i < p->n; i++)
+		if (p->e[i].dirty && put(disk, p->e[i].key, p->e[i].value, 1) != 0)
+			r = -1;
+	if (r == 0) { /* swap contents */
+		Progress tmp = *p;
+		p->e = disk->e, p->n = disk->n, p->cap = disk->cap;
+		disk->e = tmp.e, disk->n = tmp.n, disk->cap = tmp.cap;
+	}
+	progress_free(disk);
+	return r;
+}
+
+int progress_save(Progress *p)
+{
+	char tmp[PATH_MAX], dir[PATH_MAX], *slash;
+	int lock = -1, fd = -1, e, r = -1;
+	size_t i;
+
+	if (!p->path) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (p->blocked) { /* try once more to move the unreadable file aside */
+		if (access(p->path, F_OK) == 0 && back_up(p->path, NULL, 0) != 0)
+			return -1;
+		p->blocked = 0;
+	}
+	snprintf(tmp, sizeof tmp, "%s.lock", p->path);
+	lock = open(tmp, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (lock >= 0)
+		while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
+			;
+	if (merge_from_disk(p) != 0)
+		goto out;
+	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", p->path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto out;
+	if (write_all(fd, p) != 0 || fsync(fd) != 0 || close(fd) != 0) {
+		e = errno;
+		fd = -1;
+		unlink(tmp);
+		errno = e;
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, p->path) != 0) {
+		e = errno;
+		unlink(tmp);
+		errno = e;
+		goto out;
+	}
+	snprintf(dir, sizeof dir, "%s", p->path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd); /* best effort: some file systems refuse fsync on directories */
+		close(fd);
+		fd = -1;
+	}
+	for (i = 0; i < p->n; i++)
+		p->e[i].dirty = 0;
+	r = 0;
+out:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	if (lock >= 0)
+		close(lock); /* releases the flock */
+	errno = e;
+	return r;
+}

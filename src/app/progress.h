@@ -1,0 +1,61 @@
+/* progress.h: the learner's progress, a versioned text file of "key value" lines keyed
+ * by lesson and unit IDs, saved atomically and merged with other running instances.
+ * Must not touch the terminal: callers show the messages it returns. */
+#ifndef NN_APP_PROGRESS_H
+#define NN_APP_PROGRESS_H
+
+#include <stddef.h>
+
+#define PROGRESS_VERSION 1
+
+typedef struct Progress Progress;
+
+typedef enum {
+	PROGRESS_OK,
+	PROGRESS_FRESH,     /* no file yet: an empty store */
+	PROGRESS_RECOVERED, /* unreadable or unknown version: moved to a backup, fresh */
+	PROGRESS_ERR_IO     /* could not read, write or back up (errno kept) */
+} ProgressStatus;
+
+/* Opens the store at path, loading the file if there is one. A file that cannot be
+ * parsed, or whose version is not PROGRESS_VERSION, is renamed to the first free
+ * "path.bak.N" (written to backup, a buffer of backup_size bytes) and the store
+ * starts empty with status PROGRESS_RECOVERED. Returns NULL only when out of memory;
+ * otherwise *st says what happened (PROGRESS_ERR_IO: the file exists but could not be
+ * read, or could not be moved aside; the store starts empty and saving will retry). */
+Progress *progress_open(const char *path, ProgressStatus *st, char *backup, size_t backup_size);
+
+void progress_free(Progress *p);
+
+/* Returns the value of key, or NULL. The pointer is valid until the key changes. */
+const char *progress_get(const Progress *p, const char *key);
+
+/* Sets key to value (any UTF-8 text; newlines and backslashes are escaped on disk).
+ * Keys are printable ASCII without spaces. Returns 0, or -1 for a bad key or when
+ * out of memory. Marks the key as changed by this instance. */
+int progress_set(Progress *p, const char *key, const char *value);
+
+/* Convenience: the value as a number, or def when missing or not a number. */
+double progress_get_num(const Progress *p, const char *key, double def);
+int progress_set_num(Progress *p, const char *key, double value);
+
+/* Calls fn for every key starting with prefix, in sorted order. */
+void progress_each(const Progress *p, const char *prefix,
+		   void (*fn)(const char *key, const char *value, void *ctx), void *ctx);
+
+/* Saves: takes an exclusive lock (path.lock), re-reads the file so that keys another
+ * instance saved meanwhile are kept (keys this instance changed win), writes a
+ * temporary file in the same directory, fsyncs it, renames it over path (mode 0600)
+ * and fsyncs the directory. Returns 0, or -1 with errno set (read-only or full disk:
+ * nothing is lost, the next save tries again). Keys a newer version wrote are kept. */
+int progress_save(Progress *p);
+
+/* Parses the text of a progress file into p (replacing nothing already changed by
+ * this instance). Returns 0, -1 when it is not a progress file or is malformed, -2
+ * for an unknown version. Used by progress_open and by the fuzz target. */
+int progress_parse(Progress *p, const char *text, size_t n, int overwrite_clean);
+
+/* An empty store not tied to a file (for tests and the fuzz target). */
+Progress *progress_new(const char *path);
+
+#endif

@@ -1,0 +1,314 @@
+/* check_progress.c: the progress store: round trip, atomic write, corrupt files and
+ * numbered backups, unknown versions and keys, two writers merging, read-only disks. */
+#include <config.h>
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/progress.h"
+#include "testlib.h"
+
+static char dir[64], path[128];
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/nn-progress-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/progress", dir);
+}
+
+static void teardown(void)
+{
+	char cmd[256];
+	/* The folder's owner runs this: root, or the user a test switched to. */
+	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", dir, dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static void write_text(const char *p, const char *text)
+{
+	FILE *f = fopen(p, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+static char *read_text(const char *p)
+{
+	static char buf[4096];
+	FILE *f = fopen(p, "r");
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static Progress *open_ok(ProgressStatus want)
+{
+	ProgressStatus st;
+	char bak[256];
+	Progress *p = progress_open(path, &st, bak, sizeof bak);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(st, want);
+	return p;
+}
+
+START_TEST(round_trip)
+{
+	Progress *p = open_ok(PROGRESS_FRESH);
+	struct stat sb;
+
+	ck_assert_int_eq(progress_set(p, "unit.L1.intro.done", "1"), 0);
+	ck_assert_int_eq(progress_set(p, "quiz.L1-q.q1.answer", "two\nlines \\ and ünïcode"), 0);
+	ck_assert_int_eq(progress_set_num(p, "game.L1.light.best", 0.03125), 0);
+	ck_assert_int_eq(progress_set(p, "bad key", "x"), -1);
+	ck_assert_int_eq(progress_set(p, "", "x"), -1);
+	ck_assert_int_eq(progress_set(p, "k", "\xff"), -1);
+	ck_assert_int_eq(progress_save(p), 0);
+	progress_free(p);
+
+	ck_assert_int_eq(stat(path, &sb), 0);
+	ck_assert_int_eq(sb.st_mode & 0777, 0600);
+	ck_assert_ptr_nonnull(strstr(read_text(path), "neuronauts-progress 1\n"));
+	ck_assert_ptr_nonnull(strstr(read_text(path), "two\\nlines \\\\ and"));
+
+	p = open_ok(PROGRESS_OK);
+	ck_assert_str_eq(progress_get(p, "unit.L1.intro.done"), "1");
+	ck_assert_str_eq(progress_get(p, "quiz.L1-q.q1.answer"), "two\nlines \\ and ünïcode");
+	ck_assert_double_eq(progress_get_num(p, "game.L1.light.best", -1), 0.03125);
+	ck_assert_double_eq(progress_get_num(p, "missing", -1), -1);
+	ck_assert_ptr_null(progress_get(p, "missing"));
+	progress_free(p);
+}
+END_TEST
+
+START_TEST(atomic_write_leaves_no_temporary)
+{
+	Progress *p = open_ok(PROGRESS_FRESH);
+	char cmd[256];
+
+	progress_set(p, "a", "1");
+	ck_assert_int_eq(progress_save(p), 0);
+	progress_set(p, "a", "2");
+	ck_assert_int_eq(progress_save(p), 0);
+	progress_free(p);
+	/* Only the file and its lock remain: no "progress.tmp.*". */
+	snprintf(cmd, sizeof cmd, "test \"$(ls '%s' | tr '\\n' ' ')\" = 'progress progress.lock '",
+		 dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(corrupt_file_is_backed_up_and_a_fresh_store_starts)
+{
+	const char *bad[] = {"garbage\n", "neuronauts-progress x\n", "neuronauts-progress 1\nk \\q\n",
+			     "neuronauts-progress 1\nk\x01ey v\n", "neuronauts-progress 1\nk v\xff\n"};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ProgressStatus st;
+		char bak[256], want[160];
+		Progress *p;
+
+		write_text(path, bad[i]);
+		p = progress_open(path, &st, bak, sizeof bak);
+		ck_assert_int_eq(st, PROGRESS_RECOVERED);
+		snprintf(want, sizeof want, "%s.bak.%zu", path, i + 1);
+		ck_assert_str_eq(bak, want); /* numbered: earlier backups are kept */
+		ck_assert_str_eq(read_text(bak), bad[i]);
+		ck_assert_int_eq(access(path, F_OK), -1);
+		ck_assert_ptr_null(progress_get(p, "k"));
+		progress_free(p);
+	}
+}
+END_TEST
+
+START_TEST(unknown_version_is_backed_up)
+{
+	ProgressStatus st;
+	char bak[256];
+	Progress *p;
+
+	write_text(path, "neuronauts-progress 2\nfuture thing\n");
+	p = progress_open(path, &st, bak, sizeof bak);
+	ck_assert_int_eq(st, PROGRESS_RECOVERED);
+	ck_assert_str_eq(read_text(bak), "neuronauts-progress 2\nfuture thing\n");
+	progress_free(p);
+}
+END_TEST
+
+START_TEST(unknown_keys_are_kept)
+{
+	Progress *p;
+
+	write_text(path, "# comment\r\nneuronauts-progress 1\r\nfuture.feature.x 42\r\n\r\n");
+	p = open_ok(PROGRESS_OK);
+	progress_set(p, "unit.L1.intro.done", "1");
+	ck_assert_int_eq(progress_save(p), 0);
+	progress_free(p);
+	ck_assert_ptr_nonnull(strstr(read_text(path), "future.feature.x 42\n"));
+}
+END_TEST
+
+START_TEST(two_writers_merge)
+{
+	Progress *a = open_ok(PROGRESS_FRESH), *b = open_ok(PROGRESS_FRESH);
+
+	progress_set(a, "unit.L1.intro.done", "1");
+	progress_set(b, "unit.L1.light.done", "1");
+	progress_set(a, "shared", "from a");
+	ck_assert_int_eq(progress_save(a), 0);
+	progress_set(b, "shared", "from b");
+	ck_assert_int_eq(progress_save(b), 0); /* b merges a's keys in */
+	progress_set(a, "unit.L1.tune.done", "1");
+	ck_assert_int_eq(progress_save(a), 0); /* a keeps b's keys; "shared" is b's now */
+	progress_free(a);
+	progress_free(b);
+
+	a = open_ok(PROGRESS_OK);
+	ck_assert_str_eq(progress_get(a, "unit.L1.intro.done"), "1");
+	ck_assert_str_eq(progress_get(a, "unit.L1.light.done"), "1");
+	ck_assert_str_eq(progress_get(a, "unit.L1.tune.done"), "1");
+	ck_assert_str_eq(progress_get(a, "shared"), "from b");
+	progress_free(a);
+}
+END_TEST
+
+/* Root writes into read-only folders: become an ordinary user owning the folder (the
+ * test runs in its own forked process, so this does not last). */
+static void drop_root(void)
+{
+	if (geteuid() != 0)
+		return;
+	ck_assert_int_eq(chown(dir, 65534, 65534), 0);
+	ck_assert_int_eq(setgid(65534), 0);
+	ck_assert_int_eq(setuid(65534), 0);
+}
+
+START_TEST(read_only_directory_fails_then_retries)
+{
+	Progress *p;
+
+	drop_root();
+	p = open_ok(PROGRESS_FRESH);
+	progress_set(p, "unit.L1.intro.done", "1");
+	ck_assert_int_eq(chmod(dir, 0500), 0);
+	errno = 0;
+	ck_assert_int_eq(progress_save(p), -1);
+	ck_assert_int_ne(errno, 0);
+	ck_assert_str_eq(progress_get(p, "unit.L1.intro.done"), "1"); /* nothing lost */
+	ck_assert_int_eq(chmod(dir, 0700), 0);
+	ck_assert_int_eq(progress_save(p), 0);
+	progress_free(p);
+	p = open_ok(PROGRESS_OK);
+	ck_assert_str_eq(progress_get(p, "unit.L1.intro.done"), "1");
+	progress_free(p);
+}
+END_TEST
+
+START_TEST(full_disk_keeps_the_old_file_and_retries)
+{
+	Progress *p = open_ok(PROGRESS_FRESH);
+	struct rlimit small, saved;
+	char before[4096];
+	int i, r, limited, restored;
+
+	progress_set(p, "unit.L1.intro.done", "1");
+	ck_assert_int_eq(progress_save(p), 0);
+	strcpy(before, read_text(path));
+	for (i = 0; i < 20; i++) {
+		char key[32];
+		snprintf(key, sizeof key, "unit.L%d.long-unit-name.done", i);
+		progress_set(p, key, "1");
+	}
+	/* A file size limit makes writes fail as a full disk does (EFBIG, like ENOSPC). */
+	signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	small = saved;
+	small.rlim_cur = 64; /* the soft limit only, so it can be raised again */
+	/* No Check assertion while the limit holds: Check itself writes to a file. */
+	limited = setrlimit(RLIMIT_FSIZE, &small);
+	r = progress_save(p);
+	restored = setrlimit(RLIMIT_FSIZE, &saved);
+	ck_assert_int_eq(limited, 0);
+	ck_assert_int_eq(restored, 0);
+	ck_assert_int_eq(r, -1);
+	ck_assert_str_eq(read_text(path), before); /* the old file is intact */
+	ck_assert_int_eq(progress_save(p), 0);
+	progress_free(p);
+	p = open_ok(PROGRESS_OK);
+	ck_assert_str_eq(progress_get(p, "unit.L19.long-unit-name.done"), "1");
+	progress_free(p);
+}
+END_TEST
+
+START_TEST(missing_directory_is_an_error_not_a_crash)
+{
+	Progress *p;
+	ProgressStatus st;
+
+	snprintf(path, sizeof path, "%s/no/such/dir/progress", dir);
+	p = progress_open(path, &st, NULL, 0);
+	ck_assert_ptr_nonnull(p);
+	progress_set(p, "a", "1");
+	ck_assert_int_eq(progress_save(p), -1);
+	ck_assert_int_eq(errno, ENOENT);
+	progress_free(p);
+}
+END_TEST
+
+static void count(const char *key, const char *value, void *ctx)
+{
+	(void)key;
+	(void)value;
+	++*(int *)ctx;
+}
+
+START_TEST(prefix_iteration)
+{
+	Progress *p = progress_new(NULL);
+	int n = 0;
+
+	progress_set(p, "unit.b", "1");
+	progress_set(p, "unit.a", "1");
+	progress_set(p, "quiz.a", "1");
+	progress_each(p, "unit.", count, &n);
+	ck_assert_int_eq(n, 2);
+	progress_free(p);
+}
+END_TEST
+
+static Suite *progress_suite(void)
+{
+	Suite *s = suite_create("progress");
+	TCase *tc = tcase_create("progress");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, round_trip);
+	tcase_add_test(tc, atomic_write_leaves_no_temporary);
+	tcase_add_test(tc, corrupt_file_is_backed_up_and_a_fresh_store_starts);
+	tcase_add_test(tc, unknown_version_is_backed_up);
+	tcase_add_test(tc, unknown_keys_are_kept);
+	tcase_add_test(tc, two_writers_merge);
+	tcase_add_test(tc, read_only_directory_fails_then_retries);
+	tcase_add_test(tc, full_disk_keeps_the_old_file_and_retries);
+	tcase_add_test(tc, missing_directory_is_an_error_not_a_crash);
+	tcase_add_test(tc, prefix_iteration);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_main(progress_suite());
+}
