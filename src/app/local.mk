@@ -3,6 +3,7 @@
 noinst_LIBRARIES += src/app/libapp.a
 src_app_libapp_a_SOURCES = \
 	src/app/options.c src/app/options.h \
+	src/app/keymap.c src/app/keymap.h \
 	src/app/paths.c src/app/paths.h \
 	src/app/progress.c src/app/progress.h \
 	src/app/title.c src/app/title.h
