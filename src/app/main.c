@@ -172,6 +172,7 @@ int main(int argc, char **argv)
 	no_color = getenv("NO_COLOR");
 	topt.no_colour = opt.no_colour || (no_color && *no_color);
 	topt.force_ascii = opt.ascii;
+	topt.mouse = true;
 	ts = term_open(&topt);
 	if (ts != TERM_OK) {
 		if (ts == TERM_ERR_SYSTEM)

@@ -18,9 +18,21 @@
 
 static struct {
 	bool active;
+	bool mouse; /* we turned mouse reporting on and must turn it off */
 	SCREEN *screen;
 	Caps caps;
 } T;
+
+/* xterm mouse reporting: button presses and releases (1000) in SGR encoding (1006),
+ * which termkey decodes. Terminals without "kmous" in terminfo are left alone. */
+#define MOUSE_ON "\033[?1000h\033[?1006h"
+#define MOUSE_OFF "\033[?1006l\033[?1000l"
+
+static void mouse_reporting(bool on)
+{
+	fputs(on ? MOUSE_ON : MOUSE_OFF, stdout);
+	fflush(stdout);
+}
 
 /* Colours for each style: foreground (-1: the terminal's own) and attributes; in
  * monochrome only mono_attr is used, so every style stays distinguishable. */
@@ -113,6 +125,9 @@ TermStatus term_open(const TermOptions *opt)
 	keypad(stdscr, FALSE); /* termkey reads the keys */
 	curs_set(0);
 	setup_colours(opt->no_colour);
+	T.mouse = opt->mouse && tigetstr("kmous") != NULL && tigetstr("kmous") != (char *)-1;
+	if (T.mouse)
+		mouse_reporting(true);
 	T.active = true;
 	return TERM_OK;
 }
@@ -148,6 +163,8 @@ void term_close(void)
 	input_close(); /* before endwin: the other order leaves the shell without echo */
 	curs_set(1);
 	endwin();
+	if (T.mouse)
+		mouse_reporting(false);
 	delscreen(T.screen);
 	T.screen = NULL;
 	fflush(stdout);

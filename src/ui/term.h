@@ -13,6 +13,7 @@
 typedef struct {
 	bool force_ascii; /* draw with ASCII even in a UTF-8 locale */
 	bool no_colour;   /* monochrome even where colours exist (--no-color, NO_COLOR) */
+	bool mouse;       /* ask the terminal to report the mouse, where it can */
 } TermOptions;
 
 typedef enum {

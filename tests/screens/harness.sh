@@ -12,7 +12,9 @@
 #   expect TEXT      TEXT is on screen now;  reject TEXT: it is not
 #   signal SIG       send SIG to the program
 #   exited N         wait until the program exited with status N
-#   sane             after the exit: the terminal echoes typed text, canonical mode on
+#   sane             after the exit: the terminal echoes typed text, canonical mode on,
+#                    main screen, mouse reporting off, cursor visible
+#   modes A M C      now: alternate screen A, mouse reporting M, cursor visible C (0/1)
 #   shell CMD...     run a shell command in the test's directory (fails if it fails)
 # Environment: NEURONAUTS (the program), srcdir, UPDATE, SCREEN_TIMEOUT (default 10).
 set -u
@@ -124,6 +126,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 		case " $flags " in
 		*" -echo "* | *" -icanon "*) fail "terminal left in a bad mode: $flags" ;;
 		esac
+		modes=$("$tmux_bin" -S "$sock" display-message -p -t t \
+			'#{alternate_on} #{mouse_any_flag} #{cursor_flag}')
+		[ "$modes" = "0 0 1" ] ||
+			fail "alternate screen, mouse reporting, cursor: '$modes', expected '0 0 1'" 
 		"$tmux_bin" -S "$sock" send-keys -t t -l "echo-check"
 		"$tmux_bin" -S "$sock" send-keys -t t Enter
 		poll on_screen "__READ=echo-check" || fail "typed text was not read back"
@@ -148,6 +154,10 @@ while IFS= read -r line || [ -n "$line" ]; do
 			poll eval 'screen | cmp -s - "$golden"' ||
 				fail "screen differs from $golden:$(screen | diff "$golden" - | sed 's/^/\n#   /')"
 		fi ;;
+	modes)
+		modes=$("$tmux_bin" -S "$sock" display-message -p -t t \
+			'#{alternate_on} #{mouse_any_flag} #{cursor_flag}')
+		[ "$modes" = "$*" ] || fail "modes '$modes', expected '$*'" ;;
 	shell) (cd "$dir" && eval "$*") || fail "'$*' failed" ;;
 	*) fail "unknown command '$cmd'" ;;
 	esac
