@@ -1,0 +1,59 @@
+/* frame.c: the footer, the status line and the too-small screen.
+ * Must not touch the terminal or keep state. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/frame.h"
+#include "draw/wrap.h"
+#include "nls.h"
+
+void frame_footer(Grid *g, KeyContext ctx)
+{
+	char buf[512];
+	int x, y = g->h - 1;
+
+	if (g->h < 1)
+		return;
+	for (x = 0; x < g->w; x++)
+		grid_put(g, x, y, ' ', STYLE_BAR);
+	keymap_footer(ctx, g->w - 2, buf, sizeof buf);
+	grid_str(g, 1, y, buf, STYLE_BAR);
+}
+
+void frame_status(Grid *g, const char *msg, Style st)
+{
+	int x;
+
+	if (!msg || !*msg || g->h < 2)
+		return;
+	for (x = 0; x < g->w; x++)
+		grid_put(g, x, g->h - 2, ' ', st);
+	grid_str(g, 1, g->h - 2, msg, st);
+}
+
+int frame_too_small(const Grid *g)
+{
+	return g->w < FRAME_MIN_W || g->h < FRAME_MIN_H;
+}
+
+void frame_draw_too_small(Grid *g)
+{
+	char msg[256];
+	WrapLine lines[8];
+	int n, i, y;
+
+	grid_clear(g, STYLE_NORMAL);
+	snprintf(msg, sizeof msg, _("Please enlarge the terminal to at least %dx%d (it is %dx%d now)."),
+		 FRAME_MIN_W, FRAME_MIN_H, g->w, g->h);
+	n = wrap_text(msg, strlen(msg), g->w > 24 ? g->w - 8 : g->w, lines, 8);
+	if (n > 8)
+		n = 8;
+	if (n > g->h)
+		n = g->h; /* show the beginning of the request rather than its middle */
+	y = (g->h - n) / 2;
+	for (i = 0; i < n; i++, y++)
+		grid_text(g, (g->w - lines[i].width) / 2, y, msg + lines[i].start, lines[i].len,
+			  lines[i].width, STYLE_WARN);
+}

@@ -1,0 +1,26 @@
+/* frame.h: what every screen shares: the footer of keys, the status line, and the
+ * "enlarge the terminal" screen. Must not hold state: screens pass what to show. */
+#ifndef NN_APP_FRAME_H
+#define NN_APP_FRAME_H
+
+#include "app/keymap.h"
+#include "draw/grid.h"
+
+/* The smallest terminal the course is laid out for. */
+#define FRAME_MIN_W 80
+#define FRAME_MIN_H 24
+
+/* Draws the footer of ctx's keys on the last row, in the bar style. */
+void frame_footer(Grid *g, KeyContext ctx);
+
+/* Draws msg (if not empty) on the row above the footer in style st. */
+void frame_status(Grid *g, const char *msg, Style st);
+
+/* Returns whether g is smaller than the course needs. */
+int frame_too_small(const Grid *g);
+
+/* Fills g with the request to enlarge the terminal to FRAME_MIN_W x FRAME_MIN_H,
+ * saying its current size, centred and wrapped to fit even a tiny grid. */
+void frame_draw_too_small(Grid *g);
+
+#endif
