@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "app/options.h"
 #include "app/paths.h"
+#include "app/progress.h"
 #include "app/title.h"
 #include "nls.h"
 #include "ui/term.h"
@@ -98,6 +100,24 @@ static void die_by_signal(int signo)
 	exit(128 + signo);
 }
 
+/* --reset-progress: moves the progress file to a numbered backup. */
+static int reset_progress(const char *path)
+{
+	char bak[PATH_MAX];
+
+	if (progress_backup(path, bak, sizeof bak) != 0) {
+		if (errno == ENOENT) {
+			printf(_("There is no progress in %s yet: nothing to reset.\n"), path);
+			return EXIT_SUCCESS;
+		}
+		fprintf(stderr, _("%s: cannot move %s aside: %s\n"), PACKAGE, path,
+			strerror(errno));
+		return EXIT_FAILURE;
+	}
+	printf(_("Your progress was moved to %s; the course starts afresh.\n"), bak);
+	return EXIT_SUCCESS;
+}
+
 /* Shows the title screen until q, a termination signal, or the end of input. */
 static void run_title(void)
 {
@@ -132,6 +152,7 @@ int main(int argc, char **argv)
 {
 	Options opt;
 	const char *bad, *content, *no_color;
+	char progress_path[PATH_MAX];
 	ContentPlaces places;
 	ContentSource src;
 	TermOptions topt;
@@ -156,6 +177,15 @@ int main(int argc, char **argv)
 		print_version();
 		return ferror(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
 	}
+	if (!paths_progress_file(opt.progress, getenv("NEURONAUTS_PROGRESS"), paths_home(),
+				 progress_path, sizeof progress_path)) {
+		fprintf(stderr, _("%s: no home directory for the progress file; name one with "
+				  "--progress FILE\n"),
+			PACKAGE);
+		return EXIT_FAILURE;
+	}
+	if (opt.action == ACTION_RESET_PROGRESS)
+		return reset_progress(progress_path);
 
 	paths_content_places(&places, opt.content_dir);
 	content = paths_content_dir(&places, &src);
@@ -172,7 +202,7 @@ int main(int argc, char **argv)
 	no_color = getenv("NO_COLOR");
 	topt.no_colour = opt.no_colour || (no_color && *no_color);
 	topt.force_ascii = opt.ascii;
-	topt.mouse = true;
+	topt.mouse = !opt.no_mouse;
 	ts = term_open(&topt);
 	if (ts != TERM_OK) {
 		if (ts == TERM_ERR_SYSTEM)

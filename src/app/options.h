@@ -9,7 +9,8 @@
 typedef enum {
 	ACTION_RUN,     /* open the course */
 	ACTION_HELP,    /* --help */
-	ACTION_VERSION  /* --version */
+	ACTION_VERSION, /* --version */
+	ACTION_RESET_PROGRESS /* --reset-progress */
 } Action;
 
 typedef struct {
@@ -17,6 +18,8 @@ typedef struct {
 	const char *content_dir; /* --content-dir, or NULL */
 	bool no_colour;          /* --no-color */
 	bool ascii;              /* --ascii */
+	bool no_mouse;           /* --no-mouse */
+	const char *progress;    /* --progress, or NULL */
 	int nargs;               /* operands left after the options */
 	char **args;
 } Options;

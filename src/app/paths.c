@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +72,33 @@ void paths_content_places(ContentPlaces *p, const char *option)
 const char *paths_locale_dir(void)
 {
 	return from_build_tree() ? NN_BUILD_DIR "/po/locale" : LOCALEDIR;
+}
+
+char *paths_progress_file(const char *option, const char *env, const char *home, char *buf,
+			  size_t size)
+{
+	int n;
+
+	if (option && *option)
+		n = snprintf(buf, size, "%s", option);
+	else if (env && *env)
+		n = snprintf(buf, size, "%s", env);
+	else if (home && *home)
+		n = snprintf(buf, size, "%s/.neuronauts", home);
+	else
+		return NULL;
+	return n >= 0 && (size_t)n < size ? buf : NULL;
+}
+
+const char *paths_home(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home && *home)
+		return home;
+	pw = getpwuid(getuid());
+	return pw ? pw->pw_dir : NULL;
 }
 
 int paths_is_content_dir(const char *dir)

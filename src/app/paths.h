@@ -3,6 +3,8 @@
 #ifndef NN_APP_PATHS_H
 #define NN_APP_PATHS_H
 
+#include <stddef.h>
+
 typedef enum {
 	CONTENT_FROM_OPTION,  /* --content-dir */
 	CONTENT_FROM_ENV,     /* NEURONAUTS_CONTENT */
@@ -34,6 +36,15 @@ void paths_content_places(ContentPlaces *p, const char *option);
 /* Returns the directory for bindtextdomain: the build tree's compiled catalogs when
  * running from the build tree, else the installed locale directory. */
 const char *paths_locale_dir(void);
+
+/* Chooses the progress file: option, else $NEURONAUTS_PROGRESS when non-empty, else
+ * home/.neuronauts. Writes it into buf; returns buf, or NULL when there is no home
+ * (home NULL or empty) to fall back on or the path does not fit. */
+char *paths_progress_file(const char *option, const char *env, const char *home, char *buf,
+			  size_t size);
+
+/* The home directory: $HOME when set and non-empty, else the password database's. */
+const char *paths_home(void);
 
 /* Returns 1 when dir holds a readable course index, else 0. */
 int paths_is_content_dir(const char *dir);

@@ -303,11 +303,14 @@ static char *read_file(const char *path, size_t *n)
 	return buf;
 }
 
-/* Moves path to the first free path.bak.N without ever replacing a backup. */
-static int back_up(const char *path, char *out, size_t size)
+/* See progress.h. link() refuses to replace an existing backup, so no race loses one. */
+int progress_backup(const char *path, char *out, size_t size)
 {
 	char bak[PATH_MAX];
 	int i;
+
+	if (access(path, F_OK) != 0)
+		return -1;
 
 	for (i = 1; i < 1000; i++) {
 		snprintf(bak, sizeof bak, "%s.bak.%d", path, i);
@@ -357,7 +360,7 @@ Progress *progress_open(const char *path, ProgressStatus *st, char *backup, size
 	}
 	free(text);
 	clear(p);
-	if (back_up(path, backup, backup_size) != 0) {
+	if (progress_backup(path, backup, backup_size) != 0) {
 		*st = PROGRESS_ERR_IO;
 		p->blocked = 1;
 		return p;
@@ -412,7 +415,7 @@ static int merge_from_disk(Progress *p)
 		free(text);
 		if (r != 0) { /* another program wrote something else: keep it aside */
 			progress_free(disk);
-			return back_up(p->path, NULL, 0);
+			return progress_backup(p->path, NULL, 0);
 		}
 	} else if (errno != ENOENT) {
 		progress_free(disk);
@@ -441,7 +444,7 @@ int progress_save(Progress *p)
 		return -1;
 	}
 	if (p->blocked) { /* try once more to move the unreadable file aside */
-		if (access(p->path, F_OK) == 0 && back_up(p->path, NULL, 0) != 0)
+		if (access(p->path, F_OK) == 0 && progress_backup(p->path, NULL, 0) != 0)
 			return -1;
 		p->blocked = 0;
 	}

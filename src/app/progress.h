@@ -50,6 +50,10 @@ void progress_each(const Progress *p, const char *prefix,
  * nothing is lost, the next save tries again). Keys a newer version wrote are kept. */
 int progress_save(Progress *p);
 
+/* Moves the file at path to the first free "path.bak.N", never replacing a backup;
+ * writes the backup's name into out. Returns 0, or -1 with errno (ENOENT: no file). */
+int progress_backup(const char *path, char *out, size_t size);
+
 /* Parses the text of a progress file into p (replacing nothing already changed by
  * this instance). Returns 0, -1 when it is not a progress file or is malformed, -2
  * for an unknown version. Used by progress_open and by the fuzz target. */

@@ -57,6 +57,20 @@ START_TEST(long_short_and_abbreviated_forms)
 }
 END_TEST
 
+START_TEST(progress_and_mouse_options)
+{
+	Options o;
+	const char *bad;
+
+	ck_assert_int_eq(parse(&o, &bad, "-P", "/p", "--no-mouse", NULL), OPT_OK);
+	ck_assert(o.no_mouse);
+	ck_assert_str_eq(o.progress, "/p");
+	ck_assert_int_eq(o.action, ACTION_RUN);
+	ck_assert_int_eq(parse(&o, &bad, "--reset", NULL), OPT_OK); /* an abbreviation */
+	ck_assert_int_eq(o.action, ACTION_RESET_PROGRESS);
+}
+END_TEST
+
 START_TEST(actions)
 {
 	Options o;
@@ -114,6 +128,7 @@ START_TEST(help_lists_every_option_aligned)
 	const char *want[] = {"  -C, --content-dir=DIR     read the course",
 			      "      --ascii               draw with ASCII",
 			      "      --no-color            do not use colours",
+			      "  -P, --progress=FILE       keep progress in FILE",
 			      "  -h, --help                display this help",
 			      "  -V, --version             output version"};
 	size_t i;
@@ -133,6 +148,7 @@ static Suite *options_suite(void)
 
 	tcase_add_test(tc, defaults);
 	tcase_add_test(tc, long_short_and_abbreviated_forms);
+	tcase_add_test(tc, progress_and_mouse_options);
 	tcase_add_test(tc, actions);
 	tcase_add_test(tc, errors_name_the_argument);
 	tcase_add_test(tc, operands_and_double_dash);

@@ -79,6 +79,20 @@ START_TEST(source_tree_holds_a_course)
 }
 END_TEST
 
+START_TEST(progress_file_choice)
+{
+	char buf[64];
+
+	ck_assert_str_eq(paths_progress_file("/o", "/e", "/h", buf, sizeof buf), "/o");
+	ck_assert_str_eq(paths_progress_file(NULL, "/e", "/h", buf, sizeof buf), "/e");
+	ck_assert_str_eq(paths_progress_file(NULL, "", "/h", buf, sizeof buf), "/h/.neuronauts");
+	ck_assert_str_eq(paths_progress_file("", NULL, "/h", buf, sizeof buf), "/h/.neuronauts");
+	ck_assert_ptr_null(paths_progress_file(NULL, NULL, NULL, buf, sizeof buf));
+	ck_assert_ptr_null(paths_progress_file(NULL, NULL, "", buf, sizeof buf));
+	ck_assert_ptr_null(paths_progress_file(NULL, NULL, "/a-home-longer-than-the-buffer", buf, 16));
+}
+END_TEST
+
 static Suite *paths_suite(void)
 {
 	Suite *s = suite_create("paths");
@@ -89,6 +103,7 @@ static Suite *paths_suite(void)
 	tcase_add_test(tc, installed_program_uses_pkgdatadir);
 	tcase_add_test(tc, content_dir_needs_an_index);
 	tcase_add_test(tc, source_tree_holds_a_course);
+	tcase_add_test(tc, progress_file_choice);
 	suite_add_tcase(s, tc);
 	return s;
 }

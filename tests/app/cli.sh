@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..14"
+echo "1..18"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -35,3 +35,7 @@ check "the option beats the environment" eval 'NEURONAUTS_CONTENT="$tmp/env" run
 check "build tree finds the source content (reaches the terminal check)" eval 'run 1 && has err "not a terminal"'
 check "LANGUAGE=de gives German help" eval 'LANGUAGE=de run 0 --help && has out "Aufruf: neuronauts [OPTION]..."'
 check "LANGUAGE=de gives German errors" eval 'LANGUAGE=de run 2 --frobnicate && has err "unbekannte Option"'
+check "--reset-progress with no file says so" eval 'run 0 --reset-progress --progress "$tmp/p" && has out "nothing to reset"'
+check "--reset-progress keeps a numbered backup" eval 'echo "neuronauts-progress 1" >"$tmp/p" && run 0 --reset-progress --progress "$tmp/p" && has out "$tmp/p.bak.1" && [ ! -e "$tmp/p" ] && [ -s "$tmp/p.bak.1" ]'
+check "a second reset never replaces the first backup" eval 'echo "neuronauts-progress 1" >"$tmp/p" && run 0 --reset-progress -P "$tmp/p" && has out "$tmp/p.bak.2"'
+check "NEURONAUTS_PROGRESS names the file" eval 'echo "neuronauts-progress 1" >"$tmp/q" && NEURONAUTS_PROGRESS="$tmp/q" run 0 --reset-progress && has out "$tmp/q.bak.1"'
