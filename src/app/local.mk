@@ -5,6 +5,7 @@ src_app_libapp_a_SOURCES = \
 	src/app/options.c src/app/options.h \
 	src/app/frame.c src/app/frame.h \
 	src/app/help.c src/app/help.h \
+	src/app/loop.c src/app/app.h \
 	src/app/keymap.c src/app/keymap.h \
 	src/app/paths.c src/app/paths.h \
 	src/app/progress.c src/app/progress.h \

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "app/options.h"
 #include "app/paths.h"
 #include "app/progress.h"
-#include "app/title.h"
 #include "nls.h"
 #include "ui/term.h"
 
@@ -118,34 +118,26 @@ static int reset_progress(const char *path)
 	return EXIT_SUCCESS;
 }
 
-/* Shows the title screen until q, a termination signal, or the end of input. */
-static void run_title(void)
+/* Opens the progress store, telling the learner (in the status line) when a damaged
+ * file was moved aside or the file cannot be read. */
+static Progress *open_progress(App *a, const char *path)
 {
-	Grid g;
-	int w, h;
+	ProgressStatus st;
+	char bak[PATH_MAX];
+	Progress *p = progress_open(path, &st, bak, sizeof bak);
 
-	term_size(&w, &h);
-	if (grid_init(&g, w, h) != 0)
+	if (!p)
 		fatal(_("out of memory"));
-	for (;;) {
-		TermEvent ev;
-
-		term_size(&w, &h);
-		if ((w != g.w || h != g.h) && grid_resize(&g, w, h) != 0)
-			fatal(_("out of memory"));
-		title_draw(&g, term_caps());
-		term_show(&g, -1, -1);
-		term_wait(&ev, -1);
-		if (ev.type == TERM_EV_QUIT) {
-			grid_free(&g);
-			die_by_signal(ev.signo);
-		}
-		if (ev.type == TERM_EV_EOF ||
-		    (ev.type == TERM_EV_KEY && (key_is_char(&ev.key, 'q') ||
-						key_is_char(&ev.key, 'Q'))))
-			break;
-	}
-	grid_free(&g);
+	if (st == PROGRESS_RECOVERED)
+		app_status(a, STYLE_WARN,
+			   _("Your progress file could not be read; it was kept as %s and a "
+			     "fresh one started."),
+			   bak);
+	else if (st == PROGRESS_ERR_IO)
+		app_status(a, STYLE_BAD, _("Your progress file %s cannot be read (%s); it will "
+					   "not be overwritten."),
+			   path, strerror(errno));
+	return p;
 }
 
 int main(int argc, char **argv)
@@ -153,6 +145,9 @@ int main(int argc, char **argv)
 	Options opt;
 	const char *bad, *content, *no_color;
 	char progress_path[PATH_MAX];
+	App app;
+	LoopEnd end;
+	int signo = 0;
 	ContentPlaces places;
 	ContentSource src;
 	TermOptions topt;
@@ -213,7 +208,16 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	atexit(term_close);
-	run_title();
+	memset(&app, 0, sizeof app);
+	app.progress = open_progress(&app, progress_path);
+	end = app_loop(&app, &signo);
 	term_close();
+	if (app.status[0] && app.status_style == STYLE_BAD)
+		fprintf(stderr, "%s: %s\n", PACKAGE, app.status);
+	progress_free(app.progress);
+	if (end == LOOP_SIGNAL)
+		die_by_signal(signo);
+	if (end == LOOP_NOMEM)
+		fatal(_("out of memory"));
 	return EXIT_SUCCESS;
 }

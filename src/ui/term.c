@@ -197,6 +197,12 @@ void term_apply_resize(void)
 	clearok(curscr, TRUE); /* repaint everything: the terminal may have reflowed */
 }
 
+void term_redraw(void)
+{
+	if (T.active)
+		clearok(curscr, TRUE);
+}
+
 void term_show(const Grid *g, int cx, int cy)
 {
 	int x, y;

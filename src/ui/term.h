@@ -65,6 +65,10 @@ void term_size(int *w, int *h);
  * sent to the terminal. Places the cursor at (cx, cy), or hides it when cx < 0. */
 void term_show(const Grid *g, int cx, int cy);
 
+/* Repaints the whole screen at the next term_show (after Ctrl-L, or garbage from
+ * another program). */
+void term_redraw(void);
+
 /* Blocks until a key, a resize or a termination signal arrives, or timeout_ms passes
  * (timeout_ms < 0 waits forever). Uses no CPU while waiting. */
 void term_wait(TermEvent *ev, int timeout_ms);

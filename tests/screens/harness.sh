@@ -146,7 +146,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 				[ "$cur" = "$prev" ] && break
 				prev=$cur
 			done
-			printf '%s\n' "$cur" >"$golden"
+			screen >"$golden"
 		elif [ ! -f "$golden" ]; then
 			fail "golden screen $golden is missing (review, then run with UPDATE=1)"
 		else

@@ -1,0 +1,54 @@
+/* app.h: the program's state while the course runs, and the screens as a table.
+ * The only process-wide state of the program lives in the App that main owns. */
+#ifndef NN_APP_APP_H
+#define NN_APP_APP_H
+
+#include <stdbool.h>
+
+#include "app/keymap.h"
+#include "app/progress.h"
+#include "draw/grid.h"
+
+typedef enum {
+	SCREEN_TITLE,
+	SCREEN_HELP,
+	SCREEN_COUNT
+} ScreenId;
+
+typedef struct App {
+	Progress *progress;
+	ScreenId screen;
+	ScreenId help_from; /* the screen whose keys the help lists; Esc returns there */
+	int help_scroll;
+	char status[256];   /* a one-line message shown above the footer, or "" */
+	Style status_style;
+	bool quit;
+} App;
+
+/* A screen: its key context, how it draws (placing the cursor on the focused control,
+ * or -1 to hide it), and how it reacts to a command or a key no binding took. */
+typedef struct {
+	KeyContext ctx;
+	void (*draw)(App *a, Grid *g, Caps caps, int *cx, int *cy);
+	void (*command)(App *a, Command cmd, const Key *k);
+} ScreenOps;
+
+typedef enum {
+	LOOP_DONE,   /* the learner quit, or the terminal went away */
+	LOOP_SIGNAL, /* a termination signal: the caller ends by it */
+	LOOP_NOMEM
+} LoopEnd;
+
+/* Runs the screens until the learner quits or a signal arrives; saves progress on the
+ * way out. Blocks in term_wait between events, so an idle course uses no CPU. */
+LoopEnd app_loop(App *a, int *signo);
+
+/* Saves progress; on failure sets the status line (the next save tries again).
+ * Returns 0 or -1. */
+int app_save(App *a);
+
+/* Sets the status line (printf-style). */
+void app_status(App *a, Style st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif
