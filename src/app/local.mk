@@ -3,6 +3,7 @@
 noinst_LIBRARIES += src/app/libapp.a
 src_app_libapp_a_SOURCES = \
 	src/app/options.c src/app/options.h \
+	src/app/lab.c src/app/lab-opts.c src/app/lab.h \
 	src/app/frame.c src/app/frame.h \
 	src/app/help.c src/app/help.h \
 	src/app/loop.c src/app/app.h \

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/lab.h"
 #include "app/options.h"
 #include "app/paths.h"
 #include "app/progress.h"
@@ -159,6 +160,8 @@ int main(int argc, char **argv)
 	bindtextdomain(PACKAGE, paths_locale_dir());
 	textdomain(PACKAGE);
 #endif
+	if (argc > 1 && strcmp(argv[1], "lab") == 0)
+		return lab_main(argc - 1, argv + 1);
 	st = options_parse(&opt, argc, argv, &bad);
 	if (st == OPT_OK && opt.nargs > 0)
 		st = OPT_ERR_OPERAND, bad = opt.args[0];

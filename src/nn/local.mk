@@ -1,4 +1,21 @@
 # src/nn: the pure-C math library (libc and libm only).
+# -ffp-contract=off: a*b+c is never fused into an FMA behind our back, so every CPU
+# level of simd.c and the portable kernels give the same bits (see simd.h).
 noinst_LIBRARIES += src/nn/libnn.a
+src_nn_libnn_a_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
 src_nn_libnn_a_SOURCES = \
-	src/nn/rng.c src/nn/rng.h
+	src/nn/status.h \
+	src/nn/rng.c src/nn/rng.h \
+	src/nn/linalg.c src/nn/linalg.h \
+	src/nn/simd.c src/nn/simd.h src/nn/simd-kernel.h \
+	src/nn/act.c src/nn/act.h \
+	src/nn/loss.c src/nn/loss.h \
+	src/nn/mlp.c src/nn/mlp.h \
+	src/nn/mlp-io.c src/nn/mlp-io.h \
+	src/nn/init.c src/nn/init.h \
+	src/nn/optim.c src/nn/optim.h \
+	src/nn/data.c src/nn/data.h \
+	src/nn/csv.c src/nn/csv.h \
+	src/nn/train.c src/nn/train.h \
+	src/nn/gradcheck.c src/nn/gradcheck.h \
+	src/nn/dropout.c src/nn/dropout.h

@@ -1,0 +1,75 @@
+/* init.c: zeros, constant, uniform, normal, Xavier/Glorot and He/Kaiming initializers.
+ * libc and libm only. */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "nn/init.h"
+
+static const char *const init_names[INIT_COUNT] = {
+	"zeros", "constant", "uniform", "normal",
+	"xavier-uniform", "xavier-normal", "he-uniform", "he-normal",
+};
+
+const char *init_name(InitScheme s)
+{
+	return s < INIT_COUNT ? init_names[s] : "?";
+}
+
+int init_from_name(InitScheme *s, const char *name)
+{
+	int i;
+
+	for (i = 0; i < INIT_COUNT; i++)
+		if (strcmp(name, init_names[i]) == 0) {
+			*s = (InitScheme)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* One parameter of a layer with the given fans; bias says whether it is a bias. */
+static double draw(InitScheme s, double value, double fan_in, double fan_out, int bias,
+		   Rng *r)
+{
+	double a;
+
+	switch (s) {
+	case INIT_CONSTANT:
+		return value;
+	case INIT_UNIFORM:
+		a = value > 0 ? value : 1.0 / sqrt(fan_in);
+		return -a + 2 * a * rng_uniform(r);
+	case INIT_NORMAL:
+		return rng_normal(r, 0.0, value > 0 ? value : 1.0 / sqrt(fan_in));
+	case INIT_XAVIER_UNIFORM:
+		if (bias)
+			return 0.0;
+		a = sqrt(6.0 / (fan_in + fan_out));
+		return -a + 2 * a * rng_uniform(r);
+	case INIT_XAVIER_NORMAL:
+		return bias ? 0.0 : rng_normal(r, 0.0, sqrt(2.0 / (fan_in + fan_out)));
+	case INIT_HE_UNIFORM:
+		if (bias)
+			return 0.0;
+		a = sqrt(6.0 / fan_in);
+		return -a + 2 * a * rng_uniform(r);
+	case INIT_HE_NORMAL:
+		return bias ? 0.0 : rng_normal(r, 0.0, sqrt(2.0 / fan_in));
+	default:
+		return 0.0;
+	}
+}
+
+void init_params(Mlp *m, InitScheme s, double value, Rng *r)
+{
+	size_t l, i;
+
+	for (l = 0; l < m->n_layers; l++) {
+		size_t n_in = m->sizes[l], n_out = m->sizes[l + 1];
+		double *p = m->params + m->w_off[l];
+		for (i = 0; i < n_out * n_in + n_out; i++)
+			p[i] = draw(s, value, (double)n_in, (double)n_out, i >= n_out * n_in, r);
+	}
+}

@@ -1,0 +1,110 @@
+/* linalg.c: the plain double-precision kernels (dot, axpy, gemv, ger, small gemm).
+ * libc only; no allocation. Sums run in the order documented in linalg.h. */
+#include <config.h>
+
+#include "nn/linalg.h"
+
+double linalg_dot(const double *x, const double *y, size_t n)
+{
+	double s = 0.0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		s += x[i] * y[i];
+	return s;
+}
+
+void linalg_axpy(double *y, double a, const double *x, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		y[i] += a * x[i];
+}
+
+void linalg_gemv(double *y, const double *a, const double *x, size_t m, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < m; i++) {
+		const double *row = a + i * n;
+		double s = y[i];
+		for (j = 0; j < n; j++)
+			s += row[j] * x[j];
+		y[i] = s;
+	}
+}
+
+void linalg_gemv_t(double *y, const double *a, const double *x, size_t m, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < m; i++) {
+		const double *row = a + i * n;
+		double xi = x[i];
+		for (j = 0; j < n; j++)
+			y[j] += row[j] * xi;
+	}
+}
+
+void linalg_ger(double *a, const double *x, const double *y, size_t m, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < m; i++) {
+		double *row = a + i * n;
+		double xi = x[i];
+		for (j = 0; j < n; j++)
+			row[j] += xi * y[j];
+	}
+}
+
+void linalg_gemm_nn(double *c, const double *a, const double *b, size_t m, size_t k,
+		    size_t n)
+{
+	size_t i, p, j;
+
+	for (i = 0; i < m; i++) {
+		double *ci = c + i * n;
+		for (p = 0; p < k; p++) {
+			const double *bp = b + p * n;
+			double aip = a[i * k + p];
+			for (j = 0; j < n; j++)
+				ci[j] += aip * bp[j];
+		}
+	}
+}
+
+void linalg_gemm_tn(double *c, const double *a, const double *b, size_t m, size_t k,
+		    size_t n)
+{
+	size_t i, p, j;
+
+	for (p = 0; p < k; p++) {
+		const double *bp = b + p * n;
+		for (i = 0; i < m; i++) {
+			double *ci = c + i * n;
+			double api = a[p * m + i];
+			for (j = 0; j < n; j++)
+				ci[j] += api * bp[j];
+		}
+	}
+}
+
+void linalg_gemm_nt(double *c, const double *a, const double *b, size_t m, size_t k,
+		    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		linalg_gemv(c + i * n, b, a + i * k, n, k);
+}
+
+void linalg_transpose(double *out, const double *a, size_t m, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < m; i++)
+		for (j = 0; j < n; j++)
+			out[j * m + i] = a[i * n + j];
+}

@@ -1,0 +1,180 @@
+/* simd-kernel.h: the body of one level of simd.c, included once per level with
+ * SK_SUFFIX, SK_ATTR (a target attribute), SK_BYTES (vector size), SK_R (tile rows)
+ * and SK_C (tile vectors) defined. libc only; no include guard on purpose. */
+
+#define SK_CAT2(a, b) a##_##b
+#define SK_CAT(a, b) SK_CAT2(a, b)
+#define SK_FN(name) SK_CAT(name, SK_SUFFIX)
+#define SK_W (SK_BYTES / 8)
+
+typedef double SK_FN(Vd) __attribute__((vector_size(SK_BYTES)));
+typedef long long SK_FN(Vi) __attribute__((vector_size(SK_BYTES)));
+#define V SK_FN(Vd)
+#define VI SK_FN(Vi)
+
+static inline SK_ATTR V SK_FN(load)(const double *p)
+{
+	V v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+static inline SK_ATTR void SK_FN(store)(double *p, V v)
+{
+	memcpy(p, &v, sizeof v);
+}
+
+/* One tile of simd_gemm: rows [0,R) of c, NC vectors of columns from column 0. */
+#define SK_TNAME2(R, NC) SK_FN(tile_##R##_##NC)
+#define SK_TNAME(R, NC) SK_TNAME2(R, NC)
+#define SK_TILE(R, NC)                                                                  \
+	static inline SK_ATTR void SK_TNAME(R, NC)(                                     \
+		double *c, size_t ldc, const double *a, size_t ars, size_t acs,         \
+		const double *b, size_t ldb, size_t k)                                 \
+	{                                                                               \
+		V acc[R][NC];                                                           \
+		size_t p;                                                               \
+		_Pragma("GCC unroll 8") for (int r = 0; r < R; r++)                     \
+		_Pragma("GCC unroll 8") for (int q = 0; q < NC; q++)                    \
+			acc[r][q] = SK_FN(load)(c + (size_t)r * ldc + (size_t)q * SK_W); \
+		for (p = 0; p < k; p++) {                                               \
+			V bv[NC];                                                       \
+			_Pragma("GCC unroll 8") for (int q = 0; q < NC; q++)            \
+				bv[q] = SK_FN(load)(b + p * ldb + (size_t)q * SK_W);    \
+			_Pragma("GCC unroll 8") for (int r = 0; r < R; r++)             \
+			{                                                               \
+				double s = a[(size_t)r * ars + p * acs];                \
+				_Pragma("GCC unroll 8") for (int q = 0; q < NC; q++)    \
+					acc[r][q] += bv[q] * s;                         \
+			}                                                               \
+		}                                                                       \
+		_Pragma("GCC unroll 8") for (int r = 0; r < R; r++)                     \
+		_Pragma("GCC unroll 8") for (int q = 0; q < NC; q++)                    \
+			SK_FN(store)(c + (size_t)r * ldc + (size_t)q * SK_W, acc[r][q]); \
+	}
+
+SK_TILE(SK_R, SK_C)
+SK_TILE(SK_R, 1)
+SK_TILE(2, SK_C)
+SK_TILE(2, 1)
+SK_TILE(1, SK_C)
+SK_TILE(1, 1)
+
+/* Columns [j, n) of rows [0, R): the scalar tail, same order as the vectors. */
+static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *a, size_t ars,
+				       size_t acs, const double *b, size_t ldb, size_t k,
+				       size_t rows, size_t j0, size_t n)
+{
+	size_t r, j, p;
+
+	for (r = 0; r < rows; r++)
+		for (j = j0; j < n; j++) {
+			double s = c[r * ldc + j];
+			for (p = 0; p < k; p++)
+				s += b[p * ldb + j] * a[r * ars + p * acs];
+			c[r * ldc + j] = s;
+		}
+}
+
+#define SK_ROWS(R)                                                                      \
+	do {                                                                            \
+		size_t j = 0;                                                           \
+		for (; j + SK_C * SK_W <= n; j += SK_C * SK_W)                          \
+			SK_TNAME(R, SK_C)(c + i * n + j, n, a + i * ars, ars, acs, \
+						  b + j, n, k);                         \
+		for (; j + SK_W <= n; j += SK_W)                                        \
+			SK_TNAME(R, 1)(c + i * n + j, n, a + i * ars, ars, acs,    \
+					    b + j, n, k);                               \
+		if (j < n)                                                              \
+			SK_FN(tail)(c + i * n, n, a + i * ars, ars, acs, b, n, k, R, j, n); \
+		i += R;                                                                 \
+	} while (0)
+
+static SK_ATTR void SK_FN(gemm)(double *c, const double *a, size_t ars, size_t acs,
+				const double *b, size_t m, size_t k, size_t n)
+{
+	size_t i = 0;
+
+	while (i + SK_R <= m)
+		SK_ROWS(SK_R);
+	while (i + 2 <= m)
+		SK_ROWS(2);
+	while (i < m)
+		SK_ROWS(1);
+}
+
+/* tanh(x) = -e/(e + 2) with e = expm1(-2|x|), sign restored: e from a Cody-Waite
+ * reduction u = k ln2 + r, |r| <= ln2/2, and the degree-14 Taylor polynomial of
+ * expm1(r) (truncation below 3e-19 relative); |x| >= 20 gives exactly +-1. */
+static inline SK_ATTR V SK_FN(vtanh)(V x)
+{
+	const VI sign = (VI)((V){0} + -0.0);
+	const double magic = 0x1.8p52, ln2_hi = 0x1.62e42fee00000p-1,
+		     ln2_lo = 0x1.a39ef35793c76p-33, log2e = 0x1.71547652b82fep0;
+	VI xi = (VI)x, big, isnan;
+	V ax = (V)(xi & ~sign), u, kd, r, q, p, scale, e, t;
+
+	big = ax < 20.0;
+	ax = (V)(((VI)ax & big) | ((VI)((V){0} + 20.0) & ~big));
+	u = ax * -2.0;
+	kd = (u * log2e + magic) - magic;
+	r = (u - kd * ln2_hi) - kd * ln2_lo;
+	q = (V){0} + 1.0 / 87178291200.0;
+	q = 1.0 / 6227020800.0 + r * q;
+	q = 1.0 / 479001600.0 + r * q;
+	q = 1.0 / 39916800.0 + r * q;
+	q = 1.0 / 3628800.0 + r * q;
+	q = 1.0 / 362880.0 + r * q;
+	q = 1.0 / 40320.0 + r * q;
+	q = 1.0 / 5040.0 + r * q;
+	q = 1.0 / 720.0 + r * q;
+	q = 1.0 / 120.0 + r * q;
+	q = 1.0 / 24.0 + r * q;
+	q = 1.0 / 6.0 + r * q;
+	q = 0.5 + r * q;
+	p = r + (r * r) * q;
+	scale = (V)((((VI)(kd + magic) - (VI)((V){0} + magic)) + 1023) << 52);
+	e = scale * p + (scale - 1.0);
+	t = -e / (e + 2.0);
+	t = (V)(((VI)t & ~sign) | (xi & sign));
+	isnan = x != x;
+	return (V)(((VI)t & ~isnan) | (xi & isnan));
+}
+
+static SK_ATTR void SK_FN(tanh)(double *y, const double *x, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + SK_W <= n; i += SK_W)
+		SK_FN(store)(y + i, SK_FN(vtanh)(SK_FN(load)(x + i)));
+	if (i < n) {
+		double buf[SK_W] = {0};
+		memcpy(buf, x + i, (n - i) * sizeof *buf);
+		SK_FN(store)(buf, SK_FN(vtanh)(SK_FN(load)(buf)));
+		memcpy(y + i, buf, (n - i) * sizeof *buf);
+	}
+}
+
+static SK_ATTR void SK_FN(tanh_backward)(double *d, const double *dy, const double *y,
+					 size_t n)
+{
+	size_t i = 0;
+
+	for (; i + SK_W <= n; i += SK_W) {
+		V yv = SK_FN(load)(y + i);
+		SK_FN(store)(d + i, SK_FN(load)(d + i) + SK_FN(load)(dy + i) * (1.0 - yv * yv));
+	}
+	for (; i < n; i++)
+		d[i] += dy[i] * (1.0 - y[i] * y[i]);
+}
+
+#undef V
+#undef VI
+#undef SK_CAT2
+#undef SK_CAT
+#undef SK_FN
+#undef SK_W
+#undef SK_TILE
+#undef SK_TNAME
+#undef SK_TNAME2
+#undef SK_ROWS

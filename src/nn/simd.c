@@ -1,0 +1,180 @@
+/* simd.c: the fast kernels, compiled once per x86 vector level and chosen at run time.
+ * libc and libm only; no global state (the level is an explicit argument). */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "nn/linalg.h"
+#include "nn/simd.h"
+
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
+#define SIMD_X86 1
+#else
+#define SIMD_X86 0
+#endif
+
+/* The generic vector code: SSE2 on x86-64, whatever the target offers elsewhere. */
+#define SK_SUFFIX sse2
+#define SK_ATTR
+#define SK_BYTES 16
+#define SK_R 4
+#define SK_C 2
+#include "nn/simd-kernel.h"
+#undef SK_SUFFIX
+#undef SK_ATTR
+#undef SK_BYTES
+#undef SK_R
+#undef SK_C
+
+#if SIMD_X86
+#define SK_SUFFIX avx2
+#define SK_ATTR __attribute__((target("avx2")))
+#define SK_BYTES 32
+#define SK_R 4
+#define SK_C 2
+#include "nn/simd-kernel.h"
+#undef SK_SUFFIX
+#undef SK_ATTR
+#undef SK_BYTES
+#undef SK_R
+#undef SK_C
+
+#define SK_SUFFIX avx512
+#define SK_ATTR __attribute__((target("avx512f")))
+#define SK_BYTES 64
+#define SK_R 4
+#define SK_C 4
+#include "nn/simd-kernel.h"
+#undef SK_SUFFIX
+#undef SK_ATTR
+#undef SK_BYTES
+#undef SK_R
+#undef SK_C
+#endif
+
+static const char *const simd_names[SIMD_COUNT] = {"portable", "sse2", "avx2", "avx512"};
+
+int simd_supported(SimdLevel lv)
+{
+	switch (lv) {
+	case SIMD_PORTABLE:
+	case SIMD_SSE2:
+		return 1;
+#if SIMD_X86
+	case SIMD_AVX2:
+		__builtin_cpu_init();
+		return __builtin_cpu_supports("avx2");
+	case SIMD_AVX512:
+		__builtin_cpu_init();
+		return __builtin_cpu_supports("avx512f");
+#endif
+	default:
+		return 0;
+	}
+}
+
+SimdLevel simd_best(void)
+{
+	if (simd_supported(SIMD_AVX512))
+		return SIMD_AVX512;
+	if (simd_supported(SIMD_AVX2))
+		return SIMD_AVX2;
+	return SIMD_SSE2;
+}
+
+const char *simd_name(SimdLevel lv)
+{
+	return lv < SIMD_COUNT ? simd_names[lv] : "?";
+}
+
+int simd_from_name(SimdLevel *lv, const char *name)
+{
+	int i;
+
+	for (i = 0; i < SIMD_COUNT; i++)
+		if (strcmp(name, simd_names[i]) == 0) {
+			*lv = (SimdLevel)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* The portable gemm: the order of linalg_gemm_nn, for any strides. */
+static void gemm_portable(double *c, const double *a, size_t ars, size_t acs,
+			  const double *b, size_t m, size_t k, size_t n)
+{
+	size_t i, p;
+
+	for (i = 0; i < m; i++)
+		for (p = 0; p < k; p++)
+			linalg_axpy(c + i * n, a[i * ars + p * acs], b + p * n, n);
+}
+
+void simd_gemm(SimdLevel lv, double *c, const double *a, size_t ars, size_t acs,
+	       const double *b, size_t m, size_t k, size_t n)
+{
+	switch (lv) {
+#if SIMD_X86
+	case SIMD_AVX512:
+		gemm_avx512(c, a, ars, acs, b, m, k, n);
+		return;
+	case SIMD_AVX2:
+		gemm_avx2(c, a, ars, acs, b, m, k, n);
+		return;
+#endif
+	case SIMD_SSE2:
+		gemm_sse2(c, a, ars, acs, b, m, k, n);
+		return;
+	default:
+		gemm_portable(c, a, ars, acs, b, m, k, n);
+		return;
+	}
+}
+
+void simd_tanh(SimdLevel lv, double *y, const double *x, size_t n)
+{
+	size_t i;
+
+	switch (lv) {
+#if SIMD_X86
+	case SIMD_AVX512:
+		tanh_avx512(y, x, n);
+		return;
+	case SIMD_AVX2:
+		tanh_avx2(y, x, n);
+		return;
+#endif
+	case SIMD_SSE2:
+		tanh_sse2(y, x, n);
+		return;
+	default:
+		for (i = 0; i < n; i++)
+			y[i] = tanh(x[i]);
+		return;
+	}
+}
+
+void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double *y,
+			size_t n)
+{
+	size_t i;
+
+	switch (lv) {
+#if SIMD_X86
+	case SIMD_AVX512:
+		tanh_backward_avx512(d, dy, y, n);
+		return;
+	case SIMD_AVX2:
+		tanh_backward_avx2(d, dy, y, n);
+		return;
+#endif
+	case SIMD_SSE2:
+		tanh_backward_sse2(d, dy, y, n);
+		return;
+	default:
+		for (i = 0; i < n; i++)
+			d[i] += dy[i] * (1.0 - y[i] * y[i]);
+		return;
+	}
+}

@@ -1,0 +1,46 @@
+/* simd.h: the fast kernels of the batched MLP (small gemm, tanh), one per CPU level.
+ * libc and libm only. Every level computes exactly what the portable level computes:
+ * the same operations in the same order on each element (vector lanes run across
+ * independent outputs, never across a sum), and no fused multiply-add (nn/ is built
+ * with -ffp-contract=off), so SSE2, AVX2 and AVX-512 give bit-identical results. Only
+ * tanh differs between the portable level (libm) and the vector levels (our own,
+ * within 3 ulp of the true value). */
+#ifndef NN_NN_SIMD_H
+#define NN_NN_SIMD_H
+
+#include <stddef.h>
+
+typedef enum {
+	SIMD_PORTABLE, /* plain C loops and libm's tanh: the reference */
+	SIMD_SSE2,     /* 128-bit vectors (every x86-64, and the generic vector code) */
+	SIMD_AVX2,     /* 256-bit vectors */
+	SIMD_AVX512,   /* 512-bit vectors */
+	SIMD_COUNT
+} SimdLevel;
+
+/* The widest level this CPU runs (checked at run time, so the program is built
+ * with a distribution's baseline flags). */
+SimdLevel simd_best(void);
+
+/* Whether this CPU runs level lv. */
+int simd_supported(SimdLevel lv);
+
+/* The level's name ("portable", "sse2", "avx2", "avx512"), and the reverse look-up:
+ * returns 0 and sets *lv, or -1 for an unknown name. */
+const char *simd_name(SimdLevel lv);
+int simd_from_name(SimdLevel *lv, const char *name);
+
+/* c: (m,n) b: (k,n) and A' (m,k) with A'_ip = a[i*ars + p*acs];
+ * c_ij += sum_p A'_ip b_pj, p from 0 up. ars = k, acs = 1 is C += A B (A (m,k));
+ * ars = 1, acs = m is C += A^T B (A (k,m)). */
+void simd_gemm(SimdLevel lv, double *c, const double *a, size_t ars, size_t acs,
+	       const double *b, size_t m, size_t k, size_t n);
+
+/* y: (n) x: (n); y = tanh(x). NaN stays NaN. y may be x. */
+void simd_tanh(SimdLevel lv, double *y, const double *x, size_t n);
+
+/* d: (n) dy: (n) y: (n); d += dy * (1 - y*y), the tanh backward from its output. */
+void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double *y,
+			size_t n);
+
+#endif
