@@ -166,7 +166,7 @@ void mlp_forward(MlpWork *w, const Mlp *m, const double *x, size_t batch)
 				linalg_gemv(z + r * n_out, W, in + r * n_in, n_out, n_in);
 		} else {
 			double *wt = w->wt + m->w_off[l];
-			linalg_transpose(wt, W, n_out, n_in);
+			simd_transpose(w->level, wt, W, n_out, n_in);
 			simd_gemm(w->level, z, in, n_in, 1, wt, batch, n_in, n_out);
 		}
 		if (m->act[l] == ACT_TANH)

@@ -96,9 +96,8 @@ void optim_step(Optim *o, double *params, double *grads)
 				grads[i] = grads[i] + c->l1 * sign(params[i]);
 		}
 	switch (c->kind) {
-	case OPTIM_SGD:
-		for (i = 0; i < n; i++)
-			params[i] -= lr * grads[i];
+	case OPTIM_SGD: /* p + (-lr) g is p - lr g exactly */
+		simd_axpy(o->level, params, -lr, grads, n);
 		break;
 	case OPTIM_MOMENTUM:
 		for (i = 0; i < n; i++) {

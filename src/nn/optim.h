@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "nn/simd.h"
 #include "nn/status.h"
 
 typedef enum {
@@ -36,6 +37,8 @@ typedef struct {
 	OptimConfig cfg;
 	size_t n;
 	long t;    /* steps taken */
+	SimdLevel level; /* kernels for SGD (SIMD_PORTABLE after optim_init; any level
+			  * gives the same bits) */
 	double *m; /* (n) velocity or first moment, or NULL */
 	double *v; /* (n) second moment, or NULL */
 } Optim;

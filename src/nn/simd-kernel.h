@@ -65,9 +65,25 @@ static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *a, s
 				       size_t acs, const double *b, size_t ldb, size_t k,
 				       size_t rows, size_t j0, size_t n)
 {
-	size_t r, j, p;
+	size_t r = 0, j, p;
 
-	for (r = 0; r < rows; r++)
+	for (; r + 4 <= rows; r += 4) /* four independent sums at a time */
+		for (j = j0; j < n; j++) {
+			double s0 = c[r * ldc + j], s1 = c[(r + 1) * ldc + j];
+			double s2 = c[(r + 2) * ldc + j], s3 = c[(r + 3) * ldc + j];
+			for (p = 0; p < k; p++) {
+				double bp = b[p * ldb + j];
+				s0 += bp * a[r * ars + p * acs];
+				s1 += bp * a[(r + 1) * ars + p * acs];
+				s2 += bp * a[(r + 2) * ars + p * acs];
+				s3 += bp * a[(r + 3) * ars + p * acs];
+			}
+			c[r * ldc + j] = s0;
+			c[(r + 1) * ldc + j] = s1;
+			c[(r + 2) * ldc + j] = s2;
+			c[(r + 3) * ldc + j] = s3;
+		}
+	for (; r < rows; r++)
 		for (j = j0; j < n; j++) {
 			double s = c[r * ldc + j];
 			for (p = 0; p < k; p++)
@@ -90,11 +106,39 @@ static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *a, s
 		i += R;                                                                 \
 	} while (0)
 
+/* C narrower than a vector, A' with contiguous columns (ars = 1): vectors run down the
+ * rows of C instead, through a small transposed copy of it. */
+static inline SK_ATTR void SK_FN(gemm_narrow)(double *c, const double *a, size_t acs,
+					      const double *b, size_t m, size_t k, size_t n)
+{
+	size_t i = 0, j, r, p;
+
+	for (; i + SK_W <= m; i += SK_W)
+		for (j = 0; j < n; j++) {
+			double col[SK_W];
+			V acc;
+			for (r = 0; r < SK_W; r++)
+				col[r] = c[(i + r) * n + j];
+			acc = SK_FN(load)(col);
+			for (p = 0; p < k; p++)
+				acc += SK_FN(load)(a + p * acs + i) * b[p * n + j];
+			SK_FN(store)(col, acc);
+			for (r = 0; r < SK_W; r++)
+				c[(i + r) * n + j] = col[r];
+		}
+	if (i < m)
+		SK_FN(tail)(c + i * n, n, a + i, 1, acs, b, n, k, m - i, 0, n);
+}
+
 static SK_ATTR void SK_FN(gemm)(double *c, const double *a, size_t ars, size_t acs,
 				const double *b, size_t m, size_t k, size_t n)
 {
 	size_t i = 0;
 
+	if (n < SK_W && ars == 1 && m >= SK_W) {
+		SK_FN(gemm_narrow)(c, a, acs, b, m, k, n);
+		return;
+	}
 	while (i + SK_R <= m)
 		SK_ROWS(SK_R);
 	while (i + 2 <= m)
@@ -105,34 +149,31 @@ static SK_ATTR void SK_FN(gemm)(double *c, const double *a, size_t ars, size_t a
 
 /* tanh(x) = -e/(e + 2) with e = expm1(-2|x|), sign restored: e from a Cody-Waite
  * reduction u = k ln2 + r, |r| <= ln2/2, and the degree-14 Taylor polynomial of
- * expm1(r) (truncation below 3e-19 relative); |x| >= 20 gives exactly +-1. */
+ * expm1(r) (truncation below 3e-19 relative, Estrin's scheme); |x| >= 20 gives exactly +-1. */
 static inline SK_ATTR V SK_FN(vtanh)(V x)
 {
 	const VI sign = (VI)((V){0} + -0.0);
 	const double magic = 0x1.8p52, ln2_hi = 0x1.62e42fee00000p-1,
 		     ln2_lo = 0x1.a39ef35793c76p-33, log2e = 0x1.71547652b82fep0;
 	VI xi = (VI)x, big, isnan;
-	V ax = (V)(xi & ~sign), u, kd, r, q, p, scale, e, t;
+	V ax = (V)(xi & ~sign), u, kd, r, r2, r4, r8, q, p, scale, e, t;
 
 	big = ax < 20.0;
 	ax = (V)(((VI)ax & big) | ((VI)((V){0} + 20.0) & ~big));
 	u = ax * -2.0;
 	kd = (u * log2e + magic) - magic;
 	r = (u - kd * ln2_hi) - kd * ln2_lo;
-	q = (V){0} + 1.0 / 87178291200.0;
-	q = 1.0 / 6227020800.0 + r * q;
-	q = 1.0 / 479001600.0 + r * q;
-	q = 1.0 / 39916800.0 + r * q;
-	q = 1.0 / 3628800.0 + r * q;
-	q = 1.0 / 362880.0 + r * q;
-	q = 1.0 / 40320.0 + r * q;
-	q = 1.0 / 5040.0 + r * q;
-	q = 1.0 / 720.0 + r * q;
-	q = 1.0 / 120.0 + r * q;
-	q = 1.0 / 24.0 + r * q;
-	q = 1.0 / 6.0 + r * q;
-	q = 0.5 + r * q;
-	p = r + (r * r) * q;
+	/* q(r) = sum_{j=0..12} r^j/(j+2)!, by Estrin's scheme (short dependency chains) */
+	r2 = r * r;
+	r4 = r2 * r2;
+	r8 = r4 * r4;
+	q = ((0.5 + r * (1.0 / 6.0)) + r2 * (1.0 / 24.0 + r * (1.0 / 120.0))) +
+	    r4 * ((1.0 / 720.0 + r * (1.0 / 5040.0)) +
+		  r2 * (1.0 / 40320.0 + r * (1.0 / 362880.0)));
+	q = q + r8 * (((1.0 / 3628800.0 + r * (1.0 / 39916800.0)) +
+		       r2 * (1.0 / 479001600.0 + r * (1.0 / 6227020800.0))) +
+		      r4 * (1.0 / 87178291200.0));
+	p = r + r2 * q;
 	scale = (V)((((VI)(kd + magic) - (VI)((V){0} + magic)) + 1023) << 52);
 	e = scale * p + (scale - 1.0);
 	t = -e / (e + 2.0);
@@ -140,6 +181,19 @@ static inline SK_ATTR V SK_FN(vtanh)(V x)
 	isnan = x != x;
 	return (V)(((VI)t & ~isnan) | (xi & isnan));
 }
+
+/* One stage of the register transpose: rows k and k + h (bit h of k clear) swap
+ * their elements whose column has bit h set with the other row's, shifted by h:
+ * lo_e = e if bit h of e is clear else W + e - h; hi_e = e + h or W + e. */
+#define SK_STAGE(row, h, lo, hi)                                                        \
+	do {                                                                            \
+		_Pragma("GCC unroll 8") for (int k_ = 0; k_ < SK_W; k_++)               \
+			if (!(k_ & (h))) {                                              \
+				V x_ = (row)[k_], y_ = (row)[k_ + (h)];                 \
+				(row)[k_] = __builtin_shuffle(x_, y_, (VI)lo);          \
+				(row)[k_ + (h)] = __builtin_shuffle(x_, y_, (VI)hi);    \
+			}                                                               \
+	} while (0)
 
 static SK_ATTR void SK_FN(tanh)(double *y, const double *x, size_t n)
 {
@@ -168,6 +222,53 @@ static SK_ATTR void SK_FN(tanh_backward)(double *d, const double *dy, const doub
 		d[i] += dy[i] * (1.0 - y[i] * y[i]);
 }
 
+/* out: (n,m) a: (m,n); out = a^T, by blocks of SK_W x SK_W transposed in registers
+ * (each stage swaps one bit of the row index with the same bit of the column index). */
+static SK_ATTR void SK_FN(transpose)(double *out, const double *a, size_t m, size_t n)
+{
+	size_t i, j, r, bm = m / SK_W * SK_W, bn = n / SK_W * SK_W;
+
+	for (i = 0; i < bm; i += SK_W)
+		for (j = 0; j < bn; j += SK_W) {
+			V row[SK_W];
+#pragma GCC unroll 8
+			for (r = 0; r < SK_W; r++)
+				row[r] = SK_FN(load)(a + (i + r) * n + j);
+#if SK_W == 2
+			SK_STAGE(row, 1, ((VI){0, 2}), ((VI){1, 3}));
+#elif SK_W == 4
+			SK_STAGE(row, 1, ((VI){0, 4, 2, 6}), ((VI){1, 5, 3, 7}));
+			SK_STAGE(row, 2, ((VI){0, 1, 4, 5}), ((VI){2, 3, 6, 7}));
+#elif SK_W == 8
+			SK_STAGE(row, 1, ((VI){0, 8, 2, 10, 4, 12, 6, 14}),
+				 ((VI){1, 9, 3, 11, 5, 13, 7, 15}));
+			SK_STAGE(row, 2, ((VI){0, 1, 8, 9, 4, 5, 12, 13}),
+				 ((VI){2, 3, 10, 11, 6, 7, 14, 15}));
+			SK_STAGE(row, 4, ((VI){0, 1, 2, 3, 8, 9, 10, 11}),
+				 ((VI){4, 5, 6, 7, 12, 13, 14, 15}));
+#else
+#error "SK_BYTES must be 16, 32 or 64"
+#endif
+#pragma GCC unroll 8
+			for (r = 0; r < SK_W; r++)
+				SK_FN(store)(out + (j + r) * m + i, row[r]);
+		}
+	for (i = 0; i < m; i++)
+		for (j = i < bm ? bn : 0; j < n; j++)
+			out[j * m + i] = a[i * n + j];
+}
+
+/* y: (n) x: (n); y += alpha x. */
+static SK_ATTR void SK_FN(axpy)(double *y, double alpha, const double *x, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + SK_W <= n; i += SK_W)
+		SK_FN(store)(y + i, SK_FN(load)(y + i) + SK_FN(load)(x + i) * alpha);
+	for (; i < n; i++)
+		y[i] += alpha * x[i];
+}
+
 #undef V
 #undef VI
 #undef SK_CAT2
@@ -176,5 +277,6 @@ static SK_ATTR void SK_FN(tanh_backward)(double *d, const double *dy, const doub
 #undef SK_W
 #undef SK_TILE
 #undef SK_TNAME
+#undef SK_STAGE
 #undef SK_TNAME2
 #undef SK_ROWS

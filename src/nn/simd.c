@@ -178,3 +178,43 @@ void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double 
 		return;
 	}
 }
+
+void simd_transpose(SimdLevel lv, double *out, const double *a, size_t m, size_t n)
+{
+	switch (lv) {
+#if SIMD_X86
+	case SIMD_AVX512:
+		transpose_avx512(out, a, m, n);
+		return;
+	case SIMD_AVX2:
+		transpose_avx2(out, a, m, n);
+		return;
+#endif
+	case SIMD_SSE2:
+		transpose_sse2(out, a, m, n);
+		return;
+	default:
+		linalg_transpose(out, a, m, n);
+		return;
+	}
+}
+
+void simd_axpy(SimdLevel lv, double *y, double alpha, const double *x, size_t n)
+{
+	switch (lv) {
+#if SIMD_X86
+	case SIMD_AVX512:
+		axpy_avx512(y, alpha, x, n);
+		return;
+	case SIMD_AVX2:
+		axpy_avx2(y, alpha, x, n);
+		return;
+#endif
+	case SIMD_SSE2:
+		axpy_sse2(y, alpha, x, n);
+		return;
+	default:
+		linalg_axpy(y, alpha, x, n);
+		return;
+	}
+}

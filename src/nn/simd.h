@@ -43,4 +43,10 @@ void simd_tanh(SimdLevel lv, double *y, const double *x, size_t n);
 void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double *y,
 			size_t n);
 
+/* out: (n,m) a: (m,n); out = a^T (exact: values are only moved). */
+void simd_transpose(SimdLevel lv, double *out, const double *a, size_t m, size_t n);
+
+/* y: (n) x: (n); y += alpha x, each element alone (the bits of linalg_axpy). */
+void simd_axpy(SimdLevel lv, double *y, double alpha, const double *x, size_t n);
+
 #endif

@@ -76,6 +76,7 @@ NnStatus train_init(Trainer *t, Mlp *m, const Dataset *d, const TrainConfig *c,
 	st = mlp_work_init(&t->work, m, cap, c->level, c->dropout > 0);
 	if (st == NN_OK)
 		st = optim_init(&t->opt, oc, m->n_params);
+	t->opt.level = c->level;
 	if (st != NN_OK) {
 		train_free(t);
 		return st;
