@@ -7,8 +7,10 @@ src_app_libapp_a_SOURCES = \
 	src/app/frame.c src/app/frame.h \
 	src/app/help.c src/app/help.h \
 	src/app/loop.c src/app/app.h \
+	src/app/map.c src/app/map.h \
 	src/app/keymap.c src/app/keymap.h \
 	src/app/paths.c src/app/paths.h \
+	src/app/player.c src/app/player.h \
 	src/app/progress.c src/app/progress.h \
 	src/app/title.c src/app/title.h
 

@@ -27,10 +27,10 @@ typedef struct {
 	int width; /* of the whole page; the text column is at most DOC_MAX_COLUMN */
 	bool plain; /* for --plain: slots show their text, quiz answers are listed */
 	/* The unit's title and minutes from the course index (NULL: show the id). */
-	const char *(*unit_title)(void *ctx, const char *unit_id, int *minutes);
+	const char *(*unit_title)(const void *ctx, const char *unit_id, int *minutes);
 	/* The rows a slot needs at width w (NULL or <= 0: its text alternative's). */
-	int (*slot_height)(void *ctx, const Block *b, int w);
-	void *ctx;
+	int (*slot_height)(const void *ctx, const Block *b, int w);
+	const void *ctx;
 } DocOptions;
 
 #define DOC_MAX_COLUMN 76

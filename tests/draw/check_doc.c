@@ -94,7 +94,7 @@ static void build(void)
 	lesson.nunits = 2;
 }
 
-static const char *titles(void *ctx, const char *id, int *minutes)
+static const char *titles(const void *ctx, const char *id, int *minutes)
 {
 	(void)ctx;
 	if (strcmp(id, "L1.perceptron") != 0)
@@ -103,7 +103,7 @@ static const char *titles(void *ctx, const char *id, int *minutes)
 	return "Weigh, sum, squash";
 }
 
-static int slot_rows(void *ctx, const Block *b, int w)
+static int slot_rows(const void *ctx, const Block *b, int w)
 {
 	(void)ctx;
 	(void)w;

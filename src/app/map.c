@@ -1,0 +1,271 @@
+/* map.c: drawing the course map and moving its selection.
+ * Must not touch the terminal or change progress. */
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/map.h"
+#include "app/player.h"
+#include "nls.h"
+
+CourseLesson *map_last_lesson(const Course *c, const Progress *p)
+{
+	const char *id = p ? progress_get(p, "last.lesson") : NULL;
+	size_t l, i;
+
+	for (l = 0; id && l < c->nlevels; l++)
+		for (i = 0; i < c->levels[l].nlessons; i++)
+			if (c->levels[l].lessons[i].lesson && strcmp(c->levels[l].lessons[i].id, id) == 0)
+				return &c->levels[l].lessons[i];
+	return NULL;
+}
+
+int map_count(const Course *c, const Progress *p)
+{
+	size_t l, i;
+	int n = map_last_lesson(c, p) ? 1 : 0;
+
+	for (l = 0; l < c->nlevels; l++)
+		for (i = 0; i < c->levels[l].nlessons; i++)
+			n += c->levels[l].lessons[i].lesson != NULL;
+	return n;
+}
+
+CourseLesson *map_item(const Course *c, const Progress *p, int item, int *is_continue)
+{
+	CourseLesson *last = map_last_lesson(c, p);
+	size_t l, i;
+
+	*is_continue = 0;
+	if (last && item == 0) {
+		*is_continue = 1;
+		return last;
+	}
+	if (last)
+		item--;
+	for (l = 0; l < c->nlevels; l++)
+		for (i = 0; i < c->levels[l].nlessons; i++)
+			if (c->levels[l].lessons[i].lesson && item-- == 0)
+				return &c->levels[l].lessons[i];
+	return NULL;
+}
+
+int map_minutes(const CourseLesson *e)
+{
+	size_t i;
+	int m = 0;
+
+	for (i = 0; i < e->nunits; i++)
+		m += e->units[i].minutes;
+	return m;
+}
+
+static int level_has_lessons(const CourseLevel *lv)
+{
+	size_t i;
+
+	for (i = 0; i < lv->nlessons; i++)
+		if (lv->lessons[i].lesson)
+			return 1;
+	return 0;
+}
+
+/* The state of a lesson as words: new, started (k of n), done. */
+static void state_of(const CourseLesson *e, const Progress *p, char *buf, size_t size,
+		     Style *st)
+{
+	int done = player_units_done(e, p);
+	char key[256];
+
+	snprintf(key, sizeof key, "lesson.%s.unit", e->id);
+	if (e->nunits && done == (int)e->nunits) {
+		snprintf(buf, size, "%s", _("done"));
+		*st = STYLE_GOOD;
+	} else if (done > 0 || (p && progress_get(p, key))) {
+		snprintf(buf, size, _("started %d/%d"), done, (int)e->nunits);
+		*st = STYLE_WARN;
+	} else {
+		snprintf(buf, size, "%s", _("new"));
+		*st = STYLE_DIM;
+	}
+}
+
+/* Overall progress: the share of units done in the lessons that exist. */
+static int percent_done(const Course *c, const Progress *p)
+{
+	size_t l, i;
+	int done = 0, all = 0;
+
+	for (l = 0; l < c->nlevels; l++)
+		for (i = 0; i < c->levels[l].nlessons; i++) {
+			const CourseLesson *e = &c->levels[l].lessons[i];
+			if (!e->lesson)
+				continue;
+			all += (int)e->nunits;
+			done += player_units_done(e, p);
+		}
+	return all ? (100 * done + all / 2) / all : 0;
+}
+
+static void header(const Course *c, const Progress *p, Grid *g, Caps caps)
+{
+	char right[64];
+	int pct = percent_done(c, p), x, bar = 10, filled = (pct * bar + 50) / 100, i;
+
+	grid_str(g, 2, 0, c->name ? c->name : "Neuronauts", STYLE_TITLE);
+	snprintf(right, sizeof right, _("%d%% done"), pct);
+	x = g->w - 2 - (int)strlen(right);
+	grid_str(g, x, 0, right, STYLE_DIM);
+	x -= bar + 1;
+	for (i = 0; i < bar; i++)
+		grid_str(g, x + i, 0, i < filled ? (caps.unicode ? "█" : "#") : (caps.unicode ? "░" : "."),
+			 i < filled ? STYLE_GOOD : STYLE_DIM);
+}
+
+void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps caps, int *cx,
+	      int *cy)
+{
+	/* Rows are laid out virtually (row r of the map) and shown from m->scroll. */
+	int r = 0, item = 0, top = 2, count = map_count(c, p), sel_row = 0;
+	CourseLesson *last = map_last_lesson(c, p);
+	size_t l, i;
+	char buf[256];
+
+	grid_clear(g, STYLE_NORMAL);
+	for (r = 0; r < MAP_MAX_ROWS; r++)
+		m->row_item[r] = -1;
+	header(c, p, g, caps);
+	m->view_h = g->h - top - 1;
+	if (m->selected >= count)
+		m->selected = count - 1;
+	if (m->selected < 0)
+		m->selected = 0;
+	*cx = *cy = -1;
+
+	/* Two passes: find the selected row to scroll to it, then draw. */
+	for (int pass = 0; pass < 2; pass++) {
+		r = 0;
+		item = 0;
+		if (pass == 1) {
+			if (sel_row < m->scroll)
+				m->scroll = sel_row - 1;
+			if (sel_row >= m->scroll + m->view_h)
+				m->scroll = sel_row - m->view_h + 1;
+			if (m->scroll < 0)
+				m->scroll = 0;
+		}
+#define ROW(rr) ((rr) - m->scroll + top)
+#define SHOWN(rr) (pass == 1 && (rr) >= m->scroll && (rr) < m->scroll + m->view_h)
+		if (last) {
+			int sel = item == m->selected;
+			if (sel)
+				sel_row = r;
+			if (SHOWN(r)) {
+				snprintf(buf, sizeof buf, "%s %s: %s", caps.unicode ? "▶" : ">",
+					 _("Continue"), last->lesson->title ? last->lesson->title : last->id);
+				grid_str(g, 2, ROW(r), buf, sel ? STYLE_FOCUS : STYLE_ACCENT);
+				if (sel)
+					*cx = 2, *cy = ROW(r);
+				if (ROW(r) < MAP_MAX_ROWS)
+					m->row_item[ROW(r)] = item;
+			}
+			item++;
+			r += 2;
+		}
+		for (l = 0; l < c->nlevels; l++) {
+			const CourseLevel *lv = &c->levels[l];
+			if (!level_has_lessons(lv))
+				continue;
+			if (SHOWN(r)) {
+				grid_str(g, 2, ROW(r), caps.unicode ? "●" : "*", STYLE_ACCENT);
+				snprintf(buf, sizeof buf, "%s%s%s", lv->name ? lv->name : lv->id,
+					 lv->title ? (caps.unicode ? " · " : " - ") : "",
+					 lv->title ? lv->title : "");
+				grid_text(g, 4, ROW(r), buf, strlen(buf), g->w - 6, STYLE_TITLE);
+			}
+			r++;
+			for (i = 0; i < lv->nlessons; i++) {
+				const CourseLesson *e = &lv->lessons[i];
+				int sel = item == m->selected;
+				Style st;
+				char state[64], mins[32];
+				if (!e->lesson)
+					continue;
+				if (sel)
+					sel_row = r;
+				if (SHOWN(r)) {
+					const char *title = e->lesson->title ? e->lesson->title : e->id;
+					int y = ROW(r), x;
+					grid_str(g, 2, y, caps.unicode ? "│" : "|", STYLE_ACCENT);
+					state_of(e, p, state, sizeof state, &st);
+					snprintf(mins, sizeof mins, _("%d min"), map_minutes(e));
+					x = g->w - 2 - 14;
+					grid_text(g, 6, y, title, strlen(title), x - 8 - 6,
+						  sel ? STYLE_FOCUS : STYLE_NORMAL);
+					grid_str(g, x - 8, y, mins, STYLE_DIM);
+					grid_str(g, x, y, state, st);
+					if (sel)
+						*cx = 6, *cy = y;
+					if (y < MAP_MAX_ROWS)
+						m->row_item[y] = item;
+				}
+				item++;
+				r++;
+			}
+		}
+	}
+#undef ROW
+#undef SHOWN
+	if (count == 0)
+		grid_str(g, 2, top, _("This course has no lessons yet."), STYLE_WARN);
+}
+
+int map_command(MapState *m, const Course *c, const Progress *p, Command cmd, const Key *k)
+{
+	int count = map_count(c, p);
+
+	if (k && k->code == K_MOUSE) {
+		if (k->mouse_action == MOUSE_WHEEL_UP)
+			m->selected--;
+		else if (k->mouse_action == MOUSE_WHEEL_DOWN)
+			m->selected++;
+		else if (k->mouse_action == MOUSE_PRESS && k->mouse_y >= 0 &&
+			 k->mouse_y < MAP_MAX_ROWS && m->row_item[k->mouse_y] >= 0) {
+			m->selected = m->row_item[k->mouse_y];
+			return 1;
+		}
+		if (m->selected >= count)
+			m->selected = count - 1;
+		if (m->selected < 0)
+			m->selected = 0;
+		return 0;
+	}
+	switch (cmd) {
+	case CMD_UP:
+		m->selected--;
+		break;
+	case CMD_DOWN:
+		m->selected++;
+		break;
+	case CMD_PAGE_UP:
+		m->selected -= m->view_h > 2 ? m->view_h - 2 : 1;
+		break;
+	case CMD_PAGE_DOWN:
+		m->selected += m->view_h > 2 ? m->view_h - 2 : 1;
+		break;
+	case CMD_TOP:
+		m->selected = 0;
+		break;
+	case CMD_BOTTOM:
+		m->selected = count - 1;
+		break;
+	default:
+		break;
+	}
+	if (m->selected >= count)
+		m->selected = count - 1;
+	if (m->selected < 0)
+		m->selected = 0;
+	return 0;
+}

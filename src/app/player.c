@@ -1,0 +1,408 @@
+/* player.c: the lesson player: layout at the screen's width, scrolling, focus, search,
+ * and the learner's position and completions in the progress store.
+ * Must not touch the terminal. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/player.h"
+#include "base/utf8.h"
+#include "nls.h"
+
+/* Progress keys: unit.<UNIT>.seen, unit.<UNIT>.done, lesson.<LESSON>.unit|block|focus. */
+static void key_of(char *buf, size_t size, const char *kind, const char *id, const char *what)
+{
+	snprintf(buf, size, "%s.%s.%s", kind, id, what);
+}
+
+static const CourseUnit *index_unit(const CourseLesson *e, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < e->nunits; i++)
+		if (strcmp(e->units[i].id, id) == 0)
+			return &e->units[i];
+	return NULL;
+}
+
+static const char *unit_title(const void *ctx, const char *id, int *minutes)
+{
+	const CourseUnit *u = index_unit(ctx, id);
+
+	if (!u)
+		return NULL;
+	*minutes = u->minutes;
+	return u->title;
+}
+
+static const char *slot_id(const DocSlot *s)
+{
+	return s->block->kind == BLOCK_WIDGET ? s->block->widget.id : s->block->quiz.id;
+}
+
+void player_open(Player *p, const CourseLesson *entry, Progress *progress)
+{
+	char key[256];
+	const char *v;
+
+	memset(p, 0, sizeof *p);
+	p->entry = entry;
+	p->progress = progress;
+	p->focus = -1;
+	p->match = -1;
+	p->want_unit = 0;
+	p->want_block = -2; /* the top of the lesson */
+	if (!progress || !entry->lesson)
+		return;
+	key_of(key, sizeof key, "lesson", entry->id, "unit");
+	v = progress_get(progress, key);
+	if (v) {
+		size_t u;
+		for (u = 0; u < entry->lesson->nunits; u++)
+			if (strcmp(entry->lesson->units[u].id, v) == 0) {
+				p->want_unit = (int)u;
+				key_of(key, sizeof key, "lesson", entry->id, "block");
+				p->want_block = (int)progress_get_num(progress, key, -1);
+			}
+	}
+	key_of(key, sizeof key, "lesson", entry->id, "focus");
+	v = progress_get(progress, key);
+	if (v)
+		snprintf(p->want_focus, sizeof p->want_focus, "%s", v);
+}
+
+void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progress,
+			  const char *query)
+{
+	player_open(p, entry, progress);
+	p->want_block = -2;
+	p->want_focus[0] = '\0';
+	snprintf(p->query, sizeof p->query, "%s", query);
+	p->match = -2; /* find it at the first layout */
+}
+
+void player_close(Player *p)
+{
+	doc_free(&p->doc);
+	p->laid_out = false;
+}
+
+void player_save_position(Player *p)
+{
+	char key[256];
+	int u, b;
+
+	if (!p->progress || !p->laid_out || p->doc.g.h == 0)
+		return;
+	u = p->doc.row_unit[p->scroll];
+	b = p->doc.row_block[p->scroll];
+	if (u < 0) {
+		u = 0;
+		b = -2;
+	}
+	if ((size_t)u >= p->entry->lesson->nunits)
+		return;
+	key_of(key, sizeof key, "lesson", p->entry->id, "unit");
+	progress_set(p->progress, key, p->entry->lesson->units[u].id);
+	key_of(key, sizeof key, "lesson", p->entry->id, "block");
+	progress_set_num(p->progress, key, b);
+	key_of(key, sizeof key, "lesson", p->entry->id, "focus");
+	progress_set(p->progress, key, p->focus >= 0 ? slot_id(&p->doc.slots[p->focus]) : "");
+}
+
+static void clamp(Player *p)
+{
+	int max = p->doc.g.h - p->view_h;
+
+	if (p->scroll > max)
+		p->scroll = max;
+	if (p->scroll < 0)
+		p->scroll = 0;
+}
+
+/* Scrolls so rows y..y+h are on screen, with a little context above when possible. */
+static void reveal(Player *p, int y, int h)
+{
+	if (y < p->scroll)
+		p->scroll = y - 1;
+	else if (y + h > p->scroll + p->view_h)
+		p->scroll = h > p->view_h ? y : y + h - p->view_h + 1;
+	clamp(p);
+}
+
+static void layout(Player *p, int width, Caps caps)
+{
+	DocOptions o;
+	size_t i;
+
+	if (p->laid_out) { /* keep the reader's place across the new layout */
+		if (p->doc.g.h > 0) {
+			p->want_unit = p->doc.row_unit[p->scroll];
+			p->want_block = p->doc.row_block[p->scroll];
+		}
+		snprintf(p->want_focus, sizeof p->want_focus, "%s",
+			 p->focus >= 0 ? slot_id(&p->doc.slots[p->focus]) : "");
+		doc_free(&p->doc);
+	}
+	memset(&o, 0, sizeof o);
+	o.caps = caps;
+	o.width = width;
+	o.unit_title = unit_title;
+	o.ctx = p->entry;
+	p->laid_out = doc_layout(&p->doc, p->entry->lesson, &o) == 0;
+	p->doc_width = width;
+	p->doc_unicode = caps.unicode;
+	p->scroll = 0;
+	p->focus = -1;
+	if (!p->laid_out)
+		return;
+	if (p->want_block != -2 && p->want_unit >= 0) {
+		int y = doc_row_of(&p->doc, (size_t)p->want_unit, p->want_block);
+		p->scroll = y >= 0 ? y : 0;
+	}
+	for (i = 0; i < p->doc.nslots && p->want_focus[0]; i++)
+		if (strcmp(slot_id(&p->doc.slots[i]), p->want_focus) == 0)
+			p->focus = (int)i;
+	if (p->match == -2) {
+		p->match = doc_find(&p->doc, p->query, 0, 1);
+		if (p->match >= 0)
+			p->scroll = p->match - 2;
+	}
+}
+
+static void mark(Player *p, const char *unit_id, const char *what)
+{
+	char key[256];
+
+	key_of(key, sizeof key, "unit", unit_id, what);
+	if (p->progress && !progress_get(p->progress, key)) {
+		progress_set(p->progress, key, "1");
+		p->changed = true;
+	}
+}
+
+/* A unit seen to its end is "seen"; a unit to read or watch is then also "done". Games
+ * and quizzes are done when they are won or answered. */
+static void mark_seen(Player *p)
+{
+	size_t u;
+
+	for (u = 0; u < p->doc.nunits; u++) {
+		const DocAnchor *a = &p->doc.units[u];
+		const CourseUnit *cu;
+		if (a->y >= p->scroll + p->view_h || a->end > p->scroll + p->view_h + 1)
+			continue;
+		mark(p, a->id, "seen");
+		cu = index_unit(p->entry, a->id);
+		if (!cu || cu->kind == UNIT_READ || cu->kind == UNIT_ANIM || cu->kind == UNIT_INTER)
+			mark(p, a->id, "done");
+	}
+}
+
+static void top_bar(Player *p, Grid *g)
+{
+	char right[32];
+	const char *title = p->entry->lesson->title ? p->entry->lesson->title : p->entry->id;
+	int x, pct = p->doc.g.h <= p->view_h ? 100
+		   : (int)(100.0 * (p->scroll + p->view_h) / p->doc.g.h + 0.5);
+
+	for (x = 0; x < g->w; x++)
+		grid_put(g, x, 0, ' ', STYLE_BAR);
+	snprintf(right, sizeof right, "%d%% ", pct > 100 ? 100 : pct);
+	grid_text(g, 1, 0, title, strlen(title), g->w - 2 - (int)strlen(right), STYLE_BAR);
+	grid_str(g, g->w - (int)strlen(right), 0, right, STYLE_BAR);
+}
+
+void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
+{
+	int y;
+
+	*cx = *cy = -1;
+	grid_clear(g, STYLE_NORMAL);
+	if (!p->laid_out || p->doc_width != g->w || p->doc_unicode != caps.unicode)
+		layout(p, g->w, caps);
+	p->view_h = g->h - 2;
+	if (!p->laid_out || p->view_h < 1)
+		return;
+	clamp(p);
+	top_bar(p, g);
+	for (y = 0; y < p->view_h && p->scroll + y < p->doc.g.h; y++)
+		memcpy(&g->cells[(size_t)(y + 1) * (size_t)g->w],
+		       &p->doc.g.cells[(size_t)(p->scroll + y) * (size_t)p->doc.g.w],
+		       (size_t)g->w * sizeof *g->cells);
+	if (p->match >= 0 && p->match >= p->scroll && p->match < p->scroll + p->view_h)
+		grid_str(g, p->doc.column_x - 2, p->match - p->scroll + 1, caps.unicode ? "›" : ">",
+			 STYLE_ACCENT);
+	if (p->focus >= 0) {
+		const DocSlot *s = &p->doc.slots[p->focus];
+		for (y = s->y; y < s->y + s->h; y++)
+			if (y >= p->scroll && y < p->scroll + p->view_h)
+				grid_str(g, s->x - 2, y - p->scroll + 1, caps.unicode ? "▶" : ">",
+					 STYLE_FOCUS);
+		if (s->y >= p->scroll && s->y < p->scroll + p->view_h) {
+			*cx = s->x;
+			*cy = s->y - p->scroll + 1;
+		}
+	}
+	if (p->searching) {
+		int x;
+		for (x = 0; x < g->w; x++)
+			grid_put(g, x, g->h - 1, ' ', STYLE_BAR);
+		x = grid_str(g, 0, g->h - 1, "/", STYLE_BAR);
+		x += grid_str(g, x, g->h - 1, p->query, STYLE_BAR);
+		*cx = x;
+		*cy = g->h - 1;
+	}
+	mark_seen(p);
+}
+
+/* Moves the focus to the next (dir 1) or previous (dir -1) slot, starting from the
+ * view when nothing is focused or the focused slot is off screen. */
+static void move_focus(Player *p, int dir)
+{
+	int n = (int)p->doc.nslots, i;
+
+	if (n == 0)
+		return;
+	if (p->focus >= 0) {
+		const DocSlot *s = &p->doc.slots[p->focus];
+		if (s->y + s->h > p->scroll && s->y < p->scroll + p->view_h) {
+			i = p->focus + dir;
+			if (i < 0 || i >= n)
+				return; /* stay at the first or last control */
+			p->focus = i;
+			reveal(p, p->doc.slots[i].y, p->doc.slots[i].h);
+			return;
+		}
+	}
+	/* The first slot on or after the view (or before it, going back). */
+	for (i = dir > 0 ? 0 : n - 1; i >= 0 && i < n; i += dir) {
+		const DocSlot *s = &p->doc.slots[i];
+		if (dir > 0 ? s->y + s->h > p->scroll : s->y < p->scroll + p->view_h)
+			break;
+	}
+	if (i < 0 || i >= n)
+		i = dir > 0 ? n - 1 : 0;
+	p->focus = i;
+	reveal(p, p->doc.slots[i].y, p->doc.slots[i].h);
+}
+
+static void find(Player *p, int from)
+{
+	int y = doc_find(&p->doc, p->query, from, 1);
+
+	if (y < 0)
+		y = doc_find(&p->doc, p->query, 0, 1); /* wrap around */
+	p->match = y;
+	if (y >= 0) {
+		p->scroll = y - p->view_h / 3;
+		clamp(p);
+	}
+}
+
+static bool search_key(Player *p, const Key *k)
+{
+	size_t n = strlen(p->query);
+
+	if (k->code == K_ESC) {
+		p->searching = false;
+		return true;
+	}
+	if (k->code == K_ENTER) {
+		p->searching = false;
+		find(p, p->match >= 0 ? p->match + 1 : p->scroll);
+		return true;
+	}
+	if (k->code == K_BACKSPACE) {
+		while (n > 0 && ((unsigned char)p->query[n - 1] & 0xC0) == 0x80)
+			n--;
+		if (n > 0)
+			n--;
+		p->query[n] = '\0';
+		return true;
+	}
+	if (k->code == K_CHAR && !(k->mods & (KEYMOD_CTRL | KEYMOD_ALT)) && n + 5 < sizeof p->query) {
+		n += utf8_encode(p->query + n, k->ch);
+		p->query[n] = '\0';
+		p->match = -1;
+	}
+	return true;
+}
+
+bool player_command(Player *p, Command cmd, const Key *k)
+{
+	if (p->searching)
+		return search_key(p, k);
+	if (k && k->code == K_MOUSE) {
+		if (k->mouse_action == MOUSE_WHEEL_UP || k->mouse_action == MOUSE_WHEEL_DOWN) {
+			p->scroll += k->mouse_action == MOUSE_WHEEL_UP ? -3 : 3;
+			clamp(p);
+		} else if (k->mouse_action == MOUSE_PRESS) {
+			int y = p->scroll + k->mouse_y - 1;
+			size_t i;
+			for (i = 0; i < p->doc.nslots; i++)
+				if (y >= p->doc.slots[i].y && y < p->doc.slots[i].y + p->doc.slots[i].h)
+					p->focus = (int)i;
+		}
+		return true;
+	}
+	switch (cmd) {
+	case CMD_UP:
+		p->scroll--;
+		break;
+	case CMD_DOWN:
+		p->scroll++;
+		break;
+	case CMD_PAGE_UP:
+		p->scroll -= p->view_h > 2 ? p->view_h - 2 : 1;
+		break;
+	case CMD_PAGE_DOWN:
+		p->scroll += p->view_h > 2 ? p->view_h - 2 : 1;
+		break;
+	case CMD_TOP:
+		p->scroll = 0;
+		break;
+	case CMD_BOTTOM:
+		p->scroll = p->doc.g.h;
+		break;
+	case CMD_FOCUS_NEXT:
+		move_focus(p, 1);
+		return true;
+	case CMD_FOCUS_PREV:
+		move_focus(p, -1);
+		return true;
+	case CMD_SEARCH:
+		p->searching = true;
+		p->query[0] = '\0';
+		p->match = -1;
+		return true;
+	case CMD_SEARCH_NEXT:
+		if (p->query[0])
+			find(p, p->match >= 0 ? p->match + 1 : p->scroll);
+		return true;
+	default:
+		return false;
+	}
+	clamp(p);
+	return true;
+}
+
+int player_units_done(const CourseLesson *entry, const Progress *progress)
+{
+	size_t i;
+	int n = 0;
+	char key[256];
+
+	for (i = 0; i < entry->nunits && progress; i++) {
+		key_of(key, sizeof key, "unit", entry->units[i].id, "done");
+		n += progress_get(progress, key) != NULL;
+	}
+	return n;
+}
+
+int player_lesson_done(const CourseLesson *entry, const Progress *progress)
+{
+	return entry->nunits > 0 && player_units_done(entry, progress) == (int)entry->nunits;
+}

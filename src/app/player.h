@@ -1,0 +1,62 @@
+/* player.h: the lesson player: a lesson laid out at the terminal's width, scrolled,
+ * with focus moving between its widgets and quizzes, search, and the learner's
+ * position and completed units kept in the progress store. Must not touch the
+ * terminal: it draws into a grid and reacts to commands. */
+#ifndef NN_APP_PLAYER_H
+#define NN_APP_PLAYER_H
+
+#include <stdbool.h>
+
+#include "app/keymap.h"
+#include "app/progress.h"
+#include "draw/doc.h"
+#include "lesson/model.h"
+
+typedef struct {
+	const CourseLesson *entry; /* the lesson shown (entry->lesson is loaded) */
+	Progress *progress;        /* where position and completions go (may be NULL) */
+	DocLayout doc;
+	int doc_width;
+	bool doc_unicode, laid_out;
+	int scroll;   /* the layout row at the top of the view */
+	int focus;    /* the focused slot, or -1 */
+	int view_h;   /* rows of lesson on screen, from the last draw */
+	/* Where to put the view at the next layout (restored or kept across a resize). */
+	int want_unit, want_block;
+	char want_focus[64];
+	/* Search. */
+	bool searching;
+	char query[128];
+	int match; /* the row of the current match, or -1 */
+	bool changed; /* something worth saving happened (a unit completed) */
+} Player;
+
+/* Starts playing entry's lesson, at the position saved in progress if there is one.
+ * Keeps the pointers; entry and progress must outlive the player. */
+void player_open(Player *p, const CourseLesson *entry, Progress *progress);
+
+/* Starts at the match of query at or after the beginning (from a course search). */
+void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progress,
+			  const char *query);
+
+void player_close(Player *p);
+
+/* Draws the lesson into g (re-laying it out when the width or character set changed)
+ * and sets the cursor on the focused control, or -1. Marks units whose end is on
+ * screen as seen, and read units as done (saving is the caller's: see p->changed). */
+void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy);
+
+/* Reacts to a command (scrolling, focus, search) or, while searching, to a key.
+ * Returns true when it used the key. */
+bool player_command(Player *p, Command cmd, const Key *k);
+
+/* Writes the position (unit, block, focused widget) to progress. */
+void player_save_position(Player *p);
+
+/* Returns 1 when every unit of the entry is done in progress, else 0. */
+int player_lesson_done(const CourseLesson *entry, const Progress *progress);
+
+/* Counts the entry's units done in progress. */
+int player_units_done(const CourseLesson *entry, const Progress *progress);
+
+#endif

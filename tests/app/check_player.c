@@ -1,0 +1,278 @@
+/* check_player.c: the course map and the lesson player on a hand-built course: items,
+ * states, scrolling, focus, search, and the position kept in progress across a
+ * resize and a restart. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/map.h"
+#include "app/player.h"
+#include "testlib.h"
+
+#define SPAN(s) {SPAN_TEXT, s, sizeof s - 1}
+
+static const Span words[] = {SPAN("Lorem ipsum dolor sit amet, a sentence long enough to wrap "
+				  "at forty columns and fill a few rows of the screen.")};
+static const Span needle[] = {SPAN("The hidden needle sits in the second unit.")};
+#define NB 30
+static Block blocks[2][NB];
+static LessonUnit units[2];
+static Lesson lesson;
+static CourseUnit cunits[2] = {{"U.one", UNIT_READ, 5, "First unit", 0},
+			       {"U.two", UNIT_QUIZ, 7, "Second unit", 0}};
+static CourseLesson lessons[3];
+static CourseLevel levels[2];
+static Course course;
+static Progress *prog;
+
+static void build(void)
+{
+	int u, b;
+
+	memset(blocks, 0, sizeof blocks);
+	for (u = 0; u < 2; u++) {
+		for (b = 0; b < NB; b++) {
+			blocks[u][b].kind = BLOCK_PARA;
+			blocks[u][b].para.spans = words;
+			blocks[u][b].para.n = 1;
+		}
+		blocks[u][3].kind = BLOCK_WIDGET;
+		blocks[u][3].widget.kind = "slider";
+		blocks[u][3].widget.id = u ? "w2" : "w1";
+		blocks[u][3].widget.alt = "A slider.";
+		units[u].id = cunits[u].id;
+		units[u].blocks = blocks[u];
+		units[u].nblocks = NB;
+	}
+	blocks[1][8].para.spans = needle;
+	memset(&lesson, 0, sizeof lesson);
+	lesson.id = "L-a";
+	lesson.title = "Lesson A";
+	lesson.units = units;
+	lesson.nunits = 2;
+	memset(lessons, 0, sizeof lessons);
+	lessons[0].id = "L-a";
+	lessons[0].units = cunits;
+	lessons[0].nunits = 2;
+	lessons[0].lesson = &lesson;
+	lessons[1].id = "L-planned"; /* no file: not listed */
+	lessons[1].title = "Planned";
+	lessons[2].id = "L-b";
+	lessons[2].units = cunits;
+	lessons[2].nunits = 1;
+	lessons[2].lesson = &lesson;
+	memset(levels, 0, sizeof levels);
+	levels[0].id = "1";
+	levels[0].name = "Beginner";
+	levels[0].title = "First steps";
+	levels[0].lessons = lessons;
+	levels[0].nlessons = 2;
+	levels[1].id = "2";
+	levels[1].name = "Intermediate";
+	levels[1].lessons = lessons + 2;
+	levels[1].nlessons = 1;
+	memset(&course, 0, sizeof course);
+	course.name = "Test course";
+	course.levels = levels;
+	course.nlevels = 2;
+	prog = progress_new(NULL);
+}
+
+static void unbuild(void)
+{
+	progress_free(prog);
+}
+
+static const Caps utf8 = {true, 0};
+
+START_TEST(map_lists_existing_lessons_and_continue)
+{
+	MapState m;
+	Grid g;
+	int cont, cx, cy;
+	char *t;
+
+	memset(&m, 0, sizeof m);
+	ck_assert_int_eq(map_count(&course, prog), 2);
+	ck_assert_ptr_eq(map_item(&course, prog, 1, &cont), &lessons[2]);
+	ck_assert_int_eq(map_minutes(&lessons[0]), 12);
+	progress_set(prog, "last.lesson", "L-b");
+	progress_set(prog, "unit.U.one.done", "1");
+	ck_assert_int_eq(map_count(&course, prog), 3);
+	ck_assert_ptr_eq(map_item(&course, prog, 0, &cont), &lessons[2]);
+	ck_assert_int_eq(cont, 1);
+	grid_init(&g, 80, 24);
+	m.selected = 1;
+	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
+	t = grid_to_text(&g);
+	test_golden("tests/app/golden/map-80x24.txt", t);
+	free(t);
+	ck_assert_int_eq(cy, 5); /* the cursor sits on the selected lesson */
+	grid_free(&g);
+}
+END_TEST
+
+START_TEST(map_moves_within_bounds)
+{
+	MapState m;
+	Key k = {0};
+
+	memset(&m, 0, sizeof m);
+	m.view_h = 20;
+	map_command(&m, &course, prog, CMD_UP, NULL);
+	ck_assert_int_eq(m.selected, 0);
+	map_command(&m, &course, prog, CMD_BOTTOM, NULL);
+	ck_assert_int_eq(m.selected, 1);
+	map_command(&m, &course, prog, CMD_DOWN, NULL);
+	ck_assert_int_eq(m.selected, 1);
+	k.code = K_MOUSE;
+	k.mouse_action = MOUSE_WHEEL_UP;
+	map_command(&m, &course, prog, CMD_NONE, &k);
+	ck_assert_int_eq(m.selected, 0);
+}
+END_TEST
+
+static void draw(Player *p, Grid *g)
+{
+	int cx, cy;
+	player_draw(p, g, utf8, &cx, &cy);
+}
+
+START_TEST(player_scrolls_focuses_and_marks_units)
+{
+	Player p;
+	Grid g;
+	int cx, cy;
+
+	grid_init(&g, 80, 24);
+	player_open(&p, &lessons[0], prog);
+	draw(&p, &g);
+	ck_assert_int_eq(p.scroll, 0);
+	ck_assert_int_eq(p.view_h, 22);
+	player_command(&p, CMD_DOWN, NULL);
+	ck_assert_int_eq(p.scroll, 1);
+	player_command(&p, CMD_UP, NULL);
+	player_command(&p, CMD_UP, NULL);
+	ck_assert_int_eq(p.scroll, 0);
+	player_command(&p, CMD_FOCUS_NEXT, NULL);
+	ck_assert_int_eq(p.focus, 0);
+	player_draw(&p, &g, utf8, &cx, &cy);
+	ck_assert_int_eq(cy, p.doc.slots[0].y - p.scroll + 1); /* the cursor is on it */
+	ck_assert_int_eq(cx, p.doc.slots[0].x);
+	player_command(&p, CMD_FOCUS_NEXT, NULL);
+	ck_assert_int_eq(p.focus, 1);
+	ck_assert_int_le(p.scroll, p.doc.slots[1].y); /* scrolled to show it */
+	ck_assert_int_gt(p.scroll + p.view_h, p.doc.slots[1].y);
+	player_command(&p, CMD_FOCUS_NEXT, NULL);
+	ck_assert_int_eq(p.focus, 1); /* stays on the last */
+	ck_assert_ptr_null(progress_get(prog, "unit.U.one.done"));
+	player_command(&p, CMD_BOTTOM, NULL);
+	draw(&p, &g);
+	ck_assert_int_eq(p.scroll, p.doc.g.h - p.view_h);
+	ck_assert_str_eq(progress_get(prog, "unit.U.two.seen"), "1");
+	ck_assert_ptr_null(progress_get(prog, "unit.U.two.done")); /* a quiz: not by reading */
+	/* Scrolled past its end: a unit to read counts as read. */
+	ck_assert_str_eq(progress_get(prog, "unit.U.one.done"), "1");
+	ck_assert(p.changed);
+	player_command(&p, CMD_TOP, NULL);
+	draw(&p, &g);
+	ck_assert_int_eq(player_units_done(&lessons[0], prog), 1);
+	ck_assert(!player_lesson_done(&lessons[0], prog));
+	progress_set(prog, "unit.U.two.done", "1");
+	ck_assert(player_lesson_done(&lessons[0], prog));
+	player_close(&p);
+	grid_free(&g);
+}
+END_TEST
+
+START_TEST(player_search_wraps_and_reports)
+{
+	Player p;
+	Grid g;
+	Key k = {0};
+	const char *q = "NEEDLE";
+
+	grid_init(&g, 80, 24);
+	player_open(&p, &lessons[0], prog);
+	draw(&p, &g);
+	player_command(&p, CMD_SEARCH, NULL);
+	ck_assert(p.searching);
+	k.code = K_CHAR;
+	for (; *q; q++) {
+		k.ch = (uint32_t)*q;
+		player_command(&p, CMD_NONE, &k);
+	}
+	k.code = K_BACKSPACE;
+	player_command(&p, CMD_NONE, &k);
+	ck_assert_str_eq(p.query, "NEEDL");
+	k.code = K_ENTER;
+	player_command(&p, CMD_NONE, &k);
+	ck_assert(!p.searching);
+	ck_assert_int_ge(p.match, 0);
+	ck_assert_int_eq(p.doc.row_unit[p.match], 1);
+	ck_assert_int_eq(p.doc.row_block[p.match], 8);
+	ck_assert(p.match >= p.scroll && p.match < p.scroll + p.view_h);
+	player_command(&p, CMD_SEARCH_NEXT, NULL); /* the only match: found again */
+	ck_assert_int_eq(p.doc.row_block[p.match], 8);
+	player_close(&p);
+	grid_free(&g);
+}
+END_TEST
+
+START_TEST(position_survives_resize_and_restart)
+{
+	Player p;
+	Grid g;
+	int unit, block;
+
+	grid_init(&g, 80, 24);
+	player_open(&p, &lessons[0], prog);
+	draw(&p, &g);
+	p.scroll = doc_row_of(&p.doc, 1, 5);
+	player_command(&p, CMD_FOCUS_NEXT, NULL); /* w2, on screen */
+	ck_assert_str_eq(p.doc.slots[p.focus].block->widget.id, "w2");
+	unit = p.doc.row_unit[p.scroll];
+	block = p.doc.row_block[p.scroll];
+	grid_resize(&g, 120, 40); /* wider: fewer rows, same place */
+	draw(&p, &g);
+	ck_assert_int_eq(p.doc_width, 120);
+	ck_assert_int_eq(p.doc.row_unit[p.scroll], unit);
+	ck_assert_int_eq(p.doc.row_block[p.scroll], block);
+	ck_assert_str_eq(p.doc.slots[p.focus].block->widget.id, "w2");
+	player_save_position(&p);
+	player_close(&p);
+	ck_assert_str_eq(progress_get(prog, "lesson.L-a.unit"), "U.two");
+	ck_assert_str_eq(progress_get(prog, "lesson.L-a.focus"), "w2");
+
+	player_open(&p, &lessons[0], prog); /* as after a restart */
+	grid_resize(&g, 80, 24);
+	draw(&p, &g);
+	ck_assert_int_eq(p.doc.row_unit[p.scroll], unit);
+	ck_assert_int_eq(p.doc.row_block[p.scroll], block);
+	ck_assert_str_eq(p.doc.slots[p.focus].block->widget.id, "w2");
+	player_close(&p);
+	grid_free(&g);
+}
+END_TEST
+
+static Suite *player_suite(void)
+{
+	Suite *s = suite_create("player");
+	TCase *tc = tcase_create("player");
+
+	tcase_add_checked_fixture(tc, build, unbuild);
+	tcase_add_test(tc, map_lists_existing_lessons_and_continue);
+	tcase_add_test(tc, map_moves_within_bounds);
+	tcase_add_test(tc, player_scrolls_focuses_and_marks_units);
+	tcase_add_test(tc, player_search_wraps_and_reports);
+	tcase_add_test(tc, position_survives_resize_and_restart);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_main(player_suite());
+}
