@@ -152,7 +152,7 @@ static SK_ATTR void SK_FN(gemm)(double *c, const double *a, size_t ars, size_t a
  * expm1(r) (truncation below 3e-19 relative, Estrin's scheme); |x| >= 20 gives exactly +-1. */
 static inline SK_ATTR V SK_FN(vtanh)(V x)
 {
-	const VI sign = (VI)((V){0} + -0.0);
+	const VI sign = ((VI){0} + 1) << 63;
 	const double magic = 0x1.8p52, ln2_hi = 0x1.62e42fee00000p-1,
 		     ln2_lo = 0x1.a39ef35793c76p-33, log2e = 0x1.71547652b82fep0;
 	VI xi = (VI)x, big, isnan;
