@@ -6,17 +6,26 @@
 #include <stdbool.h>
 
 #include "app/keymap.h"
+#include "app/map.h"
+#include "app/player.h"
 #include "app/progress.h"
 #include "draw/grid.h"
 
 typedef enum {
 	SCREEN_TITLE,
+	SCREEN_MAP,
+	SCREEN_LESSON,
 	SCREEN_HELP,
 	SCREEN_COUNT
 } ScreenId;
 
 typedef struct App {
+	const Course *course;
 	Progress *progress;
+	MapState map;
+	Player player; /* valid while screen is SCREEN_LESSON */
+	bool map_searching;
+	char map_query[128];
 	ScreenId screen;
 	ScreenId help_from; /* the screen whose keys the help lists; Esc returns there */
 	int help_scroll;
@@ -46,6 +55,9 @@ LoopEnd app_loop(App *a, int *signo);
 /* Saves progress; on failure sets the status line (the next save tries again).
  * Returns 0 or -1. */
 int app_save(App *a);
+
+/* Opens a lesson in the player, remembering it as the last one. */
+void app_open_lesson(App *a, const CourseLesson *e);
 
 /* Sets the status line (printf-style). */
 void app_status(App *a, Style st, const char *fmt, ...)

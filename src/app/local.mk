@@ -10,6 +10,7 @@ src_app_libapp_a_SOURCES = \
 	src/app/map.c src/app/map.h \
 	src/app/keymap.c src/app/keymap.h \
 	src/app/paths.c src/app/paths.h \
+	src/app/plain.c src/app/plain.h \
 	src/app/player.c src/app/player.h \
 	src/app/progress.c src/app/progress.h \
 	src/app/title.c src/app/title.h

@@ -11,6 +11,8 @@
 #include "app/frame.h"
 #include "app/help.h"
 #include "app/title.h"
+#include "base/utf8.h"
+#include "draw/doc.h"
 #include "nls.h"
 #include "ui/term.h"
 
@@ -26,9 +28,199 @@ static void title_screen_command(App *a, Command cmd, const Key *k)
 	(void)k;
 	if (cmd == CMD_QUIT)
 		a->quit = true;
+	else if (cmd == CMD_OPEN)
+		a->screen = SCREEN_MAP;
 }
 
 static KeyContext help_context(const App *a);
+
+static void map_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
+{
+	map_draw(&a->map, a->course, a->progress, g, caps, cx, cy);
+	if (a->map_searching) {
+		int x;
+		for (x = 0; x < g->w; x++)
+			grid_put(g, x, g->h - 1, ' ', STYLE_BAR);
+		x = grid_str(g, 0, g->h - 1, "/", STYLE_BAR);
+		x += grid_str(g, x, g->h - 1, a->map_query, STYLE_BAR);
+		*cx = x;
+		*cy = g->h - 1;
+	} else {
+		frame_footer(g, KCTX_MAP);
+	}
+}
+
+/* Searches every lesson, in course order, for the query; opens the first that has it
+ * at the match. The layouts use the terminal's width, as the player will. */
+static void search_course(App *a)
+{
+	int w, h;
+	size_t l, i;
+
+	term_size(&w, &h);
+	for (l = 0; l < a->course->nlevels; l++)
+		for (i = 0; i < a->course->levels[l].nlessons; i++) {
+			const CourseLesson *e = &a->course->levels[l].lessons[i];
+			DocLayout d;
+			DocOptions o;
+			int found;
+			if (!e->lesson)
+				continue;
+			memset(&o, 0, sizeof o);
+			o.caps = term_caps();
+			o.width = w;
+			if (doc_layout(&d, e->lesson, &o) != 0)
+				continue;
+			found = doc_find(&d, a->map_query, 0, 1) >= 0;
+			doc_free(&d);
+			if (found) {
+				player_open_at_match(&a->player, e, a->progress, a->map_query);
+				progress_set(a->progress, "last.lesson", e->id);
+				a->screen = SCREEN_LESSON;
+				return;
+			}
+		}
+	app_status(a, STYLE_WARN, _("No lesson mentions \"%s\"."), a->map_query);
+}
+
+static void map_search_key(App *a, const Key *k)
+{
+	size_t n = strlen(a->map_query);
+
+	if (k->code == K_ESC) {
+		a->map_searching = false;
+	} else if (k->code == K_ENTER) {
+		a->map_searching = false;
+		if (n)
+			search_course(a);
+	} else if (k->code == K_BACKSPACE) {
+		while (n > 0 && ((unsigned char)a->map_query[n - 1] & 0xC0) == 0x80)
+			n--;
+		a->map_query[n > 0 ? n - 1 : 0] = '\0';
+	} else if (k->code == K_CHAR && !(k->mods & (KEYMOD_CTRL | KEYMOD_ALT)) &&
+		   n + 5 < sizeof a->map_query) {
+		a->map_query[n + utf8_encode(a->map_query + n, k->ch)] = '\0';
+	}
+}
+
+void app_open_lesson(App *a, const CourseLesson *e)
+{
+	player_open(&a->player, e, a->progress);
+	progress_set(a->progress, "last.lesson", e->id);
+	a->screen = SCREEN_LESSON;
+}
+
+static void map_screen_command(App *a, Command cmd, const Key *k)
+{
+	int cont;
+	CourseLesson *e;
+
+	if (a->map_searching) {
+		map_search_key(a, k);
+		return;
+	}
+	switch (cmd) {
+	case CMD_QUIT:
+		a->quit = true;
+		return;
+	case CMD_SEARCH:
+		a->map_searching = true;
+		a->map_query[0] = '\0';
+		return;
+	case CMD_CONTINUE:
+		e = map_last_lesson(a->course, a->progress);
+		if (e)
+			app_open_lesson(a, e);
+		else
+			app_status(a, STYLE_DIM, _("Nothing to continue yet: pick a lesson."));
+		return;
+	case CMD_OPEN:
+		e = map_item(a->course, a->progress, a->map.selected, &cont);
+		if (e)
+			app_open_lesson(a, e);
+		return;
+	default:
+		if (map_command(&a->map, a->course, a->progress, cmd, k)) {
+			e = map_item(a->course, a->progress, a->map.selected, &cont);
+			if (e)
+				app_open_lesson(a, e);
+		}
+	}
+}
+
+static void lesson_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
+{
+	player_draw(&a->player, g, caps, cx, cy);
+	if (!a->player.searching)
+		frame_footer(g, KCTX_LESSON);
+	if (a->player.changed) { /* a unit was completed: keep it safe now */
+		a->player.changed = false;
+		player_save_position(&a->player);
+		app_save(a);
+	}
+}
+
+/* The existing lesson before (dir -1) or after (dir 1) e in course order, or NULL. */
+static const CourseLesson *neighbour(const Course *c, const CourseLesson *e, int dir)
+{
+	const CourseLesson *prev = NULL;
+	bool seen = false;
+	size_t l, i;
+
+	for (l = 0; l < c->nlevels; l++)
+		for (i = 0; i < c->levels[l].nlessons; i++) {
+			const CourseLesson *x = &c->levels[l].lessons[i];
+			if (!x->lesson)
+				continue;
+			if (seen)
+				return x;
+			if (x == e) {
+				if (dir < 0)
+					return prev;
+				seen = true;
+			}
+			prev = x;
+		}
+	return NULL;
+}
+
+static void leave_lesson(App *a)
+{
+	player_save_position(&a->player);
+	player_close(&a->player);
+	app_save(a);
+}
+
+static void lesson_screen_command(App *a, Command cmd, const Key *k)
+{
+	const CourseLesson *e;
+
+	if (player_command(&a->player, cmd, k)) {
+		if (!a->player.searching && a->player.query[0] && a->player.match < 0)
+			app_status(a, STYLE_WARN, _("\"%s\" is not in this lesson."),
+				   a->player.query);
+		return;
+	}
+	switch (cmd) {
+	case CMD_BACK:
+		leave_lesson(a);
+		a->screen = SCREEN_MAP;
+		break;
+	case CMD_LESSON_NEXT:
+	case CMD_LESSON_PREV:
+		e = neighbour(a->course, a->player.entry, cmd == CMD_LESSON_NEXT ? 1 : -1);
+		if (!e) {
+			app_status(a, STYLE_DIM, cmd == CMD_LESSON_NEXT ? _("This is the last lesson.")
+								  : _("This is the first lesson."));
+			break;
+		}
+		leave_lesson(a);
+		app_open_lesson(a, e);
+		break;
+	default:
+		break;
+	}
+}
 
 static void help_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 {
@@ -69,6 +261,8 @@ static void help_screen_command(App *a, Command cmd, const Key *k)
 
 static const ScreenOps screens[SCREEN_COUNT] = {
 	[SCREEN_TITLE] = {KCTX_TITLE, title_screen_draw, title_screen_command},
+	[SCREEN_MAP] = {KCTX_MAP, map_screen_draw, map_screen_command},
+	[SCREEN_LESSON] = {KCTX_LESSON, lesson_screen_draw, lesson_screen_command},
 	[SCREEN_HELP] = {KCTX_HELP, help_screen_draw, help_screen_command},
 };
 
@@ -117,7 +311,9 @@ static void dispatch(App *a, const Key *k)
 {
 	const ScreenOps *s = &screens[a->screen];
 	KeyContext ctx = s->ctx;
-	Command cmd = keymap_lookup(ctx, k);
+	bool typing = (a->screen == SCREEN_MAP && a->map_searching) ||
+		      (a->screen == SCREEN_LESSON && a->player.searching);
+	Command cmd = typing ? CMD_NONE : keymap_lookup(ctx, k);
 
 	a->status[0] = '\0'; /* a message stays until the next key */
 	switch (cmd) {
@@ -171,6 +367,9 @@ LoopEnd app_loop(App *a, int *signo)
 		}
 	}
 	grid_free(&g);
-	app_save(a);
+	if (a->screen == SCREEN_LESSON || (a->screen == SCREEN_HELP && a->help_from == SCREEN_LESSON))
+		leave_lesson(a);
+	else
+		app_save(a);
 	return end;
 }

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "app/frame.h"
 #include "app/title.h"
 #include "draw/wrap.h"
 #include "nls.h"
@@ -31,7 +32,7 @@ void title_draw(Grid *g, Caps caps)
 	const char *const *art = caps.unicode ? art_unicode : art_ascii;
 	const char *name = "N E U R O N A U T S";
 	const char *tagline = _("Deep learning from one neuron to Transformers, in your terminal.");
-	const char *hint = _("Press q to quit.");
+	const char *hint = _("Press Enter to begin, or q to quit.");
 	WrapLine tag[4];
 	int text_w = g->w > 4 ? g->w - 4 : g->w;
 	int tag_rows = wrap_text(tagline, strlen(tagline), text_w, tag, 4);
@@ -60,12 +61,5 @@ void title_draw(Grid *g, Caps caps)
 	y++;
 	grid_str_centred(g, y, hint, STYLE_DIM);
 
-	/* The key footer on the last row. */
-	if (g->h >= 2) {
-		int x;
-		for (x = 0; x < g->w; x++)
-			grid_put(g, x, g->h - 1, ' ', STYLE_BAR);
-		x = 1 + grid_str(g, 1, g->h - 1, "q", STYLE_BAR);
-		grid_str(g, x + 1, g->h - 1, _("quit"), STYLE_BAR);
-	}
+	frame_footer(g, KCTX_TITLE);
 }
