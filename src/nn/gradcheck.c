@@ -36,7 +36,7 @@ void gradcheck_mlp(GradCheck *out, double *grad, Mlp *m, MlpWork *w, const doubl
 		down = gradcheck_loss(w, m, x, t, batch, l);
 		m->params[i] = keep;
 		num = (up - down) / (2 * h);
-		den = fmax(fmax(fabs(num), fabs(grad[i])), 1e-8);
+		den = fmax(fmax(fabs(num), fabs(grad[i])), 1e-6);
 		rel = fabs(num - grad[i]) / den;
 		if (rel > out->max_rel || i == 0) {
 			out->max_rel = rel;

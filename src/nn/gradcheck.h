@@ -18,7 +18,7 @@ typedef struct {
 } GradCheck;
 
 /* Checks every parameter of m on the batch x: (batch, sizes[0]), t: (batch, n_out)
- * for loss l, with step h (1e-6 is good for doubles). grad: (n_params) scratch.
+ * for loss l, with step h (1e-5 is good for doubles). grad: (n_params) scratch.
  * w: a workspace of m with cap >= batch. m->params is restored exactly. */
 void gradcheck_mlp(GradCheck *out, double *grad, Mlp *m, MlpWork *w, const double *x,
 		   const double *t, size_t batch, Loss l, double h);

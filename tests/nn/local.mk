@@ -7,3 +7,5 @@ EXTRA_DIST += tests/nn/nntest.h tests/nn/ref
 check_PROGRAMS += tests/nn/check_act tests/nn/check_loss
 tests_nn_check_act_LDADD = $(NN_TEST_LDADD)
 tests_nn_check_loss_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_mlp
+tests_nn_check_mlp_LDADD = $(NN_TEST_LDADD)
