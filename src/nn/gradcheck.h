@@ -8,7 +8,7 @@
 #include "nn/loss.h"
 #include "nn/mlp.h"
 
-/* The result of a check: the largest relative error |b - f| / max(|b|, |f|, 1e-8)
+/* The result of a check: the largest relative error |b - f| / max(|b|, |f|, 1e-6)
  * between the backprop gradient b and the central difference f = (L(p+h) - L(p-h))/2h,
  * and the parameter where it is. */
 typedef struct {

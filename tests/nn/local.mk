@@ -9,3 +9,5 @@ tests_nn_check_act_LDADD = $(NN_TEST_LDADD)
 tests_nn_check_loss_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_mlp
 tests_nn_check_mlp_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_ref
+tests_nn_check_ref_LDADD = $(NN_TEST_LDADD)
