@@ -1,0 +1,170 @@
+/* ptyrun.c: runs a program on a pseudo-terminal of a fixed size and measures it as a
+ * learner would feel it: milliseconds to the first complete frame (a marker appears),
+ * bytes written to the terminal, CPU used while idle, and peak memory.
+ * Benchmark tool only (make bench); depends on libc and libutil. */
+#include <config.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* CPU seconds (user + system) the process has used so far, from /proc. */
+static double cpu_of(pid_t pid)
+{
+	char path[64], buf[1024], *p;
+	unsigned long ut = 0, st = 0;
+	FILE *f;
+	int i;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return -1;
+	if (!fgets(buf, sizeof buf, f)) {
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	p = strrchr(buf, ')');
+	for (i = 0; p && i < 12; i++) /* fields 3..13, then utime and stime */
+		p = strchr(p + 1, ' ');
+	if (!p || sscanf(p, " %lu %lu", &ut, &st) != 2)
+		return -1;
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+static void usage(void)
+{
+	fputs("usage: ptyrun [-s COLSxROWS] [-m MARKER] [-i IDLE_SECONDS] [-k KEYS] "
+	      "[-w SECONDS] -- PROGRAM [ARG]...\n"
+	      "  Waits for MARKER in the output (the first frame), then optionally stays\n"
+	      "  idle, then types KEYS (\\r for Enter) and waits for the program to end.\n",
+	      stderr);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	struct winsize ws = {24, 80, 0, 0};
+	const char *marker = NULL, *keys = "q";
+	double idle = 0, limit = 20, t0, t_marker = -1, cpu0 = -1, cpu1 = -1;
+	size_t bytes = 0, bytes_at_marker = 0, mlen, keep = 0;
+	char window[8192];
+	int opt, master, status = 0;
+	struct rusage ru;
+	pid_t pid;
+
+	while ((opt = getopt(argc, argv, "s:m:i:k:w:")) != -1) {
+		switch (opt) {
+		case 's':
+			if (sscanf(optarg, "%hux%hu", &ws.ws_col, &ws.ws_row) != 2)
+				usage();
+			break;
+		case 'm':
+			marker = optarg;
+			break;
+		case 'i':
+			idle = atof(optarg);
+			break;
+		case 'k':
+			keys = optarg;
+			break;
+		case 'w':
+			limit = atof(optarg);
+			break;
+		default:
+			usage();
+		}
+	}
+	if (optind >= argc)
+		usage();
+	mlen = marker ? strlen(marker) : 0;
+	t0 = now();
+	pid = forkpty(&master, NULL, NULL, &ws);
+	if (pid < 0) {
+		perror("forkpty");
+		return 1;
+	}
+	if (pid == 0) {
+		execvp(argv[optind], argv + optind);
+		_exit(127);
+	}
+	for (;;) {
+		struct pollfd pfd = {master, POLLIN, 0};
+		double t = now();
+		int r;
+
+		if (t - t0 > limit) {
+			kill(pid, SIGKILL);
+			fprintf(stderr, "ptyrun: timed out\n");
+			break;
+		}
+		if (t_marker >= 0 && cpu0 < 0 && t - t_marker >= 0.2) {
+			cpu0 = cpu_of(pid); /* the first frame has settled: idle starts */
+		}
+		if (cpu0 >= 0 && cpu1 < 0 && t - t_marker >= 0.2 + idle) {
+			cpu1 = cpu_of(pid);
+			for (const char *k = keys; *k; k++) {
+				char c = *k;
+				if (c == '\\' && k[1] == 'r')
+					c = '\r', k++;
+				if (write(master, &c, 1) != 1)
+					break;
+				usleep(20000);
+			}
+		}
+		r = poll(&pfd, 1, 10);
+		if (r > 0) {
+			char buf[4096];
+			ssize_t n = read(master, buf, sizeof buf);
+			if (n <= 0)
+				break; /* EIO: the program closed the terminal */
+			bytes += (size_t)n;
+			if (marker && t_marker < 0) {
+				/* Keep a sliding window so a marker split across reads is found. */
+				size_t take = (size_t)n < sizeof window - keep ? (size_t)n : sizeof window - keep;
+				memcpy(window + keep, buf, take);
+				keep += take;
+				if (memmem(window, keep, marker, mlen)) {
+					t_marker = now();
+					bytes_at_marker = bytes;
+				} else if (keep > mlen) {
+					memmove(window, window + keep - mlen, mlen);
+					keep = mlen;
+				}
+			}
+		} else if (r < 0 && errno != EINTR) {
+			break;
+		}
+		if (waitpid(pid, &status, WNOHANG) == pid) {
+			pid = 0;
+			break;
+		}
+		if (!marker && t_marker < 0)
+			t_marker = now();
+	}
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	getrusage(RUSAGE_CHILDREN, &ru);
+	printf("first_frame_ms=%.2f frame_bytes=%zu bytes=%zu idle_s=%.1f idle_cpu_s=%.2f "
+	       "maxrss_kb=%ld exit=%d\n",
+	       t_marker >= 0 ? (t_marker - t0) * 1000 : -1.0, bytes_at_marker, bytes, idle,
+	       cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : -1.0, ru.ru_maxrss,
+	       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+	return t_marker >= 0 ? 0 : 1;
+}

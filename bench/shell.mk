@@ -1,0 +1,11 @@
+# bench/shell.mk: the course shell's benchmark: start-up to the first complete frame,
+# peak memory, and CPU used while idle on a lesson page (make bench-shell).
+EXTRA_PROGRAMS += bench/ptyrun
+CLEANFILES += bench/ptyrun
+bench_ptyrun_SOURCES = bench/ptyrun.c
+bench_ptyrun_LDADD = -lutil
+EXTRA_DIST += bench/shell.sh
+bench: bench-shell
+bench-shell: src/neuronauts bench/ptyrun
+	@$(SHELL) $(srcdir)/bench/shell.sh ./src/neuronauts ./bench/ptyrun
+.PHONY: bench-shell
