@@ -67,8 +67,10 @@ static int ensure(Ctx *c, int n)
 	for (i = d->g.h; i < need; i++) {
 		size_t x;
 		for (x = 0; x < (size_t)d->g.w; x++) {
-			d->g.cells[(size_t)i * (size_t)d->g.w + x].ch = ' ';
-			d->g.cells[(size_t)i * (size_t)d->g.w + x].style = STYLE_NORMAL;
+			Cell *cell = &d->g.cells[(size_t)i * (size_t)d->g.w + x];
+			cell->ch = ' ';
+			cell->style = STYLE_NORMAL;
+			cell->fg = cell->bg = COLOUR_NONE;
 		}
 		d->row_unit[i] = c->unit;
 		d->row_block[i] = c->block;

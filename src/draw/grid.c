@@ -48,6 +48,7 @@ void grid_clear(Grid *g, Style s)
 	for (i = 0; i < n; i++) {
 		g->cells[i].ch = ' ';
 		g->cells[i].style = (uint8_t)s;
+		g->cells[i].fg = g->cells[i].bg = COLOUR_NONE;
 	}
 }
 
@@ -71,7 +72,24 @@ static void unsplit(Grid *g, int x, int y)
 		n->ch = ' ';
 }
 
+Colour colour_ramp(double v)
+{
+	int i;
+
+	if (!(v >= -1))
+		v = v > 1 ? 1 : (v != v ? 0 : -1); /* NaN: the neutral middle */
+	if (v > 1)
+		v = 1;
+	i = (int)((v + 1) / 2 * (COLOUR_RAMP_STEPS - 1) + 0.5);
+	return (Colour)(COLOUR_RAMP + i);
+}
+
 int grid_put(Grid *g, int x, int y, uint32_t ch, Style s)
+{
+	return grid_put_colour(g, x, y, ch, s, COLOUR_NONE, COLOUR_NONE);
+}
+
+int grid_put_colour(Grid *g, int x, int y, uint32_t ch, Style s, Colour fg, Colour bg)
 {
 	int w = utf8_cp_width(ch);
 	Cell *c;
@@ -83,15 +101,19 @@ int grid_put(Grid *g, int x, int y, uint32_t ch, Style s)
 		unsplit(g, x, y);
 		c->ch = ' ';
 		c->style = (uint8_t)s;
+		c->fg = (uint8_t)fg;
+		c->bg = (uint8_t)bg;
 		return 1;
 	}
 	unsplit(g, x, y);
 	c->ch = ch;
 	c->style = (uint8_t)s;
+	c->fg = (uint8_t)fg;
+	c->bg = (uint8_t)bg;
 	if (w == 2) {
 		unsplit(g, x + 1, y);
+		c[1] = c[0];
 		c[1].ch = GRID_WIDE_CONT;
-		c[1].style = (uint8_t)s;
 	}
 	return w;
 }

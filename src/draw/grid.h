@@ -24,6 +24,28 @@ typedef enum {
 	STYLE_COUNT
 } Style;
 
+/* Data colours, on top of a cell's style: classes of points, the signs of weights,
+ * and a diverging ramp for heat maps. COLOUR_NONE keeps the style's own colour. The
+ * terminal layer maps them to 256 or 8 colours; in monochrome they are not shown, so
+ * drawing code must carry the meaning in the glyphs too (Caps.colours == 0). */
+typedef enum {
+	COLOUR_NONE,
+	COLOUR_CLASS0, /* blue: class 0, negative side */
+	COLOUR_CLASS1, /* orange: class 1, positive side */
+	COLOUR_CLASS2, /* green */
+	COLOUR_CLASS3, /* red */
+	COLOUR_CLASS4, /* purple */
+	COLOUR_CLASS5, /* gold */
+	COLOUR_MUTED,  /* grid lines, axes, faint marks */
+	COLOUR_RAMP,   /* COLOUR_RAMP + 0 .. COLOUR_RAMP_STEPS - 1: -1 (blue) to +1 (orange) */
+	COLOUR_COUNT = COLOUR_RAMP + 11
+} Colour;
+
+#define COLOUR_RAMP_STEPS 11
+
+/* The ramp colour for v in [-1, 1] (clamped; NaN gives the middle, neutral step). */
+Colour colour_ramp(double v);
+
 /* What the terminal can show; drawing code chooses glyphs from it. */
 typedef struct {
 	bool unicode; /* UTF-8 output: box drawing, braille, math symbols */
@@ -36,6 +58,7 @@ typedef struct {
 typedef struct {
 	uint32_t ch; /* code point, or GRID_WIDE_CONT */
 	uint8_t style;
+	uint8_t fg, bg; /* Colour: of the glyph and of the cell's background */
 } Cell;
 
 typedef struct {
@@ -61,6 +84,9 @@ Cell *grid_at(Grid *g, int x, int y);
 /* Puts one code point at (x, y); wide characters take two cells. Anything outside the
  * grid is clipped. Returns the number of columns advanced (0, 1 or 2). */
 int grid_put(Grid *g, int x, int y, uint32_t ch, Style s);
+
+/* Like grid_put, with data colours for the glyph (fg) and the background (bg). */
+int grid_put_colour(Grid *g, int x, int y, uint32_t ch, Style s, Colour fg, Colour bg);
 
 /* Writes the first n bytes of UTF-8 text s on row y from column x, clipped to max_w
  * columns (and to the grid). Control characters are skipped, malformed bytes show as

@@ -53,6 +53,54 @@ static const struct {
 	[STYLE_BAR] = {-1, A_REVERSE, A_REVERSE},
 };
 
+/* Data colours in 256-colour terminals (xterm palette) and in 8-colour ones. The
+ * ramp runs from blue through a pale neutral to orange. */
+static const short colour_256[COLOUR_COUNT] = {
+	[COLOUR_NONE] = -1,   [COLOUR_CLASS0] = 33,  [COLOUR_CLASS1] = 208,
+	[COLOUR_CLASS2] = 34, [COLOUR_CLASS3] = 160, [COLOUR_CLASS4] = 135,
+	[COLOUR_CLASS5] = 178, [COLOUR_MUTED] = 244,
+	[COLOUR_RAMP + 0] = 19,  [COLOUR_RAMP + 1] = 25,  [COLOUR_RAMP + 2] = 32,
+	[COLOUR_RAMP + 3] = 74,  [COLOUR_RAMP + 4] = 117, [COLOUR_RAMP + 5] = 254,
+	[COLOUR_RAMP + 6] = 223, [COLOUR_RAMP + 7] = 215, [COLOUR_RAMP + 8] = 208,
+	[COLOUR_RAMP + 9] = 202, [COLOUR_RAMP + 10] = 166,
+};
+static const short colour_8[COLOUR_COUNT] = {
+	[COLOUR_NONE] = -1, [COLOUR_CLASS0] = COLOR_BLUE, [COLOUR_CLASS1] = COLOR_YELLOW,
+	[COLOUR_CLASS2] = COLOR_GREEN, [COLOUR_CLASS3] = COLOR_RED,
+	[COLOUR_CLASS4] = COLOR_MAGENTA, [COLOUR_CLASS5] = COLOR_CYAN,
+	[COLOUR_MUTED] = COLOR_WHITE,
+	[COLOUR_RAMP + 0] = COLOR_BLUE, [COLOUR_RAMP + 1] = COLOR_BLUE,
+	[COLOUR_RAMP + 2] = COLOR_BLUE, [COLOUR_RAMP + 3] = COLOR_CYAN,
+	[COLOUR_RAMP + 4] = COLOR_CYAN, [COLOUR_RAMP + 5] = COLOR_WHITE,
+	[COLOUR_RAMP + 6] = COLOR_YELLOW, [COLOUR_RAMP + 7] = COLOR_YELLOW,
+	[COLOUR_RAMP + 8] = COLOR_YELLOW, [COLOUR_RAMP + 9] = COLOR_RED,
+	[COLOUR_RAMP + 10] = COLOR_RED,
+};
+
+/* Colour pairs are made on demand for each (foreground, background) that is drawn:
+ * index (fg + 1) * 257 + (bg + 1), with -1 the terminal's default colour. */
+static short pair_table[257 * 257];
+static short pairs_used;
+static bool default_colours;
+
+static short pair_for(short fg, short bg)
+{
+	int i = (fg + 1) * 257 + (bg + 1);
+
+	if (pair_table[i])
+		return pair_table[i];
+	if (pairs_used + 1 >= COLOR_PAIRS || pairs_used >= 32766)
+		return 0; /* out of pairs: the default colours, still readable */
+	if (!default_colours) {
+		fg = fg < 0 ? COLOR_WHITE : fg;
+		bg = bg < 0 ? COLOR_BLACK : bg;
+	}
+	if (init_pair((short)(pairs_used + 1), fg, bg) == ERR)
+		return 0;
+	pair_table[i] = ++pairs_used;
+	return pair_table[i];
+}
+
 static bool locale_is_utf8(void)
 {
 	const char *cs = nl_langinfo(CODESET);
@@ -68,20 +116,13 @@ static bool has_cursor_motion(void)
 
 static void setup_colours(bool no_colour)
 {
-	int s;
-	bool defaults;
-
 	T.caps.colours = 0;
+	memset(pair_table, 0, sizeof pair_table);
+	pairs_used = 0;
 	if (no_colour || !has_colors() || start_color() == ERR)
 		return;
-	defaults = use_default_colors() == OK;
+	default_colours = use_default_colors() == OK;
 	T.caps.colours = COLORS >= 256 ? 256 : 8;
-	for (s = 1; s < STYLE_COUNT; s++) {
-		short fg = style_map[s].fg;
-		if (!defaults && fg < 0)
-			fg = COLOR_WHITE;
-		init_pair((short)s, fg, defaults ? -1 : COLOR_BLACK);
-	}
 }
 
 TermStatus term_open(const TermOptions *opt)
@@ -216,13 +257,21 @@ void term_show(const Grid *g, int cx, int cy)
 			wchar_t wc[2] = {(wchar_t)c->ch, 0};
 			int s = c->style < STYLE_COUNT ? c->style : STYLE_NORMAL;
 			attr_t a = T.caps.colours ? style_map[s].attr : style_map[s].mono_attr;
+			short pair = 0;
 			cchar_t cc;
+
+			if (T.caps.colours) {
+				const short *map = T.caps.colours >= 256 ? colour_256 : colour_8;
+				short fg = c->fg && c->fg < COLOUR_COUNT ? map[c->fg] : style_map[s].fg;
+				short bg = c->bg && c->bg < COLOUR_COUNT ? map[c->bg] : -1;
+				pair = pair_for(fg, bg);
+			}
 
 			if (c->ch == GRID_WIDE_CONT)
 				continue;
 			if (!T.caps.unicode && c->ch > 0x7E)
 				wc[0] = L'?';
-			setcchar(&cc, wc, a, T.caps.colours ? (short)s : 0, NULL);
+			setcchar(&cc, wc, a, pair, NULL);
 			mvadd_wch(y, x, &cc);
 		}
 	}

@@ -85,6 +85,28 @@ START_TEST(resize_blanks_and_empty_grids_are_safe)
 }
 END_TEST
 
+START_TEST(data_colours)
+{
+	Grid g;
+
+	grid_init(&g, 4, 1);
+	grid_put_colour(&g, 0, 0, 0x4E2D, STYLE_NORMAL, COLOUR_CLASS1, COLOUR_RAMP);
+	ck_assert_int_eq(grid_at(&g, 0, 0)->fg, COLOUR_CLASS1);
+	ck_assert_int_eq(grid_at(&g, 1, 0)->bg, COLOUR_RAMP); /* both halves coloured */
+	grid_put(&g, 2, 0, 'x', STYLE_NORMAL);
+	ck_assert_int_eq(grid_at(&g, 2, 0)->fg, COLOUR_NONE);
+	grid_clear(&g, STYLE_NORMAL);
+	ck_assert_int_eq(grid_at(&g, 0, 0)->bg, COLOUR_NONE);
+	ck_assert_int_eq(colour_ramp(-1), COLOUR_RAMP);
+	ck_assert_int_eq(colour_ramp(1), COLOUR_RAMP + COLOUR_RAMP_STEPS - 1);
+	ck_assert_int_eq(colour_ramp(0), COLOUR_RAMP + COLOUR_RAMP_STEPS / 2);
+	ck_assert_int_eq(colour_ramp(-7), COLOUR_RAMP);
+	ck_assert_int_eq(colour_ramp(0.0 / 0.0), COLOUR_RAMP + COLOUR_RAMP_STEPS / 2);
+	ck_assert_int_eq(colour_ramp(1e300), COLOUR_RAMP + COLOUR_RAMP_STEPS - 1);
+	grid_free(&g);
+}
+END_TEST
+
 static Suite *grid_suite(void)
 {
 	Suite *s = suite_create("grid");
@@ -94,6 +116,7 @@ static Suite *grid_suite(void)
 	tcase_add_test(tc, wide_characters_take_two_cells);
 	tcase_add_test(tc, centring_and_styles);
 	tcase_add_test(tc, resize_blanks_and_empty_grids_are_safe);
+	tcase_add_test(tc, data_colours);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -10,6 +10,7 @@
 #   resize W H       resize the window
 #   snap NAME        compare the screen with golden/NAME.txt (UPDATE=1 rewrites it)
 #   expect TEXT      TEXT is on screen now;  reject TEXT: it is not
+#   colours yes|no   whether anything on screen is drawn in colour
 #   signal SIG       send SIG to the program
 #   exited N         wait until the program exited with status N
 #   sane             after the exit: the terminal echoes typed text, canonical mode on,
@@ -158,6 +159,14 @@ while IFS= read -r line || [ -n "$line" ]; do
 		modes=$("$tmux_bin" -S "$sock" display-message -p -t t \
 			'#{alternate_on} #{mouse_any_flag} #{cursor_flag}')
 		[ "$modes" = "$*" ] || fail "modes '$modes', expected '$*'" ;;
+	colours)
+		# capture-pane -e keeps the SGR codes: 3x/9x/38;5 foregrounds mean colour.
+		if "$tmux_bin" -S "$sock" capture-pane -p -e -t t |
+			grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|9[0-7]|38;5;[0-9]+)(;[0-9;]*)?m'; then
+			[ "$1" = yes ] || fail "colours on screen, expected none"
+		else
+			[ "$1" = no ] || fail "no colours on screen"
+		fi ;;
 	shell) (cd "$dir" && eval "$*") || fail "'$*' failed" ;;
 	*) fail "unknown command '$cmd'" ;;
 	esac
