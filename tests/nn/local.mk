@@ -11,3 +11,7 @@ check_PROGRAMS += tests/nn/check_mlp
 tests_nn_check_mlp_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_ref
 tests_nn_check_ref_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_optim
+tests_nn_check_optim_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_data
+tests_nn_check_data_LDADD = $(NN_TEST_LDADD)
