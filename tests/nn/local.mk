@@ -15,3 +15,5 @@ check_PROGRAMS += tests/nn/check_optim
 tests_nn_check_optim_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_data
 tests_nn_check_data_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_train
+tests_nn_check_train_LDADD = $(NN_TEST_LDADD)
