@@ -17,3 +17,5 @@ check_PROGRAMS += tests/nn/check_data
 tests_nn_check_data_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_train
 tests_nn_check_train_LDADD = $(NN_TEST_LDADD)
+TESTS += tests/nn/lab.sh
+EXTRA_DIST += tests/nn/lab.sh
