@@ -34,45 +34,42 @@ typedef struct {
 #define F(f) offsetof(LabOptions, f)
 
 static const LabOptSpec lab_table[] = {
-	{"data", LAB_STRING, F(data), 0, N_("FILE"),
-	 N_("training data: CSV with columns x1,x2,...,label")},
-	{"layers", LAB_STRING, F(layers), 0, N_("LIST"),
-	 N_("layer widths, inputs first (default 2,8,8,1)")},
-	{"hidden", LAB_STRING, F(hidden), 0, N_("ACT"),
-	 N_("activation of the hidden layers (default tanh)")},
-	{"output", LAB_STRING, F(output), 0, N_("ACT"),
-	 N_("activation of the output layer (default: by the loss)")},
-	{"loss", LAB_STRING, F(loss), 0, N_("NAME"), N_("mse, bce or ce (default mse)")},
-	{"opt", LAB_STRING, F(opt), 0, N_("NAME"),
-	 N_("sgd, momentum, nesterov, adam, adamw or rmsprop (default sgd)")},
-	{"lr", LAB_DOUBLE, F(lr), 0, N_("X"), N_("learning rate")},
-	{"momentum", LAB_DOUBLE, F(momentum), 0, N_("X"),
-	 N_("momentum of momentum and nesterov (default 0.9)")},
-	{"beta1", LAB_DOUBLE, F(beta1), 0, N_("X"), N_("Adam's beta1 (default 0.9)")},
-	{"beta2", LAB_DOUBLE, F(beta2), 0, N_("X"),
-	 N_("Adam's beta2 (0.999), RMSprop's decay (0.99)")},
-	{"eps", LAB_DOUBLE, F(eps), 0, N_("X"), N_("epsilon of Adam and RMSprop (1e-8)")},
-	{"l1", LAB_DOUBLE, F(l1), 0, N_("X"), N_("L1 regularization strength (default 0)")},
-	{"l2", LAB_DOUBLE, F(l2), 0, N_("X"),
-	 N_("L2 regularization; AdamW's weight decay (0.01)")},
-	{"batch", LAB_STRING, F(batch), 0, N_("N|full"),
-	 N_("examples per step (default 10)")},
-	{"epochs", LAB_SIZE, F(epochs), 0, N_("N"), N_("passes over the data (default 100)")},
-	{"steps", LAB_SIZE, F(steps), 0, N_("N"), N_("train for N steps instead of epochs")},
-	{"init", LAB_STRING, F(init), 0, N_("FILE"), N_("read the initial weights from FILE")},
-	{"init-scheme", LAB_STRING, F(init_scheme), 0, N_("NAME"),
-	 N_("draw the initial weights (default uniform)")},
-	{"seed", LAB_U64, F(seed), 0, N_("N"), N_("random seed (default 1)")},
-	{"shuffle", LAB_SET, F(shuffle), 1, NULL, N_("shuffle the rows every epoch (default)")},
-	{"no-shuffle", LAB_SET, F(shuffle), 0, NULL, N_("train on the rows in file order")},
-	{"dropout", LAB_DOUBLE, F(dropout), 0, N_("P"),
-	 N_("drop hidden units with probability P (default 0)")},
-	{"log-every", LAB_SIZE, F(log_every), 0, N_("N"),
-	 N_("print the loss before training and every N steps")},
-	{"save", LAB_STRING, F(save), 0, N_("FILE"), N_("write the trained weights to FILE")},
-	{"kernels", LAB_STRING, F(kernels), 0, N_("NAME"),
-	 N_("auto, portable, sse2, avx2 or avx512 (default auto)")},
-	{"help", LAB_HELP, 0, 0, NULL, N_("display this help and exit")},
+    {"data", LAB_STRING, F(data), 0, N_("FILE"),
+     N_("training data: CSV with columns x1,x2,...,label")},
+    {"layers", LAB_STRING, F(layers), 0, N_("LIST"),
+     N_("layer widths, inputs first (default 2,8,8,1)")},
+    {"hidden", LAB_STRING, F(hidden), 0, N_("ACT"),
+     N_("activation of the hidden layers (default tanh)")},
+    {"output", LAB_STRING, F(output), 0, N_("ACT"),
+     N_("activation of the output layer (default: by the loss)")},
+    {"loss", LAB_STRING, F(loss), 0, N_("NAME"), N_("mse, bce or ce (default mse)")},
+    {"opt", LAB_STRING, F(opt), 0, N_("NAME"),
+     N_("sgd, momentum, nesterov, adam, adamw or rmsprop (default sgd)")},
+    {"lr", LAB_DOUBLE, F(lr), 0, N_("X"), N_("learning rate")},
+    {"momentum", LAB_DOUBLE, F(momentum), 0, N_("X"),
+     N_("momentum of momentum and nesterov (default 0.9)")},
+    {"beta1", LAB_DOUBLE, F(beta1), 0, N_("X"), N_("Adam's beta1 (default 0.9)")},
+    {"beta2", LAB_DOUBLE, F(beta2), 0, N_("X"), N_("Adam's beta2 (0.999), RMSprop's decay (0.99)")},
+    {"eps", LAB_DOUBLE, F(eps), 0, N_("X"), N_("epsilon of Adam and RMSprop (1e-8)")},
+    {"l1", LAB_DOUBLE, F(l1), 0, N_("X"), N_("L1 regularization strength (default 0)")},
+    {"l2", LAB_DOUBLE, F(l2), 0, N_("X"), N_("L2 regularization; AdamW's weight decay (0.01)")},
+    {"batch", LAB_STRING, F(batch), 0, N_("N|full"), N_("examples per step (default 10)")},
+    {"epochs", LAB_SIZE, F(epochs), 0, N_("N"), N_("passes over the data (default 100)")},
+    {"steps", LAB_SIZE, F(steps), 0, N_("N"), N_("train for N steps instead of epochs")},
+    {"init", LAB_STRING, F(init), 0, N_("FILE"), N_("read the initial weights from FILE")},
+    {"init-scheme", LAB_STRING, F(init_scheme), 0, N_("NAME"),
+     N_("draw the initial weights (default uniform)")},
+    {"seed", LAB_U64, F(seed), 0, N_("N"), N_("random seed (default 1)")},
+    {"shuffle", LAB_SET, F(shuffle), 1, NULL, N_("shuffle the rows every epoch (default)")},
+    {"no-shuffle", LAB_SET, F(shuffle), 0, NULL, N_("train on the rows in file order")},
+    {"dropout", LAB_DOUBLE, F(dropout), 0, N_("P"),
+     N_("drop hidden units with probability P (default 0)")},
+    {"log-every", LAB_SIZE, F(log_every), 0, N_("N"),
+     N_("print the loss before training and every N steps")},
+    {"save", LAB_STRING, F(save), 0, N_("FILE"), N_("write the trained weights to FILE")},
+    {"kernels", LAB_STRING, F(kernels), 0, N_("NAME"),
+     N_("auto, portable, sse2, avx2 or avx512 (default auto)")},
+    {"help", LAB_HELP, 0, 0, NULL, N_("display this help and exit")},
 };
 
 #define N_LAB (sizeof lab_table / sizeof *lab_table)
@@ -122,7 +119,7 @@ static LabOptStatus set_value(LabOptions *o, const LabOptSpec *s, const char *ar
 }
 
 LabOptStatus lab_options_parse(LabOptions *o, int argc, char **argv, const char **bad,
-			       const char **opt_name)
+                               const char **opt_name)
 {
 	struct option longopts[N_LAB + 1];
 	size_t i;
@@ -139,7 +136,7 @@ LabOptStatus lab_options_parse(LabOptions *o, int argc, char **argv, const char 
 		const LabOptSpec *s = &lab_table[i];
 		longopts[i].name = s->name;
 		longopts[i].has_arg =
-			s->kind == LAB_SET || s->kind == LAB_HELP ? no_argument : required_argument;
+		    s->kind == LAB_SET || s->kind == LAB_HELP ? no_argument : required_argument;
 		longopts[i].flag = NULL;
 		longopts[i].val = 256 + (int)i;
 	}
@@ -187,7 +184,7 @@ void lab_options_print_help(FILE *out)
 		int w, pad;
 
 		snprintf(left, sizeof left, "--%s%s%s", s->name, s->arg ? " " : "",
-			 s->arg ? _(s->arg) : "");
+		         s->arg ? _(s->arg) : "");
 		w = utf8_width(left, strlen(left));
 		pad = w < 24 ? 24 - w : 1;
 		fprintf(out, "  %s%*s%s\n", left, pad, "", _(s->help));

@@ -43,19 +43,19 @@ static void lab_help(void)
 {
 	printf(_("Usage: %s lab [OPTION]...\n"), PACKAGE);
 	fputs(_("Train a multilayer perceptron on a CSV file without a terminal, and print\n"
-		"the loss, the accuracy and the speed.\n"),
+	        "the loss, the accuracy and the speed.\n"),
 	      stdout);
 	putchar('\n');
 	fputs(_("Options:\n"), stdout);
 	lab_options_print_help(stdout);
 	putchar('\n');
 	fputs(_("Activations: step, linear, sigmoid, tanh, relu, leaky-relu, elu, gelu,\n"
-		"softplus, swish. Init schemes: zeros, uniform, normal, xavier-uniform,\n"
-		"xavier-normal, he-uniform, he-normal.\n"),
+	        "softplus, swish. Init schemes: zeros, uniform, normal, xavier-uniform,\n"
+	        "xavier-normal, he-uniform, he-normal.\n"),
 	      stdout);
 	putchar('\n');
 	fputs(_("Exit status: 0 on success, 1 on an error (a file, the data, divergence),\n"
-		"2 on a bad command line.\n"),
+	        "2 on a bad command line.\n"),
 	      stdout);
 }
 
@@ -110,10 +110,10 @@ static int report_csv(const char *path, const CsvError *e, NnStatus st)
 		lab_error(_("%s:%zu: field %zu is not a number"), path, e->line, e->field);
 	else if (e->what == CSV_ERR_FIELDS)
 		lab_error(_("%s:%zu: %zu fields, but the first row has %zu"), path, e->line,
-			  e->found, e->expected);
+		          e->found, e->expected);
 	else if (e->what == CSV_ERR_TOO_NARROW)
 		lab_error(_("%s:%zu: need at least two columns (features and a label)"), path,
-			  e->line);
+		          e->line);
 	else
 		lab_error(_("%s: no data rows"), path);
 	return LAB_EXIT_ERROR;
@@ -130,13 +130,13 @@ static int report_init(const char *path, const MlpIoError *e, NnStatus st)
 		lab_error(_("%s:%zu: item %zu is not a number"), path, e->line, e->field);
 	else if (e->what == MLPIO_ERR_COUNT)
 		lab_error(_("%s:%zu: %zu numbers where layer %zu of --layers needs %zu"), path,
-			  e->line, e->found, e->layer, e->expected);
+		          e->line, e->found, e->layer, e->expected);
 	else if (e->what == MLPIO_ERR_SHORT)
-		lab_error(_("%s: ends after %zu of the %zu parameters that --layers needs"),
-			  path, e->found, e->expected);
+		lab_error(_("%s: ends after %zu of the %zu parameters that --layers needs"), path,
+		          e->found, e->expected);
 	else
 		lab_error(_("%s:%zu: more numbers than the %zu parameters that --layers needs"),
-			  path, e->line, e->expected);
+		          path, e->line, e->expected);
 	return LAB_EXIT_ERROR;
 }
 
@@ -161,20 +161,20 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 	p->n_layers = parse_layers(p->sizes, LAB_MAX_LAYERS + 1, o->layers ? o->layers : "2,8,8,1");
 	if (p->n_layers == 0) {
 		lab_error(_("--layers: '%s' is not a list of two or more positive sizes like "
-			    "2,8,8,1"),
-			  o->layers);
+		            "2,8,8,1"),
+		          o->layers);
 		return lab_usage();
 	}
 	if (o->hidden && lab_name(act_from_name(&hidden, o->hidden), "hidden", o->hidden,
-				  "step, linear, sigmoid, tanh, relu, leaky-relu, elu, gelu, "
-				  "softplus, swish"))
+	                          "step, linear, sigmoid, tanh, relu, leaky-relu, elu, gelu, "
+	                          "softplus, swish"))
 		return lab_usage();
 	if (o->output && lab_name(act_from_name(&output, o->output), "output", o->output,
-				  "step, linear, sigmoid, tanh, relu, leaky-relu, elu, gelu, "
-				  "softplus, swish"))
+	                          "step, linear, sigmoid, tanh, relu, leaky-relu, elu, gelu, "
+	                          "softplus, swish"))
 		return lab_usage();
-	if (o->loss && lab_name(loss_from_name(&p->tc.loss, o->loss), "loss", o->loss,
-				"mse, bce, ce"))
+	if (o->loss &&
+	    lab_name(loss_from_name(&p->tc.loss, o->loss), "loss", o->loss, "mse, bce, ce"))
 		return lab_usage();
 	want = loss_output_act(p->tc.loss, output);
 	if (o->output && want != output) {
@@ -184,19 +184,21 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 	for (l = 0; l < p->n_layers; l++)
 		p->act[l] = l + 1 < p->n_layers ? hidden : want;
 	if (o->opt && lab_name(optim_from_name(&kind, o->opt), "opt", o->opt,
-			       "sgd, momentum, nesterov, adam, adamw, rmsprop"))
+	                       "sgd, momentum, nesterov, adam, adamw, rmsprop"))
 		return lab_usage();
 	optim_defaults(&p->oc, kind);
-#define TAKE(field)                                                                     \
-	if (!isnan(o->field))                                                           \
+#define TAKE(field)                                                                                \
+	if (!isnan(o->field))                                                                      \
 		p->oc.field = o->field;
-	TAKE(lr) TAKE(momentum) TAKE(beta1) TAKE(beta2) TAKE(eps) TAKE(l1) TAKE(l2)
+	TAKE(lr)
+	TAKE(momentum) TAKE(beta1) TAKE(beta2) TAKE(eps) TAKE(l1) TAKE(l2)
 #undef TAKE
-	if (!(p->oc.lr > 0) || p->oc.eps < 0 || p->oc.l1 < 0 || p->oc.l2 < 0 ||
-	    p->oc.momentum < 0 || p->oc.beta1 < 0 || p->oc.beta1 >= 1 || p->oc.beta2 < 0 ||
-	    p->oc.beta2 >= 1) {
+	    if (!(p->oc.lr > 0) || p->oc.eps < 0 || p->oc.l1 < 0 || p->oc.l2 < 0 ||
+	        p->oc.momentum < 0 || p->oc.beta1 < 0 || p->oc.beta1 >= 1 || p->oc.beta2 < 0 ||
+	        p->oc.beta2 >= 1)
+	{
 		lab_error(_("--lr must be positive; --eps, --l1, --l2 and --momentum not "
-			    "negative; --beta1 and --beta2 in [0, 1)"));
+		            "negative; --beta1 and --beta2 in [0, 1)"));
 		return lab_usage();
 	}
 	if (!(o->dropout >= 0 && o->dropout < 1)) {
@@ -213,7 +215,7 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 		v = strtoull(o->batch, &end, 10);
 		if (!(*o->batch >= '0' && *o->batch <= '9') || *end || errno || v == 0) {
 			lab_error(_("--%s must be a positive whole number, not '%s'"), "batch",
-				  o->batch);
+			          o->batch);
 			return lab_usage();
 		}
 		p->tc.batch = (size_t)v;
@@ -229,19 +231,19 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 	p->scheme = INIT_UNIFORM;
 	if (o->init_scheme &&
 	    lab_name(init_from_name(&p->scheme, o->init_scheme), "init-scheme", o->init_scheme,
-		     "zeros, uniform, normal, xavier-uniform, xavier-normal, he-uniform, "
-		     "he-normal"))
+	             "zeros, uniform, normal, xavier-uniform, xavier-normal, he-uniform, "
+	             "he-normal"))
 		return lab_usage();
 	if (p->scheme == INIT_CONSTANT) {
 		lab_name(-1, "init-scheme", o->init_scheme,
-			 "zeros, uniform, normal, xavier-uniform, xavier-normal, he-uniform, "
-			 "he-normal");
+		         "zeros, uniform, normal, xavier-uniform, xavier-normal, he-uniform, "
+		         "he-normal");
 		return lab_usage();
 	}
 	p->tc.level = simd_best();
 	if (o->kernels && strcmp(o->kernels, "auto") != 0) {
 		if (lab_name(simd_from_name(&p->tc.level, o->kernels), "kernels", o->kernels,
-			     "auto, portable, sse2, avx2, avx512"))
+		             "auto, portable, sse2, avx2, avx512"))
 			return lab_usage();
 		if (!simd_supported(p->tc.level)) {
 			lab_error(_("--kernels %s: this CPU cannot run them"), o->kernels);
@@ -285,9 +287,9 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 	st = train_init(&t, &m, data, &p->tc, &p->oc);
 	if (st == NN_ERR_SHAPE) {
 		lab_error(_("'%s' row %zu has label %g, but a network with %zu outputs needs a "
-			    "class from 0 to %zu"),
-			  o->data, t.bad_row + 1, data->label[t.bad_row], mlp_n_out(&m),
-			  mlp_n_out(&m) - 1);
+		            "class from 0 to %zu"),
+		          o->data, t.bad_row + 1, data->label[t.bad_row], mlp_n_out(&m),
+		          mlp_n_out(&m) - 1);
 		mlp_free(&m);
 		return LAB_EXIT_ERROR;
 	}
@@ -305,7 +307,7 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 		seconds += now() - t0;
 		if (st != NN_OK) {
 			lab_error(_("training diverged at step %zu: the batch loss is %g"), t.step,
-				  t.last_loss);
+			          t.last_loss);
 			status = LAB_EXIT_ERROR;
 			break;
 		}
@@ -317,10 +319,11 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 		acc = train_accuracy(&t, data);
 		printf("examples=%zu seconds=%.6f examples_per_sec=%.0f loss=%.17g "
 		       "accuracy=%.6g\n",
-		       t.examples, seconds, seconds > 0 ? (double)t.examples / seconds : 0.0,
-		       loss, acc);
+		       t.examples, seconds, seconds > 0 ? (double)t.examples / seconds : 0.0, loss,
+		       acc);
 	}
-	if (status == 0 && o->save && mlp_save(o->save, &m, "Written by neuronauts lab.") != NN_OK) {
+	if (status == 0 && o->save &&
+	    mlp_save(o->save, &m, "Written by neuronauts lab.") != NN_OK) {
 		lab_error(_("cannot write '%s': %s"), o->save, strerror(errno));
 		status = LAB_EXIT_ERROR;
 	}
@@ -379,8 +382,8 @@ int lab_main(int argc, char **argv)
 		return report_csv(o.data, &ce, st);
 	if (data.dim != plan.sizes[0]) {
 		lab_error(_("--layers starts with %zu inputs, but '%s' has %zu feature "
-			    "columns"),
-			  plan.sizes[0], o.data, data.dim);
+		            "columns"),
+		          plan.sizes[0], o.data, data.dim);
 		data_free(&data);
 		return LAB_EXIT_ERROR;
 	}

@@ -33,7 +33,7 @@ typedef enum {
 /* Parses argv (argv[0] is "lab"). On error *bad is the offending argument and
  * *opt_name the option's long name (for LAB_OPT_NUMBER and LAB_OPT_COUNT). */
 LabOptStatus lab_options_parse(LabOptions *o, int argc, char **argv, const char **bad,
-			       const char **opt_name);
+                               const char **opt_name);
 
 /* Writes the option list of "neuronauts lab --help", translated. */
 void lab_options_print_help(FILE *out);

@@ -8,8 +8,7 @@
 #include "nn/act.h"
 
 static const char *const act_names[ACT_COUNT] = {
-	"step", "linear", "sigmoid", "tanh", "relu",
-	"leaky-relu", "elu", "gelu", "softplus", "swish",
+    "step", "linear", "sigmoid", "tanh", "relu", "leaky-relu", "elu", "gelu", "softplus", "swish",
 };
 
 #define LEAKY_SLOPE 0.01
@@ -125,7 +124,7 @@ void act_forward(double *y, const double *z, size_t n, Activation a)
 }
 
 void act_backward(double *dz, const double *dy, const double *z, const double *y, size_t n,
-		  Activation a)
+                  Activation a)
 {
 	size_t i;
 

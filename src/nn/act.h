@@ -37,6 +37,6 @@ void act_forward(double *y, const double *z, size_t n, Activation a);
 
 /* dz: (n) dy: (n) z: (n) y: (n); dz_i += dy_i f'(z_i), with y = f(z) from the forward. */
 void act_backward(double *dz, const double *dy, const double *z, const double *y, size_t n,
-		  Activation a);
+                  Activation a);
 
 #endif

@@ -24,7 +24,7 @@ typedef struct {
 	size_t line;  /* 1-based line number */
 	size_t field; /* 1-based field for CSV_ERR_NUMBER */
 	size_t found, expected;
-	int errnum;   /* errno for CSV_ERR_OPEN */
+	int errnum; /* errno for CSV_ERR_OPEN */
 } CsvError;
 
 /* Reads path into d (dim = columns - 1; the last column is the label). A first line

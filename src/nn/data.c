@@ -9,8 +9,8 @@
 #include "nn/data.h"
 
 static const char *const data_names[DATA_COUNT] = {
-	"xor", "and", "or", "nand", "nor", "circle", "gaussians",
-	"spiral", "moons", "checkerboard", "blobs", "plane", "bumps",
+    "xor",    "and",   "or",           "nand",  "nor",   "circle", "gaussians",
+    "spiral", "moons", "checkerboard", "blobs", "plane", "bumps",
 };
 
 #define PI 3.14159265358979323846
@@ -195,8 +195,7 @@ NnStatus data_generate(Dataset *d, const DataSpec *s, Rng *r)
 	return NN_OK;
 }
 
-NnStatus data_split(Dataset *train, Dataset *test, const Dataset *src, double test_fraction,
-		    Rng *r)
+NnStatus data_split(Dataset *train, Dataset *test, const Dataset *src, double test_fraction, Rng *r)
 {
 	size_t n_test, i, *idx;
 	NnStatus st;

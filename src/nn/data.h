@@ -23,28 +23,28 @@ NnStatus data_alloc(Dataset *d, size_t n, size_t dim);
 void data_free(Dataset *d);
 
 typedef enum {
-	DATA_XOR,       /* the truth tables: corners (0,0) (0,1) (1,0) (1,1) in turn, */
-	DATA_AND,       /* plus N(0, noise^2) on each coordinate; label = the gate of */
-	DATA_OR,        /* the corner's bits */
+	DATA_XOR, /* the truth tables: corners (0,0) (0,1) (1,0) (1,1) in turn, */
+	DATA_AND, /* plus N(0, noise^2) on each coordinate; label = the gate of */
+	DATA_OR,  /* the corner's bits */
 	DATA_NAND,
 	DATA_NOR,
 	DATA_CIRCLE,    /* r ~ U(0, radius): inside radius/2 label 1, else 0 (the outer
-			 * half ring drawn for r in [0.7, 1] radius); noise on x, y */
+	                 * half ring drawn for r in [0.7, 1] radius); noise on x, y */
 	DATA_GAUSSIANS, /* two clusters N((+-c, +-c), noise^2 + 1) with c = radius/2;
-			 * label 1 for the positive one */
+	                 * label 1 for the positive one */
 	DATA_SPIRAL,    /* two arms: point i of an arm at r = radius i/m, angle
-			 * turns 2 pi i/m (+ pi for arm 1), plus U(-noise, noise) */
+	                 * turns 2 pi i/m (+ pi for arm 1), plus U(-noise, noise) */
 	DATA_MOONS,     /* two interleaving half circles of radius `radius` (sklearn's
-			 * make_moons, scaled), plus N(0, noise^2) */
+	                 * make_moons, scaled), plus N(0, noise^2) */
 	DATA_CHECKER,   /* uniform in [-radius, radius)^2; label = parity of the cell
-			 * in a grid of `cells` x `cells`; noise moves the point after
-			 * labelling */
+	                 * in a grid of `cells` x `cells`; noise moves the point after
+	                 * labelling */
 	DATA_BLOBS,     /* `classes` clusters around a circle of radius `radius`,
-			 * N(centre, (1 + noise)^2 / 4); label = cluster index */
+	                 * N(centre, (1 + noise)^2 / 4); label = cluster index */
 	DATA_PLANE,     /* regression: x uniform in [-radius, radius)^2,
-			 * label = (x1 + 2 x2) / (3 radius) + N(0, noise^2) */
+	                 * label = (x1 + 2 x2) / (3 radius) + N(0, noise^2) */
 	DATA_BUMPS,     /* regression: label = sin(pi x1/radius) cos(pi x2/radius)
-			 * + N(0, noise^2) */
+	                 * + N(0, noise^2) */
 	DATA_COUNT
 } DataKind;
 
@@ -80,6 +80,6 @@ NnStatus data_generate(Dataset *d, const DataSpec *s, Rng *r);
  * (the rest), n_test = round(test_fraction n), 0 <= test_fraction <= 1; both are new
  * datasets. The permutation comes from r. */
 NnStatus data_split(Dataset *train, Dataset *test, const Dataset *src, double test_fraction,
-		    Rng *r);
+                    Rng *r);
 
 #endif

@@ -7,8 +7,8 @@
 
 #include "nn/gradcheck.h"
 
-double gradcheck_loss(MlpWork *w, const Mlp *m, const double *x, const double *t,
-		      size_t batch, Loss l)
+double gradcheck_loss(MlpWork *w, const Mlp *m, const double *x, const double *t, size_t batch,
+                      Loss l)
 {
 	size_t L = m->n_layers;
 
@@ -17,7 +17,7 @@ double gradcheck_loss(MlpWork *w, const Mlp *m, const double *x, const double *t
 }
 
 void gradcheck_mlp(GradCheck *out, double *grad, Mlp *m, MlpWork *w, const double *x,
-		   const double *t, size_t batch, Loss l, double h)
+                   const double *t, size_t batch, Loss l, double h)
 {
 	size_t L = m->n_layers, n_out = mlp_n_out(m), i;
 	Activation a = m->act[L - 1];

@@ -21,10 +21,10 @@ typedef struct {
  * for loss l, with step h (1e-5 is good for doubles). grad: (n_params) scratch.
  * w: a workspace of m with cap >= batch. m->params is restored exactly. */
 void gradcheck_mlp(GradCheck *out, double *grad, Mlp *m, MlpWork *w, const double *x,
-		   const double *t, size_t batch, Loss l, double h);
+                   const double *t, size_t batch, Loss l, double h);
 
 /* The loss of m on the batch (forward only). */
-double gradcheck_loss(MlpWork *w, const Mlp *m, const double *x, const double *t,
-		      size_t batch, Loss l);
+double gradcheck_loss(MlpWork *w, const Mlp *m, const double *x, const double *t, size_t batch,
+                      Loss l);
 
 #endif

@@ -8,8 +8,8 @@
 #include "nn/init.h"
 
 static const char *const init_names[INIT_COUNT] = {
-	"zeros", "constant", "uniform", "normal",
-	"xavier-uniform", "xavier-normal", "he-uniform", "he-normal",
+    "zeros",          "constant",      "uniform",    "normal",
+    "xavier-uniform", "xavier-normal", "he-uniform", "he-normal",
 };
 
 const char *init_name(InitScheme s)
@@ -30,8 +30,7 @@ int init_from_name(InitScheme *s, const char *name)
 }
 
 /* One parameter of a layer with the given fans; bias says whether it is a bias. */
-static double draw(InitScheme s, double value, double fan_in, double fan_out, int bias,
-		   Rng *r)
+static double draw(InitScheme s, double value, double fan_in, double fan_out, int bias, Rng *r)
 {
 	double a;
 

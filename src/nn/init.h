@@ -10,9 +10,9 @@ typedef enum {
 	INIT_ZEROS,          /* every parameter 0 */
 	INIT_CONSTANT,       /* every weight and bias = value */
 	INIT_UNIFORM,        /* U(-a, a), a = value if > 0, else 1/sqrt(fan_in): the
-			      * torch.nn.Linear default bound; biases too */
+	                      * torch.nn.Linear default bound; biases too */
 	INIT_NORMAL,         /* N(0, sigma^2), sigma = value if > 0, else 1/sqrt(fan_in);
-			      * biases too */
+	                      * biases too */
 	INIT_XAVIER_UNIFORM, /* W ~ U(-a, a), a = sqrt(6/(fan_in + fan_out)); b = 0 */
 	INIT_XAVIER_NORMAL,  /* W ~ N(0, 2/(fan_in + fan_out)); b = 0 */
 	INIT_HE_UNIFORM,     /* W ~ U(-a, a), a = sqrt(6/fan_in) (Kaiming, ReLU gain); b = 0 */

@@ -59,8 +59,7 @@ void linalg_ger(double *a, const double *x, const double *y, size_t m, size_t n)
 	}
 }
 
-void linalg_gemm_nn(double *c, const double *a, const double *b, size_t m, size_t k,
-		    size_t n)
+void linalg_gemm_nn(double *c, const double *a, const double *b, size_t m, size_t k, size_t n)
 {
 	size_t i, p, j;
 
@@ -75,8 +74,7 @@ void linalg_gemm_nn(double *c, const double *a, const double *b, size_t m, size_
 	}
 }
 
-void linalg_gemm_tn(double *c, const double *a, const double *b, size_t m, size_t k,
-		    size_t n)
+void linalg_gemm_tn(double *c, const double *a, const double *b, size_t m, size_t k, size_t n)
 {
 	size_t i, p, j;
 
@@ -91,8 +89,7 @@ void linalg_gemm_tn(double *c, const double *a, const double *b, size_t m, size_
 	}
 }
 
-void linalg_gemm_nt(double *c, const double *a, const double *b, size_t m, size_t k,
-		    size_t n)
+void linalg_gemm_nt(double *c, const double *a, const double *b, size_t m, size_t k, size_t n)
 {
 	size_t i;
 

@@ -23,16 +23,13 @@ void linalg_gemv_t(double *y, const double *a, const double *x, size_t m, size_t
 void linalg_ger(double *a, const double *x, const double *y, size_t m, size_t n);
 
 /* c: (m,n) a: (m,k) b: (k,n); c_ij += sum_p a_ip b_pj (p from 0 up): C += A B. */
-void linalg_gemm_nn(double *c, const double *a, const double *b, size_t m, size_t k,
-		    size_t n);
+void linalg_gemm_nn(double *c, const double *a, const double *b, size_t m, size_t k, size_t n);
 
 /* c: (m,n) a: (k,m) b: (k,n); c_ij += sum_p a_pi b_pj (p from 0 up): C += A^T B. */
-void linalg_gemm_tn(double *c, const double *a, const double *b, size_t m, size_t k,
-		    size_t n);
+void linalg_gemm_tn(double *c, const double *a, const double *b, size_t m, size_t k, size_t n);
 
 /* c: (m,n) a: (m,k) b: (n,k); c_ij += sum_p a_ip b_jp (p from 0 up): C += A B^T. */
-void linalg_gemm_nt(double *c, const double *a, const double *b, size_t m, size_t k,
-		    size_t n);
+void linalg_gemm_nt(double *c, const double *a, const double *b, size_t m, size_t k, size_t n);
 
 /* out: (n,m) a: (m,n); out_ji = a_ij. out and a must not overlap. */
 void linalg_transpose(double *out, const double *a, size_t m, size_t n);

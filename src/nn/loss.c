@@ -85,8 +85,8 @@ static double ce_row(const double *z, const double *t, size_t n)
 	return tsum * log(sum) - dot;
 }
 
-double loss_forward(Loss l, const double *z, const double *y, const double *t,
-		    size_t batch, size_t n_out)
+double loss_forward(Loss l, const double *z, const double *y, const double *t, size_t batch,
+                    size_t n_out)
 {
 	size_t i, n = batch * n_out;
 	double s = 0.0;
@@ -113,7 +113,7 @@ double loss_forward(Loss l, const double *z, const double *y, const double *t,
 }
 
 void loss_backward(double *dz, Loss l, Activation a, const double *z, const double *y,
-		   const double *t, size_t batch, size_t n_out)
+                   const double *t, size_t batch, size_t n_out)
 {
 	size_t i, k, n = batch * n_out;
 	double scale;
@@ -143,7 +143,7 @@ void loss_backward(double *dz, Loss l, Activation a, const double *z, const doub
 				sum += exp(zi[k] - max);
 			for (k = 0; k < n_out; k++)
 				dz[i * n_out + k] +=
-					(exp(zi[k] - max) / sum - ti[k]) / (double)batch;
+				    (exp(zi[k] - max) / sum - ti[k]) / (double)batch;
 		}
 		return;
 	case LOSS_COUNT:

@@ -10,11 +10,11 @@
 typedef enum {
 	LOSS_MSE, /* mean over every element of (y - t)^2 (no 1/2), as torch's mse_loss */
 	LOSS_BCE, /* binary cross-entropy of sigmoid(z), from the logits z, stably:
-		   * max(z,0) - z t + ln(1 + e^-|z|), mean over every element;
-		   * the output activation must be sigmoid */
+	           * max(z,0) - z t + ln(1 + e^-|z|), mean over every element;
+	           * the output activation must be sigmoid */
 	LOSS_CE,  /* softmax + cross-entropy: -sum_k t_k ln softmax(z)_k, mean over the
-		   * batch; t is one-hot (or any distribution); with one output it is the
-		   * two-class softmax of (z, 0), which is BCE from the logit z */
+	           * batch; t is one-hot (or any distribution); with one output it is the
+	           * two-class softmax of (z, 0), which is BCE from the logit z */
 	LOSS_COUNT
 } Loss;
 
@@ -30,14 +30,14 @@ Activation loss_output_act(Loss l, Activation requested);
 
 /* z: (batch, n_out) pre-activations, y: (batch, n_out) = f(z), t: (batch, n_out)
  * targets; returns the loss (formulas above). */
-double loss_forward(Loss l, const double *z, const double *y, const double *t,
-		    size_t batch, size_t n_out);
+double loss_forward(Loss l, const double *z, const double *y, const double *t, size_t batch,
+                    size_t n_out);
 
 /* dz: (batch, n_out); dz += dL/dz for the same arguments, f being the output
  * activation a: MSE: 2 (y - t)/(batch n_out) f'(z); BCE: (sigmoid(z) - t)/(batch n_out);
  * CE: (softmax(z) - t)/batch, that is p - y per example. */
 void loss_backward(double *dz, Loss l, Activation a, const double *z, const double *y,
-		   const double *t, size_t batch, size_t n_out);
+                   const double *t, size_t batch, size_t n_out);
 
 /* p: (n); p = softmax(z) computed with the maximum subtracted. p may be z. */
 void loss_softmax(double *p, const double *z, size_t n);

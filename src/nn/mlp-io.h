@@ -17,7 +17,7 @@ typedef enum {
 	MLPIO_ERR_OPEN,   /* cannot open or read the file: errnum */
 	MLPIO_ERR_NUMBER, /* token `field` (1-based) of line `line` is not a finite number */
 	MLPIO_ERR_COUNT,  /* line `line` has `found` numbers where the network needs
-			   * `expected` (layer `layer`, 1-based) */
+	                   * `expected` (layer `layer`, 1-based) */
 	MLPIO_ERR_SHORT,  /* the file ends after `found` of `expected` parameters */
 	MLPIO_ERR_EXTRA   /* line `line` has numbers after the last layer */
 } MlpIoProblem;

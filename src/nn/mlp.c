@@ -182,8 +182,8 @@ void mlp_forward(MlpWork *w, const Mlp *m, const double *x, size_t batch)
 	}
 }
 
-void mlp_backward(double *grad, MlpWork *w, const Mlp *m, const double *x,
-		  const double *dz_out, size_t batch)
+void mlp_backward(double *grad, MlpWork *w, const Mlp *m, const double *x, const double *dz_out,
+                  size_t batch)
 {
 	const double *d = dz_out;
 	size_t l = m->n_layers, r, j;

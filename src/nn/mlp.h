@@ -79,7 +79,7 @@ void mlp_forward(MlpWork *w, const Mlp *m, const double *x, size_t batch);
  * d_(l-1) = f'(z_(l-1)) * (W_l^T d_l) [* mask], and ADDS dL/dW_l = sum over the batch
  * of d_l in_l^T and dL/db_l = sum of d_l into grad (examples summed in order). The
  * caller zeroes grad once per step. dz_out may be w->d[n_layers - 1]. */
-void mlp_backward(double *grad, MlpWork *w, const Mlp *m, const double *x,
-		  const double *dz_out, size_t batch);
+void mlp_backward(double *grad, MlpWork *w, const Mlp *m, const double *x, const double *dz_out,
+                  size_t batch);
 
 #endif

@@ -9,7 +9,7 @@
 #include "nn/optim.h"
 
 static const char *const optim_names[OPTIM_COUNT] = {
-	"sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop",
+    "sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop",
 };
 
 const char *optim_name(OptimKind k)

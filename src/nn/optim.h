@@ -14,10 +14,10 @@ typedef enum {
 	OPTIM_MOMENTUM, /* v = mu v + g (v starts at 0, so v_1 = g); p -= lr v */
 	OPTIM_NESTEROV, /* v = mu v + g; p -= lr (g + mu v) */
 	OPTIM_ADAM,     /* m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
-			 * p -= lr/(1-b1^t) m / (sqrt(v)/sqrt(1-b2^t) + eps) */
+	                 * p -= lr/(1-b1^t) m / (sqrt(v)/sqrt(1-b2^t) + eps) */
 	OPTIM_ADAMW,    /* p *= 1 - lr l2 (decoupled decay), then Adam without L2 */
 	OPTIM_RMSPROP,  /* v = b2 v + (1-b2) g^2; p -= lr g / (sqrt(v) + eps)
-			 * (b2 is torch's alpha, 0.99 there) */
+	                 * (b2 is torch's alpha, 0.99 there) */
 	OPTIM_COUNT
 } OptimKind;
 
@@ -36,11 +36,11 @@ typedef struct {
 typedef struct {
 	OptimConfig cfg;
 	size_t n;
-	long t;    /* steps taken */
+	long t;          /* steps taken */
 	SimdLevel level; /* kernels for SGD (SIMD_PORTABLE after optim_init; any level
-			  * gives the same bits) */
-	double *m; /* (n) velocity or first moment, or NULL */
-	double *v; /* (n) second moment, or NULL */
+	                  * gives the same bits) */
+	double *m;       /* (n) velocity or first moment, or NULL */
+	double *v;       /* (n) second moment, or NULL */
 } Optim;
 
 /* "sgd", "momentum", "nesterov", "adam", "adamw", "rmsprop". */

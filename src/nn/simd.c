@@ -18,8 +18,8 @@
 #define SK_SUFFIX sse2
 #define SK_ATTR
 #define SK_BYTES 16
-#define SK_R 4
-#define SK_C 2
+#define SK_R     4
+#define SK_C     2
 #include "nn/simd-kernel.h"
 #undef SK_SUFFIX
 #undef SK_ATTR
@@ -29,10 +29,10 @@
 
 #if SIMD_X86
 #define SK_SUFFIX avx2
-#define SK_ATTR __attribute__((target("avx2")))
-#define SK_BYTES 32
-#define SK_R 4
-#define SK_C 2
+#define SK_ATTR   __attribute__((target("avx2")))
+#define SK_BYTES  32
+#define SK_R      4
+#define SK_C      2
 #include "nn/simd-kernel.h"
 #undef SK_SUFFIX
 #undef SK_ATTR
@@ -41,10 +41,10 @@
 #undef SK_C
 
 #define SK_SUFFIX avx512
-#define SK_ATTR __attribute__((target("avx512f")))
-#define SK_BYTES 64
-#define SK_R 4
-#define SK_C 4
+#define SK_ATTR   __attribute__((target("avx512f")))
+#define SK_BYTES  64
+#define SK_R      4
+#define SK_C      4
 #include "nn/simd-kernel.h"
 #undef SK_SUFFIX
 #undef SK_ATTR
@@ -101,8 +101,8 @@ int simd_from_name(SimdLevel *lv, const char *name)
 }
 
 /* The portable gemm: the order of linalg_gemm_nn, for any strides. */
-static void gemm_portable(double *c, const double *a, size_t ars, size_t acs,
-			  const double *b, size_t m, size_t k, size_t n)
+static void gemm_portable(double *c, const double *a, size_t ars, size_t acs, const double *b,
+                          size_t m, size_t k, size_t n)
 {
 	size_t i, p;
 
@@ -111,8 +111,8 @@ static void gemm_portable(double *c, const double *a, size_t ars, size_t acs,
 			linalg_axpy(c + i * n, a[i * ars + p * acs], b + p * n, n);
 }
 
-void simd_gemm(SimdLevel lv, double *c, const double *a, size_t ars, size_t acs,
-	       const double *b, size_t m, size_t k, size_t n)
+void simd_gemm(SimdLevel lv, double *c, const double *a, size_t ars, size_t acs, const double *b,
+               size_t m, size_t k, size_t n)
 {
 	switch (lv) {
 #if SIMD_X86
@@ -155,8 +155,7 @@ void simd_tanh(SimdLevel lv, double *y, const double *x, size_t n)
 	}
 }
 
-void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double *y,
-			size_t n)
+void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double *y, size_t n)
 {
 	size_t i;
 

@@ -33,15 +33,14 @@ int simd_from_name(SimdLevel *lv, const char *name);
 /* c: (m,n) b: (k,n) and A' (m,k) with A'_ip = a[i*ars + p*acs];
  * c_ij += sum_p A'_ip b_pj, p from 0 up. ars = k, acs = 1 is C += A B (A (m,k));
  * ars = 1, acs = m is C += A^T B (A (k,m)). */
-void simd_gemm(SimdLevel lv, double *c, const double *a, size_t ars, size_t acs,
-	       const double *b, size_t m, size_t k, size_t n);
+void simd_gemm(SimdLevel lv, double *c, const double *a, size_t ars, size_t acs, const double *b,
+               size_t m, size_t k, size_t n);
 
 /* y: (n) x: (n); y = tanh(x). NaN stays NaN. y may be x. */
 void simd_tanh(SimdLevel lv, double *y, const double *x, size_t n);
 
 /* d: (n) dy: (n) y: (n); d += dy * (1 - y*y), the tanh backward from its output. */
-void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double *y,
-			size_t n);
+void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double *y, size_t n);
 
 /* out: (n,m) a: (m,n); out = a^T (exact: values are only moved). */
 void simd_transpose(SimdLevel lv, double *out, const double *a, size_t m, size_t n);

@@ -5,12 +5,12 @@
 
 typedef enum {
 	NN_OK = 0,
-	NN_ERR_NOMEM,    /* an allocation failed */
-	NN_ERR_ARG,      /* a bad argument: a zero size, an unknown name, mismatched shapes */
-	NN_ERR_IO,       /* a file could not be opened, read or written (errno is kept) */
-	NN_ERR_PARSE,    /* a file's content is malformed (the line is reported) */
-	NN_ERR_SHAPE,    /* a file's content does not fit the expected shape */
-	NN_ERR_DIVERGED  /* training produced NaN, Inf or an exploding loss */
+	NN_ERR_NOMEM,   /* an allocation failed */
+	NN_ERR_ARG,     /* a bad argument: a zero size, an unknown name, mismatched shapes */
+	NN_ERR_IO,      /* a file could not be opened, read or written (errno is kept) */
+	NN_ERR_PARSE,   /* a file's content is malformed (the line is reported) */
+	NN_ERR_SHAPE,   /* a file's content does not fit the expected shape */
+	NN_ERR_DIVERGED /* training produced NaN, Inf or an exploding loss */
 } NnStatus;
 
 #endif

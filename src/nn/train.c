@@ -18,8 +18,7 @@ size_t train_steps_per_epoch(const Trainer *t)
 
 /* Fills t->targets from the labels; returns NN_ERR_SHAPE and sets bad_row for a class
  * label that does not fit. */
-static NnStatus make_targets(double *targets, size_t *bad_row, const Dataset *d,
-			     size_t n_out)
+static NnStatus make_targets(double *targets, size_t *bad_row, const Dataset *d, size_t n_out)
 {
 	size_t i;
 
@@ -52,7 +51,7 @@ void train_free(Trainer *t)
 }
 
 NnStatus train_init(Trainer *t, Mlp *m, const Dataset *d, const TrainConfig *c,
-		    const OptimConfig *oc)
+                    const OptimConfig *oc)
 {
 	size_t n_out = mlp_n_out(m), cap, i;
 	NnStatus st;
@@ -145,8 +144,7 @@ NnStatus train_step(Trainer *t)
 	}
 	memset(t->grad, 0, m->n_params * sizeof *t->grad);
 	memset(dz, 0, batch * n_out * sizeof *dz);
-	loss_backward(dz, t->cfg.loss, m->act[L - 1], w->z[L - 1], w->y[L - 1], tg, batch,
-		      n_out);
+	loss_backward(dz, t->cfg.loss, m->act[L - 1], w->z[L - 1], w->y[L - 1], tg, batch, n_out);
 	mlp_backward(t->grad, w, m, x, dz, batch);
 	w->masked = 0;
 	optim_step(&t->opt, m->params, t->grad);
@@ -180,8 +178,8 @@ double train_loss(Trainer *t, const Dataset *d)
 			if (!tmp)
 				return NAN;
 			if (make_targets(tmp, &bad,
-					 &(Dataset){chunk, d->dim, d->x + i * d->dim, d->label + i},
-					 n_out) != NN_OK) {
+			                 &(Dataset){chunk, d->dim, d->x + i * d->dim, d->label + i},
+			                 n_out) != NN_OK) {
 				free(tmp);
 				return NAN;
 			}
@@ -190,9 +188,9 @@ double train_loss(Trainer *t, const Dataset *d)
 		if (single)
 			sum = loss_forward(t->cfg.loss, w->z[L - 1], w->y[L - 1], tg, chunk, n_out);
 		else
-			sum += loss_forward(t->cfg.loss, w->z[L - 1], w->y[L - 1], tg, chunk,
-					    n_out) *
-			       (double)chunk;
+			sum +=
+			    loss_forward(t->cfg.loss, w->z[L - 1], w->y[L - 1], tg, chunk, n_out) *
+			    (double)chunk;
 		free(tmp);
 	}
 	return single ? sum : sum / (double)d->n;

@@ -19,7 +19,7 @@ typedef struct {
 	uint64_t seed;   /* of the RNG for shuffling and dropout */
 	double dropout;  /* probability of dropping a hidden unit while training, [0, 1) */
 	double explode;  /* divergence: a batch loss above explode times the initial
-			  * loss on the whole set (0: 1e6) */
+	                  * loss on the whole set (0: 1e6) */
 	SimdLevel level; /* the kernels (simd_best() for the fastest) */
 } TrainConfig;
 
@@ -50,7 +50,7 @@ typedef struct {
  * when a class label does not fit the outputs: then bad_row is set). d and m must
  * outlive the trainer. Computes the initial loss. */
 NnStatus train_init(Trainer *t, Mlp *m, const Dataset *d, const TrainConfig *c,
-		    const OptimConfig *oc);
+                    const OptimConfig *oc);
 
 /* Releases the trainer (not m or d). Safe on a zeroed Trainer. */
 void train_free(Trainer *t);

@@ -58,12 +58,13 @@ START_TEST(derivatives_by_finite_differences)
 	for (a = ACT_LINEAR; a < ACT_COUNT; a++)
 		for (i = 0; i < sizeof zs / sizeof *zs; i++) {
 			double z = zs[i], y = act_value((Activation)a, z);
-			double num = (act_value((Activation)a, z + h) -
-				      act_value((Activation)a, z - h)) / (2 * h);
+			double num =
+			    (act_value((Activation)a, z + h) - act_value((Activation)a, z - h)) /
+			    (2 * h);
 			double ana = act_deriv((Activation)a, z, y);
 			ck_assert_msg(fabs(num - ana) <= 1e-8 * fmax(1.0, fabs(ana)),
-				      "%s'(%g): %.17g vs %.17g", act_name((Activation)a), z, ana,
-				      num);
+			              "%s'(%g): %.17g vs %.17g", act_name((Activation)a), z, ana,
+			              num);
 		}
 	ck_assert_double_eq(act_deriv(ACT_STEP, 0.5, 1.0), 0.0);
 }
@@ -85,7 +86,7 @@ START_TEST(forward_and_backward_arrays)
 		act_backward(dz, dy, z, y, 4, (Activation)a); /* adds */
 		for (i = 0; i < 4; i++)
 			ck_assert_double_eq(dz[i],
-					    10 + dy[i] * act_deriv((Activation)a, z[i], y[i]));
+			                    10 + dy[i] * act_deriv((Activation)a, z[i], y[i]));
 	}
 	memcpy(y, z, sizeof y);
 	act_forward(y, y, 4, ACT_RELU); /* in place */

@@ -15,7 +15,7 @@
 START_TEST(truth_tables)
 {
 	static const double want[5][4] = {
-		{0, 1, 1, 0}, {0, 0, 0, 1}, {0, 1, 1, 1}, {1, 1, 1, 0}, {1, 0, 0, 0}};
+	    {0, 1, 1, 0}, {0, 0, 0, 1}, {0, 1, 1, 1}, {1, 1, 1, 0}, {1, 0, 0, 0}};
 	DataSpec s;
 	Dataset d;
 	Rng r;
@@ -64,7 +64,8 @@ START_TEST(every_kind_shape_labels_and_seed)
 		ck_assert(memcmp(a.x, c.x, 602 * sizeof *a.x) != 0);
 		for (i = 0; i < a.n; i++) {
 			ck_assert(isfinite(a.x[2 * i]) && isfinite(a.x[2 * i + 1]));
-			ck_assert(fabs(a.x[2 * i]) < 3 * s.radius && fabs(a.x[2 * i + 1]) < 3 * s.radius);
+			ck_assert(fabs(a.x[2 * i]) < 3 * s.radius &&
+			          fabs(a.x[2 * i + 1]) < 3 * s.radius);
 			if (nc) {
 				ck_assert(a.label[i] >= 0 && a.label[i] < (double)nc);
 				ck_assert_double_eq(a.label[i], floor(a.label[i]));
@@ -75,7 +76,7 @@ START_TEST(every_kind_shape_labels_and_seed)
 		}
 		for (i = 0; i < nc; i++) /* every class is there, none dominates */
 			ck_assert_msg(counts[i] > 301 / nc / 3, "%s class %zu: %zu",
-				      data_name((DataKind)k), i, counts[i]);
+			              data_name((DataKind)k), i, counts[i]);
 		ck_assert_int_eq(data_from_name(&back, data_name((DataKind)k)), 0);
 		ck_assert_int_eq(back, k);
 		data_free(&a);
@@ -194,7 +195,7 @@ START_TEST(csv_tolerates_headers_comments_blanks_crlf)
 	Dataset d;
 	CsvError e;
 	const char *path =
-		write_tmp("# made by hand\r\nx1, x2 ,label\r\n\r\n1.5, -2,1\r\n  3,4e1 , 0\r\n");
+	    write_tmp("# made by hand\r\nx1, x2 ,label\r\n\r\n1.5, -2,1\r\n  3,4e1 , 0\r\n");
 
 	ck_assert_int_eq(csv_load(&d, path, &e), NN_OK);
 	ck_assert_uint_eq(d.n, 2);

@@ -86,7 +86,7 @@ START_TEST(simd_gemm_matches_portable_bits)
 				memcpy(c1, c0, m * n * sizeof *c0);
 				simd_gemm((SimdLevel)lv, c1, a, k, 1, b, m, k, n);
 				ck_assert_msg(memcmp(c1, c2, m * n * sizeof *c1) == 0,
-					      "nn %s m=%zu n=%zu", simd_name((SimdLevel)lv), m, n);
+				              "nn %s m=%zu n=%zu", simd_name((SimdLevel)lv), m, n);
 			}
 			memcpy(c2, c0, m * n * sizeof *c0);
 			linalg_gemm_tn(c2, a, b, m, k, n);
@@ -96,7 +96,7 @@ START_TEST(simd_gemm_matches_portable_bits)
 				memcpy(c1, c0, m * n * sizeof *c0);
 				simd_gemm((SimdLevel)lv, c1, a, 1, m, b, m, k, n);
 				ck_assert_msg(memcmp(c1, c2, m * n * sizeof *c1) == 0,
-					      "tn %s m=%zu n=%zu", simd_name((SimdLevel)lv), m, n);
+				              "tn %s m=%zu n=%zu", simd_name((SimdLevel)lv), m, n);
 			}
 		}
 }
@@ -160,7 +160,7 @@ START_TEST(vector_tanh_within_3_ulp_of_libm)
 		double u = rng_uniform(&r);
 		/* log-uniform magnitudes from 1e-300 to 30, both signs, plus a grid */
 		x[i] = i % 3 == 0 ? ((double)i / N - 0.5) * 50
-				  : (i & 1 ? 1 : -1) * exp(log(1e-300) * (1 - u) + log(30.0) * u);
+		                  : (i & 1 ? 1 : -1) * exp(log(1e-300) * (1 - u) + log(30.0) * u);
 	}
 	for (lv = SIMD_SSE2; lv < SIMD_COUNT; lv++) {
 		if (!simd_supported((SimdLevel)lv))

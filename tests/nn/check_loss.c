@@ -19,19 +19,18 @@ START_TEST(values_by_hand)
 	ck_assert_double_eq(loss_forward(LOSS_MSE, y, y, t, 2, 2), 5.25 / 4);
 	/* BCE: ln 2 for z = 0, t = 1; ln(1 + e^2) for z = 2, t = 0 */
 	ck_assert_double_eq_tol(loss_forward(LOSS_BCE, z1, NULL, t1, 2, 1),
-				(log(2.0) + log1p(exp(2.0))) / 2, 1e-15);
+	                        (log(2.0) + log1p(exp(2.0))) / 2, 1e-15);
 	/* stable for huge logits */
 	{
 		const double zb[2] = {800.0, -800.0}, tb[2] = {0.0, 0.0};
-		ck_assert_double_eq_tol(loss_forward(LOSS_BCE, zb, NULL, tb, 2, 1), 400.0,
-					1e-12);
+		ck_assert_double_eq_tol(loss_forward(LOSS_BCE, zb, NULL, tb, 2, 1), 400.0, 1e-12);
 	}
 	/* CE: -ln softmax_3 = ln(e + e^2 + e^3) - 3 */
 	ck_assert_double_eq_tol(loss_forward(LOSS_CE, z3, NULL, t3, 1, 3),
-				log(exp(1.0) + exp(2.0) + exp(3.0)) - 3.0, 1e-15);
+	                        log(exp(1.0) + exp(2.0) + exp(3.0)) - 3.0, 1e-15);
 	/* CE with one output is BCE of the logit */
 	ck_assert_double_eq(loss_forward(LOSS_CE, z1, NULL, t1, 2, 1),
-			    loss_forward(LOSS_BCE, z1, NULL, t1, 2, 1));
+	                    loss_forward(LOSS_BCE, z1, NULL, t1, 2, 1));
 	loss_softmax(p, z3, 3);
 	ck_assert_double_eq_tol(p[0] + p[1] + p[2], 1.0, 1e-15);
 	ck_assert_double_eq_tol(p[2], exp(3.0) / (exp(1.0) + exp(2.0) + exp(3.0)), 1e-15);
@@ -66,9 +65,9 @@ START_TEST(gradients_by_finite_differences)
 		Activation a;
 		size_t n_out;
 	} cases[] = {
-		{LOSS_MSE, ACT_SIGMOID, 1}, {LOSS_MSE, ACT_TANH, 3}, {LOSS_MSE, ACT_LINEAR, 2},
-		{LOSS_BCE, ACT_SIGMOID, 1}, {LOSS_BCE, ACT_SIGMOID, 2}, {LOSS_CE, ACT_LINEAR, 1},
-		{LOSS_CE, ACT_LINEAR, 4},
+	    {LOSS_MSE, ACT_SIGMOID, 1}, {LOSS_MSE, ACT_TANH, 3},    {LOSS_MSE, ACT_LINEAR, 2},
+	    {LOSS_BCE, ACT_SIGMOID, 1}, {LOSS_BCE, ACT_SIGMOID, 2}, {LOSS_CE, ACT_LINEAR, 1},
+	    {LOSS_CE, ACT_LINEAR, 4},
 	};
 	const double h = 1e-6;
 	size_t c, i, batch = 3;
@@ -102,9 +101,9 @@ START_TEST(gradients_by_finite_differences)
 			act_forward(y, z, n, cases[c].a);
 			num = (up - down) / (2 * h);
 			ck_assert_msg(fabs(num - dz[i]) <= 1e-7 * fmax(1e-2, fabs(num)),
-				      "%s/%s n_out %zu, z[%zu]: %.17g vs %.17g",
-				      loss_name(cases[c].l), act_name(cases[c].a), cases[c].n_out,
-				      i, dz[i], num);
+			              "%s/%s n_out %zu, z[%zu]: %.17g vs %.17g",
+			              loss_name(cases[c].l), act_name(cases[c].a), cases[c].n_out,
+			              i, dz[i], num);
 		}
 	}
 }

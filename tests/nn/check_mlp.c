@@ -101,9 +101,11 @@ START_TEST(backprop_matches_finite_differences)
 		Loss l;
 		Activation out;
 		size_t k;
-	} losses[] = {{LOSS_MSE, ACT_SIGMOID, 1}, {LOSS_MSE, ACT_LINEAR, 2},
-		      {LOSS_BCE, ACT_SIGMOID, 1}, {LOSS_CE, ACT_LINEAR, 3},
-		      {LOSS_CE, ACT_LINEAR, 1}};
+	} losses[] = {{LOSS_MSE, ACT_SIGMOID, 1},
+	              {LOSS_MSE, ACT_LINEAR, 2},
+	              {LOSS_BCE, ACT_SIGMOID, 1},
+	              {LOSS_CE, ACT_LINEAR, 3},
+	              {LOSS_CE, ACT_LINEAR, 1}};
 	double x[6 * 3], t[6 * 3];
 	size_t i, li;
 	int a;
@@ -133,10 +135,10 @@ START_TEST(backprop_matches_finite_differences)
 				g = mlp_alloc_params(&m);
 				gradcheck_mlp(&gc, g, &m, &w, x, t, 6, losses[li].l, 1e-5);
 				ck_assert_msg(gc.max_rel < 1e-5,
-					      "%s/%s/%s: param %zu: backprop %.17g numeric %.17g",
-					      loss_name(losses[li].l), act_name((Activation)a),
-					      simd_name((SimdLevel)lv), gc.worst, gc.backprop,
-					      gc.numeric);
+				              "%s/%s/%s: param %zu: backprop %.17g numeric %.17g",
+				              loss_name(losses[li].l), act_name((Activation)a),
+				              simd_name((SimdLevel)lv), gc.worst, gc.backprop,
+				              gc.numeric);
 				free(g);
 				mlp_work_free(&w);
 				mlp_free(&m);
@@ -198,8 +200,8 @@ START_TEST(simd_levels_match_portable)
 		g1 = mlp_alloc_params(&m);
 		ck_assert_int_eq(mlp_work_init(&w0, &m, 10, SIMD_PORTABLE, 0), NN_OK);
 		mlp_forward(&w0, &m, x, 10);
-		loss_backward(w0.d[L - 1], LOSS_BCE, ACT_SIGMOID, w0.z[L - 1], w0.y[L - 1], t,
-			      10, 1);
+		loss_backward(w0.d[L - 1], LOSS_BCE, ACT_SIGMOID, w0.z[L - 1], w0.y[L - 1], t, 10,
+		              1);
 		mlp_backward(g0, &w0, &m, x, w0.d[L - 1], 10);
 		for (lv = SIMD_SSE2; lv < SIMD_COUNT; lv++) {
 			if (!simd_supported((SimdLevel)lv))
@@ -207,16 +209,16 @@ START_TEST(simd_levels_match_portable)
 			memset(g1, 0, m.n_params * sizeof *g1);
 			ck_assert_int_eq(mlp_work_init(&w1, &m, 10, (SimdLevel)lv, 0), NN_OK);
 			mlp_forward(&w1, &m, x, 10);
-			loss_backward(w1.d[L - 1], LOSS_BCE, ACT_SIGMOID, w1.z[L - 1],
-				      w1.y[L - 1], t, 10, 1);
+			loss_backward(w1.d[L - 1], LOSS_BCE, ACT_SIGMOID, w1.z[L - 1], w1.y[L - 1],
+			              t, 10, 1);
 			mlp_backward(g1, &w1, &m, x, w1.d[L - 1], 10);
 			for (i = 0; i < m.n_params; i++) {
 				if (hidden[h] == ACT_TANH)
 					ck_assert_msg(nt_rel(g0[i], g1[i]) < 1e-13, "%zu", i);
 				else
 					ck_assert_msg(memcmp(&g0[i], &g1[i], sizeof *g0) == 0,
-						      "%s %s param %zu", act_name(hidden[h]),
-						      simd_name((SimdLevel)lv), i);
+					              "%s %s param %zu", act_name(hidden[h]),
+					              simd_name((SimdLevel)lv), i);
 			}
 			mlp_work_free(&w1);
 		}
@@ -266,7 +268,7 @@ START_TEST(dropout_masks_and_gradients)
 		g = mlp_alloc_params(&m);
 		gradcheck_mlp(&gc, g, &m, &w, xs, t, 4, LOSS_MSE, 1e-5);
 		ck_assert_msg(gc.max_rel < 1e-5, "param %zu: %g vs %g", gc.worst, gc.backprop,
-			      gc.numeric);
+		              gc.numeric);
 		free(g);
 		mlp_work_free(&w);
 		mlp_free(&m);

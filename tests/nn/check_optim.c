@@ -125,7 +125,7 @@ START_TEST(every_optimizer_descends)
 			optim_step(&o, p, g);
 		}
 		ck_assert_msg(fabs(p[0]) < 0.05 && fabs(p[1]) < 0.05, "%s: %g %g",
-			      optim_name((OptimKind)k), p[0], p[1]);
+		              optim_name((OptimKind)k), p[0], p[1]);
 		optim_free(&o);
 	}
 }

@@ -48,20 +48,20 @@ static void check_gradient(Loss l, const char *ref, int li)
 	optim_defaults(&oc, OPTIM_SGD);
 	ck_assert_int_eq(train_init(&t, &m, &d, &tc, &oc), NN_OK);
 	loss = nt_header_value(ref, "loss at the initial weights:");
-	ck_assert_msg(nt_rel(t.initial, loss) < 1e-13, "%s loss %.17g vs %.17g", ref,
-		      t.initial, loss);
+	ck_assert_msg(nt_rel(t.initial, loss) < 1e-13, "%s loss %.17g vs %.17g", ref, t.initial,
+	              loss);
 	L = m.n_layers;
 	mlp_forward(&t.work, &m, d.x, 100);
 	memset(t.grad, 0, m.n_params * sizeof *t.grad);
-	loss_backward(t.work.d[L - 1], l, m.act[L - 1], t.work.z[L - 1], t.work.y[L - 1],
-		      t.targets, 100, 1);
+	loss_backward(t.work.d[L - 1], l, m.act[L - 1], t.work.z[L - 1], t.work.y[L - 1], t.targets,
+	              100, 1);
 	mlp_backward(t.grad, &t.work, &m, d.x, t.work.d[L - 1], 100);
 	for (i = 0; i < m.n_params; i++)
 		worst = fmax(worst, nt_rel(t.grad[i], want.params[i]));
 	ck_assert_msg(worst < 1e-12, "%s on %s: max relative error %g", ref,
-		      simd_name(level_at(li)), worst);
-	printf("# %s, %s kernels: initial loss %.17g, max relative gradient error %.3g\n",
-	       ref, simd_name(level_at(li)), t.initial, worst);
+	              simd_name(level_at(li)), worst);
+	printf("# %s, %s kernels: initial loss %.17g, max relative gradient error %.3g\n", ref,
+	       simd_name(level_at(li)), t.initial, worst);
 	train_free(&t);
 	mlp_free(&want);
 	mlp_free(&m);
@@ -104,7 +104,7 @@ static void check_trajectory(Loss l, const char *ref, int li)
 		worst = fmax(worst, nt_rel(train_loss(&t, &d), want[k]));
 	}
 	ck_assert_msg(worst < 1e-12, "%s on %s: max relative error %g", ref,
-		      simd_name(level_at(li)), worst);
+	              simd_name(level_at(li)), worst);
 	printf("# %s, %s kernels: loss after 50 steps %.17g, max relative error %.3g\n", ref,
 	       simd_name(level_at(li)), train_loss(&t, &d), worst);
 	train_free(&t);
@@ -179,8 +179,8 @@ START_TEST(workload_a_reaches_the_known_loss)
 
 	ck_assert_msg(fabs(loss - 0.0365361085) < 5e-11, "loss %.17g", loss);
 	ck_assert_double_eq_tol(acc, 0.964, 1e-12);
-	printf("# workload A, %s kernels: loss %.17g accuracy %g\n", simd_name(level_at(_i)),
-	       loss, acc);
+	printf("# workload A, %s kernels: loss %.17g accuracy %g\n", simd_name(level_at(_i)), loss,
+	       acc);
 }
 END_TEST
 
@@ -190,8 +190,8 @@ START_TEST(workload_b_reaches_the_known_loss)
 
 	ck_assert_msg(fabs(loss - 0.0171701310) < 5e-11, "loss %.17g", loss);
 	ck_assert_double_eq_tol(acc, 0.981, 1e-12);
-	printf("# workload B, %s kernels: loss %.17g accuracy %g\n", simd_name(simd_best()),
-	       loss, acc);
+	printf("# workload B, %s kernels: loss %.17g accuracy %g\n", simd_name(simd_best()), loss,
+	       acc);
 }
 END_TEST
 

@@ -10,8 +10,8 @@
 #include "nn/train.h"
 #include "testlib.h"
 
-static void make_net(Mlp *m, const size_t *sizes, size_t L, Activation hidden,
-		     Activation out, uint64_t seed)
+static void make_net(Mlp *m, const size_t *sizes, size_t L, Activation hidden, Activation out,
+                     uint64_t seed)
 {
 	Activation act[4];
 	size_t l;
@@ -62,8 +62,8 @@ START_TEST(blobs_with_softmax_and_confusion)
 	Dataset d, tr, te;
 	Mlp m;
 	Trainer t;
-	TrainConfig tc = {.loss = LOSS_CE, .batch = 16, .shuffle = 1, .seed = 9,
-			  .level = simd_best()};
+	TrainConfig tc = {
+	    .loss = LOSS_CE, .batch = 16, .shuffle = 1, .seed = 9, .level = simd_best()};
 	OptimConfig oc;
 	size_t counts[9], k, sum = 0, diag = 0;
 	Rng r;
@@ -186,8 +186,12 @@ static void run(double *out, size_t n, uint64_t seed, double dropout, int shuffl
 	Dataset d;
 	Mlp m;
 	Trainer t;
-	TrainConfig tc = {.loss = LOSS_BCE, .batch = 5, .shuffle = shuffle, .seed = seed,
-			  .dropout = dropout, .level = simd_best()};
+	TrainConfig tc = {.loss = LOSS_BCE,
+	                  .batch = 5,
+	                  .shuffle = shuffle,
+	                  .seed = seed,
+	                  .dropout = dropout,
+	                  .level = simd_best()};
 	OptimConfig oc;
 	Rng r;
 	int k;
