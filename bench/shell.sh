@@ -13,7 +13,7 @@ unset NO_COLOR
 i=0
 : >"$tmp/starts"
 while [ $i -lt 21 ]; do
-	"$ptyrun" -s 80x24 -m "every key" -k q -- "$prog" >>"$tmp/starts" || exit 1
+	"$ptyrun" -s 80x24 -m "? help" -k q -- "$prog" >>"$tmp/starts" || exit 1
 	i=$((i + 1))
 done
 start=$(sed 's/.*first_frame_ms=\([0-9.]*\).*/\1/' "$tmp/starts" | sort -n | sed -n 11p)
@@ -21,7 +21,7 @@ rss=$(sed 's/.*maxrss_kb=\([0-9]*\).*/\1/' "$tmp/starts" | sort -n | tail -n 1)
 
 lesson=$("$prog" --list | awk '/^  [^ ]/ { print $1; exit }')
 if [ -n "$lesson" ]; then
-	idle=$("$ptyrun" -s 80x24 -m "every key" -i 10 -k q -w 30 -- "$prog" --lesson "$lesson")
+	idle=$("$ptyrun" -s 80x24 -m "? help" -i 10 -k q -w 30 -- "$prog" --lesson "$lesson")
 	idle_cpu=$(echo "$idle" | sed 's/.*idle_cpu_s=\([0-9.-]*\).*/\1/')
 	lrss=$(echo "$idle" | sed 's/.*maxrss_kb=\([0-9]*\).*/\1/')
 	[ "$lrss" -gt "$rss" ] && rss=$lrss

@@ -24,13 +24,22 @@ void frame_footer(Grid *g, KeyContext ctx)
 
 void frame_status(Grid *g, const char *msg, Style st)
 {
-	int x;
+	WrapLine lines[3];
+	int n, i, x;
 
 	if (!msg || !*msg || g->h < 2)
 		return;
-	for (x = 0; x < g->w; x++)
-		grid_put(g, x, g->h - 2, ' ', st);
-	grid_str(g, 1, g->h - 2, msg, st);
+	n = wrap_text(msg, strlen(msg), g->w - 2, lines, 3);
+	if (n > 3)
+		n = 3;
+	if (n > g->h - 1)
+		n = g->h - 1;
+	for (i = 0; i < n; i++) {
+		int y = g->h - 1 - n + i;
+		for (x = 0; x < g->w; x++)
+			grid_put(g, x, y, ' ', st);
+		grid_text(g, 1, y, msg + lines[i].start, lines[i].len, lines[i].width, st);
+	}
 }
 
 int frame_too_small(const Grid *g)

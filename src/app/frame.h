@@ -13,7 +13,8 @@
 /* Draws the footer of ctx's keys on the last row, in the bar style. */
 void frame_footer(Grid *g, KeyContext ctx);
 
-/* Draws msg (if not empty) on the row above the footer in style st. */
+/* Draws msg (if not empty) in style st on the rows above the footer, wrapped onto
+ * at most three rows. */
 void frame_status(Grid *g, const char *msg, Style st);
 
 /* Returns whether g is smaller than the course needs. */

@@ -17,34 +17,34 @@
 #define SCROLL (MAP | LES | HLP)
 
 static const Binding bindings[] = {
-	{TTL, K_ENTER, 0, 0, CMD_OPEN, N_("start"), 1},
-	{TTL, K_CHAR, ' ', 0, CMD_OPEN, NULL, 0},
-	{MAP, K_ENTER, 0, 0, CMD_OPEN, N_("open the lesson"), 2},
-	{MAP, K_CHAR, 'c', 0, CMD_CONTINUE, N_("continue where you stopped"), 3},
-	{SCROLL, K_CHAR, 'k', 0, CMD_UP, N_("move up"), 0},
-	{SCROLL, K_UP, 0, 0, CMD_UP, NULL, 0},
-	{SCROLL, K_CHAR, 'j', 0, CMD_DOWN, N_("move down"), 0},
-	{SCROLL, K_DOWN, 0, 0, CMD_DOWN, NULL, 0},
-	{SCROLL, K_PGUP, 0, 0, CMD_PAGE_UP, N_("page up"), 0},
-	{SCROLL, K_CHAR, 'b', 0, CMD_PAGE_UP, NULL, 0},
-	{SCROLL, K_PGDN, 0, 0, CMD_PAGE_DOWN, N_("page down"), 0},
-	{SCROLL, K_CHAR, ' ', 0, CMD_PAGE_DOWN, NULL, 0},
-	{SCROLL, K_HOME, 0, 0, CMD_TOP, N_("go to the top"), 0},
-	{SCROLL, K_CHAR, 'g', 0, CMD_TOP, NULL, 0},
-	{SCROLL, K_END, 0, 0, CMD_BOTTOM, N_("go to the end"), 0},
-	{SCROLL, K_CHAR, 'G', 0, CMD_BOTTOM, NULL, 0},
-	{LES, K_TAB, 0, 0, CMD_FOCUS_NEXT, N_("focus the next control"), 2},
-	{LES, K_BACKTAB, 0, 0, CMD_FOCUS_PREV, N_("focus the previous control"), 0},
-	{LES, K_CHAR, 'n', 0, CMD_LESSON_NEXT, N_("next lesson"), 3},
-	{LES, K_CHAR, 'p', 0, CMD_LESSON_PREV, N_("previous lesson"), 4},
-	{MAP | LES, K_CHAR, '/', 0, CMD_SEARCH, N_("search"), 5},
-	{MAP | LES, (KeyCode)(K_F1 + 2), 0, 0, CMD_SEARCH_NEXT, N_("next match"), 0},
-	{TTL | MAP | LES, K_CHAR, '?', 0, CMD_HELP, N_("help: every key"), 6},
-	{TTL | MAP | LES, K_F1, 0, 0, CMD_HELP, NULL, 0},
-	{LES | HLP, K_ESC, 0, 0, CMD_BACK, N_("back"), 1},
-	{LES | HLP, K_CHAR, 'q', 0, CMD_BACK, NULL, 0},
-	{TTL | MAP, K_CHAR, 'q', 0, CMD_QUIT, N_("quit"), 1},
-	{ALL, K_CHAR, 'l', KEYMOD_CTRL, CMD_REDRAW, N_("redraw the screen"), 0},
+	{TTL, K_ENTER, 0, 0, CMD_OPEN, N_("start"), 1, NULL},
+	{TTL, K_CHAR, ' ', 0, CMD_OPEN, NULL, 0, NULL},
+	{MAP, K_ENTER, 0, 0, CMD_OPEN, N_("open the lesson"), 2, N_("open")},
+	{MAP, K_CHAR, 'c', 0, CMD_CONTINUE, N_("continue where you stopped"), 3, N_("continue")},
+	{SCROLL, K_CHAR, 'k', 0, CMD_UP, N_("move up"), 0, NULL},
+	{SCROLL, K_UP, 0, 0, CMD_UP, NULL, 0, NULL},
+	{SCROLL, K_CHAR, 'j', 0, CMD_DOWN, N_("move down"), 0, NULL},
+	{SCROLL, K_DOWN, 0, 0, CMD_DOWN, NULL, 0, NULL},
+	{SCROLL, K_PGUP, 0, 0, CMD_PAGE_UP, N_("page up"), 0, NULL},
+	{SCROLL, K_CHAR, 'b', 0, CMD_PAGE_UP, NULL, 0, NULL},
+	{SCROLL, K_PGDN, 0, 0, CMD_PAGE_DOWN, N_("page down"), 0, NULL},
+	{SCROLL, K_CHAR, ' ', 0, CMD_PAGE_DOWN, NULL, 0, NULL},
+	{SCROLL, K_HOME, 0, 0, CMD_TOP, N_("go to the top"), 0, NULL},
+	{SCROLL, K_CHAR, 'g', 0, CMD_TOP, NULL, 0, NULL},
+	{SCROLL, K_END, 0, 0, CMD_BOTTOM, N_("go to the end"), 0, NULL},
+	{SCROLL, K_CHAR, 'G', 0, CMD_BOTTOM, NULL, 0, NULL},
+	{LES, K_TAB, 0, 0, CMD_FOCUS_NEXT, N_("focus the next control"), 2, N_("next control")},
+	{LES, K_BACKTAB, 0, 0, CMD_FOCUS_PREV, N_("focus the previous control"), 0, NULL},
+	{LES, K_CHAR, 'n', 0, CMD_LESSON_NEXT, N_("next lesson"), 3, N_("next")},
+	{LES, K_CHAR, 'p', 0, CMD_LESSON_PREV, N_("previous lesson"), 4, N_("previous")},
+	{MAP | LES, K_CHAR, '/', 0, CMD_SEARCH, N_("search"), 5, NULL},
+	{MAP | LES, (KeyCode)(K_F1 + 2), 0, 0, CMD_SEARCH_NEXT, N_("next match"), 0, NULL},
+	{TTL | MAP | LES, K_CHAR, '?', 0, CMD_HELP, N_("help: every key"), 6, N_("help")},
+	{TTL | MAP | LES, K_F1, 0, 0, CMD_HELP, NULL, 0, NULL},
+	{LES | HLP, K_ESC, 0, 0, CMD_BACK, N_("back"), 1, NULL},
+	{LES | HLP, K_CHAR, 'q', 0, CMD_BACK, NULL, 0, NULL},
+	{TTL | MAP, K_CHAR, 'q', 0, CMD_QUIT, N_("quit"), 1, NULL},
+	{ALL, K_CHAR, 'l', KEYMOD_CTRL, CMD_REDRAW, N_("redraw the screen"), 0, NULL},
 };
 
 #define N_BINDINGS (sizeof bindings / sizeof *bindings)
@@ -123,7 +123,8 @@ char *keymap_footer(KeyContext ctx, int width, char *buf, size_t size)
 			if (!(b->contexts & ctx) || b->footer != order || !b->what)
 				continue;
 			name_of(b, name, sizeof name);
-			snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", name, _(b->what));
+			snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", name,
+				 _(b->label ? b->label : b->what));
 			w = utf8_width(item, strlen(item));
 			if (used + w > width || len + strlen(item) + 1 > size)
 				return buf;

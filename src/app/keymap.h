@@ -43,6 +43,7 @@ typedef struct {
 	Command cmd;
 	const char *what;  /* what it does, for help (N_); NULL: listed with the previous row */
 	int footer;        /* 0: help only; n > 0: shown in the footer, in order n */
+	const char *label; /* the footer's short word for it (N_); NULL: what */
 } Binding;
 
 /* Returns the command bound to k in ctx, or CMD_NONE. */

@@ -3,6 +3,7 @@
 # private tmux server at 80x24 with LC_ALL=C.UTF-8, and reports it as TAP.
 # Scenario lines (one command each; '#' starts a comment):
 #   start [--stdin FILE] [--pipe] [--env K=V]... [-- ARGS...]  start the program
+#   restart          start it again as last time (the progress file stays)
 #   wait TEXT        until TEXT is on screen (fails after $SCREEN_TIMEOUT seconds)
 #   gone TEXT        until TEXT is no longer on screen
 #   keys KEY...      tmux send-keys (tmux key names: q, Enter, Escape, C-c, Up)
@@ -16,8 +17,10 @@
 #   sane             after the exit: the terminal echoes typed text, canonical mode on,
 #                    main screen, mouse reporting off, cursor visible
 #   modes A M C      now: alternate screen A, mouse reporting M, cursor visible C (0/1)
-#   shell CMD...     run a shell command in the test's directory (fails if it fails)
+#   shell CMD...     run the rest of the line, as written, as a shell command in the
+#                    test's directory (fails if it fails)
 # Environment: NEURONAUTS (the program), srcdir, UPDATE, SCREEN_TIMEOUT (default 10).
+# The progress file is $dir/progress (the test's folder): "shell" commands run there.
 set -u
 scn=$1
 name=$(basename "$scn" .scn)
@@ -33,6 +36,8 @@ if ! command -v "$tmux_bin" >/dev/null 2>&1; then
 fi
 unset TMUX TMUX_PANE
 dir=$(mktemp -d "${TMPDIR:-/tmp}/nn-screen.XXXXXX")
+# The test course of the shell's scenarios (use "$COURSE" in a scenario).
+COURSE=$(cd "${srcdir:-.}/tests/screens/course" && pwd)
 sock=$dir/sock
 export HOME=$dir LC_ALL=C.UTF-8 LANGUAGE= LANG=C.UTF-8 NEURONAUTS_PROGRESS=$dir/progress
 unset NO_COLOR
@@ -74,8 +79,12 @@ prog_pid() { # the program's pid: the child of the pane's shell
 	pgrep -P "$shell_pid" -x "$(basename "$prog")" | head -n 1
 }
 
+last_start=()
 do_start() {
 	local stdin="" pipe="" envs=() args=()
+	last_start=("$@")
+	"$tmux_bin" -S "$sock" kill-server 2>/dev/null
+	sleep 0.05
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--stdin) stdin=$2; shift 2 ;;
@@ -99,12 +108,18 @@ lineno=0
 while IFS= read -r line || [ -n "$line" ]; do
 	lineno=$((lineno + 1))
 	line=${line%%#*}
+	# "shell" takes the rest of the line as it is written (quotes, redirections).
+	if [[ $line =~ ^[[:space:]]*shell[[:space:]]+(.*)$ ]]; then
+		(cd "$dir" && eval "${BASH_REMATCH[1]}") || fail "'${BASH_REMATCH[1]}' failed"
+		continue
+	fi
 	eval "set -- $line"
 	[ $# -eq 0 ] && continue
 	cmd=$1
 	shift
 	case $cmd in
 	start) do_start "$@" ;;
+	restart) do_start "${last_start[@]+"${last_start[@]}"}" ;;
 	wait) poll on_screen "$*" || fail "'$*' did not appear" ;;
 	gone) poll eval '! on_screen "$*"' || fail "'$*' did not go away" ;;
 	keys) "$tmux_bin" -S "$sock" send-keys -t t "$@" ;;
@@ -167,7 +182,6 @@ while IFS= read -r line || [ -n "$line" ]; do
 		else
 			[ "$1" = no ] || fail "no colours on screen"
 		fi ;;
-	shell) (cd "$dir" && eval "$*") || fail "'$*' failed" ;;
 	*) fail "unknown command '$cmd'" ;;
 	esac
 done <"$scn"

@@ -3,6 +3,10 @@ SCREEN_TESTS = \
 	tests/screens/title.scn tests/screens/resize.scn tests/screens/quit-sane.scn \
 	tests/screens/signals.scn tests/screens/sighup.scn tests/screens/ctrl-c.scn \
 	tests/screens/nontty.scn tests/screens/nontty-stdout.scn \
-	tests/screens/ascii-mono.scn
+	tests/screens/ascii-mono.scn tests/screens/map.scn tests/screens/lesson.scn \
+	tests/screens/help.scn tests/screens/lesson-resize.scn tests/screens/search.scn \
+	tests/screens/resume.scn tests/screens/hangup.scn tests/screens/corrupt-progress.scn \
+	tests/screens/nocolor-langc.scn
 TESTS += $(SCREEN_TESTS)
-EXTRA_DIST += tests/screens/harness.sh tests/screens/golden $(SCREEN_TESTS)
+EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course \
+	$(SCREEN_TESTS)
