@@ -2,6 +2,7 @@
  * Must not touch the terminal or change progress. */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -71,12 +72,38 @@ static int level_has_lessons(const CourseLevel *lv)
 	return 0;
 }
 
-/* The state of a lesson as words: new, started (k of n), done. */
+/* Counts the lesson's quizzes or games (widgets of kind "game") and how many of them
+ * progress marks as right or won: quiz.<LESSON>.<ID>.score 1, game.<LESSON>.<ID>.won. */
+static void scores(const CourseLesson *e, const Progress *p, bool games, int *got, int *all)
+{
+	size_t u, b;
+	char key[256];
+
+	*got = *all = 0;
+	for (u = 0; u < e->lesson->nunits; u++)
+		for (b = 0; b < e->lesson->units[u].nblocks; b++) {
+			const Block *bl = &e->lesson->units[u].blocks[b];
+			if (!games && bl->kind == BLOCK_QUIZ) {
+				snprintf(key, sizeof key, "quiz.%s.%s.score", e->id, bl->quiz.id);
+				*got += p && progress_get_num(p, key, 0) >= 1;
+				++*all;
+			} else if (games && bl->kind == BLOCK_WIDGET &&
+				   strcmp(bl->widget.kind, "game") == 0) {
+				snprintf(key, sizeof key, "game.%s.%s.won", e->id, bl->widget.id);
+				*got += p && progress_get(p, key) != NULL;
+				++*all;
+			}
+		}
+}
+
+/* The state of a lesson as words: new, started (k of n units), done; then the quiz
+ * and game scores once any was tried. */
 static void state_of(const CourseLesson *e, const Progress *p, char *buf, size_t size,
 		     Style *st)
 {
-	int done = player_units_done(e, p);
+	int done = player_units_done(e, p), got, all;
 	char key[256];
+	size_t len;
 
 	snprintf(key, sizeof key, "lesson.%s.unit", e->id);
 	if (e->nunits && done == (int)e->nunits) {
@@ -88,7 +115,16 @@ static void state_of(const CourseLesson *e, const Progress *p, char *buf, size_t
 	} else {
 		snprintf(buf, size, "%s", _("new"));
 		*st = STYLE_DIM;
+		return;
 	}
+	scores(e, p, false, &got, &all);
+	len = strlen(buf);
+	if (all && len < size)
+		snprintf(buf + len, size - len, _(", quiz %d/%d"), got, all);
+	scores(e, p, true, &got, &all);
+	len = strlen(buf);
+	if (all && len < size)
+		snprintf(buf + len, size - len, _(", games %d/%d"), got, all);
 }
 
 /* Overall progress: the share of units done in the lessons that exist. */
@@ -189,7 +225,7 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 				const CourseLesson *e = &lv->lessons[i];
 				int sel = item == m->selected;
 				Style st;
-				char state[64], mins[32];
+				char state[96], mins[32];
 				if (!e->lesson)
 					continue;
 				if (sel)
@@ -200,7 +236,7 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 					grid_str(g, 2, y, caps.unicode ? "│" : "|", STYLE_ACCENT);
 					state_of(e, p, state, sizeof state, &st);
 					snprintf(mins, sizeof mins, _("%d min"), map_minutes(e));
-					x = g->w - 2 - 14;
+					x = g->w - 2 - 30;
 					grid_text(g, 6, y, title, strlen(title), x - 8 - 6,
 						  sel ? STYLE_FOCUS : STYLE_NORMAL);
 					grid_str(g, x - 8, y, mins, STYLE_DIM);

@@ -2,6 +2,7 @@
  * binding table. */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app/keymap.h"
@@ -101,6 +102,27 @@ START_TEST(footer_fits_and_keeps_order)
 }
 END_TEST
 
+static void in_man(const char *keys, const char *what, void *arg)
+{
+	(void)keys;
+	ck_assert_msg(strstr(arg, what) != NULL,
+		      "man/neuronauts.1 does not describe the key for \"%s\"", what);
+}
+
+START_TEST(man_page_describes_every_binding)
+{
+	FILE *f = fopen(test_srcpath("man/neuronauts.1"), "r");
+	static char man[65536];
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	n = fread(man, 1, sizeof man - 1, f);
+	man[n] = '\0';
+	fclose(f);
+	keymap_each(KCTX_TITLE | KCTX_MAP | KCTX_LESSON | KCTX_HELP, in_man, man);
+}
+END_TEST
+
 static Suite *keymap_suite(void)
 {
 	Suite *s = suite_create("keymap");
@@ -111,6 +133,7 @@ static Suite *keymap_suite(void)
 	tcase_add_test(tc, modifiers_must_match);
 	tcase_add_test(tc, help_groups_keys_of_one_command);
 	tcase_add_test(tc, footer_fits_and_keeps_order);
+	tcase_add_test(tc, man_page_describes_every_binding);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -47,6 +47,10 @@ static void build(void)
 		units[u].nblocks = NB;
 	}
 	blocks[1][8].para.spans = needle;
+	blocks[1][3].widget.kind = "game";
+	blocks[1][25].kind = BLOCK_QUIZ;
+	blocks[1][25].quiz.id = "q1";
+	blocks[1][25].quiz.kind = QUIZ_NUMERIC;
 	memset(&lesson, 0, sizeof lesson);
 	lesson.id = "L-a";
 	lesson.title = "Lesson A";
@@ -114,6 +118,36 @@ START_TEST(map_lists_existing_lessons_and_continue)
 }
 END_TEST
 
+START_TEST(map_shows_quiz_and_game_scores)
+{
+	MapState m;
+	Grid g;
+	int cx, cy;
+	char *t;
+
+	memset(&m, 0, sizeof m);
+	grid_init(&g, 80, 24);
+	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(strstr(t, "new"));
+	ck_assert_ptr_null(strstr(t, "quiz")); /* nothing tried yet */
+	free(t);
+	progress_set(prog, "unit.U.one.done", "1");
+	progress_set(prog, "game.L-a.w2.won", "1");
+	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(strstr(t, "started 1/2, quiz 0/1, games 1/1"));
+	free(t);
+	progress_set(prog, "quiz.L-a.q1.score", "1");
+	progress_set(prog, "unit.U.two.done", "1");
+	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(strstr(t, "done, quiz 1/1, games 1/1"));
+	free(t);
+	grid_free(&g);
+}
+END_TEST
+
 START_TEST(map_moves_within_bounds)
 {
 	MapState m;
@@ -166,7 +200,9 @@ START_TEST(player_scrolls_focuses_and_marks_units)
 	ck_assert_int_le(p.scroll, p.doc.slots[1].y); /* scrolled to show it */
 	ck_assert_int_gt(p.scroll + p.view_h, p.doc.slots[1].y);
 	player_command(&p, CMD_FOCUS_NEXT, NULL);
-	ck_assert_int_eq(p.focus, 1); /* stays on the last */
+	ck_assert_int_eq(p.focus, 2); /* the quiz */
+	player_command(&p, CMD_FOCUS_NEXT, NULL);
+	ck_assert_int_eq(p.focus, 2); /* stays on the last */
 	ck_assert_ptr_null(progress_get(prog, "unit.U.one.done"));
 	player_command(&p, CMD_BOTTOM, NULL);
 	draw(&p, &g);
@@ -230,7 +266,7 @@ START_TEST(position_survives_resize_and_restart)
 	grid_init(&g, 80, 24);
 	player_open(&p, &lessons[0], prog);
 	draw(&p, &g);
-	p.scroll = doc_row_of(&p.doc, 1, 5);
+	p.scroll = doc_row_of(&p.doc, 1, 2);
 	player_command(&p, CMD_FOCUS_NEXT, NULL); /* w2, on screen */
 	ck_assert_str_eq(p.doc.slots[p.focus].block->widget.id, "w2");
 	unit = p.doc.row_unit[p.scroll];
@@ -264,6 +300,7 @@ static Suite *player_suite(void)
 
 	tcase_add_checked_fixture(tc, build, unbuild);
 	tcase_add_test(tc, map_lists_existing_lessons_and_continue);
+	tcase_add_test(tc, map_shows_quiz_and_game_scores);
 	tcase_add_test(tc, map_moves_within_bounds);
 	tcase_add_test(tc, player_scrolls_focuses_and_marks_units);
 	tcase_add_test(tc, player_search_wraps_and_reports);
