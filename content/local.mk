@@ -1,4 +1,5 @@
 # content/: the course, installed under $(pkgdatadir)/content. Every file is listed
 # here (tests/content-listed.sh fails when one is missing from this list).
 nobase_dist_pkgdata_DATA = \
-	content/course.index
+	content/course.index \
+	content/examples/neuron.lesson

@@ -3,6 +3,7 @@
 noinst_LIBRARIES += src/app/libapp.a
 src_app_libapp_a_SOURCES = \
 	src/app/options.c src/app/options.h \
+	src/app/check.c src/app/check.h \
 	src/app/lab.c src/app/lab-opts.c src/app/lab.h \
 	src/app/frame.c src/app/frame.h \
 	src/app/help.c src/app/help.h \
@@ -19,5 +20,6 @@ bin_PROGRAMS += src/neuronauts
 src_neuronauts_SOURCES = src/app/main.c
 # Libraries in dependency order, highest layer first.
 NN_APP_LIBS = src/app/libapp.a \
-	src/ui/libui.a src/draw/libdraw.a src/nn/libnn.a src/base/libbase.a
+	src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a src/lesson/liblesson.a \
+	src/nn/libnn.a src/base/libbase.a
 src_neuronauts_LDADD = $(NN_APP_LIBS) $(NCURSESW_LIBS) $(TERMKEY_LIBS) $(LIBINTL) -lm

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/check.h"
 #include "app/lab.h"
 #include "app/options.h"
 #include "app/paths.h"
@@ -163,7 +164,7 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "lab") == 0)
 		return lab_main(argc - 1, argv + 1);
 	st = options_parse(&opt, argc, argv, &bad);
-	if (st == OPT_OK && opt.nargs > 0)
+	if (st == OPT_OK && opt.nargs > 0 && opt.action != ACTION_CHECK)
 		st = OPT_ERR_OPERAND, bad = opt.args[0];
 	if (st != OPT_OK)
 		return usage_error(st, bad);
@@ -174,6 +175,10 @@ int main(int argc, char **argv)
 	if (opt.action == ACTION_VERSION) {
 		print_version();
 		return ferror(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
+	}
+	if (opt.action == ACTION_CHECK) {
+		paths_content_places(&places, opt.content_dir);
+		return check_run(opt.nargs, opt.args, paths_content_dir(&places, &src));
 	}
 	if (!paths_progress_file(opt.progress, getenv("NEURONAUTS_PROGRESS"), paths_home(),
 				 progress_path, sizeof progress_path)) {

@@ -39,6 +39,8 @@ static const OptionSpec option_table[] = {
 	 N_("keep progress in FILE instead of ~/.neuronauts")},
 	{"reset-progress", 0, OPT_ACTION, 0, ACTION_RESET_PROGRESS, NULL,
 	 N_("start afresh: move the progress file to a backup, and exit")},
+	{"check", 0, OPT_ACTION, 0, ACTION_CHECK, NULL,
+	 N_("check the course, or the lessons given, and exit")},
 	{"help", 'h', OPT_ACTION, 0, ACTION_HELP, NULL,
 	 N_("display this help and exit")},
 	{"version", 'V', OPT_ACTION, 0, ACTION_VERSION, NULL,

@@ -10,7 +10,8 @@ typedef enum {
 	ACTION_RUN,     /* open the course */
 	ACTION_HELP,    /* --help */
 	ACTION_VERSION, /* --version */
-	ACTION_RESET_PROGRESS /* --reset-progress */
+	ACTION_RESET_PROGRESS, /* --reset-progress */
+	ACTION_CHECK           /* --check [FILE|DIR]...: operands allowed */
 } Action;
 
 typedef struct {

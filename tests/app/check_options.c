@@ -80,6 +80,11 @@ START_TEST(actions)
 	ck_assert_int_eq(o.action, ACTION_HELP);
 	ck_assert_int_eq(parse(&o, &bad, "-V", NULL), OPT_OK);
 	ck_assert_int_eq(o.action, ACTION_VERSION);
+	/* --check takes operands: the files and directories to check */
+	ck_assert_int_eq(parse(&o, &bad, "--check", "a.lesson", "content", NULL), OPT_OK);
+	ck_assert_int_eq(o.action, ACTION_CHECK);
+	ck_assert_int_eq(o.nargs, 2);
+	ck_assert_str_eq(o.args[1], "content");
 	/* The first action wins, as in GNU programs. */
 	ck_assert_int_eq(parse(&o, &bad, "-h", "--version", NULL), OPT_OK);
 	ck_assert_int_eq(o.action, ACTION_HELP);
@@ -129,6 +134,7 @@ START_TEST(help_lists_every_option_aligned)
 			      "      --ascii               draw with ASCII",
 			      "      --no-color            do not use colours",
 			      "  -P, --progress=FILE       keep progress in FILE",
+			      "      --check               check the course, or the lessons",
 			      "  -h, --help                display this help",
 			      "  -V, --version             output version"};
 	size_t i;

@@ -1,0 +1,242 @@
+/* check.c: the --check action: walks files and directories, runs the lesson parser and
+ * checkers, and prints their diagnostics. Must not open the terminal or contain any
+ * lesson syntax: that is src/lesson's. */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/check.h"
+#include "lesson/course.h"
+#include "lesson/lesson.h"
+#include "nls.h"
+#include "widgets/registry.h"
+
+enum { CHECK_MAX_DEPTH = 8 }; /* directory levels searched for lesson files */
+
+typedef struct {
+	DiagList d;
+	SchemaTable schemas;
+	size_t errors;
+	char **seen; /* real paths of the lesson files a course index listed */
+	size_t nseen, seencap;
+} CheckRun;
+
+/* Prints and forgets every diagnostic collected so far. */
+static void check_flush(CheckRun *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->d.n; i++) {
+		char small[1024];
+		size_t need = diag_format(&r->d.items[i], small, sizeof small);
+		if (need < sizeof small) {
+			fputs(small, stderr);
+		} else {
+			char *big = malloc(need + 1);
+			if (big) {
+				diag_format(&r->d.items[i], big, need + 1);
+				fputs(big, stderr);
+				free(big);
+			}
+		}
+	}
+	r->errors += r->d.n;
+	if (r->d.nomem) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("out of memory"));
+		r->errors++;
+	}
+	diag_free(&r->d);
+}
+
+static void check_seen_add(CheckRun *r, const char *path)
+{
+	char real[PATH_MAX];
+
+	if (!realpath(path, real))
+		return;
+	if (r->nseen == r->seencap) {
+		size_t cap = r->seencap ? r->seencap * 2 : 32;
+		char **v = realloc(r->seen, cap * sizeof *v);
+		if (!v)
+			return;
+		r->seen = v;
+		r->seencap = cap;
+	}
+	if ((r->seen[r->nseen] = strdup(real)) != NULL)
+		r->nseen++;
+}
+
+static int check_seen(const CheckRun *r, const char *path)
+{
+	char real[PATH_MAX];
+	size_t i;
+
+	if (!realpath(path, real))
+		return 0;
+	for (i = 0; i < r->nseen; i++)
+		if (strcmp(r->seen[i], real) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_lesson_file(CheckRun *r, const char *path)
+{
+	Lesson *l = NULL;
+	char *buf;
+	size_t n;
+	int err = course_read_file(path, &buf, &n);
+
+	diag_begin(&r->d);
+	if (err) {
+		diag_add(&r->d, path, 0, 0, NULL, 0, "%s",
+		         err == EFBIG ? _("the file is too large") : strerror(err));
+	} else {
+		if (lesson_parse(&l, path, buf, n, &r->d) == LESSON_ERR_NOMEM)
+			diag_add(&r->d, path, 0, 0, NULL, 0, "%s", _("out of memory"));
+		else if (!r->d.full)
+			lesson_check(l, &r->schemas, &r->d);
+		free(buf);
+	}
+	check_flush(r);
+	lesson_free(l);
+}
+
+static void check_course(CheckRun *r, const char *dir)
+{
+	Course *c = NULL;
+	size_t i, j;
+
+	diag_begin(&r->d);
+	if (course_load(&c, dir, &r->d) != LESSON_ERR_NOMEM && c) {
+		diag_begin(&r->d);
+		course_check(c, &r->schemas, &r->d);
+		for (i = 0; i < c->nlevels; i++)
+			for (j = 0; j < c->levels[i].nlessons; j++)
+				if (c->levels[i].lessons[j].file)
+					check_seen_add(r, c->levels[i].lessons[j].file);
+	} else if (!c && r->d.n == 0) {
+		diag_add(&r->d, dir, 0, 0, NULL, 0, "%s", _("out of memory"));
+	}
+	check_flush(r);
+	course_free(c);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int is_course_dir(const char *dir)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	return snprintf(path, sizeof path, "%s/%s", dir, COURSE_INDEX_FILE) < (int)sizeof path &&
+	       stat(path, &st) == 0;
+}
+
+/* Checks dir: as a course when it holds an index, then each directory below it the
+ * same way, and each lesson file no course index has listed on its own. */
+static void check_tree(CheckRun *r, const char *dir, int depth)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+
+	if (!dp) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, dir, strerror(errno));
+		r->errors++;
+		return;
+	}
+	if (is_course_dir(dir))
+		check_course(r, dir);
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			size_t c = cap ? cap * 2 : 32;
+			char **v = realloc(names, c * sizeof *v);
+			if (!v)
+				break;
+			names = v;
+			cap = c;
+		}
+		if ((names[n] = strdup(e->d_name)) != NULL)
+			n++;
+	}
+	closedir(dp);
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp);
+	for (i = 0; i < n; i++) {
+		char path[PATH_MAX];
+		struct stat st;
+
+		if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path &&
+		    stat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode) && depth < CHECK_MAX_DEPTH)
+				check_tree(r, path, depth + 1);
+			else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".lesson") &&
+			         !check_seen(r, path))
+				check_lesson_file(r, path);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void check_one(CheckRun *r, const char *arg)
+{
+	struct stat st;
+	const char *base = strrchr(arg, '/');
+
+	base = base ? base + 1 : arg;
+	if (stat(arg, &st) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, arg, strerror(errno));
+		r->errors++;
+	} else if (S_ISDIR(st.st_mode)) {
+		check_tree(r, arg, 0);
+	} else if (strcmp(base, COURSE_INDEX_FILE) == 0) {
+		char dir[PATH_MAX];
+		snprintf(dir, sizeof dir, "%.*s", base == arg ? 1 : (int)(base - arg - 1),
+		         base == arg ? "." : arg);
+		check_course(r, dir);
+	} else {
+		check_lesson_file(r, arg);
+	}
+}
+
+int check_run(int nargs, char **args, const char *default_dir)
+{
+	CheckRun r;
+	int i;
+
+	memset(&r, 0, sizeof r);
+	diag_init(&r.d, 0);
+	r.schemas = registry_schemas();
+	if (nargs == 0)
+		check_one(&r, default_dir);
+	for (i = 0; i < nargs; i++)
+		check_one(&r, args[i]);
+	for (i = 0; (size_t)i < r.nseen; i++)
+		free(r.seen[i]);
+	free(r.seen);
+	if (r.errors)
+		fprintf(stderr,
+		        ngettext("%s: %zu error\n", "%s: %zu errors\n", (unsigned long)r.errors),
+		        PACKAGE, r.errors);
+	return r.errors ? EXIT_FAILURE : EXIT_SUCCESS;
+}

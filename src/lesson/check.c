@@ -1,0 +1,351 @@
+/* check.c: the lesson checker: widget directives against their parameter schemas,
+ * unique ids, and references inside one lesson. Receives the schema table as an
+ * argument: must not include src/widgets, print, or exit. */
+#include <config.h>
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson/lesson.h"
+#include "lesson/lex.h"
+#include "lesson/limits.h"
+#include "lesson/source.h"
+#include "nls.h"
+
+typedef struct {
+	const char *id;
+	int line, col;
+	bool widget;
+} IdEntry;
+
+typedef struct {
+	const Lesson *l;
+	DiagList *d;
+	IdEntry *ids; /* widgets and quizzes, sorted by id then line */
+	size_t nids;
+	size_t added;
+} Checker;
+
+static void check_error(Checker *k, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void check_error(Checker *k, int line, int col, const char *fmt, ...)
+{
+	char msg[DIAG_MSG_MAX];
+	va_list ap;
+	Line ln = {"", 0, line};
+
+	if (k->d->full)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	source_line(k->l->src, k->l->srclen, line, &ln);
+	diag_add(k->d, k->l->file, line, col > 0 ? col : 1, ln.p, ln.n, "%s", msg);
+	k->added++;
+}
+
+/* The column of the first word after the directive on a block's line ("@widget kind"),
+ * or of "key=" when key is given. */
+static int check_col(const Checker *k, int line, const char *key)
+{
+	Line ln;
+	size_t i;
+
+	if (k->d->full || !source_line(k->l->src, k->l->srclen, line, &ln))
+		return 1;
+	if (key) {
+		size_t n = strlen(key);
+		for (i = 0; i + n < ln.n; i++)
+			if (memcmp(ln.p + i, key, n) == 0 && ln.p[i + n] == '=' &&
+			    (i == 0 || lex_blank(ln.p[i - 1])))
+				return diag_col(ln.p, i + n + 1);
+		return 1;
+	}
+	i = lex_token(ln.p, ln.n);
+	return diag_col(ln.p, lex_skip(ln.p, ln.n, i));
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+	const IdEntry *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+/* True when id names a widget of the lesson. */
+static bool is_widget(const Checker *k, const char *id)
+{
+	size_t lo = 0, hi = k->nids;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(k->ids[mid].id, id);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < k->nids && strcmp(k->ids[lo].id, id) == 0; lo++)
+		if (k->ids[lo].widget)
+			return true;
+	return false;
+}
+
+static void ids_add(Checker *k, const char *id, int line, bool widget, size_t *cap)
+{
+	if (!id || !*id)
+		return;
+	if (k->nids == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		IdEntry *v = realloc(k->ids, c * sizeof *v);
+		if (!v)
+			return;
+		k->ids = v;
+		*cap = c;
+	}
+	k->ids[k->nids].id = id;
+	k->ids[k->nids].line = line;
+	k->ids[k->nids].col = 0;
+	k->ids[k->nids++].widget = widget;
+}
+
+/* Collects the ids, sorts them and reports duplicates. */
+static void check_ids(Checker *k)
+{
+	const Lesson *l = k->l;
+	size_t u, b, cap = 0, i;
+
+	for (u = 0; u < l->nunits; u++)
+		for (b = 0; b < l->units[u].nblocks; b++) {
+			const Block *bl = &l->units[u].blocks[b];
+			if (bl->kind == BLOCK_WIDGET)
+				ids_add(k, bl->widget.id, bl->line, true, &cap);
+			else if (bl->kind == BLOCK_QUIZ)
+				ids_add(k, bl->quiz.id, bl->line, false, &cap);
+		}
+	if (k->nids)
+		qsort(k->ids, k->nids, sizeof *k->ids, id_cmp);
+	for (i = 1; i < k->nids; i++)
+		if (strcmp(k->ids[i].id, k->ids[i - 1].id) == 0)
+			check_error(k, k->ids[i].line, check_col(k, k->ids[i].line, "id"),
+			            _("id '%s' is already used at line %d"), k->ids[i].id,
+			            k->ids[i - 1].line);
+	for (u = 0; u < l->nunits; u++)
+		for (i = 0; i < u && l->units[u].id; i++)
+			if (l->units[i].id && strcmp(l->units[i].id, l->units[u].id) == 0) {
+				check_error(k, l->units[u].line,
+				            check_col(k, l->units[u].line, NULL),
+				            _("unit %s is defined twice (first at line %d)"),
+				            l->units[u].id, l->units[i].line);
+				break;
+			}
+}
+
+/* Reports a value outside the spec's bounds; returns false if it was. */
+static bool in_bounds(Checker *k, const Param *p, const ParamSpec *s, double v)
+{
+	if (s->min == 0 && s->max == 0)
+		return true;
+	if (v >= s->min && v <= s->max)
+		return true;
+	check_error(k, p->line, p->vcol, _("%s=%g is out of range: it must be from %g to %g"),
+	            p->key, v, s->min, s->max);
+	return false;
+}
+
+static bool is_bool(const char *w)
+{
+	static const char *const words[] = {"yes", "no", "true", "false", "on", "off"};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(w, words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Writes "a, b, c" for the choices "a|b|c" into buf. */
+static const char *choice_list(const char *choices, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	for (; *choices && o + 3 < size; choices++) {
+		if (*choices == '|') {
+			buf[o++] = ',';
+			buf[o++] = ' ';
+		} else {
+			buf[o++] = *choices;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Checks a list's length and, for words, each item against the choices. */
+static void check_list(Checker *k, const Param *p, const ParamSpec *s)
+{
+	size_t n = p->kind == VALUE_LIST ? p->nitems : 1, i;
+
+	if ((s->nmin || s->nmax) && (n < (size_t)s->nmin || n > (size_t)s->nmax)) {
+		check_error(k, p->line, p->vcol, _("'%s' has %zu items; it takes %d to %d"), p->key,
+		            n, s->nmin, s->nmax);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const ValueItem *it = p->kind == VALUE_LIST ? &p->items[i] : NULL;
+		double v = it ? it->num : p->num;
+		const char *w = it ? it->str : p->str;
+
+		if (s->type == PARAM_NUMBERS) {
+			if ((it && !it->is_num) || (!it && p->kind != VALUE_NUMBER)) {
+				check_error(k, p->line, p->vcol,
+				            _("'%s' is a list of numbers, such as 1,0.5,-2"),
+				            p->key);
+				return;
+			}
+			if (!in_bounds(k, p, s, v))
+				return;
+		} else if (s->choices && !schema_choice(s->choices, w)) {
+			char buf[256];
+			check_error(k, p->line, p->vcol, _("'%s' is not one of: %s"), w,
+			            choice_list(s->choices, buf, sizeof buf));
+			return;
+		}
+	}
+}
+
+static void check_param(Checker *k, const Param *p, const ParamSpec *s)
+{
+	char buf[256];
+
+	switch (s->type) {
+	case PARAM_NUMBER:
+	case PARAM_INT:
+		if (p->kind != VALUE_NUMBER)
+			check_error(k, p->line, p->vcol, _("'%s' must be a number"), p->key);
+		else if (s->type == PARAM_INT && p->num != floor(p->num))
+			check_error(k, p->line, p->vcol, _("'%s' must be a whole number"), p->key);
+		else
+			in_bounds(k, p, s, p->num);
+		break;
+	case PARAM_RANGE:
+		if (p->kind != VALUE_RANGE)
+			check_error(k, p->line, p->vcol, _("'%s' must be a range such as -1..1"),
+			            p->key);
+		else if (p->lo >= p->hi)
+			check_error(k, p->line, p->vcol,
+			            _("%s=%s goes from high to low; write the lower end first"),
+			            p->key, p->str);
+		else if (in_bounds(k, p, s, p->lo))
+			in_bounds(k, p, s, p->hi);
+		break;
+	case PARAM_NUMBERS:
+	case PARAM_WORDS:
+		if (p->kind == VALUE_RANGE)
+			check_error(k, p->line, p->vcol, _("'%s' takes a list, not a range"),
+			            p->key);
+		else
+			check_list(k, p, s);
+		break;
+	case PARAM_STRING:
+		if (p->kind == VALUE_LIST || p->kind == VALUE_RANGE)
+			check_error(k, p->line, p->vcol,
+			            _("'%s' is text: quote it if it has commas or blanks"), p->key);
+		break;
+	case PARAM_BOOL:
+		if (p->kind != VALUE_WORD || !is_bool(p->str))
+			check_error(k, p->line, p->vcol, _("'%s' must be yes or no"), p->key);
+		break;
+	case PARAM_CHOICE:
+		if ((p->kind != VALUE_WORD && p->kind != VALUE_NUMBER) ||
+		    !schema_choice(s->choices, p->str))
+			check_error(k, p->line, p->vcol, _("'%s' must be one of: %s"), p->key,
+			            choice_list(s->choices, buf, sizeof buf));
+		break;
+	case PARAM_REF:
+		if (p->kind != VALUE_WORD || !is_widget(k, p->str))
+			check_error(k, p->line, p->vcol,
+			            _("'%s' must name a widget of this lesson by its id"), p->key);
+		break;
+	}
+}
+
+static void check_widget(Checker *k, const Block *b, const SchemaTable *t)
+{
+	const Widget *w = &b->widget;
+	const WidgetSchema *ws;
+	size_t i, j;
+	bool guessed[LESSON_MAX_PARAMS] = {false};
+
+	if (!w->kind || !*w->kind)
+		return;
+	ws = schema_find(t, w->kind);
+	if (!ws) {
+		const char *best = NULL;
+		for (i = 0; i < t->n; i++)
+			if (lex_distance(w->kind, strlen(w->kind), schema_at(t, i)->name) < 3)
+				best = schema_at(t, i)->name;
+		if (best)
+			check_error(k, b->line, check_col(k, b->line, NULL),
+			            _("unknown widget kind '%s'; did you mean '%s'?"), w->kind,
+			            best);
+		else
+			check_error(k, b->line, check_col(k, b->line, NULL),
+			            _("unknown widget kind '%s'"), w->kind);
+		return;
+	}
+	for (i = 0; i < w->nparams; i++) {
+		const Param *p = &w->params[i];
+		const ParamSpec *s = schema_param(ws, p->key);
+		if (s) {
+			check_param(k, p, s);
+			continue;
+		}
+		for (j = 0; j < ws->nparams; j++)
+			if (lex_distance(p->key, strlen(p->key), ws->params[j].name) < 3)
+				break;
+		if (j < ws->nparams && j < LESSON_MAX_PARAMS)
+			guessed[j] = true; /* so no "needs" for the key it probably is */
+		if (j < ws->nparams)
+			check_error(k, p->line, p->col,
+			            _("unknown parameter '%s' for %s; did you mean '%s'?"), p->key,
+			            ws->name, ws->params[j].name);
+		else
+			check_error(k, p->line, p->col, _("unknown parameter '%s' for %s"), p->key,
+			            ws->name);
+	}
+	for (j = 0; j < ws->nparams; j++)
+		if (ws->params[j].required && !widget_param(w, ws->params[j].name) &&
+		    !(j < LESSON_MAX_PARAMS && guessed[j]))
+			check_error(k, b->line, check_col(k, b->line, NULL),
+			            _("%s needs the parameter '%s'"), ws->name, ws->params[j].name);
+}
+
+size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d)
+{
+	Checker k;
+	size_t u, b;
+
+	memset(&k, 0, sizeof k);
+	k.l = l;
+	k.d = d;
+	check_ids(&k);
+	for (u = 0; u < l->nunits && !d->full; u++)
+		for (b = 0; b < l->units[u].nblocks; b++) {
+			const Block *bl = &l->units[u].blocks[b];
+			if (bl->kind == BLOCK_WIDGET && schemas)
+				check_widget(&k, bl, schemas);
+			else if (bl->kind == BLOCK_QUIZ && bl->quiz.show &&
+			         !is_widget(&k, bl->quiz.show))
+				check_error(&k, bl->line, check_col(&k, bl->line, "show"),
+				            _("show=%s names no widget of this lesson"),
+				            bl->quiz.show);
+		}
+	free(k.ids);
+	return k.added;
+}

@@ -1,0 +1,42 @@
+/* course.h: the course index (course.index): parsing it, loading the lessons it lists
+ * from a directory, and checking the whole course. No terminal; never prints or
+ * exits: errors are diagnostics. */
+#ifndef NN_LESSON_COURSE_H
+#define NN_LESSON_COURSE_H
+
+#include <stddef.h>
+
+#include "lesson/diag.h"
+#include "lesson/model.h"
+#include "lesson/schema.h"
+
+/* The index's file name inside a course directory. */
+#define COURSE_INDEX_FILE "course.index"
+
+/* Parses n bytes of text, the course index called file, into *out (levels, lessons,
+ * units, prerequisites; no lesson file is read). Diagnostics go to d. Returns
+ * LESSON_OK, LESSON_ERR_INVALID (with *out holding what could be read) or
+ * LESSON_ERR_NOMEM (*out NULL). The model keeps a copy of file's name. Free with
+ * course_free. */
+LessonStatus course_parse(Course **out, const char *file, const char *text, size_t n, DiagList *d);
+
+/* Reads dir/course.index and every lesson file it lists (paths relative to dir) and
+ * parses them; each CourseLesson's lesson is set, or NULL when planned or unreadable.
+ * Parse errors and unreadable files are diagnostics; call course_check after. Returns
+ * as course_parse; *out is NULL only when the index itself cannot be read. */
+LessonStatus course_load(Course **out, const char *dir, DiagList *d);
+
+/* Checks the course: unique level, lesson and unit ids; prerequisites that name an
+ * earlier lesson; each written lesson's header matching the index; every unit of a
+ * written lesson defined exactly once, in the lesson the index says; and each loaded
+ * lesson with lesson_check. Returns the number of diagnostics added. */
+size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d);
+
+/* Frees the course and the lessons course_load attached; NULL is allowed. */
+void course_free(Course *c);
+
+/* Reads the whole file at path (at most LESSON_MAX_FILE bytes) into a malloc'd,
+ * NUL-terminated *buf. Returns 0, or an errno value (EFBIG when too large). */
+int course_read_file(const char *path, char **buf, size_t *n);
+
+#endif

@@ -1,0 +1,150 @@
+/* load.c: reading a course directory: the index, then every lesson file it lists.
+ * Reads files with libc only; must not print, exit, or check (check.c does). */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson/course.h"
+#include "lesson/lesson.h"
+#include "lesson/limits.h"
+#include "lesson/source.h"
+#include "nls.h"
+
+int course_read_file(const char *path, char **buf, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *b;
+	size_t len = 0, cap = 64 * 1024;
+	int err;
+
+	*buf = NULL;
+	*n = 0;
+	if (!f)
+		return errno;
+	b = malloc(cap + 1);
+	if (!b) {
+		fclose(f);
+		return ENOMEM;
+	}
+	for (;;) {
+		size_t got = fread(b + len, 1, cap - len, f);
+		len += got;
+		if (len < cap)
+			break;
+		if (cap > LESSON_MAX_FILE) { /* read one byte more than the limit: too big */
+			free(b);
+			fclose(f);
+			return EFBIG;
+		}
+		{
+			char *nb = realloc(b, cap * 2 + 1);
+			if (!nb) {
+				free(b);
+				fclose(f);
+				return ENOMEM;
+			}
+			b = nb;
+			cap *= 2;
+		}
+	}
+	err = ferror(f) ? (errno ? errno : EIO) : 0;
+	fclose(f);
+	if (err) {
+		free(b);
+		return err;
+	}
+	b[len] = '\0';
+	*buf = b;
+	*n = len;
+	return 0;
+}
+
+/* Reports err about what at the lesson's line of the index. */
+static void load_error(const Course *c, const CourseLesson *l, DiagList *d, int err)
+{
+	Line ln;
+	int col = 1;
+	const char *why = err == EFBIG ? _("the file is too large") : strerror(err);
+
+	if (!source_line(c->src, c->srclen, l->line, &ln))
+		ln.p = "", ln.n = 0;
+	else if (strstr(ln.p, l->path) && (size_t)(strstr(ln.p, l->path) - ln.p) < ln.n)
+		col = diag_col(ln.p, (size_t)(strstr(ln.p, l->path) - ln.p));
+	diag_add(d, c->file, l->line, col, ln.p, ln.n, _("cannot read lesson file '%s': %s"),
+	         l->path, why);
+}
+
+static void load_lesson(Course *c, CourseLesson *l, const char *dir, DiagList *d)
+{
+	char path[PATH_MAX];
+	char *buf;
+	size_t n;
+	int err;
+
+	if (snprintf(path, sizeof path, "%s/%s", dir, l->path) >= (int)sizeof path) {
+		load_error(c, l, d, ENAMETOOLONG);
+		return;
+	}
+	l->file = arena_strndup(&c->arena, path, strlen(path));
+	if (!l->file)
+		return;
+	err = course_read_file(path, &buf, &n);
+	if (err) {
+		load_error(c, l, d, err);
+		return;
+	}
+	diag_begin(d);
+	if (lesson_parse(&l->lesson, l->file, buf, n, d) == LESSON_ERR_NOMEM)
+		diag_add(d, l->file, 0, 0, NULL, 0, _("out of memory"));
+	free(buf);
+}
+
+LessonStatus course_load(Course **out, const char *dir, DiagList *d)
+{
+	char path[PATH_MAX];
+	char *buf;
+	size_t n = 0, i, j, before = d->n;
+	int err;
+	LessonStatus st;
+	Course *c;
+
+	*out = NULL;
+	if (snprintf(path, sizeof path, "%s/%s", dir, COURSE_INDEX_FILE) >= (int)sizeof path)
+		err = ENAMETOOLONG;
+	else
+		err = course_read_file(path, &buf, &n);
+	if (err) {
+		diag_add(d, path, 0, 0, NULL, 0, "%s",
+		         err == EFBIG ? _("the file is too large") : strerror(err));
+		return LESSON_ERR_INVALID;
+	}
+	st = course_parse(&c, path, buf, n, d);
+	free(buf);
+	if (st == LESSON_ERR_NOMEM)
+		return st;
+	for (i = 0; i < c->nlevels; i++)
+		for (j = 0; j < c->levels[i].nlessons; j++) {
+			CourseLesson *l = &c->levels[i].lessons[j];
+			if (l->path)
+				load_lesson(c, l, dir, d);
+		}
+	*out = c;
+	return d->n > before || d->nomem ? LESSON_ERR_INVALID : LESSON_OK;
+}
+
+void course_free(Course *c)
+{
+	size_t i, j;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->nlevels; i++)
+		for (j = 0; j < c->levels[i].nlessons; j++)
+			lesson_free(c->levels[i].lessons[j].lesson);
+	arena_free(&c->arena);
+	free(c);
+}

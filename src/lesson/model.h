@@ -1,0 +1,287 @@
+/* model.h: the document model of a lesson and of the course index, as the parser
+ * builds it and the lesson player renders it. Plain data; no terminal, no screen size.
+ * Every node keeps its source line; all memory belongs to the document's arena. */
+#ifndef NN_LESSON_MODEL_H
+#define NN_LESSON_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lesson/arena.h"
+
+typedef enum {
+	LESSON_OK,          /* no diagnostics */
+	LESSON_ERR_INVALID, /* diagnostics were added; the model holds what could be read */
+	LESSON_ERR_NOMEM    /* out of memory: no model */
+} LessonStatus;
+
+/* Inline text: a run of spans. Markup does not nest. */
+typedef enum {
+	SPAN_TEXT, /* plain words; runs of blanks are one space */
+	SPAN_EMPH, /* *emphasis* */
+	SPAN_CODE, /* `code`, kept verbatim */
+	SPAN_KEY   /* <Enter>: a key name, without the angle brackets */
+} SpanKind;
+
+typedef struct {
+	SpanKind kind;
+	const char *text; /* NUL-terminated UTF-8 */
+	size_t len;
+} Span;
+
+typedef struct {
+	const Span *spans;
+	size_t n; /* 0: no text */
+} Text;
+
+typedef enum {
+	BLOCK_HEADING,
+	BLOCK_PARA,
+	BLOCK_LIST,  /* "- " bullets */
+	BLOCK_STEPS, /* "1. " numbered steps */
+	BLOCK_FORMULA,
+	BLOCK_CALLOUT,
+	BLOCK_WIDGET,
+	BLOCK_QUIZ,
+	BLOCK_PAGE /* @page: the next block starts a new page */
+} BlockKind;
+
+typedef struct {
+	const char *uni;   /* the symbol as shown with Unicode */
+	const char *ascii; /* as shown in ASCII; equals uni when uni is ASCII */
+	Text meaning;
+	int line;
+} LegendRow;
+
+typedef struct {
+	const char **uni;   /* the formula's lines, Unicode rendering */
+	const char **ascii; /* the same lines in ASCII only */
+	size_t nlines;
+	Text words; /* "in words" */
+	const LegendRow *legend;
+	size_t nlegend;
+} Formula;
+
+typedef enum {
+	CALLOUT_EXPLAIN,
+	CALLOUT_EXAMPLE, /* a worked example: holds numbered steps */
+	CALLOUT_TAKEAWAY,
+	CALLOUT_BIGIDEA,
+	CALLOUT_RESEARCH, /* latest research: may cite papers */
+	CALLOUT_ANALOGY   /* an analogy card */
+} CalloutKind;
+
+typedef struct {
+	const char *authors, *title;
+	int year;
+	int line;
+} Citation;
+
+typedef struct Block Block;
+
+typedef struct {
+	CalloutKind kind;
+	const char *title; /* NULL: none */
+	const Block *body; /* paragraphs, lists and steps only */
+	size_t nbody;
+	const Citation *cites;
+	size_t ncites;
+} Callout;
+
+/* A parameter's value as written; the checker proves it fits the widget's schema. */
+typedef enum {
+	VALUE_NUMBER, /* 0.5, -2, 1e-3 */
+	VALUE_RANGE,  /* lo..hi */
+	VALUE_LIST,   /* a,b,c (no blanks around the commas) */
+	VALUE_STRING, /* "quoted text" */
+	VALUE_WORD    /* a bare word: sigmoid, yes, w1 */
+} ValueKind;
+
+typedef struct {
+	const char *str; /* the item's text (a string's, unquoted) */
+	double num;      /* its value when is_num */
+	bool is_num;
+} ValueItem;
+
+typedef struct {
+	const char *key;
+	ValueKind kind;
+	const char *str;        /* STRING, WORD, and the text of a NUMBER */
+	double num;             /* NUMBER */
+	double lo, hi;          /* RANGE */
+	const ValueItem *items; /* LIST */
+	size_t nitems;
+	int line, col; /* of the key */
+	int vcol;      /* of the value */
+} Param;
+
+typedef struct {
+	const char *kind; /* the widget registry's name */
+	const char *id;
+	const Param *params;
+	size_t nparams;
+	const char *alt; /* the text alternative (screen readers, --plain) */
+} Widget;
+
+typedef enum {
+	QUIZ_SINGLE,
+	QUIZ_MULTI,
+	QUIZ_NUMERIC,
+	QUIZ_MATCH,
+	QUIZ_ORDER,
+	QUIZ_RECALL
+} QuizKind;
+
+typedef struct {
+	Text text;
+	bool right;    /* single, multi: a right answer */
+	Text feedback; /* shown when chosen (order: when misplaced); n == 0: none */
+	int line;
+} QuizChoice;
+
+typedef struct {
+	Text left, right;
+	Text feedback; /* shown when left is matched wrongly */
+	int line;
+} QuizPair;
+
+typedef struct {
+	double value; /* numeric: a specific wrong answer (within the tolerance) */
+	Text feedback;
+	int line;
+} QuizWrong;
+
+typedef struct {
+	const char **alts; /* the term and its accepted alternatives */
+	size_t nalts;
+	Text feedback; /* shown when the answer misses the term */
+	int line;
+} QuizTerm;
+
+typedef struct {
+	QuizKind kind;
+	const char *id;
+	const char *show; /* a widget id shown with the question, or NULL */
+	Text prompt;
+	const QuizChoice *choices; /* single, multi; order: the items, in the right order */
+	size_t nchoices;
+	const QuizPair *pairs; /* match */
+	size_t npairs;
+	double answer, tolerance; /* numeric */
+	const char *unit;         /* numeric: shown after the answer box, or NULL */
+	const QuizWrong *wrongs;  /* numeric */
+	size_t nwrongs;
+	const QuizTerm *terms; /* recall */
+	size_t nterms;
+	int need; /* recall: terms a good answer mentions (default: all) */
+	const Text *hints;
+	size_t nhints;
+	Text explain; /* shown after answering */
+} Quiz;
+
+struct Block {
+	BlockKind kind;
+	int line; /* of the block's first line */
+	union {
+		struct {
+			int level; /* 1 to 3 */
+			Text text;
+		} heading;
+		Text para;
+		struct {
+			const Text *items;
+			size_t n;
+		} list; /* LIST and STEPS */
+		Formula formula;
+		Callout callout;
+		Widget widget;
+		Quiz quiz;
+	};
+};
+
+typedef struct {
+	const char *id;
+	int line;
+	const Block *blocks;
+	size_t nblocks;
+} LessonUnit;
+
+typedef struct {
+	Arena arena;      /* owns everything below */
+	const char *file; /* as given to the parser */
+	const char *src;  /* a copy of the source text, to quote lines in diagnostics */
+	size_t srclen;
+	const char *id, *title, *level;
+	int format;
+	int id_line, level_line; /* where the header said them (0: missing) */
+	const LessonUnit *units;
+	size_t nunits;
+} Lesson;
+
+/* The course index. */
+typedef enum {
+	UNIT_READ,  /* prose with formulas */
+	UNIT_GAME,  /* a goal reached by changing controls */
+	UNIT_ANIM,  /* an animation */
+	UNIT_INTER, /* an interactive without a win condition */
+	UNIT_QUIZ   /* graded questions */
+} UnitKind;
+
+typedef struct {
+	const char *id;
+	UnitKind kind;
+	int minutes;
+	const char *title;
+	int line;
+} CourseUnit;
+
+typedef struct {
+	const char *id;
+	int line, col;
+} CourseRef;
+
+typedef struct {
+	const char *id;
+	const char *path;  /* relative to the index; NULL: a planned lesson, no file yet */
+	const char *file;  /* the path as opened (index directory joined), or NULL */
+	const char *title; /* a planned lesson's title, else NULL (the file has it) */
+	const CourseRef *requires;
+	size_t nrequires;
+	const CourseUnit *units;
+	size_t nunits;
+	int line;
+	Lesson *lesson; /* filled by course_load; NULL when planned or unreadable */
+} CourseLesson;
+
+typedef struct {
+	const char *id; /* "1", "F"... */
+	const char *name, *title;
+	CourseLesson *lessons;
+	size_t nlessons;
+	int line;
+} CourseLevel;
+
+typedef struct {
+	Arena arena;
+	const char *file;
+	const char *src; /* a copy of the source text */
+	size_t srclen;
+	const char *name;
+	int format;
+	CourseLevel *levels;
+	size_t nlevels;
+} Course;
+
+/* Returns the parameter of w called key, or NULL. */
+const Param *widget_param(const Widget *w, const char *key);
+
+/* Returns the name of a kind as written in lesson files ("single", "takeaway", "game"). */
+const char *quiz_kind_name(QuizKind k);
+const char *callout_kind_name(CalloutKind k);
+const char *unit_kind_name(UnitKind k);
+
+/* Writes the text's spans without markup into buf (size bytes, NUL-terminated,
+ * truncated if short); returns the length the whole text needs. */
+size_t text_plain(const Text *t, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,178 @@
+/* registry.c: every widget kind as one row of a const table: its name, what it is for
+ * and its parameter schema (what lessons may write in @widget). Data only.
+ * Must not depend on app; adding a kind is one row here. */
+#include <config.h>
+
+#include <string.h>
+
+#include "nls.h"
+#include "widgets/registry.h"
+
+#define ROWS(a) a, sizeof a / sizeof *a
+
+/* Activation functions the plotting and network widgets know. */
+#define ACTIVATIONS "step|sigmoid|tanh|relu|leakyrelu|gelu|softplus|identity"
+
+static const ParamSpec plot_params[] = {
+    {"fn", PARAM_WORDS, 0, 0, 1, 4, true, NULL, ACTIVATIONS,
+     N_("the curves to draw, such as sigmoid or relu,tanh")},
+    {"x", PARAM_RANGE, -1000, 1000, 0, 0, false, "-6..6", NULL, N_("the inputs shown")},
+    {"y", PARAM_RANGE, -1000, 1000, 0, 0, false, NULL, NULL,
+     N_("the outputs shown (default: fit the curves)")},
+    {"slope", PARAM_BOOL, 0, 0, 0, 0, false, "no", NULL,
+     N_("also draw each curve's slope (its derivative)")},
+    {"cursor", PARAM_NUMBER, -1000, 1000, 0, 0, false, NULL, NULL,
+     N_("an input marked on the curve, with f(z) and f'(z) read out")},
+    {"input", PARAM_REF, 0, 0, 0, 0, false, NULL, NULL,
+     N_("a slider whose value moves the cursor")},
+    {"title", PARAM_STRING, 0, 0, 0, 0, false, NULL, NULL, N_("a caption")},
+};
+
+static const ParamSpec network_params[] = {
+    {"layers", PARAM_NUMBERS, 1, 16, 2, 8, true, NULL, NULL,
+     N_("neurons per layer, inputs first: 2,3,1")},
+    {"weights", PARAM_NUMBERS, -100, 100, 0, 0, false, NULL, NULL,
+     N_("every weight, layer by layer (default: a fixed example)")},
+    {"inputs", PARAM_NUMBERS, -100, 100, 0, 0, false, NULL, NULL, N_("the values fed in")},
+    {"activation", PARAM_CHOICE, 0, 0, 0, 0, false, "sigmoid", ACTIVATIONS,
+     N_("the hidden and output activation")},
+    {"labels", PARAM_WORDS, 0, 0, 0, 0, false, NULL, NULL, N_("names of the inputs")},
+    {"animate", PARAM_BOOL, 0, 0, 0, 0, false, "no", NULL,
+     N_("show the forward pass as a wave, one layer at a time")},
+};
+
+static const ParamSpec neuron_params[] = {
+    {"inputs", PARAM_NUMBERS, -100, 100, 1, 8, true, NULL, NULL, N_("x: the inputs")},
+    {"weights", PARAM_NUMBERS, -100, 100, 1, 8, true, NULL, NULL, N_("w: one weight per input")},
+    {"bias", PARAM_NUMBER, -100, 100, 0, 0, false, "0", NULL, N_("b: the bias")},
+    {"activation", PARAM_CHOICE, 0, 0, 0, 0, false, "sigmoid", ACTIVATIONS,
+     N_("the squashing function")},
+    {"editable", PARAM_BOOL, 0, 0, 0, 0, false, "yes", NULL,
+     N_("whether the learner may change the numbers")},
+};
+
+static const ParamSpec slider_params[] = {
+    {"label", PARAM_STRING, 0, 0, 0, 0, true, NULL, NULL, N_("what the slider sets")},
+    {"range", PARAM_RANGE, -1e6, 1e6, 0, 0, true, NULL, NULL, N_("the lowest and highest value")},
+    {"value", PARAM_NUMBER, -1e6, 1e6, 0, 0, false, NULL, NULL,
+     N_("the starting value (default: the middle of the range)")},
+    {"step", PARAM_NUMBER, 1e-9, 1e6, 0, 0, false, NULL, NULL,
+     N_("how far one key press moves it (default: a hundredth of the range)")},
+    {"digits", PARAM_INT, 0, 10, 0, 0, false, "2", NULL, N_("decimals shown")},
+};
+
+static const ParamSpec switch_params[] = {
+    {"label", PARAM_STRING, 0, 0, 0, 0, true, NULL, NULL, N_("what the switch turns on")},
+    {"value", PARAM_BOOL, 0, 0, 0, 0, false, "off", NULL, N_("the starting position")},
+    {"on", PARAM_STRING, 0, 0, 0, 0, false, "on", NULL, N_("the word shown when on")},
+    {"off", PARAM_STRING, 0, 0, 0, 0, false, "off", NULL, N_("the word shown when off")},
+};
+
+static const ParamSpec choice_params[] = {
+    {"label", PARAM_STRING, 0, 0, 0, 0, true, NULL, NULL, N_("what is being chosen")},
+    {"options", PARAM_WORDS, 0, 0, 2, 16, true, NULL, NULL, N_("the options, in order")},
+    {"value", PARAM_STRING, 0, 0, 0, 0, false, NULL, NULL,
+     N_("the option chosen at first (default: the first)")},
+};
+
+static const ParamSpec button_params[] = {
+    {"label", PARAM_STRING, 0, 0, 0, 0, true, NULL, NULL, N_("the button's text")},
+    {"action", PARAM_CHOICE, 0, 0, 0, 0, true, NULL, "run|step|reset|play|pause|check|next",
+     N_("what pressing it does")},
+    {"target", PARAM_REF, 0, 0, 0, 0, false, NULL, NULL,
+     N_("the widget it acts on (default: the one before it)")},
+};
+
+static const ParamSpec readout_params[] = {
+    {"label", PARAM_STRING, 0, 0, 0, 0, true, NULL, NULL, N_("the name shown")},
+    {"of", PARAM_REF, 0, 0, 0, 0, true, NULL, NULL, N_("the widget whose value it shows")},
+    {"digits", PARAM_INT, 0, 10, 0, 0, false, "3", NULL, N_("decimals shown")},
+    {"unit", PARAM_STRING, 0, 0, 0, 0, false, NULL, NULL, N_("a unit after the number")},
+};
+
+static const ParamSpec grid_params[] = {
+    {"rows", PARAM_INT, 2, 32, 0, 0, true, NULL, NULL, N_("cells down")},
+    {"cols", PARAM_INT, 2, 32, 0, 0, true, NULL, NULL, N_("cells across")},
+    {"cells", PARAM_NUMBERS, 0, 1, 0, 0, false, NULL, NULL,
+     N_("starting brightness of each cell, row by row (default: all 0)")},
+    {"editable", PARAM_BOOL, 0, 0, 0, 0, false, "yes", NULL,
+     N_("whether the learner may paint cells")},
+};
+
+static const ParamSpec table_params[] = {
+    {"columns", PARAM_WORDS, 0, 0, 1, 16, true, NULL, NULL, N_("the column headings")},
+    {"cells", PARAM_WORDS, 0, 0, 1, 256, true, NULL, NULL,
+     N_("the cells, row by row: a multiple of the number of columns")},
+    {"highlight", PARAM_INT, 1, 256, 0, 0, false, NULL, NULL, N_("a row to highlight")},
+};
+
+static const ParamSpec cards_params[] = {
+    {"titles", PARAM_WORDS, 0, 0, 1, 32, true, NULL, NULL, N_("one title per card")},
+    {"texts", PARAM_WORDS, 0, 0, 1, 32, false, NULL, NULL, N_("what each card says when opened")},
+    {"columns", PARAM_INT, 1, 4, 0, 0, false, "2", NULL, N_("cards side by side")},
+};
+
+static const ParamSpec stepper_params[] = {
+    {"steps", PARAM_WORDS, 0, 0, 2, 64, true, NULL, NULL, N_("the stages, in order")},
+    {"start", PARAM_INT, 1, 64, 0, 0, false, "1", NULL, N_("the stage shown first")},
+    {"target", PARAM_REF, 0, 0, 0, 0, false, NULL, NULL,
+     N_("a widget that follows the current stage")},
+};
+
+static const ParamSpec animation_params[] = {
+    {"target", PARAM_REF, 0, 0, 0, 0, true, NULL, NULL, N_("the widget it plays")},
+    {"speed", PARAM_NUMBER, 0.1, 10, 0, 0, false, "1", NULL, N_("steps per second")},
+    {"loop", PARAM_BOOL, 0, 0, 0, 0, false, "no", NULL, N_("start again at the end")},
+    {"autoplay", PARAM_BOOL, 0, 0, 0, 0, false, "no", NULL, N_("play as soon as it is shown")},
+};
+
+static const ParamSpec game_params[] = {
+    {"goal", PARAM_STRING, 0, 0, 0, 0, true, NULL, NULL, N_("what the learner must reach")},
+    {"watch", PARAM_REF, 0, 0, 0, 0, true, NULL, NULL, N_("the widget whose value is judged")},
+    {"target", PARAM_NUMBER, -1e6, 1e6, 0, 0, false, NULL, NULL,
+     N_("the value to reach (default: a new one each round)")},
+    {"margin", PARAM_NUMBER, 0, 1e6, 0, 0, false, "0.1", NULL, N_("how close counts as reached")},
+    {"rounds", PARAM_INT, 1, 100, 0, 0, false, "1", NULL, N_("rounds to a full score")},
+};
+
+static const WidgetKind widget_kinds[] = {
+    {{"plot", ROWS(plot_params), N_("a braille plot of activation curves")}},
+    {{"network", ROWS(network_params), N_("a diagram of a layered network")}},
+    {{"neuron", ROWS(neuron_params), N_("one neuron: inputs, weights, bias, output")}},
+    {{"slider", ROWS(slider_params), N_("a number the learner sets")}},
+    {{"switch", ROWS(switch_params), N_("an on/off switch")}},
+    {{"choice", ROWS(choice_params), N_("one option out of a few")}},
+    {{"button", ROWS(button_params), N_("a button that runs, steps or resets")}},
+    {{"readout", ROWS(readout_params), N_("a live number from another widget")}},
+    {{"grid", ROWS(grid_params), N_("a small pixel grid the learner paints")}},
+    {{"table", ROWS(table_params), N_("a table of text")}},
+    {{"cards", ROWS(cards_params), N_("cards to open one by one")}},
+    {{"stepper", ROWS(stepper_params), N_("named stages, one at a time")}},
+    {{"animation", ROWS(animation_params), N_("play, pause, step and replay")}},
+    {{"game", ROWS(game_params), N_("a goal, a score and rounds around other widgets")}},
+};
+
+#define N_KINDS (sizeof widget_kinds / sizeof *widget_kinds)
+
+const WidgetKind *registry_kinds(size_t *n)
+{
+	*n = N_KINDS;
+	return widget_kinds;
+}
+
+const WidgetKind *registry_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N_KINDS; i++)
+		if (strcmp(widget_kinds[i].schema.name, name) == 0)
+			return &widget_kinds[i];
+	return NULL;
+}
+
+SchemaTable registry_schemas(void)
+{
+	SchemaTable t = {&widget_kinds[0].schema, N_KINDS, sizeof widget_kinds[0]};
+
+	return t;
+}
