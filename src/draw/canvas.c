@@ -47,8 +47,10 @@ int canvas_reshape(Canvas *c, int x, int y, int w, int h, CanvasMode mode)
 	c->w = w;
 	c->h = h;
 	c->mode = mode;
-	c->sx = mode == CANVAS_BRAILLE ? 2 : 1;
-	c->sy = mode == CANVAS_BRAILLE ? 4 : 2;
+	c->lx = mode == CANVAS_BRAILLE ? 1 : 0;
+	c->ly = mode == CANVAS_BRAILLE ? 2 : 1;
+	c->sx = 1 << c->lx;
+	c->sy = 1 << c->ly;
 	c->pw = w * c->sx;
 	c->ph = h * c->sy;
 	canvas_view(c, 0, 1, 0, 1, false);
@@ -79,7 +81,7 @@ static CanvasCell *cell_of(const Canvas *c, int px, int py)
 {
 	if (px < 0 || py < 0 || px >= c->pw || py >= c->ph)
 		return NULL;
-	return &c->cells[(size_t)(py / c->sy) * (size_t)c->w + (size_t)(px / c->sx)];
+	return &c->cells[(size_t)(py >> c->ly) * (size_t)c->w + (size_t)(px >> c->lx)];
 }
 
 static uint8_t bit_of(const Canvas *c, int px, int py)
@@ -258,6 +260,12 @@ void canvas_field_size(const Canvas *c, int *fw, int *fh)
 	*fh = 2 * c->h;
 }
 
+/* colour_ramp for v already in [-1, 1]: the same arithmetic, without the call. */
+static uint8_t ramp(double v)
+{
+	return (uint8_t)(COLOUR_RAMP + (int)((v + 1) / 2 * (COLOUR_RAMP_STEPS - 1) + 0.5));
+}
+
 void canvas_field(Canvas *c, const double *v, int fw, int fh)
 {
 	int r, i, rows = 2 * c->h;
@@ -269,13 +277,17 @@ void canvas_field(Canvas *c, const double *v, int fw, int fh)
 		const double *row =
 		    v + (size_t)((2 * (long long)r + 1) * fh / (2 * rows)) * (size_t)fw;
 		CanvasCell *k = &c->cells[(size_t)(r / 2) * (size_t)c->w];
+		int half = r & 1;
+
 		for (i = 0; i < c->w; i++, k++) {
-			double s = row[(2 * (long long)i + 1) * fw / (2 * c->w)];
+			double s =
+			    fw == c->w ? row[i] : row[(2 * (long long)i + 1) * fw / (2 * c->w)];
 			if (!isfinite(s))
 				continue;
-			k->field[r & 1] = (float)(s < -1 ? -1 : s > 1 ? 1 : s);
-			k->shade[r & 1] = (uint8_t)colour_ramp(s);
-			k->has |= (uint8_t)(1 << (r & 1));
+			s = s < -1 ? -1 : s > 1 ? 1 : s;
+			k->field[half] = (float)s;
+			k->shade[half] = ramp(s);
+			k->has |= (uint8_t)(1 << half);
 		}
 	}
 }
@@ -301,6 +313,25 @@ static uint32_t dots_glyph(CanvasMode mode, uint8_t dots)
 	return mode == CANVAS_HALF ? half[dots & 3] : ascii[dots & 3];
 }
 
+/* Puts a glyph known to be one column wide; the general (and slower) grid_put_colour
+ * only where a wide character would be split. */
+static void put_narrow(Grid *g, int x, int y, uint32_t ch, Style st, Colour fg, Colour bg)
+{
+	Cell *cell = grid_at(g, x, y), *next;
+
+	if (!cell)
+		return;
+	if (cell->ch == GRID_WIDE_CONT ||
+	    ((next = grid_at(g, x + 1, y)) && next->ch == GRID_WIDE_CONT)) {
+		grid_put_colour(g, x, y, ch, st, fg, bg);
+		return;
+	}
+	cell->ch = ch;
+	cell->style = (uint8_t)st;
+	cell->fg = (uint8_t)fg;
+	cell->bg = (uint8_t)bg;
+}
+
 static double field_mean(const CanvasCell *k)
 {
 	if (k->has == 3)
@@ -322,7 +353,7 @@ void canvas_blit(const Canvas *c, Grid *g, Caps caps)
 			if (!k->has && !k->dots && !k->mark)
 				continue;
 			if (k->has && caps.colours)
-				bg = k->has == 3 ? colour_ramp(field_mean(k))
+				bg = k->has == 3 ? (Colour)ramp(field_mean(k))
 						 : (Colour)k->shade[k->has == 2];
 			if (k->mark) {
 				/* On the terminal's background: a class colour on a field of
@@ -352,7 +383,10 @@ void canvas_blit(const Canvas *c, Grid *g, Caps caps)
 				ch = ' ';
 				fg = COLOUR_NONE;
 			}
-			grid_put_colour(g, c->x + cx, c->y + cy, ch, st, fg, bg);
+			if (k->mark)
+				grid_put_colour(g, c->x + cx, c->y + cy, ch, st, fg, bg);
+			else /* braille, blocks and ASCII */
+				put_narrow(g, c->x + cx, c->y + cy, ch, st, fg, bg);
 		}
 	}
 }
@@ -362,16 +396,21 @@ void canvas_polyline(Canvas *c, const double *x, const double *y, size_t n, Colo
 	/* In ASCII a character shows a direction, not a pixel: points closer than a cell
 	 * to the last one drawn are merged, so tiny steps do not scatter '|' and '_'. */
 	int merge = c->mode == CANVAS_ASCII ? 2 : 1;
-	int px = 0, py = 0, qx, qy;
-	bool prev = false, joined = false;
+	int px = 0, py = 0, qx = 0, qy = 0, nx = 0, ny = 0;
+	bool prev = false, joined = false, ok, next;
 	size_t i;
 
-	if (!y)
+	if (!y || !n)
 		return;
+	next = canvas_map(c, x ? x[0] : 0, y[0], &nx, &ny);
 	for (i = 0; i < n; i++) {
-		bool ok = canvas_map(c, x ? x[i] : (double)i, y[i], &qx, &qy);
-		bool last = i + 1 == n || !canvas_map(c, x ? x[i + 1] : (double)(i + 1), y[i + 1],
-						      &(int){0}, &(int){0});
+		bool last;
+		ok = next;
+		qx = nx;
+		qy = ny;
+		next =
+		    i + 1 < n && canvas_map(c, x ? x[i + 1] : (double)(i + 1), y[i + 1], &nx, &ny);
+		last = !next;
 		if (ok && prev) {
 			if (abs(qx - px) < merge && abs(qy - py) < merge && !last)
 				continue; /* too close: wait for a point further on */

@@ -40,6 +40,7 @@ typedef struct {
 	CanvasMode mode;
 	int pw, ph;      /* pixels across and down: w * sx, h * sy */
 	int sx, sy;      /* pixels per cell */
+	int lx, ly;      /* their log2: pixel to cell is a shift */
 	CanvasView view; /* for the canvas_data_* functions; see canvas_view */
 	uint8_t pen;     /* dash pattern: bit (i % 8) says whether the i-th pixel is set */
 	unsigned phase;  /* pixels the pen has walked; patterns continue across lines */

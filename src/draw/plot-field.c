@@ -52,24 +52,23 @@ void plot_contour(Plot *p, const double *v, int fw, int fh, double level, Colour
 		return;
 	canvas_pen(c, 0xFF);
 	for (j = 0; j + 1 < fh; j++) {
+		const double *top = v + (size_t)j * (size_t)fw, *bottom = top + fw;
 		double y0 = centre(j, fh, c->ph), y1 = centre(j + 1, fh, c->ph);
 		for (i = 0; i + 1 < fw; i++) {
-			double a = v[(size_t)j * (size_t)fw + (size_t)i];
-			double b = v[(size_t)j * (size_t)fw + (size_t)i + 1];
-			double cc = v[(size_t)(j + 1) * (size_t)fw + (size_t)i + 1];
-			double d = v[(size_t)(j + 1) * (size_t)fw + (size_t)i];
-			double x0 = centre(i, fw, c->pw), x1 = centre(i + 1, fw, c->pw), pt[4][2];
+			double a = top[i], b = top[i + 1], cc = bottom[i + 1], d = bottom[i];
+			double x0, x1, pt[4][2];
 			const signed char *e;
 			int idx;
 
-			if (!isfinite(a) || !isfinite(b) || !isfinite(cc) || !isfinite(d))
-				continue;
 			idx = (a > level) << 3 | (b > level) << 2 | (cc > level) << 1 | (d > level);
+			if (idx == 0 || idx == 15 || !isfinite(a) || !isfinite(b) ||
+			    !isfinite(cc) || !isfinite(d))
+				continue; /* no crossing (or a gap in the field) */
 			e = pairs[idx];
 			if ((idx == 5 || idx == 10) && (a + b + cc + d) / 4 <= level)
 				e = saddle_below[idx];
-			if (e[0] < 0)
-				continue;
+			x0 = centre(i, fw, c->pw);
+			x1 = centre(i + 1, fw, c->pw);
 			pt[0][0] = x0 + cross(a, b, level) * (x1 - x0);
 			pt[0][1] = y0;
 			pt[1][0] = x1;

@@ -38,12 +38,12 @@ void plot_fit(Plot *p, const double *x, const double *y, size_t n)
 		double xi = x ? x[i] : (double)i, yi = y[i];
 		if (!isfinite(xi) || !isfinite(yi))
 			continue;
-		p->dx0 = fmin(p->dx0, xi);
-		p->dx1 = fmax(p->dx1, xi);
-		p->dy0 = fmin(p->dy0, yi);
-		p->dy1 = fmax(p->dy1, yi);
-		if (yi > 0)
-			p->dypos = fmin(p->dypos, yi);
+		p->dx0 = xi < p->dx0 ? xi : p->dx0;
+		p->dx1 = xi > p->dx1 ? xi : p->dx1;
+		p->dy0 = yi < p->dy0 ? yi : p->dy0;
+		p->dy1 = yi > p->dy1 ? yi : p->dy1;
+		if (yi > 0 && yi < p->dypos)
+			p->dypos = yi;
 	}
 }
 
