@@ -15,7 +15,9 @@
 #include "app/lab.h"
 #include "app/options.h"
 #include "app/paths.h"
+#include "app/plain.h"
 #include "app/progress.h"
+#include "lesson/course.h"
 #include "nls.h"
 #include "ui/term.h"
 
@@ -120,6 +122,27 @@ static int reset_progress(const char *path)
 	return EXIT_SUCCESS;
 }
 
+/* Prints every diagnostic GNU-style on stderr. */
+static void print_diags(const DiagList *d)
+{
+	char buf[1024];
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		diag_format(&d->items[i], buf, sizeof buf);
+		fputs(buf, stderr);
+	}
+}
+
+/* The width --plain lays lessons out at: $COLUMNS when it is a sane number, else 80. */
+static int plain_width(void)
+{
+	const char *c = getenv("COLUMNS");
+	int w = c ? atoi(c) : 0;
+
+	return w >= 40 && w <= 400 ? w : 80;
+}
+
 /* Opens the progress store, telling the learner (in the status line) when a damaged
  * file was moved aside or the file cannot be read. */
 static Progress *open_progress(App *a, const char *path)
@@ -148,6 +171,9 @@ int main(int argc, char **argv)
 	const char *bad, *content, *no_color;
 	char progress_path[PATH_MAX];
 	App app;
+	Course *course = NULL;
+	CourseLesson *lesson = NULL;
+	DiagList diags;
 	LoopEnd end;
 	int signo = 0;
 	ContentPlaces places;
@@ -194,12 +220,46 @@ int main(int argc, char **argv)
 	content = paths_content_dir(&places, &src);
 	if (!paths_is_content_dir(content)) {
 		fprintf(stderr, _("%s: no course found in '%s' (it has no %s)\n"), PACKAGE,
-			content, COURSE_INDEX_NAME);
+			content, COURSE_INDEX_FILE);
 		if (src == CONTENT_FROM_INSTALL)
 			fprintf(stderr, _("%s: reinstall neuronauts, or name the course "
 					  "directory with --content-dir DIR\n"),
 				PACKAGE);
 		return EXIT_FAILURE;
+	}
+
+	diag_init(&diags, 0);
+	course_load(&course, content, &diags);
+	if (!course) {
+		print_diags(&diags);
+		fprintf(stderr, _("%s: the course in '%s' cannot be read\n"), PACKAGE, content);
+		return EXIT_FAILURE;
+	}
+	if (opt.lesson && !(lesson = plain_find_lesson(course, opt.lesson))) {
+		fprintf(stderr, _("%s: there is no lesson '%s' in this course (see --list)\n"),
+			PACKAGE, opt.lesson);
+		return EXIT_FAILURE;
+	}
+	if (opt.action == ACTION_LIST || opt.plain) {
+		bool unicode = !opt.ascii && term_locale_utf8();
+		int r = 0;
+		if (opt.action == ACTION_LIST)
+			plain_list(stdout, course, unicode);
+		else
+			r = plain_print(stdout, course, lesson, plain_width(), unicode);
+		if (diags.n)
+			fprintf(stderr,
+				ngettext("%s: the course has %zu problem; neuronauts --check "
+					 "shows it\n",
+					 "%s: the course has %zu problems; neuronauts --check "
+					 "lists them\n",
+					 diags.n),
+				PACKAGE, diags.n);
+		course_free(course);
+		diag_free(&diags);
+		if (r != 0)
+			fatal(_("out of memory"));
+		return ferror(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
 	}
 
 	no_color = getenv("NO_COLOR");
@@ -217,12 +277,23 @@ int main(int argc, char **argv)
 	}
 	atexit(term_close);
 	memset(&app, 0, sizeof app);
+	app.course = course;
 	app.progress = open_progress(&app, progress_path);
+	if (diags.n && !app.status[0])
+		app_status(&app, STYLE_WARN,
+			   ngettext("The course has %zu problem; neuronauts --check shows it.",
+				    "The course has %zu problems; neuronauts --check lists them.",
+				    diags.n),
+			   diags.n);
+	if (lesson)
+		app_open_lesson(&app, lesson);
 	end = app_loop(&app, &signo);
 	term_close();
 	if (app.status[0] && app.status_style == STYLE_BAD)
 		fprintf(stderr, "%s: %s\n", PACKAGE, app.status);
 	progress_free(app.progress);
+	course_free(course);
+	diag_free(&diags);
 	if (end == LOOP_SIGNAL)
 		die_by_signal(signo);
 	if (end == LOOP_NOMEM)

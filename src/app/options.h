@@ -10,6 +10,7 @@ typedef enum {
 	ACTION_RUN,     /* open the course */
 	ACTION_HELP,    /* --help */
 	ACTION_VERSION, /* --version */
+	ACTION_LIST,    /* --list */
 	ACTION_RESET_PROGRESS, /* --reset-progress */
 	ACTION_CHECK           /* --check [FILE|DIR]...: operands allowed */
 } Action;
@@ -20,6 +21,8 @@ typedef struct {
 	bool no_colour;          /* --no-color */
 	bool ascii;              /* --ascii */
 	bool no_mouse;           /* --no-mouse */
+	bool plain;              /* --plain */
+	const char *lesson;      /* --lesson, or NULL */
 	const char *progress;    /* --progress, or NULL */
 	int nargs;               /* operands left after the options */
 	char **args;

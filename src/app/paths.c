@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app/paths.h"
+#include "lesson/course.h"
 
 const char *paths_content_dir(const ContentPlaces *p, ContentSource *src)
 {
@@ -105,7 +106,7 @@ int paths_is_content_dir(const char *dir)
 {
 	char path[PATH_MAX];
 
-	if (snprintf(path, sizeof path, "%s/%s", dir, COURSE_INDEX_NAME) >= (int)sizeof path)
+	if (snprintf(path, sizeof path, "%s/%s", dir, COURSE_INDEX_FILE) >= (int)sizeof path)
 		return 0;
 	return access(path, R_OK) == 0;
 }

@@ -12,9 +12,6 @@ typedef enum {
 	CONTENT_FROM_INSTALL  /* $(pkgdatadir)/content */
 } ContentSource;
 
-/* The file every course directory holds; its presence marks a content directory. */
-#define COURSE_INDEX_NAME "course.index"
-
 typedef struct {
 	const char *option;   /* --content-dir, or NULL */
 	const char *env;      /* $NEURONAUTS_CONTENT, or NULL */

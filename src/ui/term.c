@@ -101,7 +101,7 @@ static short pair_for(short fg, short bg)
 	return pair_table[i];
 }
 
-static bool locale_is_utf8(void)
+bool term_locale_utf8(void)
 {
 	const char *cs = nl_langinfo(CODESET);
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
@@ -146,7 +146,7 @@ TermStatus term_open(const TermOptions *opt)
 		T.screen = NULL;
 		return TERM_ERR_DUMB;
 	}
-	T.caps.unicode = !opt->force_ascii && locale_is_utf8();
+	T.caps.unicode = !opt->force_ascii && term_locale_utf8();
 	if (input_open(T.caps.unicode) != 0) {
 		int e = errno;
 		endwin();

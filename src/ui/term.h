@@ -44,6 +44,9 @@ typedef struct {
  * On failure nothing is left changed and the status says why. */
 TermStatus term_open(const TermOptions *opt);
 
+/* Whether the locale's character set is UTF-8 (so Unicode glyphs can be shown). */
+bool term_locale_utf8(void);
+
 /* Returns a one-line translated explanation of a status from term_open. */
 const char *term_status_message(TermStatus st);
 

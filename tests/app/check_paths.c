@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app/paths.h"
+#include "lesson/course.h"
 #include "testlib.h"
 
 static ContentPlaces places(void)
@@ -62,7 +63,7 @@ START_TEST(content_dir_needs_an_index)
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	ck_assert_int_eq(paths_is_content_dir(dir), 0);
-	snprintf(path, sizeof path, "%s/%s", dir, COURSE_INDEX_NAME);
+	snprintf(path, sizeof path, "%s/%s", dir, COURSE_INDEX_FILE);
 	f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
 	fclose(f);
