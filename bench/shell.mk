@@ -7,5 +7,6 @@ bench_ptyrun_LDADD = -lutil
 EXTRA_DIST += bench/shell.sh
 bench: bench-shell
 bench-shell: src/neuronauts bench/ptyrun
-	@$(SHELL) $(srcdir)/bench/shell.sh ./src/neuronauts ./bench/ptyrun
+	@$(SHELL) $(srcdir)/bench/shell.sh ./src/neuronauts ./bench/ptyrun \
+		$(abs_top_srcdir)/tests/screens/course
 .PHONY: bench-shell

@@ -1,9 +1,10 @@
 #!/bin/sh
-# shell.sh PROGRAM PTYRUN: the course shell's figures on an 80x24 pseudo-terminal:
+# shell.sh PROGRAM PTYRUN [COURSE]: the course shell's figures on an 80x24 pseudo-terminal:
 # start-up to the first complete frame (median of 21 runs), peak memory, and the CPU
 # used over 10 s idle on a lesson page. Targets: < 10 ms, < 10 MB, 0.00 s.
 prog=$1
 ptyrun=$2
+course=${3:-}   # a course for the idle lesson page when the installed one has none
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nn-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$tmp" NEURONAUTS_PROGRESS="$tmp/progress"
@@ -20,8 +21,13 @@ start=$(sed 's/.*first_frame_ms=\([0-9.]*\).*/\1/' "$tmp/starts" | sort -n | sed
 rss=$(sed 's/.*maxrss_kb=\([0-9]*\).*/\1/' "$tmp/starts" | sort -n | tail -n 1)
 
 lesson=$("$prog" --list | awk '/^  [^ ]/ { print $1; exit }')
+dir_opt=""
+if [ -z "$lesson" ] && [ -n "$course" ]; then
+	dir_opt="--content-dir=$course"
+	lesson=$("$prog" "$dir_opt" --list | awk '/^  [^ ]/ { print $1; exit }')
+fi
 if [ -n "$lesson" ]; then
-	idle=$("$ptyrun" -s 80x24 -m "? help" -i 10 -k q -w 30 -- "$prog" --lesson "$lesson")
+	idle=$("$ptyrun" -s 80x24 -m "? help" -i 10 -k qq -w 30 -- "$prog" $dir_opt --lesson "$lesson")
 	idle_cpu=$(echo "$idle" | sed 's/.*idle_cpu_s=\([0-9.-]*\).*/\1/')
 	lrss=$(echo "$idle" | sed 's/.*maxrss_kb=\([0-9]*\).*/\1/')
 	[ "$lrss" -gt "$rss" ] && rss=$lrss
