@@ -34,7 +34,8 @@ typedef struct {
 	const char *name; /* the widget kind as lessons write it: "slider" */
 	const ParamSpec *params;
 	size_t nparams;
-	const char *help; /* one line for authors (N_) */
+	const char *help;    /* one line for authors (N_) */
+	const char *example; /* what follows "@widget NAME " in a lesson, for the manual */
 } WidgetSchema;
 
 /* The schemas of every widget kind: rows of the registry's table, which may hold more

@@ -105,9 +105,13 @@ static char *man_widgets(void)
 	for (i = 0; i < n; i++) {
 		const WidgetSchema *s = &w[i].schema;
 		o += (size_t)sprintf(out + o, ".SS %s\n", s->name);
-		o = man_text(out, o, s->help);
-		out[o++] = '.';
-		out[o++] = '\n';
+		out[o] = s->help[0] >= 'a' && s->help[0] <= 'z' ? (char)(s->help[0] - 'a' + 'A')
+		                                                : s->help[0];
+		o = man_text(out, o + 1, s->help + 1);
+		o += (size_t)sprintf(out + o, ", for example:\n.PP\n.RS 4\n.EX\n@widget %s ",
+		                     s->name);
+		o = man_text(out, o, s->example);
+		o += (size_t)sprintf(out + o, "\n.EE\n.RE\n");
 		for (j = 0; j < s->nparams; j++) {
 			const ParamSpec *p = &s->params[j];
 			o += (size_t)sprintf(out + o, ".TP\n.BI %s= ", p->name);
@@ -176,6 +180,33 @@ START_TEST(the_man_page_lists_every_widget)
 }
 END_TEST
 
+START_TEST(the_examples_pass_the_checker)
+{
+	size_t n, i, o;
+	const WidgetKind *w = registry_kinds(&n);
+	SchemaTable t = registry_schemas();
+	char *text = malloc(65536);
+	DiagList d;
+	Lesson *l;
+
+	/* every kind's example in one lesson: their references name each other */
+	o = (size_t)sprintf(text, "@lesson T\n@title T\n@level 1\n@format 1\n@unit U\n");
+	for (i = 0; i < n; i++) {
+		ck_assert_msg(w[i].schema.example != NULL, "%s has no example", w[i].schema.name);
+		o += (size_t)sprintf(text + o, "@widget %s %s\nalt: x\n@end\n", w[i].schema.name,
+		                     w[i].schema.example);
+	}
+	diag_init(&d, 0);
+	lesson_parse(&l, "t.lesson", text, o, &d);
+	lesson_check(l, &t, &d);
+	for (i = 0; i < d.n; i++)
+		ck_abort_msg("line %d: %s", d.items[i].line, d.items[i].msg);
+	lesson_free(l);
+	diag_free(&d);
+	free(text);
+}
+END_TEST
+
 static Suite *schema_suite(void)
 {
 	Suite *s = suite_create("schema");
@@ -183,6 +214,7 @@ static Suite *schema_suite(void)
 
 	tcase_add_test(tc, names_are_unique_and_specs_consistent);
 	tcase_add_test(tc, defaults_pass_their_own_checks);
+	tcase_add_test(tc, the_examples_pass_the_checker);
 	tcase_add_test(tc, the_man_page_lists_every_widget);
 	suite_add_tcase(s, tc);
 	return s;
