@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/app.h"
 #include "app/frame.h"
@@ -266,6 +267,15 @@ static const ScreenOps screens[SCREEN_COUNT] = {
 	[SCREEN_HELP] = {KCTX_HELP, help_screen_draw, help_screen_command},
 };
 
+enum { FRAME_MS = 33 };
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 void app_status(App *a, Style st, const char *fmt, ...)
 {
 	va_list ap;
@@ -335,6 +345,8 @@ LoopEnd app_loop(App *a, int *signo)
 	Grid g;
 	int w, h;
 	LoopEnd end = LOOP_DONE;
+	bool animating;
+	double last_tick = 0;
 
 	term_size(&w, &h);
 	if (grid_init(&g, w, h) != 0)
@@ -348,7 +360,19 @@ LoopEnd app_loop(App *a, int *signo)
 			break;
 		}
 		draw(a, &g);
-		term_wait(&ev, -1);
+		/* Block until something happens, unless a widget is animating: then wake
+		 * for the next frame (30 per second) and advance it by the time passed. */
+		animating = a->screen == SCREEN_LESSON && player_animating(&a->player);
+		term_wait(&ev, animating ? FRAME_MS : -1);
+		if (animating) {
+			double t = now_seconds();
+			player_tick(&a->player, last_tick > 0 ? t - last_tick : FRAME_MS / 1000.0);
+			last_tick = t;
+		} else {
+			last_tick = 0;
+		}
+		if (ev.type == TERM_EV_TIMEOUT)
+			continue;
 		if (ev.type == TERM_EV_QUIT) {
 			*signo = ev.signo;
 			end = LOOP_SIGNAL;

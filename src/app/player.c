@@ -3,6 +3,7 @@
  * Must not touch the terminal. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,12 +30,64 @@ static const CourseUnit *index_unit(const CourseLesson *e, const char *id)
 
 static const char *unit_title(const void *ctx, const char *id, int *minutes)
 {
-	const CourseUnit *u = index_unit(ctx, id);
+	const Player *p = ctx;
+	const CourseUnit *u = index_unit(p->entry, id);
 
 	if (!u)
 		return NULL;
 	*minutes = u->minutes;
 	return u->title;
+}
+
+/* A live widget's rows at a width; 0 leaves the slot to its text alternative. */
+static int slot_height(const void *ctx, const Block *b, int w)
+{
+	const Player *p = ctx;
+	Instance *in = scene_for_block((Scene *)(uintptr_t)&p->scene, b);
+
+	return in && in->ops->height && in->ops->draw ? in->ops->height(in, w) : 0;
+}
+
+/* The progress store seen from one widget: keys "widget.<LESSON>.<ID>.<key>". */
+typedef struct {
+	Progress *progress;
+	const char *lesson, *id;
+} WidgetStore;
+
+static const char *store_get(void *ctx, const char *key)
+{
+	WidgetStore *w = ctx;
+	char full[256];
+
+	snprintf(full, sizeof full, "widget.%s.%s.%s", w->lesson, w->id, key);
+	return progress_get(w->progress, full);
+}
+
+static void store_set(void *ctx, const char *key, const char *value)
+{
+	WidgetStore *w = ctx;
+	char full[256];
+
+	snprintf(full, sizeof full, "widget.%s.%s.%s", w->lesson, w->id, key);
+	progress_set(w->progress, full, value);
+}
+
+/* Saves (save true) or restores every widget's state through its slice of progress. */
+static void widgets_store(Player *p, bool save)
+{
+	size_t i;
+
+	for (i = 0; p->progress && i < p->scene.n; i++) {
+		Instance *in = &p->scene.items[i];
+		WidgetStore ws = {p->progress, p->entry->id, in->id};
+		Store st = {store_get, store_set, &ws};
+		if (in->failed || !in->id)
+			continue;
+		if (save && in->ops->save)
+			in->ops->save(in, &st);
+		else if (!save && in->ops->restore)
+			in->ops->restore(in, &st);
+	}
 }
 
 static const char *slot_id(const DocSlot *s)
@@ -54,8 +107,12 @@ void player_open(Player *p, const CourseLesson *entry, Progress *progress)
 	p->match = -1;
 	p->want_unit = 0;
 	p->want_block = -2; /* the top of the lesson */
-	if (!progress || !entry->lesson)
+	if (!entry->lesson)
 		return;
+	if (!progress) {
+		scene_init(&p->scene, entry->lesson);
+		return;
+	}
 	key_of(key, sizeof key, "lesson", entry->id, "unit");
 	v = progress_get(progress, key);
 	if (v) {
@@ -71,6 +128,8 @@ void player_open(Player *p, const CourseLesson *entry, Progress *progress)
 	v = progress_get(progress, key);
 	if (v)
 		snprintf(p->want_focus, sizeof p->want_focus, "%s", v);
+	if (scene_init(&p->scene, entry->lesson) == 0)
+		widgets_store(p, false);
 }
 
 void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progress,
@@ -86,7 +145,18 @@ void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progre
 void player_close(Player *p)
 {
 	doc_free(&p->doc);
+	scene_free(&p->scene);
 	p->laid_out = false;
+}
+
+bool player_animating(const Player *p)
+{
+	return scene_animating(&p->scene);
+}
+
+bool player_tick(Player *p, double dt)
+{
+	return scene_tick(&p->scene, dt);
 }
 
 void player_save_position(Player *p)
@@ -110,6 +180,7 @@ void player_save_position(Player *p)
 	progress_set_num(p->progress, key, b);
 	key_of(key, sizeof key, "lesson", p->entry->id, "focus");
 	progress_set(p->progress, key, p->focus >= 0 ? slot_id(&p->doc.slots[p->focus]) : "");
+	widgets_store(p, true);
 }
 
 static void clamp(Player *p)
@@ -150,7 +221,8 @@ static void layout(Player *p, int width, Caps caps)
 	o.caps = caps;
 	o.width = width;
 	o.unit_title = unit_title;
-	o.ctx = p->entry;
+	o.slot_height = slot_height;
+	o.ctx = p;
 	p->laid_out = doc_layout(&p->doc, p->entry->lesson, &o) == 0;
 	p->doc_width = width;
 	p->doc_unicode = caps.unicode;
@@ -215,6 +287,41 @@ static void top_bar(Player *p, Grid *g)
 	grid_str(g, g->w - (int)strlen(right), 0, right, STYLE_BAR);
 }
 
+/* Draws every live widget whose slot is on screen over its text alternative. A slot
+ * cut by the view's edge is drawn whole into a scratch grid and its visible rows
+ * copied, so widgets never need to know about scrolling. */
+static void draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy)
+{
+	size_t i;
+
+	for (i = 0; i < p->doc.nslots; i++) {
+		const DocSlot *s = &p->doc.slots[i];
+		Instance *in = scene_for_block(&p->scene, s->block);
+		Grid tmp;
+		Rect r = {0, 0, s->w, s->h};
+		int wx = -1, wy = -1, y;
+		bool focused = p->focus == (int)i;
+
+		if (!in || !in->ops->draw || s->y + s->h <= p->scroll || s->y >= p->scroll + p->view_h)
+			continue;
+		if (grid_init(&tmp, s->w, s->h) != 0)
+			continue;
+		in->ops->draw(in, &tmp, r, caps, focused, &wx, &wy);
+		for (y = 0; y < s->h; y++) {
+			int row = s->y + y - p->scroll;
+			if (row < 0 || row >= p->view_h)
+				continue;
+			memcpy(&g->cells[(size_t)(row + 1) * (size_t)g->w + (size_t)s->x],
+			       &tmp.cells[(size_t)y * (size_t)s->w], (size_t)s->w * sizeof *g->cells);
+		}
+		if (focused && wx >= 0 && s->y + wy >= p->scroll && s->y + wy < p->scroll + p->view_h) {
+			*cx = s->x + wx;
+			*cy = s->y + wy - p->scroll + 1;
+		}
+		grid_free(&tmp);
+	}
+}
+
 void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 {
 	int y;
@@ -232,6 +339,7 @@ void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 		memcpy(&g->cells[(size_t)(y + 1) * (size_t)g->w],
 		       &p->doc.g.cells[(size_t)(p->scroll + y) * (size_t)p->doc.g.w],
 		       (size_t)g->w * sizeof *g->cells);
+	draw_widgets(p, g, caps, cx, cy);
 	if (p->match >= 0 && p->match >= p->scroll && p->match < p->scroll + p->view_h)
 		grid_str(g, p->doc.column_x - 2, p->match - p->scroll + 1, caps.unicode ? "›" : ">",
 			 STYLE_ACCENT);
@@ -241,7 +349,7 @@ void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 			if (y >= p->scroll && y < p->scroll + p->view_h)
 				grid_str(g, s->x - 2, y - p->scroll + 1, caps.unicode ? "▶" : ">",
 					 STYLE_FOCUS);
-		if (s->y >= p->scroll && s->y < p->scroll + p->view_h) {
+		if (*cx < 0 && s->y >= p->scroll && s->y < p->scroll + p->view_h) {
 			*cx = s->x;
 			*cy = s->y - p->scroll + 1;
 		}
@@ -331,10 +439,56 @@ static bool search_key(Player *p, const Key *k)
 	return true;
 }
 
+/* Games and quizzes are what a unit needs done; the rest is there to play with. */
+static bool completable(const Instance *in)
+{
+	return in->block->kind == BLOCK_QUIZ ||
+	       (in->block->kind == BLOCK_WIDGET && strcmp(in->block->widget.kind, "game") == 0);
+}
+
+/* Marks a unit done once every game and quiz in it is won or answered. */
+static void complete_unit(Player *p, size_t unit)
+{
+	size_t i;
+
+	for (i = 0; i < p->doc.nslots; i++) {
+		Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
+		if (p->doc.slots[i].unit == unit && in && completable(in) && !in->done)
+			return;
+	}
+	if (unit < p->doc.nunits)
+		mark(p, p->doc.units[unit].id, "done");
+}
+
+/* Gives a key to the focused widget; Tab, Shift-Tab and Esc always stay with the
+ * player. Returns true when the widget used it. */
+static bool widget_key(Player *p, const Key *k)
+{
+	Instance *in;
+	unsigned r;
+
+	if (p->focus < 0 || !k || k->code == K_TAB || k->code == K_BACKTAB || k->code == K_MOUSE)
+		return false;
+	in = scene_for_block(&p->scene, p->doc.slots[p->focus].block);
+	if (!in || !in->ops->key)
+		return false;
+	r = in->ops->key(in, k);
+	if (r & WIDGET_DONE) {
+		in->done = true;
+		complete_unit(p, p->doc.slots[p->focus].unit);
+		p->changed = true; /* saved at the next draw */
+	}
+	if (r & WIDGET_NEXT)
+		move_focus(p, 1);
+	return (r & WIDGET_HANDLED) != 0;
+}
+
 bool player_command(Player *p, Command cmd, const Key *k)
 {
 	if (p->searching)
 		return search_key(p, k);
+	if (widget_key(p, k))
+		return true;
 	if (k && k->code == K_MOUSE) {
 		if (k->mouse_action == MOUSE_WHEEL_UP || k->mouse_action == MOUSE_WHEEL_DOWN) {
 			p->scroll += k->mouse_action == MOUSE_WHEEL_UP ? -3 : 3;

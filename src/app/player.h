@@ -11,11 +11,13 @@
 #include "app/progress.h"
 #include "draw/doc.h"
 #include "lesson/model.h"
+#include "widgets/widget.h"
 
 typedef struct {
 	const CourseLesson *entry; /* the lesson shown (entry->lesson is loaded) */
 	Progress *progress;        /* where position and completions go (may be NULL) */
 	DocLayout doc;
+	Scene scene;  /* the lesson's live widgets */
 	int doc_width;
 	bool doc_unicode, laid_out;
 	int scroll;   /* the layout row at the top of the view */
@@ -50,8 +52,15 @@ void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy);
  * Returns true when it used the key. */
 bool player_command(Player *p, Command cmd, const Key *k);
 
-/* Writes the position (unit, block, focused widget) to progress. */
+/* Writes the position (unit, block, focused widget) and the widgets' saved state
+ * (answers, best scores) to progress. */
 void player_save_position(Player *p);
+
+/* Whether a widget is animating (the loop then wakes up for frames). */
+bool player_animating(const Player *p);
+
+/* Advances animations by dt seconds; returns whether the screen changed. */
+bool player_tick(Player *p, double dt);
 
 /* Returns 1 when every unit of the entry is done in progress, else 0. */
 int player_lesson_done(const CourseLesson *entry, const Progress *progress);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nls.h"
+#include "widgets/controls.h"
 #include "widgets/registry.h"
 
 #define ROWS(a) a, sizeof a / sizeof *a
@@ -137,32 +138,32 @@ static const ParamSpec game_params[] = {
 
 static const WidgetKind widget_kinds[] = {
     {{"plot", ROWS(plot_params), N_("a braille plot of activation curves"),
-      "id=curves fn=sigmoid,tanh x=-6..6 slope=yes input=z"}},
+      "id=curves fn=sigmoid,tanh x=-6..6 slope=yes input=z"}, NULL},
     {{"network", ROWS(network_params), N_("a diagram of a layered network"),
-      "id=net layers=2,3,1 inputs=1,0 animate=yes"}},
+      "id=net layers=2,3,1 inputs=1,0 animate=yes"}, NULL},
     {{"neuron", ROWS(neuron_params), N_("one neuron: inputs, weights, bias, output"),
-      "id=cell inputs=1,0 weights=0.6,-0.4 bias=0.1"}},
+      "id=cell inputs=1,0 weights=0.6,-0.4 bias=0.1"}, NULL},
     {{"slider", ROWS(slider_params), N_("a number the learner sets"),
-      "id=z label=\"Input z\" range=-6..6 value=0 step=0.5"}},
-    {{"switch", ROWS(switch_params), N_("an on/off switch"), "id=x1 label=\"Input x1\" value=on"}},
+      "id=z label=\"Input z\" range=-6..6 value=0 step=0.5"}, &slider_ops},
+    {{"switch", ROWS(switch_params), N_("an on/off switch"), "id=x1 label=\"Input x1\" value=on"}, NULL},
     {{"choice", ROWS(choice_params), N_("one option out of a few"),
-      "id=gate label=\"Gate\" options=AND,OR,NAND,NOR value=AND"}},
+      "id=gate label=\"Gate\" options=AND,OR,NAND,NOR value=AND"}, NULL},
     {{"button", ROWS(button_params), N_("a button that runs, steps or resets"),
-      "id=fire label=\"Fire\" action=run target=net"}},
+      "id=fire label=\"Fire\" action=run target=net"}, NULL},
     {{"readout", ROWS(readout_params), N_("a live number from another widget"),
-      "id=out label=\"Output\" of=cell digits=3"}},
+      "id=out label=\"Output\" of=cell digits=3"}, &readout_ops},
     {{"grid", ROWS(grid_params), N_("a small pixel grid the learner paints"),
-      "id=pixels rows=5 cols=5 editable=yes"}},
+      "id=pixels rows=5 cols=5 editable=yes"}, NULL},
     {{"table", ROWS(table_params), N_("a table of text"),
-      "id=truth columns=x1,x2,y cells=0,0,0,0,1,1,1,0,1,1,1,0"}},
+      "id=truth columns=x1,x2,y cells=0,0,0,0,1,1,1,0,1,1,1,0"}, NULL},
     {{"cards", ROWS(cards_params), N_("cards to open one by one"),
-      "id=archs titles=CNN,RNN,GAN texts=\"Sees patterns\",\"Remembers\",\"Invents\""}},
+      "id=archs titles=CNN,RNN,GAN texts=\"Sees patterns\",\"Remembers\",\"Invents\""}, NULL},
     {{"stepper", ROWS(stepper_params), N_("named stages, one at a time"),
-      "id=stages steps=Embed,Attention,FFN,Head target=net"}},
+      "id=stages steps=Embed,Attention,FFN,Head target=net"}, NULL},
     {{"animation", ROWS(animation_params), N_("play, pause, step and replay"),
-      "id=play target=net speed=2 loop=no"}},
+      "id=play target=net speed=2 loop=no"}, NULL},
     {{"game", ROWS(game_params), N_("a goal, a score and rounds around other widgets"),
-      "id=light goal=\"Output within 0.1 of the target\" watch=cell rounds=3"}},
+      "id=light goal=\"Output within 0.1 of the target\" watch=cell rounds=3"}, NULL},
 };
 
 #define N_KINDS (sizeof widget_kinds / sizeof *widget_kinds)

@@ -6,11 +6,13 @@
 #include <stddef.h>
 
 #include "lesson/schema.h"
+#include "widgets/widget.h"
 
-/* One row per widget kind. For now the row is its parameter schema; the widget
- * toolkit adds its functions (init, free, draw, key, tick, save, restore) here. */
+/* One row per widget kind: its parameter schema and its functions (NULL while the
+ * kind has no live view: the player then shows its text alternative). */
 typedef struct {
 	WidgetSchema schema;
+	const WidgetOps *ops;
 } WidgetKind;
 
 /* Returns the table and sets *n to its number of rows. */

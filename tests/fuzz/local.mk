@@ -9,7 +9,8 @@ EXTRA_DIST += tests/fuzz/corpus tests/fuzz/run.sh tests/fuzz/lesson.dict
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 FUZZ_SRCS = $(filter %.c,$(src_lesson_liblesson_a_SOURCES) \
-	$(src_widgets_libwidgets_a_SOURCES) $(src_base_libbase_a_SOURCES)) \
+	$(src_widgets_libwidgets_a_SOURCES) $(src_draw_libdraw_a_SOURCES) \
+	$(src_nn_libnn_a_SOURCES) $(src_base_libbase_a_SOURCES)) src/ui/key.c \
 	tests/fuzz/fuzz_lesson.c
 fuzz: tests/fuzz/fuzz-lesson
 tests/fuzz/fuzz-lesson: $(FUZZ_SRCS:%=$(srcdir)/%) config.h

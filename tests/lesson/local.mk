@@ -2,8 +2,9 @@
 # files (tests/lesson/bad, each with its expected diagnostics) and on hostile input;
 # the course checked with the real program; the registry's schemas. They link the
 # lesson library without ncurses.
-LESSON_TEST_LIBS = src/widgets/libwidgets.a src/lesson/liblesson.a src/base/libbase.a \
-	$(TEST_LIBS) -lm
+# (The registry's rows hold the widgets' functions too, which draw into grids.)
+LESSON_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
+	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 check_PROGRAMS += tests/lesson/check_lesson tests/lesson/check_course \
 	tests/lesson/check_robust tests/lesson/check_schema
 tests_lesson_check_lesson_LDADD = $(LESSON_TEST_LIBS)

@@ -6,7 +6,7 @@ SCREEN_TESTS = \
 	tests/screens/ascii-mono.scn tests/screens/map.scn tests/screens/lesson.scn \
 	tests/screens/help.scn tests/screens/lesson-resize.scn tests/screens/search.scn \
 	tests/screens/resume.scn tests/screens/hangup.scn tests/screens/corrupt-progress.scn \
-	tests/screens/nocolor-langc.scn
+	tests/screens/nocolor-langc.scn tests/screens/slider.scn
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course \
 	$(SCREEN_TESTS)

@@ -1,0 +1,116 @@
+/* widget.h: the widget contract: the functions every widget kind provides, and the
+ * live instance the lesson player keeps for each @widget and @quiz of a lesson.
+ * Must not own the main loop, navigate or write files: the player calls these and
+ * acts on the flags they return. Sees keys as ui's Key, never a curses type. */
+#ifndef NN_WIDGETS_WIDGET_H
+#define NN_WIDGETS_WIDGET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "draw/grid.h"
+#include "lesson/model.h"
+#include "lesson/schema.h"
+#include "ui/key.h"
+
+typedef struct {
+	int x, y, w, h;
+} Rect;
+
+/* What key() returns: bits. */
+enum {
+	WIDGET_IGNORED = 0,      /* not for this widget: the player may use the key */
+	WIDGET_HANDLED = 1 << 0, /* used */
+	WIDGET_REDRAW = 1 << 1,  /* something it shows changed (others may read it too) */
+	WIDGET_DONE = 1 << 2,    /* completed: a game won, a quiz answered: save now */
+	WIDGET_NEXT = 1 << 3     /* move the focus on to the next control */
+};
+
+/* The widget's slice of the progress store: keys are the widget's own ("best",
+ * "answer"); the player prefixes them with the lesson and the widget's id. */
+typedef struct {
+	const char *(*get)(void *ctx, const char *key);
+	void (*set)(void *ctx, const char *key, const char *value);
+	void *ctx;
+} Store;
+
+typedef struct Scene Scene;
+typedef struct Instance Instance;
+
+typedef struct {
+	/* Makes in->state from the directive (in->block). Returns 0, or -1 when out of
+	 * memory (the player then shows the text alternative). */
+	int (*init)(Instance *in);
+	/* Frees exactly what init made. */
+	void (*free)(Instance *in);
+	/* The rows the widget wants at a width (at least 1). */
+	int (*height)(const Instance *in, int width);
+	/* Draws into r of g; changes no state. Places the cursor (*cx, *cy) on the part
+	 * the learner works when focused, or leaves it. */
+	void (*draw)(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
+		     int *cy);
+	/* Reacts to a key while focused; returns WIDGET_* bits. NULL: not interactive. */
+	unsigned (*key)(Instance *in, const Key *k);
+	/* Advances an animation by dt seconds; returns whether anything changed. Sets
+	 * in->animating to false when it stops. NULL: never animates. */
+	bool (*tick)(Instance *in, double dt);
+	/* The small state that belongs in progress (best score, answers). May be NULL. */
+	void (*save)(const Instance *in, const Store *s);
+	void (*restore)(Instance *in, const Store *s);
+	/* The number other widgets read (a slider's value, a neuron's output); false when
+	 * it has none. May be NULL. */
+	bool (*value)(const Instance *in, double *out);
+} WidgetOps;
+
+struct Instance {
+	const WidgetOps *ops;
+	const WidgetSchema *schema; /* the kind's schema (defaults); NULL for quizzes */
+	const Block *block;         /* its BLOCK_WIDGET or BLOCK_QUIZ */
+	const char *id;
+	Scene *scene;
+	void *state;
+	bool animating; /* the player ticks it while true */
+	bool done;      /* won or answered */
+	bool failed;    /* init failed: shown as its text alternative */
+};
+
+struct Scene {
+	Instance *items;
+	size_t n;
+	const char *lesson_id;
+};
+
+/* Makes an instance for every widget block of l whose kind has functions, in
+ * document order, and initialises them. Returns 0 or -1 (out of memory). */
+int scene_init(Scene *s, const Lesson *l);
+
+void scene_free(Scene *s);
+
+/* The instance for a block, or NULL when the block has none (text only). */
+Instance *scene_for_block(Scene *s, const Block *b);
+
+/* The instance with this id, or NULL. */
+Instance *scene_find(Scene *s, const char *id);
+
+/* The value of the widget with this id (a reference parameter's target). */
+bool scene_value(const Scene *s, const char *id, double *out);
+
+/* Whether any instance is animating. */
+bool scene_animating(const Scene *s);
+
+/* Ticks every animating instance; returns whether anything changed. */
+bool scene_tick(Scene *s, double dt);
+
+/* Parameters as typed values, falling back to the schema's default, then to def. */
+double widget_num(const Instance *in, const char *key, double def);
+bool widget_bool(const Instance *in, const char *key, bool def);
+const char *widget_str(const Instance *in, const char *key, const char *def);
+/* A range; false (and *lo, *hi untouched) when absent without a default. */
+bool widget_range(const Instance *in, const char *key, double *lo, double *hi);
+/* A list of numbers: fills up to max, returns how many there are (0 when absent). */
+size_t widget_nums(const Instance *in, const char *key, double *out, size_t max);
+/* A list of words: item i, or NULL. */
+const char *widget_word(const Instance *in, const char *key, size_t i);
+size_t widget_nwords(const Instance *in, const char *key);
+
+#endif
