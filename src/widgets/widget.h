@@ -37,6 +37,21 @@ typedef struct {
 typedef struct Scene Scene;
 typedef struct Instance Instance;
 
+/* What an animation controller asks of the widget it plays. */
+typedef enum {
+	ANIM_PLAY,
+	ANIM_PAUSE,
+	ANIM_STEP,   /* one frame (or stage) forward, paused */
+	ANIM_REPLAY, /* back to the start, playing */
+	ANIM_SPEED   /* set the speed (steps per second) to the command's argument */
+} AnimCommand;
+
+typedef struct {
+	bool playing;
+	int step, steps; /* where it is, of how many (steps 0: open-ended) */
+	double speed;    /* steps per second */
+} AnimState;
+
 typedef struct {
 	/* Makes in->state from the directive (in->block). Returns 0, or -1 when out of
 	 * memory (the player then shows the text alternative). */
@@ -60,6 +75,10 @@ typedef struct {
 	/* The number other widgets read (a slider's value, a neuron's output); false when
 	 * it has none. May be NULL. */
 	bool (*value)(const Instance *in, double *out);
+	/* Animated widgets obey an animation controller (NULL: not animated). animate
+	 * sets in->animating as playing starts or stops. */
+	void (*animate)(Instance *in, AnimCommand cmd, double arg);
+	void (*anim_state)(const Instance *in, AnimState *st);
 } WidgetOps;
 
 struct Instance {
