@@ -294,7 +294,7 @@ static void callout(Ctx *c, const Callout *co, int x, int w)
 			 co->cites[i].authors, co->cites[i].title, co->cites[i].year);
 		emit_str(c, cite, STYLE_DIM, x + 2, w - 2);
 	}
-	for (y = y0; y < c->y; y++)
+	for (y = y0; y < c->y && !c->o->plain; y++)
 		grid_str(&c->d->g, x, y, glyph(c, "▌", "|"), st);
 }
 
@@ -427,7 +427,13 @@ static void unit_header(Ctx *c, const LessonUnit *u, int x, int w)
 	if (!title)
 		title = u->id;
 	if (minutes > 0)
-		snprintf(right, sizeof right, _(" %d min"), minutes);
+		snprintf(right, sizeof right, c->o->plain ? _(" (%d min)") : _(" %d min"), minutes);
+	if (c->o->plain) { /* no rules for screen readers: the title and its minutes */
+		char line[512];
+		snprintf(line, sizeof line, "%s%s", title, right);
+		emit_str(c, line, STYLE_TITLE, x, w);
+		return;
+	}
 	y = row(c);
 	if (y < 0)
 		return;

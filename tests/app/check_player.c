@@ -295,6 +295,36 @@ START_TEST(position_survives_resize_and_restart)
 }
 END_TEST
 
+START_TEST(mouse_wheel_scrolls_and_click_focuses)
+{
+	Player p;
+	Grid g;
+	Key k = {0};
+
+	grid_init(&g, 80, 24);
+	player_open(&p, &lessons[0], prog);
+	draw(&p, &g);
+	k.code = K_MOUSE;
+	k.mouse_action = MOUSE_WHEEL_DOWN;
+	player_command(&p, CMD_NONE, &k);
+	ck_assert_int_eq(p.scroll, 3);
+	k.mouse_action = MOUSE_WHEEL_UP;
+	player_command(&p, CMD_NONE, &k);
+	player_command(&p, CMD_NONE, &k);
+	ck_assert_int_eq(p.scroll, 0);
+	/* A click on the row of the first slider focuses it (row 0 is the top bar). */
+	k.mouse_action = MOUSE_PRESS;
+	k.mouse_y = p.doc.slots[0].y - p.scroll + 1;
+	player_command(&p, CMD_NONE, &k);
+	ck_assert_int_eq(p.focus, 0);
+	k.mouse_y = 1; /* text, not a control: the focus stays */
+	player_command(&p, CMD_NONE, &k);
+	ck_assert_int_eq(p.focus, 0);
+	player_close(&p);
+	grid_free(&g);
+}
+END_TEST
+
 static Suite *player_suite(void)
 {
 	Suite *s = suite_create("player");
@@ -307,6 +337,7 @@ static Suite *player_suite(void)
 	tcase_add_test(tc, player_scrolls_focuses_and_marks_units);
 	tcase_add_test(tc, player_search_wraps_and_reports);
 	tcase_add_test(tc, position_survives_resize_and_restart);
+	tcase_add_test(tc, mouse_wheel_scrolls_and_click_focuses);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..18"
+echo "1..27"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -39,3 +39,13 @@ check "--reset-progress with no file says so" eval 'run 0 --reset-progress --pro
 check "--reset-progress keeps a numbered backup" eval 'echo "neuronauts-progress 1" >"$tmp/p" && run 0 --reset-progress --progress "$tmp/p" && has out "$tmp/p.bak.1" && [ ! -e "$tmp/p" ] && [ -s "$tmp/p.bak.1" ]'
 check "a second reset never replaces the first backup" eval 'echo "neuronauts-progress 1" >"$tmp/p" && run 0 --reset-progress -P "$tmp/p" && has out "$tmp/p.bak.2"'
 check "NEURONAUTS_PROGRESS names the file" eval 'echo "neuronauts-progress 1" >"$tmp/q" && NEURONAUTS_PROGRESS="$tmp/q" run 0 --reset-progress && has out "$tmp/q.bak.1"'
+course="${srcdir:-.}/tests/screens/course"
+check "--list shows written lessons only, in order" eval 'run 0 -C "$course" --list && has out "T-one" && has out "T-three" && ! has out "T-planned" && [ "$(grep -n T-two "$tmp/out" | cut -d: -f1)" -lt "$(grep -n T-three "$tmp/out" | cut -d: -f1)" ]'
+check "--plain --lesson prints that lesson only" eval 'run 0 -C "$course" --plain --lesson T-two && has out "Question 1. Which function squashes" && has out "a) sigmoid" && ! has out "Paragraph one"'
+check "--plain: formulas in Unicode in a UTF-8 locale" eval 'run 0 -C "$course" --plain --lesson T-one && has out "y = σ(w·x + b)"'
+check "--plain: pure ASCII in the C locale" eval 'LC_ALL=C run 0 -C "$course" --plain --lesson T-one && has out "y = sigma(w*x + b)" && ! LC_ALL=C grep -q "[^ -~]" "$tmp/out"'
+check "--plain: widgets as their text alternatives, units titled" eval 'run 0 -C "$course" --plain --lesson T-one && has out "The first slider, called alpha." && has out "Reading to the end (3 min)"'
+check "--plain without --lesson prints every lesson in order" eval 'run 0 -C "$course" --plain && has out "The first lesson" && has out "The third lesson" && [ "$(grep -n "The second lesson" "$tmp/out" | head -n1 | cut -d: -f1)" -lt "$(grep -n "The third lesson" "$tmp/out" | head -n1 | cut -d: -f1)" ]'
+check "--plain re-flows to COLUMNS" eval 'COLUMNS=40 run 0 -C "$course" --plain --lesson T-one && [ "$(awk "{ if (length > m) m = length } END { print m }" "$tmp/out")" -le 40 ]'
+check "--lesson with an unknown id: status 1 and a pointer to --list" eval 'run 1 -C "$course" --lesson T-nope && has err "no lesson '"'"'T-nope'"'"'" && has err "--list"'
+check "a broken course index is reported, not a crash" eval 'mkdir -p "$tmp/bad" && printf "@format 9\n@level\n" >"$tmp/bad/course.index" && run 0 -C "$tmp/bad" --list && has err "problem"'
