@@ -2,4 +2,5 @@
 # here (tests/content-listed.sh fails when one is missing from this list).
 nobase_dist_pkgdata_DATA = \
 	content/course.index \
-	content/examples/neuron.lesson
+	content/examples/neuron.lesson \
+	content/level1/crowd.lesson
