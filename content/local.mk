@@ -3,5 +3,6 @@
 nobase_dist_pkgdata_DATA = \
 	content/course.index \
 	content/examples/neuron.lesson \
+	content/level1/activation.lesson \
 	content/level1/crowd.lesson \
 	content/level1/neuron.lesson
