@@ -5,4 +5,5 @@ nobase_dist_pkgdata_DATA = \
 	content/examples/neuron.lesson \
 	content/level1/activation.lesson \
 	content/level1/crowd.lesson \
+	content/level1/flow.lesson \
 	content/level1/neuron.lesson
