@@ -7,6 +7,7 @@
 
 #include "nls.h"
 #include "widgets/controls.h"
+#include "widgets/smallwidgets.h"
 #include "widgets/registry.h"
 
 #define ROWS(a) a, sizeof a / sizeof *a
@@ -98,6 +99,8 @@ static const ParamSpec grid_params[] = {
      N_("starting brightness of each cell, row by row (default: all 0)")},
     {"editable", PARAM_BOOL, 0, 0, 0, 0, false, "yes", NULL,
      N_("whether the learner may paint cells")},
+    {"kernel", PARAM_INT, 2, 5, 0, 0, false, NULL, NULL,
+     N_("a kernel window of this size that follows the cursor, as in a convolution")},
 };
 
 static const ParamSpec table_params[] = {
@@ -105,6 +108,9 @@ static const ParamSpec table_params[] = {
     {"cells", PARAM_WORDS, 0, 0, 1, 256, true, NULL, NULL,
      N_("the cells, row by row: a multiple of the number of columns")},
     {"highlight", PARAM_INT, 1, 256, 0, 0, false, NULL, NULL, N_("a row to highlight")},
+    {"highlight_column", PARAM_INT, 1, 16, 0, 0, false, NULL, NULL, N_("a column to highlight")},
+    {"height", PARAM_INT, 1, 64, 0, 0, false, "6", NULL,
+     N_("rows shown at once; more scroll with Up and Down")},
 };
 
 static const ParamSpec cards_params[] = {
@@ -145,23 +151,24 @@ static const WidgetKind widget_kinds[] = {
       "id=cell inputs=1,0 weights=0.6,-0.4 bias=0.1"}, NULL},
     {{"slider", ROWS(slider_params), N_("a number the learner sets"),
       "id=z label=\"Input z\" range=-6..6 value=0 step=0.5"}, &slider_ops},
-    {{"switch", ROWS(switch_params), N_("an on/off switch"), "id=x1 label=\"Input x1\" value=on"}, NULL},
+    {{"switch", ROWS(switch_params), N_("an on/off switch"),
+      "id=x1 label=\"Input x1\" value=on"}, &switch_ops},
     {{"choice", ROWS(choice_params), N_("one option out of a few"),
-      "id=gate label=\"Gate\" options=AND,OR,NAND,NOR value=AND"}, NULL},
+      "id=gate label=\"Gate\" options=AND,OR,NAND,NOR value=AND"}, &choice_ops},
     {{"button", ROWS(button_params), N_("a button that runs, steps or resets"),
-      "id=fire label=\"Fire\" action=run target=net"}, NULL},
+      "id=fire label=\"Fire\" action=run target=net"}, &button_ops},
     {{"readout", ROWS(readout_params), N_("a live number from another widget"),
       "id=out label=\"Output\" of=cell digits=3"}, &readout_ops},
     {{"grid", ROWS(grid_params), N_("a small pixel grid the learner paints"),
-      "id=pixels rows=5 cols=5 editable=yes"}, NULL},
+      "id=pixels rows=5 cols=5 editable=yes"}, &pixels_ops},
     {{"table", ROWS(table_params), N_("a table of text"),
-      "id=truth columns=x1,x2,y cells=0,0,0,0,1,1,1,0,1,1,1,0"}, NULL},
+      "id=truth columns=x1,x2,y cells=0,0,0,0,1,1,1,0,1,1,1,0"}, &table_ops},
     {{"cards", ROWS(cards_params), N_("cards to open one by one"),
-      "id=archs titles=CNN,RNN,GAN texts=\"Sees patterns\",\"Remembers\",\"Invents\""}, NULL},
+      "id=archs titles=CNN,RNN,GAN texts=\"Sees patterns\",\"Remembers\",\"Invents\""}, &cards_ops},
     {{"stepper", ROWS(stepper_params), N_("named stages, one at a time"),
-      "id=stages steps=Embed,Attention,FFN,Head target=net"}, NULL},
+      "id=stages steps=Embed,Attention,FFN,Head target=net"}, &stepper_ops},
     {{"animation", ROWS(animation_params), N_("play, pause, step and replay"),
-      "id=play target=net speed=2 loop=no"}, NULL},
+      "id=play target=net speed=2 loop=no"}, &animation_ops},
     {{"game", ROWS(game_params), N_("a goal, a score and rounds around other widgets"),
       "id=light goal=\"Output within 0.1 of the target\" watch=cell rounds=3"}, NULL},
 };

@@ -1,1 +1,22 @@
 # Tests of src/widgets.
+# Each suite parses a small lesson, draws its widgets to golden text in UTF-8 and
+# ASCII, sends keys, reads values and saves state through an in-memory Store.
+WIDGET_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
+	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
+check_PROGRAMS += tests/widgets/check_controls
+tests_widgets_check_controls_SOURCES = tests/widgets/check_controls.c tests/widgets/wtest.c \
+	tests/widgets/wtest.h
+tests_widgets_check_controls_LDADD = $(WIDGET_TEST_LIBS)
+EXTRA_DIST += tests/widgets/golden
+check_PROGRAMS += tests/widgets/check_views
+tests_widgets_check_views_SOURCES = tests/widgets/check_views.c tests/widgets/wtest.c \
+	tests/widgets/wtest.h
+tests_widgets_check_views_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/check_steps
+tests_widgets_check_steps_SOURCES = tests/widgets/check_steps.c tests/widgets/wtest.c \
+	tests/widgets/wtest.h
+tests_widgets_check_steps_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/check_pixels
+tests_widgets_check_pixels_SOURCES = tests/widgets/check_pixels.c tests/widgets/wtest.c \
+	tests/widgets/wtest.h
+tests_widgets_check_pixels_LDADD = $(WIDGET_TEST_LIBS)

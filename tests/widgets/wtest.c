@@ -1,0 +1,189 @@
+/* wtest.c: the widget suites' shared helpers: parse, draw to text, keys, a Store.
+ * Links the widget layer and Check; no terminal. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson/lesson.h"
+#include "testlib.h"
+#include "widgets/registry.h"
+#include "wtest.h"
+
+const Caps wt_utf8 = {true, 256}, wt_ascii = {false, 0};
+
+void wt_open(WTest *t, const char *body)
+{
+	static const char head[] = "@lesson T-w\n@title Widgets\n@level 1\n@format 1\n\n"
+				   "@unit T.w\n# Widgets\n\n";
+	size_t n = strlen(head) + strlen(body) + 1;
+	char *text = malloc(n);
+	SchemaTable schemas = registry_schemas();
+	DiagList d;
+	char msg[1024];
+
+	ck_assert_ptr_nonnull(text);
+	snprintf(text, n, "%s%s", head, body);
+	diag_init(&d, 0);
+	memset(t, 0, sizeof *t);
+	lesson_parse(&t->lesson, "t.lesson", text, strlen(text), &d);
+	ck_assert_ptr_nonnull(t->lesson);
+	lesson_check(t->lesson, &schemas, &d);
+	if (d.n)
+		diag_format(&d.items[0], msg, sizeof msg);
+	ck_assert_msg(d.n == 0, "the lesson has %zu problems: %s", d.n, d.n ? msg : "");
+	diag_free(&d);
+	free(text);
+	ck_assert_int_eq(scene_init(&t->scene, t->lesson), 0);
+}
+
+void wt_close(WTest *t)
+{
+	scene_free(&t->scene);
+	lesson_free(t->lesson);
+}
+
+Instance *wt_get(WTest *t, const char *id)
+{
+	Instance *in = scene_find(&t->scene, id);
+
+	ck_assert_msg(in != NULL, "no widget %s", id);
+	return in;
+}
+
+/* One letter per cell for its style ('.' normal, F focus, a accent, b bold, d dim,
+ * k key, g good...), trailing '.' dropped: the focus and highlights as text. */
+static char *style_map(const Grid *g)
+{
+	static const char letters[STYLE_COUNT] = ".dbtakgxwFB";
+	char *out = malloc((size_t)(g->w + 1) * (size_t)g->h + 1), *o = out;
+	int x, y;
+
+	ck_assert_ptr_nonnull(out);
+	for (y = 0; y < g->h; y++) {
+		char *line = o;
+		for (x = 0; x < g->w; x++) {
+			unsigned st = g->cells[y * g->w + x].style;
+			*o++ = st < STYLE_COUNT ? letters[st] : '?';
+		}
+		while (o > line && o[-1] == '.')
+			o--;
+		*o++ = '\n';
+	}
+	*o = '\0';
+	return out;
+}
+
+char *wt_draw_styled(const Instance *in, int w, Caps caps, bool focused, bool styles)
+{
+	Grid g;
+	int h = in->ops->height(in, w), cx = -1, cy = -1;
+	Rect r = {0, 0, w, h};
+	char *text, *map = NULL, *out;
+	size_t n;
+
+	ck_assert_int_ge(h, 1);
+	ck_assert_int_eq(grid_init(&g, w, h), 0);
+	in->ops->draw(in, &g, r, caps, focused, &cx, &cy);
+	text = grid_to_text(&g);
+	ck_assert_ptr_nonnull(text);
+	if (styles)
+		map = style_map(&g);
+	n = strlen(text) + (map ? strlen(map) : 0) + 48;
+	out = malloc(n);
+	ck_assert_ptr_nonnull(out);
+	snprintf(out, n, "%s%s%s", text, map ? "-- styles\n" : "", map ? map : "");
+	if (cx >= 0)
+		snprintf(out + strlen(out), n - strlen(out), "cursor %d,%d\n", cx, cy);
+	free(text);
+	free(map);
+	grid_free(&g);
+	return out;
+}
+
+char *wt_draw(const Instance *in, int w, Caps caps, bool focused)
+{
+	return wt_draw_styled(in, w, caps, focused, false);
+}
+
+void wt_golden(const char *name, const Instance *in, int w)
+{
+	static const char *titles[] = {"UTF-8", "UTF-8, focused", "ASCII", "ASCII, focused"};
+	char *parts[4], *all, rel[256];
+	size_t n = 0, i;
+
+	for (i = 0; i < 4; i++) {
+		parts[i] = wt_draw_styled(in, w, i < 2 ? wt_utf8 : wt_ascii, i % 2 == 1, i < 2);
+		n += strlen(parts[i]) + strlen(titles[i]) + 8;
+	}
+	all = malloc(n + 1);
+	ck_assert_ptr_nonnull(all);
+	all[0] = '\0';
+	for (i = 0; i < 4; i++) {
+		strcat(all, "== ");
+		strcat(all, titles[i]);
+		strcat(all, "\n");
+		strcat(all, parts[i]);
+		free(parts[i]);
+	}
+	snprintf(rel, sizeof rel, "tests/widgets/golden/%s.txt", name);
+	test_golden(rel, all);
+	free(all);
+}
+
+unsigned wt_key(Instance *in, KeyCode code)
+{
+	Key k;
+
+	memset(&k, 0, sizeof k);
+	k.code = code;
+	return in->ops->key(in, &k);
+}
+
+unsigned wt_char(Instance *in, uint32_t ch)
+{
+	Key k;
+
+	memset(&k, 0, sizeof k);
+	k.code = K_CHAR;
+	k.ch = ch;
+	return in->ops->key(in, &k);
+}
+
+static const char *mem_get(void *ctx, const char *key)
+{
+	return memstore_get(ctx, key);
+}
+
+static void mem_set(void *ctx, const char *key, const char *value)
+{
+	MemStore *m = ctx;
+	int i;
+
+	for (i = 0; i < m->n && strcmp(m->keys[i], key) != 0; i++)
+		;
+	ck_assert_int_lt(i, 16);
+	if (i == m->n)
+		m->n++;
+	snprintf(m->keys[i], sizeof m->keys[i], "%s", key);
+	snprintf(m->values[i], sizeof m->values[i], "%s", value);
+}
+
+void memstore_init(MemStore *m)
+{
+	memset(m, 0, sizeof *m);
+	m->store.get = mem_get;
+	m->store.set = mem_set;
+	m->store.ctx = m;
+}
+
+const char *memstore_get(MemStore *m, const char *key)
+{
+	int i;
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->keys[i], key) == 0)
+			return m->values[i];
+	return NULL;
+}
