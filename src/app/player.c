@@ -48,10 +48,11 @@ static int slot_height(const void *ctx, const Block *b, int w)
 	return in && in->ops->height && in->ops->draw ? in->ops->height(in, w) : 0;
 }
 
-/* The progress store seen from one widget: keys "widget.<LESSON>.<ID>.<key>". */
+/* The progress store seen from one widget: keys "widget.<LESSON>.<ID>.<key>", and
+ * "quiz.<LESSON>.<ID>.<key>" for a quiz (its "score" is what the map counts). */
 typedef struct {
 	Progress *progress;
-	const char *lesson, *id;
+	const char *lesson, *id, *kind;
 } WidgetStore;
 
 static const char *store_get(void *ctx, const char *key)
@@ -59,7 +60,7 @@ static const char *store_get(void *ctx, const char *key)
 	WidgetStore *w = ctx;
 	char full[256];
 
-	snprintf(full, sizeof full, "widget.%s.%s.%s", w->lesson, w->id, key);
+	snprintf(full, sizeof full, "%s.%s.%s.%s", w->kind, w->lesson, w->id, key);
 	return progress_get(w->progress, full);
 }
 
@@ -68,7 +69,7 @@ static void store_set(void *ctx, const char *key, const char *value)
 	WidgetStore *w = ctx;
 	char full[256];
 
-	snprintf(full, sizeof full, "widget.%s.%s.%s", w->lesson, w->id, key);
+	snprintf(full, sizeof full, "%s.%s.%s.%s", w->kind, w->lesson, w->id, key);
 	progress_set(w->progress, full, value);
 }
 
@@ -79,7 +80,8 @@ static void widgets_store(Player *p, bool save)
 
 	for (i = 0; p->progress && i < p->scene.n; i++) {
 		Instance *in = &p->scene.items[i];
-		WidgetStore ws = {p->progress, p->entry->id, in->id};
+		WidgetStore ws = {p->progress, p->entry->id, in->id,
+				  in->block->kind == BLOCK_QUIZ ? "quiz" : "widget"};
 		Store st = {store_get, store_set, &ws};
 		if (in->failed || !in->id)
 			continue;
@@ -460,19 +462,45 @@ static void complete_unit(Player *p, size_t unit)
 		mark(p, p->doc.units[unit].id, "done");
 }
 
+/* A widget's height changed (a quiz answered or retried): lays the lesson out again at
+ * the same width, keeping the rows above the slot where they were, and scrolls just
+ * enough to show the slot's new end (its top when it got shorter). */
+static void regrow(Player *p, int slot)
+{
+	int scroll = p->scroll, y = p->doc.slots[slot].y;
+	const DocSlot *s;
+
+	layout(p, p->doc_width, (Caps){p->doc_unicode, 0});
+	if (!p->laid_out || slot >= (int)p->doc.nslots)
+		return;
+	if (y >= scroll)
+		p->scroll = scroll;
+	s = &p->doc.slots[slot];
+	if (s->y + s->h > p->scroll + p->view_h)
+		p->scroll = s->y + s->h - p->view_h;
+	if (s->y < p->scroll && s->h <= p->view_h)
+		p->scroll = s->y;
+	clamp(p);
+}
+
 /* Gives a key to the focused widget; Tab, Shift-Tab and Esc always stay with the
  * player. Returns true when the widget used it. */
 static bool widget_key(Player *p, const Key *k)
 {
 	Instance *in;
 	unsigned r;
+	int w, before;
 
 	if (p->focus < 0 || !k || k->code == K_TAB || k->code == K_BACKTAB || k->code == K_MOUSE)
 		return false;
 	in = scene_for_block(&p->scene, p->doc.slots[p->focus].block);
 	if (!in || !in->ops->key)
 		return false;
+	w = p->doc.slots[p->focus].w;
+	before = in->ops->height ? in->ops->height(in, w) : 0;
 	r = in->ops->key(in, k);
+	if (in->ops->height && in->ops->height(in, w) != before)
+		regrow(p, p->focus);
 	if (r & WIDGET_DONE) {
 		in->done = true;
 		complete_unit(p, p->doc.slots[p->focus].unit);

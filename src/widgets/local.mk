@@ -9,3 +9,7 @@ src_widgets_libwidgets_a_SOURCES = \
 	src/widgets/switch.c src/widgets/choice.c src/widgets/button.c \
 	src/widgets/table.c src/widgets/cards.c src/widgets/stepper.c \
 	src/widgets/pixels.c src/widgets/animation.c
+# The quiz forms (every @quiz block): one file per group of kinds.
+src_widgets_libwidgets_a_SOURCES += src/widgets/quiz.c src/widgets/quiz.h \
+	src/widgets/quiz-form.h src/widgets/quiz-pen.c src/widgets/quiz-choice.c \
+	src/widgets/quiz-numeric.c src/widgets/quiz-arrange.c src/widgets/quiz-recall.c

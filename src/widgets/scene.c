@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "widgets/quiz.h"
 #include "widgets/registry.h"
 #include "widgets/widget.h"
 
@@ -33,6 +34,10 @@ static size_t collect(const Block *blocks, size_t n, Instance *items, size_t at)
 				schema = &k->schema;
 			}
 			id = b->widget.id;
+		}
+		if (b->kind == BLOCK_QUIZ) { /* every quiz kind has a form */
+			ops = &quiz_ops;
+			id = b->quiz.id;
 		}
 		if (!ops)
 			continue;

@@ -99,8 +99,9 @@ struct Scene {
 	const char *lesson_id;
 };
 
-/* Makes an instance for every widget block of l whose kind has functions, in
- * document order, and initialises them. Returns 0 or -1 (out of memory). */
+/* Makes an instance for every widget block of l whose kind has functions and for
+ * every quiz block (widgets/quiz.h), in document order, and initialises them.
+ * Returns 0 or -1 (out of memory). */
 int scene_init(Scene *s, const Lesson *l);
 
 void scene_free(Scene *s);

@@ -20,3 +20,7 @@ check_PROGRAMS += tests/widgets/check_pixels
 tests_widgets_check_pixels_SOURCES = tests/widgets/check_pixels.c tests/widgets/wtest.c \
 	tests/widgets/wtest.h
 tests_widgets_check_pixels_LDADD = $(WIDGET_TEST_LIBS)
+# The quiz forms: every kind, drawn to golden text, driven by keys, saved and restored.
+check_PROGRAMS += tests/widgets/check_quiz
+tests_widgets_check_quiz_LDADD = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
+	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
