@@ -192,6 +192,8 @@ static void table_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		char where[64];
 		int ww;
 		snprintf(where, sizeof where, _(" rows %d-%d of %d "), top + 1, top + shown, t->nrows);
+		if (text_width(where) + 4 > w) /* a narrow table: " 4-6/6 " */
+			snprintf(where, sizeof where, " %d-%d/%d ", top + 1, top + shown, t->nrows);
 		ww = text_width(where);
 		if (ww + 4 <= w)
 			grid_str(g, r.x + w - 2 - ww, r.y + shown + 3, where,

@@ -6,7 +6,9 @@ SCREEN_TESTS = \
 	tests/screens/ascii-mono.scn tests/screens/map.scn tests/screens/lesson.scn \
 	tests/screens/help.scn tests/screens/lesson-resize.scn tests/screens/search.scn \
 	tests/screens/resume.scn tests/screens/hangup.scn tests/screens/corrupt-progress.scn \
-	tests/screens/nocolor-langc.scn tests/screens/slider.scn
+	tests/screens/nocolor-langc.scn tests/screens/slider.scn \
+	tests/screens/switch-choice.scn tests/screens/views.scn tests/screens/animation.scn \
+	tests/screens/widgets-ascii.scn
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course \
 	$(SCREEN_TESTS)
