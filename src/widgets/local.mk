@@ -13,3 +13,7 @@ src_widgets_libwidgets_a_SOURCES = \
 src_widgets_libwidgets_a_SOURCES += src/widgets/quiz.c src/widgets/quiz.h \
 	src/widgets/quiz-form.h src/widgets/quiz-pen.c src/widgets/quiz-choice.c \
 	src/widgets/quiz-numeric.c src/widgets/quiz-arrange.c src/widgets/quiz-recall.c
+# The computing widgets: plot (and the chart data other widgets feed), network, neuron, game.
+src_widgets_libwidgets_a_SOURCES += src/widgets/visual.h src/widgets/visual.c \
+	src/widgets/plotdata.h src/widgets/plotdata.c src/widgets/plot.c \
+	src/widgets/network.c src/widgets/neuron.c src/widgets/game.c

@@ -9,15 +9,18 @@
 #include "widgets/controls.h"
 #include "widgets/smallwidgets.h"
 #include "widgets/registry.h"
+#include "widgets/visual.h"
 
 #define ROWS(a) a, sizeof a / sizeof *a
 
 /* Activation functions the plotting and network widgets know. */
-#define ACTIVATIONS "step|sigmoid|tanh|relu|leakyrelu|gelu|softplus|identity"
+#define ACTIVATIONS "step|sigmoid|tanh|relu|leakyrelu|elu|gelu|softplus|swish|identity"
 
 static const ParamSpec plot_params[] = {
-    {"fn", PARAM_WORDS, 0, 0, 1, 4, true, NULL, ACTIVATIONS,
+    {"fn", PARAM_WORDS, 0, 0, 1, 4, false, "sigmoid", ACTIVATIONS,
      N_("the curves to draw, such as sigmoid or relu,tanh")},
+    {"fn_from", PARAM_REF, 0, 0, 0, 0, false, NULL, NULL,
+     N_("a choice whose chosen option names the curve drawn instead of fn")},
     {"x", PARAM_RANGE, -1000, 1000, 0, 0, false, "-6..6", NULL, N_("the inputs shown")},
     {"y", PARAM_RANGE, -1000, 1000, 0, 0, false, NULL, NULL,
      N_("the outputs shown (default: fit the curves)")},
@@ -26,7 +29,13 @@ static const ParamSpec plot_params[] = {
     {"cursor", PARAM_NUMBER, -1000, 1000, 0, 0, false, NULL, NULL,
      N_("an input marked on the curve, with f(z) and f'(z) read out")},
     {"input", PARAM_REF, 0, 0, 0, 0, false, NULL, NULL,
-     N_("a slider whose value moves the cursor")},
+     N_("a slider whose value moves the cursor (without it, Left and Right do)")},
+    {"step", PARAM_NUMBER, 1e-6, 1000, 0, 0, false, NULL, NULL,
+     N_("how far Left and Right move the cursor (default: a 48th of the inputs shown)")},
+    {"height", PARAM_INT, 1, 40, 0, 0, false, "12", NULL,
+     N_("rows of the chart, legend and axes included (curves: at least 4)")},
+    {"chart", PARAM_CHOICE, 0, 0, 0, 0, false, "curves", "curves|lines|scatter|field|histogram|bars",
+     N_("curves of fn, or a chart whose data another widget feeds")},
     {"title", PARAM_STRING, 0, 0, 0, 0, false, NULL, NULL, N_("a caption")},
 };
 
@@ -34,23 +43,43 @@ static const ParamSpec network_params[] = {
     {"layers", PARAM_NUMBERS, 1, 16, 2, 8, true, NULL, NULL,
      N_("neurons per layer, inputs first: 2,3,1")},
     {"weights", PARAM_NUMBERS, -100, 100, 0, 0, false, NULL, NULL,
-     N_("every weight, layer by layer (default: a fixed example)")},
-    {"inputs", PARAM_NUMBERS, -100, 100, 0, 0, false, NULL, NULL, N_("the values fed in")},
+     N_("every weight, layer by layer, each neuron's incoming weights together (default: "
+        "uniform in -1..1 from the fixed seed 1, rounded to 0.01)")},
+    {"biases", PARAM_NUMBERS, -100, 100, 0, 0, false, NULL, NULL,
+     N_("every bias, layer by layer (default: 0)")},
+    {"inputs", PARAM_NUMBERS, -100, 100, 0, 0, false, NULL, NULL,
+     N_("the values fed in (default: 1 each)")},
+    {"inputs_from", PARAM_WORDS, 0, 0, 1, 16, false, NULL, NULL,
+     N_("widgets (switches, sliders) whose values are the inputs, in order")},
     {"activation", PARAM_CHOICE, 0, 0, 0, 0, false, "sigmoid", ACTIVATIONS,
      N_("the hidden and output activation")},
     {"labels", PARAM_WORDS, 0, 0, 0, 0, false, NULL, NULL, N_("names of the inputs")},
     {"animate", PARAM_BOOL, 0, 0, 0, 0, false, "no", NULL,
-     N_("show the forward pass as a wave, one layer at a time")},
+     N_("show the forward pass as a wave, one layer at a time: Space plays and pauses, "
+        "Right steps, Left steps back, r replays")},
+    {"speed", PARAM_NUMBER, 0.1, 10, 0, 0, false, "1", NULL,
+     N_("layers per second while the wave plays")},
 };
 
 static const ParamSpec neuron_params[] = {
-    {"inputs", PARAM_NUMBERS, -100, 100, 1, 8, true, NULL, NULL, N_("x: the inputs")},
-    {"weights", PARAM_NUMBERS, -100, 100, 1, 8, true, NULL, NULL, N_("w: one weight per input")},
+    {"inputs", PARAM_NUMBERS, -100, 100, 1, 8, false, NULL, NULL,
+     N_("x: the inputs (default: 0 each)")},
+    {"weights", PARAM_NUMBERS, -100, 100, 1, 8, false, NULL, NULL,
+     N_("w: one weight per input (default: 0 each)")},
     {"bias", PARAM_NUMBER, -100, 100, 0, 0, false, "0", NULL, N_("b: the bias")},
+    {"inputs_from", PARAM_WORDS, 0, 0, 1, 8, false, NULL, NULL,
+     N_("widgets (switches, sliders) whose values are the inputs, in order")},
+    {"weights_from", PARAM_WORDS, 0, 0, 1, 8, false, NULL, NULL,
+     N_("widgets (sliders) whose values are the weights, in order")},
+    {"bias_from", PARAM_REF, 0, 0, 0, 0, false, NULL, NULL,
+     N_("a widget (a slider) whose value is the bias")},
     {"activation", PARAM_CHOICE, 0, 0, 0, 0, false, "sigmoid", ACTIVATIONS,
      N_("the squashing function")},
     {"editable", PARAM_BOOL, 0, 0, 0, 0, false, "yes", NULL,
-     N_("whether the learner may change the numbers")},
+     N_("whether the learner may change its own numbers: Left and Right choose one, + and - "
+        "change it, digits and Enter type it, r resets")},
+    {"step", PARAM_NUMBER, 1e-6, 100, 0, 0, false, "0.1", NULL,
+     N_("how much + and - change a number")},
 };
 
 static const ParamSpec slider_params[] = {
@@ -135,20 +164,34 @@ static const ParamSpec animation_params[] = {
 
 static const ParamSpec game_params[] = {
     {"goal", PARAM_STRING, 0, 0, 0, 0, true, NULL, NULL, N_("what the learner must reach")},
-    {"watch", PARAM_REF, 0, 0, 0, 0, true, NULL, NULL, N_("the widget whose value is judged")},
+    {"watch", PARAM_REF, 0, 0, 0, 0, true, NULL, NULL,
+     N_("the widget whose value is judged (mode=gate: a neuron or a 2-input network)")},
+    {"mode", PARAM_CHOICE, 0, 0, 0, 0, false, "target", "target|gate",
+     N_("target: bring the value within margin of each round's target; gate: make the "
+        "neuron compute a logic gate, each row of its truth table lit when right")},
     {"target", PARAM_NUMBER, -1e6, 1e6, 0, 0, false, NULL, NULL,
-     N_("the value to reach (default: a new one each round)")},
-    {"margin", PARAM_NUMBER, 0, 1e6, 0, 0, false, "0.1", NULL, N_("how close counts as reached")},
+     N_("the first round's target (default: drawn from range like the later ones)")},
+    {"range", PARAM_RANGE, -1e6, 1e6, 0, 0, false, "0.1..0.9", NULL,
+     N_("where the rounds' targets are drawn from")},
+    {"margin", PARAM_NUMBER, 0, 1e6, 0, 0, false, "0.1", NULL,
+     N_("how close counts as reached (mode=gate: outputs this close to 0.5 are marked near)")},
     {"rounds", PARAM_INT, 1, 100, 0, 0, false, "1", NULL, N_("rounds to a full score")},
+    {"seed", PARAM_INT, 0, 1e6, 0, 0, false, "1", NULL,
+     N_("the seed of the targets: the same seed gives the same game")},
+    {"gate", PARAM_WORDS, 0, 0, 1, 8, false, "AND", "AND|OR|NAND|NOR|XOR",
+     N_("mode=gate: the gate of each round in turn (XOR is shown as impossible)")},
+    {"gate_from", PARAM_REF, 0, 0, 0, 0, false, NULL, NULL,
+     N_("mode=gate: a choice whose option is the gate; each round needs a new gate")},
 };
 
 static const WidgetKind widget_kinds[] = {
-    {{"plot", ROWS(plot_params), N_("a braille plot of activation curves"),
-      "id=curves fn=sigmoid,tanh x=-6..6 slope=yes input=z"}, NULL},
+    {{"plot", ROWS(plot_params),
+      N_("a braille plot of activation curves, or a chart another widget feeds"),
+      "id=curves fn=sigmoid,tanh x=-6..6 slope=yes input=z"}, &plot_ops},
     {{"network", ROWS(network_params), N_("a diagram of a layered network"),
-      "id=net layers=2,3,1 inputs=1,0 animate=yes"}, NULL},
+      "id=net layers=2,3,1 inputs=1,0 animate=yes"}, &network_ops},
     {{"neuron", ROWS(neuron_params), N_("one neuron: inputs, weights, bias, output"),
-      "id=cell inputs=1,0 weights=0.6,-0.4 bias=0.1"}, NULL},
+      "id=cell inputs=1,0 weights=0.6,-0.4 bias=0.1"}, &neuron_ops},
     {{"slider", ROWS(slider_params), N_("a number the learner sets"),
       "id=z label=\"Input z\" range=-6..6 value=0 step=0.5"}, &slider_ops},
     {{"switch", ROWS(switch_params), N_("an on/off switch"),
@@ -170,7 +213,7 @@ static const WidgetKind widget_kinds[] = {
     {{"animation", ROWS(animation_params), N_("play, pause, step and replay"),
       "id=play target=net speed=2 loop=no"}, &animation_ops},
     {{"game", ROWS(game_params), N_("a goal, a score and rounds around other widgets"),
-      "id=light goal=\"Output within 0.1 of the target\" watch=cell rounds=3"}, NULL},
+      "id=light goal=\"Output within 0.1 of the target\" watch=cell rounds=3"}, &game_ops},
 };
 
 #define N_KINDS (sizeof widget_kinds / sizeof *widget_kinds)

@@ -24,3 +24,16 @@ tests_widgets_check_pixels_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/check_quiz
 tests_widgets_check_quiz_LDADD = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
 	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
+# The computing widgets: plot (and chart data), network, neuron, game (vtest.h).
+VISUAL_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
+	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
+check_PROGRAMS += tests/widgets/check_plot tests/widgets/check_network \
+	tests/widgets/check_neuron tests/widgets/check_game
+tests_widgets_check_plot_SOURCES = tests/widgets/check_plot.c tests/widgets/vtest.h
+tests_widgets_check_plot_LDADD = $(VISUAL_TEST_LIBS)
+tests_widgets_check_network_SOURCES = tests/widgets/check_network.c tests/widgets/vtest.h
+tests_widgets_check_network_LDADD = $(VISUAL_TEST_LIBS)
+tests_widgets_check_neuron_SOURCES = tests/widgets/check_neuron.c tests/widgets/vtest.h
+tests_widgets_check_neuron_LDADD = $(VISUAL_TEST_LIBS)
+tests_widgets_check_game_SOURCES = tests/widgets/check_game.c tests/widgets/vtest.h
+tests_widgets_check_game_LDADD = $(VISUAL_TEST_LIBS)
