@@ -12,3 +12,4 @@ SCREEN_TESTS = \
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course \
 	$(SCREEN_TESTS)
+SCREEN_TESTS += tests/screens/quiz.scn tests/screens/quiz-kinds.scn tests/screens/quiz-ascii.scn
