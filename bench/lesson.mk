@@ -5,8 +5,8 @@
 EXTRA_PROGRAMS += bench/bench-lesson
 CLEANFILES += bench/bench-lesson
 bench_bench_lesson_SOURCES = bench/bench_lesson.c
-bench_bench_lesson_LDADD = src/widgets/libwidgets.a src/lesson/liblesson.a \
-	src/base/libbase.a $(LIBINTL)
+bench_bench_lesson_LDADD = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
+	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(LIBINTL) -lm
 bench: bench-lesson
 bench-lesson: bench/bench-lesson
 	@./bench/bench-lesson $(srcdir)/content

@@ -1,0 +1,117 @@
+/* widgets-bench.c: times one frame of the largest computing widgets as the lesson player
+ * draws them (a 76-column slot: the widest text column): a 2-8-8-1 network mid-wave
+ * with its forward pass, a full-width plot of four activation curves with their slopes
+ * and a cursor, a chart fed with 4 x 2000 points, and a gate game judging its neuron on
+ * four rows; prints microseconds per frame. Links the widget layer and what it needs. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lesson/lesson.h"
+#include "widgets/registry.h"
+#include "widgets/visual.h"
+
+#define MIN_SECONDS 0.5 /* each case repeats until it has run this long */
+#define SLOT_W      76
+
+static const char lesson_text[] =
+	"@lesson B\n@title B\n@level 1\n@format 1\n@unit U\n"
+	"@widget network id=net layers=2,8,8,1 inputs=0.5,-1 activation=tanh labels=x1,x2 "
+	"animate=yes\nalt: x\n@end\n"
+	"@widget plot id=curves fn=sigmoid,tanh,relu,gelu x=-6..6 slope=yes cursor=0.7 "
+	"height=16 title=\"Four functions\"\nalt: x\n@end\n"
+	"@widget plot id=loss chart=lines height=16\nalt: x\n@end\n"
+	"@widget slider id=w1 label=w1 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
+	"@widget slider id=w2 label=w2 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
+	"@widget neuron id=cell inputs=0,0 weights_from=w1,w2 bias=-1.5\nalt: x\n@end\n"
+	"@widget game id=tune goal=\"AND\" mode=gate watch=cell\nalt: x\n@end\n";
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* One frame of in: a cleared slot-sized grid, then draw (as the player does). */
+static void frame(const Instance *in, Grid *g, Caps caps)
+{
+	Rect r = {0, 0, g->w, g->h};
+	int cx, cy;
+
+	grid_clear(g, STYLE_NORMAL);
+	in->ops->draw(in, g, r, caps, true, &cx, &cy);
+}
+
+/* Draws in until MIN_SECONDS have passed; returns microseconds per frame. */
+static double time_it(const Instance *in, Caps caps)
+{
+	Grid g;
+	double t0, t;
+	long n = 0, batch = 16, i;
+
+	if (grid_init(&g, SLOT_W, in->ops->height(in, SLOT_W)) != 0)
+		return -1;
+	frame(in, &g, caps); /* warm up */
+	t0 = now();
+	do {
+		for (i = 0; i < batch; i++)
+			frame(in, &g, caps);
+		n += batch;
+		t = now() - t0;
+		batch *= 2;
+	} while (t < MIN_SECONDS);
+	grid_free(&g);
+	return t / (double)n * 1e6;
+}
+
+int main(void)
+{
+	static const char *const ids[] = {"net", "curves", "loss", "tune"};
+	static const char *const what[] = {
+	    "network 2-8-8-1 mid-wave (forward pass + diagram)",
+	    "plot: 4 curves + slopes + cursor, 76x17",
+	    "plot: chart fed with 4 x 2000 points, 76x16",
+	    "game: gate mode, truth table of a neuron",
+	};
+	SchemaTable schemas = registry_schemas();
+	Caps utf8 = {true, 256}, ascii = {false, 0};
+	Lesson *l = NULL;
+	Scene sc;
+	DiagList d;
+	PlotData *data;
+	Instance *net;
+	size_t i;
+	int k, j;
+
+	diag_init(&d, 0);
+	lesson_parse(&l, "bench.lesson", lesson_text, sizeof lesson_text - 1, &d);
+	if (!l || lesson_check(l, &schemas, &d) != 0 || scene_init(&sc, l) != 0) {
+		fprintf(stderr, "widgets-bench: the bench lesson does not load\n");
+		return 1;
+	}
+	net = scene_find(&sc, "net");
+	net->ops->animate(net, ANIM_PLAY, 0);
+	net->ops->tick(net, 1.5); /* the wave between the hidden layers */
+	data = plot_widget_data(scene_find(&sc, "loss"));
+	for (k = 0; k < 4; k++) {
+		int s = plotdata_add_series(data, NULL, COLOUR_NONE, 0);
+		for (j = 0; j < 2000; j++)
+			plotdata_append(data, s, j, (0.7 + 0.1 * k) * exp(-j / (300.0 + 150 * k)));
+	}
+	printf("widgets-bench: one frame at %d columns, in microseconds\n", SLOT_W);
+	for (i = 0; i < sizeof ids / sizeof *ids; i++) {
+		const Instance *in = scene_find(&sc, ids[i]);
+		printf("  %-52s  utf8 %8.1f   ascii %8.1f\n", what[i], time_it(in, utf8),
+		       time_it(in, ascii));
+	}
+	scene_free(&sc);
+	lesson_free(l);
+	diag_free(&d);
+	return 0;
+}
