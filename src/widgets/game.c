@@ -263,13 +263,18 @@ static void status_line(const Game *s, char *out, size_t size)
 	size_t len;
 
 	if (s->won)
-		len = (size_t)snprintf(out, size, _("Won: %d of %d in %d checks"), s->score, s->rounds,
-				       s->tries);
+		len = (size_t)snprintf(out, size, _("Won: %d of %d"), s->score, s->rounds);
 	else
 		len = (size_t)snprintf(out, size, _("Round %d of %d   score %d"), s->round + 1,
 				       s->rounds, s->score);
+	if (s->won && len < size)
+		len += (size_t)snprintf(out + len, size - len,
+					ngettext(" in %d check", " in %d checks", (unsigned long)s->tries),
+					s->tries);
 	if (s->best > 0 && len < size)
-		snprintf(out + len, size - len, _("   best %d checks"), s->best);
+		snprintf(out + len, size - len,
+			 ngettext("   best %d check", "   best %d checks", (unsigned long)s->best),
+			 s->best);
 }
 
 /* Whether a check now would win the round. */
