@@ -171,19 +171,18 @@ static void match_feedback(const QuizForm *f, Pen *p)
 	}
 }
 
-static int match_keys(const QuizForm *f, bool unicode, const char **out, int max)
+static int match_keys(const QuizForm *f, bool unicode, const char **out, int max,
+		      char *scratch)
 {
-	static char pick[32];
-
 	if (max < 6)
 		return 0;
-	out[0] = unicode ? "↑↓" : _("Up/Down");
+	out[0] = unicode ? "↑↓" : "Up/Down";
 	out[1] = _("item");
-	snprintf(pick, sizeof pick, "%s a-%c", unicode ? "←→" : _("Left/Right"),
+	snprintf(scratch, 32, "%s a-%c", unicode ? "←→" : "Left/Right",
 		 quiz_letter(f->n > 0 ? f->n - 1 : 0));
-	out[2] = pick;
+	out[2] = scratch;
 	out[3] = _("its match");
-	out[4] = _("Backspace");
+	out[4] = "Backspace";
 	out[5] = _("clear");
 	return 6;
 }
@@ -283,14 +282,15 @@ static void order_feedback(const QuizForm *f, Pen *p)
 			pen_bullet(p, NULL, &f->q->choices[f->sub[i]].feedback);
 }
 
-static int order_keys(const QuizForm *f, bool unicode, const char **out, int max)
+static int order_keys(const QuizForm *f, bool unicode, const char **out, int max,
+		      char *scratch)
 {
-	(void)f;
+	(void)scratch;
 	if (max < 6)
 		return 0;
-	out[0] = unicode ? "↑↓" : _("Up/Down");
+	out[0] = unicode ? "↑↓" : "Up/Down";
 	out[1] = _("move");
-	out[2] = _("Space");
+	out[2] = "Space";
 	out[3] = f->grab >= 0 ? _("drop") : _("grab");
 	out[4] = "K J";
 	out[5] = _("move the item");

@@ -203,35 +203,35 @@ static void multi_feedback(const QuizForm *f, Pen *p)
 	choice_feedback(f, p, true);
 }
 
-/* "a-d", the letters that pick. */
-static const char *letters(const QuizForm *f)
+/* "a-d", the letters that pick, into buf. */
+static const char *letters(const QuizForm *f, char *buf)
 {
-	static char buf[8];
-
-	snprintf(buf, sizeof buf, "a-%c", quiz_letter(f->n > 0 ? f->n - 1 : 0));
+	snprintf(buf, 8, "a-%c", quiz_letter(f->n > 0 ? f->n - 1 : 0));
 	return buf;
 }
 
-static int single_keys(const QuizForm *f, bool unicode, const char **out, int max)
+static int single_keys(const QuizForm *f, bool unicode, const char **out, int max,
+		       char *scratch)
 {
 	if (max < 4)
 		return 0;
-	out[0] = letters(f);
+	out[0] = letters(f, scratch);
 	out[1] = _("pick");
-	out[2] = unicode ? "↑↓" : _("Up/Down");
+	out[2] = unicode ? "↑↓" : "Up/Down";
 	out[3] = _("move");
 	return 4;
 }
 
-static int multi_keys(const QuizForm *f, bool unicode, const char **out, int max)
+static int multi_keys(const QuizForm *f, bool unicode, const char **out, int max,
+		      char *scratch)
 {
 	if (max < 6)
 		return 0;
-	out[0] = letters(f);
+	out[0] = letters(f, scratch);
 	out[1] = _("tick");
-	out[2] = unicode ? "↑↓" : _("Up/Down");
+	out[2] = unicode ? "↑↓" : "Up/Down";
 	out[3] = _("move");
-	out[4] = _("Space");
+	out[4] = "Space";
 	out[5] = _("tick");
 	return 6;
 }

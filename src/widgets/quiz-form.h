@@ -78,8 +78,10 @@ struct QuizKindOps {
 	void (*body)(const QuizForm *f, Pen *p);
 	/* What to say about the answer checked (sub / subtext), after the verdict. */
 	void (*feedback)(const QuizForm *f, Pen *p);
-	/* Appends the kind's keys to the key line: pairs of key and what it does. */
-	int (*keys)(const QuizForm *f, bool unicode, const char **out, int max);
+	/* Fills out with the kind's keys for the key line, pairs of a key and what it
+	 * does, and returns how many strings; a key made up on the spot goes in scratch
+	 * (32 bytes). */
+	int (*keys)(const QuizForm *f, bool unicode, const char **out, int max, char *scratch);
 };
 
 extern const QuizKindOps quiz_single_kind, quiz_multi_kind, quiz_numeric_kind,

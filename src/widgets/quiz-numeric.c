@@ -131,9 +131,11 @@ static void numeric_feedback(const QuizForm *f, Pen *p)
 		}
 }
 
-static int numeric_keys(const QuizForm *f, bool unicode, const char **out, int max)
+static int numeric_keys(const QuizForm *f, bool unicode, const char **out, int max,
+			char *scratch)
 {
 	(void)f;
+	(void)scratch;
 	(void)unicode;
 	if (max < 2)
 		return 0;

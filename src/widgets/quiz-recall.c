@@ -285,9 +285,11 @@ static void recall_feedback(const QuizForm *f, Pen *p)
 }
 
 /* Every key types: only Enter and the hint key (Ctrl-T) do more. */
-static int recall_keys(const QuizForm *f, bool unicode, const char **out, int max)
+static int recall_keys(const QuizForm *f, bool unicode, const char **out, int max,
+		       char *scratch)
 {
 	(void)f;
+	(void)scratch;
 	(void)unicode;
 	(void)out;
 	(void)max;

@@ -113,14 +113,15 @@ static const char *show_key(const QuizForm *f)
 static void key_line(const QuizForm *f, Pen *p)
 {
 	const char *pairs[24];
+	char scratch[32] = "";
 	int n = 0, i, x = p->x, y = p->y;
 
 	if (ended(f)) {
 		pairs[n++] = "r";
 		pairs[n++] = _("try again");
 	} else {
-		n = f->k->keys(f, p->caps.unicode, pairs, 16);
-		pairs[n++] = _("Enter");
+		n = f->k->keys(f, p->caps.unicode, pairs, 16, scratch);
+		pairs[n++] = "Enter";
 		pairs[n++] = _("check");
 		if (f->hints < (int)f->q->nhints) {
 			pairs[n++] = hint_key(f);
