@@ -322,11 +322,16 @@ static void slot_text(Ctx *c, const Block *b, int x, int w, int number)
 	emit(c, x, w, NULL, STYLE_NORMAL, 0);
 	for (i = 0; i < b->quiz.nchoices; i++) {
 		char p[24];
-		if (b->quiz.kind == QUIZ_ORDER)
+		size_t k = i;
+		if (b->quiz.kind == QUIZ_ORDER) {
+			/* Listed in the file in the right order: shown rotated by one, so the
+			 * listing never gives the answer away. */
 			snprintf(p, sizeof p, "%s", glyph(c, "•", "-"));
-		else
+			k = (i + 1) % b->quiz.nchoices;
+		} else {
 			snprintf(p, sizeof p, "%c)", (int)('a' + (int)(i % 26)));
-		emit_text(c, &b->quiz.choices[i].text, STYLE_NORMAL, x + 2, w - 2, p, STYLE_ACCENT,
+		}
+		emit_text(c, &b->quiz.choices[k].text, STYLE_NORMAL, x + 2, w - 2, p, STYLE_ACCENT,
 			  (int)strlen(p) + 1);
 	}
 	/* Match: the left items numbered, the right ones lettered and rotated by one, so
