@@ -332,7 +332,7 @@ static void slot_text(Ctx *c, const Block *b, int x, int w, int number)
 			snprintf(p, sizeof p, "%c)", (int)('a' + (int)(i % 26)));
 		}
 		emit_text(c, &b->quiz.choices[k].text, STYLE_NORMAL, x + 2, w - 2, p, STYLE_ACCENT,
-			  (int)strlen(p) + 1);
+			  utf8_width(p, strlen(p)) + 1);
 	}
 	/* Match: the left items numbered, the right ones lettered and rotated by one, so
 	 * the listing never gives a pair away. */
