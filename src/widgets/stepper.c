@@ -185,11 +185,10 @@ static bool stepper_go(Instance *in, int to)
 	if (to == from || s->busy)
 		return false;
 	s->cur = to;
+	/* The whole way from the target's start, not one step: a controller or a button
+	 * may have moved the target since. */
 	s->busy = true;
-	if (to == from + 1)
-		anim_send(t, ANIM_STEP, 0);
-	else
-		sync_target(in, t);
+	sync_target(in, t);
 	s->busy = false;
 	return true;
 }

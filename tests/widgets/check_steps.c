@@ -118,6 +118,11 @@ START_TEST(stepper_target_follows)
 	wt_key(in, K_END);
 	ck_assert(value_of(&t, "view") == 5);
 	ck_assert(!wt_get(&t, "view")->animating);
+	/* Moved by something else, the follower is brought back at the next stage. */
+	wt_key(wt_get(&t, "view"), K_HOME);
+	ck_assert(value_of(&t, "view") == 1);
+	wt_key(in, K_LEFT);
+	ck_assert(value_of(&t, "view") == 4);
 	wt_close(&t);
 }
 END_TEST
