@@ -134,9 +134,13 @@ static void match_body(const QuizForm *f, Pen *p)
 		} else {
 			snprintf(right, sizeof right, "%s", quiz_glyph(p, "…", "?"));
 		}
-		y = pen_str(p, ind, right, mark > 0 ? STYLE_GOOD : here ? STYLE_FOCUS : STYLE_NORMAL);
+		y = pen_str(p, ind, right,
+			    mark > 0 ? STYLE_GOOD
+			    : here   ? STYLE_FOCUS
+				     : STYLE_NORMAL);
 		if (p->g)
-			grid_text(p->g, p->x + 4, y, left, strlen(left), lw, here ? STYLE_FOCUS : STYLE_BOLD);
+			grid_text(p->g, p->x + 4, y, left, strlen(left), lw,
+				  here ? STYLE_FOCUS : STYLE_BOLD);
 		pen_put(p, p->x + 4 + lw, y, arrow, STYLE_DIM);
 		pen_mark(p, p->x + 2, y, mark);
 		row_cursor(f, p, i, y);
@@ -171,8 +175,7 @@ static void match_feedback(const QuizForm *f, Pen *p)
 	}
 }
 
-static int match_keys(const QuizForm *f, bool unicode, const char **out, int max,
-		      char *scratch)
+static int match_keys(const QuizForm *f, bool unicode, const char **out, int max, char *scratch)
 {
 	if (max < 6)
 		return 0;
@@ -256,8 +259,10 @@ static void order_body(const QuizForm *f, Pen *p)
 
 		snprintf(lead, sizeof lead, "%d. ", i + 1);
 		y = pen_lead(p, 4, lead, STYLE_ACCENT, &f->q->choices[item].text,
-			     mark > 0 ? STYLE_GOOD : i == f->grab ? STYLE_ACCENT
-			     : here ? STYLE_FOCUS : STYLE_NORMAL);
+			     mark > 0       ? STYLE_GOOD
+			     : i == f->grab ? STYLE_ACCENT
+			     : here         ? STYLE_FOCUS
+					    : STYLE_NORMAL);
 		if (i == f->grab && open_phase(f))
 			pen_put(p, p->x + 2, y, quiz_glyph(p, "↕", "*"), STYLE_ACCENT);
 		else
@@ -282,8 +287,7 @@ static void order_feedback(const QuizForm *f, Pen *p)
 			pen_bullet(p, NULL, &f->q->choices[f->sub[i]].feedback);
 }
 
-static int order_keys(const QuizForm *f, bool unicode, const char **out, int max,
-		      char *scratch)
+static int order_keys(const QuizForm *f, bool unicode, const char **out, int max, char *scratch)
 {
 	(void)scratch;
 	if (max < 6)
@@ -298,21 +302,21 @@ static int order_keys(const QuizForm *f, bool unicode, const char **out, int max
 }
 
 const QuizKindOps quiz_match_kind = {
-	.reset = match_reset,
-	.solve = match_solve,
-	.check = match_check,
-	.key = match_key,
-	.body = match_body,
-	.feedback = match_feedback,
-	.keys = match_keys,
+    .reset = match_reset,
+    .solve = match_solve,
+    .check = match_check,
+    .key = match_key,
+    .body = match_body,
+    .feedback = match_feedback,
+    .keys = match_keys,
 };
 
 const QuizKindOps quiz_order_kind = {
-	.reset = order_reset,
-	.solve = order_solve,
-	.check = order_check,
-	.key = order_key,
-	.body = order_body,
-	.feedback = order_feedback,
-	.keys = order_keys,
+    .reset = order_reset,
+    .solve = order_solve,
+    .check = order_check,
+    .key = order_key,
+    .body = order_body,
+    .feedback = order_feedback,
+    .keys = order_keys,
 };

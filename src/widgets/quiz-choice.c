@@ -124,17 +124,20 @@ static void choice_body(const QuizForm *f, Pen *p, bool multi)
 	bool open = f->phase == QP_OPEN || f->phase == QP_WRONG;
 
 	for (i = 0; i < f->n; i++) {
-		const char *box = multi ? (f->cur[i] ? quiz_glyph(p, "☑", "[x]") : quiz_glyph(p, "☐", "[ ]"))
-					: (f->cur[i] ? quiz_glyph(p, "●", "(*)") : quiz_glyph(p, "○", "( )"));
+		const char *box =
+		    multi ? (f->cur[i] ? quiz_glyph(p, "☑", "[x]") : quiz_glyph(p, "☐", "[ ]"))
+			  : (f->cur[i] ? quiz_glyph(p, "●", "(*)") : quiz_glyph(p, "○", "( )"));
 		char lead[32];
 		int y, mark = choice_mark(f, i);
 		bool here = open && p->focused && i == f->cursor;
-		Style st = mark > 0 ? STYLE_GOOD : here ? STYLE_FOCUS : f->cur[i] ? STYLE_BOLD
-											: STYLE_NORMAL;
+		Style st = mark > 0    ? STYLE_GOOD
+			   : here      ? STYLE_FOCUS
+			   : f->cur[i] ? STYLE_BOLD
+				       : STYLE_NORMAL;
 
 		snprintf(lead, sizeof lead, "%s %c) ", box, quiz_letter(i));
-		y = pen_lead(p, 4, lead, f->cur[i] ? STYLE_ACCENT : STYLE_DIM, &f->q->choices[i].text,
-			     st);
+		y = pen_lead(p, 4, lead, f->cur[i] ? STYLE_ACCENT : STYLE_DIM,
+			     &f->q->choices[i].text, st);
 		if (here) {
 			pen_put(p, p->x, y, quiz_glyph(p, "›", ">"), STYLE_FOCUS);
 			p->cx = p->x + 4;
@@ -171,15 +174,16 @@ static void choice_feedback(const QuizForm *f, Pen *p, bool multi)
 	if (multi && f->phase == QP_WRONG) {
 		if (wrong) {
 			snprintf(line, sizeof line,
-				 ngettext("%d of your ticks is wrong.", "%d of your ticks are wrong.",
-					  (unsigned long)wrong),
+				 ngettext("%d of your ticks is wrong.",
+					  "%d of your ticks are wrong.", (unsigned long)wrong),
 				 wrong);
 			pen_str(p, 2, line, STYLE_NORMAL);
 		}
 		if (missed) {
 			snprintf(line, sizeof line,
 				 ngettext("%d right answer is not ticked yet.",
-					  "%d right answers are not ticked yet.", (unsigned long)missed),
+					  "%d right answers are not ticked yet.",
+					  (unsigned long)missed),
 				 missed);
 			pen_str(p, 2, line, STYLE_NORMAL);
 		}
@@ -210,8 +214,7 @@ static const char *letters(const QuizForm *f, char *buf)
 	return buf;
 }
 
-static int single_keys(const QuizForm *f, bool unicode, const char **out, int max,
-		       char *scratch)
+static int single_keys(const QuizForm *f, bool unicode, const char **out, int max, char *scratch)
 {
 	if (max < 4)
 		return 0;
@@ -222,8 +225,7 @@ static int single_keys(const QuizForm *f, bool unicode, const char **out, int ma
 	return 4;
 }
 
-static int multi_keys(const QuizForm *f, bool unicode, const char **out, int max,
-		      char *scratch)
+static int multi_keys(const QuizForm *f, bool unicode, const char **out, int max, char *scratch)
 {
 	if (max < 6)
 		return 0;
@@ -237,21 +239,21 @@ static int multi_keys(const QuizForm *f, bool unicode, const char **out, int max
 }
 
 const QuizKindOps quiz_single_kind = {
-	.reset = choice_reset,
-	.solve = choice_solve,
-	.check = single_check,
-	.key = single_key,
-	.body = single_body,
-	.feedback = single_feedback,
-	.keys = single_keys,
+    .reset = choice_reset,
+    .solve = choice_solve,
+    .check = single_check,
+    .key = single_key,
+    .body = single_body,
+    .feedback = single_feedback,
+    .keys = single_keys,
 };
 
 const QuizKindOps quiz_multi_kind = {
-	.reset = choice_reset,
-	.solve = choice_solve,
-	.check = multi_check,
-	.key = multi_key,
-	.body = multi_body,
-	.feedback = multi_feedback,
-	.keys = multi_keys,
+    .reset = choice_reset,
+    .solve = choice_solve,
+    .check = multi_check,
+    .key = multi_key,
+    .body = multi_body,
+    .feedback = multi_feedback,
+    .keys = multi_keys,
 };

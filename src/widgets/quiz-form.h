@@ -36,19 +36,19 @@ typedef struct QuizKindOps QuizKindOps;
 typedef struct {
 	const Quiz *q;
 	const QuizKindOps *k;
-	int number;      /* "Question N." */
+	int number; /* "Question N." */
 	QuizPhase phase;
-	int score;       /* the first try: 1 right, 0 not, -1 not tried */
-	bool ended;      /* answered at least once */
-	bool touched;    /* changed since it was made: worth saving */
-	int hints;       /* hints shown */
-	int n;           /* rows of the answer: choices, pairs, items */
-	int cursor;      /* the current row */
-	int grab;        /* order: the grabbed row, or -1 */
+	int score;    /* the first try: 1 right, 0 not, -1 not tried */
+	bool ended;   /* answered at least once */
+	bool touched; /* changed since it was made: worth saving */
+	int hints;    /* hints shown */
+	int n;        /* rows of the answer: choices, pairs, items */
+	int cursor;   /* the current row */
+	int grab;     /* order: the grabbed row, or -1 */
 	QuizNote note;
-	int *cur;        /* the answer being made (n ints; see each kind) */
-	int *sub;        /* the last answer checked, for its feedback */
-	int *opts;       /* match: the right sides in the order shown */
+	int *cur;  /* the answer being made (n ints; see each kind) */
+	int *sub;  /* the last answer checked, for its feedback */
+	int *opts; /* match: the right sides in the order shown */
 	char text[QUIZ_TEXT_MAX], subtext[QUIZ_TEXT_MAX]; /* numeric, recall */
 } QuizForm;
 
@@ -84,8 +84,8 @@ struct QuizKindOps {
 	int (*keys)(const QuizForm *f, bool unicode, const char **out, int max, char *scratch);
 };
 
-extern const QuizKindOps quiz_single_kind, quiz_multi_kind, quiz_numeric_kind,
-	quiz_match_kind, quiz_order_kind, quiz_recall_kind;
+extern const QuizKindOps quiz_single_kind, quiz_multi_kind, quiz_numeric_kind, quiz_match_kind,
+    quiz_order_kind, quiz_recall_kind;
 
 /* Glyphs: Unicode or ASCII. */
 const char *quiz_glyph(const Pen *p, const char *uni, const char *ascii);

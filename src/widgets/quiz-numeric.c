@@ -98,8 +98,10 @@ static void numeric_body(const QuizForm *f, Pen *p)
 	pen_mark(p, p->x + 2, y, mark);
 	x += pen_put(p, x, y, label, STYLE_NORMAL);
 	x += pen_put(p, x, y, " [", STYLE_DIM);
-	pen_put(p, x, y, f->text, mark > 0 ? STYLE_GOOD : open && p->focused ? STYLE_FOCUS
-										 : STYLE_BOLD);
+	pen_put(p, x, y, f->text,
+		mark > 0             ? STYLE_GOOD
+		: open && p->focused ? STYLE_FOCUS
+				     : STYLE_BOLD);
 	if (open && p->focused) {
 		p->cx = x + tw;
 		p->cy = y;
@@ -131,8 +133,7 @@ static void numeric_feedback(const QuizForm *f, Pen *p)
 		}
 }
 
-static int numeric_keys(const QuizForm *f, bool unicode, const char **out, int max,
-			char *scratch)
+static int numeric_keys(const QuizForm *f, bool unicode, const char **out, int max, char *scratch)
 {
 	(void)f;
 	(void)scratch;
@@ -145,12 +146,12 @@ static int numeric_keys(const QuizForm *f, bool unicode, const char **out, int m
 }
 
 const QuizKindOps quiz_numeric_kind = {
-	.text = true,
-	.reset = numeric_reset,
-	.solve = numeric_solve,
-	.check = numeric_check,
-	.key = numeric_key,
-	.body = numeric_body,
-	.feedback = numeric_feedback,
-	.keys = numeric_keys,
+    .text = true,
+    .reset = numeric_reset,
+    .solve = numeric_solve,
+    .check = numeric_check,
+    .key = numeric_key,
+    .body = numeric_body,
+    .feedback = numeric_feedback,
+    .keys = numeric_keys,
 };

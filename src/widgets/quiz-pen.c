@@ -39,7 +39,8 @@ int pen_wrap(Pen *p, int indent, const char *s, size_t n, Style st)
 		count = MAX_LINES;
 	for (i = 0; i < count; i++, p->y++)
 		if (p->g)
-			grid_text(p->g, p->x + indent, p->y, s + lines[i].start, lines[i].len, width, st);
+			grid_text(p->g, p->x + indent, p->y, s + lines[i].start, lines[i].len,
+				  width, st);
 	return y0;
 }
 

@@ -227,8 +227,8 @@ static void recall_body(const QuizForm *f, Pen *p)
 		box_draw(p->g, p->x + 2, y0, p->w - 2, n + 2, BOX_ROUNDED, _("Your answer"),
 			 open && p->focused, p->caps);
 		for (i = 0; i < n; i++)
-			grid_text(p->g, p->x + 4, y0 + 1 + i, s + lines[i].start, lines[i].len, inner,
-				  empty ? STYLE_DIM : STYLE_NORMAL);
+			grid_text(p->g, p->x + 4, y0 + 1 + i, s + lines[i].start, lines[i].len,
+				  inner, empty ? STYLE_DIM : STYLE_NORMAL);
 	}
 	if (open && p->focused) {
 		const WrapLine *last = &lines[n - 1];
@@ -249,7 +249,8 @@ static int term_list(const Quiz *q, const bool *found, bool want, char *buf, siz
 	for (t = 0; t < q->nterms && len + 4 < size; t++) {
 		if (found[t] != want || !q->terms[t].nalts)
 			continue;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s", n ? ", " : "", q->terms[t].alts[0]);
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", n ? ", " : "",
+					q->terms[t].alts[0]);
 		if (len >= size)
 			len = size - 1;
 		n++;
@@ -285,8 +286,7 @@ static void recall_feedback(const QuizForm *f, Pen *p)
 }
 
 /* Every key types: only Enter and the hint key (Ctrl-T) do more. */
-static int recall_keys(const QuizForm *f, bool unicode, const char **out, int max,
-		       char *scratch)
+static int recall_keys(const QuizForm *f, bool unicode, const char **out, int max, char *scratch)
 {
 	(void)f;
 	(void)scratch;
@@ -297,13 +297,13 @@ static int recall_keys(const QuizForm *f, bool unicode, const char **out, int ma
 }
 
 const QuizKindOps quiz_recall_kind = {
-	.text = true,
-	.ends_on_wrong = true,
-	.reset = recall_reset,
-	.solve = recall_solve,
-	.check = recall_check,
-	.key = recall_key,
-	.body = recall_body,
-	.feedback = recall_feedback,
-	.keys = recall_keys,
+    .text = true,
+    .ends_on_wrong = true,
+    .reset = recall_reset,
+    .solve = recall_solve,
+    .check = recall_check,
+    .key = recall_key,
+    .body = recall_body,
+    .feedback = recall_feedback,
+    .keys = recall_keys,
 };

@@ -14,9 +14,9 @@
 #include "widgets/quiz.h"
 
 static const QuizKindOps *const kinds[] = {
-	[QUIZ_SINGLE] = &quiz_single_kind, [QUIZ_MULTI] = &quiz_multi_kind,
-	[QUIZ_NUMERIC] = &quiz_numeric_kind, [QUIZ_MATCH] = &quiz_match_kind,
-	[QUIZ_ORDER] = &quiz_order_kind,   [QUIZ_RECALL] = &quiz_recall_kind,
+    [QUIZ_SINGLE] = &quiz_single_kind,   [QUIZ_MULTI] = &quiz_multi_kind,
+    [QUIZ_NUMERIC] = &quiz_numeric_kind, [QUIZ_MATCH] = &quiz_match_kind,
+    [QUIZ_ORDER] = &quiz_order_kind,     [QUIZ_RECALL] = &quiz_recall_kind,
 };
 
 static const char *const phase_names[] = {"open", "tried", "right", "shown"};
@@ -228,11 +228,12 @@ static void render(const QuizForm *f, Pen *p)
 		if (q->explain.n)
 			pen_lead(p, 0, lead, STYLE_BOLD, &q->explain, STYLE_NORMAL);
 		pen_str(p, 0,
-			f->score > 0			 ? _("Scored on the first try: right.")
-			: f->q->kind == QUIZ_RECALL ? _("Scored on your first answer: not complete "
-							"yet. A new answer does not change the score.")
-						    : _("Scored on the first try: not right. Trying "
-							"again does not change the score."),
+			f->score > 0 ? _("Scored on the first try: right.")
+			: f->q->kind == QUIZ_RECALL
+			    ? _("Scored on your first answer: not complete "
+				"yet. A new answer does not change the score.")
+			    : _("Scored on the first try: not right. Trying "
+				"again does not change the score."),
 			STYLE_DIM);
 	}
 	p->y++;
@@ -278,8 +279,7 @@ static void quiz_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 	}
 }
 
-static void copy_answer(QuizForm *f, int *to, char *text_to, const int *from,
-			const char *text_from)
+static void copy_answer(QuizForm *f, int *to, char *text_to, const int *from, const char *text_from)
 {
 	memcpy(to, from, (size_t)f->n * sizeof *to);
 	snprintf(text_to, QUIZ_TEXT_MAX, "%s", text_from);
@@ -457,11 +457,11 @@ static void quiz_restore(Instance *in, const Store *st)
 }
 
 const WidgetOps quiz_ops = {
-	.init = quiz_init,
-	.free = quiz_free,
-	.height = quiz_height,
-	.draw = quiz_draw,
-	.key = quiz_key,
-	.save = quiz_save,
-	.restore = quiz_restore,
+    .init = quiz_init,
+    .free = quiz_free,
+    .height = quiz_height,
+    .draw = quiz_draw,
+    .key = quiz_key,
+    .save = quiz_save,
+    .restore = quiz_restore,
 };

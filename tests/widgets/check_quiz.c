@@ -1,154 +1,12 @@
-/* check_quiz.c: the quiz forms on a parsed lesson with one quiz of every kind: golden
- * text before answering, after a wrong and after a right answer (UTF-8 and ASCII),
- * keys driving the state, first-try scores, showing the answer, retrying, the state
- * kept through an in-memory Store, and recall's term matching. */
+/* check_quiz.c: the quiz forms of every kind: golden text before answering, after a
+ * wrong and after a right answer (UTF-8 and ASCII), and the keys that drive them. */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/utf8.h"
-#include "lesson/lesson.h"
-#include "testlib.h"
-#include "widgets/quiz.h"
-#include "widgets/widget.h"
-
-static const char lesson_text[] =
-	"@lesson T-quiz\n"
-	"@title Quizzes\n"
-	"@level 1\n"
-	"@format 1\n"
-	"\n"
-	"@unit T.q\n"
-	"@quiz single id=q-range\n"
-	"Which range does the sigmoid squash every number into?\n"
-	"[ ] -1 to 1\n"
-	"feedback: That is the range of tanh, the sigmoid's close relative.\n"
-	"[x] 0 to 1\n"
-	"[ ] 0 to infinity\n"
-	"feedback: That is closer to ReLU, which never goes below 0 but has no top.\n"
-	"hint: Look at the plot: where does the sigmoid level off on each side?\n"
-	"explain: The sigmoid gets close to 0 for very negative inputs and close to 1\n"
-	"  for very positive ones, and never reaches either.\n"
-	"@end\n"
-	"\n"
-	"@quiz multi id=q-parts\n"
-	"Which of these does a single neuron have? Pick all that apply.\n"
-	"[x] a weight for each input\n"
-	"[x] a bias\n"
-	"[ ] a memory of earlier inputs\n"
-	"feedback: A plain neuron forgets everything between inputs.\n"
-	"[x] an activation function\n"
-	"feedback: Without it, layers of neurons collapse into one.\n"
-	"explain: Weights, a bias and an activation function are the whole neuron.\n"
-	"@end\n"
-	"\n"
-	"@quiz numeric id=q-sum\n"
-	"With inputs 1 and 0, weights 0.6 and -0.4 and bias 0.1, what is the\n"
-	"weighted sum z, before the squash?\n"
-	"answer: 0.7\n"
-	"tolerance: 0.001\n"
-	"unit: (no unit)\n"
-	"wrong: 0.6 | You left out the bias: add b = 0.1.\n"
-	"wrong: 0.668 | That is σ(z), the output after the squash. Give z itself.\n"
-	"hint: Multiply each input by its weight, then add the bias.\n"
-	"explain: 1 × 0.6 + 0 × (-0.4) + 0.1 = 0.7.\n"
-	"@end\n"
-	"\n"
-	"@quiz match id=q-symbols\n"
-	"Match each symbol to what it stands for.\n"
-	"pair: x | an input\n"
-	"pair: w | a weight\n"
-	"feedback: The weight belongs to the link between the input and the neuron.\n"
-	"pair: b | the bias\n"
-	"pair: σ | the activation function\n"
-	"explain: Inputs come in, weights scale them, the bias shifts the sum and the\n"
-	"  activation function squashes it.\n"
-	"@end\n"
-	"\n"
-	"@quiz order id=q-moves\n"
-	"Put the neuron's three moves in order.\n"
-	"1. Multiply each input by its weight\n"
-	"2. Add the products and the bias\n"
-	"feedback: The bias joins the sum; it is not applied after the squash.\n"
-	"3. Squash the sum with the activation function\n"
-	"hint: You cannot squash a sum you have not made yet.\n"
-	"explain: Weigh, add, squash: the same three moves, every time.\n"
-	"@end\n"
-	"\n"
-	"@quiz recall id=q-own-words\n"
-	"In your own words, what does a single neuron do with its inputs?\n"
-	"term: weight | weights | weighs\n"
-	"feedback: Say what happens to each input first: it is multiplied by a weight.\n"
-	"term: sum | add | total\n"
-	"term: bias\n"
-	"term: activation | squash | sigmoid\n"
-	"feedback: Mention the last move: the total is squashed.\n"
-	"need: 3\n"
-	"explain: A good answer: the neuron multiplies each input by its weight, adds\n"
-	"  the results and a bias, and passes the sum through an activation function.\n"
-	"@end\n";
-
-enum { WIDTH = 64 };
-
-static Lesson *lesson;
-static Scene scene;
-
-static void setup(void)
-{
-	DiagList d;
-	char buf[512];
-
-	diag_init(&d, 0);
-	lesson_parse(&lesson, "t.lesson", lesson_text, strlen(lesson_text), &d);
-	if (d.n) {
-		diag_format(&d.items[0], buf, sizeof buf);
-		ck_abort_msg("unexpected diagnostic: %s", buf);
-	}
-	diag_free(&d);
-	ck_assert_int_eq(scene_init(&scene, lesson), 0);
-	ck_assert_uint_eq(scene.n, 6);
-}
-
-static void teardown(void)
-{
-	scene_free(&scene);
-	lesson_free(lesson);
-}
-
-static Instance *quiz(const char *id)
-{
-	Instance *in = scene_find(&scene, id);
-
-	ck_assert_ptr_nonnull(in);
-	ck_assert_ptr_eq(in->ops, &quiz_ops);
-	return in;
-}
-
-/* The form drawn at WIDTH, as text; *cx, *cy get the cursor when focused. */
-static char *draw_focus(const Instance *in, bool unicode, bool focused, int *cx, int *cy)
-{
-	Grid g;
-	Caps caps = {unicode, 0};
-	int h = in->ops->height(in, WIDTH), x = -1, y = -1;
-	Rect r = {0, 0, WIDTH, h};
-	char *t;
-
-	ck_assert_int_eq(grid_init(&g, WIDTH, h), 0);
-	in->ops->draw(in, &g, r, caps, focused, &x, &y);
-	t = grid_to_text(&g);
-	grid_free(&g);
-	if (cx)
-		*cx = x, *cy = y;
-	return t;
-}
-
-/* The form drawn focused. */
-static char *draw_at(const Instance *in, bool unicode, int *cx, int *cy)
-{
-	return draw_focus(in, unicode, true, cx, cy);
-}
+#include "qtest.h"
 
 /* Golden files hold the stages of one kind in one character set. */
 typedef struct {
@@ -163,95 +21,6 @@ static void stage(Stages *s, const Instance *in, const char *name, bool unicode)
 	s->n += (size_t)snprintf(s->buf + s->n, sizeof s->buf - s->n, "== %s ==\n%s", name, t);
 	ck_assert_uint_lt(s->n, sizeof s->buf);
 	free(t);
-}
-
-/* Whether the form, drawn focused, shows needle. */
-static bool shows(const Instance *in, bool unicode, const char *needle)
-{
-	char *t = draw_at(in, unicode, NULL, NULL);
-	bool yes = strstr(t, needle) != NULL;
-
-	free(t);
-	return yes;
-}
-
-static unsigned key(Instance *in, KeyCode code, uint32_t ch, unsigned mods)
-{
-	Key k;
-
-	memset(&k, 0, sizeof k);
-	k.code = code;
-	k.ch = ch;
-	k.mods = mods;
-	return in->ops->key(in, &k);
-}
-
-static unsigned chr(Instance *in, uint32_t ch)
-{
-	return key(in, K_CHAR, ch, 0);
-}
-
-static unsigned enter(Instance *in)
-{
-	return key(in, K_ENTER, 0, 0);
-}
-
-/* Types s (UTF-8) one character at a time. */
-static void type(Instance *in, const char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	while (i < n) {
-		uint32_t cp;
-		i += utf8_decode(&cp, s + i, n - i);
-		ck_assert(chr(in, cp) & WIDGET_HANDLED);
-	}
-}
-
-/* An in-memory Store. */
-typedef struct {
-	char keys[16][32], values[16][600];
-	int n;
-} Mem;
-
-static const char *mem_get(void *ctx, const char *k)
-{
-	Mem *m = ctx;
-	int i;
-
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->keys[i], k) == 0)
-			return m->values[i];
-	return NULL;
-}
-
-static void mem_set(void *ctx, const char *k, const char *v)
-{
-	Mem *m = ctx;
-	int i;
-
-	for (i = 0; i < m->n && strcmp(m->keys[i], k) != 0; i++)
-		;
-	ck_assert_int_lt(i, 16);
-	if (i == m->n)
-		m->n++;
-	snprintf(m->keys[i], sizeof m->keys[i], "%s", k);
-	snprintf(m->values[i], sizeof m->values[i], "%s", v);
-}
-
-static Store mem_store(Mem *m)
-{
-	Store s = {mem_get, mem_set, m};
-	memset(m, 0, sizeof *m);
-	return s;
-}
-
-static const char *saved(const Instance *in, Mem *m, const char *k)
-{
-	Store st = mem_store(m);
-
-	in->ops->save(in, &st);
-	return mem_get(m, k);
 }
 
 /* Drives a form from fresh to wrong to right in both character sets and compares the
@@ -472,24 +241,6 @@ START_TEST(single_keys_scores_and_reveal)
 }
 END_TEST
 
-START_TEST(reveal_needs_a_try_and_scores_zero)
-{
-	Instance *in = quiz("q-sum");
-	Mem m;
-
-	ck_assert_uint_eq(chr(in, 's'), WIDGET_IGNORED); /* nothing tried yet */
-	ck_assert_ptr_null(saved(in, &m, "score"));
-	ck_assert_ptr_null(mem_get(&m, "state")); /* untouched: nothing saved */
-	ck_assert_uint_eq(enter(in), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert(shows(in, true, "Type a number first."));
-	type(in, "1");
-	ck_assert(!(enter(in) & WIDGET_DONE));
-	ck_assert(chr(in, 's') & WIDGET_DONE);
-	ck_assert_str_eq(saved(in, &m, "score"), "0");
-	ck_assert_str_eq(mem_get(&m, "answer"), "0.7");
-}
-END_TEST
-
 START_TEST(numeric_typing)
 {
 	Instance *in = quiz("q-sum");
@@ -502,7 +253,7 @@ START_TEST(numeric_typing)
 	key(in, K_BACKSPACE, 0, 0);
 	key(in, K_BACKSPACE, 0, 0);
 	key(in, K_BACKSPACE, 0, 0); /* nothing left: harmless */
-	type(in, "0,7004"); /* a comma is a point; within the tolerance */
+	type(in, "0,7004");         /* a comma is a point; within the tolerance */
 	ck_assert(enter(in) & WIDGET_DONE);
 	in = quiz("q-sum");
 	ck_assert(chr(in, 'r') & WIDGET_HANDLED);
@@ -532,16 +283,6 @@ START_TEST(multi_needs_a_tick)
 	ck_assert(shows(in, true, "☐ a)"));
 }
 END_TEST
-
-/* Whether the form, drawn in ASCII, reads exactly text. */
-static bool reads(const Instance *in, const char *text)
-{
-	char *t = draw_at(in, false, NULL, NULL);
-	bool yes = strcmp(t, text) == 0;
-
-	free(t);
-	return yes;
-}
 
 START_TEST(order_moves)
 {
@@ -585,153 +326,6 @@ START_TEST(height_grows_with_the_answer)
 }
 END_TEST
 
-/* Saves a form through the Store, makes the scene again and restores: the same text. */
-static void round_trip(const char *id)
-{
-	Mem m;
-	Store st = mem_store(&m);
-	Instance *in = quiz(id);
-	char *a = draw_focus(in, true, false, NULL, NULL), *b; /* the cursor is not kept */
-	bool done = in->done;
-
-	in->ops->save(in, &st);
-	scene_free(&scene);
-	ck_assert_int_eq(scene_init(&scene, lesson), 0);
-	in = quiz(id);
-	in->ops->restore(in, &st);
-	b = draw_focus(in, true, false, NULL, NULL);
-	ck_assert_str_eq(a, b);
-	ck_assert_int_eq(in->done, done);
-	free(a);
-	free(b);
-}
-
-START_TEST(save_restore_round_trip)
-{
-	Instance *in = quiz("q-sum");
-
-	type(in, "0.6");
-	enter(in);
-	type(in, "1"); /* typed after the wrong try, not checked */
-	round_trip("q-sum");
-	in = quiz("q-symbols");
-	chr(in, 'a');
-	round_trip("q-symbols");
-	in = quiz("q-moves");
-	enter(in);
-	round_trip("q-moves");
-	in = quiz("q-own-words");
-	type(in, "Ünïcode weights, a sum, a bias");
-	enter(in);
-	ck_assert(in->done);
-	round_trip("q-own-words");
-	in = quiz("q-parts");
-	type(in, "abd");
-	enter(in);
-	chr(in, 'r');
-	round_trip("q-parts"); /* retried: open again, but done and scored */
-	ck_assert(quiz("q-parts")->done);
-}
-END_TEST
-
-START_TEST(restore_rejects_what_does_not_fit)
-{
-	static const char *const bad[][2] = {
-		{"q-range", "1,1"},     {"q-range", "x"},       {"q-moves", "0,0,1"},
-		{"q-moves", "0,1,2,3"}, {"q-symbols", "9,0,1,2"}, {"q-sum", "12abc"},
-		{"q-parts", "-1,0,0,0"},
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
-		Mem m;
-		Store st = mem_store(&m);
-		Instance *in = quiz(bad[i][0]);
-		char *a = draw_at(in, true, NULL, NULL), *b;
-		mem_set(&m, "state", "right");
-		mem_set(&m, "answer", bad[i][1]);
-		in->ops->restore(in, &st);
-		b = draw_at(in, true, NULL, NULL);
-		ck_assert_msg(strcmp(a, b) == 0, "%s took '%s'", bad[i][0], bad[i][1]);
-		ck_assert(!in->done);
-		free(a);
-		free(b);
-	}
-	{
-		Mem m;
-		Store st = mem_store(&m);
-		Instance *in = quiz("q-range");
-		mem_set(&m, "state", "nonsense");
-		mem_set(&m, "answer", "0,1,0");
-		in->ops->restore(in, &st);
-		ck_assert(!in->done);
-	}
-}
-END_TEST
-
-START_TEST(recall_term_matching)
-{
-	const Quiz *q = &quiz("q-own-words")->block->quiz;
-	bool found[4];
-
-	/* Case, punctuation and short endings. */
-	ck_assert(quiz_term_mentioned("It WEIGHS them.", "weighs"));
-	ck_assert(quiz_term_mentioned("(bias)", "bias"));
-	ck_assert(quiz_term_mentioned("it adds, then", "add"));
-	ck_assert(quiz_term_mentioned("inputs are added", "add"));
-	ck_assert(quiz_term_mentioned("summing up", "sum"));
-	ck_assert(quiz_term_mentioned("Summed.", "sum"));
-	ck_assert(!quiz_term_mentioned("sums", "summ"));
-	ck_assert(quiz_term_mentioned("two biases", "bias"));
-	/* Whole words: not inside another word. */
-	ck_assert(!quiz_term_mentioned("unbiased", "bias"));
-	ck_assert(!quiz_term_mentioned("a summary", "sum"));
-	ck_assert(!quiz_term_mentioned("weightless", "weight"));
-	/* Several words in a row, across punctuation, not reordered. */
-	ck_assert(quiz_term_mentioned("an Activation-Function", "activation function"));
-	ck_assert(!quiz_term_mentioned("function of activation", "activation function"));
-	/* Beyond ASCII; symbols without letters as they are. */
-	ck_assert(quiz_term_mentioned("ΣΙΓΜΑ", "σιγμα"));
-	ck_assert(quiz_term_mentioned("Gewichte Über", "über"));
-	ck_assert(quiz_term_mentioned("a+b", "+"));
-	ck_assert(!quiz_term_mentioned("a-b", "+"));
-	ck_assert(!quiz_term_mentioned("", "bias"));
-	ck_assert(!quiz_term_mentioned("bias", ""));
-	/* Alternatives and need. */
-	ck_assert_int_eq(quiz_recall_count(q, "the total, squashed", found), 2);
-	ck_assert(!found[0] && found[1] && !found[2] && found[3]);
-	ck_assert_int_eq(quiz_recall_count(q, "weights, sum, bias, sigmoid", found), 4);
-	ck_assert_int_eq(quiz_recall_count(q, "nothing here", NULL), 0);
-}
-END_TEST
-
-START_TEST(recall_need_and_typing)
-{
-	Instance *in = quiz("q-own-words");
-	Mem m;
-
-	ck_assert_uint_eq(enter(in), WIDGET_HANDLED | WIDGET_REDRAW); /* empty */
-	type(in, "   ");
-	ck_assert_uint_eq(enter(in), WIDGET_HANDLED | WIDGET_REDRAW); /* blank */
-	key(in, K_BACKSPACE, 0, 0);
-	key(in, K_BACKSPACE, 0, 0);
-	key(in, K_BACKSPACE, 0, 0);
-	ck_assert_uint_eq(key(in, K_CHAR, 't', KEYMOD_CTRL), WIDGET_HANDLED); /* no hints */
-	ck_assert(chr(in, 0xE9) & WIDGET_HANDLED); /* é */
-	key(in, K_BACKSPACE, 0, 0);             /* one character, two bytes */
-	type(in, "h?s");                        /* letters and '?' are text here */
-	ck_assert_str_eq(saved(in, &m, "answer"), "h?s");
-	key(in, K_BACKSPACE, 0, 0);
-	key(in, K_BACKSPACE, 0, 0);
-	key(in, K_BACKSPACE, 0, 0);
-	type(in, "weights, sum and bias"); /* 3 of 4: enough */
-	ck_assert(enter(in) & WIDGET_DONE);
-	ck_assert_str_eq(saved(in, &m, "score"), "1");
-	ck_assert(shows(in, true, "Well said!"));
-	ck_assert(shows(in, true, "Worth adding: activation."));
-}
-END_TEST
-
 START_TEST(questions_are_numbered)
 {
 	ck_assert(shows(quiz("q-range"), true, "Question 1."));
@@ -752,15 +346,10 @@ static Suite *quiz_suite(void)
 	tcase_add_test(tc, order_stages);
 	tcase_add_test(tc, recall_stages);
 	tcase_add_test(tc, single_keys_scores_and_reveal);
-	tcase_add_test(tc, reveal_needs_a_try_and_scores_zero);
 	tcase_add_test(tc, numeric_typing);
 	tcase_add_test(tc, multi_needs_a_tick);
 	tcase_add_test(tc, order_moves);
 	tcase_add_test(tc, height_grows_with_the_answer);
-	tcase_add_test(tc, save_restore_round_trip);
-	tcase_add_test(tc, restore_rejects_what_does_not_fit);
-	tcase_add_test(tc, recall_term_matching);
-	tcase_add_test(tc, recall_need_and_typing);
 	tcase_add_test(tc, questions_are_numbered);
 	suite_add_tcase(s, tc);
 	return s;

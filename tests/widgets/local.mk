@@ -21,9 +21,15 @@ tests_widgets_check_pixels_SOURCES = tests/widgets/check_pixels.c tests/widgets/
 	tests/widgets/wtest.h
 tests_widgets_check_pixels_LDADD = $(WIDGET_TEST_LIBS)
 # The quiz forms: every kind, drawn to golden text, driven by keys, saved and restored.
-check_PROGRAMS += tests/widgets/check_quiz
-tests_widgets_check_quiz_LDADD = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
+QUIZ_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
 	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
+check_PROGRAMS += tests/widgets/check_quiz tests/widgets/check_quiz_store
+tests_widgets_check_quiz_SOURCES = tests/widgets/check_quiz.c tests/widgets/qtest.c \
+	tests/widgets/qtest.h
+tests_widgets_check_quiz_LDADD = $(QUIZ_TEST_LIBS)
+tests_widgets_check_quiz_store_SOURCES = tests/widgets/check_quiz_store.c \
+	tests/widgets/qtest.c tests/widgets/qtest.h
+tests_widgets_check_quiz_store_LDADD = $(QUIZ_TEST_LIBS)
 # The computing widgets: plot (and chart data), network, neuron, game (vtest.h).
 VISUAL_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
 	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
