@@ -273,8 +273,8 @@ static void quiz_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 	p.focused = focused;
 	p.cx = p.cy = -1;
 	render(in->state, &p);
-	if (focused && p.cx >= 0) {
-		*cx = p.cx;
+	if (focused && p.cx >= 0 && p.cy < r.y + r.h) { /* inside r, even when narrow */
+		*cx = p.cx < r.x + r.w ? p.cx : r.x + r.w - 1;
 		*cy = p.cy;
 	}
 }

@@ -333,6 +333,40 @@ START_TEST(questions_are_numbered)
 }
 END_TEST
 
+/* Every form in every phase draws at any width (down to one column) inside its rows. */
+START_TEST(draws_at_any_width)
+{
+	static const char *const ids[] = {"q-range",   "q-parts", "q-sum",
+					  "q-symbols", "q-moves", "q-own-words"};
+	size_t i;
+	int phase, w, u;
+
+	for (i = 0; i < sizeof ids / sizeof *ids; i++)
+		for (phase = 0; phase < 3; phase++) {
+			Instance *in = quiz(ids[i]);
+			if (phase == 1) {
+				if (i != 4) /* order: nothing to type */
+					type(in, i == 2 ? "0.6" : i == 5 ? "weights" : "a");
+				enter(in);
+			} else if (phase == 2) {
+				chr(in, 's');
+			}
+			for (w = 1; w <= 80; w++)
+				for (u = 0; u < 2; u++) {
+					Grid g;
+					Caps caps = {u, 0};
+					int h = in->ops->height(in, w), cx = -1, cy = -1;
+					Rect r = {0, 0, w, h};
+					ck_assert_int_ge(h, 1);
+					ck_assert_int_eq(grid_init(&g, w, h), 0);
+					in->ops->draw(in, &g, r, caps, true, &cx, &cy);
+					ck_assert(cx < w && cy < h);
+					grid_free(&g);
+				}
+		}
+}
+END_TEST
+
 static Suite *quiz_suite(void)
 {
 	Suite *s = suite_create("quiz");
@@ -351,6 +385,7 @@ static Suite *quiz_suite(void)
 	tcase_add_test(tc, order_moves);
 	tcase_add_test(tc, height_grows_with_the_answer);
 	tcase_add_test(tc, questions_are_numbered);
+	tcase_add_test(tc, draws_at_any_width);
 	suite_add_tcase(s, tc);
 	return s;
 }
