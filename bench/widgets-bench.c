@@ -19,16 +19,16 @@
 #define SLOT_W      76
 
 static const char lesson_text[] =
-	"@lesson B\n@title B\n@level 1\n@format 1\n@unit U\n"
-	"@widget network id=net layers=2,8,8,1 inputs=0.5,-1 activation=tanh labels=x1,x2 "
-	"animate=yes\nalt: x\n@end\n"
-	"@widget plot id=curves fn=sigmoid,tanh,relu,gelu x=-6..6 slope=yes cursor=0.7 "
-	"height=16 title=\"Four functions\"\nalt: x\n@end\n"
-	"@widget plot id=loss chart=lines height=16\nalt: x\n@end\n"
-	"@widget slider id=w1 label=w1 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
-	"@widget slider id=w2 label=w2 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
-	"@widget neuron id=cell inputs=0,0 weights_from=w1,w2 bias=-1.5\nalt: x\n@end\n"
-	"@widget game id=tune goal=\"AND\" mode=gate watch=cell\nalt: x\n@end\n";
+    "@lesson B\n@title B\n@level 1\n@format 1\n@unit U\n"
+    "@widget network id=net layers=2,8,8,1 inputs=0.5,-1 activation=tanh labels=x1,x2 "
+    "animate=yes\nalt: x\n@end\n"
+    "@widget plot id=curves fn=sigmoid,tanh,relu,gelu x=-6..6 slope=yes cursor=0.7 "
+    "height=16 title=\"Four functions\"\nalt: x\n@end\n"
+    "@widget plot id=loss chart=lines height=16\nalt: x\n@end\n"
+    "@widget slider id=w1 label=w1 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
+    "@widget slider id=w2 label=w2 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
+    "@widget neuron id=cell inputs=0,0 weights_from=w1,w2 bias=-1.5\nalt: x\n@end\n"
+    "@widget game id=tune goal=\"AND\" mode=gate watch=cell\nalt: x\n@end\n";
 
 static double now(void)
 {

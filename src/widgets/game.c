@@ -27,12 +27,12 @@ static const char *const gate_names[GATE_COUNT] = {"AND", "OR", "NAND", "NOR", "
 
 typedef enum {
 	FB_NONE,
-	FB_HIT,     /* a round won */
-	FB_MISS,    /* checked, not there yet */
-	FB_WON,     /* every round won */
-	FB_XOR,     /* XOR chosen: no single neuron can */
-	FB_AGAIN,   /* this gate is solved already: choose another */
-	FB_NOWATCH  /* the watched widget has no value */
+	FB_HIT,    /* a round won */
+	FB_MISS,   /* checked, not there yet */
+	FB_WON,    /* every round won */
+	FB_XOR,    /* XOR chosen: no single neuron can */
+	FB_AGAIN,  /* this gate is solved already: choose another */
+	FB_NOWATCH /* the watched widget has no value */
 } Feedback;
 
 typedef struct {
@@ -268,9 +268,9 @@ static void status_line(const Game *s, char *out, size_t size)
 		len = (size_t)snprintf(out, size, _("Round %d of %d   score %d"), s->round + 1,
 				       s->rounds, s->score);
 	if (s->won && len < size)
-		len += (size_t)snprintf(out + len, size - len,
-					ngettext(" in %d check", " in %d checks", (unsigned long)s->tries),
-					s->tries);
+		len += (size_t)snprintf(
+		    out + len, size - len,
+		    ngettext(" in %d check", " in %d checks", (unsigned long)s->tries), s->tries);
 	if (s->best > 0 && len < size)
 		snprintf(out + len, size - len,
 			 ngettext("   best %d check", "   best %d checks", (unsigned long)s->best),
@@ -320,8 +320,9 @@ static void feedback(const Instance *in, const Game *s, char *out, size_t size, 
 	switch (feedback_holds(in, s) ? s->fb : FB_NONE) {
 	case FB_HIT:
 		*st = STYLE_GOOD;
-		snprintf(out, size, "%s", s->gate_mode ? _("Right on every row! Next round.")
-						       : _("Hit! A new target for the next round."));
+		snprintf(out, size, "%s",
+			 s->gate_mode ? _("Right on every row! Next round.")
+				      : _("Hit! A new target for the next round."));
 		break;
 	case FB_WON:
 		*st = STYLE_GOOD;
@@ -333,14 +334,16 @@ static void feedback(const Instance *in, const Game *s, char *out, size_t size, 
 			snprintf(out, size, _("Not yet: %d of 4 rows right."), (int)s->fb_value);
 		} else {
 			visual_fixed(num, sizeof num, fabs(s->fb_value), 2, caps);
-			snprintf(out, size, s->fb_value > 0 ? _("Not yet: %s too high.")
-							    : _("Not yet: %s too low."),
+			snprintf(out, size,
+				 s->fb_value > 0 ? _("Not yet: %s too high.")
+						 : _("Not yet: %s too low."),
 				 num);
 		}
 		break;
 	case FB_XOR:
 		*st = STYLE_WARN;
-		snprintf(out, size, "%s", _("No single neuron can do XOR: no line splits its rows."));
+		snprintf(out, size, "%s",
+			 _("No single neuron can do XOR: no line splits its rows."));
 		break;
 	case FB_AGAIN:
 		*st = STYLE_WARN;
@@ -384,7 +387,8 @@ static void track(const Game *s, Grid *g, int x, int y, int w, double v, Caps ca
 			grid_str(g, x + i, y, caps.unicode ? "●" : "o",
 				 fabs(v - t) <= s->margin + 1e-9 ? STYLE_GOOD : STYLE_ACCENT);
 		else
-			grid_str(g, x + i, y, zone ? (caps.unicode ? "━" : "=") : (caps.unicode ? "─" : "-"),
+			grid_str(g, x + i, y,
+				 zone ? (caps.unicode ? "━" : "=") : (caps.unicode ? "─" : "-"),
 				 zone ? STYLE_GOOD : STYLE_DIM);
 	}
 	grid_str(g, x + tw + 1, y, hi, STYLE_DIM);
@@ -444,7 +448,8 @@ static void draw_gate(const Instance *in, const Game *s, Grid *g, int x, int y, 
 		snprintf(line, sizeof line, "%s%s",
 			 right ? (caps.unicode ? "✓ " : "ok ") : (caps.unicode ? "✗ " : "no "),
 			 near ? _("near 0.5") : "");
-		grid_text(g, x + 23, row, line, strlen(line), w - 23, right ? STYLE_GOOD : STYLE_BAD);
+		grid_text(g, x + 23, row, line, strlen(line), w - 23,
+			  right ? STYLE_GOOD : STYLE_BAD);
 	}
 }
 
@@ -535,12 +540,12 @@ static void game_restore(Instance *in, const Store *st)
 }
 
 const WidgetOps game_ops = {
-	.init = game_init,
-	.free = game_free,
-	.height = game_height,
-	.draw = game_draw,
-	.key = game_key,
-	.save = game_save,
-	.restore = game_restore,
-	.value = game_value,
+    .init = game_init,
+    .free = game_free,
+    .height = game_height,
+    .draw = game_draw,
+    .key = game_key,
+    .save = game_save,
+    .restore = game_restore,
+    .value = game_value,
 };

@@ -202,7 +202,8 @@ static void caption(const Net *s, const double *outs, char *out, size_t size, Ca
 	caps.unicode = false; /* numbers as the diagram writes them */
 
 	if (!s->animate || s->pos >= last) {
-		len = (size_t)snprintf(out, size, "%s", s->sizes[last] > 1 ? _("Outputs") : _("Output"));
+		len = (size_t)snprintf(out, size, "%s",
+				       s->sizes[last] > 1 ? _("Outputs") : _("Output"));
 		for (i = 0; i < s->sizes[last] && len < size; i++) {
 			visual_fixed(num, sizeof num, outs[i], 3, caps);
 			len += (size_t)snprintf(out + len, size - len, " %s", num);
@@ -212,8 +213,8 @@ static void caption(const Net *s, const double *outs, char *out, size_t size, Ca
 	} else if (s->pos == k && !s->playing) {
 		snprintf(out, size, _("Layer %d of %d computed"), k, last);
 	} else {
-		snprintf(out, size, _("Layer %d of %d: each neuron weighs, adds and squashes"), k + 1,
-			 last);
+		snprintf(out, size, _("Layer %d of %d: each neuron weighs, adds and squashes"),
+			 k + 1, last);
 	}
 }
 
@@ -252,8 +253,9 @@ static void network_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	caption(s, vals[s->nl - 1], line, sizeof line, caps);
 	grid_text(g, r.x, r.y + dh, line, strlen(line), r.w, STYLE_NORMAL);
 	if (s->animate && focused) {
-		const char *help = caps.unicode ? _("Space play/pause   → step   ← back   r replay")
-						: _("Space play/pause   Right step   Left back   r replay");
+		const char *help = caps.unicode
+				       ? _("Space play/pause   → step   ← back   r replay")
+				       : _("Space play/pause   Right step   Left back   r replay");
 		grid_text(g, r.x, r.y + dh + 1, help, strlen(help), r.w, STYLE_DIM);
 	}
 	if (focused) {
@@ -354,13 +356,13 @@ static bool network_value(const Instance *in, double *out)
 }
 
 const WidgetOps network_ops = {
-	.init = network_init,
-	.free = network_free,
-	.height = network_height,
-	.draw = network_draw,
-	.key = network_key,
-	.tick = network_tick,
-	.value = network_value,
-	.animate = network_animate,
-	.anim_state = network_anim_state,
+    .init = network_init,
+    .free = network_free,
+    .height = network_height,
+    .draw = network_draw,
+    .key = network_key,
+    .tick = network_tick,
+    .value = network_value,
+    .animate = network_animate,
+    .anim_state = network_anim_state,
 };

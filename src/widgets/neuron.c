@@ -36,7 +36,9 @@ typedef struct {
 /* The number at selection index i: from its widget when linked, else the own one. */
 static double number(const Instance *in, const Neuron *s, int i, bool *linked)
 {
-	const char *from = (size_t)i == 2 * s->n ? s->bfrom : i % 2 ? s->wfrom[i / 2] : s->xfrom[i / 2];
+	const char *from = (size_t)i == 2 * s->n ? s->bfrom
+			   : i % 2               ? s->wfrom[i / 2]
+						 : s->xfrom[i / 2];
 	double v;
 
 	if (from && scene_value(in->scene, from, &v) && isfinite(v)) {
@@ -187,11 +189,12 @@ static void arithmetic(const Instance *in, char *out, size_t size, int w, Caps c
 	neuron_eval(in, NULL, s->n, &z, &y);
 	visual_fixed(zs, sizeof zs, z, 2, caps);
 	visual_fixed(ys, sizeof ys, y, 3, caps);
-	snprintf(tail, sizeof tail, " = %s %s %s(%s) = %s", zs, arrow, visual_act_symbol(s->act, caps),
-		 zs, ys);
+	snprintf(tail, sizeof tail, " = %s %s %s(%s) = %s", zs, arrow,
+		 visual_act_symbol(s->act, caps), zs, ys);
 	len = (size_t)snprintf(out, size, "z = ");
 	for (i = 0; i < s->n && len < size; i++) {
-		double x = number(in, s, (int)(2 * i), NULL), wi = number(in, s, (int)(2 * i + 1), NULL);
+		double x = number(in, s, (int)(2 * i), NULL),
+		       wi = number(in, s, (int)(2 * i + 1), NULL);
 		char xs[40];
 		visual_num(xs, sizeof xs, x, 2, caps);
 		visual_num(num, sizeof num, wi, 2, caps);
@@ -203,7 +206,10 @@ static void arithmetic(const Instance *in, char *out, size_t size, int w, Caps c
 		double b = number(in, s, (int)(2 * s->n), NULL);
 		visual_num(num, sizeof num, s->n ? fabs(b) : b, 2, caps);
 		len += (size_t)snprintf(out + len, size - len, "%s%s",
-					!s->n ? "" : b < 0 ? (caps.unicode ? " − " : " - ") : " + ", num);
+					!s->n   ? ""
+					: b < 0 ? (caps.unicode ? " − " : " - ")
+						: " + ",
+					num);
 	}
 	if (len < size)
 		snprintf(out + len, size - len, "%s", tail);
@@ -254,9 +260,10 @@ static void neuron_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool foc
 		bo.lo = -1, bo.hi = 1;
 	bars_draw(g, r.x, y, r.w < 40 ? r.w : 40, 1, &bar, 1, &bo, caps);
 	if (s->editable && focused) {
-		const char *help = caps.unicode ? _("←→ choose   +/− change   digits Enter type   r reset")
-						: _("Left/Right choose   +/- change   digits Enter type   "
-						    "r reset");
+		const char *help = caps.unicode
+				       ? _("←→ choose   +/− change   digits Enter type   r reset")
+				       : _("Left/Right choose   +/- change   digits Enter type   "
+					   "r reset");
 		grid_text(g, r.x, y + 1, help, strlen(help), r.w, STYLE_DIM);
 	}
 	if (focused) {
@@ -415,12 +422,12 @@ static void neuron_restore(Instance *in, const Store *st)
 }
 
 const WidgetOps neuron_ops = {
-	.init = neuron_init,
-	.free = neuron_free,
-	.height = neuron_height,
-	.draw = neuron_draw,
-	.key = neuron_key,
-	.save = neuron_save,
-	.restore = neuron_restore,
-	.value = neuron_value,
+    .init = neuron_init,
+    .free = neuron_free,
+    .height = neuron_height,
+    .draw = neuron_draw,
+    .key = neuron_key,
+    .save = neuron_save,
+    .restore = neuron_restore,
+    .value = neuron_value,
 };

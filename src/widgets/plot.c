@@ -14,24 +14,23 @@
 #include "widgets/controls.h"
 #include "widgets/visual.h"
 
-#define MAX_FN  4
-#define SAMPLES 512 /* points per curve at most */
+#define MAX_FN   4
+#define SAMPLES  512  /* points per curve at most */
 #define DATA_CAP 2000 /* points per series of a chart fed by another widget */
 
 static const struct {
 	const char *word;
 	PlotDataKind kind;
 } charts[] = {
-    {"lines", PLOTDATA_LINES},         {"scatter", PLOTDATA_SCATTER},
-    {"field", PLOTDATA_FIELD},         {"histogram", PLOTDATA_HISTOGRAM},
-    {"bars", PLOTDATA_BARS},
+    {"lines", PLOTDATA_LINES},         {"scatter", PLOTDATA_SCATTER}, {"field", PLOTDATA_FIELD},
+    {"histogram", PLOTDATA_HISTOGRAM}, {"bars", PLOTDATA_BARS},
 };
 
 typedef struct {
 	bool curves; /* activation curves; else a chart fed by another widget */
 	int nfn;
 	Activation fn[MAX_FN];
-	const char *fn_from; /* a choice widget naming the function shown instead */
+	const char *fn_from;   /* a choice widget naming the function shown instead */
 	double x0, x1, y0, y1; /* y NaN: fitted to the curves */
 	bool slope;
 	const char *input; /* a widget whose value is the cursor */
@@ -84,7 +83,8 @@ static int plot_w_init(Instance *in)
 	if (plotdata_init(&s->data, kind, s->curves ? SAMPLES : DATA_CAP) != 0)
 		goto nomem;
 	for (k = 0; s->curves && k < 2 * MAX_FN; k++)
-		if (plotdata_add_series(&s->data, NULL, plot_colour(k / 2), k % 2 ? 0x33 : 0xFF) < 0)
+		if (plotdata_add_series(&s->data, NULL, plot_colour(k / 2), k % 2 ? 0x33 : 0xFF) <
+		    0)
 			goto nomem;
 	/* The canvas for the widest slot, so drawing does not allocate. */
 	if (canvas_reshape(&s->data.plot.cv, 0, 0, 80, s->rows, CANVAS_BRAILLE) != 0)
@@ -230,8 +230,8 @@ static void draw_curves(const Instance *in, PlotW *s, Grid *g, int top, Rect r, 
 		for (k = 0; k < nfn; k++) {
 			double y = act_value(fn[k], z);
 			if (s->slope)
-				canvas_data_mark(cv, z, act_deriv(fn[k], z, y), caps.unicode ? 0x25C6 : '+',
-						 plot_colour(k));
+				canvas_data_mark(cv, z, act_deriv(fn[k], z, y),
+						 caps.unicode ? 0x25C6 : '+', plot_colour(k));
 			canvas_data_mark(cv, z, y, caps.unicode ? 0x25CF : 'o', plot_colour(k));
 		}
 	}
@@ -242,14 +242,16 @@ static void draw_curves(const Instance *in, PlotW *s, Grid *g, int top, Rect r, 
 			break;
 		if (nfn > 1)
 			x += grid_put_colour(g, x, row, caps.unicode ? 0x25CF : 'o', STYLE_NORMAL,
-					     plot_colour(k), COLOUR_NONE) + 1;
+					     plot_colour(k), COLOUR_NONE) +
+			     1;
 		readout(line, sizeof line, fn[k], z, caps);
 		grid_text(g, x, row, line, strlen(line), r.w - (x - r.x), STYLE_NORMAL);
 	}
 	row = top + s->rows + readout_rows(s);
 	if (focused && interactive(s)) {
-		const char *help = caps.unicode ? _("←→ move the cursor   Home End the ends")
-						: _("Left/Right move the cursor   Home End the ends");
+		const char *help = caps.unicode
+				       ? _("←→ move the cursor   Home End the ends")
+				       : _("Left/Right move the cursor   Home End the ends");
 		grid_text(g, r.x, row, help, strlen(help), r.w, STYLE_DIM);
 	}
 	if (focused) {
@@ -355,12 +357,12 @@ static void plot_w_restore(Instance *in, const Store *st)
 }
 
 const WidgetOps plot_ops = {
-	.init = plot_w_init,
-	.free = plot_w_free,
-	.height = plot_w_height,
-	.draw = plot_w_draw,
-	.key = plot_w_key,
-	.save = plot_w_save,
-	.restore = plot_w_restore,
-	.value = plot_w_value,
+    .init = plot_w_init,
+    .free = plot_w_free,
+    .height = plot_w_height,
+    .draw = plot_w_draw,
+    .key = plot_w_key,
+    .save = plot_w_save,
+    .restore = plot_w_restore,
+    .value = plot_w_value,
 };

@@ -259,8 +259,8 @@ void plotdata_finish(PlotData *d, Grid *g)
 			PlotDataSeries *s = &d->series[0];
 			size_t n = series_points(s);
 			int bins = d->nbins > 0 ? d->nbins : d->w / 2;
-			plot_histogram(&d->plot, g, d->x, d->y, d->w, d->h, &d->opts, s->y, n,
-				       bins, d->hist_colour, d->caps);
+			plot_histogram(&d->plot, g, d->x, d->y, d->w, d->h, &d->opts, s->y, n, bins,
+				       d->hist_colour, d->caps);
 		}
 		break;
 	case PLOTDATA_BARS:

@@ -58,8 +58,8 @@ const char *visual_choice_word(const Scene *s, const char *id)
 	Instance *in = scene_find((Scene *)(uintptr_t)s, id);
 	double v;
 
-	if (!in || !in->ops->value || !in->ops->value(in, &v) || !(v >= 0) ||
-	    v != floor(v) || v >= (double)widget_nwords(in, "options"))
+	if (!in || !in->ops->value || !in->ops->value(in, &v) || !(v >= 0) || v != floor(v) ||
+	    v >= (double)widget_nwords(in, "options"))
 		return NULL;
 	return widget_word(in, "options", (size_t)v);
 }

@@ -13,9 +13,9 @@
 static VTest t;
 
 static const char *light =
-	"@widget slider id=out label=out range=0..1 value=0.5 step=0.01\nalt: x\n@end\n"
-	"@widget game id=g goal=\"Bring the output within 0.1 of the target\" watch=out "
-	"rounds=3 seed=7\nalt: x\n@end\n";
+    "@widget slider id=out label=out range=0..1 value=0.5 step=0.01\nalt: x\n@end\n"
+    "@widget game id=g goal=\"Bring the output within 0.1 of the target\" watch=out "
+    "rounds=3 seed=7\nalt: x\n@end\n";
 
 static void teardown(void)
 {
@@ -131,13 +131,13 @@ START_TEST(judges_the_neuron)
 END_TEST
 
 static const char *tune =
-	"@widget slider id=w1 label=w1 range=-3..3 value=0 step=0.5\nalt: x\n@end\n"
-	"@widget slider id=w2 label=w2 range=-3..3 value=0 step=0.5\nalt: x\n@end\n"
-	"@widget slider id=b label=b range=-3..3 value=0 step=0.5\nalt: x\n@end\n"
-	"@widget neuron id=cell inputs=0,0 weights_from=w1,w2 bias_from=b editable=no\n"
-	"alt: x\n@end\n"
-	"@widget game id=g goal=\"Make the neuron compute the gate\" mode=gate watch=cell "
-	"gate=AND,OR rounds=2 margin=0.05\nalt: x\n@end\n";
+    "@widget slider id=w1 label=w1 range=-3..3 value=0 step=0.5\nalt: x\n@end\n"
+    "@widget slider id=w2 label=w2 range=-3..3 value=0 step=0.5\nalt: x\n@end\n"
+    "@widget slider id=b label=b range=-3..3 value=0 step=0.5\nalt: x\n@end\n"
+    "@widget neuron id=cell inputs=0,0 weights_from=w1,w2 bias_from=b editable=no\n"
+    "alt: x\n@end\n"
+    "@widget game id=g goal=\"Make the neuron compute the gate\" mode=gate watch=cell "
+    "gate=AND,OR rounds=2 margin=0.05\nalt: x\n@end\n";
 
 START_TEST(gate_rounds)
 {

@@ -19,8 +19,8 @@ static const char *flow = "@widget network id=net layers=2,3,1 "
 			  "biases=0.1,-0.2,0.3,0.05 inputs=1,0 labels=x1,x2 animate=yes\n"
 			  "alt: x\n@end\n";
 
-static const double params231[] = {0.6, -0.4, 1.2, 0.3, -0.9, 0.05, 0.1, -0.2, 0.3,
-				   0.8, -1.1, 0.4, 0.05};
+static const double params231[] = {0.6,  -0.4, 1.2, 0.3,  -0.9, 0.05, 0.1,
+				   -0.2, 0.3,  0.8, -1.1, 0.4,  0.05};
 
 static void teardown(void)
 {

@@ -53,11 +53,11 @@ START_TEST(keys_choose_and_change)
 	ck_assert_uint_eq(vt_char(in, '+'), WIDGET_HANDLED | WIDGET_REDRAW); /* w1 0.7 */
 	ck_assert_double_eq_tol(vt_value(&t, "cell"), 1 / (1 + exp(-0.8)), 1e-12);
 	vt_char(in, '[');
-	vt_char(in, '[');                                                   /* w1 0.5 */
+	vt_char(in, '['); /* w1 0.5 */
 	ck_assert_double_eq_tol(vt_value(&t, "cell"), 1 / (1 + exp(-0.6)), 1e-12);
 	vt_key(in, K_RIGHT);
 	vt_key(in, K_RIGHT);
-	vt_key(in, K_RIGHT); /* b */
+	vt_key(in, K_RIGHT);                                    /* b */
 	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_HANDLED); /* nothing after b */
 	/* Typing: digits, '-' flips the sign, Enter sets it. */
 	vt_type(in, "1.5", false);

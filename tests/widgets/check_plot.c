@@ -43,7 +43,7 @@ START_TEST(keys_move_the_cursor)
 
 	vt_open(&t, "@widget plot id=lab fn=tanh x=-3..3 step=0.5\nalt: x\n@end\n");
 	in = vt_get(&t, "lab");
-	ck_assert(!scene_value(&t.scene, "lab", &(double){0})); /* no cursor yet */
+	ck_assert(!scene_value(&t.scene, "lab", &(double){0}));                 /* no cursor yet */
 	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW); /* at 0 */
 	ck_assert_double_eq(vt_value(&t, "lab"), 0);
 	vt_key(in, K_RIGHT);
@@ -90,11 +90,12 @@ END_TEST
 
 START_TEST(choice_names_the_function)
 {
-	vt_open(&t, "@widget choice id=f label=f options=step,sigmoid,tanh,relu,leakyrelu value=relu\n"
-		    "alt: x\n@end\n"
-		    "@widget plot id=lab fn=sigmoid fn_from=f cursor=-1\nalt: x\n@end\n");
+	vt_open(&t,
+		"@widget choice id=f label=f options=step,sigmoid,tanh,relu,leakyrelu value=relu\n"
+		"alt: x\n@end\n"
+		"@widget plot id=lab fn=sigmoid fn_from=f cursor=-1\nalt: x\n@end\n");
 	ck_assert_double_eq(vt_value(&t, "lab"), 0); /* relu(-1) */
-	vt_key(vt_get(&t, "f"), K_RIGHT);              /* leakyrelu */
+	vt_key(vt_get(&t, "f"), K_RIGHT);            /* leakyrelu */
 	ck_assert_double_eq_tol(vt_value(&t, "lab"), -0.01, 1e-15);
 	vt_golden("plot-choice-leaky", vt_get(&t, "lab"), 50);
 }
