@@ -189,8 +189,11 @@ static void arithmetic(const Instance *in, char *out, size_t size, int w, Caps c
 	neuron_eval(in, NULL, s->n, &z, &y);
 	visual_fixed(zs, sizeof zs, z, 2, caps);
 	visual_fixed(ys, sizeof ys, y, 3, caps);
-	snprintf(tail, sizeof tail, " = %s %s %s(%s) = %s", zs, arrow,
-		 visual_act_symbol(s->act, caps), zs, ys);
+	if (s->act == ACT_LINEAR) /* no squash: the sum is the output */
+		snprintf(tail, sizeof tail, " = %s %s y = %s", zs, arrow, ys);
+	else
+		snprintf(tail, sizeof tail, " = %s %s %s(%s) = %s", zs, arrow,
+			 visual_act_symbol(s->act, caps), zs, ys);
 	len = (size_t)snprintf(out, size, "z = ");
 	for (i = 0; i < s->n && len < size; i++) {
 		double x = number(in, s, (int)(2 * i), NULL),

@@ -153,6 +153,17 @@ START_TEST(gate_rounds)
 	set_slider("w2", 1);
 	set_slider("b", -1.5);
 	vt_golden("game-gate-and", g, 60);
+	{ /* Right rows: bold text and a ✓ in STYLE_GOOD, the same glyphs in monochrome. */
+		Grid gr;
+		Rect r = {0, 0, 60, 12};
+		int cx, cy;
+		ck_assert_int_eq(grid_init(&gr, 60, 12), 0);
+		g->ops->draw(g, &gr, r, VT_MONO, false, &cx, &cy);
+		ck_assert_uint_eq(grid_at(&gr, 25, 5)->ch, 0x2713);
+		ck_assert_int_eq(grid_at(&gr, 25, 5)->style, STYLE_GOOD);
+		ck_assert_int_eq(grid_at(&gr, 2, 5)->style, STYLE_BOLD);
+		grid_free(&gr);
+	}
 	ck_assert_uint_eq(vt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW);
 	ck_assert_double_eq(vt_value(&t, "g"), 1);
 	/* Round 2 is OR: the AND weights get 2 of 4; b = -0.5 gets all four. */

@@ -141,6 +141,20 @@ START_TEST(many_inputs_wrap)
 }
 END_TEST
 
+START_TEST(identity_has_no_squash)
+{
+	char *text;
+
+	vt_open(&t, "@widget neuron id=vote inputs=1,1,0 weights=2,1,-3 activation=identity\n"
+		    "alt: x\n@end\n");
+	ck_assert_double_eq(vt_value(&t, "vote"), 3);
+	text = vt_draw(vt_get(&t, "vote"), 70, VT_UTF8, false);
+	ck_assert_msg(strstr(text, "z = 1×2 + 1×1 + 0×(−3) + 0 = 3.00 → y = 3.000") != NULL, "%s",
+		      text);
+	free(text);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("neuron");
@@ -152,6 +166,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, numbers_from_sliders);
 	tcase_add_test(tc, kept_in_progress);
 	tcase_add_test(tc, many_inputs_wrap);
+	tcase_add_test(tc, identity_has_no_squash);
 	suite_add_tcase(s, tc);
 	return s;
 }
