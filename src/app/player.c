@@ -370,31 +370,44 @@ void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 
 /* Moves the focus to the next (dir 1) or previous (dir -1) slot, starting from the
  * view when nothing is focused or the focused slot is off screen. */
+/* Whether slot i takes the focus: a live widget or quiz that reacts to keys. */
+static bool focusable(Player *p, int i)
+{
+	Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
+	return in && in->ops->key;
+}
+
+static bool on_screen(const Player *p, int i)
+{
+	const DocSlot *s = &p->doc.slots[i];
+	return s->y + s->h > p->scroll && s->y < p->scroll + p->view_h;
+}
+
+/* Moves the focus to the next (dir 1) or previous (dir -1) control that takes keys,
+ * starting from the view when nothing is focused or the focused one is off screen;
+ * at the first or last control it stays. */
 static void move_focus(Player *p, int dir)
 {
-	int n = (int)p->doc.nslots, i;
+	int n = (int)p->doc.nslots, i, from;
 
-	if (n == 0)
-		return;
-	if (p->focus >= 0) {
-		const DocSlot *s = &p->doc.slots[p->focus];
-		if (s->y + s->h > p->scroll && s->y < p->scroll + p->view_h) {
-			i = p->focus + dir;
-			if (i < 0 || i >= n)
-				return; /* stay at the first or last control */
-			p->focus = i;
-			reveal(p, p->doc.slots[i].y, p->doc.slots[i].h);
-			return;
+	if (p->focus >= 0 && on_screen(p, p->focus)) {
+		from = p->focus + dir;
+	} else {
+		/* The first control on or after the view (or before it, going back). */
+		for (from = dir > 0 ? 0 : n - 1; from >= 0 && from < n; from += dir) {
+			const DocSlot *s = &p->doc.slots[from];
+			if (dir > 0 ? s->y + s->h > p->scroll : s->y < p->scroll + p->view_h)
+				break;
 		}
 	}
-	/* The first slot on or after the view (or before it, going back). */
-	for (i = dir > 0 ? 0 : n - 1; i >= 0 && i < n; i += dir) {
-		const DocSlot *s = &p->doc.slots[i];
-		if (dir > 0 ? s->y + s->h > p->scroll : s->y < p->scroll + p->view_h)
-			break;
+	for (i = from; i >= 0 && i < n && !focusable(p, i); i += dir)
+		;
+	if (i < 0 || i >= n) { /* none that way: the last (first) control there is */
+		for (i = dir > 0 ? n - 1 : 0; i >= 0 && i < n && !focusable(p, i); i -= dir)
+			;
+		if (i < 0 || i >= n || (p->focus >= 0 && on_screen(p, p->focus)))
+			return;
 	}
-	if (i < 0 || i >= n)
-		i = dir > 0 ? n - 1 : 0;
 	p->focus = i;
 	reveal(p, p->doc.slots[i].y, p->doc.slots[i].h);
 }
