@@ -12,7 +12,8 @@ src_app_libapp_a_SOURCES = \
 	src/app/keymap.c src/app/keymap.h \
 	src/app/paths.c src/app/paths.h \
 	src/app/plain.c src/app/plain.h \
-	src/app/player.c src/app/player.h \
+	src/app/player.c src/app/player.h src/app/player-host.h \
+	src/app/player-widgets.c \
 	src/app/progress.c src/app/progress.h \
 	src/app/title.c src/app/title.h
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/player.h"
+#include "app/player-host.h"
 #include "base/utf8.h"
 #include "nls.h"
 
@@ -37,59 +37,6 @@ static const char *unit_title(const void *ctx, const char *id, int *minutes)
 		return NULL;
 	*minutes = u->minutes;
 	return u->title;
-}
-
-/* A live widget's rows at a width; 0 leaves the slot to its text alternative. */
-static int slot_height(const void *ctx, const Block *b, int w)
-{
-	const Player *p = ctx;
-	Instance *in = scene_for_block((Scene *)(uintptr_t)&p->scene, b);
-
-	return in && in->ops->height && in->ops->draw ? in->ops->height(in, w) : 0;
-}
-
-/* The progress store seen from one widget: keys "widget.<LESSON>.<ID>.<key>", and
- * "quiz.<LESSON>.<ID>.<key>" for a quiz (its "score" is what the map counts). */
-typedef struct {
-	Progress *progress;
-	const char *lesson, *id, *kind;
-} WidgetStore;
-
-static const char *store_get(void *ctx, const char *key)
-{
-	WidgetStore *w = ctx;
-	char full[256];
-
-	snprintf(full, sizeof full, "%s.%s.%s.%s", w->kind, w->lesson, w->id, key);
-	return progress_get(w->progress, full);
-}
-
-static void store_set(void *ctx, const char *key, const char *value)
-{
-	WidgetStore *w = ctx;
-	char full[256];
-
-	snprintf(full, sizeof full, "%s.%s.%s.%s", w->kind, w->lesson, w->id, key);
-	progress_set(w->progress, full, value);
-}
-
-/* Saves (save true) or restores every widget's state through its slice of progress. */
-static void widgets_store(Player *p, bool save)
-{
-	size_t i;
-
-	for (i = 0; p->progress && i < p->scene.n; i++) {
-		Instance *in = &p->scene.items[i];
-		WidgetStore ws = {p->progress, p->entry->id, in->id,
-				  in->block->kind == BLOCK_QUIZ ? "quiz" : "widget"};
-		Store st = {store_get, store_set, &ws};
-		if (in->failed || !in->id)
-			continue;
-		if (save && in->ops->save)
-			in->ops->save(in, &st);
-		else if (!save && in->ops->restore)
-			in->ops->restore(in, &st);
-	}
 }
 
 static const char *slot_id(const DocSlot *s)
@@ -131,7 +78,7 @@ void player_open(Player *p, const CourseLesson *entry, Progress *progress)
 	if (v)
 		snprintf(p->want_focus, sizeof p->want_focus, "%s", v);
 	if (scene_init(&p->scene, entry->lesson) == 0)
-		widgets_store(p, false);
+		player_widgets_store(p, false);
 }
 
 void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progress,
@@ -182,10 +129,10 @@ void player_save_position(Player *p)
 	progress_set_num(p->progress, key, b);
 	key_of(key, sizeof key, "lesson", p->entry->id, "focus");
 	progress_set(p->progress, key, p->focus >= 0 ? slot_id(&p->doc.slots[p->focus]) : "");
-	widgets_store(p, true);
+	player_widgets_store(p, true);
 }
 
-static void clamp(Player *p)
+void player_clamp(Player *p)
 {
 	int max = p->doc.g.h - p->view_h;
 
@@ -202,10 +149,10 @@ static void reveal(Player *p, int y, int h)
 		p->scroll = y - 1;
 	else if (y + h > p->scroll + p->view_h)
 		p->scroll = h > p->view_h ? y : y + h - p->view_h + 1;
-	clamp(p);
+	player_clamp(p);
 }
 
-static void layout(Player *p, int width, Caps caps)
+void player_layout(Player *p, int width, Caps caps)
 {
 	DocOptions o;
 	size_t i;
@@ -223,7 +170,7 @@ static void layout(Player *p, int width, Caps caps)
 	o.caps = caps;
 	o.width = width;
 	o.unit_title = unit_title;
-	o.slot_height = slot_height;
+	o.slot_height = player_slot_height;
 	o.ctx = p;
 	p->laid_out = doc_layout(&p->doc, p->entry->lesson, &o) == 0;
 	p->doc_width = width;
@@ -246,7 +193,7 @@ static void layout(Player *p, int width, Caps caps)
 	}
 }
 
-static void mark(Player *p, const char *unit_id, const char *what)
+void player_mark(Player *p, const char *unit_id, const char *what)
 {
 	char key[256];
 
@@ -268,10 +215,10 @@ static void mark_seen(Player *p)
 		const CourseUnit *cu;
 		if (a->y >= p->scroll + p->view_h || a->end > p->scroll + p->view_h + 1)
 			continue;
-		mark(p, a->id, "seen");
+		player_mark(p, a->id, "seen");
 		cu = index_unit(p->entry, a->id);
 		if (!cu || cu->kind == UNIT_READ || cu->kind == UNIT_ANIM || cu->kind == UNIT_INTER)
-			mark(p, a->id, "done");
+			player_mark(p, a->id, "done");
 	}
 }
 
@@ -289,41 +236,6 @@ static void top_bar(Player *p, Grid *g)
 	grid_str(g, g->w - (int)strlen(right), 0, right, STYLE_BAR);
 }
 
-/* Draws every live widget whose slot is on screen over its text alternative. A slot
- * cut by the view's edge is drawn whole into a scratch grid and its visible rows
- * copied, so widgets never need to know about scrolling. */
-static void draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy)
-{
-	size_t i;
-
-	for (i = 0; i < p->doc.nslots; i++) {
-		const DocSlot *s = &p->doc.slots[i];
-		Instance *in = scene_for_block(&p->scene, s->block);
-		Grid tmp;
-		Rect r = {0, 0, s->w, s->h};
-		int wx = -1, wy = -1, y;
-		bool focused = p->focus == (int)i;
-
-		if (!in || !in->ops->draw || s->y + s->h <= p->scroll || s->y >= p->scroll + p->view_h)
-			continue;
-		if (grid_init(&tmp, s->w, s->h) != 0)
-			continue;
-		in->ops->draw(in, &tmp, r, caps, focused, &wx, &wy);
-		for (y = 0; y < s->h; y++) {
-			int row = s->y + y - p->scroll;
-			if (row < 0 || row >= p->view_h)
-				continue;
-			memcpy(&g->cells[(size_t)(row + 1) * (size_t)g->w + (size_t)s->x],
-			       &tmp.cells[(size_t)y * (size_t)s->w], (size_t)s->w * sizeof *g->cells);
-		}
-		if (focused && wx >= 0 && s->y + wy >= p->scroll && s->y + wy < p->scroll + p->view_h) {
-			*cx = s->x + wx;
-			*cy = s->y + wy - p->scroll + 1;
-		}
-		grid_free(&tmp);
-	}
-}
-
 void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 {
 	int y;
@@ -331,17 +243,17 @@ void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 	*cx = *cy = -1;
 	grid_clear(g, STYLE_NORMAL);
 	if (!p->laid_out || p->doc_width != g->w || p->doc_unicode != caps.unicode)
-		layout(p, g->w, caps);
+		player_layout(p, g->w, caps);
 	p->view_h = g->h - 2;
 	if (!p->laid_out || p->view_h < 1)
 		return;
-	clamp(p);
+	player_clamp(p);
 	top_bar(p, g);
 	for (y = 0; y < p->view_h && p->scroll + y < p->doc.g.h; y++)
 		memcpy(&g->cells[(size_t)(y + 1) * (size_t)g->w],
 		       &p->doc.g.cells[(size_t)(p->scroll + y) * (size_t)p->doc.g.w],
 		       (size_t)g->w * sizeof *g->cells);
-	draw_widgets(p, g, caps, cx, cy);
+	player_draw_widgets(p, g, caps, cx, cy);
 	if (p->match >= 0 && p->match >= p->scroll && p->match < p->scroll + p->view_h)
 		grid_str(g, p->doc.column_x - 2, p->match - p->scroll + 1, caps.unicode ? "›" : ">",
 			 STYLE_ACCENT);
@@ -370,13 +282,6 @@ void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 
 /* Moves the focus to the next (dir 1) or previous (dir -1) slot, starting from the
  * view when nothing is focused or the focused slot is off screen. */
-/* Whether slot i takes the focus: a live widget or quiz that reacts to keys. */
-static bool focusable(Player *p, int i)
-{
-	Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
-	return in && in->ops->key;
-}
-
 static bool on_screen(const Player *p, int i)
 {
 	const DocSlot *s = &p->doc.slots[i];
@@ -386,7 +291,7 @@ static bool on_screen(const Player *p, int i)
 /* Moves the focus to the next (dir 1) or previous (dir -1) control that takes keys,
  * starting from the view when nothing is focused or the focused one is off screen;
  * at the first or last control it stays. */
-static void move_focus(Player *p, int dir)
+void player_move_focus(Player *p, int dir)
 {
 	int n = (int)p->doc.nslots, i, from;
 
@@ -400,10 +305,10 @@ static void move_focus(Player *p, int dir)
 				break;
 		}
 	}
-	for (i = from; i >= 0 && i < n && !focusable(p, i); i += dir)
+	for (i = from; i >= 0 && i < n && !player_focusable(p, i); i += dir)
 		;
 	if (i < 0 || i >= n) { /* none that way: the last (first) control there is */
-		for (i = dir > 0 ? n - 1 : 0; i >= 0 && i < n && !focusable(p, i); i -= dir)
+		for (i = dir > 0 ? n - 1 : 0; i >= 0 && i < n && !player_focusable(p, i); i -= dir)
 			;
 		if (i < 0 || i >= n || (p->focus >= 0 && on_screen(p, p->focus)))
 			return;
@@ -421,7 +326,7 @@ static void find(Player *p, int from)
 	p->match = y;
 	if (y >= 0) {
 		p->scroll = y - p->view_h / 3;
-		clamp(p);
+		player_clamp(p);
 	}
 }
 
@@ -454,86 +359,16 @@ static bool search_key(Player *p, const Key *k)
 	return true;
 }
 
-/* Games and quizzes are what a unit needs done; the rest is there to play with. */
-static bool completable(const Instance *in)
-{
-	return in->block->kind == BLOCK_QUIZ ||
-	       (in->block->kind == BLOCK_WIDGET && strcmp(in->block->widget.kind, "game") == 0);
-}
-
-/* Marks a unit done once every game and quiz in it is won or answered. */
-static void complete_unit(Player *p, size_t unit)
-{
-	size_t i;
-
-	for (i = 0; i < p->doc.nslots; i++) {
-		Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
-		if (p->doc.slots[i].unit == unit && in && completable(in) && !in->done)
-			return;
-	}
-	if (unit < p->doc.nunits)
-		mark(p, p->doc.units[unit].id, "done");
-}
-
-/* A widget's height changed (a quiz answered or retried): lays the lesson out again at
- * the same width, keeping the rows above the slot where they were, and scrolls just
- * enough to show the slot's new end (its top when it got shorter). */
-static void regrow(Player *p, int slot)
-{
-	int scroll = p->scroll, y = p->doc.slots[slot].y;
-	const DocSlot *s;
-
-	layout(p, p->doc_width, (Caps){p->doc_unicode, 0});
-	if (!p->laid_out || slot >= (int)p->doc.nslots)
-		return;
-	if (y >= scroll)
-		p->scroll = scroll;
-	s = &p->doc.slots[slot];
-	if (s->y + s->h > p->scroll + p->view_h)
-		p->scroll = s->y + s->h - p->view_h;
-	if (s->y < p->scroll && s->h <= p->view_h)
-		p->scroll = s->y;
-	clamp(p);
-}
-
-/* Gives a key to the focused widget; Tab, Shift-Tab and Esc always stay with the
- * player. Returns true when the widget used it. */
-static bool widget_key(Player *p, const Key *k)
-{
-	Instance *in;
-	unsigned r;
-	int w, before;
-
-	if (p->focus < 0 || !k || k->code == K_TAB || k->code == K_BACKTAB || k->code == K_MOUSE)
-		return false;
-	in = scene_for_block(&p->scene, p->doc.slots[p->focus].block);
-	if (!in || !in->ops->key)
-		return false;
-	w = p->doc.slots[p->focus].w;
-	before = in->ops->height ? in->ops->height(in, w) : 0;
-	r = in->ops->key(in, k);
-	if (in->ops->height && in->ops->height(in, w) != before)
-		regrow(p, p->focus);
-	if (r & WIDGET_DONE) {
-		in->done = true;
-		complete_unit(p, p->doc.slots[p->focus].unit);
-		p->changed = true; /* saved at the next draw */
-	}
-	if (r & WIDGET_NEXT)
-		move_focus(p, 1);
-	return (r & WIDGET_HANDLED) != 0;
-}
-
 bool player_command(Player *p, Command cmd, const Key *k)
 {
 	if (p->searching)
 		return search_key(p, k);
-	if (widget_key(p, k))
+	if (player_widget_key(p, k))
 		return true;
 	if (k && k->code == K_MOUSE) {
 		if (k->mouse_action == MOUSE_WHEEL_UP || k->mouse_action == MOUSE_WHEEL_DOWN) {
 			p->scroll += k->mouse_action == MOUSE_WHEEL_UP ? -3 : 3;
-			clamp(p);
+			player_clamp(p);
 		} else if (k->mouse_action == MOUSE_PRESS) {
 			int y = p->scroll + k->mouse_y - 1;
 			size_t i;
@@ -563,10 +398,10 @@ bool player_command(Player *p, Command cmd, const Key *k)
 		p->scroll = p->doc.g.h;
 		break;
 	case CMD_FOCUS_NEXT:
-		move_focus(p, 1);
+		player_move_focus(p, 1);
 		return true;
 	case CMD_FOCUS_PREV:
-		move_focus(p, -1);
+		player_move_focus(p, -1);
 		return true;
 	case CMD_SEARCH:
 		p->searching = true;
@@ -580,7 +415,7 @@ bool player_command(Player *p, Command cmd, const Key *k)
 	default:
 		return false;
 	}
-	clamp(p);
+	player_clamp(p);
 	return true;
 }
 

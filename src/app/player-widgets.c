@@ -1,0 +1,176 @@
+/* player-widgets.c: the lesson player as the host of live widgets: their slot
+ * heights, drawing them over their slots, the focus they take, the keys they get,
+ * completing units, and their state in progress. Must not touch the terminal. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/player-host.h"
+
+/* A live widget's rows at a width; 0 leaves the slot to its text alternative. */
+int player_slot_height(const void *ctx, const Block *b, int w)
+{
+	const Player *p = ctx;
+	Instance *in = scene_for_block((Scene *)(uintptr_t)&p->scene, b);
+
+	return in && in->ops->height && in->ops->draw ? in->ops->height(in, w) : 0;
+}
+
+/* The progress store seen from one widget: keys "widget.<LESSON>.<ID>.<key>", and
+ * "quiz.<LESSON>.<ID>.<key>" for a quiz (its "score" is what the map counts). */
+typedef struct {
+	Progress *progress;
+	const char *lesson, *id, *kind;
+} WidgetStore;
+
+static const char *store_get(void *ctx, const char *key)
+{
+	WidgetStore *w = ctx;
+	char full[256];
+
+	snprintf(full, sizeof full, "%s.%s.%s.%s", w->kind, w->lesson, w->id, key);
+	return progress_get(w->progress, full);
+}
+
+static void store_set(void *ctx, const char *key, const char *value)
+{
+	WidgetStore *w = ctx;
+	char full[256];
+
+	snprintf(full, sizeof full, "%s.%s.%s.%s", w->kind, w->lesson, w->id, key);
+	progress_set(w->progress, full, value);
+}
+
+/* Saves (save true) or restores every widget's state through its slice of progress. */
+void player_widgets_store(Player *p, bool save)
+{
+	size_t i;
+
+	for (i = 0; p->progress && i < p->scene.n; i++) {
+		Instance *in = &p->scene.items[i];
+		WidgetStore ws = {p->progress, p->entry->id, in->id,
+				  in->block->kind == BLOCK_QUIZ ? "quiz" : "widget"};
+		Store st = {store_get, store_set, &ws};
+		if (in->failed || !in->id)
+			continue;
+		if (save && in->ops->save)
+			in->ops->save(in, &st);
+		else if (!save && in->ops->restore)
+			in->ops->restore(in, &st);
+	}
+}
+
+/* Draws every live widget whose slot is on screen over its text alternative. A slot
+ * cut by the view's edge is drawn whole into a scratch grid and its visible rows
+ * copied, so widgets never need to know about scrolling. */
+void player_draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy)
+{
+	size_t i;
+
+	for (i = 0; i < p->doc.nslots; i++) {
+		const DocSlot *s = &p->doc.slots[i];
+		Instance *in = scene_for_block(&p->scene, s->block);
+		Grid tmp;
+		Rect r = {0, 0, s->w, s->h};
+		int wx = -1, wy = -1, y;
+		bool focused = p->focus == (int)i;
+
+		if (!in || !in->ops->draw || s->y + s->h <= p->scroll || s->y >= p->scroll + p->view_h)
+			continue;
+		if (grid_init(&tmp, s->w, s->h) != 0)
+			continue;
+		in->ops->draw(in, &tmp, r, caps, focused, &wx, &wy);
+		for (y = 0; y < s->h; y++) {
+			int row = s->y + y - p->scroll;
+			if (row < 0 || row >= p->view_h)
+				continue;
+			memcpy(&g->cells[(size_t)(row + 1) * (size_t)g->w + (size_t)s->x],
+			       &tmp.cells[(size_t)y * (size_t)s->w], (size_t)s->w * sizeof *g->cells);
+		}
+		if (focused && wx >= 0 && s->y + wy >= p->scroll && s->y + wy < p->scroll + p->view_h) {
+			*cx = s->x + wx;
+			*cy = s->y + wy - p->scroll + 1;
+		}
+		grid_free(&tmp);
+	}
+}
+
+/* Whether slot i takes the focus: a live widget or quiz that reacts to keys. */
+bool player_focusable(Player *p, int i)
+{
+	Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
+	return in && in->ops->key;
+}
+
+/* Games and quizzes are what a unit needs done; the rest is there to play with. */
+static bool completable(const Instance *in)
+{
+	return in->block->kind == BLOCK_QUIZ ||
+	       (in->block->kind == BLOCK_WIDGET && strcmp(in->block->widget.kind, "game") == 0);
+}
+
+/* Marks a unit done once every game and quiz in it is won or answered. */
+static void complete_unit(Player *p, size_t unit)
+{
+	size_t i;
+
+	for (i = 0; i < p->doc.nslots; i++) {
+		Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
+		if (p->doc.slots[i].unit == unit && in && completable(in) && !in->done)
+			return;
+	}
+	if (unit < p->doc.nunits)
+		player_mark(p, p->doc.units[unit].id, "done");
+}
+
+/* A widget's height changed (a quiz answered or retried): lays the lesson out again at
+ * the same width, keeping the rows above the slot where they were, and scrolls just
+ * enough to show the slot's new end (its top when it got shorter). */
+static void regrow(Player *p, int slot)
+{
+	int scroll = p->scroll, y = p->doc.slots[slot].y;
+	const DocSlot *s;
+
+	player_layout(p, p->doc_width, (Caps){p->doc_unicode, 0});
+	if (!p->laid_out || slot >= (int)p->doc.nslots)
+		return;
+	if (y >= scroll)
+		p->scroll = scroll;
+	s = &p->doc.slots[slot];
+	if (s->y + s->h > p->scroll + p->view_h)
+		p->scroll = s->y + s->h - p->view_h;
+	if (s->y < p->scroll && s->h <= p->view_h)
+		p->scroll = s->y;
+	player_clamp(p);
+}
+
+/* Gives a key to the focused widget; Tab, Shift-Tab and Esc always stay with the
+ * player. Returns true when the widget used it. */
+bool player_widget_key(Player *p, const Key *k)
+{
+	Instance *in;
+	unsigned r;
+	int w, before;
+
+	if (p->focus < 0 || !k || k->code == K_TAB || k->code == K_BACKTAB || k->code == K_MOUSE)
+		return false;
+	in = scene_for_block(&p->scene, p->doc.slots[p->focus].block);
+	if (!in || !in->ops->key)
+		return false;
+	w = p->doc.slots[p->focus].w;
+	before = in->ops->height ? in->ops->height(in, w) : 0;
+	r = in->ops->key(in, k);
+	if (in->ops->height && in->ops->height(in, w) != before)
+		regrow(p, p->focus);
+	if (r & WIDGET_DONE) {
+		in->done = true;
+		complete_unit(p, p->doc.slots[p->focus].unit);
+		p->changed = true; /* saved at the next draw */
+	}
+	if (r & WIDGET_NEXT)
+		player_move_focus(p, 1);
+	return (r & WIDGET_HANDLED) != 0;
+}
+
