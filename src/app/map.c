@@ -73,7 +73,7 @@ static int level_has_lessons(const CourseLevel *lv)
 }
 
 /* Counts the lesson's quizzes or games (widgets of kind "game") and how many of them
- * progress marks as right or won: quiz.<LESSON>.<ID>.score 1, game.<LESSON>.<ID>.won. */
+ * progress marks as right or won: quiz.<LESSON>.<ID>.score 1, widget.<LESSON>.<ID>.won. */
 static void scores(const CourseLesson *e, const Progress *p, bool games, int *got, int *all)
 {
 	size_t u, b;
@@ -89,7 +89,7 @@ static void scores(const CourseLesson *e, const Progress *p, bool games, int *go
 				++*all;
 			} else if (games && bl->kind == BLOCK_WIDGET &&
 				   strcmp(bl->widget.kind, "game") == 0) {
-				snprintf(key, sizeof key, "game.%s.%s.won", e->id, bl->widget.id);
+				snprintf(key, sizeof key, "widget.%s.%s.won", e->id, bl->widget.id);
 				*got += p && progress_get(p, key) != NULL;
 				++*all;
 			}

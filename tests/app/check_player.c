@@ -133,7 +133,7 @@ START_TEST(map_shows_quiz_and_game_scores)
 	ck_assert_ptr_null(strstr(t, "quiz")); /* nothing tried yet */
 	free(t);
 	progress_set(prog, "unit.U.one.done", "1");
-	progress_set(prog, "game.L-a.w2.won", "1");
+	progress_set(prog, "widget.L-a.w2.won", "1");
 	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
 	t = grid_to_text(&g);
 	ck_assert_ptr_nonnull(strstr(t, "started 1/2, quiz 0/1, games 1/1"));
