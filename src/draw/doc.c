@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/translit.h"
 #include "base/utf8.h"
 #include "draw/doc.h"
 #include "draw/wrap.h"
@@ -92,7 +93,37 @@ static void blank(Ctx *c)
 	row(c);
 }
 
+static void styled_add_raw(Ctx *c, const char *s, size_t n, Style st);
+
+/* Appends n bytes of text in style st; without Unicode, symbols become their ASCII
+ * stand-ins (σ as sigma, × as x, ₁ as _1) before wrapping, so widths stay right. */
 static void styled_add(Ctx *c, const char *s, size_t n, Style st)
+{
+	size_t i = 0, run = 0;
+
+	if (c->o->caps.unicode) {
+		styled_add_raw(c, s, n, st);
+		return;
+	}
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(&cp, s + i, n - i);
+		if (cp < 0x80) {
+			i += len;
+			continue;
+		}
+		styled_add_raw(c, s + run, i - run, st);
+		if (utf8_cp_width(cp) > 0) {
+			const char *a = translit_ascii(cp);
+			styled_add_raw(c, a ? a : "?", a ? strlen(a) : 1, st);
+		}
+		i += len;
+		run = i;
+	}
+	styled_add_raw(c, s + run, n - run, st);
+}
+
+static void styled_add_raw(Ctx *c, const char *s, size_t n, Style st)
 {
 	Styled *t = &c->t;
 
@@ -248,7 +279,7 @@ static const char *callout_label(CalloutKind k)
 	case CALLOUT_BIGIDEA:
 		return _("Big idea");
 	case CALLOUT_RESEARCH:
-		return _("Latest research");
+		return _("Research");
 	case CALLOUT_ANALOGY:
 		return _("Analogy");
 	}
@@ -451,6 +482,87 @@ static void unit_header(Ctx *c, const LessonUnit *u, int x, int w)
 	grid_str(&c->d->g, x + i, y, right, STYLE_DIM);
 }
 
+/* The right answer of a quiz as text, for the answers section of --plain. */
+static void answer_text(Ctx *c, const Quiz *q)
+{
+	char buf[512];
+	size_t i;
+	int n = 0;
+
+	switch (q->kind) {
+	case QUIZ_SINGLE:
+	case QUIZ_MULTI:
+		for (i = 0; i < q->nchoices; i++) {
+			if (!q->choices[i].right)
+				continue;
+			snprintf(buf, sizeof buf, "%s%c) ", n++ ? "; " : "", (int)('a' + (int)(i % 26)));
+			styled_add(c, buf, strlen(buf), STYLE_NORMAL);
+			styled_text(c, &q->choices[i].text, STYLE_NORMAL);
+		}
+		break;
+	case QUIZ_NUMERIC:
+		snprintf(buf, sizeof buf, "%g", q->answer);
+		styled_add(c, buf, strlen(buf), STYLE_NORMAL);
+		if (q->unit) {
+			styled_add(c, " ", 1, STYLE_NORMAL);
+			styled_add(c, q->unit, strlen(q->unit), STYLE_NORMAL);
+		}
+		break;
+	case QUIZ_MATCH:
+		for (i = 0; i < q->npairs; i++) {
+			styled_add(c, i ? "; " : "", i ? 2 : 0, STYLE_NORMAL);
+			styled_text(c, &q->pairs[i].left, STYLE_NORMAL);
+			styled_add(c, " = ", 3, STYLE_NORMAL);
+			styled_text(c, &q->pairs[i].right, STYLE_NORMAL);
+		}
+		break;
+	case QUIZ_ORDER:
+		for (i = 0; i < q->nchoices; i++) {
+			styled_add(c, i ? ", then " : "", i ? 7 : 0, STYLE_NORMAL);
+			styled_text(c, &q->choices[i].text, STYLE_NORMAL);
+		}
+		break;
+	case QUIZ_RECALL:
+		styled_add(c, _("mention "), strlen(_("mention ")), STYLE_NORMAL);
+		for (i = 0; i < q->nterms; i++) {
+			styled_add(c, i ? ", " : "", i ? 2 : 0, STYLE_NORMAL);
+			if (q->terms[i].nalts)
+				styled_add(c, q->terms[i].alts[0], strlen(q->terms[i].alts[0]),
+					   STYLE_NORMAL);
+		}
+		break;
+	}
+}
+
+/* --plain: the lesson's quizzes answered at its end, each with its explanation, so a
+ * reader without the forms can still check their thinking. */
+static void answers(Ctx *c, int x, int w)
+{
+	size_t i;
+	int shown = 0;
+
+	for (i = 0; i < c->d->nslots; i++) {
+		const DocSlot *sl = &c->d->slots[i];
+		char label[64];
+		if (sl->block->kind != BLOCK_QUIZ)
+			continue;
+		if (!shown++) {
+			emit_str(c, _("Answers"), STYLE_TITLE, x, w);
+			blank(c);
+		}
+		snprintf(label, sizeof label, _("Question %d: "), sl->number);
+		c->t.n = 0;
+		styled_add(c, label, strlen(label), STYLE_BOLD);
+		answer_text(c, &sl->block->quiz);
+		if (sl->block->quiz.explain.n) {
+			styled_add(c, ". ", 2, STYLE_NORMAL);
+			styled_text(c, &sl->block->quiz.explain, STYLE_NORMAL);
+		}
+		emit(c, x, w, NULL, STYLE_NORMAL, 0);
+		blank(c);
+	}
+}
+
 int doc_layout(DocLayout *d, const Lesson *l, const DocOptions *o)
 {
 	Ctx c;
@@ -490,6 +602,10 @@ int doc_layout(DocLayout *d, const Lesson *l, const DocOptions *o)
 		}
 		d->units[u].end = c.y;
 		d->nunits = u + 1;
+	}
+	if (o->plain && !c.fail) {
+		c.unit = c.block = -1;
+		answers(&c, x, w);
 	}
 	free(c.t.s);
 	free(c.t.st);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "base/translit.h"
 #include "nls.h"
 #include "ui/term.h"
 
@@ -269,8 +270,12 @@ void term_show(const Grid *g, int cx, int cy)
 
 			if (c->ch == GRID_WIDE_CONT)
 				continue;
-			if (!T.caps.unicode && c->ch > 0x7E)
-				wc[0] = L'?';
+			if (!T.caps.unicode && c->ch > 0x7E) {
+				/* The last resort for text drawn without going through the
+				 * layout: a one-character stand-in, or '?'. */
+				const char *t = translit_ascii(c->ch);
+				wc[0] = t && t[0] && !t[1] ? (wchar_t)t[0] : L'?';
+			}
 			setcchar(&cc, wc, a, pair, NULL);
 			mvadd_wch(y, x, &cc);
 		}

@@ -1,2 +1,4 @@
 check_PROGRAMS += tests/base/check_utf8
 tests_base_check_utf8_LDADD = src/base/libbase.a $(TEST_LIBS)
+check_PROGRAMS += tests/base/check_translit
+tests_base_check_translit_LDADD = src/base/libbase.a $(TEST_LIBS)
