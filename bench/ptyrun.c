@@ -1,6 +1,7 @@
 /* ptyrun.c: runs a program on a pseudo-terminal of a fixed size and measures it as a
  * learner would feel it: milliseconds to the first complete frame (a marker appears),
- * bytes written to the terminal, CPU used while idle, and peak memory.
+ * bytes written to the terminal (in all, and per second over the measured window),
+ * CPU used over that window, and peak memory.
  * Benchmark tool only (make bench); depends on libc and libutil. */
 #include <config.h>
 
@@ -51,7 +52,7 @@ static double cpu_of(pid_t pid)
 static void usage(void)
 {
 	fputs("usage: ptyrun [-s COLSxROWS] [-m MARKER] [-i IDLE_SECONDS] [-k KEYS] "
-	      "[-w SECONDS] -- PROGRAM [ARG]...\n"
+	      "[-w SECONDS] [-o DUMP] -- PROGRAM [ARG]...\n"
 	      "  Waits for MARKER in the output (the first frame), then optionally stays\n"
 	      "  idle, then types KEYS (\\r for Enter) and waits for the program to end.\n",
 	      stderr);
@@ -62,15 +63,22 @@ int main(int argc, char **argv)
 {
 	struct winsize ws = {24, 80, 0, 0};
 	const char *marker = NULL, *keys = "q";
+	FILE *dump = NULL;
 	double idle = 0, limit = 20, t0, t_marker = -1, cpu0 = -1, cpu1 = -1;
-	size_t bytes = 0, bytes_at_marker = 0, mlen, keep = 0;
+	size_t bytes = 0, bytes_at_marker = 0, mlen, keep = 0, bytes_idle0 = 0, bytes_idle1 = 0;
 	char window[8192];
 	int opt, master, status = 0;
 	struct rusage ru;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "s:m:i:k:w:")) != -1) {
+	while ((opt = getopt(argc, argv, "s:m:i:k:w:o:")) != -1) {
 		switch (opt) {
+		case 'o':
+			if (!(dump = fopen(optarg, "wb"))) {
+				perror(optarg);
+				return 2;
+			}
+			break;
 		case 's':
 			if (sscanf(optarg, "%hux%hu", &ws.ws_col, &ws.ws_row) != 2)
 				usage();
@@ -116,9 +124,11 @@ int main(int argc, char **argv)
 		}
 		if (t_marker >= 0 && cpu0 < 0 && t - t_marker >= 0.2) {
 			cpu0 = cpu_of(pid); /* the first frame has settled: idle starts */
+			bytes_idle0 = bytes;
 		}
 		if (cpu0 >= 0 && cpu1 < 0 && t - t_marker >= 0.2 + idle) {
 			cpu1 = cpu_of(pid);
+			bytes_idle1 = bytes;
 			for (const char *k = keys; *k; k++) {
 				char c = *k;
 				if (c == '\\' && k[1] == 'r')
@@ -135,6 +145,8 @@ int main(int argc, char **argv)
 			if (n <= 0)
 				break; /* EIO: the program closed the terminal */
 			bytes += (size_t)n;
+			if (dump)
+				fwrite(buf, 1, (size_t)n, dump);
 			if (marker && t_marker < 0) {
 				/* Keep a sliding window so a marker split across reads is found. */
 				size_t take = (size_t)n < sizeof window - keep ? (size_t)n : sizeof window - keep;
@@ -160,11 +172,14 @@ int main(int argc, char **argv)
 	}
 	if (pid > 0)
 		waitpid(pid, &status, 0);
+	if (dump)
+		fclose(dump);
 	getrusage(RUSAGE_CHILDREN, &ru);
 	printf("first_frame_ms=%.2f frame_bytes=%zu bytes=%zu idle_s=%.1f idle_cpu_s=%.2f "
-	       "maxrss_kb=%ld exit=%d\n",
+	       "idle_bytes_per_s=%.0f maxrss_kb=%ld exit=%d\n",
 	       t_marker >= 0 ? (t_marker - t0) * 1000 : -1.0, bytes_at_marker, bytes, idle,
-	       cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : -1.0, ru.ru_maxrss,
+	       cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : -1.0,
+	       idle > 0 && cpu1 >= 0 ? (double)(bytes_idle1 - bytes_idle0) / idle : -1.0, ru.ru_maxrss,
 	       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 	return t_marker >= 0 ? 0 : 1;
 }

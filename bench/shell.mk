@@ -4,9 +4,9 @@ EXTRA_PROGRAMS += bench/ptyrun
 CLEANFILES += bench/ptyrun
 bench_ptyrun_SOURCES = bench/ptyrun.c
 bench_ptyrun_LDADD = -lutil
-EXTRA_DIST += bench/shell.sh
+EXTRA_DIST += bench/shell.sh bench/data/anim
 bench: bench-shell
 bench-shell: src/neuronauts bench/ptyrun
 	@$(SHELL) $(srcdir)/bench/shell.sh ./src/neuronauts ./bench/ptyrun \
-		$(abs_top_srcdir)/tests/screens/course
+		$(abs_top_srcdir)/tests/screens/course $(abs_top_srcdir)/bench/data/anim
 .PHONY: bench-shell

@@ -23,6 +23,9 @@
 #define LABEL_W  6 /* columns of input labels at most */
 #define DEF_SEED 1 /* the seed of the default weights */
 
+/* Positions of the wave's front drawn per layer gap. */
+#define WAVE_SUBSTEPS 6
+
 typedef struct {
 	int nl; /* columns, the inputs included */
 	int sizes[NET_L];
@@ -242,7 +245,10 @@ static void network_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	spec.values = vp;
 	spec.path = NULL;
 	spec.wave = s->animate && s->pos < s->nl - 1 ? NETDIAG_WAVE_FORWARD : NETDIAG_WAVE_NONE;
-	spec.wave_pos = s->pos;
+	/* The front is drawn in sixths of a layer gap: smooth to the eye, and frames in
+	 * between repeat the last one, so nothing is sent to the terminal for them
+	 * (this keeps a looping wave under 10 KB/s over SSH). */
+	spec.wave_pos = floor(s->pos * WAVE_SUBSTEPS) / WAVE_SUBSTEPS;
 	spec.focus_layer = focused ? front : -1;
 	spec.focus_neuron = focused ? 0 : -1;
 	netdiag_draw(&s->nd, g, r.x + s->labw, r.y, r.w - s->labw, dh, &spec, caps);
@@ -313,6 +319,7 @@ static void network_anim_state(const Instance *in, AnimState *st)
 static bool network_tick(Instance *in, double dt)
 {
 	Net *s = in->state;
+	double before = floor(s->pos * WAVE_SUBSTEPS);
 
 	if (!s->playing || !(dt > 0)) {
 		in->animating = s->playing;
@@ -324,7 +331,7 @@ static bool network_tick(Instance *in, double dt)
 		s->playing = false;
 	}
 	in->animating = s->playing;
-	return true;
+	return floor(s->pos * WAVE_SUBSTEPS) != before || !s->playing;
 }
 
 static unsigned network_key(Instance *in, const Key *k)
