@@ -96,6 +96,22 @@ static void scores(const CourseLesson *e, const Progress *p, bool games, int *go
 		}
 }
 
+/* Whether every written lesson of a level is done (and it has one). */
+static int level_done(const CourseLevel *lv, const Progress *p)
+{
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < lv->nlessons; i++) {
+		if (!lv->lessons[i].lesson)
+			continue;
+		if (!player_lesson_done(&lv->lessons[i], p))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 /* The state of a lesson as words: new, started (k of n units), done; then the quiz
  * and game scores once any was tried. */
 static void state_of(const CourseLesson *e, const Progress *p, char *buf, size_t size,
@@ -214,11 +230,19 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 			if (!level_has_lessons(lv))
 				continue;
 			if (SHOWN(r)) {
-				grid_str(g, 2, ROW(r), caps.unicode ? "●" : "*", STYLE_ACCENT);
+				int done = level_done(lv, p), used;
+				char mark[64] = "";
+				if (done)
+					snprintf(mark, sizeof mark, _("Level %s complete"), lv->id);
+				grid_str(g, 2, ROW(r), caps.unicode ? (done ? "✔" : "●") : (done ? "+" : "*"),
+					 done ? STYLE_GOOD : STYLE_ACCENT);
 				snprintf(buf, sizeof buf, "%s%s%s", lv->name ? lv->name : lv->id,
 					 lv->title ? (caps.unicode ? " · " : " - ") : "",
 					 lv->title ? lv->title : "");
-				grid_text(g, 4, ROW(r), buf, strlen(buf), g->w - 6, STYLE_TITLE);
+				used = grid_text(g, 4, ROW(r), buf, strlen(buf),
+						 g->w - 8 - (int)strlen(mark), STYLE_TITLE);
+				if (done)
+					grid_str(g, 4 + used + 2, ROW(r), mark, STYLE_GOOD);
 			}
 			r++;
 			for (i = 0; i < lv->nlessons; i++) {

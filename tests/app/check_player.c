@@ -137,12 +137,16 @@ START_TEST(map_shows_quiz_and_game_scores)
 	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
 	t = grid_to_text(&g);
 	ck_assert_ptr_nonnull(strstr(t, "started 1/2, quiz 0/1, games 1/1"));
+	ck_assert_ptr_null(strstr(t, "Level 1 complete"));
 	free(t);
 	progress_set(prog, "quiz.L-a.q1.score", "1");
 	progress_set(prog, "unit.U.two.done", "1");
 	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
 	t = grid_to_text(&g);
 	ck_assert_ptr_nonnull(strstr(t, "done, quiz 1/1, games 1/1"));
+	/* Level 2's only lesson (one unit, U.one) is done too: both levels complete. */
+	ck_assert_ptr_nonnull(strstr(t, "Level 1 complete"));
+	ck_assert_ptr_nonnull(strstr(t, "Level 2 complete"));
 	free(t);
 	grid_free(&g);
 }
