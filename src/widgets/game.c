@@ -1,9 +1,11 @@
 /* game.c: a game frame around other widgets: a goal, rounds, a live score and a win.
  * mode=target: the watched widget's value must land within margin of each round's
- * target (drawn from a seeded generator, so a seed replays the same game). mode=gate:
- * the watched neuron must compute a logic gate: its real output for the four rows of
- * the truth table lights each row it gets right. Enter (or Space) checks, r starts
- * again; the best game (fewest checks) and the win are kept in progress.
+ * target (drawn from a seeded generator, so a seed replays the same game; never within
+ * the margin of the value the round starts from, so no round is won without a move).
+ * mode=gate: the watched neuron must compute a logic gate: its real output for the
+ * four rows of the truth table lights each row it gets right. Enter (or Space)
+ * checks, r starts again; the best game (fewest checks) and the win are kept in
+ * progress.
  * Must not own the loop or write files; judges only with values computed by src/nn. */
 #include <config.h>
 
@@ -40,6 +42,8 @@ typedef struct {
 	const char *goal, *watch, *gate_from;
 	double margin, lo, hi;
 	int rounds;
+	uint64_t seed;
+	double start; /* the watched value the first round started from (NaN: none) */
 	double targets[MAX_ROUNDS];
 	Gate gates[GATE_COUNT]; /* gate=: the gate of round i is gates[i % ngates] */
 	int ngates;
@@ -81,15 +85,18 @@ static bool gate_of(const char *word, Gate *g)
 	return false;
 }
 
-/* Each round's target: the lesson's first, then uniform in [lo, hi] rounded to 0.01,
- * each more than two margins from the one before (when the range allows). */
-static void make_targets(Instance *in, Game *s, uint64_t seed)
+/* Each round's target: the lesson's first, then uniform in [lo, hi] rounded to 0.01:
+ * a drawn first target more than a margin from start (the value the game starts from),
+ * each later one more than two margins from the one before, so more than a margin from
+ * any value that just hit it (when the range allows). */
+static void make_targets(Instance *in, Game *s, double start)
 {
 	double first = widget_num(in, "target", NAN);
 	Rng r;
 	int k, tries;
 
-	rng_seed(&r, seed);
+	s->start = start;
+	rng_seed(&r, s->seed);
 	for (k = 0; k < s->rounds; k++) {
 		double t = 0;
 		if (k == 0 && isfinite(first)) {
@@ -98,11 +105,20 @@ static void make_targets(Instance *in, Game *s, uint64_t seed)
 		}
 		for (tries = 0; tries < 64; tries++) {
 			t = round(rng_range(&r, s->lo, s->hi) * 100) / 100;
-			if (k == 0 || fabs(t - s->targets[k - 1]) > 2 * s->margin)
+			if (k > 0 ? fabs(t - s->targets[k - 1]) > 2 * s->margin
+				  : !(fabs(t - start) <= s->margin + 1e-9))
 				break;
 		}
 		s->targets[k] = t;
 	}
+}
+
+/* The watched widget's value now, or NaN. */
+static double watched(const Instance *in, const Game *s)
+{
+	double v;
+
+	return scene_value(in->scene, s->watch, &v) && isfinite(v) ? v : NAN;
 }
 
 static int game_init(Instance *in)
@@ -131,7 +147,8 @@ static int game_init(Instance *in)
 		s->gates[s->ngates++] = GATE_AND;
 	if (s->gate_mode && s->gate_from && s->rounds > GATE_XOR)
 		s->rounds = GATE_XOR; /* four gates can be solved, XOR cannot */
-	make_targets(in, s, (uint64_t)widget_num(in, "seed", 1));
+	s->seed = (uint64_t)widget_num(in, "seed", 1);
+	make_targets(in, s, s->gate_mode ? NAN : watched(in, s));
 	in->state = s;
 	return 0;
 }
@@ -241,6 +258,17 @@ static unsigned check(Instance *in, Game *s)
 	return win_round(s);
 }
 
+/* r: the same rounds again, unless the value now sits within the margin of a drawn
+ * first target: then they are drawn again from the value now. */
+static void replay(Instance *in, Game *s)
+{
+	double v = watched(in, s);
+
+	if (!s->gate_mode && !isfinite(widget_num(in, "target", NAN)) &&
+	    fabs(s->targets[0] - v) <= s->margin + 1e-9)
+		make_targets(in, s, v);
+}
+
 static unsigned game_key(Instance *in, const Key *k)
 {
 	Game *s = in->state;
@@ -252,6 +280,7 @@ static unsigned game_key(Instance *in, const Key *k)
 		s->solved = 0;
 		s->won = false;
 		s->fb = FB_NONE;
+		replay(in, s);
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
 	return WIDGET_IGNORED;
@@ -520,13 +549,25 @@ static void game_save(const Instance *in, const Store *st)
 	put_int(st, "score", s->score);
 	put_int(st, "tries", s->tries);
 	put_int(st, "solved", (int)s->solved);
+	if (isfinite(s->start)) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%.17g", s->start);
+		st->set(st->ctx, "start", buf);
+	}
 }
 
 static void game_restore(Instance *in, const Store *st)
 {
 	Game *s = in->state;
-	const char *won = st->get(st->ctx, "won");
+	const char *won = st->get(st->ctx, "won"), *start = st->get(st->ctx, "start");
+	char *end;
+	double v;
 
+	if (start && !s->gate_mode) { /* the rounds as they were drawn */
+		v = strtod(start, &end);
+		if (*end == '\0' && end != start && isfinite(v) && v != s->start)
+			make_targets(in, s, v);
+	}
 	s->best = get_int(st, "best", 1, 1 << 30, 0);
 	s->round = get_int(st, "round", 0, s->rounds, 0);
 	s->score = get_int(st, "score", 0, s->rounds, 0);

@@ -75,9 +75,11 @@ int scene_init(Scene *s, const Lesson *l)
 		s->items[i].scene = s;
 	for (i = 0; i < n; i++) {
 		Instance *in = &s->items[i];
+		s->ready = i; /* its init reads the values of those before it only */
 		if (in->ops->init && in->ops->init(in) != 0)
 			in->failed = true;
 	}
+	s->ready = n;
 	return 0;
 }
 
@@ -115,7 +117,9 @@ Instance *scene_find(Scene *s, const char *id)
 bool scene_value(const Scene *s, const char *id, double *out)
 {
 	Instance *in = scene_find((Scene *)(uintptr_t)s, id);
-	return in && in->ops->value && in->ops->value(in, out);
+	/* One not initialised yet (during scene_init) has no value. */
+	return in && (size_t)(in - s->items) < s->ready && in->ops->value &&
+	       in->ops->value(in, out);
 }
 
 bool scene_animating(const Scene *s)

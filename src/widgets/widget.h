@@ -96,11 +96,13 @@ struct Instance {
 struct Scene {
 	Instance *items;
 	size_t n;
+	size_t ready; /* items[0..ready) are initialised: all of them after scene_init */
 	const char *lesson_id;
 };
 
 /* Makes an instance for every widget block of l whose kind has functions and for
- * every quiz block (widgets/quiz.h), in document order, and initialises them.
+ * every quiz block (widgets/quiz.h), in document order, and initialises them. An init
+ * may read the values of the instances before its own (later ones have none yet).
  * Returns 0 or -1 (out of memory). */
 int scene_init(Scene *s, const Lesson *l);
 
@@ -112,7 +114,8 @@ Instance *scene_for_block(Scene *s, const Block *b);
 /* The instance with this id, or NULL. */
 Instance *scene_find(Scene *s, const char *id);
 
-/* The value of the widget with this id (a reference parameter's target). */
+/* The value of the widget with this id (a reference parameter's target); false when
+ * it has none, or is not initialised yet. */
 bool scene_value(const Scene *s, const char *id, double *out);
 
 /* Whether any instance is animating. */

@@ -22,9 +22,10 @@ static void teardown(void)
 	vt_close(&t);
 }
 
-/* The documented rule: uniform in 0.1..0.9 from the seed, rounded to 0.01, each more
+/* The documented rule: uniform in 0.1..0.9 from the seed, rounded to 0.01, the first
+ * more than a margin (0.1) from the value the game starts from, each later one more
  * than two margins (0.2) from the one before. */
-static void targets(uint64_t seed, double *out, int n)
+static void targets(uint64_t seed, double start, double *out, int n)
 {
 	Rng r;
 	int k, tries;
@@ -33,7 +34,8 @@ static void targets(uint64_t seed, double *out, int n)
 	for (k = 0; k < n; k++)
 		for (tries = 0; tries < 64; tries++) {
 			out[k] = round(rng_range(&r, 0.1, 0.9) * 100) / 100;
-			if (k == 0 || fabs(out[k] - out[k - 1]) > 0.2)
+			if (k == 0 ? fabs(out[k] - start) > 0.1 + 1e-9
+				   : fabs(out[k] - out[k - 1]) > 0.2)
 				break;
 		}
 }
@@ -55,7 +57,7 @@ START_TEST(rounds_from_a_seed)
 	VStore m;
 	char *text, want[64];
 
-	targets(7, tg, 3);
+	targets(7, 0.5, tg, 3);
 	vt_open(&t, light);
 	g = vt_get(&t, "g");
 	snprintf(want, sizeof want, "target %.2f ± 0.1", tg[0]);
@@ -104,6 +106,50 @@ START_TEST(rounds_from_a_seed)
 	ck_assert_str_eq(vstore_get(&m, "best"), "4");
 	ck_assert_str_eq(vstore_get(&m, "round"), "1");
 	ck_assert_uint_eq(vt_key(g, K_UP), WIDGET_IGNORED);
+}
+END_TEST
+
+/* Seed 7's first draw, 0.41, is within the margin of the slider's 0.5: a round won
+ * without a move. It is skipped, and r with the value on the first target draws the
+ * rounds again from there; the rounds drawn are kept in progress with the value. */
+START_TEST(no_round_won_without_a_move)
+{
+	Instance *g;
+	double tg[3], again[3];
+	VStore m;
+	char *text, want[64];
+
+	targets(7, 0.5, tg, 3);
+	ck_assert(fabs(tg[0] - 0.5) > 0.1);
+	ck_assert(tg[0] != 0.41);
+	vt_open(&t, light);
+	g = vt_get(&t, "g");
+	vt_key(g, K_ENTER);
+	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	/* Play round 1, then start again with the slider on the first target. */
+	set_slider("out", tg[0]);
+	vt_key(g, K_ENTER);
+	ck_assert_double_eq(vt_value(&t, "g"), 1);
+	set_slider("out", tg[0]);
+	vt_char(g, 'r');
+	targets(7, tg[0], again, 3);
+	ck_assert(fabs(again[0] - tg[0]) > 0.1);
+	snprintf(want, sizeof want, "target %.2f ± 0.1", again[0]);
+	text = vt_draw(g, 60, VT_UTF8, false);
+	ck_assert_msg(strstr(text, want) != NULL, "%s not in\n%s", want, text);
+	free(text);
+	vt_key(g, K_ENTER);
+	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	/* A restart shows the rounds drawn after r, whatever the slider starts at. */
+	vstore_init(&m);
+	g->ops->save(g, &m.store);
+	vt_close(&t);
+	vt_open(&t, light);
+	g = vt_get(&t, "g");
+	g->ops->restore(g, &m.store);
+	text = vt_draw(g, 60, VT_UTF8, false);
+	ck_assert_msg(strstr(text, want) != NULL, "%s not in\n%s", want, text);
+	free(text);
 }
 END_TEST
 
@@ -230,6 +276,7 @@ static Suite *suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, rounds_from_a_seed);
+	tcase_add_test(tc, no_round_won_without_a_move);
 	tcase_add_test(tc, judges_the_neuron);
 	tcase_add_test(tc, gate_rounds);
 	tcase_add_test(tc, gate_chosen_and_xor);
