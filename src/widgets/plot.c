@@ -33,6 +33,7 @@ typedef struct {
 	const char *fn_from;   /* a choice widget naming the function shown instead */
 	double x0, x1, y0, y1; /* y NaN: fitted to the curves */
 	bool slope;
+	bool names;        /* the curves named by their functions; else f, g, h, k */
 	const char *input; /* a widget whose value is the cursor */
 	bool has_cursor;   /* the own cursor is set (cursor= or moved) */
 	double cursor, step;
@@ -69,6 +70,7 @@ static int plot_w_init(Instance *in)
 	if (!widget_range(in, "y", &s->y0, &s->y1) || !(s->y0 < s->y1))
 		s->y0 = s->y1 = NAN;
 	s->slope = widget_bool(in, "slope", false);
+	s->names = widget_bool(in, "names", true);
 	s->input = widget_str(in, "input", NULL);
 	s->cursor = widget_num(in, "cursor", NAN);
 	s->has_cursor = isfinite(s->cursor);
@@ -159,10 +161,14 @@ static int plot_w_height(const Instance *in, int width)
 	return (s->title ? 1 : 0) + s->rows + readout_rows(s) + (interactive(s) ? 1 : 0);
 }
 
-/* "σ(z)" or "σ′(z)" (ASCII "sigmoid(z)", "sigmoid'(z)"). */
-static void fn_name(char *out, size_t size, Activation a, bool slope, Caps caps)
+/* "σ(z)" or "σ′(z)" (ASCII "sigmoid(z)", "sigmoid'(z)") for curve k; with names=no
+ * "f(z)", "g′(z)"..., so a mystery curve is not named under it. */
+static void fn_name(const PlotW *s, char *out, size_t size, int k, Activation a, bool slope,
+		    Caps caps)
 {
-	snprintf(out, size, "%s%s(z)", visual_act_symbol(a, caps),
+	static const char *const letters[MAX_FN] = {"f", "g", "h", "k"};
+
+	snprintf(out, size, "%s%s(z)", s->names ? visual_act_symbol(a, caps) : letters[k],
 		 slope ? (caps.unicode ? "′" : "'") : "");
 }
 
@@ -178,9 +184,9 @@ static void sample(PlotW *s, const Activation *fn, int nfn, int n, Caps caps)
 		f->name[0] = df->name[0] = '\0';
 		if (k >= nfn)
 			continue;
-		fn_name(f->name, sizeof f->name, fn[k], false, caps);
+		fn_name(s, f->name, sizeof f->name, k, fn[k], false, caps);
 		if (s->slope)
-			fn_name(df->name, sizeof df->name, fn[k], true, caps);
+			fn_name(s, df->name, sizeof df->name, k, fn[k], true, caps);
 		for (i = 0; i < n; i++) {
 			double z = s->x0 + (s->x1 - s->x0) * i / (n - 1), y = act_value(fn[k], z);
 			plotdata_append(d, 2 * k, z, y);
@@ -197,7 +203,8 @@ static void sample(PlotW *s, const Activation *fn, int nfn, int n, Caps caps)
 }
 
 /* "● z = 0.70   σ(z) = 0.668   σ′(z) = 0.222" for function k at the cursor. */
-static void readout(char *out, size_t size, Activation a, double z, Caps caps)
+static void readout(const PlotW *s, char *out, size_t size, int k, Activation a, double z,
+		    Caps caps)
 {
 	char zs[32], ys[32], ds[32], f[32], df[32];
 	double y = act_value(a, z);
@@ -205,8 +212,8 @@ static void readout(char *out, size_t size, Activation a, double z, Caps caps)
 	visual_fixed(zs, sizeof zs, z, 2, caps);
 	visual_fixed(ys, sizeof ys, y, 3, caps);
 	visual_fixed(ds, sizeof ds, act_deriv(a, z, y), 3, caps);
-	fn_name(f, sizeof f, a, false, caps);
-	fn_name(df, sizeof df, a, true, caps);
+	fn_name(s, f, sizeof f, k, a, false, caps);
+	fn_name(s, df, sizeof df, k, a, true, caps);
 	snprintf(out, size, "z = %s   %s = %s   %s = %s", zs, f, ys, df, ds);
 }
 
@@ -244,7 +251,7 @@ static void draw_curves(const Instance *in, PlotW *s, Grid *g, int top, Rect r, 
 			x += grid_put_colour(g, x, row, caps.unicode ? 0x25CF : 'o', STYLE_NORMAL,
 					     plot_colour(k), COLOUR_NONE) +
 			     1;
-		readout(line, sizeof line, fn[k], z, caps);
+		readout(s, line, sizeof line, k, fn[k], z, caps);
 		grid_text(g, x, row, line, strlen(line), r.w - (x - r.x), STYLE_NORMAL);
 	}
 	row = top + s->rows + readout_rows(s);

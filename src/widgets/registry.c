@@ -26,6 +26,9 @@ static const ParamSpec plot_params[] = {
      N_("the outputs shown (default: fit the curves)")},
     {"slope", PARAM_BOOL, 0, 0, 0, 0, false, "no", NULL,
      N_("also draw each curve's slope (its derivative)")},
+    {"names", PARAM_BOOL, 0, 0, 0, 0, false, "yes", NULL,
+     N_("name the curves by their functions in the legend and the read-out (no: f, g, h "
+        "and k, for a curve the learner must name)")},
     {"cursor", PARAM_NUMBER, -1000, 1000, 0, 0, false, NULL, NULL,
      N_("an input marked on the curve, with f(z) and f'(z) read out")},
     {"input", PARAM_REF, 0, 0, 0, 0, false, NULL, NULL,

@@ -1,8 +1,8 @@
 /* check_plot.c: the plot widget: activation curves with their slopes and a cursor that
  * reads f(z) and f'(z) out (hand-computed values), the cursor moved by keys or by a
- * slider, the function chosen by a choice widget, the cursor kept in progress, and
- * the chart data other widgets feed (thinning, lines, scatter over a field, histogram,
- * bars), drawn to golden text in UTF-8 and ASCII. */
+ * slider, the function chosen by a choice widget, curves left unnamed (names=no), the
+ * cursor kept in progress, and the chart data other widgets feed (thinning, lines,
+ * scatter over a field, histogram, bars), drawn to golden text in UTF-8 and ASCII. */
 #include <config.h>
 
 #include <math.h>
@@ -98,6 +98,35 @@ START_TEST(choice_names_the_function)
 	vt_key(vt_get(&t, "f"), K_RIGHT);            /* leakyrelu */
 	ck_assert_double_eq_tol(vt_value(&t, "lab"), -0.01, 1e-15);
 	vt_golden("plot-choice-leaky", vt_get(&t, "lab"), 50);
+}
+END_TEST
+
+/* names=no: a mystery curve is read out (and listed in the legend) as f, g..., never
+ * by the function's name. */
+START_TEST(mystery_curves_are_not_named)
+{
+	Instance *in;
+	char *text;
+
+	vt_open(&t,
+		"@widget plot id=a fn=tanh x=-4..4 y=-1.2..1.2 names=no cursor=1\n"
+		"alt: x\n@end\n"
+		"@widget plot id=b fn=softplus,relu slope=yes names=no cursor=0\nalt: x\n@end\n");
+	in = vt_get(&t, "a");
+	ck_assert_double_eq_tol(vt_value(&t, "a"), tanh(1.0), 1e-12);
+	text = vt_draw(in, 60, VT_UTF8, false);
+	ck_assert_msg(strstr(text, "z = 1.00   f(z) = 0.762   f′(z) = 0.420") != NULL, "%s", text);
+	ck_assert_ptr_null(strstr(text, "tanh"));
+	free(text);
+	text = vt_draw(in, 60, VT_ASCII, false);
+	ck_assert_ptr_nonnull(strstr(text, "z = 1.00   f(z) = 0.762   f'(z) = 0.420"));
+	free(text);
+	vt_golden("plot-mystery", in, 60);
+	text = vt_draw(vt_get(&t, "b"), 60, VT_UTF8, false);
+	ck_assert_ptr_nonnull(strstr(text, "g′(z)"));
+	ck_assert_ptr_null(strstr(text, "ReLU"));
+	ck_assert_ptr_null(strstr(text, "softplus"));
+	free(text);
 }
 END_TEST
 
@@ -214,6 +243,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, keys_move_the_cursor);
 	tcase_add_test(tc, slider_moves_the_cursor);
 	tcase_add_test(tc, choice_names_the_function);
+	tcase_add_test(tc, mystery_curves_are_not_named);
 	tcase_add_test(tc, fed_line_chart);
 	tcase_add_test(tc, fed_field_histogram_and_bars);
 	suite_add_tcase(s, tc);
