@@ -12,12 +12,13 @@
 /* Parses a NULL-terminated list of arguments after the program name. */
 static OptStatus parse(Options *o, const char **bad, ...)
 {
+	static char prog[] = "neuronauts";
 	static char *argv[16];
 	va_list ap;
 	int argc = 0;
 	char *a;
 
-	argv[argc++] = (char *)"neuronauts";
+	argv[argc++] = prog;
 	va_start(ap, bad);
 	while ((a = va_arg(ap, char *)) != NULL && argc < 15)
 		argv[argc++] = a;
