@@ -31,18 +31,23 @@ static void print_usage_hint(void)
 static void print_help(void)
 {
 	printf(_("Usage: %s [OPTION]...\n"), PACKAGE);
+	printf(_("  or:  %s lab [OPTION]...\n"), PACKAGE);
 	fputs(_("Learn how neural networks work, from one neuron to Transformers: a course\n"
-		"that runs in your terminal, driven by the keyboard, with live math.\n"),
+		"that runs in your terminal, driven by the keyboard, with live math.\n"
+		"'neuronauts lab' trains a network without the course (see its --help).\n"),
 	      stdout);
 	putchar('\n');
 	fputs(_("Options:\n"), stdout);
 	options_print_help(stdout);
 	putchar('\n');
-	fputs(_("Keys: q quits. See neuronauts(1) for every key.\n"), stdout);
+	fputs(_("Keys: ? shows every key of the screen you are on; q quits (in a lesson: back\n"
+		"to the map). The manual, neuronauts(1), lists them all.\n"),
+	      stdout);
 	putchar('\n');
 	fputs(_("Environment:\n"
-		"  NEURONAUTS_CONTENT  the course directory (as --content-dir)\n"
-		"  NO_COLOR            when set and not empty, no colours (as --no-color)\n"),
+		"  NEURONAUTS_CONTENT   the course directory (as --content-dir)\n"
+		"  NEURONAUTS_PROGRESS  the progress file (as --progress)\n"
+		"  NO_COLOR             when set and not empty, no colours (as --no-color)\n"),
 	      stdout);
 	putchar('\n');
 	fputs(_("Exit status: 0 on success, 1 on an error, 2 on a bad command line.\n"), stdout);
