@@ -8,6 +8,7 @@
 
 #include "app/options.h"
 #include "base/utf8.h"
+#include "draw/wrap.h"
 #include "nls.h"
 
 typedef enum {
@@ -28,23 +29,23 @@ typedef struct {
 
 static const OptionSpec option_table[] = {
 	{"content-dir", 'C', OPT_STRING, offsetof(Options, content_dir), 0, N_("DIR"),
-	 N_("read the course from DIR instead of the installed one")},
+	 N_("read the course from DIR, not the installed one")},
 	{"ascii", 0, OPT_SET_TRUE, offsetof(Options, ascii), 0, NULL,
-	 N_("draw with ASCII characters only, even in a UTF-8 locale")},
+	 N_("draw in ASCII only, even in a UTF-8 locale")},
 	{"no-color", 0, OPT_SET_TRUE, offsetof(Options, no_colour), 0, NULL,
 	 N_("do not use colours (as does a non-empty NO_COLOR)")},
 	{"no-mouse", 0, OPT_SET_TRUE, offsetof(Options, no_mouse), 0, NULL,
-	 N_("leave the mouse to the terminal (for selecting text)")},
+	 N_("leave the mouse to the terminal (to select text)")},
 	{"lesson", 'l', OPT_STRING, offsetof(Options, lesson), 0, N_("ID"),
-	 N_("open the lesson ID directly (with --plain: print it)")},
+	 N_("open lesson ID directly (with --plain: print it)")},
 	{"plain", 0, OPT_SET_TRUE, offsetof(Options, plain), 0, NULL,
-	 N_("print the course, or --lesson, as plain text and exit")},
+	 N_("print the course (or --lesson) as text and exit")},
 	{"list", 0, OPT_ACTION, 0, ACTION_LIST, NULL,
 	 N_("print the course index and exit")},
 	{"progress", 'P', OPT_STRING, offsetof(Options, progress), 0, N_("FILE"),
 	 N_("keep progress in FILE instead of ~/.neuronauts")},
 	{"reset-progress", 0, OPT_ACTION, 0, ACTION_RESET_PROGRESS, NULL,
-	 N_("start afresh: move the progress file to a backup, and exit")},
+	 N_("move the progress file to a backup and exit")},
 	{"check", 0, OPT_ACTION, 0, ACTION_CHECK, NULL,
 	 N_("check the course, or the lessons given, and exit")},
 	{"help", 'h', OPT_ACTION, 0, ACTION_HELP, NULL,
@@ -140,8 +141,16 @@ void options_print_help(FILE *out)
 		snprintf(left, sizeof left, "%c%c%c --%s%s%s", s->short_name ? '-' : ' ',
 			 s->short_name ? s->short_name : ' ', s->short_name ? ',' : ' ', s->name,
 			 s->arg ? "=" : "", s->arg ? _(s->arg) : "");
+		const char *help = _(s->help);
+		WrapLine lines[8];
+		int n, k;
+
 		w = utf8_width(left, strlen(left));
 		pad = w < 26 ? 26 - w : 1;
-		fprintf(out, "  %s%*s%s\n", left, pad, "", _(s->help));
+		/* Descriptions wrap under their column, so no line passes 79 columns. */
+		n = wrap_text(help, strlen(help), 79 - 28, lines, 8);
+		for (k = 0; k < n && k < 8; k++)
+			fprintf(out, "  %s%*s%.*s\n", k ? "" : left, k ? 26 : pad, "",
+				(int)lines[k].len, help + lines[k].start);
 	}
 }

@@ -131,8 +131,8 @@ START_TEST(help_lists_every_option_aligned)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	const char *want[] = {"  -C, --content-dir=DIR     read the course",
-			      "      --ascii               draw with ASCII",
+	const char *want[] = {"  -C, --content-dir=DIR     read the course from DIR",
+			      "      --ascii               draw in ASCII only",
 			      "      --no-color            do not use colours",
 			      "  -P, --progress=FILE       keep progress in FILE",
 			      "      --check               check the course, or the lessons",
