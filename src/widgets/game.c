@@ -54,7 +54,8 @@ typedef struct {
 	int best;        /* fewest checks of a won game; 0: none yet */
 	bool won;
 	Feedback fb;
-	double fb_value; /* the miss: how far off (target) or rows right (gate) */
+	double fb_value;   /* the miss: how far off (target) or rows right (gate) */
+	double fb_seen[5]; /* the hit: what the controls gave then (see seen()) */
 } Game;
 
 static bool gate_row(Gate g, int a, int b)
@@ -200,6 +201,32 @@ static int rows_right(Gate g, const double y[4])
 	return n;
 }
 
+/* What the watched widget gives now, to tell whether anything moved since: its value
+ * (target), or its four rows and the gate (gate). */
+static void seen(const Instance *in, const Game *s, double out[5])
+{
+	memset(out, 0, 5 * sizeof *out);
+	if (s->gate_mode) {
+		if (!table(in, s, out))
+			out[0] = NAN;
+		out[4] = current_gate(in, s);
+	} else {
+		out[0] = watched(in, s);
+	}
+}
+
+static bool seen_same(const Instance *in, const Game *s, const double was[5])
+{
+	double now[5];
+	int i;
+
+	seen(in, s, now);
+	for (i = 0; i < 5; i++)
+		if (!(now[i] == was[i]))
+			return false;
+	return true;
+}
+
 /* A round won: on to the next, or the game won. */
 static unsigned win_round(Game *s)
 {
@@ -227,8 +254,10 @@ static unsigned check(Instance *in, Game *s)
 			return WIDGET_HANDLED | WIDGET_REDRAW;
 		}
 		s->tries++;
-		if (fabs(v - s->targets[s->round]) <= s->margin + 1e-9)
+		if (fabs(v - s->targets[s->round]) <= s->margin + 1e-9) {
+			seen(in, s, s->fb_seen);
 			return win_round(s);
+		}
 		s->fb = FB_MISS;
 		s->fb_value = v - s->targets[s->round];
 		return WIDGET_HANDLED | WIDGET_REDRAW;
@@ -255,6 +284,7 @@ static unsigned check(Instance *in, Game *s)
 		}
 		s->solved |= bit;
 	}
+	seen(in, s, s->fb_seen);
 	return win_round(s);
 }
 
@@ -331,6 +361,8 @@ static bool feedback_holds(const Instance *in, const Game *s)
 			return table(in, s, y) && rows_right(g, y) == (int)s->fb_value;
 		return scene_value(in->scene, s->watch, &v) &&
 		       v - s->targets[s->round] == s->fb_value;
+	case FB_HIT: /* until the controls move for the next round */
+		return seen_same(in, s, s->fb_seen);
 	case FB_XOR:
 		return g == GATE_XOR;
 	case FB_AGAIN:

@@ -77,8 +77,14 @@ START_TEST(rounds_from_a_seed)
 	snprintf(want, sizeof want, "target %.2f ± 0.1", tg[1]);
 	text = vt_draw(g, 60, VT_UTF8, false);
 	ck_assert_msg(strstr(text, want) != NULL, "%s not in\n%s", want, text);
+	ck_assert_ptr_nonnull(strstr(text, "Hit! A new target for the next round."));
 	free(text);
+	/* The hit's message stays until the controls move: then it says what they do. */
 	set_slider("out", tg[1]);
+	text = vt_draw(g, 60, VT_UTF8, false);
+	ck_assert_ptr_null(strstr(text, "Hit!"));
+	ck_assert_ptr_nonnull(strstr(text, "That does it: check to lock it in."));
+	free(text);
 	vt_key(g, K_ENTER);
 	set_slider("out", tg[2]);
 	ck_assert_uint_eq(vt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW | WIDGET_DONE);
