@@ -7,7 +7,7 @@
 #   wait TEXT        until TEXT is on screen (fails after $SCREEN_TIMEOUT seconds)
 #   gone TEXT        until TEXT is no longer on screen
 #   keys KEY...      tmux send-keys (tmux key names: q, Enter, Escape, C-c, Up)
-#   type TEXT        send TEXT literally
+#   type TEXT        send TEXT literally (it may start with -)
 #   resize W H       resize the window
 #   snap NAME        compare the screen with golden/NAME.txt (UPDATE=1 rewrites it)
 #   expect TEXT      TEXT is on screen now;  reject TEXT: it is not
@@ -48,7 +48,14 @@ set -g escape-time 0
 CONF
 
 cleanup() {
+	local pid i
+	pid=$(prog_pid 2>/dev/null)
 	"$tmux_bin" -S "$sock" kill-server 2>/dev/null
+	# A program still running saves its progress on the hangup: let it finish first.
+	for i in $(seq 100); do
+		[ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
+		sleep 0.02
+	done
 	rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -123,7 +130,7 @@ while IFS= read -r line || [ -n "$line" ]; do
 	wait) poll on_screen "$*" || fail "'$*' did not appear" ;;
 	gone) poll eval '! on_screen "$*"' || fail "'$*' did not go away" ;;
 	keys) "$tmux_bin" -S "$sock" send-keys -t t "$@" ;;
-	type) "$tmux_bin" -S "$sock" send-keys -t t -l "$*" ;;
+	type) "$tmux_bin" -S "$sock" send-keys -t t -l -- "$*" ;;
 	resize) "$tmux_bin" -S "$sock" resize-window -t t -x "$1" -y "$2" ||
 		fail "resize failed" ;;
 	expect) on_screen "$*" || fail "'$*' is not on screen" ;;
