@@ -7,7 +7,7 @@ tests_app_check_frame_LDADD = src/app/libapp.a src/ui/libui.a src/draw/libdraw.a
 	src/base/libbase.a $(TEST_LIBS)
 tests_app_check_keymap_LDADD = src/app/libapp.a src/ui/libui.a src/base/libbase.a $(TEST_LIBS)
 tests_app_check_progress_LDADD = src/app/libapp.a src/base/libbase.a $(TEST_LIBS)
-tests_app_check_options_LDADD = src/app/libapp.a src/base/libbase.a $(TEST_LIBS)
+tests_app_check_options_LDADD = src/app/libapp.a src/draw/libdraw.a src/base/libbase.a $(TEST_LIBS)
 tests_app_check_paths_LDADD = src/app/libapp.a $(TEST_LIBS)
 tests_app_check_title_LDADD = src/app/libapp.a src/ui/libui.a src/draw/libdraw.a src/base/libbase.a \
 	$(TEST_LIBS)
