@@ -12,7 +12,7 @@
 #include "base/utf8.h"
 #include "nls.h"
 
-/* Progress keys: unit.<UNIT>.seen, unit.<UNIT>.done, lesson.<LESSON>.unit|block|focus. */
+/* Progress keys: unit.<UNIT>.seen, unit.<UNIT>.done, lesson.<LESSON>.unit|block|row|focus. */
 static void key_of(char *buf, size_t size, const char *kind, const char *id, const char *what)
 {
 	snprintf(buf, size, "%s.%s.%s", kind, id, what);
@@ -71,6 +71,8 @@ void player_open(Player *p, const CourseLesson *entry, Progress *progress)
 				p->want_unit = (int)u;
 				key_of(key, sizeof key, "lesson", entry->id, "block");
 				p->want_block = (int)progress_get_num(progress, key, -1);
+				key_of(key, sizeof key, "lesson", entry->id, "row");
+				p->want_row = (int)progress_get_num(progress, key, 0);
 			}
 	}
 	key_of(key, sizeof key, "lesson", entry->id, "focus");
@@ -111,7 +113,7 @@ bool player_tick(Player *p, double dt)
 void player_save_position(Player *p)
 {
 	char key[256];
-	int u, b;
+	int u, b, row = 0;
 
 	if (!p->progress || !p->laid_out || p->doc.g.h == 0)
 		return;
@@ -120,6 +122,8 @@ void player_save_position(Player *p)
 	if (u < 0) {
 		u = 0;
 		b = -2;
+	} else {
+		row = p->scroll - doc_row_of(&p->doc, (size_t)u, b);
 	}
 	if ((size_t)u >= p->entry->lesson->nunits)
 		return;
@@ -127,6 +131,8 @@ void player_save_position(Player *p)
 	progress_set(p->progress, key, p->entry->lesson->units[u].id);
 	key_of(key, sizeof key, "lesson", p->entry->id, "block");
 	progress_set_num(p->progress, key, b);
+	key_of(key, sizeof key, "lesson", p->entry->id, "row");
+	progress_set_num(p->progress, key, row);
 	key_of(key, sizeof key, "lesson", p->entry->id, "focus");
 	progress_set(p->progress, key, p->focus >= 0 ? slot_id(&p->doc.slots[p->focus]) : "");
 	player_widgets_store(p, true);
@@ -161,6 +167,10 @@ void player_layout(Player *p, int width, Caps caps)
 		if (p->doc.g.h > 0) {
 			p->want_unit = p->doc.row_unit[p->scroll];
 			p->want_block = p->doc.row_block[p->scroll];
+			p->want_row = 0;
+			if (p->want_unit >= 0)
+				p->want_row = p->scroll - doc_row_of(&p->doc, (size_t)p->want_unit,
+								     p->want_block);
 		}
 		snprintf(p->want_focus, sizeof p->want_focus, "%s",
 			 p->focus >= 0 ? slot_id(&p->doc.slots[p->focus]) : "");
@@ -180,8 +190,14 @@ void player_layout(Player *p, int width, Caps caps)
 	if (!p->laid_out)
 		return;
 	if (p->want_block != -2 && p->want_unit >= 0) {
-		int y = doc_row_of(&p->doc, (size_t)p->want_unit, p->want_block);
+		int y = doc_row_of(&p->doc, (size_t)p->want_unit, p->want_block), k;
 		p->scroll = y >= 0 ? y : 0;
+		/* The same row of the block, as far as the block (reflowed) still reaches. */
+		for (k = 0; y >= 0 && k < p->want_row && y + k + 1 < p->doc.g.h &&
+			    p->doc.row_unit[y + k + 1] == p->want_unit &&
+			    p->doc.row_block[y + k + 1] == p->want_block;
+		     k++)
+			p->scroll++;
 	}
 	for (i = 0; i < p->doc.nslots && p->want_focus[0]; i++)
 		if (strcmp(slot_id(&p->doc.slots[i]), p->want_focus) == 0)

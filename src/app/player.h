@@ -23,8 +23,9 @@ typedef struct {
 	int scroll;   /* the layout row at the top of the view */
 	int focus;    /* the focused slot, or -1 */
 	int view_h;   /* rows of lesson on screen, from the last draw */
-	/* Where to put the view at the next layout (restored or kept across a resize). */
-	int want_unit, want_block;
+	/* Where to put the view at the next layout (restored or kept across a resize):
+	 * want_row rows into the first row of the block want_block of unit want_unit. */
+	int want_unit, want_block, want_row;
 	char want_focus[64];
 	/* Search. */
 	bool searching;
@@ -52,8 +53,8 @@ void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy);
  * Returns true when it used the key. */
 bool player_command(Player *p, Command cmd, const Key *k);
 
-/* Writes the position (unit, block, focused widget) and the widgets' saved state
- * (answers, best scores) to progress. */
+/* Writes the position (unit, block, row in the block, focused widget) and the widgets'
+ * saved state (answers, best scores) to progress. */
 void player_save_position(Player *p);
 
 /* Whether a widget is animating (the loop then wakes up for frames). */

@@ -263,6 +263,35 @@ START_TEST(player_search_wraps_and_reports)
 }
 END_TEST
 
+/* The view's top row in the middle of a wrapped paragraph comes back to that row, not
+ * to the paragraph's first, after a restart and a resize. */
+START_TEST(position_keeps_the_row_in_a_block)
+{
+	Player p;
+	Grid g;
+	int y;
+
+	grid_init(&g, 80, 24);
+	player_open(&p, &lessons[0], prog);
+	draw(&p, &g);
+	y = doc_row_of(&p.doc, 1, 5);
+	ck_assert_int_eq(p.doc.row_block[y + 1], 5); /* the paragraph wraps */
+	p.scroll = y + 1;
+	player_save_position(&p);
+	player_close(&p);
+	ck_assert_str_eq(progress_get(prog, "lesson.L-a.row"), "1");
+	player_open(&p, &lessons[0], prog);
+	draw(&p, &g);
+	ck_assert_int_eq(p.scroll, y + 1);
+	grid_resize(&g, 40, 24); /* narrower: more rows, the same row of the paragraph */
+	draw(&p, &g);
+	ck_assert_int_eq(p.scroll, doc_row_of(&p.doc, 1, 5) + 1);
+	ck_assert_int_eq(p.doc.row_block[p.scroll], 5);
+	player_close(&p);
+	grid_free(&g);
+}
+END_TEST
+
 START_TEST(position_survives_resize_and_restart)
 {
 	Player p;
@@ -341,6 +370,7 @@ static Suite *player_suite(void)
 	tcase_add_test(tc, player_scrolls_focuses_and_marks_units);
 	tcase_add_test(tc, player_search_wraps_and_reports);
 	tcase_add_test(tc, position_survives_resize_and_restart);
+	tcase_add_test(tc, position_keeps_the_row_in_a_block);
 	tcase_add_test(tc, mouse_wheel_scrolls_and_click_focuses);
 	suite_add_tcase(s, tc);
 	return s;
