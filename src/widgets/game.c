@@ -372,6 +372,16 @@ static bool feedback_holds(const Instance *in, const Game *s)
 	}
 }
 
+/* The decimals to show a distance d with: digits, or more when those would round a
+ * miss onto the margin ("0.10 too high" for 0.1002 beside "± 0.1"). */
+static int decimals(double d, double margin, int digits)
+{
+	while (d > margin + 1e-9 && digits < 6 &&
+	       round(d * pow(10, digits)) / pow(10, digits) <= margin + 1e-9)
+		digits++;
+	return digits;
+}
+
 static void feedback(const Instance *in, const Game *s, char *out, size_t size, Style *st,
 		     Caps caps)
 {
@@ -394,7 +404,8 @@ static void feedback(const Instance *in, const Game *s, char *out, size_t size, 
 		if (s->gate_mode) {
 			snprintf(out, size, _("Not yet: %d of 4 rows right."), (int)s->fb_value);
 		} else {
-			visual_fixed(num, sizeof num, fabs(s->fb_value), 2, caps);
+			visual_fixed(num, sizeof num, fabs(s->fb_value),
+				     decimals(fabs(s->fb_value), s->margin, 2), caps);
 			snprintf(out, size,
 				 s->fb_value > 0 ? _("Not yet: %s too high.")
 						 : _("Not yet: %s too low."),
@@ -465,7 +476,7 @@ static void draw_target(const Instance *in, const Game *s, Grid *g, int x, int y
 	visual_fixed(ts, sizeof ts, t, 2, caps);
 	visual_num(ms, sizeof ms, s->margin, 3, caps);
 	visual_fixed(vs, sizeof vs, v, 3, caps);
-	visual_fixed(ds, sizeof ds, fabs(v - t), 3, caps);
+	visual_fixed(ds, sizeof ds, fabs(v - t), decimals(fabs(v - t), s->margin, 3), caps);
 	snprintf(line, sizeof line, _("target %s %s %s   now %s   off by %s"), ts,
 		 caps.unicode ? "±" : "+-", ms, have ? vs : "?", have ? ds : "?");
 	grid_text(g, x, y + 1, line, strlen(line), w,

@@ -162,6 +162,7 @@ END_TEST
 START_TEST(judges_the_neuron)
 {
 	Instance *g;
+	char *text;
 
 	/* L1.light: y = sigmoid(w1 x1 + w2 x2) against a first target of 0.8. */
 	vt_open(&t, "@widget slider id=w1 label=w1 range=-3..3 value=0 step=0.1\nalt: x\n@end\n"
@@ -174,6 +175,13 @@ START_TEST(judges_the_neuron)
 	g = vt_get(&t, "g");
 	vt_key(g, K_ENTER); /* sigmoid(0) = 0.5: off by 0.3 */
 	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	/* sigmoid(2.2) = 0.900249: a miss, never written as on the margin ("0.10"). */
+	set_slider("w2", 2.2);
+	vt_key(g, K_ENTER);
+	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	text = vt_draw(g, 60, VT_UTF8, false);
+	ck_assert_msg(strstr(text, "Not yet: 0.1002 too high.") != NULL, "%s", text);
+	free(text);
 	set_slider("w2", 1.4); /* sigmoid(1.4) = 0.802 */
 	ck_assert_double_eq_tol(vt_value(&t, "cell"), 1 / (1 + exp(-1.4)), 1e-12);
 	vt_key(g, K_ENTER);
