@@ -1,5 +1,6 @@
 /* neuron.c: one neuron with its arithmetic: inputs x, weights w, bias b, the weighted
- * sum z = w·x + b and the output y = f(z), all computed with src/nn. Numbers may come
+ * sum z = w·x + b and the output y = f(z), all computed with src/nn (detail=yes: the
+ * sigmoid in steps, e^-z, 1 + e^-z and 1 / (1 + e^-z)). Numbers may come
  * from other widgets (inputs_from, weights_from, bias_from); the rest the learner edits:
  * Left/Right choose a number, + and - (or ] and [) change it by a step, digits and
  * Enter type one, r puts the lesson's numbers back. Must not own the loop or write files. */
@@ -28,6 +29,7 @@ typedef struct {
 	const char *xfrom[NEURON_MAX], *wfrom[NEURON_MAX], *bfrom;
 	Activation act;
 	bool editable;
+	bool detail; /* the sigmoid's steps on a row of their own */
 	double step;
 	int sel;        /* the chosen number: 2i is x_i, 2i + 1 is w_i, 2n is b */
 	char typed[24]; /* a number being typed, or "" */
@@ -111,6 +113,7 @@ static int neuron_init(Instance *in)
 	if (!visual_act(widget_str(in, "activation", "sigmoid"), &s->act))
 		s->act = ACT_SIGMOID;
 	s->editable = widget_bool(in, "editable", true);
+	s->detail = widget_bool(in, "detail", false) && s->act == ACT_SIGMOID;
 	s->step = widget_num(in, "step", 0.1);
 	if (!(s->step > 0))
 		s->step = 0.1;
@@ -142,7 +145,7 @@ static int neuron_height(const Instance *in, int width)
 	const Neuron *s = in->state;
 	size_t per = per_row(s, width), pairs = s->n ? (s->n + per - 1) / per : 1;
 
-	return (int)(2 * pairs) + 2 + (s->editable ? 1 : 0);
+	return (int)(2 * pairs) + 2 + (s->detail ? 1 : 0) + (s->editable ? 1 : 0);
 }
 
 /* "x₁ = " (ASCII "x1 = ") for a number's name. */
@@ -221,6 +224,30 @@ static void arithmetic(const Instance *in, char *out, size_t size, int w, Caps c
 			 tail);
 }
 
+/* The sigmoid in the worked example's steps: "e⁻ᶻ = 0.497   1 + e⁻ᶻ = 1.497   y = 1 / 1.497
+ * = 0.668", with e⁻ᶻ = (1 − y) / y from the output src/nn computed; a shorter form when
+ * wider than w. */
+static void squash_steps(const Instance *in, char *out, size_t size, int w, Caps caps)
+{
+	const Neuron *s = in->state;
+	const char *e = caps.unicode ? "e⁻ᶻ" : "e^-z";
+	char es[40], ds[40], ys[40];
+	double z = 0, y = 0, q;
+
+	neuron_eval(in, NULL, s->n, &z, &y);
+	q = y > 0 ? (1 - y) / y : INFINITY;
+	visual_fixed(ys, sizeof ys, y, 3, caps);
+	if (!(q < 1e6)) { /* too many digits to be worth reading: y is all but 0 */
+		snprintf(out, size, "%s > 1000000   y = 1 / (1 + %s) = %s", e, e, ys);
+		return;
+	}
+	visual_fixed(es, sizeof es, q, 3, caps);
+	visual_fixed(ds, sizeof ds, 1 + q, 3, caps);
+	snprintf(out, size, "%s = %s   1 + %s = %s   y = 1 / %s = %s", e, es, e, ds, ds, ys);
+	if (utf8_width(out, strlen(out)) > w)
+		snprintf(out, size, "y = 1 / (1 + %s) = 1 / %s = %s", e, ds, ys);
+}
+
 static void neuron_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
 			int *cy)
 {
@@ -254,6 +281,10 @@ static void neuron_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool foc
 	}
 	arithmetic(in, line, sizeof line, r.w, caps);
 	grid_text(g, r.x, y++, line, strlen(line), r.w, STYLE_NORMAL);
+	if (s->detail) {
+		squash_steps(in, line, sizeof line, r.w, caps);
+		grid_text(g, r.x, y++, line, strlen(line), r.w, STYLE_NORMAL);
+	}
 	neuron_eval(in, NULL, s->n, &z, &out);
 	bar.value = out;
 	bo.digits = 3;

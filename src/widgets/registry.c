@@ -83,6 +83,8 @@ static const ParamSpec neuron_params[] = {
         "change it, digits and Enter type it, r resets")},
     {"step", PARAM_NUMBER, 1e-6, 100, 0, 0, false, "0.1", NULL,
      N_("how much + and - change a number")},
+    {"detail", PARAM_BOOL, 0, 0, 0, 0, false, "no", NULL,
+     N_("with the sigmoid, also show the squash in steps: e^-z, 1 + e^-z and 1 / (1 + e^-z)")},
 };
 
 static const ParamSpec slider_params[] = {

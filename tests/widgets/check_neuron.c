@@ -1,6 +1,7 @@
 /* check_neuron.c: the neuron widget: its arithmetic against hand-computed values, the
- * golden drawing in UTF-8 and ASCII, choosing and changing numbers with keys, numbers
- * taken from sliders, and its numbers kept in progress. */
+ * sigmoid in steps (detail=yes), the golden drawing in UTF-8 and ASCII, choosing and
+ * changing numbers with keys, numbers taken from sliders, and its numbers kept in
+ * progress. */
 #include <config.h>
 
 #include <math.h>
@@ -38,6 +39,44 @@ START_TEST(worked_example)
 		ck_assert(!neuron_eval(in, x, 3, &z, &y));
 	}
 	vt_golden("neuron-worked", in, 60);
+}
+END_TEST
+
+/* detail=yes: the worked example's squash in steps, e^-0.7 = 0.497 (0.49658530...),
+ * 1 + e^-0.7 = 1.497 and 1 / 1.497 = 0.668; narrow, the short form; a tanh neuron has
+ * no such row. */
+START_TEST(squash_in_steps)
+{
+	Instance *in;
+	char *text;
+
+	vt_open(&t, "@widget neuron id=cell inputs=1,0 weights=0.6,-0.4 bias=0.1 detail=yes\n"
+		    "alt: x\n@end\n"
+		    "@widget neuron id=flat inputs=0 weights=0 bias=-20 detail=yes editable=no\n"
+		    "alt: x\n@end\n"
+		    "@widget neuron id=t inputs=1 weights=1 activation=tanh detail=yes\n"
+		    "alt: x\n@end\n");
+	in = vt_get(&t, "cell");
+	ck_assert_int_eq(in->ops->height(in, 60), 6);
+	text = vt_draw(in, 60, VT_UTF8, false);
+	ck_assert_msg(strstr(text, "e⁻ᶻ = 0.497   1 + e⁻ᶻ = 1.497   y = 1 / 1.497 = 0.668") != NULL,
+		      "%s", text);
+	free(text);
+	text = vt_draw(in, 60, VT_ASCII, false);
+	ck_assert_ptr_nonnull(
+	    strstr(text, "e^-z = 0.497   1 + e^-z = 1.497   y = 1 / 1.497 = 0.668"));
+	free(text);
+	text = vt_draw(in, 40, VT_UTF8, false);
+	ck_assert_ptr_nonnull(strstr(text, "y = 1 / (1 + e⁻ᶻ) = 1 / 1.497 = 0.668"));
+	free(text);
+	vt_golden("neuron-detail", in, 60);
+	/* z = -20: e^20 is 485165195.4, too long to be worth reading; y is all but 0. */
+	text = vt_draw(vt_get(&t, "flat"), 60, VT_ASCII, false);
+	ck_assert_msg(strstr(text, "e^-z > 1000000   y = 1 / (1 + e^-z) = 0.000") != NULL, "%s",
+		      text);
+	free(text);
+	in = vt_get(&t, "t");
+	ck_assert_int_eq(in->ops->height(in, 60), 5);
 }
 END_TEST
 
@@ -162,6 +201,7 @@ static Suite *suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, worked_example);
+	tcase_add_test(tc, squash_in_steps);
 	tcase_add_test(tc, keys_choose_and_change);
 	tcase_add_test(tc, numbers_from_sliders);
 	tcase_add_test(tc, kept_in_progress);
