@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "app/lab.h"
-#include "base/utf8.h"
+#include "app/options.h"
 #include "nls.h"
 
 typedef enum {
@@ -181,12 +181,9 @@ void lab_options_print_help(FILE *out)
 	for (i = 0; i < N_LAB; i++) {
 		const LabOptSpec *s = &lab_table[i];
 		char left[64];
-		int w, pad;
 
-		snprintf(left, sizeof left, "--%s%s%s", s->name, s->arg ? " " : "",
+		snprintf(left, sizeof left, "    --%s%s%s", s->name, s->arg ? " " : "",
 		         s->arg ? _(s->arg) : "");
-		w = utf8_width(left, strlen(left));
-		pad = w < 24 ? 24 - w : 1;
-		fprintf(out, "  %s%*s%s\n", left, pad, "", _(s->help));
+		options_print_row(out, left, _(s->help));
 	}
 }

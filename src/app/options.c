@@ -129,6 +129,18 @@ OptStatus options_parse(Options *o, int argc, char **argv, const char **bad)
 	return OPT_OK;
 }
 
+void options_print_row(FILE *out, const char *left, const char *help)
+{
+	WrapLine lines[8];
+	int w = utf8_width(left, strlen(left)), pad = w < 26 ? 26 - w : 1, n, k;
+
+	/* Descriptions wrap under their column, so no line passes 79 columns. */
+	n = wrap_text(help, strlen(help), 79 - 28, lines, 8);
+	for (k = 0; k < n && k < 8; k++)
+		fprintf(out, "  %s%*s%.*s\n", k ? "" : left, k ? 26 : pad, "", (int)lines[k].len,
+			help + lines[k].start);
+}
+
 void options_print_help(FILE *out)
 {
 	size_t i;
@@ -136,21 +148,10 @@ void options_print_help(FILE *out)
 	for (i = 0; i < N_OPTIONS; i++) {
 		const OptionSpec *s = &option_table[i];
 		char left[64];
-		int w, pad;
 
 		snprintf(left, sizeof left, "%c%c%c --%s%s%s", s->short_name ? '-' : ' ',
 			 s->short_name ? s->short_name : ' ', s->short_name ? ',' : ' ', s->name,
 			 s->arg ? "=" : "", s->arg ? _(s->arg) : "");
-		const char *help = _(s->help);
-		WrapLine lines[8];
-		int n, k;
-
-		w = utf8_width(left, strlen(left));
-		pad = w < 26 ? 26 - w : 1;
-		/* Descriptions wrap under their column, so no line passes 79 columns. */
-		n = wrap_text(help, strlen(help), 79 - 28, lines, 8);
-		for (k = 0; k < n && k < 8; k++)
-			fprintf(out, "  %s%*s%.*s\n", k ? "" : left, k ? 26 : pad, "",
-				(int)lines[k].len, help + lines[k].start);
+		options_print_row(out, left, _(s->help));
 	}
 }

@@ -41,7 +41,11 @@ typedef enum {
  * argument. Sets defaults first; never prints. */
 OptStatus options_parse(Options *o, int argc, char **argv, const char **bad);
 
-/* Writes the option list of --help, aligned, one line per option, translated. */
+/* Writes the option list of --help, aligned, translated, within 79 columns. */
 void options_print_help(FILE *out);
+
+/* Writes one --help row: left (an option and its argument) then help, aligned at
+ * column 28 and wrapped under it. Shared by every command's help. */
+void options_print_row(FILE *out, const char *left, const char *help);
 
 #endif
