@@ -15,50 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw/box.h"
-#include "nls.h"
 #include "nn/rng.h"
 #include "widgets/controls.h"
+#include "widgets/game.h"
 #include "widgets/visual.h"
 
-#define MAX_ROUNDS 100
+const char *const gate_names[GATE_COUNT] = {"AND", "OR", "NAND", "NOR", "XOR"};
 
-typedef enum { GATE_AND, GATE_OR, GATE_NAND, GATE_NOR, GATE_XOR, GATE_COUNT } Gate;
-
-static const char *const gate_names[GATE_COUNT] = {"AND", "OR", "NAND", "NOR", "XOR"};
-
-typedef enum {
-	FB_NONE,
-	FB_HIT,    /* a round won */
-	FB_MISS,   /* checked, not there yet */
-	FB_WON,    /* every round won */
-	FB_XOR,    /* XOR chosen: no single neuron can */
-	FB_AGAIN,  /* this gate is solved already: choose another */
-	FB_NOWATCH /* the watched widget has no value */
-} Feedback;
-
-typedef struct {
-	bool gate_mode;
-	const char *goal, *watch, *gate_from;
-	double margin, lo, hi;
-	int rounds;
-	uint64_t seed;
-	double start; /* the watched value the first round started from (NaN: none) */
-	double targets[MAX_ROUNDS];
-	Gate gates[GATE_COUNT]; /* gate=: the gate of round i is gates[i % ngates] */
-	int ngates;
-	unsigned solved; /* gate_from: a bit per gate solved */
-	int round;       /* the round being played, 0-based; rounds once won */
-	int score;       /* rounds won */
-	int tries;       /* checks in this game */
-	int best;        /* fewest checks of a won game; 0: none yet */
-	bool won;
-	Feedback fb;
-	double fb_value;   /* the miss: how far off (target) or rows right (gate) */
-	double fb_seen[5]; /* the hit: what the controls gave then (see seen()) */
-} Game;
-
-static bool gate_row(Gate g, int a, int b)
+bool game_gate_row(Gate g, int a, int b)
 {
 	switch (g) {
 	case GATE_AND:
@@ -115,7 +79,7 @@ static void make_targets(Instance *in, Game *s, double start)
 }
 
 /* The watched widget's value now, or NaN. */
-static double watched(const Instance *in, const Game *s)
+double game_watched(const Instance *in, const Game *s)
 {
 	double v;
 
@@ -149,7 +113,7 @@ static int game_init(Instance *in)
 	if (s->gate_mode && s->gate_from && s->rounds > GATE_XOR)
 		s->rounds = GATE_XOR; /* four gates can be solved, XOR cannot */
 	s->seed = (uint64_t)widget_num(in, "seed", 1);
-	make_targets(in, s, s->gate_mode ? NAN : watched(in, s));
+	make_targets(in, s, s->gate_mode ? NAN : game_watched(in, s));
 	in->state = s;
 	return 0;
 }
@@ -168,7 +132,7 @@ static int game_height(const Instance *in, int width)
 }
 
 /* The gate being played: the learner's choice with gate_from, else the round's. */
-static Gate current_gate(const Instance *in, const Game *s)
+Gate game_current_gate(const Instance *in, const Game *s)
 {
 	Gate g;
 	int r = s->round < s->rounds ? s->round : s->rounds - 1;
@@ -179,7 +143,7 @@ static Gate current_gate(const Instance *in, const Game *s)
 }
 
 /* The watched widget's outputs for the truth table's rows (0,0) (0,1) (1,0) (1,1). */
-static bool table(const Instance *in, const Game *s, double y[4])
+bool game_table(const Instance *in, const Game *s, double y[4])
 {
 	Instance *w = scene_find(in->scene, s->watch);
 	int i;
@@ -192,12 +156,12 @@ static bool table(const Instance *in, const Game *s, double y[4])
 	return true;
 }
 
-static int rows_right(Gate g, const double y[4])
+int game_rows_right(Gate g, const double y[4])
 {
 	int i, n = 0;
 
 	for (i = 0; i < 4; i++)
-		n += gate_row(g, i / 2, i % 2) ? y[i] > 0.5 : y[i] < 0.5;
+		n += game_gate_row(g, i / 2, i % 2) ? y[i] > 0.5 : y[i] < 0.5;
 	return n;
 }
 
@@ -207,15 +171,15 @@ static void seen(const Instance *in, const Game *s, double out[5])
 {
 	memset(out, 0, 5 * sizeof *out);
 	if (s->gate_mode) {
-		if (!table(in, s, out))
+		if (!game_table(in, s, out))
 			out[0] = NAN;
-		out[4] = current_gate(in, s);
+		out[4] = game_current_gate(in, s);
 	} else {
-		out[0] = watched(in, s);
+		out[0] = game_watched(in, s);
 	}
 }
 
-static bool seen_same(const Instance *in, const Game *s, const double was[5])
+bool game_seen_same(const Instance *in, const Game *s, const double was[5])
 {
 	double now[5];
 	int i;
@@ -262,22 +226,22 @@ static unsigned check(Instance *in, Game *s)
 		s->fb_value = v - s->targets[s->round];
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
-	if (!table(in, s, y)) {
+	if (!game_table(in, s, y)) {
 		s->fb = FB_NOWATCH;
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
 	s->tries++;
-	if (current_gate(in, s) == GATE_XOR) {
+	if (game_current_gate(in, s) == GATE_XOR) {
 		s->fb = FB_XOR;
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
-	if (rows_right(current_gate(in, s), y) < 4) {
+	if (game_rows_right(game_current_gate(in, s), y) < 4) {
 		s->fb = FB_MISS;
-		s->fb_value = rows_right(current_gate(in, s), y);
+		s->fb_value = game_rows_right(game_current_gate(in, s), y);
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
 	if (s->gate_from) {
-		unsigned bit = 1u << current_gate(in, s);
+		unsigned bit = 1u << game_current_gate(in, s);
 		if (s->solved & bit) {
 			s->fb = FB_AGAIN;
 			return WIDGET_HANDLED | WIDGET_REDRAW;
@@ -292,7 +256,7 @@ static unsigned check(Instance *in, Game *s)
  * first target: then they are drawn again from the value now. */
 static void replay(Instance *in, Game *s)
 {
-	double v = watched(in, s);
+	double v = game_watched(in, s);
 
 	if (!s->gate_mode && !isfinite(widget_num(in, "target", NAN)) &&
 	    fabs(s->targets[0] - v) <= s->margin + 1e-9)
@@ -316,243 +280,6 @@ static unsigned game_key(Instance *in, const Key *k)
 	return WIDGET_IGNORED;
 }
 
-/* "Round 2 of 3   score 1   best 4 checks" or the win. */
-static void status_line(const Game *s, char *out, size_t size)
-{
-	size_t len;
-
-	if (s->won)
-		len = (size_t)snprintf(out, size, _("Won: %d of %d"), s->score, s->rounds);
-	else
-		len = (size_t)snprintf(out, size, _("Round %d of %d   score %d"), s->round + 1,
-				       s->rounds, s->score);
-	if (s->won && len < size)
-		len += (size_t)snprintf(
-		    out + len, size - len,
-		    ngettext(" in %d check", " in %d checks", (unsigned long)s->tries), s->tries);
-	if (s->best > 0 && len < size)
-		snprintf(out + len, size - len,
-			 ngettext("   best %d check", "   best %d checks", (unsigned long)s->best),
-			 s->best);
-}
-
-/* Whether a check now would win the round. */
-static bool live_right(const Instance *in, const Game *s)
-{
-	double v, y[4];
-	Gate g = current_gate(in, s);
-
-	if (s->gate_mode)
-		return g != GATE_XOR && table(in, s, y) && rows_right(g, y) == 4 &&
-		       !(s->gate_from && (s->solved & (1u << g)));
-	return scene_value(in->scene, s->watch, &v) && isfinite(v) &&
-	       fabs(v - s->targets[s->round]) <= s->margin + 1e-9;
-}
-
-/* Whether the last check's message still holds for what the controls show now. */
-static bool feedback_holds(const Instance *in, const Game *s)
-{
-	double v, y[4];
-	Gate g = current_gate(in, s);
-
-	switch (s->fb) {
-	case FB_MISS:
-		if (s->gate_mode)
-			return table(in, s, y) && rows_right(g, y) == (int)s->fb_value;
-		return scene_value(in->scene, s->watch, &v) &&
-		       v - s->targets[s->round] == s->fb_value;
-	case FB_HIT: /* until the controls move for the next round */
-		return seen_same(in, s, s->fb_seen);
-	case FB_XOR:
-		return g == GATE_XOR;
-	case FB_AGAIN:
-		return (s->solved & (1u << g)) != 0;
-	default:
-		return true;
-	}
-}
-
-/* The decimals to show a distance d with: digits, or more when those would round a
- * miss onto the margin ("0.10 too high" for 0.1002 beside "± 0.1"). */
-static int decimals(double d, double margin, int digits)
-{
-	while (d > margin + 1e-9 && digits < 6 &&
-	       round(d * pow(10, digits)) / pow(10, digits) <= margin + 1e-9)
-		digits++;
-	return digits;
-}
-
-static void feedback(const Instance *in, const Game *s, char *out, size_t size, Style *st,
-		     Caps caps)
-{
-	char num[32];
-
-	*st = STYLE_NORMAL;
-	switch (feedback_holds(in, s) ? s->fb : FB_NONE) {
-	case FB_HIT:
-		*st = STYLE_GOOD;
-		snprintf(out, size, "%s",
-			 s->gate_mode ? _("Right on every row! Next round.")
-				      : _("Hit! A new target for the next round."));
-		break;
-	case FB_WON:
-		*st = STYLE_GOOD;
-		snprintf(out, size, "%s", _("You won the game."));
-		break;
-	case FB_MISS:
-		*st = STYLE_WARN;
-		if (s->gate_mode) {
-			snprintf(out, size, _("Not yet: %d of 4 rows right."), (int)s->fb_value);
-		} else {
-			visual_fixed(num, sizeof num, fabs(s->fb_value),
-				     decimals(fabs(s->fb_value), s->margin, 2), caps);
-			snprintf(out, size,
-				 s->fb_value > 0 ? _("Not yet: %s too high.")
-						 : _("Not yet: %s too low."),
-				 num);
-		}
-		break;
-	case FB_XOR:
-		*st = STYLE_WARN;
-		snprintf(out, size, "%s",
-			 _("No single neuron can do XOR: no line splits its rows."));
-		break;
-	case FB_AGAIN:
-		*st = STYLE_WARN;
-		snprintf(out, size, "%s", _("Solved already: choose another gate."));
-		break;
-	case FB_NOWATCH:
-		*st = STYLE_BAD;
-		snprintf(out, size, _("'%s' gives no value to judge."), s->watch ? s->watch : "?");
-		break;
-	default:
-		if (!s->won && live_right(in, s)) {
-			*st = STYLE_GOOD;
-			snprintf(out, size, "%s", _("That does it: check to lock it in."));
-		} else {
-			snprintf(out, size, "%s", _("Set the controls, then check."));
-		}
-	}
-}
-
-/* The number line from a to b with the target zone and the output marker. */
-static void track(const Game *s, Grid *g, int x, int y, int w, double v, Caps caps)
-{
-	double t = s->targets[s->round < s->rounds ? s->round : s->rounds - 1];
-	double a = s->lo < 0 ? s->lo : 0, b = s->hi > 1 ? s->hi : 1;
-	char lo[16], hi[16];
-	int i, l0, l1, tw, pos = -1;
-
-	visual_num(lo, sizeof lo, a, 2, caps);
-	visual_num(hi, sizeof hi, b, 2, caps);
-	x += grid_str(g, x, y, lo, STYLE_DIM) + 1;
-	tw = w - (int)strlen(lo) - (int)strlen(hi) - 2;
-	if (tw < 5)
-		return;
-	l0 = (int)lround((t - s->margin - a) / (b - a) * (tw - 1));
-	l1 = (int)lround((t + s->margin - a) / (b - a) * (tw - 1));
-	if (isfinite(v))
-		pos = (int)lround((control_clamp(v, a, b) - a) / (b - a) * (tw - 1));
-	for (i = 0; i < tw; i++) {
-		bool zone = i >= l0 && i <= l1;
-		if (i == pos)
-			grid_str(g, x + i, y, caps.unicode ? "●" : "o",
-				 fabs(v - t) <= s->margin + 1e-9 ? STYLE_GOOD : STYLE_ACCENT);
-		else
-			grid_str(g, x + i, y,
-				 zone ? (caps.unicode ? "━" : "=") : (caps.unicode ? "─" : "-"),
-				 zone ? STYLE_GOOD : STYLE_DIM);
-	}
-	grid_str(g, x + tw + 1, y, hi, STYLE_DIM);
-}
-
-static void draw_target(const Instance *in, const Game *s, Grid *g, int x, int y, int w, Caps caps)
-{
-	double v = NAN, t = s->targets[s->round < s->rounds ? s->round : s->rounds - 1];
-	char line[200], ts[32], ms[32], vs[32], ds[32];
-	bool have = scene_value(in->scene, s->watch, &v) && isfinite(v);
-
-	track(s, g, x, y, w, have ? v : NAN, caps);
-	visual_fixed(ts, sizeof ts, t, 2, caps);
-	visual_num(ms, sizeof ms, s->margin, 3, caps);
-	visual_fixed(vs, sizeof vs, v, 3, caps);
-	visual_fixed(ds, sizeof ds, fabs(v - t), decimals(fabs(v - t), s->margin, 3), caps);
-	snprintf(line, sizeof line, _("target %s %s %s   now %s   off by %s"), ts,
-		 caps.unicode ? "±" : "+-", ms, have ? vs : "?", have ? ds : "?");
-	grid_text(g, x, y + 1, line, strlen(line), w,
-		  have && fabs(v - t) <= s->margin + 1e-9 ? STYLE_GOOD : STYLE_NORMAL);
-}
-
-static void draw_gate(const Instance *in, const Game *s, Grid *g, int x, int y, int w, Caps caps)
-{
-	Gate gate = current_gate(in, s);
-	double out[4];
-	bool have = table(in, s, out);
-	char line[200], num[32];
-	int i;
-
-	snprintf(line, sizeof line, _("Gate %s   %d of 4 rows right"), gate_names[gate],
-		 have ? rows_right(gate, out) : 0);
-	if (gate == GATE_XOR)
-		snprintf(line, sizeof line, "%s", _("Gate XOR: impossible for a single neuron"));
-	grid_text(g, x, y, line, strlen(line), w, gate == GATE_XOR ? STYLE_WARN : STYLE_BOLD);
-	/* Columns: x1, x2, the wanted output, the neuron's output, the mark. */
-	grid_str(g, x, y + 1, caps.unicode ? "x₁" : "x1", STYLE_DIM);
-	grid_str(g, x + 4, y + 1, caps.unicode ? "x₂" : "x2", STYLE_DIM);
-	grid_str(g, x + 8, y + 1, _("want"), STYLE_DIM);
-	grid_str(g, x + 15, y + 1, _("output"), STYLE_DIM);
-	for (i = 0; i < 4; i++) {
-		bool want = gate_row(gate, i / 2, i % 2);
-		bool right = have && (want ? out[i] > 0.5 : out[i] < 0.5);
-		bool near = have && fabs(out[i] - 0.5) < s->margin;
-		Style st = right ? STYLE_BOLD : STYLE_NORMAL;
-		int row = y + 2 + i;
-		visual_fixed(num, sizeof num, out[i], 3, caps);
-		snprintf(line, sizeof line, "%d", i / 2);
-		grid_str(g, x, row, line, st);
-		snprintf(line, sizeof line, "%d", i % 2);
-		grid_str(g, x + 4, row, line, st);
-		grid_str(g, x + 8, row, want ? "1" : "0", st);
-		grid_str(g, x + 15, row, have ? num : "?", st);
-		if (!have)
-			continue;
-		/* The mark carries right and wrong in colour and in its glyph. */
-		snprintf(line, sizeof line, "%s%s",
-			 right ? (caps.unicode ? "✓ " : "ok ") : (caps.unicode ? "✗ " : "no "),
-			 near ? _("near 0.5") : "");
-		grid_text(g, x + 23, row, line, strlen(line), w - 23,
-			  right ? STYLE_GOOD : STYLE_BAD);
-	}
-}
-
-static void game_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
-		      int *cy)
-{
-	const Game *s = in->state;
-	int x = r.x + 2, w = r.w - 4, y = r.y + 1;
-	char line[200];
-	Style st;
-
-	box_draw(g, r.x, r.y, r.w, r.h, BOX_ROUNDED, _("Game"), focused, caps);
-	grid_text(g, x, y++, s->goal, strlen(s->goal), w, STYLE_BOLD);
-	status_line(s, line, sizeof line);
-	grid_text(g, x, y++, line, strlen(line), w, s->won ? STYLE_GOOD : STYLE_NORMAL);
-	if (s->gate_mode) {
-		draw_gate(in, s, g, x, y, w, caps);
-		y += 6;
-	} else {
-		draw_target(in, s, g, x, y, w, caps);
-		y += 2;
-	}
-	feedback(in, s, line, sizeof line, &st, caps);
-	grid_text(g, x, y, line, strlen(line), w, st);
-	if (focused) {
-		const char *help = _("Enter check   r start again");
-		grid_text(g, x, y + 1, help, strlen(help), w, STYLE_DIM);
-		*cx = x;
-		*cy = y;
-	}
-}
 
 static bool game_value(const Instance *in, double *out)
 {
