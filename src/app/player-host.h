@@ -17,5 +17,9 @@ void player_widgets_store(Player *p, bool save);
 void player_draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy);
 bool player_focusable(Player *p, int i);
 bool player_widget_key(Player *p, const Key *k);
+/* How many live widgets are done; after a tick that changed it (a trainer reached its
+ * goal while training), player_widgets_won completes their units and asks for a save. */
+size_t player_widgets_done(const Player *p);
+void player_widgets_won(Player *p);
 
 #endif

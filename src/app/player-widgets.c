@@ -104,11 +104,17 @@ bool player_focusable(Player *p, int i)
 	return in && in->ops->key;
 }
 
-/* Games and quizzes are what a unit needs done; the rest is there to play with. */
+/* Games, quizzes and trainers with a goal are what a unit needs done; the rest is
+ * there to play with. */
 static bool completable(const Instance *in)
 {
-	return in->block->kind == BLOCK_QUIZ ||
-	       (in->block->kind == BLOCK_WIDGET && strcmp(in->block->widget.kind, "game") == 0);
+	if (in->block->kind == BLOCK_QUIZ)
+		return true;
+	if (in->block->kind != BLOCK_WIDGET)
+		return false;
+	if (strcmp(in->block->widget.kind, "trainer") == 0)
+		return widget_num(in, "goal_accuracy", 0) > 0;
+	return strcmp(in->block->widget.kind, "game") == 0;
 }
 
 /* Marks a unit done once every game and quiz in it is won or answered. */
@@ -123,6 +129,27 @@ static void complete_unit(Player *p, size_t unit)
 	}
 	if (unit < p->doc.nunits)
 		player_mark(p, p->doc.units[unit].id, "done");
+}
+
+size_t player_widgets_done(const Player *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->scene.ready; i++)
+		n += p->scene.items[i].done;
+	return n;
+}
+
+void player_widgets_won(Player *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->doc.nslots; i++) {
+		Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
+		if (in && in->done && completable(in))
+			complete_unit(p, p->doc.slots[i].unit);
+	}
+	p->changed = true; /* saved at the next draw */
 }
 
 /* A widget's height changed (a quiz answered or retried): lays the lesson out again at

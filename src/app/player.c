@@ -107,7 +107,12 @@ bool player_animating(const Player *p)
 
 bool player_tick(Player *p, double dt)
 {
-	return scene_tick(&p->scene, dt);
+	size_t done = player_widgets_done(p);
+	bool changed = scene_tick(&p->scene, dt);
+
+	if (player_widgets_done(p) != done)
+		player_widgets_won(p);
+	return changed;
 }
 
 void player_save_position(Player *p)

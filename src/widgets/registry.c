@@ -8,6 +8,7 @@
 #include "nls.h"
 #include "widgets/controls.h"
 #include "widgets/smallwidgets.h"
+#include "widgets/trainer.h"
 #include "widgets/registry.h"
 #include "widgets/visual.h"
 
@@ -189,6 +190,34 @@ static const ParamSpec game_params[] = {
      N_("mode=gate: a choice whose option is the gate; each round needs a new gate")},
 };
 
+static const ParamSpec trainer_params[] = {
+    {"dataset", PARAM_CHOICE, 0, 0, 0, 0, false, "spiral",
+     "spiral|circle|xor|gaussians|moons|checkerboard|blobs|plane|bumps",
+     N_("the 2-D data (blobs: three classes; plane and bumps: regression); d cycles")},
+    {"noise", PARAM_NUMBER, 0, 5, 0, 0, false, "0.2", NULL, N_("the noise of the points")},
+    {"ratio", PARAM_NUMBER, 0.1, 1, 0, 0, false, "0.5", NULL,
+     N_("the share of the points trained on; the rest is the test set")},
+    {"data_seed", PARAM_INT, 0, 1e9, 0, 0, false, "1", NULL,
+     N_("the seed of the points and the split (R draws new seeds)")},
+    {"init_seed", PARAM_INT, 0, 1e9, 0, 0, false, "1", NULL,
+     N_("the seed of the initial weights and the shuffling")},
+    {"layers", PARAM_NUMBERS, 0, 16, 1, 6, false, "8,8", NULL,
+     N_("neurons per hidden layer (0 to 6 layers of 1 to 16; layers=0: none)")},
+    {"activation", PARAM_CHOICE, 0, 0, 0, 0, false, "tanh", ACTIVATIONS,
+     N_("the hidden layers' activation")},
+    {"loss", PARAM_CHOICE, 0, 0, 0, 0, false, "ce", "ce|mse",
+     N_("cross-entropy (softmax with several classes) or mean squared error")},
+    {"optimizer", PARAM_CHOICE, 0, 0, 0, 0, false, "adam", "sgd|momentum|adam",
+     N_("how the weights are updated")},
+    {"lr", PARAM_NUMBER, 1e-6, 100, 0, 0, false, "0.03", NULL, N_("the learning rate")},
+    {"batch", PARAM_INT, 1, 400, 0, 0, false, "10", NULL, N_("examples per step")},
+    {"l2", PARAM_NUMBER, 0, 1, 0, 0, false, "0", NULL, N_("the L2 regularization rate")},
+    {"goal_accuracy", PARAM_NUMBER, 0, 1, 0, 0, false, NULL, NULL,
+     N_("the test accuracy that wins (with max_neurons)")},
+    {"max_neurons", PARAM_INT, 1, 96, 0, 0, false, NULL, NULL,
+     N_("the most hidden neurons a winning net may have")},
+};
+
 static const WidgetKind widget_kinds[] = {
     {{"plot", ROWS(plot_params),
       N_("a braille plot of activation curves, or a chart another widget feeds"),
@@ -219,6 +248,9 @@ static const WidgetKind widget_kinds[] = {
       "id=play target=net speed=2 loop=no"}, &animation_ops},
     {{"game", ROWS(game_params), N_("a goal, a score and rounds around other widgets"),
       "id=light goal=\"Output within 0.1 of the target\" watch=cell rounds=3"}, &game_ops},
+    {{"trainer", ROWS(trainer_params),
+      N_("a real network trained live on 2-D data: boundary, curves and controls"),
+      "id=brain dataset=spiral layers=8,8 goal_accuracy=0.9 max_neurons=16"}, &trainer_ops},
 };
 
 #define N_KINDS (sizeof widget_kinds / sizeof *widget_kinds)

@@ -43,3 +43,7 @@ tests_widgets_check_neuron_SOURCES = tests/widgets/check_neuron.c tests/widgets/
 tests_widgets_check_neuron_LDADD = $(VISUAL_TEST_LIBS)
 tests_widgets_check_game_SOURCES = tests/widgets/check_game.c tests/widgets/vtest.h
 tests_widgets_check_game_LDADD = $(VISUAL_TEST_LIBS)
+# The trainer: reproducible training, the spiral learned, divergence, the goal, goldens.
+check_PROGRAMS += tests/widgets/check_trainer
+tests_widgets_check_trainer_SOURCES = tests/widgets/check_trainer.c tests/widgets/vtest.h
+tests_widgets_check_trainer_LDADD = $(VISUAL_TEST_LIBS)

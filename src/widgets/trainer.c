@@ -1,0 +1,526 @@
+/* trainer.c: the trainer widget's engine and keys: a dataset and its train/test split,
+ * an MLP trained with src/nn for a time budget per frame (whole mini-batches), the
+ * losses and accuracies recorded each frame, divergence stopped and explained, the win
+ * of a lesson's goal, and the controls. Drawing is in trainer-view.c.
+ * Must not own the loop, navigate or write files; allocates only when (re)building. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "nls.h"
+#include "nn/init.h"
+#include "widgets/trainer.h"
+#include "widgets/visual.h"
+
+#define N_POINTS     400    /* points in the dataset, train and test together */
+#define BUDGET_S     0.025  /* training time per frame (of a 33 ms frame) */
+#define CHUNK_EX     1024   /* examples between two looks at the clock */
+#define EXPLODE      1e4    /* a batch loss this many times the initial loss diverged */
+
+/* The datasets in the order d cycles through them. */
+static const DataKind cycle[] = {DATA_SPIRAL, DATA_CIRCLE,  DATA_XOR,   DATA_GAUSSIANS, DATA_MOONS,
+				 DATA_CHECKER, DATA_BLOBS,  DATA_PLANE, DATA_BUMPS};
+#define N_CYCLE (sizeof cycle / sizeof *cycle)
+
+/* Learning rates + and - move between. */
+static const double rates[] = {0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1,
+			       0.3,    1,      3,     10,    30,   100};
+#define N_RATES (sizeof rates / sizeof *rates)
+
+/* Activations a cycles through. */
+static const Activation acts[] = {ACT_TANH, ACT_RELU, ACT_SIGMOID, ACT_LEAKY_RELU, ACT_ELU,
+				  ACT_LINEAR};
+#define N_ACTS (sizeof acts / sizeof *acts)
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+const Brain *trainer_state(const Instance *in)
+{
+	if (!in || in->ops != &trainer_ops || in->failed || !in->state)
+		return NULL;
+	return in->state;
+}
+
+int trainer_neurons(const Brain *b)
+{
+	int l, n = 0;
+
+	for (l = 0; l < b->nhidden; l++)
+		n += b->hidden[l];
+	return n;
+}
+
+static void unbuild(Brain *b)
+{
+	train_free(&b->tr);
+	train_free(&b->te);
+	mlp_work_free(&b->eval);
+	mlp_free(&b->mlp);
+	data_free(&b->all);
+	data_free(&b->train);
+	data_free(&b->test);
+	b->built = false;
+}
+
+/* Evaluates the net on both sets and records the point of the curves. */
+static void evaluate(Brain *b)
+{
+	double epoch = (double)b->tr.examples / (double)b->train.n;
+
+	b->train_loss = train_loss(&b->tr, &b->train);
+	b->test_loss = b->test.n ? train_loss(&b->te, &b->test) : NAN;
+	b->train_acc = b->classes ? train_accuracy(&b->tr, &b->train) : NAN;
+	b->test_acc = b->classes && b->test.n ? train_accuracy(&b->te, &b->test) : NAN;
+	plotdata_append(&b->curves, 0, epoch, b->train_loss);
+	plotdata_append(&b->curves, 1, epoch, b->test_loss);
+}
+
+/* Makes the dataset, the split, the net, its trainers and the field's workspace from
+ * what the learner set; the curves start again. Returns 0, or -1 (out of memory or a
+ * setting the library refuses: the widget then shows that it cannot train). */
+static int build(Brain *b)
+{
+	size_t sizes[BRAIN_MAX_HIDDEN + 2], n_out, l, L;
+	Activation act[BRAIN_MAX_HIDDEN + 1];
+	DataSpec spec;
+	TrainConfig tc;
+	OptimConfig oc;
+	Rng r;
+
+	unbuild(b);
+	plotdata_clear(&b->curves);
+	b->rate = 0;
+	b->mode = b->mode == BRAIN_RUNNING ? BRAIN_RUNNING : BRAIN_PAUSED;
+	b->why = NN_OK;
+	data_spec_defaults(&spec, b->kind, N_POINTS);
+	spec.noise = b->noise;
+	b->classes = data_n_classes(&spec);
+	rng_seed(&r, b->data_seed);
+	if (data_generate(&b->all, &spec, &r) != NN_OK ||
+	    data_split(&b->train, &b->test, &b->all, 1 - b->ratio, &r) != NN_OK ||
+	    b->train.n == 0)
+		goto fail;
+	n_out = b->classes > 2 ? b->classes : 1;
+	L = (size_t)b->nhidden + 1;
+	sizes[0] = 2;
+	for (l = 0; l < (size_t)b->nhidden; l++) {
+		sizes[l + 1] = (size_t)b->hidden[l];
+		act[l] = b->act;
+	}
+	sizes[L] = n_out;
+	if (b->classes == 0)
+		act[L - 1] = ACT_LINEAR;
+	else
+		act[L - 1] = b->loss == LOSS_CE ? ACT_LINEAR : ACT_SIGMOID;
+	if (mlp_init(&b->mlp, sizes, L, act) != NN_OK)
+		goto fail;
+	rng_seed(&r, b->init_seed);
+	init_params(&b->mlp,
+		    b->act == ACT_RELU || b->act == ACT_LEAKY_RELU || b->act == ACT_ELU
+			? INIT_HE_UNIFORM
+			: INIT_XAVIER_UNIFORM,
+		    0, &r);
+	memset(&tc, 0, sizeof tc);
+	tc.loss = b->classes ? b->loss : LOSS_MSE;
+	tc.batch = b->batch;
+	tc.shuffle = 1;
+	tc.seed = b->init_seed ^ 0x5eedULL;
+	tc.explode = EXPLODE;
+	tc.level = simd_best();
+	optim_defaults(&oc, b->optim);
+	oc.lr = b->lr;
+	oc.l2 = b->l2;
+	if (train_init(&b->tr, &b->mlp, &b->train, &tc, &oc) != NN_OK)
+		goto fail;
+	if (b->test.n && train_init(&b->te, &b->mlp, &b->test, &tc, &oc) != NN_OK)
+		goto fail;
+	if (mlp_work_init(&b->eval, &b->mlp, BRAIN_EVAL_CAP, tc.level, 0) != NN_OK)
+		goto fail;
+	b->macs = 0;
+	for (l = 0; l < L; l++) /* forward, the weights' gradient, the deltas below */
+		b->macs += sizes[l] * sizes[l + 1] * (l ? 3 : 2);
+	b->macs *= b->tr.cfg.batch;
+	b->built = true;
+	evaluate(b);
+	return 0;
+fail:
+	unbuild(b);
+	b->mode = BRAIN_FAILED;
+	return -1;
+}
+
+/* Runs whole mini-batches until `examples` are done; false when training diverged. */
+static bool run(Brain *b, size_t examples)
+{
+	size_t done = 0;
+
+	while (done < examples) {
+		size_t before = b->tr.examples;
+		NnStatus st = train_step(&b->tr);
+		if (st != NN_OK) {
+			b->why = st;
+			b->mode = BRAIN_DIVERGED;
+			return false;
+		}
+		done += b->tr.examples - before;
+	}
+	return true;
+}
+
+/* After training: the best result and the win (once). */
+static void judge(Instance *in, Brain *b)
+{
+	if (!(b->goal > 0) || !b->classes || !isfinite(b->test_acc))
+		return;
+	if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons)
+		return;
+	if (b->test_acc > b->best)
+		b->best = b->test_acc;
+	if (b->test_acc >= b->goal && !b->won) {
+		b->won = true;
+		in->done = true; /* the player saves and completes the unit (player_tick) */
+	}
+}
+
+bool trainer_train(Instance *in, size_t examples)
+{
+	Brain *b = in && in->ops == &trainer_ops ? in->state : NULL;
+
+	if (!b || !b->built || b->mode == BRAIN_DIVERGED)
+		return false;
+	run(b, examples ? examples : 1);
+	evaluate(b);
+	judge(in, b);
+	return b->mode != BRAIN_DIVERGED;
+}
+
+void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
+{
+	double lr = b->tr.opt.cfg.lr, loss = b->tr.last_loss;
+	char lrs[32], sug[32], ls[32];
+	const char *what;
+
+	if (b->mode != BRAIN_DIVERGED) {
+		if (size)
+			buf[0] = '\0';
+		return;
+	}
+	visual_num(lrs, sizeof lrs, lr, 4, caps);
+	visual_num(sug, sizeof sug, lr / 10, 5, caps);
+	if (isnan(loss))
+		what = _("the loss became NaN (not a number)");
+	else if (isinf(loss))
+		what = _("the loss became infinite");
+	else {
+		snprintf(ls, sizeof ls, "%.3g", loss);
+		what = NULL;
+	}
+	if (what)
+		snprintf(buf, size,
+			 _("Training stopped at step %zu: %s. The learning rate %s is too large "
+			   "for this net: try %s (press -), then r to reset."),
+			 b->tr.step, what, lrs, sug);
+	else
+		snprintf(buf, size,
+			 _("Training stopped at step %zu: the loss exploded to %s. The learning "
+			   "rate %s is too large for this net: try %s (press -), then r to reset."),
+			 b->tr.step, ls, lrs, sug);
+}
+
+static int read_params(Instance *in, Brain *b)
+{
+	double h[BRAIN_MAX_HIDDEN + 1];
+	size_t n, i;
+	const char *w;
+
+	if (data_from_name(&b->kind, widget_str(in, "dataset", "spiral")) != 0)
+		b->kind = DATA_SPIRAL;
+	b->noise = widget_num(in, "noise", 0.2);
+	b->ratio = widget_num(in, "ratio", 0.5);
+	b->data_seed = (uint64_t)widget_num(in, "data_seed", 1);
+	b->init_seed = (uint64_t)widget_num(in, "init_seed", 1);
+	n = widget_nums(in, "layers", h, BRAIN_MAX_HIDDEN + 1);
+	if (n == 0) { /* absent: the schema's 8,8 */
+		h[0] = h[1] = 8;
+		n = 2;
+	} else if (n == 1 && h[0] == 0)
+		n = 0; /* layers=0: no hidden layer */
+	b->nhidden = n > BRAIN_MAX_HIDDEN ? BRAIN_MAX_HIDDEN : (int)n;
+	for (i = 0; i < (size_t)b->nhidden; i++) {
+		int k = (int)h[i];
+		b->hidden[i] = k < 1 ? 1 : k > BRAIN_MAX_WIDTH ? BRAIN_MAX_WIDTH : k;
+	}
+	if (!visual_act(widget_str(in, "activation", "tanh"), &b->act))
+		b->act = ACT_TANH;
+	w = widget_str(in, "loss", "ce");
+	b->loss = strcmp(w, "mse") == 0 ? LOSS_MSE : LOSS_CE;
+	if (optim_from_name(&b->optim, widget_str(in, "optimizer", "adam")) != 0)
+		b->optim = OPTIM_ADAM;
+	b->lr = widget_num(in, "lr", 0.03);
+	b->batch = (size_t)widget_num(in, "batch", 10);
+	b->l2 = widget_num(in, "l2", 0);
+	b->goal = widget_num(in, "goal_accuracy", 0);
+	b->max_neurons = (int)widget_num(in, "max_neurons", 0);
+	b->best = -1;
+	return 0;
+}
+
+static int trainer_init(Instance *in)
+{
+	Brain *b = calloc(1, sizeof *b);
+
+	if (!b)
+		return -1;
+	in->state = b;
+	plot_init(&b->field_plot);
+	netdiag_init(&b->nd);
+	read_params(in, b);
+	b->field = malloc(BRAIN_FIELD_CAP * sizeof *b->field);
+	if (!b->field || plotdata_init(&b->curves, PLOTDATA_LINES, BRAIN_HISTORY) != 0 ||
+	    plotdata_add_series(&b->curves, _("train"), COLOUR_CLASS0, 0) < 0 ||
+	    plotdata_add_series(&b->curves, _("test"), COLOUR_CLASS1, 0) < 0)
+		goto nomem;
+	b->curves.opts.logy = true;
+	b->curves.opts.x0 = 0;
+	if (build(b) != 0)
+		goto nomem;
+	return 0;
+nomem:
+	unbuild(b);
+	plotdata_free(&b->curves);
+	free(b->field);
+	free(b);
+	in->state = NULL;
+	return -1;
+}
+
+static void trainer_free(Instance *in)
+{
+	Brain *b = in->state;
+
+	unbuild(b);
+	plotdata_free(&b->curves);
+	plot_free(&b->field_plot);
+	netdiag_free(&b->nd);
+	free(b->field);
+	free(b);
+}
+
+static bool trainer_tick(Instance *in, double dt)
+{
+	Brain *b = in->state;
+	double t0, spent;
+	size_t ex0;
+
+	if (b->mode != BRAIN_RUNNING || !b->built) {
+		in->animating = false;
+		return false;
+	}
+	t0 = now_s();
+	ex0 = b->tr.examples;
+	do {
+		if (!run(b, CHUNK_EX))
+			break;
+		spent = now_s() - t0;
+	} while (spent < BUDGET_S);
+	evaluate(b);
+	judge(in, b);
+	if (dt > 0) { /* examples per second of the whole frame, drawing included */
+		double r = (double)(b->tr.examples - ex0) / (dt > BUDGET_S ? dt : BUDGET_S);
+		b->rate = b->rate > 0 ? 0.8 * b->rate + 0.2 * r : r;
+	}
+	in->animating = b->mode == BRAIN_RUNNING;
+	return true;
+}
+
+/* The learning rate one notch up (dir 1) or down (-1) the ladder. */
+static void step_rate(Brain *b, int dir)
+{
+	size_t i, best = 0;
+
+	for (i = 0; i < N_RATES; i++)
+		if (fabs(log(rates[i] / b->lr)) < fabs(log(rates[best] / b->lr)))
+			best = i;
+	if (dir > 0 && rates[best] <= b->lr * 1.0001 && best + 1 < N_RATES)
+		best++;
+	else if (dir < 0 && rates[best] >= b->lr * 0.9999 && best > 0)
+		best--;
+	b->lr = rates[best];
+	b->tr.opt.cfg.lr = b->lr; /* live: the run goes on with the new rate */
+	b->te.opt.cfg.lr = b->lr;
+}
+
+static unsigned trainer_key(Instance *in, const Key *k)
+{
+	Brain *b = in->state;
+	bool rebuild = false;
+	size_t i;
+
+	if (key_is_char(k, ' ') || k->code == K_ENTER) {
+		if (b->mode == BRAIN_RUNNING)
+			b->mode = BRAIN_PAUSED;
+		else if (b->mode == BRAIN_PAUSED)
+			b->mode = BRAIN_RUNNING;
+	} else if (key_is_char(k, 's')) { /* one epoch, paused */
+		if (b->mode == BRAIN_RUNNING)
+			b->mode = BRAIN_PAUSED;
+		trainer_train(in, b->train.n);
+	} else if (key_is_char(k, 'r')) {
+		rebuild = true;
+	} else if (key_is_char(k, 'R')) {
+		b->data_seed++;
+		b->init_seed++;
+		rebuild = true;
+	} else if (key_is_char(k, '+') || key_is_char(k, '=')) {
+		step_rate(b, 1);
+	} else if (key_is_char(k, '-') || key_is_char(k, '_')) {
+		step_rate(b, -1);
+	} else if (key_is_char(k, 'd')) {
+		for (i = 0; i < N_CYCLE && cycle[i] != b->kind; i++)
+			;
+		b->kind = cycle[i + 1 < N_CYCLE ? i + 1 : 0];
+		rebuild = true;
+	} else if (key_is_char(k, ']') || key_is_char(k, '[')) { /* neurons per layer */
+		int d = key_is_char(k, ']') ? 1 : -1, l;
+		for (l = 0; l < b->nhidden; l++) {
+			int v = b->hidden[l] + d;
+			b->hidden[l] = v < 1 ? 1 : v > BRAIN_MAX_WIDTH ? BRAIN_MAX_WIDTH : v;
+		}
+		rebuild = true;
+	} else if (key_is_char(k, 'l')) { /* one hidden layer more */
+		if (b->nhidden < BRAIN_MAX_HIDDEN) {
+			b->hidden[b->nhidden] = b->nhidden ? b->hidden[b->nhidden - 1] : 4;
+			b->nhidden++;
+		}
+		rebuild = true;
+	} else if (key_is_char(k, 'L')) {
+		if (b->nhidden > 0)
+			b->nhidden--;
+		rebuild = true;
+	} else if (key_is_char(k, 'a')) {
+		for (i = 0; i < N_ACTS && acts[i] != b->act; i++)
+			;
+		b->act = acts[i + 1 < N_ACTS ? i + 1 : 0];
+		rebuild = true;
+	} else if (key_is_char(k, 'o')) {
+		b->optim = b->optim == OPTIM_ADAM       ? OPTIM_SGD
+			   : b->optim == OPTIM_SGD      ? OPTIM_MOMENTUM
+							: OPTIM_ADAM;
+		rebuild = true;
+	} else {
+		return WIDGET_IGNORED;
+	}
+	if (rebuild) {
+		if (b->mode == BRAIN_DIVERGED || b->mode == BRAIN_FAILED)
+			b->mode = BRAIN_PAUSED;
+		build(b);
+		judge(in, b);
+	}
+	in->animating = b->mode == BRAIN_RUNNING;
+	return WIDGET_HANDLED | WIDGET_REDRAW;
+}
+
+static void trainer_save(const Instance *in, const Store *st)
+{
+	const Brain *b = in->state;
+	char buf[32];
+
+	if (b->best >= 0) {
+		snprintf(buf, sizeof buf, "%.4f", b->best);
+		st->set(st->ctx, "best", buf);
+	}
+	if (b->won)
+		st->set(st->ctx, "won", "1");
+}
+
+static void trainer_restore(Instance *in, const Store *st)
+{
+	Brain *b = in->state;
+	const char *best = st->get(st->ctx, "best"), *won = st->get(st->ctx, "won");
+	char *end;
+
+	if (best) {
+		double v = strtod(best, &end);
+		if (*end == '\0' && end != best && v >= 0 && v <= 1 && v > b->best)
+			b->best = v;
+	}
+	if (won && strcmp(won, "1") == 0) {
+		b->won = true;
+		in->done = true;
+	}
+}
+
+static bool trainer_value(const Instance *in, double *out)
+{
+	const Brain *b = in->state;
+
+	if (!b->built || !isfinite(b->test_acc))
+		return false;
+	*out = b->test_acc;
+	return true;
+}
+
+static void trainer_animate(Instance *in, AnimCommand cmd, double arg)
+{
+	Brain *b = in->state;
+
+	(void)arg;
+	if (b->mode == BRAIN_FAILED)
+		return;
+	switch (cmd) {
+	case ANIM_PLAY:
+		if (b->mode == BRAIN_PAUSED)
+			b->mode = BRAIN_RUNNING;
+		break;
+	case ANIM_PAUSE:
+		if (b->mode == BRAIN_RUNNING)
+			b->mode = BRAIN_PAUSED;
+		break;
+	case ANIM_STEP:
+		if (b->mode == BRAIN_RUNNING)
+			b->mode = BRAIN_PAUSED;
+		trainer_train(in, b->train.n);
+		break;
+	case ANIM_REPLAY:
+		b->mode = BRAIN_RUNNING;
+		build(b);
+		break;
+	case ANIM_SPEED:
+		break;
+	}
+	in->animating = b->mode == BRAIN_RUNNING;
+}
+
+static void trainer_anim_state(const Instance *in, AnimState *st)
+{
+	const Brain *b = in->state;
+
+	st->playing = b->mode == BRAIN_RUNNING;
+	st->step = b->built ? (int)(b->tr.examples / b->train.n) : 0;
+	st->steps = 0;
+	st->speed = 0;
+}
+
+const WidgetOps trainer_ops = {
+    .init = trainer_init,
+    .free = trainer_free,
+    .height = trainer_view_height,
+    .draw = trainer_view_draw,
+    .key = trainer_key,
+    .tick = trainer_tick,
+    .save = trainer_save,
+    .restore = trainer_restore,
+    .value = trainer_value,
+    .animate = trainer_animate,
+    .anim_state = trainer_anim_state,
+};

@@ -1,0 +1,89 @@
+/* trainer.h: the trainer widget ("Train a Brain"): a real MLP (src/nn) trained live on
+ * a 2-D dataset, its decision boundary, loss curves, counters and controls. The state
+ * is shared by trainer.c (engine and keys) and trainer-view.c (drawing).
+ * Must not own the loop, navigate or write files; computes only with src/nn. */
+#ifndef NN_WIDGETS_TRAINER_H
+#define NN_WIDGETS_TRAINER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "draw/netdiag.h"
+#include "draw/plot.h"
+#include "nn/train.h"
+#include "widgets/plotdata.h"
+#include "widgets/widget.h"
+
+#define BRAIN_MAX_HIDDEN 6   /* hidden layers */
+#define BRAIN_MAX_WIDTH  16  /* neurons per hidden layer */
+#define BRAIN_HISTORY    256 /* points kept per curve (thinned as a run grows) */
+#define BRAIN_FIELD_CAP  65536 /* decision-field samples drawn at most */
+#define BRAIN_EVAL_CAP   256 /* grid points evaluated per forward pass */
+
+extern const WidgetOps trainer_ops;
+
+typedef enum {
+	BRAIN_PAUSED,
+	BRAIN_RUNNING,
+	BRAIN_DIVERGED,
+	BRAIN_FAILED /* out of memory while rebuilding: nothing to train */
+} BrainMode;
+
+typedef struct {
+	/* What the learner set. */
+	DataKind kind;
+	double noise, ratio; /* ratio: the training share */
+	uint64_t data_seed, init_seed;
+	int nhidden;
+	int hidden[BRAIN_MAX_HIDDEN];
+	Activation act;
+	Loss loss;        /* LOSS_CE (softmax with several classes) or LOSS_MSE */
+	OptimKind optim;
+	double lr, l2;
+	size_t batch;
+	double goal;      /* test accuracy to win (0: no goal) */
+	int max_neurons;  /* hidden neurons allowed for the win (0: any) */
+	/* What was built from it. */
+	size_t classes; /* 0: regression */
+	Dataset all, train, test;
+	Mlp mlp;
+	Trainer tr, te; /* te: the test set's evaluator (its own targets, no allocation) */
+	MlpWork eval;   /* for the decision field */
+	bool built;
+	/* The run. */
+	BrainMode mode;
+	NnStatus why;       /* NN_ERR_DIVERGED: tr.step and tr.last_loss say where */
+	double train_loss, test_loss, train_acc, test_acc;
+	double best;        /* best test accuracy of a net within max_neurons (-1: none) */
+	bool won;
+	double rate;        /* examples per second, smoothed (0: not measured yet) */
+	size_t macs;        /* multiply-adds of one training step */
+	PlotData curves;    /* train and test loss by epoch */
+	/* Drawing scratch, kept between frames. */
+	Plot field_plot;
+	double *field;
+	NetDiag nd;
+} Brain;
+
+/* Trains the trainer instance in on `examples` more examples (whole mini-batches, at
+ * least one), then evaluates and records the losses and accuracies, as a tick does but
+ * without the clock: the same seeds and calls give the same numbers bit for bit.
+ * Returns true while training may go on (false once it diverged or cannot run). */
+bool trainer_train(Instance *in, size_t examples);
+
+/* The state, for the tests and the view; NULL for another kind of widget. */
+const Brain *trainer_state(const Instance *in);
+
+/* The hidden neurons of the current net. */
+int trainer_neurons(const Brain *b);
+
+/* The explanation shown when training diverged ("" otherwise), in buf. */
+void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps);
+
+/* Drawing (trainer-view.c). */
+int trainer_view_height(const Instance *in, int width);
+void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
+		       int *cy);
+
+#endif

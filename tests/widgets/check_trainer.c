@@ -1,0 +1,243 @@
+/* check_trainer.c: the trainer widget: training with fixed seeds is reproducible bit for
+ * bit, the default net learns the spiral (>= 90% test accuracy), a huge learning rate
+ * diverges and the explanation names the step, the goal wins once and its best result is
+ * saved and restored, the keys, and goldens of the view after a fixed amount of training
+ * in UTF-8 and ASCII at 80 and 120 columns. */
+#include <config.h>
+
+#include <math.h>
+
+#include "vtest.h"
+#include "widgets/trainer.h"
+
+static VTest t;
+
+static const char *spiral = "@widget trainer id=brain\nalt: x\n@end\n";
+
+static void teardown(void)
+{
+	vt_close(&t);
+}
+
+START_TEST(same_seeds_same_run)
+{
+	VTest u;
+	Instance *a, *b;
+	const Brain *sa, *sb;
+	int i;
+
+	vt_open(&t, spiral);
+	vt_open(&u, spiral);
+	a = vt_get(&t, "brain");
+	b = vt_get(&u, "brain");
+	for (i = 0; i < 5; i++) {
+		ck_assert(trainer_train(a, 1000));
+		ck_assert(trainer_train(b, 1000));
+	}
+	sa = trainer_state(a);
+	sb = trainer_state(b);
+	ck_assert_uint_eq(sa->tr.examples, 5000);
+	ck_assert_uint_eq(sa->tr.step, 500);
+	ck_assert(sa->train_loss == sb->train_loss);
+	ck_assert(sa->test_loss == sb->test_loss);
+	ck_assert(memcmp(sa->mlp.params, sb->mlp.params, sa->mlp.n_params * sizeof(double)) == 0);
+	/* r resets to the same seeds: the same run again */
+	vt_char(a, 'r');
+	ck_assert_uint_eq(sa->tr.examples, 0);
+	for (i = 0; i < 5; i++)
+		trainer_train(a, 1000);
+	ck_assert(sa->train_loss == sb->train_loss);
+	/* R draws new seeds: another run */
+	vt_char(a, 'R');
+	for (i = 0; i < 5; i++)
+		trainer_train(a, 1000);
+	ck_assert(sa->train_loss != sb->train_loss);
+	vt_close(&u);
+}
+END_TEST
+
+START_TEST(spiral_learned)
+{
+	Instance *in;
+	const Brain *b;
+	int i;
+
+	vt_open(&t, spiral);
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert_int_eq(trainer_neurons(b), 16);
+	ck_assert_uint_eq(b->train.n, 200);
+	ck_assert_uint_eq(b->test.n, 200);
+	for (i = 0; i < 100 && !(b->test_acc >= 0.9); i++)
+		ck_assert(trainer_train(in, 10000));
+	ck_assert_msg(b->test_acc >= 0.9, "test accuracy %g after %zu examples", b->test_acc,
+		      b->tr.examples);
+}
+END_TEST
+
+START_TEST(divergence_explained)
+{
+	Instance *in;
+	const Brain *b;
+	char buf[512];
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain dataset=plane optimizer=sgd activation=relu lr=100\n"
+		    "alt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	for (i = 0; i < 100 && trainer_train(in, 100); i++)
+		;
+	ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
+	trainer_diverged_text(b, buf, sizeof buf, VT_ASCII);
+	{
+		char step[64];
+		snprintf(step, sizeof step, "at step %zu:", b->tr.step);
+		ck_assert_msg(strstr(buf, step) != NULL, "%s", buf);
+	}
+	ck_assert_msg(strstr(buf, "learning rate 100 is too large") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "try 10") != NULL, "%s", buf);
+	ck_assert(!trainer_train(in, 100)); /* stays stopped */
+	vt_golden("trainer-diverged", in, 80);
+	/* Space does not start a diverged run; - lowers the rate; r starts again */
+	vt_char(in, ' ');
+	ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
+	vt_char(in, '-');
+	ck_assert_double_eq(b->lr, 30);
+	vt_char(in, 'r');
+	ck_assert_int_eq(b->mode, BRAIN_PAUSED);
+}
+END_TEST
+
+START_TEST(goal_won_once_and_saved)
+{
+	Instance *in;
+	const Brain *b;
+	VStore st;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert(!in->done);
+	for (i = 0; i < 100 && !in->done; i++)
+		trainer_train(in, 10000);
+	ck_assert(in->done);
+	ck_assert(b->won);
+	ck_assert(b->best >= 0.9);
+	vstore_init(&st);
+	in->ops->save(in, &st.store);
+	ck_assert_str_eq(vstore_get(&st, "won"), "1");
+	ck_assert_ptr_nonnull(vstore_get(&st, "best"));
+	vt_close(&t);
+
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	ck_assert(!in->done);
+	in->ops->restore(in, &st.store);
+	b = trainer_state(in);
+	ck_assert(in->done);
+	ck_assert(b->best >= 0.9);
+	ck_assert(b->won);
+	/* too many neurons: no best, no win */
+	vt_close(&t);
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.5 max_neurons=4\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	trainer_train(in, 2000);
+	ck_assert(!in->done);
+	ck_assert(b->best < 0);
+	vt_char(in, 'L');
+	vt_char(in, '[');
+	vt_char(in, '[');
+	vt_char(in, '[');
+	vt_char(in, '[');
+	ck_assert_int_eq(trainer_neurons(b), 4);
+}
+END_TEST
+
+START_TEST(keys)
+{
+	Instance *in;
+	const Brain *b;
+
+	vt_open(&t, spiral);
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert(!in->animating);
+	ck_assert_uint_eq(vt_char(in, ' '), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert(in->animating);
+	ck_assert_int_eq(b->mode, BRAIN_RUNNING);
+	ck_assert(in->ops->tick(in, 1.0 / 30));
+	ck_assert_uint_gt(b->tr.examples, 0);
+	vt_char(in, ' ');
+	ck_assert(!in->animating);
+	vt_char(in, 's');
+	vt_char(in, '+');
+	ck_assert_double_eq(b->lr, 0.1);
+	vt_char(in, '-');
+	vt_char(in, '-');
+	ck_assert_double_eq(b->lr, 0.01);
+	vt_char(in, 'd');
+	ck_assert_int_eq(b->kind, DATA_CIRCLE);
+	vt_char(in, 'l');
+	ck_assert_int_eq(b->nhidden, 3);
+	vt_char(in, ']');
+	ck_assert_int_eq(trainer_neurons(b), 27);
+	vt_char(in, 'a');
+	ck_assert_int_eq(b->act, ACT_RELU);
+	ck_assert_uint_eq(vt_key(in, K_TAB), WIDGET_IGNORED);
+	ck_assert_uint_eq(vt_char(in, 'q'), WIDGET_IGNORED);
+	/* every dataset builds and trains */
+	{
+		int i;
+		for (i = 0; i < 9; i++) {
+			vt_char(in, 'd');
+			ck_assert(b->built);
+			ck_assert(trainer_train(in, 500));
+		}
+	}
+}
+END_TEST
+
+START_TEST(view_goldens)
+{
+	Instance *in;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	vt_golden("trainer-start", in, 80);
+	for (i = 0; i < 10; i++)
+		trainer_train(in, 2000);
+	vt_golden("trainer-20000", in, 80);
+	vt_golden("trainer-wide", in, 120);
+	vt_close(&t);
+	vt_open(&t, "@widget trainer id=brain dataset=blobs layers=6\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	trainer_train(in, 5000);
+	vt_golden("trainer-blobs", in, 80);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("trainer");
+	TCase *tc = tcase_create("trainer");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, same_seeds_same_run);
+	tcase_add_test(tc, spiral_learned);
+	tcase_add_test(tc, divergence_explained);
+	tcase_add_test(tc, goal_won_once_and_saved);
+	tcase_add_test(tc, keys);
+	tcase_add_test(tc, view_goldens);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_main(suite());
+}
