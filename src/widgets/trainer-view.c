@@ -328,6 +328,8 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	rw = r.w - dw - fieldw - 1;
 	if (b->built) {
 		draw_field(b, g, r.x, y, fieldw, PANEL_H, caps);
+		/* one point (a fresh run): epochs 0 to 1, not a range around 0 */
+		b->curves.opts.x1 = b->curves.series[0].seen < 2 ? 1 : NAN;
 		plotdata_draw(&b->curves, g, rx, y, rw, PANEL_H - STATS_H, caps);
 		if (dw > 0)
 			draw_diagram(b, g, r.x + r.w - dw + 2, y, dw - 2, PANEL_H, caps);
