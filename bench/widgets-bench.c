@@ -2,7 +2,10 @@
  * draws them (a 76-column slot: the widest text column): a 2-8-8-1 network mid-wave
  * with its forward pass, a full-width plot of four activation curves with their slopes
  * and a cursor, a chart fed with 4 x 2000 points, and a gate game judging its neuron on
- * four rows; prints microseconds per frame. Links the widget layer and what it needs. */
+ * four rows; prints microseconds per frame. Then the trainer (Train a Brain) live as the
+ * player runs it: a tick (training for its budget) and a draw every 33 ms, at the slot
+ * of an 80x24 and of a 200x60 terminal; prints training examples per second with the
+ * view live, and the drawing time. Links the widget layer and what it needs. */
 #include <config.h>
 
 #include <math.h>
@@ -13,6 +16,7 @@
 
 #include "lesson/lesson.h"
 #include "widgets/registry.h"
+#include "widgets/trainer.h"
 #include "widgets/visual.h"
 
 #define MIN_SECONDS 0.5 /* each case repeats until it has run this long */
@@ -28,7 +32,11 @@ static const char lesson_text[] =
     "@widget slider id=w1 label=w1 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
     "@widget slider id=w2 label=w2 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
     "@widget neuron id=cell inputs=0,0 weights_from=w1,w2 bias=-1.5\nalt: x\n@end\n"
-    "@widget game id=tune goal=\"AND\" mode=gate watch=cell\nalt: x\n@end\n";
+    "@widget game id=tune goal=\"AND\" mode=gate watch=cell\nalt: x\n@end\n"
+    "@widget trainer id=brain\nalt: x\n@end\n";
+
+#define FRAME_S   (1.0 / 30) /* the player's frame while animating */
+#define LIVE_S    3.0        /* seconds of live training per terminal size */
 
 static double now(void)
 {
@@ -68,6 +76,60 @@ static double time_it(const Instance *in, Caps caps)
 	} while (t < MIN_SECONDS);
 	grid_free(&g);
 	return t / (double)n * 1e6;
+}
+
+static void sleep_until(double t)
+{
+	double d = t - now();
+	struct timespec ts;
+
+	if (d <= 0)
+		return;
+	ts.tv_sec = (time_t)d;
+	ts.tv_nsec = (long)((d - (double)ts.tv_sec) * 1e9);
+	nanosleep(&ts, NULL);
+}
+
+/* Trains in live for LIVE_S seconds at a slot w columns wide: each 33 ms frame a tick
+ * with the time since the last one, then a draw. Prints examples per second over the
+ * whole run (drawing and waiting included) and the mean draw time. */
+static void live(Instance *in, int w, const char *what, Caps caps)
+{
+	const Brain *b = trainer_state(in);
+	Grid g;
+	Rect r;
+	double t0, last, next, drawn = 0, t;
+	size_t ex0;
+	long frames = 0;
+	int cx, cy;
+
+	in->ops->key(in, &(Key){.code = K_CHAR, .ch = 'r'}); /* the same start each time */
+	if (grid_init(&g, w, in->ops->height(in, w)) != 0)
+		return;
+	r = (Rect){0, 0, g.w, g.h};
+	in->ops->animate(in, ANIM_PLAY, 0);
+	ex0 = b->tr.examples;
+	t0 = last = now();
+	next = t0;
+	do {
+		double d0;
+		t = now();
+		in->ops->tick(in, frames ? t - last : FRAME_S);
+		last = t;
+		d0 = now();
+		grid_clear(&g, STYLE_NORMAL);
+		in->ops->draw(in, &g, r, caps, true, &cx, &cy);
+		drawn += now() - d0;
+		frames++;
+		next += FRAME_S;
+		sleep_until(next);
+	} while (now() - t0 < LIVE_S);
+	t = now() - t0;
+	in->ops->animate(in, ANIM_PAUSE, 0);
+	printf("  %-40s %10.0f examples/s   %5.1f fps   draw %6.2f ms   test acc %.3f\n", what,
+	       (double)(b->tr.examples - ex0) / t, (double)frames / t, drawn / (double)frames * 1e3,
+	       b->test_acc);
+	grid_free(&g);
 }
 
 int main(void)
@@ -110,6 +172,11 @@ int main(void)
 		printf("  %-52s  utf8 %8.1f   ascii %8.1f\n", what[i], time_it(in, utf8),
 		       time_it(in, ascii));
 	}
+	printf("trainer: spiral, 2-8-8-1 tanh, Adam lr 0.03, batch 10, live for %.0f s each\n",
+	       LIVE_S);
+	live(scene_find(&sc, "brain"), 76, "80x24 terminal (76-column slot), utf8", utf8);
+	live(scene_find(&sc, "brain"), 196, "200x60 terminal (196-column slot), utf8", utf8);
+	live(scene_find(&sc, "brain"), 76, "80x24 terminal, ascii", ascii);
 	scene_free(&sc);
 	lesson_free(l);
 	diag_free(&d);
