@@ -264,7 +264,11 @@ static int draw_status(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 		st = STYLE_BAD;
 		break;
 	case BRAIN_RUNNING:
-		snprintf(buf, sizeof buf, "%s", _("Training..."));
+		if (trainer_speeds[b->speed] > 0)
+			snprintf(buf, sizeof buf, _("Training at %g epochs a second (< slower, > faster)..."),
+				 trainer_speeds[b->speed]);
+		else
+			snprintf(buf, sizeof buf, "%s", _("Training at full speed (< slower)..."));
 		break;
 	default:
 		snprintf(buf, sizeof buf, "%s",
@@ -314,11 +318,22 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	arch(b, net, sizeof net);
 	visual_num(lr, sizeof lr, b->lr, 4, caps);
 	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b->kind),
-		 net, visual_act_symbol(b->act, caps), optim_title(b->optim), lr, b->batch);
+		 net, visual_act_symbol(b->act, caps), optim_title(b->optim), lr,
+		 b->built ? b->tr.cfg.batch : b->batch);
+	if (b->l1 > 0) {
+		size_t n = strlen(line);
+		visual_num(l2, sizeof l2, b->l1, 5, caps);
+		snprintf(line + n, sizeof line - n, _("   L1 %s"), l2);
+	}
 	if (b->l2 > 0) {
 		size_t n = strlen(line);
 		visual_num(l2, sizeof l2, b->l2, 5, caps);
 		snprintf(line + n, sizeof line - n, _("   L2 %s"), l2);
+	}
+	if (b->dropout > 0 && b->nhidden) {
+		size_t n = strlen(line);
+		visual_num(l2, sizeof l2, b->dropout, 2, caps);
+		snprintf(line + n, sizeof line - n, _("   dropout %s"), l2);
 	}
 	text(g, r.x, y++, r.w, line, STYLE_TITLE);
 	if (r.w >= DIAG_MINW)
@@ -342,8 +357,8 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	y += 2;
 	if (focused) {
 		const char *help =
-		    _("Space train/pause  s epoch  r reset  R new seeds  +/- rate  d data  "
-		      "[ ] neurons  l/L layer  a act  o optimizer");
+		    _("Space train/pause  s epoch  r reset  R new seeds  +/- rate  < > speed  "
+		      "d data  [/] neurons  l/L layer  a act  o optimizer  b batch");
 		WrapLine wl[2];
 		int n = wrap_text(help, strlen(help), r.w, wl, 2), i;
 		for (i = 0; i < n && i < 2 && y + i < r.y + HEIGHT; i++)

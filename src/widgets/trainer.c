@@ -31,6 +31,13 @@ static const double rates[] = {0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1,
 			       0.3,    1,      3,     10,    30,   100};
 #define N_RATES (sizeof rates / sizeof *rates)
 
+const double trainer_speeds[] = {1, 3, 10, 30, 100, 300, 1000, 0};
+const int trainer_nspeeds = sizeof trainer_speeds / sizeof *trainer_speeds;
+
+/* Batch sizes b cycles through (0: the whole training set). */
+static const size_t batches[] = {1, 5, 10, 25, 50, 100, 0};
+#define N_BATCHES (sizeof batches / sizeof *batches)
+
 /* Activations a cycles through. */
 static const Activation acts[] = {ACT_TANH, ACT_RELU, ACT_SIGMOID, ACT_LEAKY_RELU, ACT_ELU,
 				  ACT_LINEAR};
@@ -100,6 +107,7 @@ static int build(Brain *b)
 	unbuild(b);
 	plotdata_clear(&b->curves);
 	b->rate = 0;
+	b->owed = 0;
 	b->mode = b->mode == BRAIN_RUNNING ? BRAIN_RUNNING : BRAIN_PAUSED;
 	b->why = NN_OK;
 	data_spec_defaults(&spec, b->kind, N_POINTS);
@@ -125,20 +133,25 @@ static int build(Brain *b)
 	if (mlp_init(&b->mlp, sizes, L, act) != NN_OK)
 		goto fail;
 	rng_seed(&r, b->init_seed);
-	init_params(&b->mlp,
-		    b->act == ACT_RELU || b->act == ACT_LEAKY_RELU || b->act == ACT_ELU
-			? INIT_HE_UNIFORM
-			: INIT_XAVIER_UNIFORM,
-		    0, &r);
+	if (b->init < INIT_COUNT)
+		init_params(&b->mlp, b->init, 0, &r);
+	else
+		init_params(&b->mlp,
+			    b->act == ACT_RELU || b->act == ACT_LEAKY_RELU || b->act == ACT_ELU
+				? INIT_HE_UNIFORM
+				: INIT_XAVIER_UNIFORM,
+			    0, &r);
 	memset(&tc, 0, sizeof tc);
 	tc.loss = b->classes ? b->loss : LOSS_MSE;
 	tc.batch = b->batch;
 	tc.shuffle = 1;
 	tc.seed = b->init_seed ^ 0x5eedULL;
 	tc.explode = EXPLODE;
+	tc.dropout = b->nhidden ? b->dropout : 0;
 	tc.level = simd_best();
 	optim_defaults(&oc, b->optim);
 	oc.lr = b->lr;
+	oc.l1 = b->l1;
 	oc.l2 = b->l2;
 	if (train_init(&b->tr, &b->mlp, &b->train, &tc, &oc) != NN_OK)
 		goto fail;
@@ -268,7 +281,12 @@ static int read_params(Instance *in, Brain *b)
 		b->optim = OPTIM_ADAM;
 	b->lr = widget_num(in, "lr", 0.03);
 	b->batch = (size_t)widget_num(in, "batch", 10);
+	b->l1 = widget_num(in, "l1", 0);
 	b->l2 = widget_num(in, "l2", 0);
+	b->dropout = widget_num(in, "dropout", 0);
+	if (init_from_name(&b->init, widget_str(in, "init", "auto")) != 0)
+		b->init = INIT_COUNT;
+	b->speed = trainer_nspeeds - 1;
 	b->goal = widget_num(in, "goal_accuracy", 0);
 	b->max_neurons = (int)widget_num(in, "max_neurons", 0);
 	b->best = -1;
@@ -319,7 +337,7 @@ static void trainer_free(Instance *in)
 static bool trainer_tick(Instance *in, double dt)
 {
 	Brain *b = in->state;
-	double t0, spent;
+	double t0, spent = 0;
 	size_t ex0;
 
 	if (b->mode != BRAIN_RUNNING || !b->built) {
@@ -328,8 +346,24 @@ static bool trainer_tick(Instance *in, double dt)
 	}
 	t0 = now_s();
 	ex0 = b->tr.examples;
+	if (trainer_speeds[b->speed] > 0) { /* a limited speed: what this frame owes */
+		double want = trainer_speeds[b->speed] * (double)b->train.n * (dt > 0 ? dt : 0);
+		b->owed += want;
+		if (b->owed > 10.0 * (double)b->train.n)
+			b->owed = 10.0 * (double)b->train.n; /* after a pause: no burst */
+	}
 	do {
-		if (!run(b, CHUNK_EX))
+		size_t chunk = CHUNK_EX, before = b->tr.examples;
+		bool ok;
+		if (trainer_speeds[b->speed] > 0) {
+			if (b->owed < (double)b->tr.cfg.batch)
+				break;
+			chunk = b->owed < CHUNK_EX ? (size_t)b->owed : CHUNK_EX;
+		}
+		ok = run(b, chunk);
+		if (trainer_speeds[b->speed] > 0)
+			b->owed -= (double)(b->tr.examples - before);
+		if (!ok)
 			break;
 		spent = now_s() - t0;
 	} while (spent < BUDGET_S);
@@ -411,6 +445,19 @@ static unsigned trainer_key(Instance *in, const Key *k)
 		for (i = 0; i < N_ACTS && acts[i] != b->act; i++)
 			;
 		b->act = acts[i + 1 < N_ACTS ? i + 1 : 0];
+		rebuild = true;
+	} else if (key_is_char(k, '>') || key_is_char(k, '.')) {
+		if (b->speed + 1 < trainer_nspeeds)
+			b->speed++;
+		b->owed = 0;
+	} else if (key_is_char(k, '<') || key_is_char(k, ',')) {
+		if (b->speed > 0)
+			b->speed--;
+		b->owed = 0;
+	} else if (key_is_char(k, 'b')) {
+		for (i = 0; i < N_BATCHES && batches[i] != b->batch; i++)
+			;
+		b->batch = batches[i + 1 < N_BATCHES ? i + 1 : 0];
 		rebuild = true;
 	} else if (key_is_char(k, 'o')) {
 		b->optim = b->optim == OPTIM_ADAM       ? OPTIM_SGD

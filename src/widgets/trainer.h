@@ -11,6 +11,7 @@
 
 #include "draw/netdiag.h"
 #include "draw/plot.h"
+#include "nn/init.h"
 #include "nn/train.h"
 #include "widgets/plotdata.h"
 #include "widgets/widget.h"
@@ -40,8 +41,10 @@ typedef struct {
 	Activation act;
 	Loss loss;        /* LOSS_CE (softmax with several classes) or LOSS_MSE */
 	OptimKind optim;
-	double lr, l2;
+	double lr, l1, l2, dropout;
+	InitScheme init; /* INIT_COUNT: by the activation (He for the ReLU family, else Xavier) */
 	size_t batch;
+	int speed;       /* index of trainer_speeds: epochs per second (0 there: full speed) */
 	double goal;      /* test accuracy to win (0: no goal) */
 	int max_neurons;  /* hidden neurons allowed for the win (0: any) */
 	/* What was built from it. */
@@ -58,6 +61,7 @@ typedef struct {
 	double best;        /* best test accuracy of a net within max_neurons (-1: none) */
 	bool won;
 	double rate;        /* examples per second, smoothed (0: not measured yet) */
+	double owed;        /* examples due at a limited speed, not trained yet */
 	size_t macs;        /* multiply-adds of one training step */
 	PlotData curves;    /* train and test loss by epoch */
 	/* Drawing scratch, kept between frames. */
@@ -71,6 +75,11 @@ typedef struct {
  * without the clock: the same seeds and calls give the same numbers bit for bit.
  * Returns true while training may go on (false once it diverged or cannot run). */
 bool trainer_train(Instance *in, size_t examples);
+
+/* Training speeds in epochs per second, slowest first; the last, 0, is full speed
+ * (as many examples as the frame's time budget allows). */
+extern const double trainer_speeds[];
+extern const int trainer_nspeeds;
 
 /* The state, for the tests and the view; NULL for another kind of widget. */
 const Brain *trainer_state(const Instance *in);

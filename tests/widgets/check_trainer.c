@@ -200,6 +200,47 @@ START_TEST(keys)
 }
 END_TEST
 
+START_TEST(speed_and_settings)
+{
+	Instance *in;
+	const Brain *b;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain dropout=0.2 l1=0.001 l2=0.001 init=he-normal "
+		    "activation=relu\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert_double_eq(b->dropout, 0.2);
+	ck_assert_int_eq(b->init, INIT_HE_NORMAL);
+	ck_assert(b->tr.work.mask != NULL);
+	ck_assert(trainer_train(in, 2000));
+	ck_assert(isfinite(b->train_loss));
+	/* full speed by default; < down to 10 epochs a second: a 0.1 s tick trains one
+	 * epoch of the 200 training points, in whole batches */
+	ck_assert_double_eq(trainer_speeds[b->speed], 0);
+	for (i = 0; i < 5; i++)
+		vt_char(in, '<');
+	ck_assert_double_eq(trainer_speeds[b->speed], 10);
+	vt_char(in, 'r');
+	vt_char(in, ' ');
+	ck_assert(in->ops->tick(in, 0.1));
+	ck_assert_uint_eq(b->tr.examples, 200);
+	ck_assert(in->ops->tick(in, 0.025));
+	ck_assert_uint_eq(b->tr.examples, 250);
+	vt_char(in, '>');
+	ck_assert_double_eq(trainer_speeds[b->speed], 30);
+	/* b cycles the batch size: 10 -> 25 -> 50 -> 100 -> the whole set -> 1 */
+	vt_char(in, 'b');
+	ck_assert_uint_eq(b->tr.cfg.batch, 25);
+	vt_char(in, 'b');
+	vt_char(in, 'b');
+	vt_char(in, 'b');
+	ck_assert_uint_eq(b->tr.cfg.batch, 200);
+	vt_char(in, 'b');
+	ck_assert_uint_eq(b->tr.cfg.batch, 1);
+}
+END_TEST
+
 START_TEST(view_goldens)
 {
 	Instance *in;
@@ -232,6 +273,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, divergence_explained);
 	tcase_add_test(tc, goal_won_once_and_saved);
 	tcase_add_test(tc, keys);
+	tcase_add_test(tc, speed_and_settings);
 	tcase_add_test(tc, view_goldens);
 	suite_add_tcase(s, tc);
 	return s;
