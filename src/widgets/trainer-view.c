@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "draw/wrap.h"
 #include "nls.h"
 #include "nn/loss.h"
@@ -225,6 +226,34 @@ static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps
 	text(g, x, y + 3, w, line, STYLE_DIM);
 }
 
+/* The test set's confusion matrix for several classes: a row per true class, a column
+ * per predicted class, each headed by the class's marker. Returns the rows used. */
+static int draw_confusion(Brain *b, Grid *g, int x, int y, int w, Caps caps)
+{
+	size_t counts[BRAIN_MAX_CLASSES * BRAIN_MAX_CLASSES], k = b->classes, i, j;
+	const char *label = _("Test: true \\ predicted");
+	char line[256], mark[8];
+	int len, lw = utf8_width(label, strlen(label));
+
+	if (k < 3 || k > BRAIN_MAX_CLASSES || !b->test.n)
+		return 0;
+	train_confusion(counts, k, &b->te, &b->test);
+	len = snprintf(line, sizeof line, "%s", label);
+	for (j = 0; j < k && len > 0 && (size_t)len + 16 < sizeof line; j++) {
+		mark[utf8_encode(mark, plot_marker((int)j, caps))] = '\0';
+		len += snprintf(line + len, sizeof line - (size_t)len, "    %s", mark);
+	}
+	text(g, x, y, w, line, STYLE_DIM);
+	for (i = 0; i < k; i++) {
+		mark[utf8_encode(mark, plot_marker((int)i, caps))] = '\0';
+		len = snprintf(line, sizeof line, "%*s%s", lw > 1 ? lw - 1 : 0, "", mark);
+		for (j = 0; j < k && len > 0 && (size_t)len + 16 < sizeof line; j++)
+			len += snprintf(line + len, sizeof line - (size_t)len, " %4zu", counts[i * k + j]);
+		text(g, x, y + 1 + (int)i, w, line, STYLE_NORMAL);
+	}
+	return (int)k + 1;
+}
+
 static void draw_diagram(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
 {
 	int sizes[NETDIAG_MAX_LAYERS], l, nl = b->nhidden + 2;
@@ -345,7 +374,11 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		draw_field(b, g, r.x, y, fieldw, PANEL_H, caps);
 		/* one point (a fresh run): epochs 0 to 1, not a range around 0 */
 		b->curves.opts.x1 = b->curves.series[0].seen < 2 ? 1 : NAN;
-		plotdata_draw(&b->curves, g, rx, y, rw, PANEL_H - STATS_H, caps);
+		{
+			int conf = b->classes > 2 ? (int)b->classes + 1 : 0;
+			plotdata_draw(&b->curves, g, rx, y, rw, PANEL_H - STATS_H - conf, caps);
+			draw_confusion(b, g, rx, y + PANEL_H - STATS_H - conf, rw, caps);
+		}
 		if (dw > 0)
 			draw_diagram(b, g, r.x + r.w - dw + 2, y, dw - 2, PANEL_H, caps);
 	}

@@ -21,6 +21,7 @@
 #define BRAIN_HISTORY    256 /* points kept per curve (thinned as a run grows) */
 #define BRAIN_FIELD_CAP  65536 /* decision-field samples drawn at most */
 #define BRAIN_EVAL_CAP   256 /* grid points evaluated per forward pass */
+#define BRAIN_MAX_CLASSES 6  /* classes a confusion matrix is shown for */
 
 extern const WidgetOps trainer_ops;
 
