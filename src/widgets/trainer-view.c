@@ -41,6 +41,21 @@ static int arch(const Brain *b, char *out, size_t size)
 	return n;
 }
 
+/* The hidden activations: "tanh", or one per layer when they differ: "ReLU,tanh". */
+static void acts_str(const Brain *b, char *out, size_t size, Caps caps)
+{
+	int l, same = 1, n = 0;
+
+	out[0] = '\0';
+	for (l = 1; l < b->nhidden; l++)
+		same &= b->acts[l] == b->acts[0];
+	if (b->nhidden == 0)
+		return;
+	for (l = 0; l < (same ? 1 : b->nhidden) && (size_t)n < size; l++)
+		n += snprintf(out + n, size - (size_t)n, "%s%s", l ? "," : "",
+			      visual_act_symbol(b->acts[l], caps));
+}
+
 static const char *data_title(DataKind k)
 {
 	switch (k) {
@@ -341,13 +356,14 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		       int *cy)
 {
 	Brain *b = in->state;
-	char line[256], net[64], lr[32], l2[32];
+	char line[256], net[64], lr[32], l2[32], actw[96];
 	int fieldw, rx, rw, dw = 0, y = r.y;
 
 	arch(b, net, sizeof net);
+	acts_str(b, actw, sizeof actw, caps);
 	visual_num(lr, sizeof lr, b->lr, 4, caps);
 	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b->kind),
-		 net, visual_act_symbol(b->act, caps), optim_title(b->optim), lr,
+		 net, actw, optim_title(b->optim), lr,
 		 b->built ? b->tr.cfg.batch : b->batch);
 	if (b->l1 > 0) {
 		size_t n = strlen(line);
@@ -373,10 +389,12 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	if (b->built) {
 		draw_field(b, g, r.x, y, fieldw, PANEL_H, caps);
 		/* one point (a fresh run): epochs 0 to 1, not a range around 0 */
-		b->curves.opts.x1 = b->curves.series[0].seen < 2 ? 1 : NAN;
 		{
 			int conf = b->classes > 2 ? (int)b->classes + 1 : 0;
-			plotdata_draw(&b->curves, g, rx, y, rw, PANEL_H - STATS_H - conf, caps);
+			PlotData *pd = b->show_acc && b->classes ? &b->accs : &b->curves;
+			pd->opts.x1 = pd->series[0].seen < 2 ? 1 : NAN;
+			pd->opts.ytitle = pd == &b->accs ? _("accuracy (v: loss)") : _("loss (v: accuracy)");
+			plotdata_draw(pd, g, rx, y, rw, PANEL_H - STATS_H - conf, caps);
 			draw_confusion(b, g, rx, y + PANEL_H - STATS_H - conf, rw, caps);
 		}
 		if (dw > 0)
@@ -391,7 +409,7 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	if (focused) {
 		const char *help =
 		    _("Space train/pause  s epoch  r reset  R new seeds  +/- rate  < > speed  "
-		      "d data  [/] neurons  l/L layer  a act  o optimizer  b batch");
+		      "d data  [/] neurons  l/L layer  a act  o optimizer  b batch  c loss  v chart");
 		WrapLine wl[2];
 		int n = wrap_text(help, strlen(help), r.w, wl, 2), i;
 		for (i = 0; i < n && i < 2 && y + i < r.y + HEIGHT; i++)

@@ -90,6 +90,10 @@ static void evaluate(Brain *b)
 	b->test_acc = b->classes && b->test.n ? train_accuracy(&b->te, &b->test) : NAN;
 	plotdata_append(&b->curves, 0, epoch, b->train_loss);
 	plotdata_append(&b->curves, 1, epoch, b->test_loss);
+	if (b->classes) {
+		plotdata_append(&b->accs, 0, epoch, b->train_acc);
+		plotdata_append(&b->accs, 1, epoch, b->test_acc);
+	}
 }
 
 /* Makes the dataset, the split, the net, its trainers and the field's workspace from
@@ -106,6 +110,7 @@ static int build(Brain *b)
 
 	unbuild(b);
 	plotdata_clear(&b->curves);
+	plotdata_clear(&b->accs);
 	b->rate = 0;
 	b->owed = 0;
 	b->mode = b->mode == BRAIN_RUNNING ? BRAIN_RUNNING : BRAIN_PAUSED;
@@ -123,7 +128,7 @@ static int build(Brain *b)
 	sizes[0] = 2;
 	for (l = 0; l < (size_t)b->nhidden; l++) {
 		sizes[l + 1] = (size_t)b->hidden[l];
-		act[l] = b->act;
+		act[l] = b->acts[l];
 	}
 	sizes[L] = n_out;
 	if (b->classes == 0)
@@ -137,7 +142,8 @@ static int build(Brain *b)
 		init_params(&b->mlp, b->init, 0, &r);
 	else
 		init_params(&b->mlp,
-			    b->act == ACT_RELU || b->act == ACT_LEAKY_RELU || b->act == ACT_ELU
+			    b->acts[0] == ACT_RELU || b->acts[0] == ACT_LEAKY_RELU ||
+				    b->acts[0] == ACT_ELU
 				? INIT_HE_UNIFORM
 				: INIT_XAVIER_UNIFORM,
 			    0, &r);
@@ -273,8 +279,12 @@ static int read_params(Instance *in, Brain *b)
 		int k = (int)h[i];
 		b->hidden[i] = k < 1 ? 1 : k > BRAIN_MAX_WIDTH ? BRAIN_MAX_WIDTH : k;
 	}
-	if (!visual_act(widget_str(in, "activation", "tanh"), &b->act))
-		b->act = ACT_TANH;
+	n = widget_nwords(in, "activation");
+	for (i = 0; i < BRAIN_MAX_HIDDEN; i++) { /* the last one given repeats */
+		const char *a = n ? widget_word(in, "activation", i < n ? i : n - 1) : "tanh";
+		if (!visual_act(a, &b->acts[i]))
+			b->acts[i] = ACT_TANH;
+	}
 	w = widget_str(in, "loss", "ce");
 	b->loss = strcmp(w, "mse") == 0 ? LOSS_MSE : LOSS_CE;
 	if (optim_from_name(&b->optim, widget_str(in, "optimizer", "adam")) != 0)
@@ -308,6 +318,13 @@ static int trainer_init(Instance *in)
 	    plotdata_add_series(&b->curves, _("train"), COLOUR_CLASS0, 0) < 0 ||
 	    plotdata_add_series(&b->curves, _("test"), COLOUR_CLASS1, 0) < 0)
 		goto nomem;
+	if (plotdata_init(&b->accs, PLOTDATA_LINES, BRAIN_HISTORY) != 0 ||
+	    plotdata_add_series(&b->accs, _("train"), COLOUR_CLASS0, 0) < 0 ||
+	    plotdata_add_series(&b->accs, _("test"), COLOUR_CLASS1, 0) < 0)
+		goto nomem;
+	b->accs.opts.x0 = 0;
+	b->accs.opts.y0 = 0;
+	b->accs.opts.y1 = 1;
 	b->curves.opts.logy = true;
 	b->curves.opts.x0 = 0;
 	if (build(b) != 0)
@@ -316,6 +333,7 @@ static int trainer_init(Instance *in)
 nomem:
 	unbuild(b);
 	plotdata_free(&b->curves);
+	plotdata_free(&b->accs);
 	free(b->field);
 	free(b);
 	in->state = NULL;
@@ -328,6 +346,7 @@ static void trainer_free(Instance *in)
 
 	unbuild(b);
 	plotdata_free(&b->curves);
+	plotdata_free(&b->accs);
 	plot_free(&b->field_plot);
 	netdiag_free(&b->nd);
 	free(b->field);
@@ -434,6 +453,7 @@ static unsigned trainer_key(Instance *in, const Key *k)
 	} else if (key_is_char(k, 'l')) { /* one hidden layer more */
 		if (b->nhidden < BRAIN_MAX_HIDDEN) {
 			b->hidden[b->nhidden] = b->nhidden ? b->hidden[b->nhidden - 1] : 4;
+			b->acts[b->nhidden] = b->acts[b->nhidden ? b->nhidden - 1 : 0];
 			b->nhidden++;
 		}
 		rebuild = true;
@@ -442,9 +462,11 @@ static unsigned trainer_key(Instance *in, const Key *k)
 			b->nhidden--;
 		rebuild = true;
 	} else if (key_is_char(k, 'a')) {
-		for (i = 0; i < N_ACTS && acts[i] != b->act; i++)
+		int l;
+		for (i = 0; i < N_ACTS && acts[i] != b->acts[0]; i++)
 			;
-		b->act = acts[i + 1 < N_ACTS ? i + 1 : 0];
+		for (l = 0; l < BRAIN_MAX_HIDDEN; l++)
+			b->acts[l] = acts[i + 1 < N_ACTS ? i + 1 : 0];
 		rebuild = true;
 	} else if (key_is_char(k, '>') || key_is_char(k, '.')) {
 		if (b->speed + 1 < trainer_nspeeds)
@@ -458,6 +480,11 @@ static unsigned trainer_key(Instance *in, const Key *k)
 		for (i = 0; i < N_BATCHES && batches[i] != b->batch; i++)
 			;
 		b->batch = batches[i + 1 < N_BATCHES ? i + 1 : 0];
+		rebuild = true;
+	} else if (key_is_char(k, 'v')) {
+		b->show_acc = !b->show_acc;
+	} else if (key_is_char(k, 'c')) {
+		b->loss = b->loss == LOSS_CE ? LOSS_MSE : LOSS_CE;
 		rebuild = true;
 	} else if (key_is_char(k, 'o')) {
 		b->optim = b->optim == OPTIM_ADAM       ? OPTIM_SGD

@@ -39,7 +39,7 @@ typedef struct {
 	uint64_t data_seed, init_seed;
 	int nhidden;
 	int hidden[BRAIN_MAX_HIDDEN];
-	Activation act;
+	Activation acts[BRAIN_MAX_HIDDEN]; /* each hidden layer's activation */
 	Loss loss;        /* LOSS_CE (softmax with several classes) or LOSS_MSE */
 	OptimKind optim;
 	double lr, l1, l2, dropout;
@@ -65,6 +65,8 @@ typedef struct {
 	double owed;        /* examples due at a limited speed, not trained yet */
 	size_t macs;        /* multiply-adds of one training step */
 	PlotData curves;    /* train and test loss by epoch */
+	PlotData accs;      /* train and test accuracy by epoch */
+	bool show_acc;      /* the chart shows accuracy instead of the loss (v) */
 	/* Drawing scratch, kept between frames. */
 	Plot field_plot;
 	double *field;

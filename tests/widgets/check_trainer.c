@@ -185,7 +185,8 @@ START_TEST(keys)
 	vt_char(in, ']');
 	ck_assert_int_eq(trainer_neurons(b), 27);
 	vt_char(in, 'a');
-	ck_assert_int_eq(b->act, ACT_RELU);
+	ck_assert_int_eq(b->acts[0], ACT_RELU);
+	ck_assert_int_eq(b->acts[2], ACT_RELU);
 	ck_assert_uint_eq(vt_key(in, K_TAB), WIDGET_IGNORED);
 	ck_assert_uint_eq(vt_char(in, 'q'), WIDGET_IGNORED);
 	/* every dataset builds and trains */
@@ -258,6 +259,21 @@ START_TEST(view_goldens)
 	in = vt_get(&t, "brain");
 	trainer_train(in, 5000);
 	vt_golden("trainer-blobs", in, 80);
+	vt_close(&t);
+	/* an activation per layer; the accuracy chart (v); MSE (c) */
+	vt_open(&t, "@widget trainer id=brain dataset=moons layers=6,4,3 activation=relu,tanh "
+		    "lr=0.01 l2=0.001\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	ck_assert_int_eq(trainer_state(in)->mlp.act[0], ACT_RELU);
+	ck_assert_int_eq(trainer_state(in)->mlp.act[1], ACT_TANH);
+	ck_assert_int_eq(trainer_state(in)->mlp.act[2], ACT_TANH);
+	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_LINEAR);
+	vt_char(in, 'c');
+	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_SIGMOID);
+	for (i = 0; i < 5; i++)
+		trainer_train(in, 1000);
+	vt_char(in, 'v');
+	vt_golden("trainer-moons-accuracy", in, 80);
 }
 END_TEST
 
