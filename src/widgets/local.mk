@@ -17,6 +17,6 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/quiz.c src/widgets/quiz.h \
 src_widgets_libwidgets_a_SOURCES += src/widgets/visual.h src/widgets/visual.c \
 	src/widgets/plotdata.h src/widgets/plotdata.c src/widgets/plot.c \
 	src/widgets/network.c src/widgets/neuron.c src/widgets/game.c src/widgets/game-draw.c src/widgets/game.h
-# The trainer ("Train a Brain"): engine and keys, and its view.
+# The trainer ("Train a Brain"): engine, keys and view.
 src_widgets_libwidgets_a_SOURCES += src/widgets/trainer.h src/widgets/trainer.c \
-	src/widgets/trainer-view.c
+	src/widgets/trainer-controls.c src/widgets/trainer-view.c

@@ -93,6 +93,16 @@ int trainer_neurons(const Brain *b);
 /* The explanation shown when training diverged ("" otherwise), in buf. */
 void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps);
 
+/* Engine (trainer.c) for the controls: rebuilds the data, the net and the run from the
+ * settings (0, or -1 with mode BRAIN_FAILED); judges the best result and the win. */
+int trainer_build(Brain *b);
+void trainer_judge(Instance *in, Brain *b);
+
+/* Keys and animation commands (trainer-controls.c), the WidgetOps functions. */
+unsigned trainer_controls_key(Instance *in, const Key *k);
+void trainer_controls_animate(Instance *in, AnimCommand cmd, double arg);
+void trainer_controls_anim_state(const Instance *in, AnimState *st);
+
 /* Drawing (trainer-view.c). */
 int trainer_view_height(const Instance *in, int width);
 void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
