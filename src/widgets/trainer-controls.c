@@ -64,9 +64,11 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 		trainer_train(in, b->train.n);
 	} else if (key_is_char(k, 'r')) {
 		rebuild = true;
-	} else if (key_is_char(k, 'R')) {
-		b->data_seed++;
+	} else if (key_is_char(k, 'R')) { /* new starting weights, the same data */
 		b->init_seed++;
+		rebuild = true;
+	} else if (key_is_char(k, 'D')) { /* new points (and split), the same weights' seed */
+		b->data_seed++;
 		rebuild = true;
 	} else if (key_is_char(k, '+') || key_is_char(k, '=')) {
 		step_rate(b, 1);

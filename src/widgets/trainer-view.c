@@ -380,6 +380,11 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		visual_num(l2, sizeof l2, b->dropout, 2, caps);
 		snprintf(line + n, sizeof line - n, _("   dropout %s"), l2);
 	}
+	{
+		size_t n = strlen(line);
+		snprintf(line + n, sizeof line - n, _("   seeds %llu/%llu"),
+			 (unsigned long long)b->data_seed, (unsigned long long)b->init_seed);
+	}
 	text(g, r.x, y++, r.w, line, STYLE_TITLE);
 	if (r.w >= DIAG_MINW)
 		dw = r.w - 80 + 20 > 40 ? 40 : r.w - 80 + 20;
@@ -408,8 +413,8 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	y += 2;
 	if (focused) {
 		const char *help =
-		    _("Space train/pause  s epoch  r reset  R new seeds  +/- rate  < > speed  "
-		      "d data  [/] neurons  l/L layer  a act  o optimizer  b batch  c loss  v chart");
+		    _("Space run/pause  s epoch  r reset  R weights  D data  +/- rate  </> speed\n"
+		      "d dataset  [/] width  l/L layers  a act  o optim  b batch  c loss  v chart");
 		WrapLine wl[2];
 		int n = wrap_text(help, strlen(help), r.w, wl, 2), i;
 		for (i = 0; i < n && i < 2 && y + i < r.y + HEIGHT; i++)

@@ -17,7 +17,6 @@
 #include "widgets/trainer.h"
 #include "widgets/visual.h"
 
-#define N_POINTS     400    /* points in the dataset, train and test together */
 #define BUDGET_S     0.025  /* training time per frame (of a 33 ms frame) */
 #define CHUNK_EX     1024   /* examples between two looks at the clock */
 #define EXPLODE      1e4    /* a batch loss this many times the initial loss diverged */
@@ -97,7 +96,7 @@ int trainer_build(Brain *b)
 	b->owed = 0;
 	b->mode = b->mode == BRAIN_RUNNING ? BRAIN_RUNNING : BRAIN_PAUSED;
 	b->why = NN_OK;
-	data_spec_defaults(&spec, b->kind, N_POINTS);
+	data_spec_defaults(&spec, b->kind, b->points);
 	spec.noise = b->noise;
 	b->classes = data_n_classes(&spec);
 	rng_seed(&r, b->data_seed);
@@ -247,6 +246,8 @@ static int read_params(Instance *in, Brain *b)
 	if (data_from_name(&b->kind, widget_str(in, "dataset", "spiral")) != 0)
 		b->kind = DATA_SPIRAL;
 	b->noise = widget_num(in, "noise", 0.2);
+	b->points = (size_t)widget_num(in, "points", 400);
+	b->points = b->points < 4 ? 4 : b->points;
 	b->ratio = widget_num(in, "ratio", 0.5);
 	b->data_seed = (uint64_t)widget_num(in, "data_seed", 1);
 	b->init_seed = (uint64_t)widget_num(in, "init_seed", 1);

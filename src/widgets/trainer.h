@@ -36,6 +36,7 @@ typedef struct {
 	/* What the learner set. */
 	DataKind kind;
 	double noise, ratio; /* ratio: the training share */
+	size_t points;       /* train and test together */
 	uint64_t data_seed, init_seed;
 	int nhidden;
 	int hidden[BRAIN_MAX_HIDDEN];

@@ -47,11 +47,18 @@ START_TEST(same_seeds_same_run)
 	for (i = 0; i < 5; i++)
 		trainer_train(a, 1000);
 	ck_assert(sa->train_loss == sb->train_loss);
-	/* R draws new seeds: another run */
+	/* R draws new weights: another run on the same points */
 	vt_char(a, 'R');
+	ck_assert_uint_eq(sa->init_seed, 2);
+	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) == 0);
 	for (i = 0; i < 5; i++)
 		trainer_train(a, 1000);
 	ck_assert(sa->train_loss != sb->train_loss);
+	/* D draws new points: another dataset, the weights' seed kept */
+	vt_char(a, 'D');
+	ck_assert_uint_eq(sa->data_seed, 2);
+	ck_assert_uint_eq(sa->init_seed, 2);
+	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) != 0);
 	vt_close(&u);
 }
 END_TEST
@@ -261,9 +268,10 @@ START_TEST(view_goldens)
 	vt_golden("trainer-blobs", in, 80);
 	vt_close(&t);
 	/* an activation per layer; the accuracy chart (v); MSE (c) */
-	vt_open(&t, "@widget trainer id=brain dataset=moons layers=6,4,3 activation=relu,tanh "
+	vt_open(&t, "@widget trainer id=brain dataset=moons points=300 layers=6,4,3 activation=relu,tanh "
 		    "lr=0.01 l2=0.001\nalt: x\n@end\n");
 	in = vt_get(&t, "brain");
+	ck_assert_uint_eq(trainer_state(in)->train.n, 150);
 	ck_assert_int_eq(trainer_state(in)->mlp.act[0], ACT_RELU);
 	ck_assert_int_eq(trainer_state(in)->mlp.act[1], ACT_TANH);
 	ck_assert_int_eq(trainer_state(in)->mlp.act[2], ACT_TANH);
