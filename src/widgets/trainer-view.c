@@ -235,6 +235,8 @@ static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps
 	if (b->rate > 0) {
 		grouped(ex, sizeof ex, b->rate);
 		snprintf(line, sizeof line, _("%s examples/s  %s mult-adds/step"), ex, macs);
+		if (utf8_width(line, strlen(line)) > w) /* a narrow column: the short form */
+			snprintf(line, sizeof line, _("%s ex/s  %s MACs/step"), ex, macs);
 	} else {
 		snprintf(line, sizeof line, _("%s mult-adds/step"), macs);
 	}
