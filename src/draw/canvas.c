@@ -292,6 +292,26 @@ void canvas_field(Canvas *c, const double *v, int fw, int fh)
 	}
 }
 
+void canvas_field_colours(Canvas *c, const uint8_t *colours, int fw, int fh)
+{
+	int r, i, rows = 2 * c->h;
+
+	if (!colours || fw <= 0 || fh <= 0)
+		return;
+	for (r = 0; r < rows; r++) { /* sampled as canvas_field samples */
+		const uint8_t *row =
+		    colours + (size_t)((2 * (long long)r + 1) * fh / (2 * rows)) * (size_t)fw;
+		CanvasCell *k = &c->cells[(size_t)(r / 2) * (size_t)c->w];
+		int half = r & 1;
+
+		for (i = 0; i < c->w; i++, k++) {
+			uint8_t s = fw == c->w ? row[i] : row[(2 * (long long)i + 1) * fw / (2 * c->w)];
+			if (s != COLOUR_NONE && (k->has & (1 << half)))
+				k->shade[half] = s;
+		}
+	}
+}
+
 char canvas_shade(double v)
 {
 	double a = fabs(v);

@@ -98,6 +98,12 @@ void canvas_field_size(const Canvas *c, int *fw, int *fh);
  * are clamped; NaN and infinite samples leave their part of the field blank. */
 void canvas_field(Canvas *c, const double *v, int fw, int fh);
 
+/* Recolours the field canvas_field painted: each half cell whose sample (the same
+ * fw x fh layout and sampling) has a colour other than COLOUR_NONE takes it instead of
+ * its ramp colour, so several classes show in their own colours; the values, and with
+ * them the monochrome glyphs, stay. Halves without a field are left alone. */
+void canvas_field_colours(Canvas *c, const uint8_t *colours, int fw, int fh);
+
 /* Copies the canvas into g at (c->x, c->y); cells the canvas left empty are untouched.
  * Dots become braille, half blocks or ASCII per the mode; the field becomes background
  * colours (half blocks, two colours a cell, with Unicode and colours), or, in

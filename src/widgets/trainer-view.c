@@ -99,7 +99,7 @@ static void grouped(char *out, size_t size, double v)
 }
 
 /* The value in [-1, 1] the field shows for one output row y of the net. */
-static double field_value(const Brain *b, const double *y)
+static double field_value(const Brain *b, const double *y, int *cls)
 {
 	size_t k, best = 0;
 	double p;
@@ -122,6 +122,7 @@ static double field_value(const Brain *b, const double *y)
 			if (pr[k] > pr[best])
 				best = k;
 		p = pr[best];
+		*cls = (int)best;
 		return (best % 2 ? 1 : -1) * p;
 	}
 }
@@ -139,8 +140,11 @@ static void fill_field(Brain *b, const Canvas *cv, int fw, int fh)
 			canvas_sample(cv, (int)((i + k) % (size_t)fw), (int)((i + k) / (size_t)fw), fw,
 				      fh, &x[2 * k], &x[2 * k + 1]);
 		mlp_forward(w, &b->mlp, x, chunk);
-		for (k = 0; k < chunk; k++)
-			b->field[i + k] = field_value(b, w->y[L - 1] + k * nout);
+		for (k = 0; k < chunk; k++) {
+			int cls = -1;
+			b->field[i + k] = field_value(b, w->y[L - 1] + k * nout, &cls);
+			b->fcol[i + k] = cls >= 0 ? (uint8_t)plot_colour(cls) : COLOUR_NONE;
+		}
 	}
 }
 
@@ -178,6 +182,8 @@ static void draw_field(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
 	if (fw > 0 && fh > 0 && (size_t)fw * (size_t)fh <= BRAIN_FIELD_CAP) {
 		fill_field(b, &p->cv, fw, fh);
 		plot_field(p, b->field, fw, fh);
+		if (b->classes > 2) /* several classes: each in its own colour */
+			canvas_field_colours(&p->cv, b->fcol, fw, fh);
 		if (b->classes == 2 || !b->classes)
 			plot_contour(p, b->field, fw, fh, 0, COLOUR_MUTED);
 	}

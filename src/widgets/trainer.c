@@ -297,7 +297,8 @@ static int trainer_init(Instance *in)
 	netdiag_init(&b->nd);
 	read_params(in, b);
 	b->field = malloc(BRAIN_FIELD_CAP * sizeof *b->field);
-	if (!b->field || plotdata_init(&b->curves, PLOTDATA_LINES, BRAIN_HISTORY) != 0 ||
+	b->fcol = malloc(BRAIN_FIELD_CAP * sizeof *b->fcol);
+	if (!b->field || !b->fcol || plotdata_init(&b->curves, PLOTDATA_LINES, BRAIN_HISTORY) != 0 ||
 	    plotdata_add_series(&b->curves, _("train"), COLOUR_CLASS0, 0) < 0 ||
 	    plotdata_add_series(&b->curves, _("test"), COLOUR_CLASS1, 0) < 0)
 		goto nomem;
@@ -318,6 +319,7 @@ nomem:
 	plotdata_free(&b->curves);
 	plotdata_free(&b->accs);
 	free(b->field);
+	free(b->fcol);
 	free(b);
 	in->state = NULL;
 	return -1;
@@ -333,6 +335,7 @@ static void trainer_free(Instance *in)
 	plot_free(&b->field_plot);
 	netdiag_free(&b->nd);
 	free(b->field);
+	free(b->fcol);
 	free(b);
 }
 

@@ -71,6 +71,7 @@ typedef struct {
 	/* Drawing scratch, kept between frames. */
 	Plot field_plot;
 	double *field;
+	uint8_t *fcol; /* the field's class colours (several classes) */
 	NetDiag nd;
 } Brain;
 

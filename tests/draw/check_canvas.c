@@ -307,6 +307,25 @@ START_TEST(fields_by_colour_and_by_glyph)
 	ck_assert_uint_eq(grid_at(&g, 3, 0)->ch, 'o');
 	ck_assert_int_eq(grid_at(&g, 3, 0)->fg, COLOUR_CLASS1);
 	ck_assert_int_eq(grid_at(&g, 3, 0)->bg, COLOUR_NONE);
+	/* Recoloured by class: the colour where one is given, the ramp elsewhere, nothing
+	 * where there is no field; the monochrome glyphs keep the values. */
+	{
+		uint8_t col[8] = {COLOUR_CLASS2, COLOUR_NONE, COLOUR_CLASS4, COLOUR_CLASS2,
+				  COLOUR_CLASS3, COLOUR_NONE, COLOUR_NONE, COLOUR_CLASS4};
+		canvas_clear(&c);
+		canvas_field(&c, f, 4, 2);
+		canvas_field_colours(&c, col, 4, 2);
+		canvas_field_colours(&c, NULL, 4, 2);
+		grid_clear(&g, STYLE_NORMAL);
+		canvas_blit(&c, &g, CAPS_UTF8);
+		ck_assert_int_eq(grid_at(&g, 0, 0)->fg, COLOUR_CLASS2);
+		ck_assert_int_eq(grid_at(&g, 0, 0)->bg, COLOUR_NONE); /* NaN stays blank */
+		ck_assert_int_eq(grid_at(&g, 1, 0)->fg, colour_ramp(-0.3));
+		ck_assert_int_eq(grid_at(&g, 3, 0)->bg, COLOUR_CLASS4);
+		grid_clear(&g, STYLE_NORMAL);
+		canvas_blit(&c, &g, CAPS_ASCII);
+		ck_assert_uint_eq(grid_at(&g, 0, 0)->ch, '=');
+	}
 	/* A field stretched from fewer samples, and one of a bad size. */
 	canvas_clear(&c);
 	canvas_field(&c, (double[]){-1, 1}, 2, 1);

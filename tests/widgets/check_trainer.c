@@ -266,6 +266,19 @@ START_TEST(view_goldens)
 	in = vt_get(&t, "brain");
 	trainer_train(in, 5000);
 	vt_golden("trainer-blobs", in, 80);
+	{ /* three classes: the field shows each in its own colour */
+		Grid g;
+		int x, y, seen[COLOUR_COUNT] = {0}, cx, cy;
+		ck_assert_int_eq(grid_init(&g, 80, in->ops->height(in, 80)), 0);
+		in->ops->draw(in, &g, (Rect){0, 0, 80, g.h}, VT_UTF8, false, &cx, &cy);
+		for (y = 1; y < 16; y++)
+			for (x = 0; x < 40; x++)
+				seen[grid_at(&g, x, y)->bg]++;
+		ck_assert_int_gt(seen[COLOUR_CLASS0], 20);
+		ck_assert_int_gt(seen[COLOUR_CLASS1], 20);
+		ck_assert_int_gt(seen[COLOUR_CLASS2], 20);
+		grid_free(&g);
+	}
 	vt_close(&t);
 	/* an activation per layer; the accuracy chart (v); MSE (c) */
 	vt_open(&t, "@widget trainer id=brain dataset=moons points=300 layers=6,4,3 activation=relu,tanh "
