@@ -118,7 +118,9 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 		b->batch = batches[i + 1 < N_BATCHES ? i + 1 : 0];
 		rebuild = true;
 	} else if (key_is_char(k, 'v')) {
-		b->show_acc = !b->show_acc;
+		b->chart = (BrainChart)((b->chart + 1) % BRAIN_CHART_COUNT);
+		if (b->chart == BRAIN_CHART_ACC && !b->classes) /* regression: no accuracy */
+			b->chart = BRAIN_CHART_NET;
 	} else if (key_is_char(k, 'c')) {
 		b->loss = b->loss == LOSS_CE ? LOSS_MSE : LOSS_CE;
 		rebuild = true;

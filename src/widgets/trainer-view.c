@@ -403,12 +403,22 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		draw_field(b, g, r.x, y, fieldw, PANEL_H, caps);
 		/* one point (a fresh run): epochs 0 to 1, not a range around 0 */
 		{
-			int conf = b->classes > 2 ? (int)b->classes + 1 : 0;
-			PlotData *pd = b->show_acc && b->classes ? &b->accs : &b->curves;
-			pd->opts.x1 = pd->series[0].seen < 2 ? 1 : NAN;
-			pd->opts.ytitle = pd == &b->accs ? _("accuracy (v: loss)") : _("loss (v: accuracy)");
-			plotdata_draw(pd, g, rx, y, rw, PANEL_H - STATS_H - conf, caps);
-			draw_confusion(b, g, rx, y + PANEL_H - STATS_H - conf, rw, caps);
+			int conf = b->classes > 2 ? (int)b->classes + 1 : 0, ch = PANEL_H - STATS_H - conf;
+			BrainChart chart = b->chart == BRAIN_CHART_NET && dw > 0 ? BRAIN_CHART_LOSS
+										 : b->chart;
+			if (chart == BRAIN_CHART_NET) {
+				text(g, rx, y, rw, _("network (v: loss)"), STYLE_DIM);
+				draw_diagram(b, g, rx, y + 1, rw, ch - 1, caps);
+			} else {
+				PlotData *pd = chart == BRAIN_CHART_ACC && b->classes ? &b->accs
+										   : &b->curves;
+				pd->opts.x1 = pd->series[0].seen < 2 ? 1 : NAN;
+				pd->opts.ytitle = pd == &b->accs ? _("accuracy (v: network)")
+						  : b->classes ? _("loss (v: accuracy)")
+							       : _("loss (v: network)");
+				plotdata_draw(pd, g, rx, y, rw, ch, caps);
+			}
+			draw_confusion(b, g, rx, y + ch, rw, caps);
 		}
 		if (dw > 0)
 			draw_diagram(b, g, r.x + r.w - dw + 2, y, dw - 2, PANEL_H, caps);

@@ -32,6 +32,13 @@ typedef enum {
 	BRAIN_FAILED /* out of memory while rebuilding: nothing to train */
 } BrainMode;
 
+typedef enum {
+	BRAIN_CHART_LOSS, /* train and test loss by epoch (log scale) */
+	BRAIN_CHART_ACC,  /* train and test accuracy by epoch (classification only) */
+	BRAIN_CHART_NET,  /* the network diagram, weights coloured by sign and size */
+	BRAIN_CHART_COUNT
+} BrainChart;
+
 typedef struct {
 	/* What the learner set. */
 	DataKind kind;
@@ -67,7 +74,7 @@ typedef struct {
 	size_t macs;        /* multiply-adds of one training step */
 	PlotData curves;    /* train and test loss by epoch */
 	PlotData accs;      /* train and test accuracy by epoch */
-	bool show_acc;      /* the chart shows accuracy instead of the loss (v) */
+	BrainChart chart;   /* what the chart area shows (v cycles) */
 	/* Drawing scratch, kept between frames. */
 	Plot field_plot;
 	double *field;

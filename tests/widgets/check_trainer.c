@@ -295,6 +295,11 @@ START_TEST(view_goldens)
 		trainer_train(in, 1000);
 	vt_char(in, 'v');
 	vt_golden("trainer-moons-accuracy", in, 80);
+	vt_char(in, 'v');
+	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_NET);
+	vt_golden("trainer-moons-network", in, 80);
+	vt_char(in, 'v');
+	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_LOSS);
 }
 END_TEST
 
