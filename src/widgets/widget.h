@@ -67,7 +67,9 @@ typedef struct {
 	/* Reacts to a key while focused; returns WIDGET_* bits. NULL: not interactive. */
 	unsigned (*key)(Instance *in, const Key *k);
 	/* Advances an animation by dt seconds; returns whether anything changed. Sets
-	 * in->animating to false when it stops. NULL: never animates. */
+	 * in->animating to false when it stops. It may set in->done (a goal reached while
+	 * training): the player then saves and completes the unit as for WIDGET_DONE.
+	 * NULL: never animates. */
 	bool (*tick)(Instance *in, double dt);
 	/* The small state that belongs in progress (best score, answers). May be NULL. */
 	void (*save)(const Instance *in, const Store *s);
