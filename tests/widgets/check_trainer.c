@@ -235,6 +235,31 @@ START_TEST(speed_and_settings)
 	ck_assert_uint_eq(b->tr.examples, 200);
 	ck_assert(in->ops->tick(in, 0.025));
 	ck_assert_uint_eq(b->tr.examples, 250);
+	/* at a set speed ticks are deterministic: two instances, the same seeds, N ticks
+	 * of a fixed dt: the same examples and the same loss bit for bit */
+	{
+		VTest u;
+		Instance *in2;
+		const Brain *b2;
+		vt_open(&u, "@widget trainer id=brain dropout=0.2 l1=0.001 l2=0.001 "
+			    "init=he-normal activation=relu\nalt: x\n@end\n");
+		in2 = vt_get(&u, "brain");
+		b2 = trainer_state(in2);
+		for (i = 0; i < 5; i++)
+			vt_char(in2, '<');
+		vt_char(in2, ' ');
+		vt_char(in, 'r');
+		for (i = 0; i < 20; i++) {
+			in->ops->tick(in, 1.0 / 30);
+			in2->ops->tick(in2, 1.0 / 30);
+		}
+		ck_assert_uint_eq(b->tr.examples, b2->tr.examples);
+		ck_assert_uint_ge(b->tr.examples, 1300); /* 20 frames of a third of an epoch */
+		ck_assert_uint_le(b->tr.examples, 1340);
+		ck_assert(b->train_loss == b2->train_loss);
+		ck_assert(b->test_loss == b2->test_loss);
+		vt_close(&u);
+	}
 	vt_char(in, '>');
 	ck_assert_double_eq(trainer_speeds[b->speed], 30);
 	/* b cycles the batch size: 10 -> 25 -> 50 -> 100 -> the whole set -> 1 */
