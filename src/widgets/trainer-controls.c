@@ -1,6 +1,7 @@
 /* trainer-controls.c: the trainer widget's keys and animation commands: play, pause,
  * an epoch, reset (same or new seeds), the learning rate, the speed, the dataset, the
- * net's shape, activation, optimizer, batch and loss, and the chart shown. Settings that
+ * net's shape, activation, optimizer, batch, loss, L1, L2, dropout and initializer, and
+ * the chart shown. Settings that
  * change the net rebuild it (trainer_build); the rate changes the run live.
  * Must not own the loop, navigate or write files. */
 #include <config.h>
@@ -29,6 +30,27 @@ static const size_t batches[] = {1, 5, 10, 25, 50, 100, 0};
 static const Activation acts[] = {ACT_TANH, ACT_RELU, ACT_SIGMOID, ACT_LEAKY_RELU, ACT_ELU,
 				  ACT_LINEAR};
 #define N_ACTS (sizeof acts / sizeof *acts)
+
+/* Regularization rates 1 and 2 cycle through, dropout rates x does, initializers i
+ * does (INIT_COUNT: by the activation). */
+static const double l1s[] = {0, 0.0001, 0.001, 0.01};
+static const double l2s[] = {0, 0.0001, 0.001, 0.01, 0.1};
+static const double drops[] = {0, 0.1, 0.2, 0.3, 0.5};
+static const InitScheme inits[] = {INIT_COUNT,      INIT_XAVIER_UNIFORM, INIT_XAVIER_NORMAL,
+				   INIT_HE_UNIFORM, INIT_HE_NORMAL,      INIT_UNIFORM,
+				   INIT_NORMAL,     INIT_ZEROS};
+#define N_OF(a) (sizeof a / sizeof *a)
+
+/* The value after v in table t of n (the first when v is the last or not in t). */
+static double next_of(const double *t, size_t n, double v)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fabs(t[i] - v) <= 1e-12)
+			return t[i + 1 < n ? i + 1 : 0];
+	return t[0];
+}
 
 /* The learning rate one notch up (dir 1) or down (-1) the ladder. */
 static void step_rate(Brain *b, int dir)
@@ -116,6 +138,21 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 		for (i = 0; i < N_BATCHES && batches[i] != b->batch; i++)
 			;
 		b->batch = batches[i + 1 < N_BATCHES ? i + 1 : 0];
+		rebuild = true;
+	} else if (key_is_char(k, '1') || key_is_char(k, '2')) { /* live, like the rate */
+		if (key_is_char(k, '1'))
+			b->l1 = next_of(l1s, N_OF(l1s), b->l1);
+		else
+			b->l2 = next_of(l2s, N_OF(l2s), b->l2);
+		b->tr.opt.cfg.l1 = b->te.opt.cfg.l1 = b->l1;
+		b->tr.opt.cfg.l2 = b->te.opt.cfg.l2 = b->l2;
+	} else if (key_is_char(k, 'x')) {
+		b->dropout = next_of(drops, N_OF(drops), b->dropout);
+		rebuild = true;
+	} else if (key_is_char(k, 'i')) {
+		for (i = 0; i < N_OF(inits) && inits[i] != b->init; i++)
+			;
+		b->init = inits[i + 1 < N_OF(inits) ? i + 1 : 0];
 		rebuild = true;
 	} else if (key_is_char(k, 'v')) {
 		b->chart = (BrainChart)((b->chart + 1) % BRAIN_CHART_COUNT);

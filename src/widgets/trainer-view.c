@@ -18,7 +18,7 @@
 #include "widgets/visual.h"
 
 #define HEIGHT    22 /* rows of the whole widget */
-#define PANEL_H   15 /* rows of the field and of the chart with its numbers */
+#define PANEL_H   14 /* rows of the field and of the chart with its numbers */
 #define STATS_H   4  /* rows of numbers under the loss chart */
 #define DIAG_MINW 100 /* widths from which a network diagram is drawn */
 
@@ -330,6 +330,16 @@ static int draw_status(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 	n = wrap_text(buf, strlen(buf), w, wl, 2);
 	for (i = 0; i < n && i < 2; i++)
 		grid_text(g, x, y + i, buf + wl[i].start, wl[i].len, w, st);
+	if (n < 2) { /* the second row: the settings without a key of their own on top */
+		char l1[32], l2[32], dr[32];
+		visual_num(l1, sizeof l1, b->l1, 5, caps);
+		visual_num(l2, sizeof l2, b->l2, 5, caps);
+		visual_num(dr, sizeof dr, b->nhidden ? b->dropout : 0, 2, caps);
+		snprintf(buf, sizeof buf, _("L1 %s  L2 %s  dropout %s  init %s  seeds %llu/%llu"), l1,
+			 l2, dr, b->init < INIT_COUNT ? init_name(b->init) : _("auto"),
+			 (unsigned long long)b->data_seed, (unsigned long long)b->init_seed);
+		text(g, x, y + 1, w, buf, STYLE_DIM);
+	}
 	return n;
 }
 
@@ -364,7 +374,7 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		       int *cy)
 {
 	Brain *b = in->state;
-	char line[256], net[64], lr[32], l2[32], actw[96];
+	char line[256], net[64], lr[32], actw[96];
 	int fieldw, rx, rw, dw = 0, y = r.y;
 
 	arch(b, net, sizeof net);
@@ -373,26 +383,6 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b->kind),
 		 net, actw, optim_title(b->optim), lr,
 		 b->built ? b->tr.cfg.batch : b->batch);
-	if (b->l1 > 0) {
-		size_t n = strlen(line);
-		visual_num(l2, sizeof l2, b->l1, 5, caps);
-		snprintf(line + n, sizeof line - n, _("   L1 %s"), l2);
-	}
-	if (b->l2 > 0) {
-		size_t n = strlen(line);
-		visual_num(l2, sizeof l2, b->l2, 5, caps);
-		snprintf(line + n, sizeof line - n, _("   L2 %s"), l2);
-	}
-	if (b->dropout > 0 && b->nhidden) {
-		size_t n = strlen(line);
-		visual_num(l2, sizeof l2, b->dropout, 2, caps);
-		snprintf(line + n, sizeof line - n, _("   dropout %s"), l2);
-	}
-	{
-		size_t n = strlen(line);
-		snprintf(line + n, sizeof line - n, _("   seeds %llu/%llu"),
-			 (unsigned long long)b->data_seed, (unsigned long long)b->init_seed);
-	}
 	text(g, r.x, y++, r.w, line, STYLE_TITLE);
 	if (r.w >= DIAG_MINW)
 		dw = r.w - 80 + 20 > 40 ? 40 : r.w - 80 + 20;
@@ -432,10 +422,11 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	if (focused) {
 		const char *help =
 		    _("Space run/pause  s epoch  r reset  R weights  D data  +/- rate  </> speed\n"
-		      "d dataset  [/] width  l/L layers  a act  o optim  b batch  c loss  v chart");
-		WrapLine wl[2];
-		int n = wrap_text(help, strlen(help), r.w, wl, 2), i;
-		for (i = 0; i < n && i < 2 && y + i < r.y + HEIGHT; i++)
+		      "d dataset  [/] width  l/L layers  a act  o optim  b batch  c loss  v chart\n"
+		      "1 L1  2 L2  x dropout  i init");
+		WrapLine wl[3];
+		int n = wrap_text(help, strlen(help), r.w, wl, 3), i;
+		for (i = 0; i < n && i < 3 && y + i < r.y + HEIGHT; i++)
 			grid_text(g, r.x, y + i, help + wl[i].start, wl[i].len, r.w, STYLE_DIM);
 		*cx = r.x;
 		*cy = r.y;

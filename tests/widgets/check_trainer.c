@@ -271,6 +271,27 @@ START_TEST(speed_and_settings)
 	ck_assert_uint_eq(b->tr.cfg.batch, 200);
 	vt_char(in, 'b');
 	ck_assert_uint_eq(b->tr.cfg.batch, 1);
+	/* 1 and 2 cycle L1 and L2 live; x dropout and i the initializer rebuild */
+	vt_char(in, '1');
+	ck_assert_double_eq(b->l1, 0.01);
+	ck_assert_double_eq(b->tr.opt.cfg.l1, 0.01);
+	vt_char(in, '1');
+	ck_assert_double_eq(b->l1, 0);
+	vt_char(in, '2');
+	ck_assert_double_eq(b->tr.opt.cfg.l2, 0.01);
+	vt_char(in, 'x');
+	ck_assert_double_eq(b->dropout, 0.3);
+	vt_char(in, 'x');
+	vt_char(in, 'x');
+	ck_assert_double_eq(b->dropout, 0);
+	ck_assert(b->tr.work.mask == NULL);
+	vt_char(in, 'i');
+	ck_assert_int_eq(b->init, INIT_UNIFORM);
+	vt_char(in, 'i');
+	vt_char(in, 'i');
+	vt_char(in, 'i');
+	ck_assert_int_eq(b->init, INIT_COUNT); /* auto again */
+	ck_assert(trainer_train(in, 500));
 }
 END_TEST
 
