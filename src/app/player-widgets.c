@@ -18,6 +18,15 @@ int player_slot_height(const void *ctx, const Block *b, int w)
 	return in && in->ops->height && in->ops->draw ? in->ops->height(in, w) : 0;
 }
 
+/* Whether a live widget's slot may be wider than the text column. */
+bool player_slot_wide(const void *ctx, const Block *b)
+{
+	const Player *p = ctx;
+	Instance *in = scene_for_block((Scene *)(uintptr_t)&p->scene, b);
+
+	return in && in->ops->wide;
+}
+
 /* The progress store seen from one widget: keys "widget.<LESSON>.<ID>.<key>", and
  * "quiz.<LESSON>.<ID>.<key>" for a quiz (its "score" is what the map counts). */
 typedef struct {

@@ -186,6 +186,7 @@ void player_layout(Player *p, int width, Caps caps)
 	o.width = width;
 	o.unit_title = unit_title;
 	o.slot_height = player_slot_height;
+	o.slot_wide = player_slot_wide;
 	o.ctx = p;
 	p->laid_out = doc_layout(&p->doc, p->entry->lesson, &o) == 0;
 	p->doc_width = width;

@@ -150,6 +150,14 @@ static void block(Ctx *c, const Block *b, int x, int w)
 		break;
 	case BLOCK_WIDGET:
 	case BLOCK_QUIZ:
+		if (b->kind == BLOCK_WIDGET && !c->o->plain && c->o->slot_wide &&
+		    c->o->slot_wide(c->o->ctx, b)) {
+			int ww = c->d->g.w - 4 < DOC_MAX_WIDE ? c->d->g.w - 4 : DOC_MAX_WIDE;
+			if (ww > w) { /* a wide slot, centred on the page */
+				doc_slot(c, b, (c->d->g.w - ww) / 2, ww);
+				break;
+			}
+		}
 		doc_slot(c, b, x, w);
 		break;
 	case BLOCK_PAGE: {

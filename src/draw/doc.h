@@ -30,10 +30,14 @@ typedef struct {
 	const char *(*unit_title)(const void *ctx, const char *unit_id, int *minutes);
 	/* The rows a slot needs at width w (NULL or <= 0: its text alternative's). */
 	int (*slot_height)(const void *ctx, const Block *b, int w);
+	/* Whether a slot may be wider than the text column: up to DOC_MAX_WIDE columns of
+	 * the page (4 left for the margins), centred (NULL or false: the column). */
+	bool (*slot_wide)(const void *ctx, const Block *b);
 	const void *ctx;
 } DocOptions;
 
 #define DOC_MAX_COLUMN 76
+#define DOC_MAX_WIDE   160 /* a wide slot's columns at most (see slot_wide) */
 
 typedef struct {
 	Grid g;           /* every row of the lesson; g.w == the page width */

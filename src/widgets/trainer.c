@@ -434,4 +434,5 @@ const WidgetOps trainer_ops = {
     .value = trainer_value,
     .animate = trainer_controls_animate,
     .anim_state = trainer_controls_anim_state,
+    .wide = true,
 };

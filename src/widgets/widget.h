@@ -81,6 +81,9 @@ typedef struct {
 	 * sets in->animating as playing starts or stops. */
 	void (*animate)(Instance *in, AnimCommand cmd, double arg);
 	void (*anim_state)(const Instance *in, AnimState *st);
+	/* The slot may be wider than the text column on a wide screen (up to DOC_MAX_WIDE
+	 * columns): for views that show more with room, such as the trainer's diagram. */
+	bool wide;
 } WidgetOps;
 
 struct Instance {

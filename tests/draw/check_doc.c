@@ -113,7 +113,7 @@ static int slot_rows(const void *ctx, const Block *b, int w)
 static void golden(int width, int unicode, const char *name)
 {
 	DocLayout d;
-	DocOptions o = {{unicode != 0, 0}, width, false, titles, slot_rows, NULL};
+	DocOptions o = {{unicode != 0, 0}, width, false, titles, slot_rows, NULL, NULL};
 	char *t;
 
 	build();
@@ -145,7 +145,7 @@ END_TEST
 START_TEST(slots_anchors_and_rows)
 {
 	DocLayout d;
-	DocOptions o = {{true, 0}, 80, false, titles, slot_rows, NULL};
+	DocOptions o = {{true, 0}, 80, false, titles, slot_rows, NULL, NULL};
 	int y;
 
 	build();
@@ -174,10 +174,45 @@ START_TEST(slots_anchors_and_rows)
 }
 END_TEST
 
+static bool wide_widgets(const void *ctx, const Block *b)
+{
+	(void)ctx;
+	return b->kind == BLOCK_WIDGET;
+}
+
+/* A wide slot takes the page (up to DOC_MAX_WIDE columns, 4 for the margins), centred;
+ * on a page no wider than the column it is the column; quizzes and --plain never. */
+START_TEST(wide_slots)
+{
+	static const int widths[] = {80, 140, 200, 40};
+	static const int want_x[] = {2, 2, 20, 2}, want_w[] = {76, 136, 160, 36};
+	DocLayout d;
+	DocOptions o = {{true, 0}, 80, false, titles, slot_rows, NULL, NULL};
+	size_t i;
+
+	build();
+	o.slot_wide = wide_widgets;
+	for (i = 0; i < 4; i++) {
+		o.width = widths[i];
+		ck_assert_int_eq(doc_layout(&d, &lesson, &o), 0);
+		ck_assert_int_eq(d.slots[0].x, want_x[i]);
+		ck_assert_int_eq(d.slots[0].w, want_w[i]);
+		ck_assert_int_eq(d.slots[1].w, d.column_w); /* the quiz keeps the column */
+		ck_assert_int_eq(d.slots[1].x, d.column_x);
+		doc_free(&d);
+	}
+	o.width = 140;
+	o.plain = true;
+	ck_assert_int_eq(doc_layout(&d, &lesson, &o), 0);
+	ck_assert_int_eq(d.slots[0].w, d.column_w);
+	doc_free(&d);
+}
+END_TEST
+
 START_TEST(narrow_and_empty_do_not_crash)
 {
 	DocLayout d;
-	DocOptions o = {{true, 0}, 1, false, NULL, NULL, NULL};
+	DocOptions o = {{true, 0}, 1, false, NULL, NULL, NULL, NULL};
 	Lesson empty;
 
 	build();
@@ -200,6 +235,7 @@ static Suite *doc_suite(void)
 	tcase_add_test(tc, ascii_80);
 	tcase_add_test(tc, utf8_40_reflows);
 	tcase_add_test(tc, slots_anchors_and_rows);
+	tcase_add_test(tc, wide_slots);
 	tcase_add_test(tc, narrow_and_empty_do_not_crash);
 	suite_add_tcase(s, tc);
 	return s;
