@@ -126,7 +126,7 @@ static void live(Instance *in, int w, const char *what, Caps caps)
 	} while (now() - t0 < LIVE_S);
 	t = now() - t0;
 	in->ops->animate(in, ANIM_PAUSE, 0);
-	printf("  %-40s %10.0f examples/s   %5.1f fps   draw %6.2f ms   test acc %.3f\n", what,
+	printf("  %-46s %10.0f examples/s   %5.1f fps   draw %6.2f ms   test acc %.3f\n", what,
 	       (double)(b->tr.examples - ex0) / t, (double)frames / t, drawn / (double)frames * 1e3,
 	       b->test_acc);
 	grid_free(&g);
@@ -175,7 +175,7 @@ int main(void)
 	printf("trainer: spiral, 2-8-8-1 tanh, Adam lr 0.03, batch 10, live for %.0f s each\n",
 	       LIVE_S);
 	live(scene_find(&sc, "brain"), 76, "80x24 terminal (76-column slot), utf8", utf8);
-	live(scene_find(&sc, "brain"), 196, "200x60 terminal (196-column slot), utf8", utf8);
+	live(scene_find(&sc, "brain"), 160, "200x60 terminal (160-column wide slot), utf8", utf8);
 	live(scene_find(&sc, "brain"), 76, "80x24 terminal, ascii", ascii);
 	scene_free(&sc);
 	lesson_free(l);
