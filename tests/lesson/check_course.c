@@ -68,7 +68,7 @@ START_TEST(the_course_index_reads)
 	for (i = 0; i < 6; i++)
 		ck_assert_str_eq(c->levels[i].id, levels[i]);
 	ck_assert_str_eq(c->levels[0].name, "Beginner");
-	ck_assert_str_eq(c->levels[0].title, "What is a neural network?");
+	ck_assert_str_eq(c->levels[0].title, "How one small unit makes a choice");
 	/* a lesson has a file, or is planned and has a title instead */
 	for (i = 0; i < c->nlevels; i++)
 		for (j = 0; j < c->levels[i].nlessons; j++) {

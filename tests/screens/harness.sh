@@ -10,7 +10,7 @@
 #   type TEXT        send TEXT literally (it may start with -)
 #   resize W H       resize the window
 #   snap NAME        compare the screen with golden/NAME.txt (UPDATE=1 rewrites it)
-#   expect TEXT      TEXT is on screen now;  reject TEXT: it is not
+#   expect TEXT      TEXT is on screen (polled, as wait);  reject TEXT: it is not
 #   colours yes|no   whether anything on screen is drawn in colour
 #   signal SIG       send SIG to the program
 #   exited N         wait until the program exited with status N
@@ -133,8 +133,9 @@ while IFS= read -r line || [ -n "$line" ]; do
 	type) "$tmux_bin" -S "$sock" send-keys -t t -l -- "$*" ;;
 	resize) "$tmux_bin" -S "$sock" resize-window -t t -x "$1" -y "$2" ||
 		fail "resize failed" ;;
-	expect) on_screen "$*" || fail "'$*' is not on screen" ;;
-	reject) on_screen "$*" && fail "'$*' is on screen" ;;
+	# Like wait and gone: a screen read halfway through a redraw must not fail a test.
+	expect) poll on_screen "$*" || fail "'$*' is not on screen" ;;
+	reject) poll eval '! on_screen "$*"' || fail "'$*' is on screen" ;;
 	signal)
 		pid=$(prog_pid)
 		[ -n "$pid" ] || fail "the program is not running"
