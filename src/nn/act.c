@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nn/names.h"
 #include "nn/act.h"
 
 static const char *const act_names[ACT_COUNT] = {
@@ -20,14 +21,12 @@ const char *act_name(Activation a)
 
 int act_from_name(Activation *a, const char *name)
 {
-	int i;
+	int i = names_find(act_names, ACT_COUNT, name);
 
-	for (i = 0; i < ACT_COUNT; i++)
-		if (strcmp(name, act_names[i]) == 0) {
-			*a = (Activation)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*a = (Activation)i;
+	return 0;
 }
 
 /* 1/(1+e^-z), without overflow for large negative z. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nn/names.h"
 #include "nn/data.h"
 
 static const char *const data_names[DATA_COUNT] = {
@@ -22,14 +23,12 @@ const char *data_name(DataKind k)
 
 int data_from_name(DataKind *k, const char *name)
 {
-	int i;
+	int i = names_find(data_names, DATA_COUNT, name);
 
-	for (i = 0; i < DATA_COUNT; i++)
-		if (strcmp(name, data_names[i]) == 0) {
-			*k = (DataKind)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*k = (DataKind)i;
+	return 0;
 }
 
 NnStatus data_alloc(Dataset *d, size_t n, size_t dim)

@@ -3,8 +3,8 @@
 #include <config.h>
 
 #include <math.h>
-#include <string.h>
 
+#include "nn/names.h"
 #include "nn/init.h"
 
 static const char *const init_names[INIT_COUNT] = {
@@ -19,14 +19,12 @@ const char *init_name(InitScheme s)
 
 int init_from_name(InitScheme *s, const char *name)
 {
-	int i;
+	int i = names_find(init_names, INIT_COUNT, name);
 
-	for (i = 0; i < INIT_COUNT; i++)
-		if (strcmp(name, init_names[i]) == 0) {
-			*s = (InitScheme)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*s = (InitScheme)i;
+	return 0;
 }
 
 /* One parameter of a layer with the given fans; bias says whether it is a bias. */

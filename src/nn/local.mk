@@ -4,7 +4,7 @@
 noinst_LIBRARIES += src/nn/libnn.a
 src_nn_libnn_a_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
 src_nn_libnn_a_SOURCES = \
-	src/nn/status.h \
+	src/nn/status.h src/nn/names.c src/nn/names.h \
 	src/nn/rng.c src/nn/rng.h \
 	src/nn/linalg.c src/nn/linalg.h \
 	src/nn/simd.c src/nn/simd.h src/nn/simd-kernel.h \

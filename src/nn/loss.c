@@ -3,8 +3,8 @@
 #include <config.h>
 
 #include <math.h>
-#include <string.h>
 
+#include "nn/names.h"
 #include "nn/loss.h"
 
 static const char *const loss_names[LOSS_COUNT] = {"mse", "bce", "ce"};
@@ -16,14 +16,12 @@ const char *loss_name(Loss l)
 
 int loss_from_name(Loss *l, const char *name)
 {
-	int i;
+	int i = names_find(loss_names, LOSS_COUNT, name);
 
-	for (i = 0; i < LOSS_COUNT; i++)
-		if (strcmp(name, loss_names[i]) == 0) {
-			*l = (Loss)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*l = (Loss)i;
+	return 0;
 }
 
 Activation loss_output_act(Loss l, Activation requested)

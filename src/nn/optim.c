@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nn/names.h"
 #include "nn/optim.h"
 
 static const char *const optim_names[OPTIM_COUNT] = {
@@ -19,14 +20,12 @@ const char *optim_name(OptimKind k)
 
 int optim_from_name(OptimKind *k, const char *name)
 {
-	int i;
+	int i = names_find(optim_names, OPTIM_COUNT, name);
 
-	for (i = 0; i < OPTIM_COUNT; i++)
-		if (strcmp(name, optim_names[i]) == 0) {
-			*k = (OptimKind)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*k = (OptimKind)i;
+	return 0;
 }
 
 void optim_defaults(OptimConfig *cfg, OptimKind kind)

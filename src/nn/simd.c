@@ -3,9 +3,9 @@
 #include <config.h>
 
 #include <math.h>
-#include <string.h>
 
 #include "nn/linalg.h"
+#include "nn/names.h"
 #include "nn/simd.h"
 
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
@@ -90,14 +90,12 @@ const char *simd_name(SimdLevel lv)
 
 int simd_from_name(SimdLevel *lv, const char *name)
 {
-	int i;
+	int i = names_find(simd_names, SIMD_COUNT, name);
 
-	for (i = 0; i < SIMD_COUNT; i++)
-		if (strcmp(name, simd_names[i]) == 0) {
-			*lv = (SimdLevel)i;
-			return 0;
-		}
-	return -1;
+	if (i < 0)
+		return -1;
+	*lv = (SimdLevel)i;
+	return 0;
 }
 
 /* The portable gemm: the order of linalg_gemm_nn, for any strides. */
