@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <string.h>
 
 #include "nn/linalg.h"
 #include "nn/names.h"
