@@ -22,6 +22,20 @@ void frame_footer(Grid *g, KeyContext ctx)
 	grid_str(g, 1, y, buf, STYLE_BAR);
 }
 
+void frame_prompt(Grid *g, const char *prefix, const char *text, int *cx, int *cy)
+{
+	int x;
+
+	if (g->h < 1)
+		return;
+	for (x = 0; x < g->w; x++)
+		grid_put(g, x, g->h - 1, ' ', STYLE_BAR);
+	x = grid_str(g, 0, g->h - 1, prefix, STYLE_BAR);
+	x += grid_str(g, x, g->h - 1, text, STYLE_BAR);
+	*cx = x < g->w ? x : g->w - 1;
+	*cy = g->h - 1;
+}
+
 void frame_status(Grid *g, const char *msg, Style st)
 {
 	WrapLine lines[3];

@@ -13,6 +13,10 @@
 /* Draws the footer of ctx's keys on the last row, in the bar style. */
 void frame_footer(Grid *g, KeyContext ctx);
 
+/* Draws a prompt (prefix, then the text typed so far) on the last row, in place of
+ * the footer, with the cursor after the text. */
+void frame_prompt(Grid *g, const char *prefix, const char *text, int *cx, int *cy);
+
 /* Draws msg (if not empty) in style st on the rows above the footer, wrapped onto
  * at most three rows. */
 void frame_status(Grid *g, const char *msg, Style st);

@@ -12,7 +12,6 @@
 #include "app/frame.h"
 #include "app/help.h"
 #include "app/title.h"
-#include "base/utf8.h"
 #include "draw/doc.h"
 #include "nls.h"
 #include "ui/term.h"
@@ -38,17 +37,10 @@ static KeyContext help_context(const App *a);
 static void map_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 {
 	map_draw(&a->map, a->course, a->progress, g, caps, cx, cy);
-	if (a->map_searching) {
-		int x;
-		for (x = 0; x < g->w; x++)
-			grid_put(g, x, g->h - 1, ' ', STYLE_BAR);
-		x = grid_str(g, 0, g->h - 1, "/", STYLE_BAR);
-		x += grid_str(g, x, g->h - 1, a->map_query, STYLE_BAR);
-		*cx = x;
-		*cy = g->h - 1;
-	} else {
+	if (a->map_searching)
+		frame_prompt(g, "/", a->map_query, cx, cy);
+	else
 		frame_footer(g, KCTX_MAP);
-	}
 }
 
 /* Searches every lesson, in course order, for the query; opens the first that has it
@@ -86,22 +78,12 @@ static void search_course(App *a)
 
 static void map_search_key(App *a, const Key *k)
 {
-	size_t n = strlen(a->map_query);
+	KeyEdit r = key_edit_line(a->map_query, sizeof a->map_query, k);
 
-	if (k->code == K_ESC) {
+	if (r == KEYEDIT_ENTER || r == KEYEDIT_CANCEL)
 		a->map_searching = false;
-	} else if (k->code == K_ENTER) {
-		a->map_searching = false;
-		if (n)
-			search_course(a);
-	} else if (k->code == K_BACKSPACE) {
-		while (n > 0 && ((unsigned char)a->map_query[n - 1] & 0xC0) == 0x80)
-			n--;
-		a->map_query[n > 0 ? n - 1 : 0] = '\0';
-	} else if (k->code == K_CHAR && !(k->mods & (KEYMOD_CTRL | KEYMOD_ALT)) &&
-		   n + 5 < sizeof a->map_query) {
-		a->map_query[n + utf8_encode(a->map_query + n, k->ch)] = '\0';
-	}
+	if (r == KEYEDIT_ENTER && a->map_query[0])
+		search_course(a);
 }
 
 void app_open_lesson(App *a, const CourseLesson *e)

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/frame.h"
 #include "app/player-host.h"
-#include "base/utf8.h"
 #include "nls.h"
 
 /* Progress keys: unit.<UNIT>.seen, unit.<UNIT>.done, lesson.<LESSON>.unit|block|row|focus. */
@@ -290,15 +290,8 @@ void player_draw(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 			*cy = s->y - p->scroll + 1;
 		}
 	}
-	if (p->searching) {
-		int x;
-		for (x = 0; x < g->w; x++)
-			grid_put(g, x, g->h - 1, ' ', STYLE_BAR);
-		x = grid_str(g, 0, g->h - 1, "/", STYLE_BAR);
-		x += grid_str(g, x, g->h - 1, p->query, STYLE_BAR);
-		*cx = x;
-		*cy = g->h - 1;
-	}
+	if (p->searching)
+		frame_prompt(g, "/", p->query, cx, cy);
 	mark_seen(p);
 }
 
@@ -354,29 +347,19 @@ static void find(Player *p, int from)
 
 static bool search_key(Player *p, const Key *k)
 {
-	size_t n = strlen(p->query);
-
-	if (k->code == K_ESC) {
-		p->searching = false;
-		return true;
-	}
-	if (k->code == K_ENTER) {
+	switch (key_edit_line(p->query, sizeof p->query, k)) {
+	case KEYEDIT_ENTER:
 		p->searching = false;
 		find(p, p->match >= 0 ? p->match + 1 : p->scroll);
-		return true;
-	}
-	if (k->code == K_BACKSPACE) {
-		while (n > 0 && ((unsigned char)p->query[n - 1] & 0xC0) == 0x80)
-			n--;
-		if (n > 0)
-			n--;
-		p->query[n] = '\0';
-		return true;
-	}
-	if (k->code == K_CHAR && !(k->mods & (KEYMOD_CTRL | KEYMOD_ALT)) && n + 5 < sizeof p->query) {
-		n += utf8_encode(p->query + n, k->ch);
-		p->query[n] = '\0';
+		break;
+	case KEYEDIT_CANCEL:
+		p->searching = false;
+		break;
+	case KEYEDIT_CHANGED:
 		p->match = -1;
+		break;
+	case KEYEDIT_IGNORED:
+		break;
 	}
 	return true;
 }

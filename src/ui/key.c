@@ -48,3 +48,25 @@ char *key_describe(const Key *k, char *buf, size_t size)
 	snprintf(buf, size, "%s%s%s", prefix_c, prefix_a, base);
 	return buf;
 }
+
+KeyEdit key_edit_line(char *buf, size_t size, const Key *k)
+{
+	size_t n = strlen(buf);
+
+	if (k->code == K_ESC)
+		return KEYEDIT_CANCEL;
+	if (k->code == K_ENTER)
+		return KEYEDIT_ENTER;
+	if (k->code == K_BACKSPACE) {
+		while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+			n--; /* back over the continuation bytes to the character's start */
+		buf[n > 0 ? n - 1 : 0] = '\0';
+		return KEYEDIT_CHANGED;
+	}
+	if (k->code == K_CHAR && !(k->mods & (KEYMOD_CTRL | KEYMOD_ALT)) && k->ch >= ' ' &&
+	    n + 5 <= size) {
+		buf[n + utf8_encode(buf + n, k->ch)] = '\0';
+		return KEYEDIT_CHANGED;
+	}
+	return KEYEDIT_IGNORED;
+}

@@ -55,6 +55,19 @@ typedef struct {
 /* Returns 1 when k is the plain character ch (no Ctrl or Alt), else 0. */
 int key_is_char(const Key *k, uint32_t ch);
 
+/* What key_edit_line did with a key. */
+typedef enum {
+	KEYEDIT_CHANGED, /* a character added or removed */
+	KEYEDIT_ENTER,   /* Enter: the line is done */
+	KEYEDIT_CANCEL,  /* Esc: give up */
+	KEYEDIT_IGNORED  /* not an editing key (the line is unchanged) */
+} KeyEdit;
+
+/* Edits a one-line UTF-8 text field in buf (size bytes, NUL-terminated) with k: a
+ * printable character is appended while it fits, Backspace removes the last whole
+ * character. Used by every prompt (search, typed answers). */
+KeyEdit key_edit_line(char *buf, size_t size, const Key *k);
+
 /* Writes a short readable name of k into buf ("q", "Enter", "C-c", "S-Tab", "F1",
  * "PgDn"); always NUL-terminates when size > 0. Returns buf. */
 char *key_describe(const Key *k, char *buf, size_t size);

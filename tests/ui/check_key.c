@@ -57,6 +57,43 @@ START_TEST(plain_char_matching)
 }
 END_TEST
 
+START_TEST(line_editing)
+{
+	char buf[8] = "";
+	Key k = {0};
+
+	k.code = K_CHAR;
+	k.ch = 'a';
+	ck_assert_int_eq(key_edit_line(buf, sizeof buf, &k), KEYEDIT_CHANGED);
+	k.ch = 0x3C3; /* σ: two bytes */
+	ck_assert_int_eq(key_edit_line(buf, sizeof buf, &k), KEYEDIT_CHANGED);
+	ck_assert_str_eq(buf, "aσ");
+	k.mods = KEYMOD_CTRL; /* C-x is not text */
+	k.ch = 'x';
+	ck_assert_int_eq(key_edit_line(buf, sizeof buf, &k), KEYEDIT_IGNORED);
+	k.mods = 0;
+	k.ch = 'b';
+	key_edit_line(buf, sizeof buf, &k); /* "aσb": 4 bytes of 8 */
+	/* Room is kept for any character (4 bytes) and the NUL: 4 + 5 > 8, so no more. */
+	ck_assert_int_eq(key_edit_line(buf, sizeof buf, &k), KEYEDIT_IGNORED);
+	ck_assert_str_eq(buf, "aσb");
+	k.code = K_BACKSPACE;
+	key_edit_line(buf, sizeof buf, &k);
+	ck_assert_str_eq(buf, "aσ");
+	key_edit_line(buf, sizeof buf, &k); /* a whole character, both bytes */
+	ck_assert_str_eq(buf, "a");
+	key_edit_line(buf, sizeof buf, &k);
+	key_edit_line(buf, sizeof buf, &k); /* on empty: stays empty */
+	ck_assert_str_eq(buf, "");
+	k.code = K_ENTER;
+	ck_assert_int_eq(key_edit_line(buf, sizeof buf, &k), KEYEDIT_ENTER);
+	k.code = K_ESC;
+	ck_assert_int_eq(key_edit_line(buf, sizeof buf, &k), KEYEDIT_CANCEL);
+	k.code = K_UP;
+	ck_assert_int_eq(key_edit_line(buf, sizeof buf, &k), KEYEDIT_IGNORED);
+}
+END_TEST
+
 static Suite *key_suite(void)
 {
 	Suite *s = suite_create("key");
@@ -65,6 +102,7 @@ static Suite *key_suite(void)
 	tcase_add_test(tc, names);
 	tcase_add_test(tc, truncates_safely);
 	tcase_add_test(tc, plain_char_matching);
+	tcase_add_test(tc, line_editing);
 	suite_add_tcase(s, tc);
 	return s;
 }
