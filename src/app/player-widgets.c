@@ -81,28 +81,30 @@ void player_draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 	for (i = 0; i < p->doc.nslots; i++) {
 		const DocSlot *s = &p->doc.slots[i];
 		Instance *in = scene_for_block(&p->scene, s->block);
-		Grid tmp;
+		Grid *tmp = &p->scratch;
 		Rect r = {0, 0, s->w, s->h};
 		int wx = -1, wy = -1, y;
 		bool focused = p->focus == (int)i;
 
 		if (!in || !in->ops->draw || s->y + s->h <= p->scroll || s->y >= p->scroll + p->view_h)
 			continue;
-		if (grid_init(&tmp, s->w, s->h) != 0)
+		/* One scratch grid, reallocated only when a slot of another size comes. */
+		if (tmp->w == s->w && tmp->h == s->h)
+			grid_clear(tmp, STYLE_NORMAL);
+		else if (grid_resize(tmp, s->w, s->h) != 0)
 			continue;
-		in->ops->draw(in, &tmp, r, caps, focused, &wx, &wy);
+		in->ops->draw(in, tmp, r, caps, focused, &wx, &wy);
 		for (y = 0; y < s->h; y++) {
 			int row = s->y + y - p->scroll;
 			if (row < 0 || row >= p->view_h)
 				continue;
 			memcpy(&g->cells[(size_t)(row + 1) * (size_t)g->w + (size_t)s->x],
-			       &tmp.cells[(size_t)y * (size_t)s->w], (size_t)s->w * sizeof *g->cells);
+			       &tmp->cells[(size_t)y * (size_t)s->w], (size_t)s->w * sizeof *g->cells);
 		}
 		if (focused && wx >= 0 && s->y + wy >= p->scroll && s->y + wy < p->scroll + p->view_h) {
 			*cx = s->x + wx;
 			*cy = s->y + wy - p->scroll + 1;
 		}
-		grid_free(&tmp);
 	}
 }
 

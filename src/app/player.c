@@ -97,6 +97,7 @@ void player_close(Player *p)
 {
 	doc_free(&p->doc);
 	scene_free(&p->scene);
+	grid_free(&p->scratch);
 	p->laid_out = false;
 }
 

@@ -18,6 +18,7 @@ typedef struct {
 	Progress *progress;        /* where position and completions go (may be NULL) */
 	DocLayout doc;
 	Scene scene;  /* the lesson's live widgets */
+	Grid scratch; /* where a widget is drawn before its visible rows are copied */
 	int doc_width;
 	bool doc_unicode, laid_out;
 	int scroll;   /* the layout row at the top of the view */
