@@ -29,7 +29,12 @@ typedef struct App {
 	ScreenId screen;
 	ScreenId help_from; /* the screen whose keys the help lists; Esc returns there */
 	int help_scroll;
-	char status[256];   /* a one-line message shown above the footer, or "" */
+	Command prompt;     /* a trainer's prompt being typed (CMD_TRAINER_*), or CMD_NONE */
+	char prompt_text[512];
+	char trainer_file[512]; /* the name last saved to or opened, offered again */
+	char trainer_saved[512]; /* the name last saved to: saving there again replaces */
+	char trainer_confirm[512]; /* a name whose files exist, Enter again replaces them */
+	char status[512];   /* a message shown above the footer, or "" */
 	Style status_style;
 	bool quit;
 } App;
@@ -58,6 +63,9 @@ int app_save(App *a);
 
 /* Opens a lesson in the player, remembering it as the last one. */
 void app_open_lesson(App *a, const CourseLesson *e);
+
+/* The course's lab: the lesson with this id, opened by L on the map and --data. */
+#define APP_LAB_LESSON "LAB"
 
 /* Sets the status line (printf-style). */
 void app_status(App *a, Style st, const char *fmt, ...)

@@ -25,7 +25,11 @@ typedef enum {
 	CMD_HELP,
 	CMD_SEARCH,
 	CMD_SEARCH_NEXT,
-	CMD_REDRAW
+	CMD_REDRAW,
+	CMD_LAB,           /* open the lab (the course's free-play trainer) */
+	CMD_TRAINER_SAVE,  /* save the focused trainer's net and points */
+	CMD_TRAINER_OPEN,  /* open a weights or CSV file into the focused trainer */
+	CMD_TRAINER_STATE  /* show the focused trainer's state string, or set one */
 } Command;
 
 typedef enum {

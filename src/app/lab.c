@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/brainio.h"
 #include "app/lab.h"
 #include "nls.h"
 #include "nn/csv.h"
@@ -102,20 +103,10 @@ static double now(void)
 /* Reports a CSV load error; returns the exit status. */
 static int report_csv(const char *path, const CsvError *e, NnStatus st)
 {
-	if (st == NN_ERR_NOMEM)
-		lab_error(_("out of memory"));
-	else if (e->what == CSV_ERR_OPEN)
-		lab_error(_("cannot read '%s': %s"), path, strerror(e->errnum));
-	else if (e->what == CSV_ERR_NUMBER)
-		lab_error(_("%s:%zu: field %zu is not a number"), path, e->line, e->field);
-	else if (e->what == CSV_ERR_FIELDS)
-		lab_error(_("%s:%zu: %zu fields, but the first row has %zu"), path, e->line,
-		          e->found, e->expected);
-	else if (e->what == CSV_ERR_TOO_NARROW)
-		lab_error(_("%s:%zu: need at least two columns (features and a label)"), path,
-		          e->line);
-	else
-		lab_error(_("%s: no data rows"), path);
+	char buf[1024];
+
+	brainio_csv_error(buf, sizeof buf, path, e, st);
+	lab_error("%s", buf);
 	return LAB_EXIT_ERROR;
 }
 

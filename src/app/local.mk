@@ -5,6 +5,8 @@ src_app_libapp_a_SOURCES = \
 	src/app/options.c src/app/options.h \
 	src/app/check.c src/app/check.h \
 	src/app/lab.c src/app/lab-opts.c src/app/lab.h \
+	src/app/brainio.c src/app/brainio.h \
+	src/app/trainer-prompt.c src/app/trainer-prompt.h \
 	src/app/frame.c src/app/frame.h \
 	src/app/help.c src/app/help.h \
 	src/app/loop.c src/app/app.h \

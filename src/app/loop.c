@@ -11,7 +11,9 @@
 #include "app/app.h"
 #include "app/frame.h"
 #include "app/help.h"
+#include "app/plain.h"
 #include "app/title.h"
+#include "app/trainer-prompt.h"
 #include "draw/doc.h"
 #include "nls.h"
 #include "ui/term.h"
@@ -110,6 +112,13 @@ static void map_screen_command(App *a, Command cmd, const Key *k)
 		a->map_searching = true;
 		a->map_query[0] = '\0';
 		return;
+	case CMD_LAB:
+		e = plain_find_lesson(a->course, APP_LAB_LESSON);
+		if (e && e->lesson)
+			app_open_lesson(a, e);
+		else
+			app_status(a, STYLE_WARN, "%s", _("This course has no lab."));
+		return;
 	case CMD_CONTINUE:
 		e = map_last_lesson(a->course, a->progress);
 		if (e)
@@ -134,7 +143,9 @@ static void map_screen_command(App *a, Command cmd, const Key *k)
 static void lesson_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 {
 	player_draw(&a->player, g, caps, cx, cy);
-	if (!a->player.searching)
+	if (a->prompt)
+		trainer_prompt_draw(a, g, cx, cy);
+	else if (!a->player.searching)
 		frame_footer(g, KCTX_LESSON);
 	if (a->player.changed) { /* a unit was completed: keep it safe now */
 		a->player.changed = false;
@@ -178,6 +189,10 @@ static void lesson_screen_command(App *a, Command cmd, const Key *k)
 {
 	const CourseLesson *e;
 
+	if (a->prompt) {
+		trainer_prompt_key(a, k);
+		return;
+	}
 	if (player_command(&a->player, cmd, k)) {
 		if (!a->player.searching && a->player.query[0] && a->player.match < 0)
 			app_status(a, STYLE_WARN, _("\"%s\" is not in this lesson."),
@@ -188,6 +203,11 @@ static void lesson_screen_command(App *a, Command cmd, const Key *k)
 	case CMD_BACK:
 		leave_lesson(a);
 		a->screen = SCREEN_MAP;
+		break;
+	case CMD_TRAINER_SAVE: /* the focused widget did not take the key */
+	case CMD_TRAINER_OPEN:
+	case CMD_TRAINER_STATE:
+		trainer_prompt_start(a, cmd);
 		break;
 	case CMD_LESSON_NEXT:
 	case CMD_LESSON_PREV:
@@ -304,7 +324,7 @@ static void dispatch(App *a, const Key *k)
 	const ScreenOps *s = &screens[a->screen];
 	KeyContext ctx = s->ctx;
 	bool typing = (a->screen == SCREEN_MAP && a->map_searching) ||
-		      (a->screen == SCREEN_LESSON && a->player.searching);
+		      (a->screen == SCREEN_LESSON && (a->player.searching || a->prompt));
 	Command cmd = typing ? CMD_NONE : keymap_lookup(ctx, k);
 
 	a->status[0] = '\0'; /* a message stays until the next key */

@@ -11,12 +11,14 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/brainio.h"
 #include "app/check.h"
 #include "app/lab.h"
 #include "app/options.h"
 #include "app/paths.h"
 #include "app/plain.h"
 #include "app/progress.h"
+#include "app/trainer-prompt.h"
 #include "lesson/course.h"
 #include "nls.h"
 #include "ui/term.h"
@@ -245,6 +247,24 @@ int main(int argc, char **argv)
 			PACKAGE, opt.lesson);
 		return EXIT_FAILURE;
 	}
+	if (opt.data) { /* the lab, with the learner's points: a file that does not load
+			 * stops here, with the terminal untouched */
+		Dataset d;
+		CsvError ce;
+		NnStatus ds = csv_load(&d, opt.data, &ce);
+		char msg[1024];
+		if (ds != NN_OK) {
+			brainio_csv_error(msg, sizeof msg, opt.data, &ce, ds);
+			fprintf(stderr, "%s: %s\n", PACKAGE, msg);
+			return EXIT_FAILURE;
+		}
+		data_free(&d);
+		if (!lesson && !(lesson = plain_find_lesson(course, APP_LAB_LESSON))) {
+			fprintf(stderr, _("%s: --data opens the lab, and this course has none\n"),
+				PACKAGE);
+			return EXIT_FAILURE;
+		}
+	}
 	if (opt.action == ACTION_LIST || opt.plain) {
 		bool unicode = !opt.ascii && term_locale_utf8();
 		int r = 0;
@@ -292,6 +312,8 @@ int main(int argc, char **argv)
 			   diags.n);
 	if (lesson)
 		app_open_lesson(&app, lesson);
+	if (lesson && opt.data)
+		trainer_prompt_data(&app, opt.data);
 	end = app_loop(&app, &signo);
 	term_close();
 	if (app.status[0] && app.status_style == STYLE_BAD)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "app/map.h"
 #include "app/player.h"
 #include "nls.h"
@@ -152,7 +153,7 @@ static int percent_done(const Course *c, const Progress *p)
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++) {
 			const CourseLesson *e = &c->levels[l].lessons[i];
-			if (!e->lesson)
+			if (!e->lesson || strcmp(e->id, APP_LAB_LESSON) == 0) /* free play */
 				continue;
 			all += (int)e->nunits;
 			done += player_units_done(e, p);

@@ -38,6 +38,8 @@ static const OptionSpec option_table[] = {
 	 N_("leave the mouse to the terminal (to select text)")},
 	{"lesson", 'l', OPT_STRING, offsetof(Options, lesson), 0, N_("ID"),
 	 N_("open lesson ID directly (with --plain: print it)")},
+	{"data", 0, OPT_STRING, offsetof(Options, data), 0, N_("FILE"),
+	 N_("open the lab with your points (CSV x1,x2,label)")},
 	{"plain", 0, OPT_SET_TRUE, offsetof(Options, plain), 0, NULL,
 	 N_("print the course (or --lesson) as text and exit")},
 	{"list", 0, OPT_ACTION, 0, ACTION_LIST, NULL,

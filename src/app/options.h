@@ -23,6 +23,7 @@ typedef struct {
 	bool no_mouse;           /* --no-mouse */
 	bool plain;              /* --plain */
 	const char *lesson;      /* --lesson, or NULL */
+	const char *data;        /* --data: a CSV file for the lab, or NULL */
 	const char *progress;    /* --progress, or NULL */
 	int nargs;               /* operands left after the options */
 	char **args;

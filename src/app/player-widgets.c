@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/player-host.h"
+#include "widgets/trainer.h"
 
 /* A live widget's rows at a width; 0 leaves the slot to its text alternative. */
 int player_slot_height(const void *ctx, const Block *b, int w)
@@ -71,9 +72,10 @@ void player_widgets_store(Player *p, bool save)
 	}
 }
 
-/* Draws every live widget whose slot is on screen over its text alternative. A slot
- * cut by the view's edge is drawn whole into a scratch grid and its visible rows
- * copied, so widgets never need to know about scrolling. */
+/* Draws every live widget whose slot is on screen over its text alternative, and
+ * marks the others offscreen (scene_tick skips them). A slot cut by the view's edge
+ * is drawn whole into a scratch grid and its visible rows copied, so widgets never
+ * need to know about scrolling. */
 void player_draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 {
 	size_t i;
@@ -86,7 +88,11 @@ void player_draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 		int wx = -1, wy = -1, y;
 		bool focused = p->focus == (int)i;
 
-		if (!in || !in->ops->draw || s->y + s->h <= p->scroll || s->y >= p->scroll + p->view_h)
+		if (!in)
+			continue;
+		/* Out of view it waits: a trainer does not train unseen. */
+		in->offscreen = s->y + s->h <= p->scroll || s->y >= p->scroll + p->view_h;
+		if (!in->ops->draw || in->offscreen)
 			continue;
 		/* One scratch grid, reallocated only when a slot of another size comes. */
 		if (tmp->w == s->w && tmp->h == s->h)
@@ -212,3 +218,22 @@ bool player_widget_key(Player *p, const Key *k)
 	return (r & WIDGET_HANDLED) != 0;
 }
 
+
+Instance *player_trainer(Player *p)
+{
+	Instance *found = NULL;
+	size_t i;
+
+	if (p->focus >= 0 && (size_t)p->focus < p->doc.nslots) {
+		Instance *in = scene_for_block(&p->scene, p->doc.slots[p->focus].block);
+		if (trainer_state(in))
+			return in;
+	}
+	for (i = 0; i < p->scene.n; i++)
+		if (trainer_state(&p->scene.items[i])) {
+			if (found)
+				return NULL; /* several: the learner picks one with Tab */
+			found = &p->scene.items[i];
+		}
+	return found;
+}

@@ -45,6 +45,10 @@ void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progre
 
 void player_close(Player *p);
 
+/* The trainer widget the trainer commands act on: the focused widget when it is one,
+ * else the lesson's only trainer; NULL when there is none. */
+Instance *player_trainer(Player *p);
+
 /* Draws the lesson into g (re-laying it out when the width or character set changed)
  * and sets the cursor on the focused control, or -1. Marks units whose end is on
  * screen as seen, and read units as done (saving is the caller's: see p->changed). */

@@ -220,6 +220,8 @@ static const ParamSpec trainer_params[] = {
     {"init", PARAM_CHOICE, 0, 0, 0, 0, false, "auto",
      "auto|uniform|normal|xavier-uniform|xavier-normal|he-uniform|he-normal|zeros",
      N_("the initial weights (auto: He for the ReLU family, Xavier otherwise)")},
+    {"early_stop", PARAM_BOOL, 0, 0, 0, 0, false, "no", NULL,
+     N_("stop once the test loss stops improving and put its best weights back (e)")},
     {"goal_accuracy", PARAM_NUMBER, 0, 1, 0, 0, false, NULL, NULL,
      N_("the test accuracy that wins (with max_neurons)")},
     {"max_neurons", PARAM_INT, 1, 96, 0, 0, false, NULL, NULL,

@@ -127,7 +127,7 @@ bool scene_animating(const Scene *s)
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		if (s->items[i].animating)
+		if (s->items[i].animating && !s->items[i].offscreen)
 			return true;
 	return false;
 }
@@ -139,6 +139,8 @@ bool scene_tick(Scene *s, double dt)
 
 	for (i = 0; i < s->n; i++) {
 		Instance *in = &s->items[i];
+		if (in->offscreen)
+			continue;
 		if (in->animating && in->ops->tick && in->ops->tick(in, dt))
 			changed = true;
 		else if (in->animating && !in->ops->tick)

@@ -1,8 +1,9 @@
 /* trainer-controls.c: the trainer widget's keys and animation commands: play, pause,
- * an epoch, reset (same or new seeds), the learning rate, the speed, the dataset, the
- * net's shape, activation, optimizer, batch, loss, L1, L2, dropout and initializer, and
- * the chart shown. Settings that
- * change the net rebuild it (trainer_build); the rate changes the run live.
+ * an epoch, reset (same or new seeds), the learning rate, the speed, the dataset, its
+ * noise and split, points placed with a cursor, the net's shape and each hidden
+ * layer's width and activation, optimizer, batch, loss, L1, L2, dropout, initializer,
+ * early stopping and the best weights, and the chart shown. Settings that change the
+ * net rebuild it (trainer_build); the rate and the regularization change the run live.
  * Must not own the loop, navigate or write files. */
 #include <config.h>
 
@@ -39,6 +40,8 @@ static const double drops[] = {0, 0.1, 0.2, 0.3, 0.5};
 static const InitScheme inits[] = {INIT_COUNT,      INIT_XAVIER_UNIFORM, INIT_XAVIER_NORMAL,
 				   INIT_HE_UNIFORM, INIT_HE_NORMAL,      INIT_UNIFORM,
 				   INIT_NORMAL,     INIT_ZEROS};
+static const double noises[] = {0, 0.1, 0.2, 0.3, 0.5};
+static const double ratios[] = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 #define N_OF(a) (sizeof a / sizeof *a)
 
 /* The value after v in table t of n (the first when v is the last or not in t). */
@@ -69,12 +72,51 @@ static void step_rate(Brain *b, int dir)
 	b->te.opt.cfg.lr = b->lr;
 }
 
+/* The hidden layers [ ] and a change: the selected one, or all. */
+static int sel_first(const Brain *b)
+{
+	return b->sel >= 0 ? b->sel : 0;
+}
+
+static int sel_end(const Brain *b)
+{
+	return b->sel >= 0 ? b->sel + 1 : b->nhidden;
+}
+
+/* Placing points: arrows move the cursor over the field, a digit drops a point of
+ * that class there, Backspace takes the last one back, p, Esc or Enter end it. */
+static unsigned place_key(Instance *in, Brain *b, const Key *k)
+{
+	double x0, x1, y0, y1, dx, dy;
+
+	trainer_bounds(b, &x0, &x1, &y0, &y1);
+	dx = (x1 - x0) / 32;
+	dy = (y1 - y0) / 16;
+	if (k->code == K_LEFT || k->code == K_RIGHT)
+		b->cur_x = fmin(x1, fmax(x0, b->cur_x + (k->code == K_LEFT ? -dx : dx)));
+	else if (k->code == K_UP || k->code == K_DOWN)
+		b->cur_y = fmin(y1, fmax(y0, b->cur_y + (k->code == K_DOWN ? -dy : dy)));
+	else if (k->code == K_CHAR && k->ch >= '0' && k->ch <= '9' && !k->mods)
+		trainer_place(in, (int)(k->ch - '0'));
+	else if (k->code == K_BACKSPACE || k->code == K_DELETE)
+		trainer_unplace(in);
+	else if (key_is_char(k, 'p') || k->code == K_ESC || k->code == K_ENTER)
+		b->placing = false;
+	else
+		return WIDGET_IGNORED;
+	return WIDGET_HANDLED | WIDGET_REDRAW;
+}
+
 unsigned trainer_controls_key(Instance *in, const Key *k)
 {
 	Brain *b = in->state;
 	bool rebuild = false;
 	size_t i;
 
+	if (b->placing && b->built && place_key(in, b, k) != WIDGET_IGNORED) {
+		in->animating = b->mode == BRAIN_RUNNING;
+		return WIDGET_HANDLED | WIDGET_REDRAW;
+	}
 	if (key_is_char(k, ' ') || k->code == K_ENTER) {
 		if (b->mode == BRAIN_RUNNING)
 			b->mode = BRAIN_PAUSED;
@@ -91,19 +133,42 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 		rebuild = true;
 	} else if (key_is_char(k, 'D')) { /* new points (and split), the same weights' seed */
 		b->data_seed++;
+		trainer_own_unpin(b);
 		rebuild = true;
+	} else if (key_is_char(k, 'n')) {
+		b->noise = next_of(noises, N_OF(noises), b->noise);
+		rebuild = !b->custom;
+	} else if (key_is_char(k, 't')) {
+		b->ratio = next_of(ratios, N_OF(ratios), b->ratio);
+		trainer_own_unpin(b);
+		rebuild = true;
+	} else if (key_is_char(k, 'p')) {
+		b->placing = b->built;
+	} else if (key_is_char(k, 'e')) {
+		b->early = !b->early;
+	} else if (key_is_char(k, 'B')) { /* the weights of the lowest test loss */
+		if (b->built && b->keep && isfinite(b->keep_loss)) {
+			if (b->mode == BRAIN_RUNNING)
+				b->mode = BRAIN_PAUSED;
+			trainer_set_weights(in, b->keep, b->mlp.n_params);
+		}
+	} else if (key_is_char(k, 'h')) { /* the next hidden layer, then all of them */
+		b->sel = b->sel + 1 < b->nhidden ? b->sel + 1 : -1;
 	} else if (key_is_char(k, '+') || key_is_char(k, '=')) {
 		step_rate(b, 1);
 	} else if (key_is_char(k, '-') || key_is_char(k, '_')) {
 		step_rate(b, -1);
-	} else if (key_is_char(k, 'd')) {
+	} else if (key_is_char(k, 'd')) { /* the next generated set (own points: leave them) */
 		for (i = 0; i < N_CYCLE && cycle[i] != b->kind; i++)
 			;
-		b->kind = cycle[i + 1 < N_CYCLE ? i + 1 : 0];
+		if (!b->custom)
+			b->kind = cycle[i + 1 < N_CYCLE ? i + 1 : 0];
+		b->custom = false;
+		b->points = b->points < 10 ? 10 : b->points > 5000 ? 5000 : b->points;
 		rebuild = true;
 	} else if (key_is_char(k, ']') || key_is_char(k, '[')) { /* neurons per layer */
 		int d = key_is_char(k, ']') ? 1 : -1, l;
-		for (l = 0; l < b->nhidden; l++) {
+		for (l = sel_first(b); l < sel_end(b); l++) {
 			int v = b->hidden[l] + d;
 			b->hidden[l] = v < 1 ? 1 : v > BRAIN_MAX_WIDTH ? BRAIN_MAX_WIDTH : v;
 		}
@@ -118,12 +183,14 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 	} else if (key_is_char(k, 'L')) {
 		if (b->nhidden > 0)
 			b->nhidden--;
+		if (b->sel >= b->nhidden)
+			b->sel = -1;
 		rebuild = true;
 	} else if (key_is_char(k, 'a')) {
-		int l;
-		for (i = 0; i < N_ACTS && acts[i] != b->acts[0]; i++)
+		int l, end = b->sel >= 0 ? b->sel + 1 : BRAIN_MAX_HIDDEN;
+		for (i = 0; i < N_ACTS && acts[i] != b->acts[sel_first(b)]; i++)
 			;
-		for (l = 0; l < BRAIN_MAX_HIDDEN; l++)
+		for (l = sel_first(b); l < end; l++)
 			b->acts[l] = acts[i + 1 < N_ACTS ? i + 1 : 0];
 		rebuild = true;
 	} else if (key_is_char(k, '>') || key_is_char(k, '.')) {
@@ -169,12 +236,8 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 	} else {
 		return WIDGET_IGNORED;
 	}
-	if (rebuild) {
-		if (b->mode == BRAIN_DIVERGED || b->mode == BRAIN_FAILED)
-			b->mode = BRAIN_PAUSED;
-		trainer_build(b);
-		trainer_judge(in, b);
-	}
+	if (rebuild)
+		trainer_rebuild(in, false);
 	in->animating = b->mode == BRAIN_RUNNING;
 	return WIDGET_HANDLED | WIDGET_REDRAW;
 }

@@ -29,13 +29,14 @@ int trainer_view_height(const Instance *in, int width)
 	return HEIGHT;
 }
 
-/* "2-8-8-1" */
+/* "2-8-8-1", or "2-[8]-8-1" with the first hidden layer picked */
 static int arch(const Brain *b, char *out, size_t size)
 {
 	int l, n = snprintf(out, size, "2");
 
-	for (l = 0; l < b->nhidden && (size_t)n < size; l++)
-		n += snprintf(out + n, size - (size_t)n, "-%d", b->hidden[l]);
+	for (l = 0; l < b->nhidden && (size_t)n < size; l++) /* [8]: the layer h picked */
+		n += snprintf(out + n, size - (size_t)n, b->sel == l ? "-[%d]" : "-%d",
+			      b->hidden[l]);
 	if ((size_t)n < size)
 		n += snprintf(out + n, size - (size_t)n, "-%zu", b->classes > 2 ? b->classes : 1);
 	return n;
@@ -56,9 +57,11 @@ static void acts_str(const Brain *b, char *out, size_t size, Caps caps)
 			      visual_act_symbol(b->acts[l], caps));
 }
 
-static const char *data_title(DataKind k)
+static const char *data_title(const Brain *b)
 {
-	switch (k) {
+	if (b->custom)
+		return b->own_name[0] ? b->own_name : _("Your points");
+	switch (b->kind) {
 	case DATA_SPIRAL: return _("Spiral");
 	case DATA_CIRCLE: return _("Circle");
 	case DATA_XOR: return _("XOR");
@@ -68,7 +71,7 @@ static const char *data_title(DataKind k)
 	case DATA_BLOBS: return _("Blobs");
 	case DATA_PLANE: return _("Plane (regression)");
 	case DATA_BUMPS: return _("Bumps (regression)");
-	default: return data_name(k);
+	default: return data_name(b->kind);
 	}
 }
 
@@ -159,21 +162,10 @@ static void draw_field(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
 {
 	Plot *p = &b->field_plot;
 	PlotOpts o = PLOT_OPTS_DEFAULT;
-	double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY, m;
 	int fw, fh;
 	size_t i;
 
-	for (i = 0; i < b->all.n; i++) {
-		x0 = fmin(x0, b->all.x[2 * i]);
-		x1 = fmax(x1, b->all.x[2 * i]);
-		y0 = fmin(y0, b->all.x[2 * i + 1]);
-		y1 = fmax(y1, b->all.x[2 * i + 1]);
-	}
-	m = 0.08 * fmax(x1 - x0, y1 - y0) + 1e-9;
-	o.x0 = x0 - m;
-	o.x1 = x1 + m;
-	o.y0 = y0 - m;
-	o.y1 = y1 + m;
+	trainer_bounds(b, &o.x0, &o.x1, &o.y0, &o.y1);
 	o.axes = false;
 	plot_begin(p);
 	if (plot_layout(p, x, y, w, h, &o, caps, false) != 0)
@@ -196,6 +188,14 @@ static void draw_field(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
 				 plot_marker(c, caps), plot_colour(c));
 	}
 	plot_draw(p, g);
+	if (b->placing) { /* the cursor: one cell over the field */
+		const Canvas *cv = &p->cv;
+		int px, py;
+		if (canvas_map(cv, b->cur_x, b->cur_y, &px, &py) && px >= 0 && py >= 0 &&
+		    px < cv->pw && py < cv->ph)
+			grid_put(g, cv->x + (px >> cv->lx), cv->y + (py >> cv->ly),
+				 caps.unicode ? 0x253C : '+', STYLE_FOCUS);
+	}
 }
 
 static void text(Grid *g, int x, int y, int w, const char *s, Style st)
@@ -323,9 +323,24 @@ static int draw_status(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 			snprintf(buf, sizeof buf, "%s", _("Training at full speed (< slower)..."));
 		break;
 	default:
-		snprintf(buf, sizeof buf, "%s",
-			 b->built && b->tr.step ? _("Paused.") : _("Ready: press Space to train."));
+		if (b->stopped_early)
+			snprintf(buf, sizeof buf,
+				 _("Stopped early: the test loss has not improved since epoch %.1f, "
+				   "so its weights are back."),
+				 b->keep_epoch);
+		else
+			snprintf(buf, sizeof buf, "%s",
+				 b->built && b->tr.step ? _("Paused.")
+							: _("Ready: press Space to train."));
 		break;
+	}
+	if (b->placing) {
+		snprintf(buf, sizeof buf, "%s",
+			 b->classes ? _("Placing points: arrows move the cross, 0-9 drop a point of "
+					"that class, Backspace takes it back, p ends.")
+				    : _("Placing points: arrows move the cross, 0-9 drop a point of "
+					"value -1 to 1, Backspace takes it back, p ends."));
+		st = STYLE_ACCENT;
 	}
 	n = wrap_text(buf, strlen(buf), w, wl, 2);
 	for (i = 0; i < n && i < 2; i++)
@@ -335,21 +350,33 @@ static int draw_status(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 		visual_num(l1, sizeof l1, b->l1, 5, caps);
 		visual_num(l2, sizeof l2, b->l2, 5, caps);
 		visual_num(dr, sizeof dr, b->nhidden ? b->dropout : 0, 2, caps);
-		snprintf(buf, sizeof buf, _("L1 %s  L2 %s  dropout %s  init %s  seeds %llu/%llu"), l1,
-			 l2, dr, b->init < INIT_COUNT ? init_name(b->init) : _("auto"),
-			 (unsigned long long)b->data_seed, (unsigned long long)b->init_seed);
+		snprintf(buf, sizeof buf,
+			 _("L1 %s  L2 %s  dropout %s  init %s  seeds %llu/%llu  noise %g  split %.0f%%%s"),
+			 l1, l2, dr, b->init < INIT_COUNT ? init_name(b->init) : _("auto"),
+			 (unsigned long long)b->data_seed, (unsigned long long)b->init_seed,
+			 b->noise, 100 * b->ratio, b->early ? _("  early stop") : "");
 		text(g, x, y + 1, w, buf, STYLE_DIM);
 	}
 	return n;
 }
 
-static void draw_goal(const Brain *b, Grid *g, int x, int y, int w)
+/* The goal and how close the learner is; without a goal, the lowest test loss and
+ * its weights (B). Returns the rows used. */
+static int draw_goal(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 {
 	char line[256], goal[32], best[32];
 	int len;
 
-	if (!(b->goal > 0))
-		return;
+	if (!(b->goal > 0)) {
+		if (!b->built || !isfinite(b->keep_loss) || !b->tr.step)
+			return 0;
+		loss_str(best, sizeof best, b->keep_loss, caps);
+		snprintf(line, sizeof line,
+			 _("Lowest test loss %s, at epoch %.1f: B puts those weights back."), best,
+			 b->keep_epoch);
+		text(g, x, y, w, line, STYLE_DIM);
+		return 1;
+	}
 	snprintf(goal, sizeof goal, "%.0f%%", 100 * b->goal);
 	if (b->max_neurons > 0)
 		len = snprintf(line, sizeof line,
@@ -365,9 +392,13 @@ static void draw_goal(const Brain *b, Grid *g, int x, int y, int w)
 	if (b->won) {
 		const char *won = _("Goal reached: this brain learned it!");
 		text(g, x, y + 1, w, won, STYLE_GOOD);
-	} else if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons) {
-		text(g, x, y + 1, w, _("Too many neurons for the goal: press [ or L."), STYLE_WARN);
+		return 2;
 	}
+	if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons) {
+		text(g, x, y + 1, w, _("Too many neurons for the goal: press [ or L."), STYLE_WARN);
+		return 2;
+	}
+	return 1;
 }
 
 void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
@@ -380,7 +411,7 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	arch(b, net, sizeof net);
 	acts_str(b, actw, sizeof actw, caps);
 	visual_num(lr, sizeof lr, b->lr, 4, caps);
-	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b->kind),
+	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b),
 		 net, actw, optim_title(b->optim), lr,
 		 b->built ? b->tr.cfg.batch : b->batch);
 	text(g, r.x, y++, r.w, line, STYLE_TITLE);
@@ -417,16 +448,16 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	y += PANEL_H;
 	draw_status(b, g, r.x, y, r.w, caps);
 	y += 2;
-	draw_goal(b, g, r.x, y, r.w);
-	y += 2;
-	if (focused) {
+	y += draw_goal(b, g, r.x, y, r.w, caps);
+	if (focused) { /* the keys, the most used first, in the rows left */
 		const char *help =
 		    _("Space run/pause  s epoch  r reset  R weights  D data  +/- rate  </> speed\n"
-		      "d dataset  [/] width  l/L layers  a act  o optim  b batch  c loss  v chart\n"
-		      "1 L1  2 L2  x dropout  i init");
-		WrapLine wl[3];
-		int n = wrap_text(help, strlen(help), r.w, wl, 3), i;
-		for (i = 0; i < n && i < 3 && y + i < r.y + HEIGHT; i++)
+		      "d dataset  n noise  t split  p place points  v chart  B best weights\n"
+		      "[/] width  h layer  l/L layers  a act  o optim  b batch  c loss\n"
+		      "1 L1  2 L2  x dropout  i init  e early stop");
+		WrapLine wl[HEIGHT];
+		int n = wrap_text(help, strlen(help), r.w, wl, HEIGHT), i;
+		for (i = 0; i < n && y + i < r.y + HEIGHT; i++)
 			grid_text(g, r.x, y + i, help + wl[i].start, wl[i].len, r.w, STYLE_DIM);
 		*cx = r.x;
 		*cy = r.y;

@@ -20,6 +20,7 @@
 #define BUDGET_S     0.025  /* training time per frame (of a 33 ms frame) */
 #define CHUNK_EX     1024   /* examples between two looks at the clock */
 #define EXPLODE      1e4    /* a batch loss this many times the initial loss diverged */
+#define PATIENCE     200    /* early stopping: epochs without a better test loss */
 
 const double trainer_speeds[] = {1, 3, 10, 30, 100, 300, 1000, 0};
 const int trainer_nspeeds = sizeof trainer_speeds / sizeof *trainer_speeds;
@@ -54,16 +55,46 @@ static void unbuild(Brain *b)
 	train_free(&b->te);
 	mlp_work_free(&b->eval);
 	mlp_free(&b->mlp);
+	free(b->keep);
+	b->keep = NULL;
 	data_free(&b->all);
 	data_free(&b->train);
 	data_free(&b->test);
 	b->built = false;
 }
 
+static double epoch_of(const Brain *b)
+{
+	return (double)b->tr.examples / (double)b->train.n;
+}
+
+/* Keeps the weights when the test loss is the lowest so far; with early stopping,
+ * once it has not improved for PATIENCE epochs, puts the kept weights back and
+ * pauses. Returns false when it stopped the run. */
+static bool checkpoint(Brain *b)
+{
+	double loss;
+
+	if (!b->test.n || !b->keep)
+		return true;
+	loss = train_loss(&b->te, &b->test);
+	if (loss < b->keep_loss) {
+		b->keep_loss = loss;
+		b->keep_epoch = epoch_of(b);
+		memcpy(b->keep, b->mlp.params, b->mlp.n_params * sizeof *b->keep);
+	} else if (b->early && epoch_of(b) - b->keep_epoch > PATIENCE) {
+		memcpy(b->mlp.params, b->keep, b->mlp.n_params * sizeof *b->keep);
+		b->mode = BRAIN_PAUSED;
+		b->stopped_early = true;
+		return false;
+	}
+	return true;
+}
+
 /* Evaluates the net on both sets and records the point of the curves. */
 static void evaluate(Brain *b)
 {
-	double epoch = (double)b->tr.examples / (double)b->train.n;
+	double epoch = epoch_of(b);
 
 	b->train_loss = train_loss(&b->tr, &b->train);
 	b->test_loss = b->test.n ? train_loss(&b->te, &b->test) : NAN;
@@ -96,14 +127,23 @@ int trainer_build(Brain *b)
 	b->owed = 0;
 	b->mode = b->mode == BRAIN_RUNNING ? BRAIN_RUNNING : BRAIN_PAUSED;
 	b->why = NN_OK;
-	data_spec_defaults(&spec, b->kind, b->points);
-	spec.noise = b->noise;
-	b->classes = data_n_classes(&spec);
-	rng_seed(&r, b->data_seed);
-	if (data_generate(&b->all, &spec, &r) != NN_OK ||
-	    data_split(&b->train, &b->test, &b->all, 1 - b->ratio, &r) != NN_OK ||
-	    b->train.n == 0)
-		goto fail;
+	b->stopped_early = false;
+	b->keep_loss = INFINITY;
+	b->keep_epoch = 0;
+	if (b->custom) {
+		b->classes = b->own_classes;
+		if (trainer_own_split(b) != 0 || b->train.n == 0)
+			goto fail;
+	} else {
+		data_spec_defaults(&spec, b->kind, b->points);
+		spec.noise = b->noise;
+		b->classes = data_n_classes(&spec);
+		rng_seed(&r, b->data_seed);
+		if (data_generate(&b->all, &spec, &r) != NN_OK ||
+		    data_split(&b->train, &b->test, &b->all, 1 - b->ratio, &r) != NN_OK ||
+		    b->train.n == 0)
+			goto fail;
+	}
 	n_out = b->classes > 2 ? b->classes : 1;
 	L = (size_t)b->nhidden + 1;
 	sizes[0] = 2;
@@ -146,12 +186,16 @@ int trainer_build(Brain *b)
 		goto fail;
 	if (mlp_work_init(&b->eval, &b->mlp, BRAIN_EVAL_CAP, tc.level, 0) != NN_OK)
 		goto fail;
+	b->keep = malloc(b->mlp.n_params * sizeof *b->keep);
+	if (!b->keep)
+		goto fail;
 	b->macs = 0;
 	for (l = 0; l < L; l++) /* forward, the weights' gradient, the deltas below */
 		b->macs += sizes[l] * sizes[l + 1] * (l ? 3 : 2);
 	b->macs *= b->tr.cfg.batch;
 	b->built = true;
 	evaluate(b);
+	checkpoint(b);
 	return 0;
 fail:
 	unbuild(b);
@@ -198,10 +242,67 @@ bool trainer_train(Instance *in, size_t examples)
 
 	if (!b || !b->built || b->mode == BRAIN_DIVERGED)
 		return false;
-	run(b, examples ? examples : 1);
+	if (run(b, examples ? examples : 1))
+		checkpoint(b);
 	evaluate(b);
 	trainer_judge(in, b);
 	return b->mode != BRAIN_DIVERGED;
+}
+
+void trainer_rebuild(Instance *in, bool keep)
+{
+	Brain *b = in->state;
+	size_t sizes[BRAIN_MAX_HIDDEN + 2], L = b->mlp.n_layers, n = b->mlp.n_params;
+	double *saved = NULL;
+
+	if (keep && b->built && (saved = malloc(n * sizeof *saved)) != NULL) {
+		memcpy(saved, b->mlp.params, n * sizeof *saved);
+		memcpy(sizes, b->mlp.sizes, (L + 1) * sizeof *sizes);
+	}
+	if (b->mode == BRAIN_DIVERGED || b->mode == BRAIN_FAILED)
+		b->mode = BRAIN_PAUSED;
+	if (trainer_build(b) == 0 && saved && b->mlp.n_layers == L &&
+	    memcmp(sizes, b->mlp.sizes, (L + 1) * sizeof *sizes) == 0)
+		trainer_set_weights(in, saved, n);
+	free(saved);
+	trainer_judge(in, b);
+	in->animating = b->mode == BRAIN_RUNNING;
+}
+
+int trainer_set_weights(Instance *in, const double *params, size_t n)
+{
+	Brain *b = in->state;
+
+	if (!b->built || n != b->mlp.n_params)
+		return -1;
+	memcpy(b->mlp.params, params, n * sizeof *params);
+	plotdata_clear(&b->curves);
+	plotdata_clear(&b->accs);
+	b->keep_loss = INFINITY;
+	evaluate(b);
+	checkpoint(b);
+	trainer_judge(in, b);
+	return 0;
+}
+
+void trainer_bounds(const Brain *b, double *x0, double *x1, double *y0, double *y1)
+{
+	double a = INFINITY, c = -INFINITY, e = INFINITY, f = -INFINITY, m;
+	size_t i;
+
+	for (i = 0; i < b->all.n; i++) {
+		a = fmin(a, b->all.x[2 * i]);
+		c = fmax(c, b->all.x[2 * i]);
+		e = fmin(e, b->all.x[2 * i + 1]);
+		f = fmax(f, b->all.x[2 * i + 1]);
+	}
+	if (!(a <= c)) /* no points */
+		a = e = -1, c = f = 1;
+	m = 0.08 * fmax(c - a, f - e) + 1e-9;
+	*x0 = a - m;
+	*x1 = c + m;
+	*y0 = e - m;
+	*y1 = f + m;
 }
 
 void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
@@ -282,6 +383,8 @@ static int read_params(Instance *in, Brain *b)
 	b->speed = trainer_nspeeds - 1;
 	b->goal = widget_num(in, "goal_accuracy", 0);
 	b->max_neurons = (int)widget_num(in, "max_neurons", 0);
+	b->early = widget_bool(in, "early_stop", false);
+	b->sel = -1;
 	b->best = -1;
 	return 0;
 }
@@ -330,6 +433,8 @@ static void trainer_free(Instance *in)
 	Brain *b = in->state;
 
 	unbuild(b);
+	data_free(&b->own);
+	free(b->own_side);
 	plotdata_free(&b->curves);
 	plotdata_free(&b->accs);
 	plot_free(&b->field_plot);
@@ -365,7 +470,7 @@ static bool trainer_tick(Instance *in, double dt)
 				break;
 			chunk = b->owed < CHUNK_EX ? (size_t)b->owed : CHUNK_EX;
 		}
-		ok = run(b, chunk);
+		ok = run(b, chunk) && checkpoint(b);
 		if (trainer_speeds[b->speed] > 0)
 			b->owed -= (double)(b->tr.examples - before);
 		if (!ok)
@@ -385,7 +490,7 @@ static bool trainer_tick(Instance *in, double dt)
 static void trainer_save(const Instance *in, const Store *st)
 {
 	const Brain *b = in->state;
-	char buf[32];
+	char buf[32], buf2[BRAIN_STATE_MAX];
 
 	if (b->best >= 0) {
 		snprintf(buf, sizeof buf, "%.4f", b->best);
@@ -393,13 +498,17 @@ static void trainer_save(const Instance *in, const Store *st)
 	}
 	if (b->won)
 		st->set(st->ctx, "won", "1");
+	trainer_state_string(b, buf2, sizeof buf2);
+	if (buf2[0])
+		st->set(st->ctx, "state", buf2);
 }
 
 static void trainer_restore(Instance *in, const Store *st)
 {
 	Brain *b = in->state;
 	const char *best = st->get(st->ctx, "best"), *won = st->get(st->ctx, "won");
-	char *end;
+	const char *state = st->get(st->ctx, "state");
+	char *end, err[256];
 
 	if (best) {
 		double v = strtod(best, &end);
@@ -410,6 +519,10 @@ static void trainer_restore(Instance *in, const Store *st)
 		b->won = true;
 		in->done = true;
 	}
+	/* The settings the learner left it with; a state that no longer applies (its own
+	 * points are gone) leaves the lesson's. */
+	if (state)
+		trainer_apply_state(in, state, err, sizeof err);
 }
 
 static bool trainer_value(const Instance *in, double *out)

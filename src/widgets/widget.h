@@ -94,6 +94,7 @@ struct Instance {
 	Scene *scene;
 	void *state;
 	bool animating; /* the player ticks it while true */
+	bool offscreen; /* scrolled out of view: not ticked (a trainer waits) until shown */
 	bool done;      /* won or answered */
 	bool failed;    /* init failed: shown as its text alternative */
 };
@@ -123,10 +124,10 @@ Instance *scene_find(Scene *s, const char *id);
  * it has none, or is not initialised yet. */
 bool scene_value(const Scene *s, const char *id, double *out);
 
-/* Whether any instance is animating. */
+/* Whether any instance on screen is animating. */
 bool scene_animating(const Scene *s);
 
-/* Ticks every animating instance; returns whether anything changed. */
+/* Ticks every animating instance on screen; returns whether anything changed. */
 bool scene_tick(Scene *s, double dt);
 
 /* Parameters as typed values, falling back to the schema's default, then to def. */

@@ -81,7 +81,7 @@ START_TEST(status_and_footer_rows)
 	frame_footer(&g, KCTX_MAP);
 	frame_status(&g, "saved", STYLE_GOOD);
 	t = text_of(&g);
-	ck_assert_str_eq(t, "\n\n saved\n q quit  Enter open  c continue\n"); /* what fits */
+	ck_assert_str_eq(t, "\n\n saved\n q quit  Enter open  c continue  L lab\n"); /* what fits */
 	ck_assert_int_eq(grid_at(&g, 39, 3)->style, STYLE_BAR);
 	free(t);
 	grid_free(&g);

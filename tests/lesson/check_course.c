@@ -64,10 +64,11 @@ START_TEST(the_course_index_reads)
 	ck_assert_msg(d.n == 0, "%s", first(&d));
 	ck_assert_str_eq(c->name, "Neuronauts");
 	ck_assert_int_eq(c->format, 1);
-	ck_assert_uint_eq(c->nlevels, 6);
+	ck_assert_uint_eq(c->nlevels, 7); /* the syllabus's six, and the lab */
 	for (i = 0; i < 6; i++)
 		ck_assert_str_eq(c->levels[i].id, levels[i]);
 	ck_assert_str_eq(c->levels[0].name, "Beginner");
+	ck_assert_str_eq(c->levels[c->nlevels - 1].lessons[0].id, "LAB"); /* the lab, last */
 	ck_assert_str_eq(c->levels[0].title, "How one small unit makes a choice");
 	/* a lesson has a file, or is planned and has a title instead */
 	for (i = 0; i < c->nlevels; i++)

@@ -1,0 +1,32 @@
+/* brainio.h: a trainer widget's files: its net as a weights file (with the trainer's
+ * state in a comment, so the file says which net it is) and its points as CSV, each
+ * written and opened again; and the messages for a CSV file that does not load.
+ * Part of app/ (the widgets never touch files); never touches the terminal: every
+ * outcome is a message for the status line. */
+#ifndef NN_APP_BRAINIO_H
+#define NN_APP_BRAINIO_H
+
+#include <stddef.h>
+
+#include "nn/csv.h"
+#include "widgets/widget.h"
+
+/* The file names saving to base gives: "BASE.weights" and "BASE.csv" (an extension
+ * of either kind on base is dropped first). */
+void brainio_names(const char *base, char *weights, char *csv, size_t size);
+
+/* Writes the trainer's net and all its points. Returns 0 with what was written in
+ * msg, or -1 with why not. */
+int brainio_save(Instance *in, const char *base, char *msg, size_t size);
+
+/* Opens path: a .csv file becomes the trainer's points; anything else is read as a
+ * weights file: the state in its comment (when there is one) sets the trainer up
+ * first, then the weights are loaded into the net, which then predicts exactly what
+ * the saved one did. Returns 0 or -1, with a message either way. */
+int brainio_open(Instance *in, const char *path, char *msg, size_t size);
+
+/* Why a CSV file did not load, as one translated sentence: "FILE:3: field 2 is not a
+ * number". */
+void brainio_csv_error(char *buf, size_t size, const char *path, const CsvError *e, NnStatus st);
+
+#endif

@@ -1,0 +1,321 @@
+/* check_brainio.c: the trainer's files and state, end to end with the real widget:
+ * a trained net exported (weights and CSV) and opened into another trainer predicts
+ * the same numbers bit for bit; a state string pasted into a fresh trainer gives the
+ * same run; the learner's own points (a CSV, points placed with keys) train and
+ * split as documented; early stopping puts the best weights back; a trainer scrolled
+ * out of view does not train. Bad files and strings give a message and change
+ * nothing. */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "app/brainio.h"
+#include "nn/csv.h"
+#include "widgets/trainer.h"
+#include "widgets/vtest.h"
+
+static VTest t, u;
+static char dir[64];
+
+static const char *spiral = "@widget trainer id=brain\nalt: x\n@end\n";
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/check_brainio.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static const Brain *brain(VTest *v, Instance **in)
+{
+	*in = vt_get(v, "brain");
+	return trainer_state(*in);
+}
+
+/* The net's outputs on a 16 x 16 grid over [-6, 6]^2 into out (256 x n_out). */
+static void predict(const Brain *b, double *out)
+{
+	MlpWork w;
+	double x[2 * 256];
+	size_t i, n = mlp_n_out(&b->mlp), L = b->mlp.n_layers;
+
+	for (i = 0; i < 256; i++) {
+		x[2 * i] = -6 + 12.0 * (double)(i % 16) / 15;
+		x[2 * i + 1] = -6 + 12.0 * (double)(i / 16) / 15;
+	}
+	ck_assert_int_eq(mlp_work_init(&w, &b->mlp, 256, SIMD_PORTABLE, 0), NN_OK);
+	mlp_forward(&w, &b->mlp, x, 256);
+	memcpy(out, w.y[L - 1], 256 * n * sizeof *out);
+	mlp_work_free(&w);
+}
+
+START_TEST(export_and_load_predict_the_same)
+{
+	Instance *a, *c;
+	const Brain *ba, *bc;
+	char base[128], msg[512], path[160];
+	static double pa[256 * 4], pc[256 * 4];
+	Dataset d;
+	CsvError ce;
+
+	vt_open(&t, spiral);
+	vt_open(&u, spiral);
+	ba = brain(&t, &a);
+	bc = brain(&u, &c);
+	vt_char(a, 'o'); /* SGD: not the default, so the state carries it */
+	vt_char(a, 'a'); /* ReLU */
+	ck_assert(trainer_train(a, 20000));
+	snprintf(base, sizeof base, "%s/brain", dir);
+	ck_assert_msg(brainio_save(a, base, msg, sizeof msg) == 0, "%s", msg);
+	ck_assert_ptr_nonnull(strstr(msg, "2-8-8-1"));
+	/* The other trainer is another net (3 hidden layers, new weights) until it opens
+	 * the file: the state in the file's comment sets the shape, then the weights. */
+	vt_char(c, 'l');
+	vt_char(c, 'R');
+	ck_assert_int_eq(bc->nhidden, 3);
+	snprintf(path, sizeof path, "%s.weights", base);
+	ck_assert_msg(brainio_open(c, path, msg, sizeof msg) == 0, "%s", msg);
+	ck_assert_int_eq(bc->nhidden, 2);
+	ck_assert_int_eq(bc->optim, OPTIM_SGD);
+	ck_assert_int_eq(bc->acts[0], ACT_RELU);
+	ck_assert_uint_eq(bc->mlp.n_params, ba->mlp.n_params);
+	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) == 0);
+	predict(ba, pa);
+	predict(bc, pc);
+	ck_assert(memcmp(pa, pc, 256 * sizeof *pa) == 0);
+	ck_assert(bc->test_acc == ba->test_acc);
+	/* The points came back too, every coordinate and label exactly. */
+	snprintf(path, sizeof path, "%s.csv", base);
+	ck_assert_int_eq(csv_load(&d, path, &ce), NN_OK);
+	ck_assert_uint_eq(d.n, ba->all.n);
+	ck_assert(memcmp(d.x, ba->all.x, 2 * d.n * sizeof(double)) == 0);
+	ck_assert(memcmp(d.label, ba->all.label, d.n * sizeof(double)) == 0);
+	data_free(&d);
+	ck_assert_msg(brainio_open(c, path, msg, sizeof msg) == 0, "%s", msg);
+	ck_assert(bc->custom);
+	ck_assert_uint_eq(bc->all.n, ba->all.n);
+	ck_assert_str_eq(bc->own_name, "brain.csv");
+	/* The same shape: opening points keeps the net's weights. */
+	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) == 0);
+	vt_close(&u);
+}
+END_TEST
+
+START_TEST(bad_files_say_why)
+{
+	Instance *a;
+	const Brain *b;
+	char msg[512], path[160];
+	double before;
+	FILE *f;
+
+	vt_open(&t, spiral);
+	b = brain(&t, &a);
+	before = b->mlp.params[0];
+	snprintf(path, sizeof path, "%s/none.weights", dir);
+	ck_assert_int_eq(brainio_open(a, path, msg, sizeof msg), -1);
+	ck_assert_msg(strstr(msg, "cannot read") != NULL, "%s", msg);
+	/* A weights file for another shape, without a state: the line and what it needs. */
+	snprintf(path, sizeof path, "%s/small.weights", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("1 2\n3\n", f);
+	fclose(f);
+	ck_assert_int_eq(brainio_open(a, path, msg, sizeof msg), -1);
+	ck_assert_msg(strstr(msg, "small.weights:2: 1 numbers where layer 1 of the 2-8-8-1 net "
+				  "needs 2") != NULL,
+		      "%s", msg);
+	/* Points with 3 coordinates do not fit a 2-D trainer. */
+	snprintf(path, sizeof path, "%s/wide.csv", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("a,b,c,label\n1,2,3,0\n4,5,6,1\n7,8,9,0\n1,1,1,1\n", f);
+	fclose(f);
+	ck_assert_int_eq(brainio_open(a, path, msg, sizeof msg), -1);
+	ck_assert_msg(strstr(msg, "4 columns") != NULL, "%s", msg);
+	ck_assert(!b->custom);
+	/* Saving where nothing can be written. */
+	ck_assert_int_eq(brainio_save(a, "/nonexistent-dir/brain", msg, sizeof msg), -1);
+	ck_assert_msg(strstr(msg, "Cannot write /nonexistent-dir/brain.weights") != NULL, "%s", msg);
+	ck_assert(b->mlp.params[0] == before);
+}
+END_TEST
+
+START_TEST(state_string_reproduces_the_run)
+{
+	Instance *a, *c;
+	const Brain *ba, *bc;
+	char s[BRAIN_STATE_MAX], s2[BRAIN_STATE_MAX], err[256];
+	int i;
+
+	vt_open(&t, spiral);
+	vt_open(&u, spiral);
+	ba = brain(&t, &a);
+	bc = brain(&u, &c);
+	trainer_state_string(ba, s, sizeof s);
+	ck_assert_str_eq(s, "nn1/s=spiral/d=1/w=1/h=8tanh,8tanh");
+	/* Every kind of control changed, both seeds too. */
+	vt_char(a, 'd');   /* circle */
+	vt_char(a, 'n');   /* noise 0.3 */
+	vt_char(a, 't');   /* split 60% */
+	vt_char(a, 'D');   /* data seed 2 */
+	vt_char(a, 'R');   /* init seed 2 */
+	vt_char(a, 'h');   /* the first hidden layer only: */
+	vt_char(a, '[');   /* 7 neurons */
+	vt_char(a, 'a');   /* ReLU */
+	vt_char(a, 'o');   /* SGD */
+	vt_char(a, '+');   /* lr 0.1 */
+	vt_char(a, 'b');   /* batch 25 */
+	vt_char(a, '1');   /* L1 0.0001 */
+	vt_char(a, '2');   /* L2 0.0001 */
+	vt_char(a, 'x');   /* dropout 0.1 */
+	vt_char(a, 'i');   /* xavier-uniform */
+	vt_char(a, 'e');   /* early stopping */
+	vt_char(a, '<');   /* 1000 epochs a second */
+	trainer_state_string(ba, s, sizeof s);
+	ck_assert_str_eq(s, "nn1/s=circle/n=0.3/t=0.6/d=2/w=2/h=7relu,8tanh/o=sgd/r=0.1/b=25/"
+			    "l1=0.0001/l2=0.0001/x=0.1/i=xavier-uniform/e=1/sp=1000");
+	ck_assert_int_eq(trainer_apply_state(c, s, err, sizeof err), 0);
+	trainer_state_string(bc, s2, sizeof s2);
+	ck_assert_str_eq(s2, s);
+	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) != 0 ||
+		  ba->tr.step == 0);
+	/* The same run: a from its reset, c from the pasted state. */
+	vt_char(a, 'r');
+	for (i = 0; i < 4; i++) {
+		trainer_train(a, 3000);
+		trainer_train(c, 3000);
+	}
+	ck_assert_uint_eq(bc->tr.step, ba->tr.step);
+	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) == 0);
+	ck_assert(bc->test_loss == ba->test_loss);
+	/* Not a state: a message, nothing changed. */
+	ck_assert_int_eq(trainer_apply_state(c, "hello", err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "nn1/"));
+	ck_assert_int_eq(trainer_apply_state(c, "nn1/s=spiral/q=3", err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "\"q=3\""));
+	ck_assert_int_eq(trainer_apply_state(c, "nn1/h=8tanh,99relu", err, sizeof err), -1);
+	ck_assert_int_eq(trainer_apply_state(c, "nn1/s=own", err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "CSV"));
+	trainer_state_string(bc, s2, sizeof s2);
+	ck_assert_str_eq(s2, s);
+	/* Spaces and a line end around a pasted string are fine. */
+	ck_assert_int_eq(trainer_apply_state(c, "  nn1/s=xor/d=1/w=1/h=4tanh \n", err, sizeof err), 0);
+	ck_assert_int_eq(bc->kind, DATA_XOR);
+	ck_assert_int_eq(trainer_neurons(bc), 4);
+	vt_close(&u);
+}
+END_TEST
+
+START_TEST(points_placed_with_keys)
+{
+	Instance *a;
+	const Brain *b;
+	size_t n0;
+
+	vt_open(&t, spiral);
+	b = brain(&t, &a);
+	n0 = b->train.n;
+	vt_char(a, 'p');
+	ck_assert(b->placing);
+	vt_key(a, K_RIGHT);
+	vt_key(a, K_UP);
+	ck_assert(b->cur_x > 0 && b->cur_y > 0);
+	vt_char(a, '1'); /* a point of class 1 at the cross, not the L1 rate */
+	ck_assert(b->l1 == 0);
+	ck_assert(b->custom);
+	ck_assert_uint_eq(b->train.n, n0 + 1);
+	ck_assert_uint_eq(b->all.n, 401);
+	ck_assert(b->own.x[2 * 400] == b->cur_x && b->own.x[2 * 400 + 1] == b->cur_y);
+	ck_assert(b->own.label[400] == 1);
+	/* The split of the other points stayed. */
+	ck_assert_uint_eq(b->test.n, 200);
+	/* A third class: the output layer grows to 3 (softmax). */
+	vt_char(a, '2');
+	ck_assert_uint_eq(b->classes, 3);
+	ck_assert_uint_eq(mlp_n_out(&b->mlp), 3);
+	vt_key(a, K_BACKSPACE);
+	ck_assert_uint_eq(b->all.n, 401);
+	vt_char(a, 'p');
+	ck_assert(!b->placing);
+	vt_char(a, '1'); /* out of placing: the L1 rate again */
+	ck_assert(b->l1 > 0);
+	ck_assert(trainer_train(a, 2000));
+}
+END_TEST
+
+START_TEST(early_stopping_keeps_the_best)
+{
+	Instance *a;
+	const Brain *b;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain dataset=circle noise=0.5 points=60 layers=16,16 "
+		    "early_stop=yes\nalt: x\n@end\n");
+	b = brain(&t, &a);
+	ck_assert(b->early);
+	for (i = 0; i < 400 && !b->stopped_early; i++)
+		trainer_train(a, 1000);
+	ck_assert_msg(b->stopped_early, "no early stop after %zu examples", b->tr.examples);
+	ck_assert_int_eq(b->mode, BRAIN_PAUSED);
+	ck_assert(memcmp(b->mlp.params, b->keep, b->mlp.n_params * sizeof(double)) == 0);
+	ck_assert(b->test_loss == b->keep_loss);
+	ck_assert((double)b->tr.examples / (double)b->train.n - b->keep_epoch > 200);
+}
+END_TEST
+
+START_TEST(offscreen_does_not_train)
+{
+	Instance *a;
+	const Brain *b;
+	size_t ex;
+
+	vt_open(&t, spiral);
+	b = brain(&t, &a);
+	vt_char(a, ' ');
+	ck_assert(a->animating);
+	ck_assert(scene_tick(&t.scene, 0.033));
+	ex = b->tr.examples;
+	ck_assert_uint_gt(ex, 0);
+	a->offscreen = true;
+	ck_assert(!scene_animating(&t.scene));
+	ck_assert(!scene_tick(&t.scene, 0.033));
+	ck_assert_uint_eq(b->tr.examples, ex);
+	a->offscreen = false;
+	ck_assert(scene_animating(&t.scene));
+	ck_assert(scene_tick(&t.scene, 0.033));
+	ck_assert_uint_gt(b->tr.examples, ex);
+}
+END_TEST
+
+static void close_t(void)
+{
+	vt_close(&t);
+	teardown();
+}
+
+int main(void)
+{
+	Suite *s = suite_create("brainio");
+	TCase *tc = tcase_create("brainio");
+
+	tcase_add_checked_fixture(tc, setup, close_t);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, export_and_load_predict_the_same);
+	tcase_add_test(tc, bad_files_say_why);
+	tcase_add_test(tc, state_string_reproduces_the_run);
+	tcase_add_test(tc, points_placed_with_keys);
+	tcase_add_test(tc, early_stopping_keeps_the_best);
+	tcase_add_test(tc, offscreen_does_not_train);
+	suite_add_tcase(s, tc);
+	return test_main(s);
+}
