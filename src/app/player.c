@@ -160,7 +160,7 @@ static void reveal(Player *p, int y, int h)
 	if (y < p->scroll)
 		p->scroll = y - 1;
 	else if (y + h > p->scroll + p->view_h)
-		p->scroll = h > p->view_h ? y : y + h - p->view_h + 1;
+		p->scroll = h >= p->view_h ? y : y + h - p->view_h + 1;
 	player_clamp(p);
 }
 

@@ -63,6 +63,10 @@ KeyEdit key_edit_line(char *buf, size_t size, const Key *k)
 		buf[n > 0 ? n - 1 : 0] = '\0';
 		return KEYEDIT_CHANGED;
 	}
+	if (k->code == K_CHAR && (k->mods & KEYMOD_CTRL) && k->ch == 'u') {
+		buf[0] = '\0'; /* Ctrl-U: the whole line, as in a shell */
+		return KEYEDIT_CHANGED;
+	}
 	if (k->code == K_CHAR && !(k->mods & (KEYMOD_CTRL | KEYMOD_ALT)) && k->ch >= ' ' &&
 	    n + 5 <= size) {
 		buf[n + utf8_encode(buf + n, k->ch)] = '\0';

@@ -65,7 +65,7 @@ typedef enum {
 
 /* Edits a one-line UTF-8 text field in buf (size bytes, NUL-terminated) with k: a
  * printable character is appended while it fits, Backspace removes the last whole
- * character. Used by every prompt (search, typed answers). */
+ * character, Ctrl-U clears the line. Used by every prompt (search, typed answers). */
 KeyEdit key_edit_line(char *buf, size_t size, const Key *k);
 
 /* Writes a short readable name of k into buf ("q", "Enter", "C-c", "S-Tab", "F1",

@@ -16,4 +16,4 @@ SCREEN_TESTS += tests/screens/quiz.scn tests/screens/quiz-kinds.scn tests/screen
 SCREEN_TESTS += tests/screens/network-wave.scn tests/screens/game-win.scn
 SCREEN_TESTS += tests/screens/l1-light.scn tests/screens/l1-tune.scn tests/screens/l1-quiz.scn \
 	tests/screens/l1-resume.scn tests/screens/l1-complete.scn
-SCREEN_TESTS += tests/screens/trainer.scn
+SCREEN_TESTS += tests/screens/trainer.scn tests/screens/lab.scn

@@ -1,6 +1,8 @@
 /* check_key.c: key names and plain-character matching. */
 #include <config.h>
 
+#include <string.h>
+
 #include "testlib.h"
 #include "ui/key.h"
 
@@ -77,6 +79,15 @@ START_TEST(line_editing)
 	/* Room is kept for any character (4 bytes) and the NUL: 4 + 5 > 8, so no more. */
 	ck_assert_int_eq(key_edit_line(buf, sizeof buf, &k), KEYEDIT_IGNORED);
 	ck_assert_str_eq(buf, "aσb");
+	k.mods = KEYMOD_CTRL; /* C-u clears the line, and takes nothing else */
+	k.ch = 'u';
+	{
+		char copy[8];
+		memcpy(copy, buf, sizeof copy);
+		ck_assert_int_eq(key_edit_line(copy, sizeof copy, &k), KEYEDIT_CHANGED);
+		ck_assert_str_eq(copy, "");
+	}
+	k.mods = 0;
 	k.code = K_BACKSPACE;
 	key_edit_line(buf, sizeof buf, &k);
 	ck_assert_str_eq(buf, "aσ");
