@@ -17,7 +17,8 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/quiz.c src/widgets/quiz.h \
 src_widgets_libwidgets_a_SOURCES += src/widgets/visual.h src/widgets/visual.c \
 	src/widgets/plotdata.h src/widgets/plotdata.c src/widgets/plot.c \
 	src/widgets/network.c src/widgets/neuron.c src/widgets/game.c src/widgets/game-draw.c src/widgets/game.h
-# The trainer ("Train a Brain"): engine, own data, state strings, keys and view.
+# The trainer ("Train a Brain"): engine, own data, state strings, keys, view and its neurons chart.
 src_widgets_libwidgets_a_SOURCES += src/widgets/trainer.h src/widgets/trainer.c \
 	src/widgets/trainer-data.c src/widgets/trainer-state.c \
-	src/widgets/trainer-controls.c src/widgets/trainer-view.c
+	src/widgets/trainer-controls.c src/widgets/trainer-view.c \
+	src/widgets/trainer-thumbs.c src/widgets/trainer-thumbs.h

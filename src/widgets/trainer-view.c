@@ -428,8 +428,11 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 			BrainChart chart = b->chart == BRAIN_CHART_NET && dw > 0 ? BRAIN_CHART_LOSS
 										 : b->chart;
 			if (chart == BRAIN_CHART_NET) {
-				text(g, rx, y, rw, _("network (v: loss)"), STYLE_DIM);
+				text(g, rx, y, rw, _("network (v: neurons)"), STYLE_DIM);
 				draw_diagram(b, g, rx, y + 1, rw, ch - 1, caps);
+			} else if (chart == BRAIN_CHART_NEURONS) {
+				text(g, rx, y, rw, _("neurons (v: loss)"), STYLE_DIM);
+				trainer_thumbs_draw(b, g, rx, y + 1, rw, ch - 1, caps);
 			} else {
 				PlotData *pd = chart == BRAIN_CHART_ACC && b->classes ? &b->accs
 										   : &b->curves;

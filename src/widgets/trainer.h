@@ -38,6 +38,7 @@ typedef enum {
 	BRAIN_CHART_LOSS, /* train and test loss by epoch (log scale) */
 	BRAIN_CHART_ACC,  /* train and test accuracy by epoch (classification only) */
 	BRAIN_CHART_NET,  /* the network diagram, weights coloured by sign and size */
+	BRAIN_CHART_NEURONS, /* each neuron's output over the field's square (trainer-thumbs.c) */
 	BRAIN_CHART_COUNT
 } BrainChart;
 
@@ -169,5 +170,9 @@ void trainer_controls_anim_state(const Instance *in, AnimState *st);
 int trainer_view_height(const Instance *in, int width);
 void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
 		       int *cy);
+
+/* The neurons chart (trainer-thumbs.c): a thumbnail of each neuron's output over the
+ * square of trainer_bounds in the w x h cells at (x, y), or a line saying there is no room. */
+void trainer_thumbs_draw(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps);
 
 #endif

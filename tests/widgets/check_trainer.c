@@ -2,12 +2,15 @@
  * bit, the default net learns the spiral (>= 90% test accuracy), a huge learning rate
  * diverges and the explanation names the step, the goal wins once and its best result is
  * saved and restored, the keys, and goldens of the view after a fixed amount of training
- * in UTF-8 and ASCII at 80 and 120 columns. */
+ * in UTF-8 and ASCII at 80 and 120 columns; the neurons chart: its layout, a thumbnail
+ * per neuron, each first-layer neuron changing colour on its own line, nothing drawn
+ * outside its rectangle. */
 #include <config.h>
 
 #include <math.h>
 
 #include "vtest.h"
+#include "widgets/trainer-thumbs.h"
 #include "widgets/trainer.h"
 
 static VTest t;
@@ -345,7 +348,290 @@ START_TEST(view_goldens)
 	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_NET);
 	vt_golden("trainer-moons-network", in, 80);
 	vt_char(in, 'v');
+	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_NEURONS);
+	vt_char(in, 'v');
 	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_LOSS);
+}
+END_TEST
+
+/* Where the ASCII text s starts in g (false: nowhere). */
+static bool grid_find(Grid *g, const char *s, int *fx, int *fy)
+{
+	int x, y, i;
+
+	for (y = 0; y < g->h; y++)
+		for (x = 0; x < g->w; x++) {
+			for (i = 0; s[i] && grid_at(g, x + i, y) &&
+				    grid_at(g, x + i, y)->ch == (uint32_t)s[i];
+			     i++)
+				;
+			if (!s[i]) {
+				*fx = x;
+				*fy = y;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* Runs of cells with a field colour (a thumbnail's cells) on row y from column x on. */
+static int field_runs(Grid *g, int x, int y)
+{
+	int n = 0;
+	bool in = false;
+
+	for (; x < g->w; x++) {
+		bool f = grid_at(g, x, y)->bg >= COLOUR_RAMP;
+		n += f && !in;
+		in = f;
+	}
+	return n;
+}
+
+/* The trainer in, its chart switched to the neurons by v (and the order of v checked:
+ * loss, accuracy unless regression, network, neurons). */
+static void show_neurons(Instance *in)
+{
+	const Brain *b = trainer_state(in);
+
+	ck_assert_int_eq(b->chart, BRAIN_CHART_LOSS);
+	vt_char(in, 'v');
+	if (b->classes) {
+		ck_assert_int_eq(b->chart, BRAIN_CHART_ACC);
+		vt_char(in, 'v');
+	}
+	ck_assert_int_eq(b->chart, BRAIN_CHART_NET);
+	vt_char(in, 'v');
+	ck_assert_int_eq(b->chart, BRAIN_CHART_NEURONS);
+}
+
+START_TEST(neurons_chart)
+{
+	static const Caps capss[] = {{true, 256}, {true, 8}, {true, 0}, {false, 256}, {false, 0}};
+	static const int widths[] = {80, 160};
+	Instance *in;
+	const Brain *b;
+	size_t c, k;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain layers=4\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	for (i = 0; i < 5; i++)
+		trainer_train(in, 2000);
+	show_neurons(in);
+	for (k = 0; k < sizeof widths / sizeof *widths; k++)
+		for (c = 0; c < sizeof capss / sizeof *capss; c++) {
+			Caps caps = capss[c];
+			Grid g, ref;
+			int w = widths[k], tx, ty, lx, ly, ox, oy, cx, cy, x, y;
+			Rect r = {0, 0, w, in->ops->height(in, w)};
+
+			ck_assert_int_eq(grid_init(&g, r.w, r.h), 0);
+			ck_assert_int_eq(grid_init(&ref, r.w, r.h), 0);
+			in->ops->draw(in, &g, r, caps, true, &cx, &cy);
+			ck_assert_msg(grid_find(&g, "neurons (v: loss)", &tx, &ty), "w %d caps %zu",
+				      w, c);
+			ck_assert(grid_find(&g, "layer 1", &lx, &ly));
+			ck_assert(grid_find(&g, "out", &ox, &oy));
+			/* the labels at the chart's left, under its title */
+			ck_assert_int_eq(lx, tx);
+			ck_assert_int_eq(ox, tx);
+			ck_assert_int_gt(ly, ty);
+			ck_assert_int_gt(oy, ly + 2); /* a band of 3 rows at least between */
+			if (caps.colours) { /* a thumbnail per hidden neuron, one for the output */
+				ck_assert_int_eq(field_runs(&g, lx + 8, ly), trainer_neurons(b));
+				ck_assert_int_eq(field_runs(&g, ox + 8, oy), 1);
+			}
+			for (y = 0; y < g.h && !caps.unicode; y++) /* ASCII is ASCII */
+				for (x = 0; x < g.w; x++)
+					ck_assert_uint_lt(grid_at(&g, x, y)->ch, 128);
+			/* only the chart changed: the same frame with the loss chart differs
+			 * right of the field and above the numbers alone */
+			vt_char(in, 'v');
+			in->ops->draw(in, &ref, r, caps, true, &cx, &cy);
+			show_neurons(in);
+			for (y = 0; y < g.h; y++)
+				for (x = 0; x < g.w; x++) {
+					Cell *a = grid_at(&g, x, y), *e = grid_at(&ref, x, y);
+					if (a->ch == e->ch && a->bg == e->bg && a->fg == e->fg)
+						continue;
+					ck_assert_msg(x >= tx && y >= ty && y < ty + 10,
+						      "cell %d,%d", x, y);
+				}
+			grid_free(&g);
+			grid_free(&ref);
+		}
+	vt_golden("trainer-neurons", in, 80);
+	vt_golden("trainer-neurons-wide", in, 160);
+	vt_close(&t);
+	/* regression: v skips the accuracy; the output's thumbnail is its value */
+	vt_open(&t, "@widget trainer id=brain dataset=plane layers=3\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	show_neurons(in);
+	{
+		char *text = vt_draw(in, 80, VT_ASCII, false);
+		ck_assert_msg(strstr(text, "layer 1") && strstr(text, "out"), "%s", text);
+		free(text);
+	}
+	vt_char(in, 'v');
+	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_LOSS);
+}
+END_TEST
+
+/* Layer 1 of a 2-4-1 net drawn at (2, 1) in 39 x 9 cells: for each neuron whose line
+ * w.x + b = 0 crosses the square, the cell where w.x + b is largest and the one where it
+ * is smallest show the two signs: ramp colours on either side of the middle, and in
+ * monochrome '+' or '#' against '~' or '=' (ReLU: blank, its dead side, against '#').
+ * Returns the neurons checked. */
+static int edges_checked(Brain *b, Activation act)
+{
+	static const Caps capss[] = {{true, 256}, {false, 256}, {false, 0}, {true, 0}};
+	const double *p = b->mlp.params + b->mlp.w_off[0];
+	const double *bias = p + b->mlp.sizes[1] * 2;
+	CanvasView v;
+	ThumbsLayout lay;
+	size_t c;
+	int j, checked = 0;
+
+	trainer_bounds(b, &v.x0, &v.x1, &v.y0, &v.y1);
+	ck_assert_int_eq(trainer_thumbs_layout(b, 2, 1, 39, 9, &lay), 0);
+	ck_assert_int_eq(lay.nbands, 2);
+	ck_assert_int_eq(lay.band[0].shown, 4);
+	ck_assert_int_eq(lay.band[0].more, 0);
+	ck_assert_int_eq(lay.n, 5);
+	for (j = 0; j < 4; j++) {
+		const Thumb *th = &lay.t[j];
+		double zmin = INFINITY, zmax = -INFINITY, top;
+		int minx = 0, miny = 0, maxx = 0, maxy = 0, cx, cy;
+
+		ck_assert_int_eq(th->layer, 0);
+		ck_assert_int_eq(th->neuron, j);
+		for (cy = 0; cy < lay.th; cy++)
+			for (cx = 0; cx < lay.tw; cx++) {
+				double px = v.x0 + (cx + 0.5) / lay.tw * (v.x1 - v.x0);
+				double py = v.y1 - (cy + 0.5) / lay.th * (v.y1 - v.y0);
+				double z = p[2 * j] * px + p[2 * j + 1] * py + bias[j];
+				if (z < zmin)
+					zmin = z, minx = cx, miny = cy;
+				if (z > zmax)
+					zmax = z, maxx = cx, maxy = cy;
+			}
+		/* both sides well away from the neutral colour (the values are divided by
+		 * the largest |f(z) - f(0)|, about the larger side's) */
+		top = fmax(fabs(act_value(act, zmax)), fabs(act_value(act, zmin)));
+		if (!(act_value(act, zmax) > 0.7 * top) ||
+		    (act == ACT_TANH && !(act_value(act, zmin) < -0.7 * top)) ||
+		    (act == ACT_RELU && !(zmin < 0)))
+			continue;
+		for (c = 0; c < sizeof capss / sizeof *capss; c++) {
+			Grid g;
+			Cell *hi, *lo;
+			ck_assert_int_eq(grid_init(&g, 44, 12), 0);
+			trainer_thumbs_draw(b, &g, 2, 1, 39, 9, capss[c]);
+			hi = grid_at(&g, th->x + maxx, th->y + maxy);
+			lo = grid_at(&g, th->x + minx, th->y + miny);
+			if (capss[c].colours) {
+				ck_assert_int_gt(hi->bg, COLOUR_RAMP + COLOUR_RAMP_STEPS / 2);
+				if (act == ACT_RELU)
+					ck_assert_int_eq(lo->bg,
+							 COLOUR_RAMP + COLOUR_RAMP_STEPS / 2);
+				else
+					ck_assert_int_lt(lo->bg,
+							 COLOUR_RAMP + COLOUR_RAMP_STEPS / 2);
+			} else if (!capss[c].unicode) { /* monochrome braille may draw the edge over
+							   it */
+				ck_assert_msg(hi->ch == '+' || hi->ch == '#', "%c", (char)hi->ch);
+				if (act == ACT_RELU)
+					ck_assert_uint_eq(lo->ch, ' ');
+				else
+					ck_assert_msg(lo->ch == '~' || lo->ch == '=', "%c",
+						      (char)lo->ch);
+			}
+			grid_free(&g);
+		}
+		checked++;
+	}
+	return checked;
+}
+
+START_TEST(neurons_draw_edges)
+{
+	Instance *in;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain layers=4\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	ck_assert_int_gt(edges_checked(in->state, ACT_TANH), 0); /* the starting weights */
+	for (i = 0; i < 5; i++)
+		trainer_train(in, 2000);
+	ck_assert_int_gt(edges_checked(in->state, ACT_TANH), 0);
+	vt_close(&t);
+	vt_open(&t, "@widget trainer id=brain layers=4 activation=relu\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	trainer_train(in, 2000);
+	ck_assert_int_gt(edges_checked(in->state, ACT_RELU), 0);
+}
+END_TEST
+
+/* trainer_thumbs_draw in every rectangle up to 60 x 12 of a 64 x 16 grid, for nets from
+ * one output neuron to 6 x 16 hidden ones: no cell outside the rectangle changes. */
+START_TEST(neurons_stay_inside)
+{
+	static const char *const nets[] = {
+	    "@widget trainer id=brain layers=0\nalt: x\n@end\n",
+	    "@widget trainer id=brain layers=4\nalt: x\n@end\n",
+	    "@widget trainer id=brain dataset=blobs layers=3,5 activation=relu\nalt: x\n@end\n",
+	    "@widget trainer id=brain layers=16,16,16,16,16,16\nalt: x\n@end\n",
+	};
+	static const Caps capss[] = {{true, 256}, {false, 0}};
+	size_t n, c;
+
+	for (n = 0; n < sizeof nets / sizeof *nets; n++) {
+		Instance *in;
+		Grid g;
+		int w, h, x, y, drew = 0;
+
+		vt_open(&t, nets[n]);
+		in = vt_get(&t, "brain");
+		ck_assert_int_eq(grid_init(&g, 64, 16), 0);
+		for (c = 0; c < sizeof capss / sizeof *capss; c++)
+			for (w = 0; w <= 60; w++)
+				for (h = 0; h <= 12; h++) {
+					ThumbsLayout lay;
+					int i;
+					grid_clear(&g, STYLE_NORMAL);
+					for (y = 0; y < g.h; y++)
+						for (x = 0; x < g.w; x++)
+							grid_at(&g, x, y)->ch = '.';
+					trainer_thumbs_draw(in->state, &g, 2, 3, w, h, capss[c]);
+					for (y = 0; y < g.h; y++)
+						for (x = 0; x < g.w; x++) {
+							Cell *e = grid_at(&g, x, y);
+							if (x >= 2 && x < 2 + w && y >= 3 &&
+							    y < 3 + h)
+								continue;
+							ck_assert_msg(e->ch == '.' &&
+									  e->bg == COLOUR_NONE,
+								      "net %zu, %dx%d: cell %d,%d",
+								      n, w, h, x, y);
+						}
+					if (trainer_thumbs_layout(in->state, 2, 3, w, h, &lay) != 0)
+						continue;
+					drew++;
+					for (i = 0; i < lay.n; i++) {
+						ck_assert_int_ge(lay.t[i].x, 2);
+						ck_assert_int_le(lay.t[i].x + lay.tw, 2 + w);
+						ck_assert_int_le(lay.t[i].y + lay.th, 3 + h);
+						ck_assert_int_ge(lay.th, THUMBS_MIN_H);
+						ck_assert_int_eq(lay.tw, 2 * lay.th);
+					}
+				}
+		ck_assert_int_gt(drew, 0);
+		grid_free(&g);
+		vt_close(&t);
+	}
+	vt_open(&t, nets[0]); /* for the teardown */
 }
 END_TEST
 
@@ -363,6 +649,9 @@ static Suite *suite(void)
 	tcase_add_test(tc, keys);
 	tcase_add_test(tc, speed_and_settings);
 	tcase_add_test(tc, view_goldens);
+	tcase_add_test(tc, neurons_chart);
+	tcase_add_test(tc, neurons_draw_edges);
+	tcase_add_test(tc, neurons_stay_inside);
 	suite_add_tcase(s, tc);
 	return s;
 }
