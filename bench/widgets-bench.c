@@ -4,8 +4,9 @@
  * and a cursor, a chart fed with 4 x 2000 points, and a gate game judging its neuron on
  * four rows; prints microseconds per frame. Then the trainer (Train a Brain) live as the
  * player runs it: a tick (training for its budget) and a draw every 33 ms, at the slot
- * of an 80x24 and of a 200x60 terminal; prints training examples per second with the
- * view live, and the drawing time. Links the widget layer and what it needs. */
+ * of an 80x24 and of a 200x60 terminal, with the loss chart and again with the neurons
+ * chart (a thumbnail per neuron); prints training examples per second with the view
+ * live, and the drawing time. Links the widget layer and what it needs. */
 #include <config.h>
 
 #include <math.h>
@@ -132,6 +133,15 @@ static void live(Instance *in, int w, const char *what, Caps caps)
 	grid_free(&g);
 }
 
+/* Presses v until the trainer in shows chart c. */
+static void show_chart(Instance *in, BrainChart c)
+{
+	int i;
+
+	for (i = 0; i < BRAIN_CHART_COUNT && trainer_state(in)->chart != c; i++)
+		in->ops->key(in, &(Key){.code = K_CHAR, .ch = 'v'});
+}
+
 int main(void)
 {
 	static const char *const ids[] = {"net", "curves", "loss", "tune"};
@@ -177,6 +187,10 @@ int main(void)
 	live(scene_find(&sc, "brain"), 76, "80x24 terminal (76-column slot), utf8", utf8);
 	live(scene_find(&sc, "brain"), 160, "200x60 terminal (160-column wide slot), utf8", utf8);
 	live(scene_find(&sc, "brain"), 76, "80x24 terminal, ascii", ascii);
+	show_chart(scene_find(&sc, "brain"), BRAIN_CHART_NEURONS);
+	live(scene_find(&sc, "brain"), 76, "80x24, the neurons chart (v), utf8", utf8);
+	live(scene_find(&sc, "brain"), 160, "200x60, the neurons chart (v), utf8", utf8);
+	live(scene_find(&sc, "brain"), 76, "80x24, the neurons chart (v), ascii", ascii);
 	scene_free(&sc);
 	lesson_free(l);
 	diag_free(&d);
