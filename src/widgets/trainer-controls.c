@@ -148,9 +148,12 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 		b->early = !b->early;
 	} else if (key_is_char(k, 'B')) { /* the weights of the lowest test loss */
 		if (b->built && b->keep && isfinite(b->keep_loss)) {
+			double loss = b->keep_loss, epoch = b->keep_epoch;
 			if (b->mode == BRAIN_RUNNING)
 				b->mode = BRAIN_PAUSED;
 			trainer_set_weights(in, b->keep, b->mlp.n_params);
+			b->keep_loss = loss; /* still the best, from that epoch */
+			b->keep_epoch = epoch;
 		}
 	} else if (key_is_char(k, 'h')) { /* the next hidden layer, then all of them */
 		b->sel = b->sel + 1 < b->nhidden ? b->sel + 1 : -1;

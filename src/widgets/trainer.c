@@ -226,6 +226,9 @@ void trainer_judge(Instance *in, Brain *b)
 {
 	if (!(b->goal > 0) || !b->classes || !isfinite(b->test_acc))
 		return;
+	if (b->custom || b->kind != b->goal_kind || b->noise != b->goal_noise ||
+	    b->ratio != b->goal_ratio || b->points != b->goal_points)
+		return; /* the goal is about the lesson's data, not easier ones */
 	if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons)
 		return;
 	if (b->test_acc > b->best)
@@ -384,6 +387,10 @@ static int read_params(Instance *in, Brain *b)
 	b->goal = widget_num(in, "goal_accuracy", 0);
 	b->max_neurons = (int)widget_num(in, "max_neurons", 0);
 	b->early = widget_bool(in, "early_stop", false);
+	b->goal_kind = b->kind;
+	b->goal_noise = b->noise;
+	b->goal_ratio = b->ratio;
+	b->goal_points = b->points;
 	b->sel = -1;
 	b->best = -1;
 	return 0;

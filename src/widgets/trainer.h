@@ -59,6 +59,9 @@ typedef struct {
 	int speed;       /* index of trainer_speeds: epochs per second (0 there: full speed) */
 	double goal;      /* test accuracy to win (0: no goal) */
 	int max_neurons;  /* hidden neurons allowed for the win (0: any) */
+	DataKind goal_kind; /* the data the goal is about: the lesson's dataset, */
+	double goal_noise, goal_ratio; /* noise and split, and points (other data */
+	size_t goal_points; /* do not count for the goal) */
 	bool early;       /* stop once the test loss stops improving, with the best weights */
 	int sel;          /* the hidden layer [ ] and a change (-1: all of them) */
 	/* The learner's own points (from a CSV file, or placed with the keyboard): the

@@ -297,6 +297,30 @@ START_TEST(offscreen_does_not_train)
 }
 END_TEST
 
+START_TEST(goal_only_on_the_lessons_data)
+{
+	Instance *a;
+	const Brain *b;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	b = brain(&t, &a);
+	vt_char(a, 'd'); /* the circle: easy, but not the spiral of the goal */
+	for (i = 0; i < 20; i++)
+		trainer_train(a, 2000);
+	ck_assert(b->test_acc >= 0.9);
+	ck_assert(!b->won && !a->done && b->best < 0);
+	/* B puts the kept weights back and keeps saying where they came from. */
+	{
+		double epoch = b->keep_epoch;
+		ck_assert(isfinite(b->keep_loss));
+		vt_char(a, 'B');
+		ck_assert(b->keep_epoch == epoch);
+		ck_assert(b->test_loss == b->keep_loss);
+	}
+}
+END_TEST
+
 static void close_t(void)
 {
 	vt_close(&t);
@@ -316,6 +340,7 @@ int main(void)
 	tcase_add_test(tc, points_placed_with_keys);
 	tcase_add_test(tc, early_stopping_keeps_the_best);
 	tcase_add_test(tc, offscreen_does_not_train);
+	tcase_add_test(tc, goal_only_on_the_lessons_data);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }
