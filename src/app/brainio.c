@@ -122,7 +122,7 @@ static int open_csv(Instance *in, const char *path, char *msg, size_t size)
 static void read_state(const char *path, char *out, size_t size)
 {
 	FILE *f = fopen(path, "r");
-	char line[BRAIN_STATE_MAX + 8];
+	char line[1024]; /* the header's lines are shorter */
 
 	out[0] = '\0';
 	while (f && fgets(line, sizeof line, f) && line[0] == '#')

@@ -75,9 +75,11 @@ static int own_resize(Brain *b, size_t n, size_t keep)
 		free(side);
 		return -1;
 	}
-	memcpy(d.x, b->own.x, 2 * keep * sizeof *d.x);
-	memcpy(d.label, b->own.label, keep * sizeof *d.label);
-	memcpy(side, b->own_side, keep);
+	if (keep) { /* none: own may be empty, its pointers NULL */
+		memcpy(d.x, b->own.x, 2 * keep * sizeof *d.x);
+		memcpy(d.label, b->own.label, keep * sizeof *d.label);
+		memcpy(side, b->own_side, keep);
+	}
 	data_free(&b->own);
 	free(b->own_side);
 	b->own = d;
