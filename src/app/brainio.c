@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "app/brainio.h"
 #include "nls.h"
 #include "nn/mlp-io.h"
@@ -46,7 +47,7 @@ static void shape(const Mlp *m, char *out, size_t size)
 
 	out[0] = '\0';
 	for (l = 0; l <= m->n_layers && n < size; l++)
-		n += (size_t)snprintf(out + n, size - n, "%s%zu", l ? "-" : "", m->sizes[l]);
+		n = str_addf(out, size, n, "%s%zu", l ? "-" : "", m->sizes[l]);
 }
 
 int brainio_save(Instance *in, const char *base, char *msg, size_t size)

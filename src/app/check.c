@@ -17,7 +17,13 @@
 #include "nls.h"
 #include "widgets/registry.h"
 
-enum { CHECK_MAX_DEPTH = 8 }; /* directory levels searched for lesson files */
+/* The directories being walked, outermost first: a directory met again below
+ * itself (through a link) is a loop, reported and not entered. */
+typedef struct Ancestor {
+	dev_t dev;
+	ino_t ino;
+	const struct Ancestor *up;
+} Ancestor;
 
 typedef struct {
 	DiagList d;
@@ -150,13 +156,32 @@ static int is_course_dir(const char *dir)
 
 /* Checks dir: as a course when it holds an index, then each directory below it the
  * same way, and each lesson file no course index has listed on its own. */
-static void check_tree(CheckRun *r, const char *dir, int depth)
+static void check_tree(CheckRun *r, const char *dir, const Ancestor *up)
 {
-	DIR *dp = opendir(dir);
+	DIR *dp;
 	struct dirent *e;
 	char **names = NULL;
 	size_t n = 0, cap = 0, i;
+	struct stat st;
+	Ancestor here;
+	const Ancestor *a;
 
+	if (stat(dir, &st) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, dir, strerror(errno));
+		r->errors++;
+		return;
+	}
+	for (a = up; a; a = a->up)
+		if (a->dev == st.st_dev && a->ino == st.st_ino) {
+			fprintf(stderr, _("%s: %s: not searched: it leads back to a folder "
+					  "above it\n"),
+				PACKAGE, dir);
+			return;
+		}
+	here.dev = st.st_dev;
+	here.ino = st.st_ino;
+	here.up = up;
+	dp = opendir(dir);
 	if (!dp) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, dir, strerror(errno));
 		r->errors++;
@@ -183,12 +208,14 @@ static void check_tree(CheckRun *r, const char *dir, int depth)
 		qsort(names, n, sizeof *names, name_cmp);
 	for (i = 0; i < n; i++) {
 		char path[PATH_MAX];
-		struct stat st;
 
-		if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) < (int)sizeof path &&
-		    stat(path, &st) == 0) {
-			if (S_ISDIR(st.st_mode) && depth < CHECK_MAX_DEPTH)
-				check_tree(r, path, depth + 1);
+		if (snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= (int)sizeof path) {
+			fprintf(stderr, _("%s: %s/%s: not searched: the path is too long\n"),
+				PACKAGE, dir, names[i]);
+			r->errors++;
+		} else if (stat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode))
+				check_tree(r, path, &here);
 			else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".lesson") &&
 			         !check_seen(r, path))
 				check_lesson_file(r, path);
@@ -208,7 +235,7 @@ static void check_one(CheckRun *r, const char *arg)
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, arg, strerror(errno));
 		r->errors++;
 	} else if (S_ISDIR(st.st_mode)) {
-		check_tree(r, arg, 0);
+		check_tree(r, arg, NULL);
 	} else if (strcmp(base, COURSE_INDEX_FILE) == 0) {
 		char dir[PATH_MAX];
 		snprintf(dir, sizeof dir, "%.*s", base == arg ? 1 : (int)(base - arg - 1),

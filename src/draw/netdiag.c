@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "draw/axes.h"
 #include "draw/netdiag.h"
 
@@ -327,7 +328,7 @@ static void summary(Grid *g, int x, int y, int w, int h, const NetDiagSpec *s)
 	if (!s || !s->sizes || s->nlayers < 1)
 		return;
 	for (l = 0; l < s->nlayers && l < NETDIAG_MAX_LAYERS; l++)
-		len += (size_t)snprintf(buf + len, sizeof buf - len, l ? "-%d" : "%d", s->sizes[l]);
+		len = str_addf(buf, sizeof buf, len, l ? "-%d" : "%d", s->sizes[l]);
 	tw = (int)strlen(buf);
 	grid_text(g, x + (tw < w ? (w - tw) / 2 : 0), y + (h > 0 ? (h - 1) / 2 : 0), buf,
 		  strlen(buf), w, STYLE_DIM);

@@ -326,15 +326,21 @@ static void check_widget(Checker *k, const Block *b, const SchemaTable *t)
 			            _("%s needs the parameter '%s'"), ws->name, ws->params[j].name);
 }
 
+/* Sets up k for l: its ids collected and sorted, duplicates reported. */
+static void checker_begin(Checker *k, const Lesson *l, DiagList *d)
+{
+	memset(k, 0, sizeof *k);
+	k->l = l;
+	k->d = d;
+	check_ids(k);
+}
+
 size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d)
 {
 	Checker k;
 	size_t u, b;
 
-	memset(&k, 0, sizeof k);
-	k.l = l;
-	k.d = d;
-	check_ids(&k);
+	checker_begin(&k, l, d);
 	for (u = 0; u < l->nunits && !d->full; u++)
 		for (b = 0; b < l->units[u].nblocks; b++) {
 			const Block *bl = &l->units[u].blocks[b];
@@ -346,6 +352,25 @@ size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d)
 				            _("show=%s names no widget of this lesson"),
 				            bl->quiz.show);
 		}
+	free(k.ids);
+	return k.added;
+}
+
+size_t lesson_check_widget(const Lesson *l, const Block *b, const SchemaTable *schemas,
+                           DiagList *d)
+{
+	Checker k;
+	DiagList ignore;
+
+	/* The ids are needed for references; their duplicates are not this widget's
+	 * problem, so they go to a list that is thrown away. */
+	diag_init(&ignore, 0);
+	checker_begin(&k, l, &ignore);
+	diag_free(&ignore);
+	k.d = d;
+	k.added = 0;
+	if (b->kind == BLOCK_WIDGET)
+		check_widget(&k, b, schemas);
 	free(k.ids);
 	return k.added;
 }

@@ -24,6 +24,12 @@ LessonStatus lesson_parse(Lesson **out, const char *file, const char *text, size
  * skip the widget checks. Returns the number of diagnostics added to d. */
 size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d);
 
+/* Checks one widget block b of l against its schema, as lesson_check does (kind, keys,
+ * required keys, value types and ranges, references to ids of l); ids used twice are
+ * not reported here. Returns the number of diagnostics added to d. */
+size_t lesson_check_widget(const Lesson *l, const Block *b, const SchemaTable *schemas,
+                           DiagList *d);
+
 /* Frees a lesson and everything in it; NULL is allowed. */
 void lesson_free(Lesson *l);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "draw/box.h"
 #include "nls.h"
 #include "widgets/controls.h"
@@ -19,16 +20,15 @@ static void status_line(const Game *s, char *out, size_t size)
 	size_t len;
 
 	if (s->won)
-		len = (size_t)snprintf(out, size, _("Won: %d of %d"), s->score, s->rounds);
+		len = str_addf(out, size, 0, _("Won: %d of %d"), s->score, s->rounds);
 	else
-		len = (size_t)snprintf(out, size, _("Round %d of %d   score %d"), s->round + 1,
+		len = str_addf(out, size, 0, _("Round %d of %d   score %d"), s->round + 1,
 				       s->rounds, s->score);
-	if (s->won && len < size)
-		len += (size_t)snprintf(
-		    out + len, size - len,
+	if (s->won)
+		len = str_addf(out, size, len,
 		    ngettext(" in %d check", " in %d checks", (unsigned long)s->tries), s->tries);
-	if (s->best > 0 && len < size)
-		snprintf(out + len, size - len,
+	if (s->best > 0)
+		str_addf(out, size, len,
 			 ngettext("   best %d check", "   best %d checks", (unsigned long)s->best),
 			 s->best);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "draw/netdiag.h"
 #include "nls.h"
@@ -205,11 +206,11 @@ static void caption(const Net *s, const double *outs, char *out, size_t size, Ca
 	caps.unicode = false; /* numbers as the diagram writes them */
 
 	if (!s->animate || s->pos >= last) {
-		len = (size_t)snprintf(out, size, "%s",
+		len = str_addf(out, size, 0, "%s",
 				       s->sizes[last] > 1 ? _("Outputs") : _("Output"));
 		for (i = 0; i < s->sizes[last] && len < size; i++) {
 			visual_fixed(num, sizeof num, outs[i], 3, caps);
-			len += (size_t)snprintf(out + len, size - len, " %s", num);
+			len = str_addf(out, size, len, " %s", num);
 		}
 	} else if (s->pos <= 0) {
 		snprintf(out, size, "%s", _("The inputs are ready on the left"));

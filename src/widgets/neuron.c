@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "draw/bars.h"
 #include "nls.h"
@@ -197,28 +198,27 @@ static void arithmetic(const Instance *in, char *out, size_t size, int w, Caps c
 	else
 		snprintf(tail, sizeof tail, " = %s %s %s(%s) = %s", zs, arrow,
 			 visual_act_symbol(s->act, caps), zs, ys);
-	len = (size_t)snprintf(out, size, "z = ");
+	len = str_addf(out, size, 0, "z = ");
 	for (i = 0; i < s->n && len < size; i++) {
 		double x = number(in, s, (int)(2 * i), NULL),
 		       wi = number(in, s, (int)(2 * i + 1), NULL);
 		char xs[40];
 		visual_num(xs, sizeof xs, x, 2, caps);
 		visual_num(num, sizeof num, wi, 2, caps);
-		len += (size_t)snprintf(out + len, size - len, "%s%s%s%s%s%s%s%s", i ? " + " : "",
+		len = str_addf(out, size, len, "%s%s%s%s%s%s%s%s", i ? " + " : "",
 					x < 0 ? "(" : "", xs, x < 0 ? ")" : "", times,
 					wi < 0 ? "(" : "", num, wi < 0 ? ")" : "");
 	}
 	if (len < size) { /* "+ 0.1", "- 1.5" (a lone bias keeps its sign) */
 		double b = number(in, s, (int)(2 * s->n), NULL);
 		visual_num(num, sizeof num, s->n ? fabs(b) : b, 2, caps);
-		len += (size_t)snprintf(out + len, size - len, "%s%s",
+		len = str_addf(out, size, len, "%s%s",
 					!s->n   ? ""
 					: b < 0 ? (caps.unicode ? " − " : " - ")
 						: " + ",
 					num);
 	}
-	if (len < size)
-		snprintf(out + len, size - len, "%s", tail);
+	str_addf(out, size, len, "%s", tail);
 	if (utf8_width(out, strlen(out)) > w)
 		snprintf(out, size, "%s%s", caps.unicode ? "z = Σ wᵢxᵢ + b" : "z = sum w_i*x_i + b",
 			 tail);
@@ -405,7 +405,7 @@ static void list_of(char *out, size_t size, const double *v, size_t n)
 
 	out[0] = '\0';
 	for (i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(out + len, size - len, "%s%.17g", i ? "," : "", v[i]);
+		len = str_addf(out, size, len, "%s%.17g", i ? "," : "", v[i]);
 }
 
 static bool parse_list(const char *text, double *v, size_t n)

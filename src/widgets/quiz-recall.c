@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "draw/box.h"
 #include "draw/wrap.h"
@@ -249,7 +250,7 @@ static int term_list(const Quiz *q, const bool *found, bool want, char *buf, siz
 	for (t = 0; t < q->nterms && len + 4 < size; t++) {
 		if (found[t] != want || !q->terms[t].nalts)
 			continue;
-		len += (size_t)snprintf(buf + len, size - len, "%s%s", n ? ", " : "",
+		len = str_addf(buf, size, len, "%s%s", n ? ", " : "",
 					q->terms[t].alts[0]);
 		if (len >= size)
 			len = size - 1;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "nls.h"
 #include "widgets/quiz-form.h"
@@ -370,7 +371,7 @@ static void encode(const QuizForm *f, const int *a, const char *text, char *buf,
 	}
 	buf[0] = '\0';
 	for (i = 0; i < f->n && len + 16 < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, i ? ",%d" : "%d", a[i]);
+		len = str_addf(buf, size, len, i ? ",%d" : "%d", a[i]);
 }
 
 /* Reads an answer saved by encode; false (a untouched) when it does not fit the quiz. */

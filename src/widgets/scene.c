@@ -4,9 +4,12 @@
 #include <config.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson/lesson.h"
+#include "widgets/problem.h"
 #include "widgets/quiz.h"
 #include "widgets/registry.h"
 #include "widgets/widget.h"
@@ -54,8 +57,38 @@ static size_t collect(const Block *blocks, size_t n, Instance *items, size_t at)
 	return at;
 }
 
+/* When the directive of in fails the checker, turns in into the problem stand-in
+ * showing the first error and returns true. This is the one place that keeps values a
+ * kind's schema forbids away from its init, whatever the lesson was loaded by. */
+static bool scene_reject(Instance *in, const Lesson *l, const SchemaTable *t)
+{
+	DiagList d;
+	char *msg = NULL;
+	bool bad;
+
+	if (in->block->kind != BLOCK_WIDGET)
+		return false;
+	diag_init(&d, 1);
+	bad = lesson_check_widget(l, in->block, t, &d) > 0 || d.nomem;
+	if (bad && d.n) {
+		const Diag *g = &d.items[0];
+		int n = snprintf(NULL, 0, "%s:%d: %s", g->file, g->line, g->msg);
+		if (n >= 0 && (msg = malloc((size_t)n + 1)))
+			snprintf(msg, (size_t)n + 1, "%s:%d: %s", g->file, g->line, g->msg);
+	}
+	diag_free(&d);
+	if (!bad)
+		return false;
+	in->ops = &problem_ops;
+	in->schema = NULL;
+	in->id = NULL; /* nothing to save, nothing for others to read */
+	in->state = msg;
+	return true;
+}
+
 int scene_init(Scene *s, const Lesson *l)
 {
+	SchemaTable schemas = registry_schemas();
 	size_t u, n = 0, i;
 
 	memset(s, 0, sizeof *s);
@@ -76,6 +109,8 @@ int scene_init(Scene *s, const Lesson *l)
 	for (i = 0; i < n; i++) {
 		Instance *in = &s->items[i];
 		s->ready = i; /* its init reads the values of those before it only */
+		if (scene_reject(in, l, &schemas))
+			continue;
 		if (in->ops->init && in->ops->init(in) != 0)
 			in->failed = true;
 	}

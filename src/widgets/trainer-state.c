@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "nls.h"
 #include "widgets/trainer.h"
 
@@ -101,7 +102,7 @@ void trainer_state_string(const Brain *b, char *buf, size_t size)
 	get(b, &t);
 	defaults(&d);
 	/* The data, both seeds and the net always; the rest when not the default. */
-	n = (size_t)snprintf(buf, size, "%s", STATE_TAG);
+	n = str_addf(buf, size, 0, "%s", STATE_TAG);
 	field(buf, size, &n, "s", t.own ? "own" : data_name(t.kind));
 	if (!t.own && t.points != d.points)
 		field_num(buf, size, &n, "p", (double)t.points);
@@ -112,7 +113,7 @@ void trainer_state_string(const Brain *b, char *buf, size_t size)
 	field_num(buf, size, &n, "d", (double)t.data_seed);
 	field_num(buf, size, &n, "w", (double)t.init_seed);
 	for (l = 0; l < t.nhidden && used < sizeof layers; l++)
-		used += (size_t)snprintf(layers + used, sizeof layers - used, "%s%d%s", l ? "," : "",
+		used = str_addf(layers, sizeof layers, used, "%s%d%s", l ? "," : "",
 					 t.hidden[l], act_name(t.acts[l]));
 	field(buf, size, &n, "h", layers);
 	if (t.loss != d.loss)

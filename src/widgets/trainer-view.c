@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "draw/wrap.h"
 #include "nls.h"
@@ -32,29 +33,28 @@ int trainer_view_height(const Instance *in, int width)
 /* "2-8-8-1", or "2-[8]-8-1" with the first hidden layer picked */
 static int arch(const Brain *b, char *out, size_t size)
 {
-	int l, n = snprintf(out, size, "2");
+	size_t n = str_addf(out, size, 0, "2");
+	int l;
 
-	for (l = 0; l < b->nhidden && (size_t)n < size; l++) /* [8]: the layer h picked */
-		n += snprintf(out + n, size - (size_t)n, b->sel == l ? "-[%d]" : "-%d",
-			      b->hidden[l]);
-	if ((size_t)n < size)
-		n += snprintf(out + n, size - (size_t)n, "-%zu", b->classes > 2 ? b->classes : 1);
-	return n;
+	for (l = 0; l < b->nhidden; l++) /* [8]: the layer h picked */
+		n = str_addf(out, size, n, b->sel == l ? "-[%d]" : "-%d", b->hidden[l]);
+	n = str_addf(out, size, n, "-%zu", b->classes > 2 ? b->classes : 1);
+	return (int)n;
 }
 
 /* The hidden activations: "tanh", or one per layer when they differ: "ReLU,tanh". */
 static void acts_str(const Brain *b, char *out, size_t size, Caps caps)
 {
-	int l, same = 1, n = 0;
+	int l, same = 1;
+	size_t n = 0;
 
 	out[0] = '\0';
 	for (l = 1; l < b->nhidden; l++)
 		same &= b->acts[l] == b->acts[0];
 	if (b->nhidden == 0)
 		return;
-	for (l = 0; l < (same ? 1 : b->nhidden) && (size_t)n < size; l++)
-		n += snprintf(out + n, size - (size_t)n, "%s%s", l ? "," : "",
-			      visual_act_symbol(b->acts[l], caps));
+	for (l = 0; l < (same ? 1 : b->nhidden); l++)
+		n = str_addf(out, size, n, "%s%s", l ? "," : "", visual_act_symbol(b->acts[l], caps));
 }
 
 static const char *data_title(const Brain *b)
@@ -256,22 +256,23 @@ static int draw_confusion(Brain *b, Grid *g, int x, int y, int w, Caps caps)
 	size_t counts[BRAIN_MAX_CLASSES * BRAIN_MAX_CLASSES], k = b->classes, i, j;
 	const char *label = _("Test: true \\ predicted");
 	char line[256], mark[8];
-	int len, lw = utf8_width(label, strlen(label));
+	int lw = utf8_width(label, strlen(label));
+	size_t len;
 
 	if (k < 3 || k > BRAIN_MAX_CLASSES || !b->test.n)
 		return 0;
 	train_confusion(counts, k, &b->te, &b->test);
-	len = snprintf(line, sizeof line, "%s", label);
-	for (j = 0; j < k && len > 0 && (size_t)len + 16 < sizeof line; j++) {
+	len = str_addf(line, sizeof line, 0, "%s", label);
+	for (j = 0; j < k; j++) {
 		mark[utf8_encode(mark, plot_marker((int)j, caps))] = '\0';
-		len += snprintf(line + len, sizeof line - (size_t)len, "    %s", mark);
+		len = str_addf(line, sizeof line, len, "    %s", mark);
 	}
 	text(g, x, y, w, line, STYLE_DIM);
 	for (i = 0; i < k; i++) {
 		mark[utf8_encode(mark, plot_marker((int)i, caps))] = '\0';
-		len = snprintf(line, sizeof line, "%*s%s", lw > 1 ? lw - 1 : 0, "", mark);
-		for (j = 0; j < k && len > 0 && (size_t)len + 16 < sizeof line; j++)
-			len += snprintf(line + len, sizeof line - (size_t)len, " %4zu", counts[i * k + j]);
+		len = str_addf(line, sizeof line, 0, "%*s%s", lw > 1 ? lw - 1 : 0, "", mark);
+		for (j = 0; j < k; j++)
+			len = str_addf(line, sizeof line, len, " %4zu", counts[i * k + j]);
 		text(g, x, y + 1 + (int)i, w, line, STYLE_NORMAL);
 	}
 	return (int)k + 1;

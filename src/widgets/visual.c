@@ -64,6 +64,16 @@ const char *visual_choice_word(const Scene *s, const char *id)
 	return widget_word(in, "options", (size_t)v);
 }
 
+/* "?" for a value that is not a number, cut to size. */
+static int format_unknown(char *out, size_t size)
+{
+	if (size == 0)
+		return 0;
+	if (size == 1)
+		return out[0] = '\0', 0;
+	return memcpy(out, "?", 2), 1;
+}
+
 /* Replaces a leading '-' of out (length n) by U+2212; returns the new length. */
 static int unicode_minus(char *out, size_t size, int n)
 {
@@ -75,13 +85,41 @@ static int unicode_minus(char *out, size_t size, int n)
 	return n;
 }
 
+/* v with digits decimals into out (size bytes), as "%.*f" writes it while that fits
+ * and the number is of a size people read digit by digit; otherwise in the shortest
+ * "%g" form that fits ("1e+40"), cut only when size is smaller than any. Returns
+ * the length written: never more than size - 1, whatever v is. */
+static int format_num(char *out, size_t size, double v, int digits)
+{
+	char tmp[64];
+	int n = -1, p;
+
+	if (size == 0)
+		return 0;
+	if (digits < 0)
+		digits = 0;
+	if (digits > 17)
+		digits = 17;
+	if (fabs(v) < 1e15)
+		n = snprintf(tmp, sizeof tmp, "%.*f", digits, v);
+	for (p = digits > 0 ? digits : 1; (n < 0 || (size_t)n >= size) && p >= 1; p--)
+		n = snprintf(tmp, sizeof tmp, "%.*g", p, v);
+	if (n < 0)
+		n = 0, tmp[0] = '\0';
+	if ((size_t)n >= size)
+		n = (int)size - 1;
+	memcpy(out, tmp, (size_t)n);
+	out[n] = '\0';
+	return n;
+}
+
 int visual_fixed(char *out, size_t size, double v, int digits, Caps caps)
 {
 	int n;
 
 	if (!isfinite(v))
-		return snprintf(out, size, "%s", "?");
-	n = snprintf(out, size, "%.*f", digits, v);
+		return format_unknown(out, size);
+	n = format_num(out, size, v, digits);
 	if (out[0] == '-' && strspn(out + 1, "0.") == strlen(out + 1)) /* "-0.00" */
 		memmove(out, out + 1, (size_t)n--);
 	return caps.unicode ? unicode_minus(out, size, n) : n;
@@ -92,16 +130,16 @@ int visual_num(char *out, size_t size, double v, int digits, Caps caps)
 	int n;
 
 	if (!isfinite(v))
-		return snprintf(out, size, "%s", "?");
-	n = snprintf(out, size, "%.*f", digits, v);
-	if (memchr(out, '.', (size_t)n)) {
+		return format_unknown(out, size);
+	n = format_num(out, size, v, digits);
+	if (memchr(out, '.', (size_t)n) && !memchr(out, 'e', (size_t)n)) {
 		while (n > 0 && out[n - 1] == '0')
 			out[--n] = '\0';
 		if (n > 0 && out[n - 1] == '.')
 			out[--n] = '\0';
 	}
 	if (strcmp(out, "-0") == 0)
-		n = snprintf(out, size, "0");
+		n = format_num(out, size, 0, 0);
 	return caps.unicode ? unicode_minus(out, size, n) : n;
 }
 

@@ -32,7 +32,9 @@ const char *visual_act_symbol(Activation a, Caps caps);
 const char *visual_choice_word(const Scene *s, const char *id);
 
 /* Formats v with at most `digits` decimals and no trailing zeros ("0.6", "1", "-0.45"),
- * never "-0"; with Unicode the minus is U+2212. Returns the length. */
+ * never "-0"; with Unicode the minus is U+2212; "?" when v is not finite. Safe for any
+ * double and any size: a number of 1e15 or more, or one too long for size, is written
+ * in the shortest %g form that fits ("1e+40"). Returns the length written (< size). */
 int visual_num(char *out, size_t size, double v, int digits, Caps caps);
 
 /* Like visual_num with exactly `digits` decimals ("0.70", "0.668"). */

@@ -27,6 +27,17 @@ static CourseLevel levels[2];
 static Course course;
 static Progress *prog;
 
+/* The widgets' parameters, as the checker wants them (a widget that fails it is not
+ * started: it would not take the focus). */
+static const Param slider_params[] = {
+    {.key = "label", .kind = VALUE_STRING, .str = "A"},
+    {.key = "range", .kind = VALUE_RANGE, .str = "0..1", .lo = 0, .hi = 1},
+};
+static const Param game_params[] = {
+    {.key = "goal", .kind = VALUE_STRING, .str = "Win"},
+    {.key = "watch", .kind = VALUE_WORD, .str = "w1"},
+};
+
 static void build(void)
 {
 	int u, b;
@@ -42,12 +53,15 @@ static void build(void)
 		blocks[u][3].widget.kind = "slider";
 		blocks[u][3].widget.id = u ? "w2" : "w1";
 		blocks[u][3].widget.alt = "A slider.";
+		blocks[u][3].widget.params = slider_params;
+		blocks[u][3].widget.nparams = 2;
 		units[u].id = cunits[u].id;
 		units[u].blocks = blocks[u];
 		units[u].nblocks = NB;
 	}
 	blocks[1][8].para.spans = needle;
 	blocks[1][3].widget.kind = "game";
+	blocks[1][3].widget.params = game_params;
 	blocks[1][25].kind = BLOCK_QUIZ;
 	blocks[1][25].quiz.id = "q1";
 	blocks[1][25].quiz.kind = QUIZ_NUMERIC;

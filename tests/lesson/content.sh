@@ -7,7 +7,7 @@ export LC_ALL=C.UTF-8 LANGUAGE=
 unset NEURONAUTS_CONTENT
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nn-content.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-echo "1..4"
+echo "1..6"
 n=0
 check() { # check DESCRIPTION STATUS ARGS...
 	desc=$1 want=$2
@@ -27,3 +27,18 @@ check "neuronauts --check content/ is clean" 0 --check "$srcdir/content"
 check "the example lesson is clean on its own" 0 --check "$srcdir/content/examples/neuron.lesson"
 check "--check with no operand checks the course (--content-dir)" 0 --check --content-dir "$srcdir/content"
 check "a missing file: status 1" 1 --check "$tmp/none.lesson"
+# Lesson files at any depth are checked, and a link back up is reported, not walked.
+mkdir -p "$tmp/deep/a/b/c/d/e/f/g/h/i/j"
+printf '@lesson X\n@title t\n@level 1\n@format 1\n\n@unit X.a\n# H\n\n@widget nosuch id=q\nalt: x\n@end\n' \
+	>"$tmp/deep/a/b/c/d/e/f/g/h/i/j/deep.lesson"
+ln -s ../.. "$tmp/deep/a/b/up"
+check "a lesson ten folders down is checked" 1 --check "$tmp/deep"
+n=$((n + 1))
+if grep -q "deep.lesson:9:9: unknown widget kind 'nosuch'" "$tmp/err" &&
+	[ "$(grep -c "deep.lesson:9:9" "$tmp/err")" -eq 1 ] &&
+	grep -q "a/b/up: not searched: it leads back to a folder above it" "$tmp/err"; then
+	echo "ok $n - a link to a folder above is named, not followed round"
+else
+	echo "not ok $n - a link to a folder above is named, not followed round"
+	sed 's/^/# /' "$tmp/err" | head -n 20
+fi
