@@ -6,8 +6,12 @@ SH_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_COMPILER = $(SHELL)
 SCN_LOG_DRIVER = $(LOG_DRIVER)
 SCN_LOG_COMPILER = $(SHELL) $(top_srcdir)/tests/screens/harness.sh
+# Check kills a test after 4 s by default, which a loaded machine (a parallel make
+# check under ASan) can exceed with no bug at all: the only limit is a hang guard of
+# ten minutes, far above any suite's time on any machine.
 AM_TESTS_ENVIRONMENT = \
 	CK_TAP_LOG_FILE_NAME=-; export CK_TAP_LOG_FILE_NAME; \
+	CK_DEFAULT_TIMEOUT=600; export CK_DEFAULT_TIMEOUT; \
 	NEURONAUTS='$(abs_top_builddir)/src/neuronauts'; export NEURONAUTS; \
 	TMUX_PROG='$(TMUX_PROG)'; export TMUX_PROG; \
 	top_builddir='$(abs_top_builddir)'; export top_builddir; \

@@ -100,8 +100,7 @@ static void check_lesson_file(CheckRun *r, const char *path)
 
 	diag_begin(&r->d);
 	if (err) {
-		diag_add(&r->d, path, 0, 0, NULL, 0, "%s",
-		         err == EFBIG ? _("the file is too large") : strerror(err));
+		diag_add(&r->d, path, 0, 0, NULL, 0, "%s", course_read_error(err));
 	} else {
 		if (lesson_parse(&l, path, buf, n, &r->d) == LESSON_ERR_NOMEM)
 			diag_add(&r->d, path, 0, 0, NULL, 0, "%s", _("out of memory"));

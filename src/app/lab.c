@@ -296,6 +296,14 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 		t0 = now();
 		st = train_step(&t);
 		seconds += now() - t0;
+		if (st != NN_OK && t.overflowed) {
+			lab_error(_("training diverged at step %zu: its update overflowed (a weight "
+				    "went past 1e154, where its square overflows); try a smaller "
+				    "--lr"),
+				  t.step);
+			status = LAB_EXIT_ERROR;
+			break;
+		}
 		if (st != NN_OK) {
 			lab_error(_("training diverged at step %zu: the batch loss is %g"), t.step,
 			          t.last_loss);

@@ -35,8 +35,20 @@ size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d);
 /* Frees the course and the lessons course_load attached; NULL is allowed. */
 void course_free(Course *c);
 
+/* What course_read_file returns besides errno values. */
+enum {
+	COURSE_ERR_NOT_FILE = -1, /* a FIFO, a device, a directory: not read */
+	COURSE_ERR_OUTSIDE = -2   /* the file lies outside the course folder */
+};
+
 /* Reads the whole file at path (at most LESSON_MAX_FILE bytes) into a malloc'd,
- * NUL-terminated *buf. Returns 0, or an errno value (EFBIG when too large). */
+ * NUL-terminated *buf. Opens without blocking and reads regular files only, so a FIFO
+ * or a device in a course never hangs or floods the reader. Returns 0, an errno value
+ * (EFBIG when too large), or COURSE_ERR_NOT_FILE. */
 int course_read_file(const char *path, char **buf, size_t *n);
+
+/* The message for an error of course_read_file or course_load ("the file is too
+ * large", strerror's text...). */
+const char *course_read_error(int err);
 
 #endif

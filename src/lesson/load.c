@@ -3,10 +3,13 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lesson/course.h"
 #include "lesson/lesson.h"
@@ -14,17 +17,45 @@
 #include "lesson/source.h"
 #include "nls.h"
 
+const char *course_read_error(int err)
+{
+	switch (err) {
+	case EFBIG:
+		return _("the file is too large");
+	case COURSE_ERR_NOT_FILE:
+		return _("not a regular file");
+	case COURSE_ERR_OUTSIDE:
+		return _("it leads outside the course folder (through a link)");
+	default:
+		return strerror(err);
+	}
+}
+
 int course_read_file(const char *path, char **buf, size_t *n)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	struct stat st;
+	FILE *f;
 	char *b;
 	size_t len = 0, cap = 64 * 1024;
 	int err;
 
 	*buf = NULL;
 	*n = 0;
-	if (!f)
+	if (fd < 0)
 		return errno;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		err = COURSE_ERR_NOT_FILE;
+		if (fstat(fd, &st) != 0)
+			err = errno;
+		close(fd);
+		return err;
+	}
+	if (!(f = fdopen(fd, "rb"))) {
+		err = errno;
+		close(fd);
+		return err;
+	}
 	b = malloc(cap + 1);
 	if (!b) {
 		fclose(f);
@@ -68,7 +99,7 @@ static void load_error(const Course *c, const CourseLesson *l, DiagList *d, int 
 {
 	Line ln;
 	int col = 1;
-	const char *why = err == EFBIG ? _("the file is too large") : strerror(err);
+	const char *why = course_read_error(err);
 
 	if (!source_line(c->src, c->srclen, l->line, &ln))
 		ln.p = "", ln.n = 0;
@@ -78,7 +109,23 @@ static void load_error(const Course *c, const CourseLesson *l, DiagList *d, int 
 	         l->path, why);
 }
 
-static void load_lesson(Course *c, CourseLesson *l, const char *dir, DiagList *d)
+/* 0 when path, with every link resolved, lies inside root (a resolved folder);
+ * COURSE_ERR_OUTSIDE when it does not; an errno value when it cannot be resolved. The
+ * index's paths are checked lexically too, but only this sees where links lead. */
+static int inside(const char *root, const char *path)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(root);
+
+	if (!realpath(path, real))
+		return errno;
+	if (strncmp(real, root, n) != 0 || (real[n] != '/' && !(n == 1 && root[0] == '/')))
+		return COURSE_ERR_OUTSIDE;
+	return 0;
+}
+
+static void load_lesson(Course *c, CourseLesson *l, const char *dir, const char *root,
+			DiagList *d)
 {
 	char path[PATH_MAX];
 	char *buf;
@@ -92,7 +139,9 @@ static void load_lesson(Course *c, CourseLesson *l, const char *dir, DiagList *d
 	l->file = arena_strndup(&c->arena, path, strlen(path));
 	if (!l->file)
 		return;
-	err = course_read_file(path, &buf, &n);
+	err = inside(root, path);
+	if (!err)
+		err = course_read_file(path, &buf, &n);
 	if (err) {
 		load_error(c, l, d, err);
 		return;
@@ -105,7 +154,7 @@ static void load_lesson(Course *c, CourseLesson *l, const char *dir, DiagList *d
 
 LessonStatus course_load(Course **out, const char *dir, DiagList *d)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX], root[PATH_MAX];
 	char *buf;
 	size_t n = 0, i, j, before = d->n;
 	int err;
@@ -115,11 +164,12 @@ LessonStatus course_load(Course **out, const char *dir, DiagList *d)
 	*out = NULL;
 	if (snprintf(path, sizeof path, "%s/%s", dir, COURSE_INDEX_FILE) >= (int)sizeof path)
 		err = ENAMETOOLONG;
+	else if (!realpath(dir, root))
+		err = errno;
 	else
 		err = course_read_file(path, &buf, &n);
 	if (err) {
-		diag_add(d, path, 0, 0, NULL, 0, "%s",
-		         err == EFBIG ? _("the file is too large") : strerror(err));
+		diag_add(d, path, 0, 0, NULL, 0, "%s", course_read_error(err));
 		return LESSON_ERR_INVALID;
 	}
 	st = course_parse(&c, path, buf, n, d);
@@ -130,7 +180,7 @@ LessonStatus course_load(Course **out, const char *dir, DiagList *d)
 		for (j = 0; j < c->levels[i].nlessons; j++) {
 			CourseLesson *l = &c->levels[i].lessons[j];
 			if (l->path)
-				load_lesson(c, l, dir, d);
+				load_lesson(c, l, dir, root, d);
 		}
 	*out = c;
 	return d->n > before || d->nomem ? LESSON_ERR_INVALID : LESSON_OK;

@@ -2,6 +2,9 @@
  * libc only; no allocation. Sums run in the order documented in linalg.h. */
 #include <config.h>
 
+#include <stdint.h>
+#include <string.h>
+
 #include "nn/linalg.h"
 
 double linalg_dot(const double *x, const double *y, size_t n)
@@ -104,4 +107,19 @@ void linalg_transpose(double *out, const double *a, size_t m, size_t n)
 	for (i = 0; i < m; i++)
 		for (j = 0; j < n; j++)
 			out[j * m + i] = a[i * n + j];
+}
+
+bool linalg_all_tame(const double *x, size_t n)
+{
+	const uint64_t exp = UINT64_C(0x7ff0000000000000);
+	const uint64_t limit = (uint64_t)(1023 + 512) << 52; /* the biased exponent of 2^512 */
+	uint64_t bad = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint64_t b;
+		memcpy(&b, &x[i], sizeof b);
+		bad |= (b & exp) >= limit; /* also infinity and NaN: exponent all ones */
+	}
+	return !bad;
 }

@@ -5,6 +5,7 @@
 #ifndef NN_NN_LINALG_H
 #define NN_NN_LINALG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* x: (n) y: (n); returns sum_i x_i y_i, summed from i = 0 up. */
@@ -33,5 +34,11 @@ void linalg_gemm_nt(double *c, const double *a, const double *b, size_t m, size_
 
 /* out: (n,m) a: (m,n); out_ji = a_ij. out and a must not overlap. */
 void linalg_transpose(double *out, const double *a, size_t m, size_t n);
+
+/* x: (n); whether every |x_i| < 2^512 (about 1.3e154, the square root of the largest
+ * double): then x_i^2 is finite, and so are Adam's g^2, an L2 penalty and w*x for any
+ * |x| < 2^511. Infinities and NaN fail. Reads the exponent bits only, so the loop
+ * vectorises without reassociating any arithmetic. */
+bool linalg_all_tame(const double *x, size_t n);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "nn/dropout.h"
+#include "nn/linalg.h"
 #include "nn/train.h"
 
 enum { EVAL_CHUNK = 1024 };
@@ -138,6 +139,7 @@ NnStatus train_step(Trainer *t)
 	mlp_forward(w, m, x, batch);
 	loss = loss_forward(t->cfg.loss, w->z[L - 1], w->y[L - 1], tg, batch, n_out);
 	t->last_loss = loss;
+	t->overflowed = false;
 	if (!isfinite(loss) || loss > t->cfg.explode * fmax(t->initial, 1e-300)) {
 		w->masked = 0;
 		return NN_ERR_DIVERGED;
@@ -148,6 +150,13 @@ NnStatus train_step(Trainer *t)
 	mlp_backward(t->grad, w, m, x, dz, batch);
 	w->masked = 0;
 	optim_step(&t->opt, m->params, t->grad);
+	/* A loss can stay finite while an update flings the weights out of range
+	 * (saturated units pass no gradient back, so they never come back): a weight
+	 * whose square overflows is divergence too. */
+	if (!linalg_all_tame(m->params, m->n_params)) {
+		t->overflowed = true;
+		return NN_ERR_DIVERGED;
+	}
 	t->pos += batch;
 	t->examples += batch;
 	return NN_OK;

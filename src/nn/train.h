@@ -3,6 +3,7 @@
 #ifndef NN_NN_TRAIN_H
 #define NN_NN_TRAIN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,6 +44,7 @@ typedef struct {
 	size_t examples;  /* examples trained on */
 	double initial;   /* loss on the whole set before the first step */
 	double last_loss; /* loss of the last step's batch (before its update) */
+	bool overflowed;  /* the last NN_ERR_DIVERGED came from an update out of range */
 	size_t bad_row;   /* NN_ERR_SHAPE from train_init: the row whose label does not fit */
 } Trainer;
 
@@ -60,9 +62,11 @@ size_t train_steps_per_epoch(const Trainer *t);
 
 /* One step: the next batch (reshuffled at each epoch's start if asked), forward, loss,
  * backward (gradient of the batch mean), the optimizer's update. Returns NN_OK, or
- * NN_ERR_DIVERGED when the batch loss is NaN, infinite or exploding: the parameters
- * are then not updated, t->step is the failing step's number (1-based) and
- * t->last_loss its loss. */
+ * NN_ERR_DIVERGED when the batch loss is NaN, infinite or exploding (the parameters
+ * are then not updated), or when the update overflowed: a parameter reached 2^512
+ * (its square overflows; see linalg_all_tame), infinity or NaN (t->overflowed is then
+ * set, and the parameters hold that update). Either
+ * way t->step is the failing step's number (1-based) and t->last_loss its loss. */
 NnStatus train_step(Trainer *t);
 
 /* The loss of t's network on the whole of d (no dropout), the mean over all of d. */

@@ -19,7 +19,7 @@ static const int quit_signals[] = {SIGTERM, SIGHUP, SIGINT};
 static struct {
 	TermKey *tk;
 	int pipe[2];
-	struct sigaction old_winch, old_quit[3];
+	struct sigaction old_winch, old_cont, old_quit[3];
 } I = {.pipe = {-1, -1}};
 
 /* Async-signal-safe: only writes the signal number to the self-pipe. */
@@ -59,6 +59,9 @@ int input_open(bool utf8)
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = SA_RESTART;
 	sigaction(SIGWINCH, &sa, &I.old_winch);
+	/* After a stop from outside (SIGSTOP, or a shell's job control) the shell may
+	 * have put its own terminal modes back: resuming restores ours. */
+	sigaction(SIGCONT, &sa, &I.old_cont);
 	/* A second termination signal while we clean up kills at once. */
 	sa.sa_flags = SA_RESTART | SA_RESETHAND;
 	for (i = 0; i < 3; i++)
@@ -73,6 +76,7 @@ void input_close(void)
 	if (!I.tk)
 		return;
 	sigaction(SIGWINCH, &I.old_winch, NULL);
+	sigaction(SIGCONT, &I.old_cont, NULL);
 	for (i = 0; i < 3; i++)
 		sigaction(quit_signals[i], &I.old_quit[i], NULL);
 	termkey_destroy(I.tk);
@@ -157,9 +161,9 @@ static long now_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Drains the self-pipe. Returns the first termination signal seen (0 if none) and
- * sets *resized when a SIGWINCH was among them. */
-static int drain_signals(bool *resized)
+/* Drains the self-pipe. Returns the first termination signal seen (0 if none), sets
+ * *resized when a SIGWINCH was among them and *resumed for a SIGCONT. */
+static int drain_signals(bool *resized, bool *resumed)
 {
 	unsigned char buf[64];
 	ssize_t n, i;
@@ -169,6 +173,8 @@ static int drain_signals(bool *resized)
 		for (i = 0; i < n; i++) {
 			if (buf[i] == SIGWINCH)
 				*resized = true;
+			else if (buf[i] == SIGCONT)
+				*resumed = true;
 			else if (!quit)
 				quit = buf[i];
 		}
@@ -189,7 +195,7 @@ void term_wait(TermEvent *ev, int timeout_ms)
 		TermKeyKey tkk;
 		TermKeyResult res = termkey_getkey(I.tk, &tkk);
 		struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {I.pipe[0], POLLIN, 0}};
-		bool resized = false;
+		bool resized = false, resumed = false;
 		int wait, r, quit;
 
 		if (res == TERMKEY_RES_KEY) {
@@ -217,13 +223,15 @@ void term_wait(TermEvent *ev, int timeout_ms)
 			ev->type = TERM_EV_EOF;
 			return;
 		}
-		quit = drain_signals(&resized);
+		quit = drain_signals(&resized, &resumed);
 		if (quit) {
 			ev->type = TERM_EV_QUIT;
 			ev->signo = quit;
 			return;
 		}
-		if (resized) {
+		if (resumed)
+			term_resume(); /* our modes back; then a full repaint, as on resize */
+		if (resized || resumed) {
 			term_apply_resize();
 			ev->type = TERM_EV_RESIZE;
 			return;

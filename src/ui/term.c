@@ -239,6 +239,15 @@ void term_apply_resize(void)
 	clearok(curscr, TRUE); /* repaint everything: the terminal may have reflowed */
 }
 
+void term_resume(void)
+{
+	if (!T.active)
+		return;
+	reset_prog_mode(); /* curses' own modes (no echo, no line buffering) */
+	if (T.mouse)
+		mouse_reporting(true);
+}
+
 void term_redraw(void)
 {
 	if (T.active)

@@ -27,7 +27,8 @@ typedef enum {
 
 typedef enum {
 	TERM_EV_KEY,     /* ev.key holds the key */
-	TERM_EV_RESIZE,  /* the terminal changed size; term_size() has the new one */
+	TERM_EV_RESIZE,  /* the terminal changed size, or the program was resumed after a
+	                  * stop: term_size() has the size; everything is repainted */
 	TERM_EV_TIMEOUT, /* the wait's timeout passed with nothing to report */
 	TERM_EV_QUIT,    /* SIGTERM, SIGHUP or SIGINT arrived (ev.signo) */
 	TERM_EV_EOF      /* the input is gone (terminal hung up) */
@@ -80,5 +81,7 @@ void term_wait(TermEvent *ev, int timeout_ms);
 int input_open(bool utf8);
 void input_close(void);
 void term_apply_resize(void);
+/* After SIGCONT: the terminal modes and mouse reporting as the program set them. */
+void term_resume(void);
 
 #endif

@@ -321,7 +321,9 @@ void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
 	}
 	visual_num(lrs, sizeof lrs, lr, 4, caps);
 	visual_num(sug, sizeof sug, lr / 10, 5, caps);
-	if (isnan(loss))
+	if (b->tr.overflowed)
+		what = _("an update flung a weight past 1e154, out of any useful range");
+	else if (isnan(loss))
 		what = _("the loss became NaN (not a number)");
 	else if (isinf(loss))
 		what = _("the loss became infinite");

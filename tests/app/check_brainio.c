@@ -333,7 +333,6 @@ int main(void)
 	TCase *tc = tcase_create("brainio");
 
 	tcase_add_checked_fixture(tc, setup, close_t);
-	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, export_and_load_predict_the_same);
 	tcase_add_test(tc, bad_files_say_why);
 	tcase_add_test(tc, state_string_reproduces_the_run);

@@ -270,7 +270,6 @@ static Suite *robust_suite(void)
 	Suite *s = suite_create("robust");
 	TCase *tc = tcase_create("robust");
 
-	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, empty_and_nearly_empty);
 	tcase_add_test(tc, nul_bytes_and_invalid_utf8);
 	tcase_add_test(tc, a_ten_megabyte_line);

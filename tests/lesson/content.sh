@@ -7,7 +7,7 @@ export LC_ALL=C.UTF-8 LANGUAGE=
 unset NEURONAUTS_CONTENT
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nn-content.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-echo "1..6"
+echo "1..9"
 n=0
 check() { # check DESCRIPTION STATUS ARGS...
 	desc=$1 want=$2
@@ -41,4 +41,30 @@ if grep -q "deep.lesson:9:9: unknown widget kind 'nosuch'" "$tmp/err" &&
 else
 	echo "not ok $n - a link to a folder above is named, not followed round"
 	sed 's/^/# /' "$tmp/err" | head -n 20
+fi
+# A lesson file is read only inside the course folder (links resolved), and only when
+# it is a regular file: a FIFO would block the reader for ever.
+mkdir -p "$tmp/link/c"
+printf '@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n' \
+	>"$tmp/link/c/course.index"
+printf '@lesson S-a\n@title Secret\n@level 1\n@format 1\n@unit S.a\nSECRET outside.\n' \
+	>"$tmp/link/outside.lesson"
+ln -s ../outside.lesson "$tmp/link/c/a.lesson"
+check "a lesson linked from outside the course is refused" 1 --check "$tmp/link/c"
+n=$((n + 1))
+"$prog" -C "$tmp/link/c" --plain >"$tmp/out" 2>&1 </dev/null
+if grep -q "a.lesson': it leads outside the course folder" "$tmp/err" &&
+	! grep -q SECRET "$tmp/out"; then
+	echo "ok $n - ... named in --check, and never shown"
+else
+	echo "not ok $n - ... named in --check, and never shown"
+fi
+rm "$tmp/link/c/a.lesson"
+mkfifo "$tmp/link/c/a.lesson"
+n=$((n + 1))
+if timeout 20 "$prog" --check "$tmp/link/c" >"$tmp/out" 2>"$tmp/err" </dev/null;
+	[ $? -eq 1 ] && grep -q "a.lesson': not a regular file" "$tmp/err"; then
+	echo "ok $n - a FIFO as a lesson file is refused, not waited on"
+else
+	echo "not ok $n - a FIFO as a lesson file is refused, not waited on"
 fi

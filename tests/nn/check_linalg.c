@@ -204,17 +204,41 @@ START_TEST(simd_names)
 }
 END_TEST
 
+START_TEST(tame_means_a_square_that_fits)
+{
+	double x[37];
+	size_t i;
+
+	for (i = 0; i < 37; i++)
+		x[i] = (i % 2 ? -1.0 : 1.0) * ldexp(1.0, (int)i * 14 - 20); /* up to 2^484 */
+	ck_assert(linalg_all_tame(x, 37));
+	ck_assert(linalg_all_tame(x, 0));
+	x[36] = -ldexp(1.0, 512) * 0.9999999999999999; /* just below: its square is finite */
+	ck_assert(linalg_all_tame(x, 37));
+	ck_assert(isfinite(x[36] * x[36]));
+	x[36] = -ldexp(1.0, 512); /* 2^512 squared is 2^1024: overflows */
+	ck_assert(!linalg_all_tame(x, 37));
+	ck_assert(!linalg_all_tame(x + 30, 7)); /* wherever it stands */
+	x[36] = INFINITY;
+	ck_assert(!linalg_all_tame(x, 37));
+	x[36] = NAN;
+	ck_assert(!linalg_all_tame(x, 37));
+	x[36] = 4.9e-324; /* subnormals are fine */
+	ck_assert(linalg_all_tame(x, 37));
+}
+END_TEST
+
 static Suite *linalg_suite(void)
 {
 	Suite *s = suite_create("linalg");
 	TCase *tc = tcase_create("linalg");
 
-	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, kernels_by_hand);
 	tcase_add_test(tc, simd_gemm_matches_portable_bits);
 	tcase_add_test(tc, simd_transpose_and_axpy);
 	tcase_add_test(tc, vector_tanh_within_3_ulp_of_libm);
 	tcase_add_test(tc, simd_names);
+	tcase_add_test(tc, tame_means_a_square_that_fits);
 	suite_add_tcase(s, tc);
 	return s;
 }

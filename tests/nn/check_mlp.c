@@ -397,7 +397,6 @@ static Suite *mlp_suite(void)
 	Suite *s = suite_create("mlp");
 	TCase *tc = tcase_create("mlp");
 
-	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, one_sigmoid_neuron_by_hand);
 	tcase_add_test(tc, xor_by_hand_set_weights);
 	tcase_add_test(tc, parameter_count_and_bad_shapes);

@@ -200,7 +200,6 @@ static Suite *ref_suite(void)
 	Suite *s = suite_create("ref");
 	TCase *tc = tcase_create("ref");
 
-	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, mse_gradient_matches_pytorch, 0, 2);
 	tcase_add_loop_test(tc, bce_gradient_matches_pytorch, 0, 2);
 	tcase_add_loop_test(tc, mse_sgd_trajectory_matches_pytorch, 0, 2);

@@ -136,6 +136,45 @@ START_TEST(divergence_is_a_status_with_the_step)
 }
 END_TEST
 
+START_TEST(an_update_out_of_range_is_divergence)
+{
+	/* tanh and a sigmoid with MSE saturate: the loss stays finite (about 0.5) however
+	 * far the weights are flung, so only the weights show what happened. */
+	const size_t sizes[] = {2, 8, 1};
+	DataSpec s;
+	Dataset d;
+	Mlp m;
+	Trainer t;
+	TrainConfig tc = {.loss = LOSS_MSE, .batch = 8, .level = simd_best()};
+	OptimConfig oc;
+	size_t k;
+	Rng r;
+
+	data_spec_defaults(&s, DATA_PLANE, 64);
+	rng_seed(&r, 2);
+	ck_assert_int_eq(data_generate(&d, &s, &r), NN_OK);
+	make_net(&m, sizes, 2, ACT_TANH, ACT_SIGMOID, 5);
+	optim_defaults(&oc, OPTIM_SGD);
+	oc.lr = 1e308;
+	ck_assert_int_eq(train_init(&t, &m, &d, &tc, &oc), NN_OK);
+	ck_assert_int_eq(train_step(&t), NN_ERR_DIVERGED);
+	ck_assert(t.overflowed);
+	ck_assert(isfinite(t.last_loss) && t.last_loss < 1); /* the loss alone hid it */
+	ck_assert_uint_eq(t.step, 1);
+	train_free(&t);
+	/* The same net at a sane rate trains on without an alarm. */
+	make_net(&m, sizes, 2, ACT_TANH, ACT_SIGMOID, 5);
+	oc.lr = 0.5;
+	ck_assert_int_eq(train_init(&t, &m, &d, &tc, &oc), NN_OK);
+	for (k = 0; k < 200; k++)
+		ck_assert_int_eq(train_step(&t), NN_OK);
+	ck_assert(!t.overflowed);
+	train_free(&t);
+	mlp_free(&m);
+	data_free(&d);
+}
+END_TEST
+
 START_TEST(batches_epochs_and_bad_labels)
 {
 	const size_t sizes[] = {1, 3, 2};
@@ -233,10 +272,10 @@ static Suite *train_suite(void)
 	Suite *s = suite_create("train");
 	TCase *tc = tcase_create("train");
 
-	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, xor_is_learnt);
 	tcase_add_test(tc, blobs_with_softmax_and_confusion);
 	tcase_add_test(tc, divergence_is_a_status_with_the_step);
+	tcase_add_test(tc, an_update_out_of_range_is_divergence);
 	tcase_add_test(tc, batches_epochs_and_bad_labels);
 	tcase_add_test(tc, shuffling_and_dropout_are_reproducible);
 	suite_add_tcase(s, tc);

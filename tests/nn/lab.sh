@@ -29,7 +29,7 @@ near() { # near X Y: |X - Y| < 5e-11 (agreement to the 10 decimals of the known 
 }
 A="--data $data/spiral.csv --layers 2,8,8,1 --batch 10 --no-shuffle --lr 0.015"
 
-echo "1..20"
+echo "1..21"
 check "workload A reaches the known loss 0.0365361085 and accuracy 0.964" eval \
 	'run 0 $A --init $data/init_2881.txt --epochs 200 && lines 1 out && empty err &&
 	 has out "^examples=200000 seconds=[0-9.]+ examples_per_sec=[0-9]+ loss=[0-9.e-]+ accuracy=0\.964$" &&
@@ -99,6 +99,10 @@ check "no data: status 2" eval 'run 2 && has err "no training data: give --data 
 check "divergence: status 1 naming the step, no summary line" eval \
 	'run 1 --data $data/spiral.csv --layers 2,16,1 --hidden relu --output linear --lr 10 --steps 1000 &&
 	 has err "^neuronauts lab: training diverged at step [0-9]+: the batch loss is " && lines 1 err &&
+	 ! has out "^examples="'
+check "an update flung out of range (--lr 1e308) is divergence, not a saturated success" eval \
+	'run 1 --data $data/spiral.csv --lr 1e308 --epochs 5 &&
+	 has err "^neuronauts lab: training diverged at step 1: its update overflowed" && lines 1 err &&
 	 ! has out "^examples="'
 check "incompatible output for the loss: status 2" eval \
 	'run 2 --data $data/spiral.csv --loss bce --output tanh && has err "--loss bce needs --output sigmoid"'

@@ -640,7 +640,6 @@ static Suite *suite(void)
 	Suite *s = suite_create("trainer");
 	TCase *tc = tcase_create("trainer");
 
-	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, same_seeds_same_run);
 	tcase_add_test(tc, spiral_learned);
