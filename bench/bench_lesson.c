@@ -12,7 +12,7 @@
 
 #include "lesson/course.h"
 #include "lesson/lesson.h"
-#include "widgets/registry.h"
+#include "widgets/core/registry.h"
 
 enum { RUNS = 201, MAX_FILES = 256 };
 

@@ -16,9 +16,9 @@
 #include <time.h>
 
 #include "lesson/lesson.h"
-#include "widgets/registry.h"
-#include "widgets/trainer.h"
-#include "widgets/visual.h"
+#include "widgets/core/registry.h"
+#include "widgets/trainer/trainer.h"
+#include "widgets/core/visual.h"
 
 #define MIN_SECONDS 0.5 /* each case repeats until it has run this long */
 #define SLOT_W      76

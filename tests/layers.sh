@@ -28,7 +28,7 @@ n=0
 fails=0
 out=""
 for layer in base nn lesson draw ui widgets app; do
-	for f in $(ls "$layer"/*.[ch] 2>/dev/null); do
+	for f in $(find "$layer" -name "*.[ch]" | sort); do
 		n=$((n + 1))
 		bad=""
 		for inc in $(sed -n 's/^#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f"); do

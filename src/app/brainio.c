@@ -11,7 +11,7 @@
 #include "app/brainio.h"
 #include "nls.h"
 #include "nn/mlp-io.h"
-#include "widgets/trainer.h"
+#include "widgets/trainer/trainer.h"
 
 static bool ends_with(const char *s, const char *tail)
 {

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "nn/csv.h"
-#include "widgets/widget.h"
+#include "widgets/core/widget.h"
 
 /* The file names saving to base gives: "BASE.weights" and "BASE.csv" (an extension
  * of either kind on base is dropped first). */

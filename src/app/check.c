@@ -15,7 +15,7 @@
 #include "lesson/course.h"
 #include "lesson/lesson.h"
 #include "nls.h"
-#include "widgets/registry.h"
+#include "widgets/core/registry.h"
 
 /* The directories being walked, outermost first: a directory met again below
  * itself (through a link) is a loop, reported and not entered. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "app/player-host.h"
-#include "widgets/trainer.h"
+#include "widgets/trainer/trainer.h"
 
 /* A live widget's rows at a width; 0 leaves the slot to its text alternative. */
 int player_slot_height(const void *ctx, const Block *b, int w)

@@ -11,7 +11,7 @@
 #include "app/progress.h"
 #include "draw/doc.h"
 #include "lesson/model.h"
-#include "widgets/widget.h"
+#include "widgets/core/widget.h"
 
 typedef struct {
 	const CourseLesson *entry; /* the lesson shown (entry->lesson is loaded) */

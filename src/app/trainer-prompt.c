@@ -10,7 +10,7 @@
 #include "app/frame.h"
 #include "app/trainer-prompt.h"
 #include "nls.h"
-#include "widgets/trainer.h"
+#include "widgets/trainer/trainer.h"
 
 static const char *label(Command c)
 {

@@ -1,25 +1,37 @@
-# src/widgets: one file per widget kind plus the registry table.
+# src/widgets: the widget kinds, one file each, in folders by role.
 noinst_LIBRARIES += src/widgets/libwidgets.a
+# core: the contract, the scene of live instances, parameters, the registry's list,
+# and what several kinds share (targets, chart data, how numbers and functions show).
 src_widgets_libwidgets_a_SOURCES = \
-	src/widgets/registry.c src/widgets/registry.h \
-	src/widgets/widget.h src/widgets/scene.c src/widgets/param.c \
-	src/widgets/problem.c src/widgets/problem.h \
-	src/widgets/controls.c src/widgets/controls.h \
-	src/widgets/slider.c src/widgets/readout.c \
-	src/widgets/smallwidgets.h src/widgets/target.c \
-	src/widgets/switch.c src/widgets/choice.c src/widgets/button.c \
-	src/widgets/table.c src/widgets/cards.c src/widgets/stepper.c \
-	src/widgets/pixels.c src/widgets/animation.c
-# The quiz forms (every @quiz block): one file per group of kinds.
-src_widgets_libwidgets_a_SOURCES += src/widgets/quiz.c src/widgets/quiz.h \
-	src/widgets/quiz-form.h src/widgets/quiz-pen.c src/widgets/quiz-choice.c \
-	src/widgets/quiz-numeric.c src/widgets/quiz-arrange.c src/widgets/quiz-recall.c
-# The computing widgets: plot (and the chart data other widgets feed), network, neuron, game.
-src_widgets_libwidgets_a_SOURCES += src/widgets/visual.h src/widgets/visual.c \
-	src/widgets/plotdata.h src/widgets/plotdata.c src/widgets/plot.c \
-	src/widgets/network.c src/widgets/neuron.c src/widgets/game.c src/widgets/game-draw.c src/widgets/game.h
-# The trainer ("Train a Brain"): engine, own data, state strings, keys, view and its neurons chart.
-src_widgets_libwidgets_a_SOURCES += src/widgets/trainer.h src/widgets/trainer.c \
-	src/widgets/trainer-data.c src/widgets/trainer-state.c \
-	src/widgets/trainer-controls.c src/widgets/trainer-view.c \
-	src/widgets/trainer-thumbs.c src/widgets/trainer-thumbs.h
+	src/widgets/core/widget.h src/widgets/core/registry.c src/widgets/core/registry.h \
+	src/widgets/core/scene.c src/widgets/core/param.c \
+	src/widgets/core/problem.c src/widgets/core/problem.h \
+	src/widgets/core/smallwidgets.h src/widgets/core/target.c \
+	src/widgets/core/visual.c src/widgets/core/visual.h \
+	src/widgets/core/plotdata.c src/widgets/core/plotdata.h
+# controls: what the learner sets or drives.
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/controls/controls.c src/widgets/controls/controls.h \
+	src/widgets/controls/slider.c src/widgets/controls/readout.c \
+	src/widgets/controls/switch.c src/widgets/controls/choice.c \
+	src/widgets/controls/button.c src/widgets/controls/stepper.c \
+	src/widgets/controls/animation.c
+# views: what shows a computation.
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/views/plot.c src/widgets/views/network.c src/widgets/views/neuron.c \
+	src/widgets/views/table.c src/widgets/views/cards.c src/widgets/views/pixels.c
+# play: games with a goal and a score.
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/play/game.c src/widgets/play/game-draw.c src/widgets/play/game.h
+# quiz: the forms of every @quiz block, one file per group of kinds.
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/quiz/quiz.c src/widgets/quiz/quiz.h src/widgets/quiz/quiz-form.h \
+	src/widgets/quiz/quiz-pen.c src/widgets/quiz/quiz-choice.c \
+	src/widgets/quiz/quiz-numeric.c src/widgets/quiz/quiz-arrange.c \
+	src/widgets/quiz/quiz-recall.c
+# trainer: "Train a Brain": engine, own data, state strings, keys, view, neurons chart.
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/trainer/trainer.h src/widgets/trainer/trainer.c \
+	src/widgets/trainer/trainer-data.c src/widgets/trainer/trainer-state.c \
+	src/widgets/trainer/trainer-controls.c src/widgets/trainer/trainer-view.c \
+	src/widgets/trainer/trainer-thumbs.c src/widgets/trainer/trainer-thumbs.h

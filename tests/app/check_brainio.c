@@ -13,7 +13,7 @@
 
 #include "app/brainio.h"
 #include "nn/csv.h"
-#include "widgets/trainer.h"
+#include "widgets/trainer/trainer.h"
 #include "widgets/vtest.h"
 
 static VTest t, u;

@@ -9,7 +9,7 @@
 #include "fuzz/fuzz.h"
 #include "lesson/course.h"
 #include "lesson/lesson.h"
-#include "widgets/registry.h"
+#include "widgets/core/registry.h"
 
 /* Reads a text to the end, so a bad pointer or length shows under ASan. */
 static size_t walk_text(const Text *t)

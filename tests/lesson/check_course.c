@@ -9,7 +9,7 @@
 #include "lesson/course.h"
 #include "lesson/lesson.h"
 #include "testlib.h"
-#include "widgets/registry.h"
+#include "widgets/core/registry.h"
 
 /* The first diagnostic as text, for messages. */
 static const char *first(const DiagList *d)

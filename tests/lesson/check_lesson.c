@@ -9,7 +9,7 @@
 #include "lesson/course.h"
 #include "lesson/lesson.h"
 #include "testlib.h"
-#include "widgets/registry.h"
+#include "widgets/core/registry.h"
 
 static char *example;
 static size_t example_len;

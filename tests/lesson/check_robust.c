@@ -12,7 +12,7 @@
 #include "lesson/lesson.h"
 #include "lesson/limits.h"
 #include "testlib.h"
-#include "widgets/registry.h"
+#include "widgets/core/registry.h"
 
 static const char head[] = "@lesson T\n@title T\n@level 1\n@format 1\n@unit U\n";
 

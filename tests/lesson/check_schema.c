@@ -10,7 +10,7 @@
 #include "lesson/course.h"
 #include "lesson/lesson.h"
 #include "testlib.h"
-#include "widgets/registry.h"
+#include "widgets/core/registry.h"
 
 START_TEST(names_are_unique_and_specs_consistent)
 {

@@ -13,7 +13,7 @@ for l in $langs; do n=$((n + 1)); done
 echo "1..$((n + 1))"
 
 listed=$(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$srcdir/po/POTFILES.in" | sort)
-used=$(cd "$srcdir" && grep -l -E '\b_\(|\bN_\(|ngettext\(' src/*/*.c | sort)
+used=$(cd "$srcdir" && grep -rl --include='*.c' -E '\b_\(|\bN_\(|ngettext\(' src | sort)
 missing=$(printf '%s\n' "$used" | grep -vxF -e "$listed" 2>/dev/null)
 if [ -z "$missing" ]; then
 	echo "ok 1 - po/POTFILES.in lists every file with translatable strings"

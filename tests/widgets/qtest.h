@@ -9,8 +9,8 @@
 
 #include "lesson/lesson.h"
 #include "testlib.h"
-#include "widgets/quiz.h"
-#include "widgets/widget.h"
+#include "widgets/quiz/quiz.h"
+#include "widgets/core/widget.h"
 
 enum { WIDTH = 64 };
 

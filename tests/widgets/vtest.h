@@ -10,8 +10,8 @@
 
 #include "lesson/lesson.h"
 #include "testlib.h"
-#include "widgets/registry.h"
-#include "widgets/widget.h"
+#include "widgets/core/registry.h"
+#include "widgets/core/widget.h"
 
 static const Caps VT_UTF8 = {true, 256};
 static const Caps VT_MONO = {true, 0};

@@ -8,7 +8,7 @@
 
 #include "lesson/lesson.h"
 #include "testlib.h"
-#include "widgets/registry.h"
+#include "widgets/core/registry.h"
 #include "wtest.h"
 
 const Caps wt_utf8 = {true, 256}, wt_ascii = {false, 0};

@@ -5,7 +5,7 @@
 #define NN_TESTS_WIDGETS_WTEST_H
 
 #include "lesson/model.h"
-#include "widgets/widget.h"
+#include "widgets/core/widget.h"
 
 typedef struct {
 	Lesson *lesson;

@@ -1,0 +1,18 @@
+/* controls.h: what the control widgets share (label drawing, clamping), and their
+ * functions for the registry. Must not own the loop or write files. */
+#ifndef NN_WIDGETS_CONTROLS_H
+#define NN_WIDGETS_CONTROLS_H
+
+#include "widgets/core/widget.h"
+
+extern const WidgetOps slider_ops;
+extern const WidgetOps readout_ops;
+
+/* v limited to [lo, hi]; NaN gives lo. */
+double control_clamp(double v, double lo, double hi);
+
+/* Draws "label  " at the start of r (bold when focused) and returns the columns
+ * used: at most a third of the width, so the control keeps its room. */
+int control_label(Grid *g, Rect r, const char *label, bool focused);
+
+#endif

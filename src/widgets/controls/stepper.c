@@ -1,0 +1,322 @@
+/* stepper.c: named stages shown one at a time, for proofs and worked examples: Right
+ * or Space goes on, Left goes back, Home/End jump; "2/5" and the row of stages with
+ * the current one in brackets, and its description ("Name: what happens") below. A
+ * target= widget follows the stage through its animation commands, and an animation
+ * controller may play the stepper itself. Must not own the loop or write files. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "draw/wrap.h"
+#include "widgets/core/smallwidgets.h"
+
+enum { STEPPER_MAX_LINES = 16 };
+
+typedef struct {
+	int n, cur;       /* stages, and the one shown, from 0 */
+	bool playing;     /* played by an animation controller */
+	bool busy;        /* driving the target: a target that drives back is ignored */
+	double speed, acc; /* stages per second; time since the last stage */
+} Stepper;
+
+static const char *stage(const Instance *in, int i)
+{
+	const char *s = widget_word(in, "steps", (size_t)i);
+	return s ? s : "";
+}
+
+/* The bytes of stage i's name: up to ": " when it has a description. */
+static size_t name_len(const char *s)
+{
+	const char *colon = strstr(s, ": ");
+	return colon ? (size_t)(colon - s) : strlen(s);
+}
+
+/* Stage i's description after "Name: ", or NULL. */
+static const char *describe(const char *s)
+{
+	const char *colon = strstr(s, ": ");
+	return colon ? colon + 2 : NULL;
+}
+
+static int name_width(const char *s)
+{
+	return utf8_width(s, name_len(s));
+}
+
+/* Makes the target show stage cur: back to its start, paused, then cur steps on. */
+static void sync_target(Instance *in, Instance *t)
+{
+	const Stepper *s = in->state;
+	int i;
+
+	if (!anim_can(t))
+		return;
+	anim_send(t, ANIM_REPLAY, 0);
+	anim_send(t, ANIM_PAUSE, 0);
+	for (i = 0; i < s->cur; i++)
+		anim_send(t, ANIM_STEP, 0);
+}
+
+static int stepper_init(Instance *in)
+{
+	Stepper *s = calloc(1, sizeof *s);
+	Instance *t;
+
+	if (!s)
+		return -1;
+	s->n = (int)widget_nwords(in, "steps");
+	if (s->n < 1)
+		s->n = 1;
+	s->cur = (int)widget_num(in, "start", 1) - 1;
+	if (s->cur < 0 || s->cur >= s->n)
+		s->cur = 0;
+	s->speed = 1;
+	in->state = s;
+	t = target_find(in, "target", false);
+	if (s->cur > 0 && target_before(in, t)) {
+		s->busy = true;
+		sync_target(in, t);
+		s->busy = false;
+	}
+	return 0;
+}
+
+static void stepper_free(Instance *in)
+{
+	free(in->state);
+}
+
+/* The rows of the longest description at width w (0 when no stage has one). */
+static int desc_rows(const Instance *in, int w)
+{
+	const Stepper *s = in->state;
+	int i, most = 0;
+
+	for (i = 0; i < s->n; i++) {
+		const char *d = describe(stage(in, i));
+		int k = d ? wrap_text(d, strlen(d), w, NULL, 0) : 0;
+		if (k > most)
+			most = k;
+	}
+	return most < STEPPER_MAX_LINES ? most : STEPPER_MAX_LINES;
+}
+
+static int stepper_height(const Instance *in, int width)
+{
+	return 1 + desc_rows(in, width);
+}
+
+/* The first stage to show so that the current one fits in room columns (each stage
+ * takes its name and two brackets or blanks, plus one separator). */
+static int first_shown(const Instance *in, int room, int ell)
+{
+	const Stepper *s = in->state;
+	int first, i, w;
+
+	for (first = 0; first < s->cur; first++) {
+		for (w = first > 0 ? ell : 0, i = first; i <= s->cur; i++)
+			w += name_width(stage(in, i)) + 2 + (i > first);
+		if (w + (s->cur < s->n - 1 ? ell + 1 : 0) <= room)
+			break;
+	}
+	return first;
+}
+
+/* "2/4  Embed ›[Attention]› FFN › Head", then the description of Attention. */
+static void stepper_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
+			 int *cy)
+{
+	const Stepper *s = in->state;
+	char count[32];
+	const char *ell = caps.unicode ? "…" : "..", *sep = caps.unicode ? "›" : ">", *d;
+	int ew = caps.unicode ? 1 : 2, x, end = r.x + r.w, i, first;
+	WrapLine lines[STEPPER_MAX_LINES];
+
+	snprintf(count, sizeof count, "%d/%d", s->cur + 1, s->n);
+	x = r.x + grid_str(g, r.x, r.y, count, focused ? STYLE_BOLD : STYLE_NORMAL) + 2;
+	first = first_shown(in, end - x, ew);
+	if (first > 0)
+		x += grid_str(g, x, r.y, ell, STYLE_DIM);
+	for (i = first; i < s->n; i++) {
+		const char *st = stage(in, i);
+		int w = name_width(st) + 2;
+		bool last = i == s->n - 1, on = i == s->cur;
+		Style style = on ? (focused ? STYLE_FOCUS : STYLE_ACCENT) : i < s->cur ? STYLE_NORMAL
+										      : STYLE_DIM;
+		if (i > first)
+			x += grid_str(g, x, r.y, sep, STYLE_DIM);
+		if (x + w + (last ? 0 : 1 + ew) > end && !on) {
+			grid_str(g, x, r.y, ell, STYLE_DIM);
+			break;
+		}
+		grid_put(g, x, r.y, on ? '[' : ' ', style);
+		grid_text(g, x + 1, r.y, st, name_len(st), end - x - 2, style);
+		grid_put(g, x + w - 1, r.y, on ? ']' : ' ', style);
+		if (on && focused) {
+			*cx = x + 1;
+			*cy = r.y;
+		}
+		x += w;
+	}
+	d = describe(stage(in, s->cur));
+	if (d && r.h > 1) {
+		int k, n = wrap_text(d, strlen(d), r.w, lines, STEPPER_MAX_LINES);
+		for (k = 0; k < n && k < STEPPER_MAX_LINES && k + 1 < r.h; k++)
+			grid_text(g, r.x, r.y + 1 + k, d + lines[k].start, lines[k].len, r.w,
+				  STYLE_NORMAL);
+	}
+}
+
+/* Moves to stage to (clamped); the target follows. Returns whether it moved. */
+static bool stepper_go(Instance *in, int to)
+{
+	Stepper *s = in->state;
+	Instance *t = target_find(in, "target", false);
+	int from = s->cur;
+
+	if (to < 0)
+		to = 0;
+	if (to > s->n - 1)
+		to = s->n - 1;
+	if (to == from || s->busy)
+		return false;
+	s->cur = to;
+	/* The whole way from the target's start, not one step: a controller or a button
+	 * may have moved the target since. */
+	s->busy = true;
+	sync_target(in, t);
+	s->busy = false;
+	return true;
+}
+
+static unsigned stepper_key(Instance *in, const Key *k)
+{
+	Stepper *s = in->state;
+	int to;
+
+	if (k->code == K_RIGHT || key_is_char(k, ' '))
+		to = s->cur + 1;
+	else if (k->code == K_LEFT)
+		to = s->cur - 1;
+	else if (k->code == K_HOME)
+		to = 0;
+	else if (k->code == K_END)
+		to = s->n - 1;
+	else
+		return WIDGET_IGNORED;
+	s->playing = false;
+	in->animating = false;
+	/* At either end the key goes back to the player (Space then pages on). */
+	return stepper_go(in, to) ? WIDGET_HANDLED | WIDGET_REDRAW : WIDGET_IGNORED;
+}
+
+static bool stepper_tick(Instance *in, double dt)
+{
+	Stepper *s = in->state;
+	bool moved = false;
+
+	if (!s->playing) {
+		in->animating = false;
+		return false;
+	}
+	s->acc += dt * s->speed;
+	while (s->acc >= 1 && s->playing) {
+		s->acc -= 1;
+		moved |= stepper_go(in, s->cur + 1);
+		if (s->cur == s->n - 1)
+			s->playing = false;
+	}
+	in->animating = s->playing;
+	return moved;
+}
+
+static void stepper_animate(Instance *in, AnimCommand cmd, double arg)
+{
+	Stepper *s = in->state;
+
+	switch (cmd) {
+	case ANIM_PLAY:
+		if (s->cur == s->n - 1)
+			stepper_go(in, 0);
+		s->playing = s->n > 1;
+		s->acc = 0;
+		break;
+	case ANIM_PAUSE:
+		s->playing = false;
+		break;
+	case ANIM_STEP:
+		s->playing = false;
+		stepper_go(in, s->cur + 1);
+		break;
+	case ANIM_REPLAY:
+		stepper_go(in, 0);
+		s->playing = s->n > 1;
+		s->acc = 0;
+		break;
+	case ANIM_SPEED:
+		if (arg > 0)
+			s->speed = arg;
+		break;
+	}
+	in->animating = s->playing;
+}
+
+static void stepper_anim_state(const Instance *in, AnimState *st)
+{
+	const Stepper *s = in->state;
+
+	st->playing = s->playing;
+	st->step = s->cur + 1;
+	st->steps = s->n;
+	st->speed = s->speed;
+}
+
+/* The stage shown, from 1. */
+static bool stepper_value(const Instance *in, double *out)
+{
+	*out = ((const Stepper *)in->state)->cur + 1;
+	return true;
+}
+
+/* The stage is kept only when no other widget follows it (that one starts afresh). */
+static void stepper_save(const Instance *in, const Store *st)
+{
+	char buf[16];
+
+	if (widget_str(in, "target", NULL))
+		return;
+	snprintf(buf, sizeof buf, "%d", ((const Stepper *)in->state)->cur + 1);
+	st->set(st->ctx, "stage", buf);
+}
+
+static void stepper_restore(Instance *in, const Store *st)
+{
+	Stepper *s = in->state;
+	const char *v = st->get(st->ctx, "stage");
+	char *end;
+	long k;
+
+	if (!v || widget_str(in, "target", NULL))
+		return;
+	k = strtol(v, &end, 10);
+	if (*end == '\0' && end != v && k >= 1 && k <= s->n)
+		s->cur = (int)k - 1;
+}
+
+const WidgetOps stepper_ops = {
+	.init = stepper_init,
+	.free = stepper_free,
+	.height = stepper_height,
+	.draw = stepper_draw,
+	.key = stepper_key,
+	.tick = stepper_tick,
+	.save = stepper_save,
+	.restore = stepper_restore,
+	.value = stepper_value,
+	.animate = stepper_animate,
+	.anim_state = stepper_anim_state,
+};

@@ -1,0 +1,40 @@
+/* smallwidgets.h: the switch, choice, button, table, cards, stepper, grid and animation
+ * kinds for the registry, and how a widget finds and drives the widget it acts on.
+ * Must not own the loop or write files: drivers only call their target's functions. */
+#ifndef NN_WIDGETS_SMALLWIDGETS_H
+#define NN_WIDGETS_SMALLWIDGETS_H
+
+#include <stdbool.h>
+
+#include "widgets/core/widget.h"
+
+extern const WidgetOps switch_ops;
+extern const WidgetOps choice_ops;
+extern const WidgetOps button_ops;
+extern const WidgetOps table_ops;
+extern const WidgetOps cards_ops;
+extern const WidgetOps stepper_ops;
+extern const WidgetOps pixels_ops;
+extern const WidgetOps animation_ops;
+
+/* The live instance named by in's parameter key (a ref), or, when the parameter is
+ * absent and before is true, the instance just before in in the lesson. NULL when
+ * there is none, it failed to start, or it is in itself. */
+Instance *target_find(const Instance *in, const char *key, bool before);
+
+/* Whether t obeys an animation controller (has animate and anim_state). NULL: false. */
+bool anim_can(const Instance *t);
+
+/* Fills *st with t's animation state; false (and *st zeroed) when t is not animated. */
+bool anim_get(const Instance *t, AnimState *st);
+
+/* Sends cmd (with arg for ANIM_SPEED) to t when it is animated; otherwise nothing. */
+void anim_send(Instance *t, AnimCommand cmd, double arg);
+
+/* Whether a played target has reached its end: not playing, at its last step. */
+bool anim_at_end(const AnimState *st);
+
+/* Whether t comes before in in the lesson (and so was initialised first). */
+bool target_before(const Instance *in, const Instance *t);
+
+#endif

@@ -1,0 +1,157 @@
+/* visual.c: what the computing widgets share: activation names as lessons write them,
+ * how functions and numbers are shown, a choice widget's chosen word, and evaluating a
+ * neuron or network at given inputs. Must not own the loop or write files. */
+#include <config.h>
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "widgets/core/visual.h"
+
+typedef struct {
+	const char *word; /* as lessons write it */
+	Activation act;
+	const char *uni, *ascii; /* as shown */
+} ActName;
+
+static const ActName act_names[] = {
+    {"step", ACT_STEP, "step", "step"},
+    {"sigmoid", ACT_SIGMOID, "σ", "sigmoid"},
+    {"tanh", ACT_TANH, "tanh", "tanh"},
+    {"relu", ACT_RELU, "ReLU", "ReLU"},
+    {"leakyrelu", ACT_LEAKY_RELU, "LReLU", "LReLU"},
+    {"elu", ACT_ELU, "ELU", "ELU"},
+    {"gelu", ACT_GELU, "GELU", "GELU"},
+    {"softplus", ACT_SOFTPLUS, "softplus", "softplus"},
+    {"swish", ACT_SWISH, "swish", "swish"},
+    {"identity", ACT_LINEAR, "id", "id"},
+};
+
+#define N_ACT_NAMES (sizeof act_names / sizeof *act_names)
+
+bool visual_act(const char *word, Activation *a)
+{
+	size_t i;
+
+	for (i = 0; word && i < N_ACT_NAMES; i++)
+		if (strcmp(word, act_names[i].word) == 0) {
+			*a = act_names[i].act;
+			return true;
+		}
+	return false;
+}
+
+const char *visual_act_symbol(Activation a, Caps caps)
+{
+	size_t i;
+
+	for (i = 0; i < N_ACT_NAMES; i++)
+		if (act_names[i].act == a)
+			return caps.unicode ? act_names[i].uni : act_names[i].ascii;
+	return "f";
+}
+
+const char *visual_choice_word(const Scene *s, const char *id)
+{
+	Instance *in = scene_find((Scene *)(uintptr_t)s, id);
+	double v;
+
+	if (!in || !in->ops->value || !in->ops->value(in, &v) || !(v >= 0) || v != floor(v) ||
+	    v >= (double)widget_nwords(in, "options"))
+		return NULL;
+	return widget_word(in, "options", (size_t)v);
+}
+
+/* "?" for a value that is not a number, cut to size. */
+static int format_unknown(char *out, size_t size)
+{
+	if (size == 0)
+		return 0;
+	if (size == 1)
+		return out[0] = '\0', 0;
+	return memcpy(out, "?", 2), 1;
+}
+
+/* Replaces a leading '-' of out (length n) by U+2212; returns the new length. */
+static int unicode_minus(char *out, size_t size, int n)
+{
+	if (n > 0 && out[0] == '-' && (size_t)n + 3 < size) {
+		memmove(out + 3, out + 1, (size_t)n);
+		memcpy(out, "\xe2\x88\x92", 3);
+		n += 2;
+	}
+	return n;
+}
+
+/* v with digits decimals into out (size bytes), as "%.*f" writes it while that fits
+ * and the number is of a size people read digit by digit; otherwise in the shortest
+ * "%g" form that fits ("1e+40"), cut only when size is smaller than any. Returns
+ * the length written: never more than size - 1, whatever v is. */
+static int format_num(char *out, size_t size, double v, int digits)
+{
+	char tmp[64];
+	int n = -1, p;
+
+	if (size == 0)
+		return 0;
+	if (digits < 0)
+		digits = 0;
+	if (digits > 17)
+		digits = 17;
+	if (fabs(v) < 1e15)
+		n = snprintf(tmp, sizeof tmp, "%.*f", digits, v);
+	for (p = digits > 0 ? digits : 1; (n < 0 || (size_t)n >= size) && p >= 1; p--)
+		n = snprintf(tmp, sizeof tmp, "%.*g", p, v);
+	if (n < 0)
+		n = 0, tmp[0] = '\0';
+	if ((size_t)n >= size)
+		n = (int)size - 1;
+	memcpy(out, tmp, (size_t)n);
+	out[n] = '\0';
+	return n;
+}
+
+int visual_fixed(char *out, size_t size, double v, int digits, Caps caps)
+{
+	int n;
+
+	if (!isfinite(v))
+		return format_unknown(out, size);
+	n = format_num(out, size, v, digits);
+	if (out[0] == '-' && strspn(out + 1, "0.") == strlen(out + 1)) /* "-0.00" */
+		memmove(out, out + 1, (size_t)n--);
+	return caps.unicode ? unicode_minus(out, size, n) : n;
+}
+
+int visual_num(char *out, size_t size, double v, int digits, Caps caps)
+{
+	int n;
+
+	if (!isfinite(v))
+		return format_unknown(out, size);
+	n = format_num(out, size, v, digits);
+	if (memchr(out, '.', (size_t)n) && !memchr(out, 'e', (size_t)n)) {
+		while (n > 0 && out[n - 1] == '0')
+			out[--n] = '\0';
+		if (n > 0 && out[n - 1] == '.')
+			out[--n] = '\0';
+	}
+	if (strcmp(out, "-0") == 0)
+		n = format_num(out, size, 0, 0);
+	return caps.unicode ? unicode_minus(out, size, n) : n;
+}
+
+bool visual_eval(const Instance *in, const double *x, size_t n, double *y)
+{
+	double z;
+
+	if (!in)
+		return false;
+	if (in->ops == &neuron_ops)
+		return neuron_eval(in, x, n, &z, y);
+	if (in->ops == &network_ops)
+		return network_eval(in, x, n, y);
+	return false;
+}

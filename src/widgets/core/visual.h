@@ -1,0 +1,63 @@
+/* visual.h: the widgets that compute and show: plot (activation curves, or data other
+ * widgets feed), network (a diagram with a forward pass and its wave), neuron (one
+ * neuron's arithmetic) and game (a goal, rounds and a score around them); what they
+ * share, and the functions other widgets call on them.
+ * Must not own the loop, navigate or write files; computes only with src/nn. */
+#ifndef NN_WIDGETS_VISUAL_H
+#define NN_WIDGETS_VISUAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "nn/act.h"
+#include "widgets/core/plotdata.h"
+#include "widgets/core/widget.h"
+
+extern const WidgetOps plot_ops;
+extern const WidgetOps network_ops;
+extern const WidgetOps neuron_ops;
+extern const WidgetOps game_ops;
+
+/* The activation names lessons write (the registry's ACTIVATIONS): "step", "sigmoid",
+ * "tanh", "relu", "leakyrelu", "elu", "gelu", "softplus", "swish", "identity". Returns
+ * false for any other word (or NULL). */
+bool visual_act(const char *word, Activation *a);
+
+/* How a function is named on screen: "σ" (ASCII "sigmoid"), "tanh", "ReLU", "step"... */
+const char *visual_act_symbol(Activation a, Caps caps);
+
+/* The word of the option chosen in the choice widget id: its "options" parameter's item
+ * number value (a choice's value is the 0-based index of its option). NULL when there
+ * is no such widget or its value is not an option's index. */
+const char *visual_choice_word(const Scene *s, const char *id);
+
+/* Formats v with at most `digits` decimals and no trailing zeros ("0.6", "1", "-0.45"),
+ * never "-0"; with Unicode the minus is U+2212; "?" when v is not finite. Safe for any
+ * double and any size: a number of 1e15 or more, or one too long for size, is written
+ * in the shortest %g form that fits ("1e+40"). Returns the length written (< size). */
+int visual_num(char *out, size_t size, double v, int digits, Caps caps);
+
+/* Like visual_num with exactly `digits` decimals ("0.70", "0.668"). */
+int visual_fixed(char *out, size_t size, double v, int digits, Caps caps);
+
+/* The output of the neuron or network instance `in` for the n inputs x, computed with
+ * src/nn from its current weights (a network: its first output). x NULL: its own
+ * current inputs. Returns false when in is neither, or n does not match its inputs. */
+bool visual_eval(const Instance *in, const double *x, size_t n, double *y);
+
+/* The neuron's weighted sum z and output y = f(z) for the inputs x (NULL: its current
+ * inputs, from its own numbers or the widgets named by inputs_from). n must be its
+ * number of inputs. Returns false for another kind of widget or another n. */
+bool neuron_eval(const Instance *in, const double *x, size_t n, double *z, double *y);
+
+/* The network's first output for the inputs x (NULL: its current inputs); n must be
+ * its number of inputs. Returns false for another kind of widget or another n. */
+bool network_eval(const Instance *in, const double *x, size_t n, double *y);
+
+/* The data a plot widget with chart=lines, scatter, field, histogram or bars shows:
+ * the widget that feeds it appends to it (see plotdata.h) and returns WIDGET_REDRAW
+ * (or true from tick) so the screen is drawn again. NULL for chart=curves, a failed
+ * widget or another kind. */
+PlotData *plot_widget_data(Instance *in);
+
+#endif

@@ -1,0 +1,469 @@
+/* trainer-view.c: how the trainer widget looks: a header of the net and its settings,
+ * the decision boundary as a colour field at the canvas's finest resolution with the
+ * train points (markers) and test points (dots) on top, the train and test loss curves,
+ * the epoch, accuracies and compute counters, a network diagram when there is room, the
+ * state of the run (or why it stopped), the goal and the keys.
+ * Must not own the loop or write files; draw computes the field, it changes no state. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "base/utf8.h"
+#include "draw/wrap.h"
+#include "nls.h"
+#include "nn/loss.h"
+#include "widgets/trainer/trainer.h"
+#include "widgets/core/visual.h"
+
+#define HEIGHT    22 /* rows of the whole widget */
+#define PANEL_H   14 /* rows of the field and of the chart with its numbers */
+#define STATS_H   4  /* rows of numbers under the loss chart */
+#define DIAG_MINW 100 /* widths from which a network diagram is drawn */
+
+int trainer_view_height(const Instance *in, int width)
+{
+	(void)in;
+	(void)width;
+	return HEIGHT;
+}
+
+/* "2-8-8-1", or "2-[8]-8-1" with the first hidden layer picked */
+static int arch(const Brain *b, char *out, size_t size)
+{
+	size_t n = str_addf(out, size, 0, "2");
+	int l;
+
+	for (l = 0; l < b->nhidden; l++) /* [8]: the layer h picked */
+		n = str_addf(out, size, n, b->sel == l ? "-[%d]" : "-%d", b->hidden[l]);
+	n = str_addf(out, size, n, "-%zu", b->classes > 2 ? b->classes : 1);
+	return (int)n;
+}
+
+/* The hidden activations: "tanh", or one per layer when they differ: "ReLU,tanh". */
+static void acts_str(const Brain *b, char *out, size_t size, Caps caps)
+{
+	int l, same = 1;
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (l = 1; l < b->nhidden; l++)
+		same &= b->acts[l] == b->acts[0];
+	if (b->nhidden == 0)
+		return;
+	for (l = 0; l < (same ? 1 : b->nhidden); l++)
+		n = str_addf(out, size, n, "%s%s", l ? "," : "", visual_act_symbol(b->acts[l], caps));
+}
+
+static const char *data_title(const Brain *b)
+{
+	if (b->custom)
+		return b->own_name[0] ? b->own_name : _("Your points");
+	switch (b->kind) {
+	case DATA_SPIRAL: return _("Spiral");
+	case DATA_CIRCLE: return _("Circle");
+	case DATA_XOR: return _("XOR");
+	case DATA_GAUSSIANS: return _("Two gaussians");
+	case DATA_MOONS: return _("Moons");
+	case DATA_CHECKER: return _("Checkerboard");
+	case DATA_BLOBS: return _("Blobs");
+	case DATA_PLANE: return _("Plane (regression)");
+	case DATA_BUMPS: return _("Bumps (regression)");
+	default: return data_name(b->kind);
+	}
+}
+
+static const char *optim_title(OptimKind k)
+{
+	switch (k) {
+	case OPTIM_SGD: return "SGD";
+	case OPTIM_MOMENTUM: return _("momentum");
+	case OPTIM_ADAM: return "Adam";
+	default: return optim_name(k);
+	}
+}
+
+/* Thousands separated by commas: 1,234,567. */
+static void grouped(char *out, size_t size, double v)
+{
+	char tmp[32];
+	size_t n, i, o = 0;
+
+	snprintf(tmp, sizeof tmp, "%.0f", v > 0 ? v : 0);
+	n = strlen(tmp);
+	for (i = 0; i < n && o + 2 < size; i++) {
+		if (i && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = tmp[i];
+	}
+	out[o] = '\0';
+}
+
+/* The value in [-1, 1] the field shows for one output row y of the net. */
+static double field_value(const Brain *b, const double *y, int *cls)
+{
+	size_t k, best = 0;
+	double p;
+
+	if (!b->classes)
+		return y[0] < -1 ? -1 : y[0] > 1 ? 1 : y[0];
+	if (b->classes <= 2) {
+		p = b->loss == LOSS_CE ? 1 / (1 + exp(-y[0])) : y[0];
+		return 2 * p - 1;
+	}
+	/* several classes: the winner's confidence, on the side of its class's parity */
+	{
+		double pr[16];
+		size_t n = b->classes < 16 ? b->classes : 16;
+		if (b->loss == LOSS_CE)
+			loss_softmax(pr, y, n);
+		else
+			memcpy(pr, y, n * sizeof *pr);
+		for (k = 1; k < n; k++)
+			if (pr[k] > pr[best])
+				best = k;
+		p = pr[best];
+		*cls = (int)best;
+		return (best % 2 ? 1 : -1) * p;
+	}
+}
+
+/* Fills b->field (fw x fh) with the net's output at each sample of the canvas. */
+static void fill_field(Brain *b, const Canvas *cv, int fw, int fh)
+{
+	MlpWork *w = &b->eval;
+	size_t n = (size_t)fw * (size_t)fh, i, k, L = b->mlp.n_layers, nout = mlp_n_out(&b->mlp);
+	double x[2 * BRAIN_EVAL_CAP];
+
+	for (i = 0; i < n; i += k) {
+		size_t chunk = n - i < w->cap ? n - i : w->cap;
+		for (k = 0; k < chunk; k++)
+			canvas_sample(cv, (int)((i + k) % (size_t)fw), (int)((i + k) / (size_t)fw), fw,
+				      fh, &x[2 * k], &x[2 * k + 1]);
+		mlp_forward(w, &b->mlp, x, chunk);
+		for (k = 0; k < chunk; k++) {
+			int cls = -1;
+			b->field[i + k] = field_value(b, w->y[L - 1] + k * nout, &cls);
+			b->fcol[i + k] = cls >= 0 ? (uint8_t)plot_colour(cls) : COLOUR_NONE;
+		}
+	}
+}
+
+static int point_class(const Brain *b, double label)
+{
+	if (!b->classes)
+		return label > 0 ? 1 : 0;
+	return (int)label;
+}
+
+static void draw_field(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
+{
+	Plot *p = &b->field_plot;
+	PlotOpts o = PLOT_OPTS_DEFAULT;
+	int fw, fh;
+	size_t i;
+
+	trainer_bounds(b, &o.x0, &o.x1, &o.y0, &o.y1);
+	o.axes = false;
+	plot_begin(p);
+	if (plot_layout(p, x, y, w, h, &o, caps, false) != 0)
+		return;
+	canvas_field_size(&p->cv, &fw, &fh);
+	if (fw > 0 && fh > 0 && (size_t)fw * (size_t)fh <= BRAIN_FIELD_CAP) {
+		fill_field(b, &p->cv, fw, fh);
+		plot_field(p, b->field, fw, fh);
+		if (b->classes > 2) /* several classes: each in its own colour */
+			canvas_field_colours(&p->cv, b->fcol, fw, fh);
+		if (b->classes == 2 || !b->classes)
+			plot_contour(p, b->field, fw, fh, 0, COLOUR_MUTED);
+	}
+	for (i = 0; i < b->test.n; i++) /* test points: single dots */
+		canvas_data_point(&p->cv, b->test.x[2 * i], b->test.x[2 * i + 1],
+				  plot_colour(point_class(b, b->test.label[i])));
+	for (i = 0; i < b->train.n; i++) { /* train points: class markers */
+		int c = point_class(b, b->train.label[i]);
+		canvas_data_mark(&p->cv, b->train.x[2 * i], b->train.x[2 * i + 1],
+				 plot_marker(c, caps), plot_colour(c));
+	}
+	plot_draw(p, g);
+	if (b->placing) { /* the cursor: one cell over the field */
+		const Canvas *cv = &p->cv;
+		int px, py;
+		if (canvas_map(cv, b->cur_x, b->cur_y, &px, &py) && px >= 0 && py >= 0 &&
+		    px < cv->pw && py < cv->ph)
+			grid_put(g, cv->x + (px >> cv->lx), cv->y + (py >> cv->ly),
+				 caps.unicode ? 0x253C : '+', STYLE_FOCUS);
+	}
+}
+
+static void text(Grid *g, int x, int y, int w, const char *s, Style st)
+{
+	grid_text(g, x, y, s, strlen(s), w, st);
+}
+
+static void percent(char *out, size_t size, double v)
+{
+	if (isfinite(v))
+		snprintf(out, size, "%.1f%%", 100 * v);
+	else
+		snprintf(out, size, "-");
+}
+
+/* A loss: 4 decimals, or 3 significant digits when large or tiny ("1.2e+09"). */
+static void loss_str(char *out, size_t size, double v, Caps caps)
+{
+	if (isfinite(v) && v != 0 && (fabs(v) >= 1000 || fabs(v) < 1e-4))
+		snprintf(out, size, "%.3g", v);
+	else
+		visual_fixed(out, size, v, 4, caps);
+}
+
+static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
+{
+	char line[256], a[32], c[32], ex[32], macs[32];
+	double epoch = b->built ? (double)b->tr.examples / (double)b->train.n : 0;
+
+	snprintf(line, sizeof line, _("Epoch %.1f   step %zu"), epoch, b->built ? b->tr.step : 0);
+	text(g, x, y, w, line, STYLE_BOLD);
+	loss_str(a, sizeof a, b->train_loss, caps);
+	loss_str(c, sizeof c, b->test_loss, caps);
+	snprintf(line, sizeof line, _("Loss   train %s  test %s"), a, c);
+	text(g, x, y + 1, w, line, STYLE_NORMAL);
+	if (b->classes) {
+		percent(a, sizeof a, b->train_acc);
+		percent(c, sizeof c, b->test_acc);
+		snprintf(line, sizeof line, _("Accuracy  train %s  test %s"), a, c);
+		text(g, x, y + 2, w, line, STYLE_NORMAL);
+	}
+	grouped(macs, sizeof macs, (double)b->macs);
+	if (b->rate > 0) {
+		grouped(ex, sizeof ex, b->rate);
+		snprintf(line, sizeof line, _("%s examples/s  %s mult-adds/step"), ex, macs);
+		if (utf8_width(line, strlen(line)) > w) /* a narrow column: the short form */
+			snprintf(line, sizeof line, _("%s ex/s  %s MACs/step"), ex, macs);
+	} else {
+		snprintf(line, sizeof line, _("%s mult-adds/step"), macs);
+	}
+	text(g, x, y + 3, w, line, STYLE_DIM);
+}
+
+/* The test set's confusion matrix for several classes: a row per true class, a column
+ * per predicted class, each headed by the class's marker. Returns the rows used. */
+static int draw_confusion(Brain *b, Grid *g, int x, int y, int w, Caps caps)
+{
+	size_t counts[BRAIN_MAX_CLASSES * BRAIN_MAX_CLASSES], k = b->classes, i, j;
+	const char *label = _("Test: true \\ predicted");
+	char line[256], mark[8];
+	int lw = utf8_width(label, strlen(label));
+	size_t len;
+
+	if (k < 3 || k > BRAIN_MAX_CLASSES || !b->test.n)
+		return 0;
+	train_confusion(counts, k, &b->te, &b->test);
+	len = str_addf(line, sizeof line, 0, "%s", label);
+	for (j = 0; j < k; j++) {
+		mark[utf8_encode(mark, plot_marker((int)j, caps))] = '\0';
+		len = str_addf(line, sizeof line, len, "    %s", mark);
+	}
+	text(g, x, y, w, line, STYLE_DIM);
+	for (i = 0; i < k; i++) {
+		mark[utf8_encode(mark, plot_marker((int)i, caps))] = '\0';
+		len = str_addf(line, sizeof line, 0, "%*s%s", lw > 1 ? lw - 1 : 0, "", mark);
+		for (j = 0; j < k; j++)
+			len = str_addf(line, sizeof line, len, " %4zu", counts[i * k + j]);
+		text(g, x, y + 1 + (int)i, w, line, STYLE_NORMAL);
+	}
+	return (int)k + 1;
+}
+
+static void draw_diagram(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
+{
+	int sizes[NETDIAG_MAX_LAYERS], l, nl = b->nhidden + 2;
+	const double *wp[NETDIAG_MAX_LAYERS];
+	NetDiagSpec spec;
+
+	if (nl > NETDIAG_MAX_LAYERS || b->classes > NETDIAG_MAX_NEURONS)
+		return;
+	for (l = 0; l < nl; l++) {
+		sizes[l] = (int)b->mlp.sizes[l];
+		if (l + 1 < nl)
+			wp[l] = b->mlp.params + b->mlp.w_off[l];
+	}
+	memset(&spec, 0, sizeof spec);
+	spec.nlayers = nl;
+	spec.sizes = sizes;
+	spec.weights = wp;
+	spec.focus_layer = spec.focus_neuron = -1;
+	netdiag_draw(&b->nd, g, x, y, w, h, &spec, caps);
+}
+
+/* The line (or two) about the run: paused, training, stopped and why, or failed. */
+static int draw_status(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
+{
+	char buf[512];
+	WrapLine wl[2];
+	int n, i;
+	Style st = STYLE_NORMAL;
+
+	switch (b->mode) {
+	case BRAIN_DIVERGED:
+		trainer_diverged_text(b, buf, sizeof buf, caps);
+		st = STYLE_BAD;
+		break;
+	case BRAIN_FAILED:
+		snprintf(buf, sizeof buf, "%s", _("This net cannot be built: out of memory."));
+		st = STYLE_BAD;
+		break;
+	case BRAIN_RUNNING:
+		if (trainer_speeds[b->speed] > 0)
+			snprintf(buf, sizeof buf, _("Training at %g epochs a second (< slower, > faster)..."),
+				 trainer_speeds[b->speed]);
+		else
+			snprintf(buf, sizeof buf, "%s", _("Training at full speed (< slower)..."));
+		break;
+	default:
+		if (b->stopped_early)
+			snprintf(buf, sizeof buf,
+				 _("Stopped early: the test loss has not improved since epoch %.1f, "
+				   "so its weights are back."),
+				 b->keep_epoch);
+		else
+			snprintf(buf, sizeof buf, "%s",
+				 b->built && b->tr.step ? _("Paused.")
+							: _("Ready: press Space to train."));
+		break;
+	}
+	if (b->placing) {
+		snprintf(buf, sizeof buf, "%s",
+			 b->classes ? _("Placing points: arrows move the cross, 0-9 drop a point of "
+					"that class, Backspace takes it back, p ends.")
+				    : _("Placing points: arrows move the cross, 0-9 drop a point of "
+					"value -1 to 1, Backspace takes it back, p ends."));
+		st = STYLE_ACCENT;
+	}
+	n = wrap_text(buf, strlen(buf), w, wl, 2);
+	for (i = 0; i < n && i < 2; i++)
+		grid_text(g, x, y + i, buf + wl[i].start, wl[i].len, w, st);
+	if (n < 2) { /* the second row: the settings without a key of their own on top */
+		char l1[32], l2[32], dr[32];
+		visual_num(l1, sizeof l1, b->l1, 5, caps);
+		visual_num(l2, sizeof l2, b->l2, 5, caps);
+		visual_num(dr, sizeof dr, b->nhidden ? b->dropout : 0, 2, caps);
+		snprintf(buf, sizeof buf,
+			 _("L1 %s  L2 %s  dropout %s  init %s  seeds %llu/%llu  noise %g  split %.0f%%%s"),
+			 l1, l2, dr, b->init < INIT_COUNT ? init_name(b->init) : _("auto"),
+			 (unsigned long long)b->data_seed, (unsigned long long)b->init_seed,
+			 b->noise, 100 * b->ratio, b->early ? _("  early stop") : "");
+		text(g, x, y + 1, w, buf, STYLE_DIM);
+	}
+	return n;
+}
+
+/* The goal and how close the learner is; without a goal, the lowest test loss and
+ * its weights (B). Returns the rows used. */
+static int draw_goal(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
+{
+	char line[256], goal[32], best[32];
+	int len;
+
+	if (!(b->goal > 0)) {
+		if (!b->built || !isfinite(b->keep_loss) || !b->tr.step)
+			return 0;
+		loss_str(best, sizeof best, b->keep_loss, caps);
+		snprintf(line, sizeof line,
+			 _("Lowest test loss %s, at epoch %.1f: B puts those weights back."), best,
+			 b->keep_epoch);
+		text(g, x, y, w, line, STYLE_DIM);
+		return 1;
+	}
+	snprintf(goal, sizeof goal, "%.0f%%", 100 * b->goal);
+	if (b->max_neurons > 0)
+		len = snprintf(line, sizeof line,
+			       _("Goal: %s test accuracy with at most %d hidden neurons (now %d)."),
+			       goal, b->max_neurons, trainer_neurons(b));
+	else
+		len = snprintf(line, sizeof line, _("Goal: %s test accuracy."), goal);
+	if (b->best >= 0 && len > 0 && (size_t)len < sizeof line) {
+		percent(best, sizeof best, b->best);
+		snprintf(line + len, sizeof line - (size_t)len, _("  Best %s."), best);
+	}
+	text(g, x, y, w, line, STYLE_NORMAL);
+	if (b->won) {
+		const char *won = _("Goal reached: this brain learned it!");
+		text(g, x, y + 1, w, won, STYLE_GOOD);
+		return 2;
+	}
+	if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons) {
+		text(g, x, y + 1, w, _("Too many neurons for the goal: press [ or L."), STYLE_WARN);
+		return 2;
+	}
+	return 1;
+}
+
+void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
+		       int *cy)
+{
+	Brain *b = in->state;
+	char line[256], net[64], lr[32], actw[96];
+	int fieldw, rx, rw, dw = 0, y = r.y;
+
+	arch(b, net, sizeof net);
+	acts_str(b, actw, sizeof actw, caps);
+	visual_num(lr, sizeof lr, b->lr, 4, caps);
+	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b),
+		 net, actw, optim_title(b->optim), lr,
+		 b->built ? b->tr.cfg.batch : b->batch);
+	text(g, r.x, y++, r.w, line, STYLE_TITLE);
+	if (r.w >= DIAG_MINW)
+		dw = r.w - 80 + 20 > 40 ? 40 : r.w - 80 + 20;
+	fieldw = (r.w - dw) / 2;
+	rx = r.x + fieldw + 1;
+	rw = r.w - dw - fieldw - 1;
+	if (b->built) {
+		draw_field(b, g, r.x, y, fieldw, PANEL_H, caps);
+		/* one point (a fresh run): epochs 0 to 1, not a range around 0 */
+		{
+			int conf = b->classes > 2 ? (int)b->classes + 1 : 0, ch = PANEL_H - STATS_H - conf;
+			BrainChart chart = b->chart == BRAIN_CHART_NET && dw > 0 ? BRAIN_CHART_LOSS
+										 : b->chart;
+			if (chart == BRAIN_CHART_NET) {
+				text(g, rx, y, rw, _("network (v: neurons)"), STYLE_DIM);
+				draw_diagram(b, g, rx, y + 1, rw, ch - 1, caps);
+			} else if (chart == BRAIN_CHART_NEURONS) {
+				text(g, rx, y, rw, _("neurons (v: loss)"), STYLE_DIM);
+				trainer_thumbs_draw(b, g, rx, y + 1, rw, ch - 1, caps);
+			} else {
+				PlotData *pd = chart == BRAIN_CHART_ACC && b->classes ? &b->accs
+										   : &b->curves;
+				pd->opts.x1 = pd->series[0].seen < 2 ? 1 : NAN;
+				pd->opts.ytitle = pd == &b->accs ? _("accuracy (v: network)")
+						  : b->classes ? _("loss (v: accuracy)")
+							       : _("loss (v: network)");
+				plotdata_draw(pd, g, rx, y, rw, ch, caps);
+			}
+			draw_confusion(b, g, rx, y + ch, rw, caps);
+		}
+		if (dw > 0)
+			draw_diagram(b, g, r.x + r.w - dw + 2, y, dw - 2, PANEL_H, caps);
+	}
+	draw_numbers(b, g, rx, y + PANEL_H - STATS_H, rw, caps);
+	y += PANEL_H;
+	draw_status(b, g, r.x, y, r.w, caps);
+	y += 2;
+	y += draw_goal(b, g, r.x, y, r.w, caps);
+	if (focused) { /* the keys, the most used first, in the rows left */
+		const char *help =
+		    _("Space run/pause  s epoch  r reset  R weights  D data  +/- rate  </> speed\n"
+		      "d dataset  n noise  t split  p place points  v chart  B best weights\n"
+		      "[/] width  h layer  l/L layers  a act  o optim  b batch  c loss\n"
+		      "1 L1  2 L2  x dropout  i init  e early stop");
+		WrapLine wl[HEIGHT];
+		int n = wrap_text(help, strlen(help), r.w, wl, HEIGHT), i;
+		for (i = 0; i < n && y + i < r.y + HEIGHT; i++)
+			grid_text(g, r.x, y + i, help + wl[i].start, wl[i].len, r.w, STYLE_DIM);
+		*cx = r.x;
+		*cy = r.y;
+	}
+}

@@ -1,0 +1,560 @@
+/* trainer.c: the trainer widget's engine: a dataset and its train/test split, an MLP
+ * trained with src/nn for a time budget per frame (whole mini-batches) or at a chosen
+ * speed, the losses and accuracies recorded each frame, divergence stopped and
+ * explained, the win of a lesson's goal, progress. Keys: trainer-controls.c; drawing:
+ * trainer-view.c.
+ * Must not own the loop, navigate or write files; allocates only when (re)building. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "nls.h"
+#include "nn/init.h"
+#include "widgets/trainer/trainer.h"
+#include "widgets/core/visual.h"
+
+#define BUDGET_S     0.025  /* training time per frame (of a 33 ms frame) */
+#define CHUNK_EX     1024   /* examples between two looks at the clock */
+#define EXPLODE      1e4    /* a batch loss this many times the initial loss diverged */
+#define PATIENCE     200    /* early stopping: epochs without a better test loss */
+
+const double trainer_speeds[] = {1, 3, 10, 30, 100, 300, 1000, 0};
+const int trainer_nspeeds = sizeof trainer_speeds / sizeof *trainer_speeds;
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+const Brain *trainer_state(const Instance *in)
+{
+	if (!in || in->ops != &trainer_ops || in->failed || !in->state)
+		return NULL;
+	return in->state;
+}
+
+int trainer_neurons(const Brain *b)
+{
+	int l, n = 0;
+
+	for (l = 0; l < b->nhidden; l++)
+		n += b->hidden[l];
+	return n;
+}
+
+static void unbuild(Brain *b)
+{
+	train_free(&b->tr);
+	train_free(&b->te);
+	mlp_work_free(&b->eval);
+	mlp_free(&b->mlp);
+	free(b->keep);
+	b->keep = NULL;
+	data_free(&b->all);
+	data_free(&b->train);
+	data_free(&b->test);
+	b->built = false;
+}
+
+static double epoch_of(const Brain *b)
+{
+	return (double)b->tr.examples / (double)b->train.n;
+}
+
+/* Keeps the weights when the test loss is the lowest so far; with early stopping,
+ * once it has not improved for PATIENCE epochs, puts the kept weights back and
+ * pauses. Returns false when it stopped the run. */
+static bool checkpoint(Brain *b)
+{
+	double loss;
+
+	if (!b->test.n || !b->keep)
+		return true;
+	loss = train_loss(&b->te, &b->test);
+	if (loss < b->keep_loss) {
+		b->keep_loss = loss;
+		b->keep_epoch = epoch_of(b);
+		memcpy(b->keep, b->mlp.params, b->mlp.n_params * sizeof *b->keep);
+	} else if (b->early && epoch_of(b) - b->keep_epoch > PATIENCE) {
+		memcpy(b->mlp.params, b->keep, b->mlp.n_params * sizeof *b->keep);
+		b->mode = BRAIN_PAUSED;
+		b->stopped_early = true;
+		return false;
+	}
+	return true;
+}
+
+/* Evaluates the net on both sets and records the point of the curves. */
+static void evaluate(Brain *b)
+{
+	double epoch = epoch_of(b);
+
+	b->train_loss = train_loss(&b->tr, &b->train);
+	b->test_loss = b->test.n ? train_loss(&b->te, &b->test) : NAN;
+	b->train_acc = b->classes ? train_accuracy(&b->tr, &b->train) : NAN;
+	b->test_acc = b->classes && b->test.n ? train_accuracy(&b->te, &b->test) : NAN;
+	plotdata_append(&b->curves, 0, epoch, b->train_loss);
+	plotdata_append(&b->curves, 1, epoch, b->test_loss);
+	if (b->classes) {
+		plotdata_append(&b->accs, 0, epoch, b->train_acc);
+		plotdata_append(&b->accs, 1, epoch, b->test_acc);
+	}
+}
+
+/* Makes the dataset, the split, the net, its trainers and the field's workspace from
+ * what the learner set; the curves start again. Returns 0, or -1 (out of memory or a
+ * setting the library refuses: the widget then shows that it cannot train). */
+int trainer_build(Brain *b)
+{
+	size_t sizes[BRAIN_MAX_HIDDEN + 2], n_out, l, L;
+	Activation act[BRAIN_MAX_HIDDEN + 1];
+	DataSpec spec;
+	TrainConfig tc;
+	OptimConfig oc;
+	Rng r;
+
+	unbuild(b);
+	plotdata_clear(&b->curves);
+	plotdata_clear(&b->accs);
+	b->rate = 0;
+	b->owed = 0;
+	b->mode = b->mode == BRAIN_RUNNING ? BRAIN_RUNNING : BRAIN_PAUSED;
+	b->why = NN_OK;
+	b->stopped_early = false;
+	b->keep_loss = INFINITY;
+	b->keep_epoch = 0;
+	if (b->custom) {
+		b->classes = b->own_classes;
+		if (trainer_own_split(b) != 0 || b->train.n == 0)
+			goto fail;
+	} else {
+		data_spec_defaults(&spec, b->kind, b->points);
+		spec.noise = b->noise;
+		b->classes = data_n_classes(&spec);
+		rng_seed(&r, b->data_seed);
+		if (data_generate(&b->all, &spec, &r) != NN_OK ||
+		    data_split(&b->train, &b->test, &b->all, 1 - b->ratio, &r) != NN_OK ||
+		    b->train.n == 0)
+			goto fail;
+	}
+	n_out = b->classes > 2 ? b->classes : 1;
+	L = (size_t)b->nhidden + 1;
+	sizes[0] = 2;
+	for (l = 0; l < (size_t)b->nhidden; l++) {
+		sizes[l + 1] = (size_t)b->hidden[l];
+		act[l] = b->acts[l];
+	}
+	sizes[L] = n_out;
+	if (b->classes == 0)
+		act[L - 1] = ACT_LINEAR;
+	else
+		act[L - 1] = b->loss == LOSS_CE ? ACT_LINEAR : ACT_SIGMOID;
+	if (mlp_init(&b->mlp, sizes, L, act) != NN_OK)
+		goto fail;
+	rng_seed(&r, b->init_seed);
+	if (b->init < INIT_COUNT)
+		init_params(&b->mlp, b->init, 0, &r);
+	else
+		init_params(&b->mlp,
+			    b->acts[0] == ACT_RELU || b->acts[0] == ACT_LEAKY_RELU ||
+				    b->acts[0] == ACT_ELU
+				? INIT_HE_UNIFORM
+				: INIT_XAVIER_UNIFORM,
+			    0, &r);
+	memset(&tc, 0, sizeof tc);
+	tc.loss = b->classes ? b->loss : LOSS_MSE;
+	tc.batch = b->batch;
+	tc.shuffle = 1;
+	tc.seed = b->init_seed ^ 0x5eedULL;
+	tc.explode = EXPLODE;
+	tc.dropout = b->nhidden ? b->dropout : 0;
+	tc.level = simd_best();
+	optim_defaults(&oc, b->optim);
+	oc.lr = b->lr;
+	oc.l1 = b->l1;
+	oc.l2 = b->l2;
+	if (train_init(&b->tr, &b->mlp, &b->train, &tc, &oc) != NN_OK)
+		goto fail;
+	if (b->test.n && train_init(&b->te, &b->mlp, &b->test, &tc, &oc) != NN_OK)
+		goto fail;
+	if (mlp_work_init(&b->eval, &b->mlp, BRAIN_EVAL_CAP, tc.level, 0) != NN_OK)
+		goto fail;
+	b->keep = malloc(b->mlp.n_params * sizeof *b->keep);
+	if (!b->keep)
+		goto fail;
+	b->macs = 0;
+	for (l = 0; l < L; l++) /* forward, the weights' gradient, the deltas below */
+		b->macs += sizes[l] * sizes[l + 1] * (l ? 3 : 2);
+	b->macs *= b->tr.cfg.batch;
+	b->built = true;
+	evaluate(b);
+	checkpoint(b);
+	return 0;
+fail:
+	unbuild(b);
+	b->mode = BRAIN_FAILED;
+	return -1;
+}
+
+/* Runs whole mini-batches until `examples` are done; false when training diverged. */
+static bool run(Brain *b, size_t examples)
+{
+	size_t done = 0;
+
+	while (done < examples) {
+		size_t before = b->tr.examples;
+		NnStatus st = train_step(&b->tr);
+		if (st != NN_OK) {
+			b->why = st;
+			b->mode = BRAIN_DIVERGED;
+			return false;
+		}
+		done += b->tr.examples - before;
+	}
+	return true;
+}
+
+/* After training: the best result and the win (once). */
+void trainer_judge(Instance *in, Brain *b)
+{
+	if (!(b->goal > 0) || !b->classes || !isfinite(b->test_acc))
+		return;
+	if (b->custom || b->kind != b->goal_kind || b->noise != b->goal_noise ||
+	    b->ratio != b->goal_ratio || b->points != b->goal_points)
+		return; /* the goal is about the lesson's data, not easier ones */
+	if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons)
+		return;
+	if (b->test_acc > b->best)
+		b->best = b->test_acc;
+	if (b->test_acc >= b->goal && !b->won) {
+		b->won = true;
+		in->done = true; /* the player saves and completes the unit (player_tick) */
+	}
+}
+
+bool trainer_train(Instance *in, size_t examples)
+{
+	Brain *b = in && in->ops == &trainer_ops ? in->state : NULL;
+
+	if (!b || !b->built || b->mode == BRAIN_DIVERGED)
+		return false;
+	if (run(b, examples ? examples : 1))
+		checkpoint(b);
+	evaluate(b);
+	trainer_judge(in, b);
+	return b->mode != BRAIN_DIVERGED;
+}
+
+void trainer_rebuild(Instance *in, bool keep)
+{
+	Brain *b = in->state;
+	size_t sizes[BRAIN_MAX_HIDDEN + 2], L = b->mlp.n_layers, n = b->mlp.n_params;
+	double *saved = NULL;
+
+	if (keep && b->built && (saved = malloc(n * sizeof *saved)) != NULL) {
+		memcpy(saved, b->mlp.params, n * sizeof *saved);
+		memcpy(sizes, b->mlp.sizes, (L + 1) * sizeof *sizes);
+	}
+	if (b->mode == BRAIN_DIVERGED || b->mode == BRAIN_FAILED)
+		b->mode = BRAIN_PAUSED;
+	if (trainer_build(b) == 0 && saved && b->mlp.n_layers == L &&
+	    memcmp(sizes, b->mlp.sizes, (L + 1) * sizeof *sizes) == 0)
+		trainer_set_weights(in, saved, n);
+	free(saved);
+	trainer_judge(in, b);
+	in->animating = b->mode == BRAIN_RUNNING;
+}
+
+int trainer_set_weights(Instance *in, const double *params, size_t n)
+{
+	Brain *b = in->state;
+
+	if (!b->built || n != b->mlp.n_params)
+		return -1;
+	memcpy(b->mlp.params, params, n * sizeof *params);
+	plotdata_clear(&b->curves);
+	plotdata_clear(&b->accs);
+	b->keep_loss = INFINITY;
+	evaluate(b);
+	checkpoint(b);
+	trainer_judge(in, b);
+	return 0;
+}
+
+void trainer_bounds(const Brain *b, double *x0, double *x1, double *y0, double *y1)
+{
+	double a = INFINITY, c = -INFINITY, e = INFINITY, f = -INFINITY, m;
+	size_t i;
+
+	for (i = 0; i < b->all.n; i++) {
+		a = fmin(a, b->all.x[2 * i]);
+		c = fmax(c, b->all.x[2 * i]);
+		e = fmin(e, b->all.x[2 * i + 1]);
+		f = fmax(f, b->all.x[2 * i + 1]);
+	}
+	if (!(a <= c)) /* no points */
+		a = e = -1, c = f = 1;
+	m = 0.08 * fmax(c - a, f - e) + 1e-9;
+	*x0 = a - m;
+	*x1 = c + m;
+	*y0 = e - m;
+	*y1 = f + m;
+}
+
+void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
+{
+	double lr = b->tr.opt.cfg.lr, loss = b->tr.last_loss;
+	char lrs[32], sug[32], ls[32];
+	const char *what;
+
+	if (b->mode != BRAIN_DIVERGED) {
+		if (size)
+			buf[0] = '\0';
+		return;
+	}
+	visual_num(lrs, sizeof lrs, lr, 4, caps);
+	visual_num(sug, sizeof sug, lr / 10, 5, caps);
+	if (b->tr.overflowed)
+		what = _("an update flung a weight past 1e154, out of any useful range");
+	else if (isnan(loss))
+		what = _("the loss became NaN (not a number)");
+	else if (isinf(loss))
+		what = _("the loss became infinite");
+	else {
+		snprintf(ls, sizeof ls, "%.3g", loss);
+		what = NULL;
+	}
+	if (what)
+		snprintf(buf, size,
+			 _("Training stopped at step %zu: %s. The learning rate %s is too large "
+			   "for this net: try %s (press -), then r to reset."),
+			 b->tr.step, what, lrs, sug);
+	else
+		snprintf(buf, size,
+			 _("Training stopped at step %zu: the loss exploded to %s. The learning "
+			   "rate %s is too large for this net: try %s (press -), then r to reset."),
+			 b->tr.step, ls, lrs, sug);
+}
+
+static int read_params(Instance *in, Brain *b)
+{
+	double h[BRAIN_MAX_HIDDEN + 1];
+	size_t n, i;
+	const char *w;
+
+	if (data_from_name(&b->kind, widget_str(in, "dataset", "spiral")) != 0)
+		b->kind = DATA_SPIRAL;
+	b->noise = widget_num(in, "noise", 0.2);
+	b->points = (size_t)widget_num(in, "points", 400);
+	b->points = b->points < 4 ? 4 : b->points;
+	b->ratio = widget_num(in, "ratio", 0.5);
+	b->data_seed = (uint64_t)widget_num(in, "data_seed", 1);
+	b->init_seed = (uint64_t)widget_num(in, "init_seed", 1);
+	n = widget_nums(in, "layers", h, BRAIN_MAX_HIDDEN + 1);
+	if (n == 0) { /* absent: the schema's 8,8 */
+		h[0] = h[1] = 8;
+		n = 2;
+	} else if (n == 1 && h[0] == 0)
+		n = 0; /* layers=0: no hidden layer */
+	b->nhidden = n > BRAIN_MAX_HIDDEN ? BRAIN_MAX_HIDDEN : (int)n;
+	for (i = 0; i < (size_t)b->nhidden; i++) {
+		int k = (int)h[i];
+		b->hidden[i] = k < 1 ? 1 : k > BRAIN_MAX_WIDTH ? BRAIN_MAX_WIDTH : k;
+	}
+	n = widget_nwords(in, "activation");
+	for (i = 0; i < BRAIN_MAX_HIDDEN; i++) { /* the last one given repeats */
+		const char *a = n ? widget_word(in, "activation", i < n ? i : n - 1) : "tanh";
+		if (!visual_act(a, &b->acts[i]))
+			b->acts[i] = ACT_TANH;
+	}
+	w = widget_str(in, "loss", "ce");
+	b->loss = strcmp(w, "mse") == 0 ? LOSS_MSE : LOSS_CE;
+	if (optim_from_name(&b->optim, widget_str(in, "optimizer", "adam")) != 0)
+		b->optim = OPTIM_ADAM;
+	b->lr = widget_num(in, "lr", 0.03);
+	b->batch = (size_t)widget_num(in, "batch", 10);
+	b->l1 = widget_num(in, "l1", 0);
+	b->l2 = widget_num(in, "l2", 0);
+	b->dropout = widget_num(in, "dropout", 0);
+	if (init_from_name(&b->init, widget_str(in, "init", "auto")) != 0)
+		b->init = INIT_COUNT;
+	b->speed = trainer_nspeeds - 1;
+	b->goal = widget_num(in, "goal_accuracy", 0);
+	b->max_neurons = (int)widget_num(in, "max_neurons", 0);
+	b->early = widget_bool(in, "early_stop", false);
+	b->goal_kind = b->kind;
+	b->goal_noise = b->noise;
+	b->goal_ratio = b->ratio;
+	b->goal_points = b->points;
+	b->sel = -1;
+	b->best = -1;
+	return 0;
+}
+
+static int trainer_init(Instance *in)
+{
+	Brain *b = calloc(1, sizeof *b);
+
+	if (!b)
+		return -1;
+	in->state = b;
+	plot_init(&b->field_plot);
+	netdiag_init(&b->nd);
+	read_params(in, b);
+	b->field = malloc(BRAIN_FIELD_CAP * sizeof *b->field);
+	b->fcol = malloc(BRAIN_FIELD_CAP * sizeof *b->fcol);
+	if (!b->field || !b->fcol || plotdata_init(&b->curves, PLOTDATA_LINES, BRAIN_HISTORY) != 0 ||
+	    plotdata_add_series(&b->curves, _("train"), COLOUR_CLASS0, 0) < 0 ||
+	    plotdata_add_series(&b->curves, _("test"), COLOUR_CLASS1, 0) < 0)
+		goto nomem;
+	if (plotdata_init(&b->accs, PLOTDATA_LINES, BRAIN_HISTORY) != 0 ||
+	    plotdata_add_series(&b->accs, _("train"), COLOUR_CLASS0, 0) < 0 ||
+	    plotdata_add_series(&b->accs, _("test"), COLOUR_CLASS1, 0) < 0)
+		goto nomem;
+	b->accs.opts.x0 = 0;
+	b->accs.opts.y0 = 0;
+	b->accs.opts.y1 = 1;
+	b->curves.opts.logy = true;
+	b->curves.opts.x0 = 0;
+	if (trainer_build(b) != 0)
+		goto nomem;
+	return 0;
+nomem:
+	unbuild(b);
+	plotdata_free(&b->curves);
+	plotdata_free(&b->accs);
+	free(b->field);
+	free(b->fcol);
+	free(b);
+	in->state = NULL;
+	return -1;
+}
+
+static void trainer_free(Instance *in)
+{
+	Brain *b = in->state;
+
+	unbuild(b);
+	data_free(&b->own);
+	free(b->own_side);
+	plotdata_free(&b->curves);
+	plotdata_free(&b->accs);
+	plot_free(&b->field_plot);
+	netdiag_free(&b->nd);
+	free(b->field);
+	free(b->fcol);
+	free(b);
+}
+
+static bool trainer_tick(Instance *in, double dt)
+{
+	Brain *b = in->state;
+	double t0, spent = 0;
+	size_t ex0;
+
+	if (b->mode != BRAIN_RUNNING || !b->built) {
+		in->animating = false;
+		return false;
+	}
+	t0 = now_s();
+	ex0 = b->tr.examples;
+	if (trainer_speeds[b->speed] > 0) { /* a limited speed: what this frame owes */
+		double want = trainer_speeds[b->speed] * (double)b->train.n * (dt > 0 ? dt : 0);
+		b->owed += want;
+		if (b->owed > 10.0 * (double)b->train.n)
+			b->owed = 10.0 * (double)b->train.n; /* after a pause: no burst */
+	}
+	do {
+		size_t chunk = CHUNK_EX, before = b->tr.examples;
+		bool ok;
+		if (trainer_speeds[b->speed] > 0) {
+			if (b->owed < (double)b->tr.cfg.batch)
+				break;
+			chunk = b->owed < CHUNK_EX ? (size_t)b->owed : CHUNK_EX;
+		}
+		ok = run(b, chunk) && checkpoint(b);
+		if (trainer_speeds[b->speed] > 0)
+			b->owed -= (double)(b->tr.examples - before);
+		if (!ok)
+			break;
+		spent = now_s() - t0;
+	} while (spent < BUDGET_S);
+	evaluate(b);
+	trainer_judge(in, b);
+	if (dt > 0) { /* examples per second of the whole frame, drawing included */
+		double r = (double)(b->tr.examples - ex0) / (dt > BUDGET_S ? dt : BUDGET_S);
+		b->rate = b->rate > 0 ? 0.8 * b->rate + 0.2 * r : r;
+	}
+	in->animating = b->mode == BRAIN_RUNNING;
+	return true;
+}
+
+static void trainer_save(const Instance *in, const Store *st)
+{
+	const Brain *b = in->state;
+	char buf[32], buf2[BRAIN_STATE_MAX];
+
+	if (b->best >= 0) {
+		snprintf(buf, sizeof buf, "%.4f", b->best);
+		st->set(st->ctx, "best", buf);
+	}
+	if (b->won)
+		st->set(st->ctx, "won", "1");
+	trainer_state_string(b, buf2, sizeof buf2);
+	if (buf2[0])
+		st->set(st->ctx, "state", buf2);
+}
+
+static void trainer_restore(Instance *in, const Store *st)
+{
+	Brain *b = in->state;
+	const char *best = st->get(st->ctx, "best"), *won = st->get(st->ctx, "won");
+	const char *state = st->get(st->ctx, "state");
+	char *end, err[256];
+
+	if (best) {
+		double v = strtod(best, &end);
+		if (*end == '\0' && end != best && v >= 0 && v <= 1 && v > b->best)
+			b->best = v;
+	}
+	if (won && strcmp(won, "1") == 0) {
+		b->won = true;
+		in->done = true;
+	}
+	/* The settings the learner left it with; a state that no longer applies (its own
+	 * points are gone) leaves the lesson's. */
+	if (state)
+		trainer_apply_state(in, state, err, sizeof err);
+}
+
+static bool trainer_value(const Instance *in, double *out)
+{
+	const Brain *b = in->state;
+
+	if (!b->built || !isfinite(b->test_acc))
+		return false;
+	*out = b->test_acc;
+	return true;
+}
+
+const WidgetOps trainer_ops = {
+    .init = trainer_init,
+    .free = trainer_free,
+    .height = trainer_view_height,
+    .draw = trainer_view_draw,
+    .key = trainer_controls_key,
+    .tick = trainer_tick,
+    .save = trainer_save,
+    .restore = trainer_restore,
+    .value = trainer_value,
+    .animate = trainer_controls_animate,
+    .anim_state = trainer_controls_anim_state,
+    .wide = true,
+};

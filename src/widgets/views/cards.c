@@ -1,0 +1,236 @@
+/* cards.c: a tiles picker: arrows move between cards, Enter (or Space) opens the
+ * chosen card's text below the tiles and closes it again; opened cards get a tick.
+ * Its value is how many cards were opened. Must not own the loop or write files. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "draw/box.h"
+#include "draw/wrap.h"
+#include "nls.h"
+#include "widgets/core/smallwidgets.h"
+
+enum { CARDS_MAX = 32, CARDS_MAX_LINES = 32 };
+
+typedef struct {
+	int n, cols;
+	int sel;       /* the chosen card */
+	int open;      /* the card whose text shows, or -1 */
+	uint32_t seen; /* bit i: card i was opened */
+	bool texts;    /* whether any card has a text */
+} Cards;
+
+static const char *title(const Instance *in, int i)
+{
+	const char *s = widget_word(in, "titles", (size_t)i);
+	return s ? s : "";
+}
+
+static const char *text(const Instance *in, int i)
+{
+	const char *s = widget_word(in, "texts", (size_t)i);
+	return s ? s : "";
+}
+
+static int cards_init(Instance *in)
+{
+	Cards *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return -1;
+	c->n = (int)widget_nwords(in, "titles");
+	if (c->n > CARDS_MAX)
+		c->n = CARDS_MAX;
+	c->cols = (int)widget_num(in, "columns", 2);
+	if (c->cols < 1)
+		c->cols = 1;
+	if (c->cols > c->n && c->n > 0)
+		c->cols = c->n;
+	c->open = -1;
+	c->texts = widget_nwords(in, "texts") > 0;
+	in->state = c;
+	return 0;
+}
+
+static void cards_free(Instance *in)
+{
+	free(in->state);
+}
+
+static int tile_rows(const Cards *c)
+{
+	return (c->n + c->cols - 1) / c->cols;
+}
+
+/* The rows of the text box's inside at width w: the longest card's text, at least one. */
+static int text_rows(const Instance *in, const Cards *c, int w)
+{
+	int i, most = 1;
+
+	for (i = 0; i < c->n; i++) {
+		int k = wrap_text(text(in, i), strlen(text(in, i)), w - 4, NULL, 0);
+		if (k > most)
+			most = k;
+	}
+	return most < CARDS_MAX_LINES ? most : CARDS_MAX_LINES;
+}
+
+static int cards_height(const Instance *in, int width)
+{
+	const Cards *c = in->state;
+
+	return tile_rows(c) * 3 + (c->texts ? text_rows(in, c, width) + 2 : 0);
+}
+
+static void draw_tile(const Instance *in, Grid *g, int x, int y, int w, int i, Caps caps,
+		      bool focused)
+{
+	const Cards *c = in->state;
+	const char *t = title(in, i);
+	int tw = utf8_width(t, strlen(t)), inner = w - 4, at;
+	bool sel = i == c->sel;
+
+	box_draw(g, x, y, w, 3, i == c->open ? BOX_DOUBLE : BOX_ROUNDED, NULL, focused && sel, caps);
+	if (c->seen & (1u << i)) {
+		grid_str(g, x + w - 3, y + 1, caps.unicode ? "✓" : "*", STYLE_GOOD);
+		inner--;
+	}
+	at = tw < inner ? (inner - tw) / 2 : 0;
+	grid_text(g, x + 2 + at, y + 1, t, strlen(t), inner,
+		  sel && focused ? STYLE_FOCUS : sel || i == c->open ? STYLE_BOLD : STYLE_NORMAL);
+}
+
+static void cards_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
+		       int *cy)
+{
+	const Cards *c = in->state;
+	int tw = (r.w - (c->cols - 1)) / c->cols, i, y;
+	WrapLine lines[CARDS_MAX_LINES];
+
+	if (tw < 4)
+		tw = 4;
+	for (i = 0; i < c->n; i++) {
+		int x = r.x + (i % c->cols) * (tw + 1);
+		y = r.y + (i / c->cols) * 3;
+		draw_tile(in, g, x, y, tw, i, caps, focused);
+		if (focused && i == c->sel) {
+			*cx = x + 2;
+			*cy = y + 1;
+		}
+	}
+	if (!c->texts)
+		return;
+	y = r.y + tile_rows(c) * 3;
+	if (r.y + r.h - y < 3)
+		return;
+	box_draw(g, r.x, y, r.w, r.y + r.h - y, BOX_ROUNDED, c->open >= 0 ? title(in, c->open) : NULL,
+		 false, caps);
+	if (c->open < 0) {
+		const char *hint = _("Enter opens the chosen card.");
+		grid_text(g, r.x + 2, y + 1, hint, strlen(hint), r.w - 4, STYLE_DIM);
+		return;
+	}
+	{
+		const char *s = text(in, c->open);
+		int k, n = wrap_text(s, strlen(s), r.w - 4, lines, CARDS_MAX_LINES);
+		for (k = 0; k < n && k < CARDS_MAX_LINES && y + 1 + k < r.y + r.h - 1; k++)
+			grid_text(g, r.x + 2, y + 1 + k, s + lines[k].start, lines[k].len, r.w - 4,
+				  STYLE_NORMAL);
+	}
+}
+
+static unsigned cards_key(Instance *in, const Key *k)
+{
+	Cards *c = in->state;
+	int sel = c->sel;
+
+	if (c->n < 1)
+		return WIDGET_IGNORED;
+	if (k->code == K_ENTER || key_is_char(k, ' ')) {
+		if (c->open == c->sel) {
+			c->open = -1;
+		} else {
+			c->open = c->sel;
+			c->seen |= 1u << c->sel;
+		}
+		return WIDGET_HANDLED | WIDGET_REDRAW;
+	}
+	if (k->code == K_LEFT)
+		sel = sel > 0 ? sel - 1 : 0;
+	else if (k->code == K_RIGHT)
+		sel = sel < c->n - 1 ? sel + 1 : sel;
+	else if (k->code == K_HOME)
+		sel = 0;
+	else if (k->code == K_END)
+		sel = c->n - 1;
+	else if (k->code == K_UP || k->code == K_DOWN) {
+		sel += k->code == K_UP ? -c->cols : c->cols;
+		if (sel < 0 || sel >= c->n)
+			return WIDGET_IGNORED; /* at the edge: the player scrolls the page */
+	} else
+		return WIDGET_IGNORED;
+	if (sel == c->sel)
+		return WIDGET_HANDLED;
+	c->sel = sel;
+	return WIDGET_HANDLED | WIDGET_REDRAW;
+}
+
+static int popcount(uint32_t v)
+{
+	int n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+static bool cards_value(const Instance *in, double *out)
+{
+	*out = popcount(((const Cards *)in->state)->seen);
+	return true;
+}
+
+/* Saved as one '0' or '1' per card: which were opened. */
+static void cards_save(const Instance *in, const Store *st)
+{
+	const Cards *c = in->state;
+	char buf[CARDS_MAX + 1];
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		buf[i] = (c->seen >> i) & 1u ? '1' : '0';
+	buf[c->n] = '\0';
+	st->set(st->ctx, "seen", buf);
+}
+
+static void cards_restore(Instance *in, const Store *st)
+{
+	Cards *c = in->state;
+	const char *v = st->get(st->ctx, "seen");
+	uint32_t seen = 0;
+	int i;
+
+	if (!v || (int)strlen(v) != c->n)
+		return;
+	for (i = 0; i < c->n; i++) {
+		if (v[i] != '0' && v[i] != '1')
+			return;
+		if (v[i] == '1')
+			seen |= 1u << i;
+	}
+	c->seen = seen;
+}
+
+const WidgetOps cards_ops = {
+	.init = cards_init,
+	.free = cards_free,
+	.height = cards_height,
+	.draw = cards_draw,
+	.key = cards_key,
+	.save = cards_save,
+	.restore = cards_restore,
+	.value = cards_value,
+};

@@ -1,0 +1,376 @@
+/* network.c: a layered network as a diagram, with the real forward pass (src/nn) on
+ * every neuron, weights coloured by sign and size, and a wave that carries the inputs
+ * forward layer by layer: Space plays and pauses it, Right steps, Left steps back,
+ * r replays; an animation widget may drive it too. Inputs may come from other widgets.
+ * Must not own the loop or write files; draw computes, it changes nothing. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "base/utf8.h"
+#include "draw/netdiag.h"
+#include "nls.h"
+#include "nn/linalg.h"
+#include "nn/mlp.h"
+#include "nn/rng.h"
+#include "widgets/core/visual.h"
+
+#define NET_L    NETDIAG_MAX_LAYERS
+#define NET_N    NETDIAG_MAX_NEURONS
+#define LABEL_W  6 /* columns of input labels at most */
+#define DEF_SEED 1 /* the seed of the default weights */
+
+/* Positions of the wave's front drawn per layer gap. */
+#define WAVE_SUBSTEPS 6
+
+typedef struct {
+	int nl; /* columns, the inputs included */
+	int sizes[NET_L];
+	Mlp m; /* weights and biases, in the layout of mlp.h and netdiag.h */
+	double x[NET_N];
+	const char *xfrom[NET_N];
+	const char *labels[NET_N];
+	int labw;     /* columns for the labels, 0 without */
+	bool animate; /* shows the wave */
+	double pos;   /* the wave's front: 0 (the inputs) .. nl - 1 (the outputs) */
+	double speed; /* layers per second */
+	bool playing;
+	NetDiag nd; /* scratch: the canvas, kept between frames */
+} Net;
+
+static double input(const Instance *in, const Net *s, int i)
+{
+	double v;
+
+	if (s->xfrom[i] && scene_value(in->scene, s->xfrom[i], &v) && isfinite(v))
+		return v;
+	return s->x[i];
+}
+
+/* Every neuron's value for the inputs x (NULL: the current ones): vals[0] holds the
+ * inputs, vals[l] layer l's outputs f(W_l vals[l-1] + b_l), summed as mlp_forward does. */
+static void forward(const Instance *in, const Net *s, const double *x, double vals[NET_L][NET_N])
+{
+	int l, i;
+
+	for (i = 0; i < s->sizes[0]; i++)
+		vals[0][i] = x ? x[i] : input(in, s, i);
+	for (l = 0; l + 1 < s->nl; l++) {
+		size_t rows = (size_t)s->sizes[l + 1], cols = (size_t)s->sizes[l];
+		const double *w = s->m.params + s->m.w_off[l];
+		double z[NET_N];
+		memcpy(z, w + rows * cols, rows * sizeof *z); /* b_l */
+		linalg_gemv(z, w, vals[l], rows, cols);
+		act_forward(vals[l + 1], z, rows, s->m.act[l]);
+	}
+}
+
+bool network_eval(const Instance *in, const double *x, size_t n, double *y)
+{
+	const Net *s;
+	double vals[NET_L][NET_N];
+
+	if (!in || in->ops != &network_ops || in->failed || !in->state)
+		return false;
+	s = in->state;
+	if (n != (size_t)s->sizes[0])
+		return false;
+	forward(in, s, x, vals);
+	*y = vals[s->nl - 1][0];
+	return true;
+}
+
+/* Fills the weights and biases: the lesson's, then the default for the rest. */
+static int fill_params(Instance *in, Net *s)
+{
+	size_t nw = 0, nb = 0, iw = 0, ib = 0, cap = s->m.n_params, l;
+	double *w = malloc(cap * sizeof *w), *b = malloc(cap * sizeof *b);
+	Rng r;
+
+	if (!w || !b) {
+		free(w);
+		free(b);
+		return -1;
+	}
+	nw = widget_nums(in, "weights", w, cap);
+	nb = widget_nums(in, "biases", b, cap);
+	rng_seed(&r, DEF_SEED);
+	for (l = 0; l < s->m.n_layers; l++) {
+		double *p = s->m.params + s->m.w_off[l];
+		size_t k, nwl = s->m.sizes[l] * s->m.sizes[l + 1];
+		for (k = 0; k < nwl; k++, iw++) {
+			double d = round(rng_range(&r, -1, 1) * 100) / 100;
+			p[k] = iw < nw && iw < cap ? w[iw] : d;
+		}
+		for (k = 0; k < s->m.sizes[l + 1]; k++, ib++)
+			p[nwl + k] = ib < nb && ib < cap ? b[ib] : 0;
+	}
+	free(w);
+	free(b);
+	return 0;
+}
+
+static int diagram_rows(const Net *s)
+{
+	int l, maxn = 1;
+
+	for (l = 0; l < s->nl; l++)
+		maxn = s->sizes[l] > maxn ? s->sizes[l] : maxn;
+	return maxn <= 4 ? 2 * maxn + 3 : maxn + 8;
+}
+
+static int network_init(Instance *in)
+{
+	Net *s = calloc(1, sizeof *s);
+	double sizes[NET_L], xs[NET_N];
+	size_t szs[NET_L], n, i;
+	Activation act[NET_L], a;
+
+	if (!s)
+		return -1;
+	in->state = s;
+	netdiag_init(&s->nd);
+	n = widget_nums(in, "layers", sizes, NET_L);
+	s->nl = n > NET_L ? NET_L : (int)n;
+	if (s->nl < 2) { /* the checker requires two; a bare column of inputs otherwise */
+		s->nl = 2;
+		sizes[0] = n ? sizes[0] : 1;
+		sizes[1] = 1;
+	}
+	if (!visual_act(widget_str(in, "activation", "sigmoid"), &a))
+		a = ACT_SIGMOID;
+	for (i = 0; i < (size_t)s->nl; i++) {
+		int k = (int)sizes[i];
+		s->sizes[i] = k < 1 ? 1 : k > NET_N ? NET_N : k;
+		szs[i] = (size_t)s->sizes[i];
+		act[i] = a;
+	}
+	if (mlp_init(&s->m, szs, (size_t)s->nl - 1, act) != NN_OK || fill_params(in, s) != 0)
+		goto nomem;
+	n = widget_nums(in, "inputs", xs, NET_N);
+	for (i = 0; i < (size_t)s->sizes[0]; i++) {
+		s->x[i] = i < n ? xs[i] : 1;
+		s->xfrom[i] = widget_word(in, "inputs_from", i);
+		s->labels[i] = widget_word(in, "labels", i);
+		if (s->labels[i]) {
+			int w = utf8_width(s->labels[i], strlen(s->labels[i])) + 1;
+			s->labw = w > s->labw ? w : s->labw;
+		}
+	}
+	s->labw = s->labw > LABEL_W + 1 ? LABEL_W + 1 : s->labw;
+	s->animate = widget_bool(in, "animate", false);
+	s->speed = widget_num(in, "speed", 1);
+	if (!(s->speed > 0))
+		s->speed = 1;
+	s->pos = s->animate ? 0 : s->nl - 1;
+	/* The canvas for the widest slot, so drawing does not allocate. */
+	if (canvas_reshape(&s->nd.cv, 0, 0, 80, diagram_rows(s), CANVAS_BRAILLE) != 0)
+		goto nomem;
+	return 0;
+nomem:
+	mlp_free(&s->m);
+	netdiag_free(&s->nd);
+	free(s);
+	in->state = NULL;
+	return -1;
+}
+
+static void network_free(Instance *in)
+{
+	Net *s = in->state;
+
+	mlp_free(&s->m);
+	netdiag_free(&s->nd);
+	free(s);
+}
+
+static int network_height(const Instance *in, int width)
+{
+	const Net *s = in->state;
+
+	(void)width;
+	return diagram_rows(s) + 2; /* the caption and the keys */
+}
+
+/* The line under the diagram: where the wave is, or the outputs. */
+static void caption(const Net *s, const double *outs, char *out, size_t size, Caps caps)
+{
+	int last = s->nl - 1, k = (int)floor(s->pos), i;
+	size_t len;
+	char num[32];
+
+	caps.unicode = false; /* numbers as the diagram writes them */
+
+	if (!s->animate || s->pos >= last) {
+		len = str_addf(out, size, 0, "%s",
+				       s->sizes[last] > 1 ? _("Outputs") : _("Output"));
+		for (i = 0; i < s->sizes[last] && len < size; i++) {
+			visual_fixed(num, sizeof num, outs[i], 3, caps);
+			len = str_addf(out, size, len, " %s", num);
+		}
+	} else if (s->pos <= 0) {
+		snprintf(out, size, "%s", _("The inputs are ready on the left"));
+	} else if (s->pos == k && !s->playing) {
+		snprintf(out, size, _("Layer %d of %d computed"), k, last);
+	} else {
+		snprintf(out, size, _("Layer %d of %d: each neuron weighs, adds and squashes"),
+			 k + 1, last);
+	}
+}
+
+static void network_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
+			 int *cy)
+{
+	Net *s = in->state;
+	double vals[NET_L][NET_N];
+	const double *wp[NET_L], *vp[NET_L];
+	NetDiagSpec spec;
+	int l, dh = diagram_rows(s), front;
+	char line[160];
+
+	forward(in, s, NULL, vals);
+	for (l = 0; l < s->nl; l++) {
+		vp[l] = vals[l];
+		if (l + 1 < s->nl)
+			wp[l] = s->m.params + s->m.w_off[l];
+	}
+	front = s->animate ? (int)ceil(s->pos) : s->nl - 1;
+	memset(&spec, 0, sizeof spec);
+	spec.nlayers = s->nl;
+	spec.sizes = s->sizes;
+	spec.weights = wp;
+	spec.values = vp;
+	spec.path = NULL;
+	spec.wave = s->animate && s->pos < s->nl - 1 ? NETDIAG_WAVE_FORWARD : NETDIAG_WAVE_NONE;
+	/* The front is drawn in sixths of a layer gap: smooth to the eye, and frames in
+	 * between repeat the last one, so nothing is sent to the terminal for them
+	 * (this keeps a looping wave under 10 KB/s over SSH). */
+	spec.wave_pos = floor(s->pos * WAVE_SUBSTEPS) / WAVE_SUBSTEPS;
+	spec.focus_layer = focused ? front : -1;
+	spec.focus_neuron = focused ? 0 : -1;
+	netdiag_draw(&s->nd, g, r.x + s->labw, r.y, r.w - s->labw, dh, &spec, caps);
+	for (l = 0; s->labw && l < s->sizes[0] && s->nd.lay.nlayers; l++)
+		if (s->labels[l])
+			grid_text(g, r.x, s->nd.lay.y[0][l], s->labels[l], strlen(s->labels[l]),
+				  s->labw - 1, STYLE_BOLD);
+	caption(s, vals[s->nl - 1], line, sizeof line, caps);
+	grid_text(g, r.x, r.y + dh, line, strlen(line), r.w, STYLE_NORMAL);
+	if (s->animate && focused) {
+		const char *help = caps.unicode
+				       ? _("Space play/pause   → step   ← back   r replay")
+				       : _("Space play/pause   Right step   Left back   r replay");
+		grid_text(g, r.x, r.y + dh + 1, help, strlen(help), r.w, STYLE_DIM);
+	}
+	if (focused) {
+		if (s->nd.lay.nlayers) {
+			*cx = s->nd.lay.x[front][0];
+			*cy = s->nd.lay.y[front][0];
+		} else {
+			*cx = r.x;
+			*cy = r.y + dh;
+		}
+	}
+}
+
+static void network_animate(Instance *in, AnimCommand cmd, double arg)
+{
+	Net *s = in->state;
+	int last = s->nl - 1;
+
+	s->animate = true; /* a controller shows the wave even without animate=yes */
+	switch (cmd) {
+	case ANIM_PLAY:
+		if (s->pos >= last)
+			s->pos = 0;
+		s->playing = true;
+		break;
+	case ANIM_PAUSE:
+		s->playing = false;
+		break;
+	case ANIM_STEP:
+		s->playing = false;
+		s->pos = floor(s->pos) + 1 > last ? last : floor(s->pos) + 1;
+		break;
+	case ANIM_REPLAY:
+		s->pos = 0;
+		s->playing = true;
+		break;
+	case ANIM_SPEED:
+		if (arg > 0 && isfinite(arg))
+			s->speed = arg;
+		break;
+	}
+	in->animating = s->playing;
+}
+
+static void network_anim_state(const Instance *in, AnimState *st)
+{
+	const Net *s = in->state;
+
+	st->playing = s->playing;
+	st->step = (int)floor(s->pos);
+	st->steps = s->nl - 1;
+	st->speed = s->speed;
+}
+
+static bool network_tick(Instance *in, double dt)
+{
+	Net *s = in->state;
+	double before = floor(s->pos * WAVE_SUBSTEPS);
+
+	if (!s->playing || !(dt > 0)) {
+		in->animating = s->playing;
+		return false;
+	}
+	s->pos += dt * s->speed;
+	if (s->pos >= s->nl - 1) {
+		s->pos = s->nl - 1;
+		s->playing = false;
+	}
+	in->animating = s->playing;
+	return floor(s->pos * WAVE_SUBSTEPS) != before || !s->playing;
+}
+
+static unsigned network_key(Instance *in, const Key *k)
+{
+	Net *s = in->state;
+
+	if (!s->animate)
+		return WIDGET_IGNORED;
+	if (key_is_char(k, ' ') || k->code == K_ENTER)
+		network_animate(in, s->playing ? ANIM_PAUSE : ANIM_PLAY, 0);
+	else if (k->code == K_RIGHT || key_is_char(k, 'l'))
+		network_animate(in, ANIM_STEP, 0);
+	else if (k->code == K_LEFT || key_is_char(k, 'h')) {
+		double back = s->pos == floor(s->pos) ? s->pos - 1 : floor(s->pos);
+		s->playing = in->animating = false;
+		s->pos = back < 0 ? 0 : back;
+	} else if (key_is_char(k, 'r'))
+		network_animate(in, ANIM_REPLAY, 0);
+	else
+		return WIDGET_IGNORED;
+	return WIDGET_HANDLED | WIDGET_REDRAW;
+}
+
+static bool network_value(const Instance *in, double *out)
+{
+	const Net *s = in->state;
+
+	return network_eval(in, NULL, (size_t)s->sizes[0], out);
+}
+
+const WidgetOps network_ops = {
+    .init = network_init,
+    .free = network_free,
+    .height = network_height,
+    .draw = network_draw,
+    .key = network_key,
+    .tick = network_tick,
+    .value = network_value,
+    .animate = network_animate,
+    .anim_state = network_anim_state,
+};

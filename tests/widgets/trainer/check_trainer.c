@@ -1,0 +1,661 @@
+/* check_trainer.c: the trainer widget: training with fixed seeds is reproducible bit for
+ * bit, the default net learns the spiral (>= 90% test accuracy), a huge learning rate
+ * diverges and the explanation names the step, the goal wins once and its best result is
+ * saved and restored, the keys, and goldens of the view after a fixed amount of training
+ * in UTF-8 and ASCII at 80 and 120 columns; the neurons chart: its layout, a thumbnail
+ * per neuron, each first-layer neuron changing colour on its own line, nothing drawn
+ * outside its rectangle. */
+#include <config.h>
+
+#include <math.h>
+
+#include "widgets/vtest.h"
+#include "widgets/trainer/trainer-thumbs.h"
+#include "widgets/trainer/trainer.h"
+
+static VTest t;
+
+static const char *spiral = "@widget trainer id=brain\nalt: x\n@end\n";
+
+static void teardown(void)
+{
+	vt_close(&t);
+}
+
+START_TEST(same_seeds_same_run)
+{
+	VTest u;
+	Instance *a, *b;
+	const Brain *sa, *sb;
+	int i;
+
+	vt_open(&t, spiral);
+	vt_open(&u, spiral);
+	a = vt_get(&t, "brain");
+	b = vt_get(&u, "brain");
+	for (i = 0; i < 5; i++) {
+		ck_assert(trainer_train(a, 1000));
+		ck_assert(trainer_train(b, 1000));
+	}
+	sa = trainer_state(a);
+	sb = trainer_state(b);
+	ck_assert_uint_eq(sa->tr.examples, 5000);
+	ck_assert_uint_eq(sa->tr.step, 500);
+	ck_assert(sa->train_loss == sb->train_loss);
+	ck_assert(sa->test_loss == sb->test_loss);
+	ck_assert(memcmp(sa->mlp.params, sb->mlp.params, sa->mlp.n_params * sizeof(double)) == 0);
+	/* r resets to the same seeds: the same run again */
+	vt_char(a, 'r');
+	ck_assert_uint_eq(sa->tr.examples, 0);
+	for (i = 0; i < 5; i++)
+		trainer_train(a, 1000);
+	ck_assert(sa->train_loss == sb->train_loss);
+	/* R draws new weights: another run on the same points */
+	vt_char(a, 'R');
+	ck_assert_uint_eq(sa->init_seed, 2);
+	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) == 0);
+	for (i = 0; i < 5; i++)
+		trainer_train(a, 1000);
+	ck_assert(sa->train_loss != sb->train_loss);
+	/* D draws new points: another dataset, the weights' seed kept */
+	vt_char(a, 'D');
+	ck_assert_uint_eq(sa->data_seed, 2);
+	ck_assert_uint_eq(sa->init_seed, 2);
+	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) != 0);
+	vt_close(&u);
+}
+END_TEST
+
+START_TEST(spiral_learned)
+{
+	Instance *in;
+	const Brain *b;
+	int i;
+
+	vt_open(&t, spiral);
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert_int_eq(trainer_neurons(b), 16);
+	ck_assert_uint_eq(b->train.n, 200);
+	ck_assert_uint_eq(b->test.n, 200);
+	for (i = 0; i < 100 && !(b->test_acc >= 0.9); i++)
+		ck_assert(trainer_train(in, 10000));
+	ck_assert_msg(b->test_acc >= 0.9, "test accuracy %g after %zu examples", b->test_acc,
+		      b->tr.examples);
+}
+END_TEST
+
+START_TEST(divergence_explained)
+{
+	Instance *in;
+	const Brain *b;
+	char buf[512];
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain dataset=plane optimizer=sgd activation=relu lr=100\n"
+		    "alt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	for (i = 0; i < 100 && trainer_train(in, 100); i++)
+		;
+	ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
+	trainer_diverged_text(b, buf, sizeof buf, VT_ASCII);
+	{
+		char step[64];
+		snprintf(step, sizeof step, "at step %zu:", b->tr.step);
+		ck_assert_msg(strstr(buf, step) != NULL, "%s", buf);
+	}
+	ck_assert_msg(strstr(buf, "learning rate 100 is too large") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "try 10") != NULL, "%s", buf);
+	ck_assert(!trainer_train(in, 100)); /* stays stopped */
+	vt_golden("trainer-diverged", in, 80);
+	/* Space does not start a diverged run; - lowers the rate; r starts again */
+	vt_char(in, ' ');
+	ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
+	vt_char(in, '-');
+	ck_assert_double_eq(b->lr, 30);
+	vt_char(in, 'r');
+	ck_assert_int_eq(b->mode, BRAIN_PAUSED);
+}
+END_TEST
+
+START_TEST(goal_won_once_and_saved)
+{
+	Instance *in;
+	const Brain *b;
+	VStore st;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert(!in->done);
+	for (i = 0; i < 100 && !in->done; i++)
+		trainer_train(in, 10000);
+	ck_assert(in->done);
+	ck_assert(b->won);
+	ck_assert(b->best >= 0.9);
+	vstore_init(&st);
+	in->ops->save(in, &st.store);
+	ck_assert_str_eq(vstore_get(&st, "won"), "1");
+	ck_assert_ptr_nonnull(vstore_get(&st, "best"));
+	vt_close(&t);
+
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	ck_assert(!in->done);
+	in->ops->restore(in, &st.store);
+	b = trainer_state(in);
+	ck_assert(in->done);
+	ck_assert(b->best >= 0.9);
+	ck_assert(b->won);
+	/* too many neurons: no best, no win */
+	vt_close(&t);
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.5 max_neurons=4\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	trainer_train(in, 2000);
+	ck_assert(!in->done);
+	ck_assert(b->best < 0);
+	vt_char(in, 'L');
+	vt_char(in, '[');
+	vt_char(in, '[');
+	vt_char(in, '[');
+	vt_char(in, '[');
+	ck_assert_int_eq(trainer_neurons(b), 4);
+}
+END_TEST
+
+START_TEST(keys)
+{
+	Instance *in;
+	const Brain *b;
+
+	vt_open(&t, spiral);
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert(!in->animating);
+	ck_assert_uint_eq(vt_char(in, ' '), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert(in->animating);
+	ck_assert_int_eq(b->mode, BRAIN_RUNNING);
+	ck_assert(in->ops->tick(in, 1.0 / 30));
+	ck_assert_uint_gt(b->tr.examples, 0);
+	vt_char(in, ' ');
+	ck_assert(!in->animating);
+	vt_char(in, 's');
+	vt_char(in, '+');
+	ck_assert_double_eq(b->lr, 0.1);
+	vt_char(in, '-');
+	vt_char(in, '-');
+	ck_assert_double_eq(b->lr, 0.01);
+	vt_char(in, 'd');
+	ck_assert_int_eq(b->kind, DATA_CIRCLE);
+	vt_char(in, 'l');
+	ck_assert_int_eq(b->nhidden, 3);
+	vt_char(in, ']');
+	ck_assert_int_eq(trainer_neurons(b), 27);
+	vt_char(in, 'a');
+	ck_assert_int_eq(b->acts[0], ACT_RELU);
+	ck_assert_int_eq(b->acts[2], ACT_RELU);
+	ck_assert_uint_eq(vt_key(in, K_TAB), WIDGET_IGNORED);
+	ck_assert_uint_eq(vt_char(in, 'q'), WIDGET_IGNORED);
+	/* every dataset builds and trains */
+	{
+		int i;
+		for (i = 0; i < 9; i++) {
+			vt_char(in, 'd');
+			ck_assert(b->built);
+			ck_assert(trainer_train(in, 500));
+		}
+	}
+}
+END_TEST
+
+START_TEST(speed_and_settings)
+{
+	Instance *in;
+	const Brain *b;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain dropout=0.2 l1=0.001 l2=0.001 init=he-normal "
+		    "activation=relu\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert_double_eq(b->dropout, 0.2);
+	ck_assert_int_eq(b->init, INIT_HE_NORMAL);
+	ck_assert(b->tr.work.mask != NULL);
+	ck_assert(trainer_train(in, 2000));
+	ck_assert(isfinite(b->train_loss));
+	/* full speed by default; < down to 10 epochs a second: a 0.1 s tick trains one
+	 * epoch of the 200 training points, in whole batches */
+	ck_assert_double_eq(trainer_speeds[b->speed], 0);
+	for (i = 0; i < 5; i++)
+		vt_char(in, '<');
+	ck_assert_double_eq(trainer_speeds[b->speed], 10);
+	vt_char(in, 'r');
+	vt_char(in, ' ');
+	ck_assert(in->ops->tick(in, 0.1));
+	ck_assert_uint_eq(b->tr.examples, 200);
+	ck_assert(in->ops->tick(in, 0.025));
+	ck_assert_uint_eq(b->tr.examples, 250);
+	/* at a set speed ticks are deterministic: two instances, the same seeds, N ticks
+	 * of a fixed dt: the same examples and the same loss bit for bit */
+	{
+		VTest u;
+		Instance *in2;
+		const Brain *b2;
+		vt_open(&u, "@widget trainer id=brain dropout=0.2 l1=0.001 l2=0.001 "
+			    "init=he-normal activation=relu\nalt: x\n@end\n");
+		in2 = vt_get(&u, "brain");
+		b2 = trainer_state(in2);
+		for (i = 0; i < 5; i++)
+			vt_char(in2, '<');
+		vt_char(in2, ' ');
+		vt_char(in, 'r');
+		for (i = 0; i < 20; i++) {
+			in->ops->tick(in, 1.0 / 30);
+			in2->ops->tick(in2, 1.0 / 30);
+		}
+		ck_assert_uint_eq(b->tr.examples, b2->tr.examples);
+		ck_assert_uint_ge(b->tr.examples, 1300); /* 20 frames of a third of an epoch */
+		ck_assert_uint_le(b->tr.examples, 1340);
+		ck_assert(b->train_loss == b2->train_loss);
+		ck_assert(b->test_loss == b2->test_loss);
+		vt_close(&u);
+	}
+	vt_char(in, '>');
+	ck_assert_double_eq(trainer_speeds[b->speed], 30);
+	/* b cycles the batch size: 10 -> 25 -> 50 -> 100 -> the whole set -> 1 */
+	vt_char(in, 'b');
+	ck_assert_uint_eq(b->tr.cfg.batch, 25);
+	vt_char(in, 'b');
+	vt_char(in, 'b');
+	vt_char(in, 'b');
+	ck_assert_uint_eq(b->tr.cfg.batch, 200);
+	vt_char(in, 'b');
+	ck_assert_uint_eq(b->tr.cfg.batch, 1);
+	/* 1 and 2 cycle L1 and L2 live; x dropout and i the initializer rebuild */
+	vt_char(in, '1');
+	ck_assert_double_eq(b->l1, 0.01);
+	ck_assert_double_eq(b->tr.opt.cfg.l1, 0.01);
+	vt_char(in, '1');
+	ck_assert_double_eq(b->l1, 0);
+	vt_char(in, '2');
+	ck_assert_double_eq(b->tr.opt.cfg.l2, 0.01);
+	vt_char(in, 'x');
+	ck_assert_double_eq(b->dropout, 0.3);
+	vt_char(in, 'x');
+	vt_char(in, 'x');
+	ck_assert_double_eq(b->dropout, 0);
+	ck_assert(b->tr.work.mask == NULL);
+	vt_char(in, 'i');
+	ck_assert_int_eq(b->init, INIT_UNIFORM);
+	vt_char(in, 'i');
+	vt_char(in, 'i');
+	vt_char(in, 'i');
+	ck_assert_int_eq(b->init, INIT_COUNT); /* auto again */
+	ck_assert(trainer_train(in, 500));
+}
+END_TEST
+
+START_TEST(view_goldens)
+{
+	Instance *in;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	vt_golden("trainer-start", in, 80);
+	for (i = 0; i < 10; i++)
+		trainer_train(in, 2000);
+	vt_golden("trainer-20000", in, 80);
+	vt_golden("trainer-wide", in, 120);
+	vt_close(&t);
+	vt_open(&t, "@widget trainer id=brain dataset=blobs layers=6\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	trainer_train(in, 5000);
+	vt_golden("trainer-blobs", in, 80);
+	{ /* three classes: the field shows each in its own colour */
+		Grid g;
+		int x, y, seen[COLOUR_COUNT] = {0}, cx, cy;
+		ck_assert_int_eq(grid_init(&g, 80, in->ops->height(in, 80)), 0);
+		in->ops->draw(in, &g, (Rect){0, 0, 80, g.h}, VT_UTF8, false, &cx, &cy);
+		for (y = 1; y < 16; y++)
+			for (x = 0; x < 40; x++)
+				seen[grid_at(&g, x, y)->bg]++;
+		ck_assert_int_gt(seen[COLOUR_CLASS0], 20);
+		ck_assert_int_gt(seen[COLOUR_CLASS1], 20);
+		ck_assert_int_gt(seen[COLOUR_CLASS2], 20);
+		grid_free(&g);
+	}
+	vt_close(&t);
+	/* an activation per layer; the accuracy chart (v); MSE (c) */
+	vt_open(&t, "@widget trainer id=brain dataset=moons points=300 layers=6,4,3 activation=relu,tanh "
+		    "lr=0.01 l2=0.001\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	ck_assert_uint_eq(trainer_state(in)->train.n, 150);
+	ck_assert_int_eq(trainer_state(in)->mlp.act[0], ACT_RELU);
+	ck_assert_int_eq(trainer_state(in)->mlp.act[1], ACT_TANH);
+	ck_assert_int_eq(trainer_state(in)->mlp.act[2], ACT_TANH);
+	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_LINEAR);
+	vt_char(in, 'c');
+	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_SIGMOID);
+	for (i = 0; i < 5; i++)
+		trainer_train(in, 1000);
+	vt_char(in, 'v');
+	vt_golden("trainer-moons-accuracy", in, 80);
+	vt_char(in, 'v');
+	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_NET);
+	vt_golden("trainer-moons-network", in, 80);
+	vt_char(in, 'v');
+	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_NEURONS);
+	vt_char(in, 'v');
+	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_LOSS);
+}
+END_TEST
+
+/* Where the ASCII text s starts in g (false: nowhere). */
+static bool grid_find(Grid *g, const char *s, int *fx, int *fy)
+{
+	int x, y, i;
+
+	for (y = 0; y < g->h; y++)
+		for (x = 0; x < g->w; x++) {
+			for (i = 0; s[i] && grid_at(g, x + i, y) &&
+				    grid_at(g, x + i, y)->ch == (uint32_t)s[i];
+			     i++)
+				;
+			if (!s[i]) {
+				*fx = x;
+				*fy = y;
+				return true;
+			}
+		}
+	return false;
+}
+
+/* Runs of cells with a field colour (a thumbnail's cells) on row y from column x on. */
+static int field_runs(Grid *g, int x, int y)
+{
+	int n = 0;
+	bool in = false;
+
+	for (; x < g->w; x++) {
+		bool f = grid_at(g, x, y)->bg >= COLOUR_RAMP;
+		n += f && !in;
+		in = f;
+	}
+	return n;
+}
+
+/* The trainer in, its chart switched to the neurons by v (and the order of v checked:
+ * loss, accuracy unless regression, network, neurons). */
+static void show_neurons(Instance *in)
+{
+	const Brain *b = trainer_state(in);
+
+	ck_assert_int_eq(b->chart, BRAIN_CHART_LOSS);
+	vt_char(in, 'v');
+	if (b->classes) {
+		ck_assert_int_eq(b->chart, BRAIN_CHART_ACC);
+		vt_char(in, 'v');
+	}
+	ck_assert_int_eq(b->chart, BRAIN_CHART_NET);
+	vt_char(in, 'v');
+	ck_assert_int_eq(b->chart, BRAIN_CHART_NEURONS);
+}
+
+START_TEST(neurons_chart)
+{
+	static const Caps capss[] = {{true, 256}, {true, 8}, {true, 0}, {false, 256}, {false, 0}};
+	static const int widths[] = {80, 160};
+	Instance *in;
+	const Brain *b;
+	size_t c, k;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain layers=4\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	for (i = 0; i < 5; i++)
+		trainer_train(in, 2000);
+	show_neurons(in);
+	for (k = 0; k < sizeof widths / sizeof *widths; k++)
+		for (c = 0; c < sizeof capss / sizeof *capss; c++) {
+			Caps caps = capss[c];
+			Grid g, ref;
+			int w = widths[k], tx, ty, lx, ly, ox, oy, cx, cy, x, y;
+			Rect r = {0, 0, w, in->ops->height(in, w)};
+
+			ck_assert_int_eq(grid_init(&g, r.w, r.h), 0);
+			ck_assert_int_eq(grid_init(&ref, r.w, r.h), 0);
+			in->ops->draw(in, &g, r, caps, true, &cx, &cy);
+			ck_assert_msg(grid_find(&g, "neurons (v: loss)", &tx, &ty), "w %d caps %zu",
+				      w, c);
+			ck_assert(grid_find(&g, "layer 1", &lx, &ly));
+			ck_assert(grid_find(&g, "out", &ox, &oy));
+			/* the labels at the chart's left, under its title */
+			ck_assert_int_eq(lx, tx);
+			ck_assert_int_eq(ox, tx);
+			ck_assert_int_gt(ly, ty);
+			ck_assert_int_gt(oy, ly + 2); /* a band of 3 rows at least between */
+			if (caps.colours) { /* a thumbnail per hidden neuron, one for the output */
+				ck_assert_int_eq(field_runs(&g, lx + 8, ly), trainer_neurons(b));
+				ck_assert_int_eq(field_runs(&g, ox + 8, oy), 1);
+			}
+			for (y = 0; y < g.h && !caps.unicode; y++) /* ASCII is ASCII */
+				for (x = 0; x < g.w; x++)
+					ck_assert_uint_lt(grid_at(&g, x, y)->ch, 128);
+			/* only the chart changed: the same frame with the loss chart differs
+			 * right of the field and above the numbers alone */
+			vt_char(in, 'v');
+			in->ops->draw(in, &ref, r, caps, true, &cx, &cy);
+			show_neurons(in);
+			for (y = 0; y < g.h; y++)
+				for (x = 0; x < g.w; x++) {
+					Cell *a = grid_at(&g, x, y), *e = grid_at(&ref, x, y);
+					if (a->ch == e->ch && a->bg == e->bg && a->fg == e->fg)
+						continue;
+					ck_assert_msg(x >= tx && y >= ty && y < ty + 10,
+						      "cell %d,%d", x, y);
+				}
+			grid_free(&g);
+			grid_free(&ref);
+		}
+	vt_golden("trainer-neurons", in, 80);
+	vt_golden("trainer-neurons-wide", in, 160);
+	vt_close(&t);
+	/* regression: v skips the accuracy; the output's thumbnail is its value */
+	vt_open(&t, "@widget trainer id=brain dataset=plane layers=3\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	show_neurons(in);
+	{
+		char *text = vt_draw(in, 80, VT_ASCII, false);
+		ck_assert_msg(strstr(text, "layer 1") && strstr(text, "out"), "%s", text);
+		free(text);
+	}
+	vt_char(in, 'v');
+	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_LOSS);
+}
+END_TEST
+
+/* Layer 1 of a 2-4-1 net drawn at (2, 1) in 39 x 9 cells: for each neuron whose line
+ * w.x + b = 0 crosses the square, the cell where w.x + b is largest and the one where it
+ * is smallest show the two signs: ramp colours on either side of the middle, and in
+ * monochrome '+' or '#' against '~' or '=' (ReLU: blank, its dead side, against '#').
+ * Returns the neurons checked. */
+static int edges_checked(Brain *b, Activation act)
+{
+	static const Caps capss[] = {{true, 256}, {false, 256}, {false, 0}, {true, 0}};
+	const double *p = b->mlp.params + b->mlp.w_off[0];
+	const double *bias = p + b->mlp.sizes[1] * 2;
+	CanvasView v;
+	ThumbsLayout lay;
+	size_t c;
+	int j, checked = 0;
+
+	trainer_bounds(b, &v.x0, &v.x1, &v.y0, &v.y1);
+	ck_assert_int_eq(trainer_thumbs_layout(b, 2, 1, 39, 9, &lay), 0);
+	ck_assert_int_eq(lay.nbands, 2);
+	ck_assert_int_eq(lay.band[0].shown, 4);
+	ck_assert_int_eq(lay.band[0].more, 0);
+	ck_assert_int_eq(lay.n, 5);
+	for (j = 0; j < 4; j++) {
+		const Thumb *th = &lay.t[j];
+		double zmin = INFINITY, zmax = -INFINITY, top;
+		int minx = 0, miny = 0, maxx = 0, maxy = 0, cx, cy;
+
+		ck_assert_int_eq(th->layer, 0);
+		ck_assert_int_eq(th->neuron, j);
+		for (cy = 0; cy < lay.th; cy++)
+			for (cx = 0; cx < lay.tw; cx++) {
+				double px = v.x0 + (cx + 0.5) / lay.tw * (v.x1 - v.x0);
+				double py = v.y1 - (cy + 0.5) / lay.th * (v.y1 - v.y0);
+				double z = p[2 * j] * px + p[2 * j + 1] * py + bias[j];
+				if (z < zmin)
+					zmin = z, minx = cx, miny = cy;
+				if (z > zmax)
+					zmax = z, maxx = cx, maxy = cy;
+			}
+		/* both sides well away from the neutral colour (the values are divided by
+		 * the largest |f(z) - f(0)|, about the larger side's) */
+		top = fmax(fabs(act_value(act, zmax)), fabs(act_value(act, zmin)));
+		if (!(act_value(act, zmax) > 0.7 * top) ||
+		    (act == ACT_TANH && !(act_value(act, zmin) < -0.7 * top)) ||
+		    (act == ACT_RELU && !(zmin < 0)))
+			continue;
+		for (c = 0; c < sizeof capss / sizeof *capss; c++) {
+			Grid g;
+			Cell *hi, *lo;
+			ck_assert_int_eq(grid_init(&g, 44, 12), 0);
+			trainer_thumbs_draw(b, &g, 2, 1, 39, 9, capss[c]);
+			hi = grid_at(&g, th->x + maxx, th->y + maxy);
+			lo = grid_at(&g, th->x + minx, th->y + miny);
+			if (capss[c].colours) {
+				ck_assert_int_gt(hi->bg, COLOUR_RAMP + COLOUR_RAMP_STEPS / 2);
+				if (act == ACT_RELU)
+					ck_assert_int_eq(lo->bg,
+							 COLOUR_RAMP + COLOUR_RAMP_STEPS / 2);
+				else
+					ck_assert_int_lt(lo->bg,
+							 COLOUR_RAMP + COLOUR_RAMP_STEPS / 2);
+			} else if (!capss[c].unicode) { /* monochrome braille may draw the edge over
+							   it */
+				ck_assert_msg(hi->ch == '+' || hi->ch == '#', "%c", (char)hi->ch);
+				if (act == ACT_RELU)
+					ck_assert_uint_eq(lo->ch, ' ');
+				else
+					ck_assert_msg(lo->ch == '~' || lo->ch == '=', "%c",
+						      (char)lo->ch);
+			}
+			grid_free(&g);
+		}
+		checked++;
+	}
+	return checked;
+}
+
+START_TEST(neurons_draw_edges)
+{
+	Instance *in;
+	int i;
+
+	vt_open(&t, "@widget trainer id=brain layers=4\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	ck_assert_int_gt(edges_checked(in->state, ACT_TANH), 0); /* the starting weights */
+	for (i = 0; i < 5; i++)
+		trainer_train(in, 2000);
+	ck_assert_int_gt(edges_checked(in->state, ACT_TANH), 0);
+	vt_close(&t);
+	vt_open(&t, "@widget trainer id=brain layers=4 activation=relu\nalt: x\n@end\n");
+	in = vt_get(&t, "brain");
+	trainer_train(in, 2000);
+	ck_assert_int_gt(edges_checked(in->state, ACT_RELU), 0);
+}
+END_TEST
+
+/* trainer_thumbs_draw in every rectangle up to 60 x 12 of a 64 x 16 grid, for nets from
+ * one output neuron to 6 x 16 hidden ones: no cell outside the rectangle changes. */
+START_TEST(neurons_stay_inside)
+{
+	static const char *const nets[] = {
+	    "@widget trainer id=brain layers=0\nalt: x\n@end\n",
+	    "@widget trainer id=brain layers=4\nalt: x\n@end\n",
+	    "@widget trainer id=brain dataset=blobs layers=3,5 activation=relu\nalt: x\n@end\n",
+	    "@widget trainer id=brain layers=16,16,16,16,16,16\nalt: x\n@end\n",
+	};
+	static const Caps capss[] = {{true, 256}, {false, 0}};
+	size_t n, c;
+
+	for (n = 0; n < sizeof nets / sizeof *nets; n++) {
+		Instance *in;
+		Grid g;
+		int w, h, x, y, drew = 0;
+
+		vt_open(&t, nets[n]);
+		in = vt_get(&t, "brain");
+		ck_assert_int_eq(grid_init(&g, 64, 16), 0);
+		for (c = 0; c < sizeof capss / sizeof *capss; c++)
+			for (w = 0; w <= 60; w++)
+				for (h = 0; h <= 12; h++) {
+					ThumbsLayout lay;
+					int i;
+					grid_clear(&g, STYLE_NORMAL);
+					for (y = 0; y < g.h; y++)
+						for (x = 0; x < g.w; x++)
+							grid_at(&g, x, y)->ch = '.';
+					trainer_thumbs_draw(in->state, &g, 2, 3, w, h, capss[c]);
+					for (y = 0; y < g.h; y++)
+						for (x = 0; x < g.w; x++) {
+							Cell *e = grid_at(&g, x, y);
+							if (x >= 2 && x < 2 + w && y >= 3 &&
+							    y < 3 + h)
+								continue;
+							ck_assert_msg(e->ch == '.' &&
+									  e->bg == COLOUR_NONE,
+								      "net %zu, %dx%d: cell %d,%d",
+								      n, w, h, x, y);
+						}
+					if (trainer_thumbs_layout(in->state, 2, 3, w, h, &lay) != 0)
+						continue;
+					drew++;
+					for (i = 0; i < lay.n; i++) {
+						ck_assert_int_ge(lay.t[i].x, 2);
+						ck_assert_int_le(lay.t[i].x + lay.tw, 2 + w);
+						ck_assert_int_le(lay.t[i].y + lay.th, 3 + h);
+						ck_assert_int_ge(lay.th, THUMBS_MIN_H);
+						ck_assert_int_eq(lay.tw, 2 * lay.th);
+					}
+				}
+		ck_assert_int_gt(drew, 0);
+		grid_free(&g);
+		vt_close(&t);
+	}
+	vt_open(&t, nets[0]); /* for the teardown */
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("trainer");
+	TCase *tc = tcase_create("trainer");
+
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, same_seeds_same_run);
+	tcase_add_test(tc, spiral_learned);
+	tcase_add_test(tc, divergence_explained);
+	tcase_add_test(tc, goal_won_once_and_saved);
+	tcase_add_test(tc, keys);
+	tcase_add_test(tc, speed_and_settings);
+	tcase_add_test(tc, view_goldens);
+	tcase_add_test(tc, neurons_chart);
+	tcase_add_test(tc, neurons_draw_edges);
+	tcase_add_test(tc, neurons_stay_inside);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_main(suite());
+}

@@ -1,0 +1,259 @@
+/* check_plot.c: the plot widget: activation curves with their slopes and a cursor that
+ * reads f(z) and f'(z) out (hand-computed values), the cursor moved by keys or by a
+ * slider, the function chosen by a choice widget, curves left unnamed (names=no), the
+ * cursor kept in progress, and the chart data other widgets feed (thinning, lines,
+ * scatter over a field, histogram, bars), drawn to golden text in UTF-8 and ASCII. */
+#include <config.h>
+
+#include <math.h>
+
+#include "widgets/vtest.h"
+#include "widgets/core/visual.h"
+
+static VTest t;
+
+static void teardown(void)
+{
+	vt_close(&t);
+}
+
+START_TEST(sigmoid_slope_and_cursor)
+{
+	Instance *in;
+	char *text;
+
+	vt_open(&t, "@widget plot id=lab fn=sigmoid x=-6..6 slope=yes cursor=0.7\nalt: x\n@end\n");
+	in = vt_get(&t, "lab");
+	/* sigmoid(0.7) = 0.66818777; its slope s(1 - s) = 0.22171287 */
+	ck_assert_double_eq_tol(vt_value(&t, "lab"), 0.6681877721681662, 1e-12);
+	text = vt_draw(in, 60, VT_UTF8, false);
+	ck_assert_ptr_nonnull(strstr(text, "z = 0.70   σ(z) = 0.668   σ′(z) = 0.222"));
+	free(text);
+	text = vt_draw(in, 60, VT_ASCII, false);
+	ck_assert_ptr_nonnull(strstr(text, "z = 0.70   sigmoid(z) = 0.668   sigmoid'(z) = 0.222"));
+	free(text);
+	vt_golden("plot-sigmoid-slope", in, 60);
+}
+END_TEST
+
+START_TEST(keys_move_the_cursor)
+{
+	Instance *in;
+	VStore m;
+
+	vt_open(&t, "@widget plot id=lab fn=tanh x=-3..3 step=0.5\nalt: x\n@end\n");
+	in = vt_get(&t, "lab");
+	ck_assert(!scene_value(&t.scene, "lab", &(double){0}));                 /* no cursor yet */
+	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW); /* at 0 */
+	ck_assert_double_eq(vt_value(&t, "lab"), 0);
+	vt_key(in, K_RIGHT);
+	vt_key(in, K_RIGHT);
+	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(1.0), 1e-12);
+	vt_key(in, K_END);
+	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(3.0), 1e-12);
+	vt_key(in, K_RIGHT); /* stays at the end */
+	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(3.0), 1e-12);
+	vt_key(in, K_HOME);
+	vt_char(in, 'l');
+	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(-2.5), 1e-12);
+	ck_assert_uint_eq(vt_key(in, K_UP), WIDGET_IGNORED);
+	vt_golden("plot-tanh-keys", in, 50);
+	vstore_init(&m);
+	in->ops->save(in, &m.store);
+	ck_assert_str_eq(vstore_get(&m, "cursor"), "-2.5");
+	vt_close(&t);
+	vt_open(&t, "@widget plot id=lab fn=tanh x=-3..3 step=0.5\nalt: x\n@end\n");
+	in = vt_get(&t, "lab");
+	in->ops->restore(in, &m.store);
+	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(-2.5), 1e-12);
+}
+END_TEST
+
+START_TEST(slider_moves_the_cursor)
+{
+	Instance *in;
+
+	vt_open(&t, "@widget slider id=z label=z range=-6..6 value=0 step=0.5\nalt: x\n@end\n"
+		    "@widget plot id=three fn=sigmoid,tanh,relu x=-6..6 y=-1.5..1.5 input=z "
+		    "title=\"Three activation functions\"\nalt: x\n@end\n");
+	in = vt_get(&t, "three");
+	ck_assert_double_eq_tol(vt_value(&t, "three"), 0.5, 1e-12);
+	vt_key(vt_get(&t, "z"), K_RIGHT);
+	vt_key(vt_get(&t, "z"), K_RIGHT); /* z = 1 */
+	ck_assert_double_eq_tol(vt_value(&t, "three"), 1 / (1 + exp(-1.0)), 1e-12);
+	/* The slider has the cursor: the plot's own keys are the page's. */
+	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_IGNORED);
+	ck_assert_int_eq(in->ops->height(in, 70), 1 + 12 + 3);
+	vt_golden("plot-three-input", in, 70);
+}
+END_TEST
+
+START_TEST(choice_names_the_function)
+{
+	vt_open(&t,
+		"@widget choice id=f label=f options=step,sigmoid,tanh,relu,leakyrelu value=relu\n"
+		"alt: x\n@end\n"
+		"@widget plot id=lab fn=sigmoid fn_from=f cursor=-1\nalt: x\n@end\n");
+	ck_assert_double_eq(vt_value(&t, "lab"), 0); /* relu(-1) */
+	vt_key(vt_get(&t, "f"), K_RIGHT);            /* leakyrelu */
+	ck_assert_double_eq_tol(vt_value(&t, "lab"), -0.01, 1e-15);
+	vt_golden("plot-choice-leaky", vt_get(&t, "lab"), 50);
+}
+END_TEST
+
+/* names=no: a mystery curve is read out (and listed in the legend) as f, g..., never
+ * by the function's name. */
+START_TEST(mystery_curves_are_not_named)
+{
+	Instance *in;
+	char *text;
+
+	vt_open(&t,
+		"@widget plot id=a fn=tanh x=-4..4 y=-1.2..1.2 names=no cursor=1\n"
+		"alt: x\n@end\n"
+		"@widget plot id=b fn=softplus,relu slope=yes names=no cursor=0\nalt: x\n@end\n");
+	in = vt_get(&t, "a");
+	ck_assert_double_eq_tol(vt_value(&t, "a"), tanh(1.0), 1e-12);
+	text = vt_draw(in, 60, VT_UTF8, false);
+	ck_assert_msg(strstr(text, "z = 1.00   f(z) = 0.762   f′(z) = 0.420") != NULL, "%s", text);
+	ck_assert_ptr_null(strstr(text, "tanh"));
+	free(text);
+	text = vt_draw(in, 60, VT_ASCII, false);
+	ck_assert_ptr_nonnull(strstr(text, "z = 1.00   f(z) = 0.762   f'(z) = 0.420"));
+	free(text);
+	vt_golden("plot-mystery", in, 60);
+	text = vt_draw(vt_get(&t, "b"), 60, VT_UTF8, false);
+	ck_assert_ptr_nonnull(strstr(text, "g′(z)"));
+	ck_assert_ptr_null(strstr(text, "ReLU"));
+	ck_assert_ptr_null(strstr(text, "softplus"));
+	free(text);
+}
+END_TEST
+
+START_TEST(appending_thins_a_full_series)
+{
+	PlotData d;
+	int k, i;
+
+	ck_assert_int_eq(plotdata_init(&d, PLOTDATA_LINES, 8), 0);
+	k = plotdata_add_series(&d, "loss", COLOUR_NONE, 0);
+	ck_assert_int_eq(k, 0);
+	for (i = 0; i < 8; i++)
+		plotdata_append(&d, k, i, 10 - i);
+	ck_assert_uint_eq(d.series[0].n, 8);
+	plotdata_append(&d, k, 8, 2); /* full: 0 2 4 6, then 8 */
+	ck_assert_uint_eq(d.series[0].n, 5);
+	ck_assert_uint_eq(d.series[0].every, 2);
+	ck_assert_double_eq(d.series[0].x[3], 6);
+	ck_assert_double_eq(d.series[0].x[4], 8);
+	plotdata_append(&d, k, 9, 1); /* not kept, but drawn as the newest point */
+	ck_assert_uint_eq(d.series[0].n, 5);
+	ck_assert_double_eq(d.series[0].last_x, 9);
+	for (i = 10; i < 1000; i++)
+		plotdata_append(&d, k, i, 1000.0 / i);
+	ck_assert_uint_le(d.series[0].n, 8);
+	ck_assert_double_eq(d.series[0].x[0], 0);
+	plotdata_append(&d, 7, 0, 0); /* no such series: ignored */
+	plotdata_clear(&d);
+	ck_assert_uint_eq(d.series[0].n, 0);
+	ck_assert_int_eq(d.nseries, 1);
+	plotdata_free(&d);
+}
+END_TEST
+
+/* Feeds a chart widget as a trainer would: two loss curves racing. */
+START_TEST(fed_line_chart)
+{
+	Instance *in;
+	PlotData *d;
+	int a, b, i;
+
+	vt_open(&t, "@widget plot id=loss chart=lines height=10 title=Loss\nalt: x\n@end\n"
+		    "@widget plot id=curves fn=relu\nalt: x\n@end\n");
+	in = vt_get(&t, "loss");
+	ck_assert_ptr_null(plot_widget_data(vt_get(&t, "curves")));
+	d = plot_widget_data(in);
+	ck_assert_ptr_nonnull(d);
+	a = plotdata_add_series(d, "train", COLOUR_NONE, 0);
+	b = plotdata_add_series(d, "test", COLOUR_NONE, 0);
+	for (i = 0; i <= 40; i++) {
+		plotdata_append(d, a, i, exp(-i / 10.0));
+		plotdata_append(d, b, i, exp(-i / 12.0) + 0.05);
+	}
+	ck_assert_int_eq(in->ops->height(in, 50), 11);
+	ck_assert(!scene_value(&t.scene, "loss", &(double){0}));
+	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_IGNORED);
+	vt_golden("plot-fed-lines", in, 50);
+}
+END_TEST
+
+START_TEST(fed_field_histogram_and_bars)
+{
+	PlotData *d;
+	double *f;
+	int i, j, k;
+
+	vt_open(&t, "@widget plot id=field chart=field height=10\nalt: x\n@end\n"
+		    "@widget plot id=hist chart=histogram height=8\nalt: x\n@end\n"
+		    "@widget plot id=probs chart=bars height=3\nalt: x\n@end\n");
+	/* A decision boundary x + y = 0 with four points on top. */
+	d = plot_widget_data(vt_get(&t, "field"));
+	d->opts.x0 = d->opts.y0 = -1;
+	d->opts.x1 = d->opts.y1 = 1;
+	d->contour = 0;
+	f = plotdata_field(d, 16, 8);
+	ck_assert_ptr_nonnull(f);
+	for (j = 0; j < 8; j++)
+		for (i = 0; i < 16; i++)
+			f[j * 16 + i] = tanh(2 * ((i + 0.5) / 8 - 1 + 1 - (j + 0.5) / 4));
+	plotdata_class_name(d, 0, "blue");
+	plotdata_class_name(d, 1, "orange");
+	ck_assert(plotdata_point(d, -0.5, -0.5, 0));
+	ck_assert(plotdata_point(d, 0.5, 0.5, 1));
+	ck_assert(plotdata_point(d, -0.5, 0.7, 0));
+	ck_assert(plotdata_point(d, 0.6, -0.2, 1));
+	/* A histogram of 200 values. */
+	d = plot_widget_data(vt_get(&t, "hist"));
+	k = plotdata_add_series(d, NULL, COLOUR_NONE, 0);
+	d->nbins = 10;
+	for (i = 0; i < 200; i++)
+		plotdata_append(d, k, i, sin(i * 0.37) + sin(i * 0.11));
+	/* Softmax probabilities as bars. */
+	d = plot_widget_data(vt_get(&t, "probs"));
+	d->bar_opts.lo = 0;
+	d->bar_opts.hi = 1;
+	d->bar_opts.highlight = 1;
+	ck_assert_int_eq(plotdata_bar(d, "cat", 0.2), 0);
+	ck_assert_int_eq(plotdata_bar(d, "dog", 0.7), 1);
+	ck_assert_int_eq(plotdata_bar(d, "fox", 0.3), 2);
+	plotdata_bar_set(d, 2, 0.1);
+	vt_golden("plot-fed-field", vt_get(&t, "field"), 40);
+	vt_golden("plot-fed-hist", vt_get(&t, "hist"), 40);
+	vt_golden("plot-fed-bars", vt_get(&t, "probs"), 40);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("plot");
+	TCase *tc = tcase_create("plot");
+
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, sigmoid_slope_and_cursor);
+	tcase_add_test(tc, keys_move_the_cursor);
+	tcase_add_test(tc, slider_moves_the_cursor);
+	tcase_add_test(tc, choice_names_the_function);
+	tcase_add_test(tc, mystery_curves_are_not_named);
+	tcase_add_test(tc, fed_line_chart);
+	tcase_add_test(tc, fed_field_histogram_and_bars);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("plotdata");
+	tcase_add_test(tc, appending_thins_a_full_series);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_main(suite());
+}
