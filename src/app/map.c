@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "widgets/core/registry.h"
 #include "app/app.h"
 #include "app/map.h"
 #include "app/player.h"
@@ -73,7 +74,15 @@ static int level_has_lessons(const CourseLevel *lv)
 	return 0;
 }
 
-/* Counts the lesson's quizzes or games (widgets of kind "game") and how many of them
+/* Whether w is a widget whose kind has a goal (a game, a trainer given one). */
+static bool is_game(const Widget *w)
+{
+	const WidgetKind *k = registry_find(w->kind);
+
+	return k && kind_has_goal(k, w);
+}
+
+/* Counts the lesson's quizzes or games (widgets with a goal) and how many of them
  * progress marks as right or won: quiz.<LESSON>.<ID>.score 1, widget.<LESSON>.<ID>.won. */
 static void scores(const CourseLesson *e, const Progress *p, bool games, int *got, int *all)
 {
@@ -88,8 +97,7 @@ static void scores(const CourseLesson *e, const Progress *p, bool games, int *go
 				snprintf(key, sizeof key, "quiz.%s.%s.score", e->id, bl->quiz.id);
 				*got += p && progress_get_num(p, key, 0) >= 1;
 				++*all;
-			} else if (games && bl->kind == BLOCK_WIDGET &&
-				   strcmp(bl->widget.kind, "game") == 0) {
+			} else if (games && bl->kind == BLOCK_WIDGET && is_game(&bl->widget)) {
 				snprintf(key, sizeof key, "widget.%s.%s.won", e->id, bl->widget.id);
 				*got += p && progress_get(p, key) != NULL;
 				++*all;

@@ -25,7 +25,7 @@ bool player_slot_wide(const void *ctx, const Block *b)
 	const Player *p = ctx;
 	Instance *in = scene_for_block((Scene *)(uintptr_t)&p->scene, b);
 
-	return in && in->ops->wide;
+	return in && in->kind && (in->kind->flags & KIND_WIDE);
 }
 
 /* The progress store seen from one widget: keys "widget.<LESSON>.<ID>.<key>", and
@@ -121,18 +121,6 @@ bool player_focusable(Player *p, int i)
 	return in && in->ops->key;
 }
 
-/* Games, quizzes and trainers with a goal are what a unit needs done; the rest is
- * there to play with. */
-static bool completable(const Instance *in)
-{
-	if (in->block->kind == BLOCK_QUIZ)
-		return true;
-	if (in->block->kind != BLOCK_WIDGET)
-		return false;
-	if (strcmp(in->block->widget.kind, "trainer") == 0)
-		return widget_num(in, "goal_accuracy", 0) > 0;
-	return strcmp(in->block->widget.kind, "game") == 0;
-}
 
 /* Marks a unit done once every game and quiz in it is won or answered. */
 static void complete_unit(Player *p, size_t unit)
@@ -141,7 +129,7 @@ static void complete_unit(Player *p, size_t unit)
 
 	for (i = 0; i < p->doc.nslots; i++) {
 		Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
-		if (p->doc.slots[i].unit == unit && in && completable(in) && !in->done)
+		if (p->doc.slots[i].unit == unit && in && in->goal && !in->done)
 			return;
 	}
 	if (unit < p->doc.nunits)
@@ -152,8 +140,8 @@ size_t player_widgets_done(const Player *p)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < p->scene.ready; i++)
-		n += p->scene.items[i].done;
+	for (i = 0; i < p->scene.n; i++)
+		n += p->scene.items[i].ready && p->scene.items[i].done;
 	return n;
 }
 
@@ -163,7 +151,7 @@ void player_widgets_won(Player *p)
 
 	for (i = 0; i < p->doc.nslots; i++) {
 		Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
-		if (in && in->done && completable(in))
+		if (in && in->done && in->goal)
 			complete_unit(p, p->doc.slots[i].unit);
 	}
 	p->changed = true; /* saved at the next draw */

@@ -18,13 +18,14 @@
 typedef struct {
 	const char *id;
 	int line, col;
-	bool widget;
+	const Block *widget; /* the widget's block; NULL for a quiz */
 } IdEntry;
 
 typedef struct {
 	const Lesson *l;
 	DiagList *d;
-	IdEntry *ids; /* widgets and quizzes, sorted by id then line */
+	const SchemaTable *t; /* NULL: no widget checks */
+	IdEntry *ids;         /* widgets and quizzes, sorted by id then line */
 	size_t nids;
 	size_t added;
 } Checker;
@@ -77,26 +78,34 @@ static int id_cmp(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-/* True when id names a widget of the lesson. */
-static bool is_widget(const Checker *k, const char *id)
+/* The block of the widget the first n bytes of id name, or NULL. */
+static const Block *widget_named(const Checker *k, const char *id, size_t n)
 {
 	size_t lo = 0, hi = k->nids;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(k->ids[mid].id, id);
+		int c = strncmp(k->ids[mid].id, id, n);
+		if (c == 0 && k->ids[mid].id[n] != '\0')
+			c = 1; /* longer than id: after it */
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < k->nids && strcmp(k->ids[lo].id, id) == 0; lo++)
+	for (; lo < k->nids && strncmp(k->ids[lo].id, id, n) == 0 && !k->ids[lo].id[n]; lo++)
 		if (k->ids[lo].widget)
-			return true;
-	return false;
+			return k->ids[lo].widget;
+	return NULL;
 }
 
-static void ids_add(Checker *k, const char *id, int line, bool widget, size_t *cap)
+/* True when id names a widget of the lesson. */
+static bool is_widget(const Checker *k, const char *id)
+{
+	return widget_named(k, id, strlen(id)) != NULL;
+}
+
+static void ids_add(Checker *k, const char *id, int line, const Block *widget, size_t *cap)
 {
 	if (!id || !*id)
 		return;
@@ -124,9 +133,9 @@ static void check_ids(Checker *k)
 		for (b = 0; b < l->units[u].nblocks; b++) {
 			const Block *bl = &l->units[u].blocks[b];
 			if (bl->kind == BLOCK_WIDGET)
-				ids_add(k, bl->widget.id, bl->line, true, &cap);
+				ids_add(k, bl->widget.id, bl->line, bl, &cap);
 			else if (bl->kind == BLOCK_QUIZ)
-				ids_add(k, bl->quiz.id, bl->line, false, &cap);
+				ids_add(k, bl->quiz.id, bl->line, NULL, &cap);
 		}
 	if (k->nids)
 		qsort(k->ids, k->nids, sizeof *k->ids, id_cmp);
@@ -219,6 +228,73 @@ static void check_list(Checker *k, const Param *p, const ParamSpec *s)
 	}
 }
 
+/* The schema of the widget block b's kind, or NULL. */
+static const WidgetSchema *kind_of(const Checker *k, const Block *b)
+{
+	return k->t && b && b->widget.kind ? schema_find(k->t, b->widget.kind) : NULL;
+}
+
+/* Checks one reference ref ("id" or "id:output") of parameter p (spec s): the widget
+ * exists, and it publishes what s accepts. */
+static void check_ref(Checker *k, const Param *p, const ParamSpec *s, const char *ref)
+{
+	size_t n = schema_ref_id_len(ref);
+	const Block *b = widget_named(k, ref, n);
+	const WidgetSchema *ws = kind_of(k, b);
+	const char *out = ref[n] == ':' ? ref + n + 1 : NULL;
+	char want[128], has[128];
+	size_t i;
+	unsigned bits = 0;
+
+	if (!b) {
+		check_error(k, p->line, p->vcol,
+		            _("%s=%s names no widget of this lesson (no widget has the id '%.*s')"),
+		            p->key, ref, (int)n, ref);
+		return;
+	}
+	if (!ws)
+		return; /* an unknown kind: reported at its own line */
+	if (out && !schema_output(ws, out)) {
+		check_error(k, p->line, p->vcol, _("%s=%s: a %s widget has no output '%s'"),
+		            p->key, ref, ws->name, out);
+		return;
+	}
+	if (!s->accepts || schema_output_for(ws, out, s->accepts))
+		return;
+	for (i = 0; i < ws->noutputs; i++)
+		bits |= out && strcmp(ws->outputs[i].name, out) ? 0 : ws->outputs[i].type;
+	schema_data_names(s->accepts, want, sizeof want);
+	if (bits)
+		check_error(k, p->line, p->vcol,
+		            _("%s=%s: '%s' reads %s, and this %s widget gives %s"), p->key, ref,
+		            p->key, want, ws->name, schema_data_names(bits, has, sizeof has));
+	else
+		check_error(k, p->line, p->vcol,
+		            _("%s=%s: '%s' reads %s, and a %s widget gives nothing to read"),
+		            p->key, ref, p->key, want, ws->name);
+}
+
+static void check_refs(Checker *k, const Param *p, const ParamSpec *s)
+{
+	size_t n = p->kind == VALUE_LIST ? p->nitems : 1, i;
+
+	if ((s->nmin || s->nmax) && (n < (size_t)s->nmin || n > (size_t)s->nmax)) {
+		check_error(k, p->line, p->vcol, _("'%s' has %zu items; it takes %d to %d"), p->key,
+		            n, s->nmin, s->nmax);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const char *ref = p->kind == VALUE_LIST ? p->items[i].str : p->str;
+		if (!ref || (p->kind == VALUE_LIST && p->items[i].is_num) ||
+		    (p->kind != VALUE_LIST && p->kind != VALUE_WORD)) {
+			check_error(k, p->line, p->vcol,
+			            _("'%s' must name widgets of this lesson by their ids"), p->key);
+			return;
+		}
+		check_ref(k, p, s, ref);
+	}
+}
+
 static void check_param(Checker *k, const Param *p, const ParamSpec *s)
 {
 	char buf[256];
@@ -268,9 +344,18 @@ static void check_param(Checker *k, const Param *p, const ParamSpec *s)
 			            choice_list(s->choices, buf, sizeof buf));
 		break;
 	case PARAM_REF:
-		if (p->kind != VALUE_WORD || !is_widget(k, p->str))
+		if (p->kind != VALUE_WORD)
 			check_error(k, p->line, p->vcol,
 			            _("'%s' must name a widget of this lesson by its id"), p->key);
+		else
+			check_ref(k, p, s, p->str);
+		break;
+	case PARAM_REFS:
+		if (p->kind == VALUE_RANGE)
+			check_error(k, p->line, p->vcol, _("'%s' takes a list, not a range"),
+			            p->key);
+		else
+			check_refs(k, p, s);
 		break;
 	}
 }
@@ -326,12 +411,118 @@ static void check_widget(Checker *k, const Block *b, const SchemaTable *t)
 			            _("%s needs the parameter '%s'"), ws->name, ws->params[j].name);
 }
 
+/* The references between widgets, for finding cycles: a widget cannot be started
+ * after what it reads when that reads it back. */
+typedef struct {
+	const Block **node; /* the widgets with an id, in the order of k->ids */
+	unsigned char *mark; /* 0 unseen, 1 on the current path, 2 done */
+	size_t *path, depth, n;
+	const Block *only; /* report only cycles through this widget (NULL: all) */
+} Cycles;
+
+static size_t node_of(const Cycles *c, const Block *b)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (c->node[i] == b)
+			return i;
+	return c->n;
+}
+
+/* Reports the cycle path[from..depth) closed by parameter p of the last widget. */
+static void cycle_report(Checker *k, Cycles *c, size_t from, const Param *p, const char *ref)
+{
+	char buf[512];
+	size_t i, o = 0;
+	bool through = !c->only;
+
+	for (i = from; i < c->depth; i++) {
+		const Block *b = c->node[c->path[i]];
+		through |= b == c->only;
+		o += (size_t)snprintf(buf + o, o < sizeof buf ? sizeof buf - o : 0, "%s -> ",
+		                      b->widget.id);
+		if (o >= sizeof buf)
+			o = sizeof buf - 1;
+	}
+	snprintf(buf + o, o < sizeof buf ? sizeof buf - o : 0, "%s",
+	         c->node[c->path[from]]->widget.id);
+	if (through)
+		check_error(k, p->line, p->vcol,
+		            _("%s=%s closes a cycle of references (%s): a widget cannot read what "
+		              "reads it"),
+		            p->key, ref, buf);
+}
+
+static void cycle_visit(Checker *k, Cycles *c, size_t u)
+{
+	const Widget *w = &c->node[u]->widget;
+	const WidgetSchema *ws = kind_of(k, c->node[u]);
+	size_t i, j;
+
+	c->mark[u] = 1;
+	c->path[c->depth++] = u;
+	for (i = 0; ws && i < w->nparams && !k->d->full; i++) {
+		const Param *p = &w->params[i];
+		const ParamSpec *ps = schema_param(ws, p->key);
+		size_t n = p->kind == VALUE_LIST ? p->nitems : 1;
+		if (!ps || (ps->type != PARAM_REF && ps->type != PARAM_REFS))
+			continue;
+		for (j = 0; j < n; j++) {
+			const char *ref = p->kind == VALUE_LIST ? p->items[j].str : p->str;
+			size_t v, at;
+			if (!ref)
+				continue;
+			v = node_of(c, widget_named(k, ref, schema_ref_id_len(ref)));
+			if (v == c->n)
+				continue;
+			if (c->mark[v] == 0) {
+				cycle_visit(k, c, v);
+			} else if (c->mark[v] == 1) {
+				for (at = 0; c->path[at] != v; at++)
+					;
+				cycle_report(k, c, at, p, ref);
+			}
+		}
+	}
+	c->depth--;
+	c->mark[u] = 2;
+}
+
+/* Reports every cycle of references between widgets (through only, when given). */
+static void check_cycles(Checker *k, const Block *only)
+{
+	Cycles c;
+	size_t i;
+
+	memset(&c, 0, sizeof c);
+	c.only = only;
+	c.node = malloc(k->nids * sizeof *c.node + 1);
+	c.mark = calloc(k->nids + 1, 1);
+	c.path = malloc(k->nids * sizeof *c.path + 1);
+	if (!c.node || !c.mark || !c.path) {
+		k->d->nomem = true;
+		goto out;
+	}
+	for (i = 0; i < k->nids; i++)
+		if (k->ids[i].widget && (!c.n || c.node[c.n - 1] != k->ids[i].widget))
+			c.node[c.n++] = k->ids[i].widget;
+	for (i = 0; i < c.n && !k->d->full; i++)
+		if (!c.mark[i])
+			cycle_visit(k, &c, i);
+out:
+	free(c.node);
+	free(c.mark);
+	free(c.path);
+}
+
 /* Sets up k for l: its ids collected and sorted, duplicates reported. */
-static void checker_begin(Checker *k, const Lesson *l, DiagList *d)
+static void checker_begin(Checker *k, const Lesson *l, const SchemaTable *t, DiagList *d)
 {
 	memset(k, 0, sizeof *k);
 	k->l = l;
 	k->d = d;
+	k->t = t;
 	check_ids(k);
 }
 
@@ -340,7 +531,7 @@ size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d)
 	Checker k;
 	size_t u, b;
 
-	checker_begin(&k, l, d);
+	checker_begin(&k, l, schemas, d);
 	for (u = 0; u < l->nunits && !d->full; u++)
 		for (b = 0; b < l->units[u].nblocks; b++) {
 			const Block *bl = &l->units[u].blocks[b];
@@ -352,6 +543,8 @@ size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d)
 				            _("show=%s names no widget of this lesson"),
 				            bl->quiz.show);
 		}
+	if (schemas && !d->full)
+		check_cycles(&k, NULL);
 	free(k.ids);
 	return k.added;
 }
@@ -365,12 +558,15 @@ size_t lesson_check_widget(const Lesson *l, const Block *b, const SchemaTable *s
 	/* The ids are needed for references; their duplicates are not this widget's
 	 * problem, so they go to a list that is thrown away. */
 	diag_init(&ignore, 0);
-	checker_begin(&k, l, &ignore);
+	checker_begin(&k, l, schemas, &ignore);
 	diag_free(&ignore);
 	k.d = d;
 	k.added = 0;
-	if (b->kind == BLOCK_WIDGET)
+	if (b->kind == BLOCK_WIDGET) {
 		check_widget(&k, b, schemas);
+		if (!k.added)
+			check_cycles(&k, b);
+	}
 	free(k.ids);
 	return k.added;
 }

@@ -1,6 +1,8 @@
-/* check_schema.c: the widget registry's schemas: names unique, specs consistent,
- * defaults that pass their own checks, and the WIDGET KINDS section of
- * neuronauts-lesson(5) generated from the table (UPDATE=1 rewrites that section). */
+/* check_schema.c: the widget kinds' schemas: names unique, specs consistent, outputs
+ * and references typed, defaults and examples that pass their own checks, and the
+ * WIDGET KINDS section of neuronauts-lesson(5) generated from the kinds (UPDATE=1
+ * rewrites that section). Texts are built in memory streams: no fixed buffer to
+ * outgrow as kinds are added. */
 #include <config.h>
 
 #include <stdio.h>
@@ -14,20 +16,21 @@
 
 START_TEST(names_are_unique_and_specs_consistent)
 {
-	size_t n, i, j, k;
-	const WidgetKind *w = registry_kinds(&n);
+	size_t n = registry_count(), i, j, k;
 	SchemaTable t = registry_schemas();
 
 	ck_assert_uint_ge(n, 13);
 	ck_assert_uint_eq(t.n, n);
 	for (i = 0; i < n; i++) {
-		const WidgetSchema *s = &w[i].schema;
+		const WidgetKind *w = registry_kind(i);
+		const WidgetSchema *s = &w->schema;
 		ck_assert_ptr_eq(schema_at(&t, i), s);
 		ck_assert_ptr_eq(schema_find(&t, s->name), s);
-		ck_assert_ptr_eq(registry_find(s->name), &w[i]);
+		ck_assert_ptr_eq(registry_find(s->name), w);
+		ck_assert_ptr_nonnull(w->ops);
 		ck_assert_ptr_nonnull(s->help);
 		for (j = 0; j < i; j++)
-			ck_assert_str_ne(w[j].schema.name, s->name);
+			ck_assert_str_ne(registry_kind(j)->schema.name, s->name);
 		for (j = 0; j < s->nparams; j++) {
 			const ParamSpec *p = &s->params[j];
 			ck_assert_msg(strcmp(p->name, "id") != 0, "%s: id is every widget's",
@@ -37,114 +40,158 @@ START_TEST(names_are_unique_and_specs_consistent)
 			ck_assert_msg(p->type != PARAM_CHOICE || p->choices, "%s.%s", s->name,
 			              p->name);
 			ck_assert_msg(!(p->required && p->def), "%s.%s", s->name, p->name);
+			ck_assert_msg(!p->accepts || p->type == PARAM_REF || p->type == PARAM_REFS,
+			              "%s.%s accepts data but is no reference", s->name, p->name);
+			/* a list's default is read as one item by the getters */
+			ck_assert_msg(p->type != PARAM_WORDS || !p->def || !strchr(p->def, ','),
+			              "%s.%s", s->name, p->name);
 			for (k = 0; k < j; k++)
 				ck_assert_str_ne(s->params[k].name, p->name);
 		}
+		for (j = 0; j < s->noutputs; j++) {
+			ck_assert_ptr_nonnull(s->outputs[j].help);
+			ck_assert_ptr_eq(schema_output(s, s->outputs[j].name), &s->outputs[j]);
+			for (k = 0; k < j; k++)
+				ck_assert_str_ne(s->outputs[k].name, s->outputs[j].name);
+		}
+		/* a kind with only value() publishes that number first */
+		ck_assert_msg(w->ops->output || !s->noutputs ||
+		                  (s->noutputs == 1 && s->outputs[0].type == DATA_SCALAR &&
+		                   w->ops->value),
+		              "%s declares outputs it cannot give", s->name);
+		ck_assert_msg(!w->goal_param || schema_param(s, w->goal_param), "%s",
+		              s->name);
 	}
 	ck_assert_ptr_null(registry_find("nothing"));
 }
 END_TEST
 
-START_TEST(defaults_pass_their_own_checks)
+/* Parses and checks text as a lesson; fails on any diagnostic whose message does not
+ * contain allowed (NULL: none allowed). */
+static void check_text(const char *text, size_t n, const char *allowed)
 {
-	size_t n, i, j, o;
-	const WidgetKind *w = registry_kinds(&n);
 	SchemaTable t = registry_schemas();
-	char *text = malloc(65536);
 	DiagList d;
 	Lesson *l;
+	size_t i;
 
-	o = (size_t)sprintf(text, "@lesson T\n@title T\n@level 1\n@format 1\n@unit U\n");
-	for (i = 0; i < n; i++) {
-		const WidgetSchema *s = &w[i].schema;
-		o += (size_t)sprintf(text + o, "@widget %s id=w%zu", s->name, i);
-		for (j = 0; j < s->nparams; j++)
-			if (s->params[j].def)
-				o += (size_t)sprintf(text + o, " %s=%s", s->params[j].name,
-				                     s->params[j].def);
-		o += (size_t)sprintf(text + o, "\nalt: x\n@end\n");
-	}
 	diag_init(&d, 1000);
-	ck_assert_int_eq(lesson_parse(&l, "t.lesson", text, o, &d), LESSON_OK);
+	ck_assert_int_eq(lesson_parse(&l, "t.lesson", text, n, &d), LESSON_OK);
 	lesson_check(l, &t, &d);
 	for (i = 0; i < d.n; i++)
-		ck_assert_msg(strstr(d.items[i].msg, "needs the parameter") != NULL, "%s",
-		              d.items[i].msg);
+		ck_assert_msg(allowed && strstr(d.items[i].msg, allowed) != NULL, "line %d: %s",
+		              d.items[i].line, d.items[i].msg);
 	lesson_free(l);
 	diag_free(&d);
+}
+
+START_TEST(defaults_pass_their_own_checks)
+{
+	size_t n = registry_count(), i, j, len;
+	char *text;
+	FILE *f = open_memstream(&text, &len);
+
+	fprintf(f, "@lesson T\n@title T\n@level 1\n@format 1\n@unit U\n");
+	for (i = 0; i < n; i++) {
+		const WidgetSchema *s = &registry_kind(i)->schema;
+		fprintf(f, "@widget %s id=w%zu", s->name, i);
+		for (j = 0; j < s->nparams; j++)
+			if (s->params[j].def)
+				fprintf(f, " %s=%s", s->params[j].name, s->params[j].def);
+		fprintf(f, "\nalt: x\n@end\n");
+	}
+	ck_assert_int_eq(fclose(f), 0);
+	check_text(text, len, "needs the parameter");
 	free(text);
 }
 END_TEST
 
-/* Appends s to the buffer with troff's special characters escaped. */
-static size_t man_text(char *out, size_t o, const char *s)
+/* Writes s with troff's special characters escaped. */
+static void man_text(FILE *f, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '-' || *s == '\\')
-			out[o++] = '\\';
-		out[o++] = *s;
+			fputc('\\', f);
+		fputc(*s, f);
 	}
-	return o;
 }
 
 static const char *type_word(ParamType t)
 {
 	static const char *const words[] = {"number", "whole",  "lo..hi", "n,n,...", "word,...",
-	                                    "text",   "yes|no", "word",   "id"};
+	                                    "text",   "yes|no", "word",   "id",      "id,..."};
 
 	return words[t];
 }
 
-/* The WIDGET KINDS section as the table says it. */
+/* One parameter's entry. */
+static void man_param(FILE *f, const ParamSpec *p)
+{
+	char num[64];
+	const char *c;
+
+	fprintf(f, ".TP\n.BI %s= ", p->name);
+	man_text(f, type_word(p->type));
+	fputc('\n', f);
+	if (p->required)
+		fprintf(f, "(required) ");
+	man_text(f, p->help);
+	if (p->accepts) {
+		fprintf(f, "; reads ");
+		man_text(f, schema_data_names(p->accepts, num, sizeof num));
+	}
+	if (p->choices) {
+		fprintf(f, "; one of ");
+		for (c = p->choices; *c; c++)
+			fputs(*c == '|' ? ", " : (char[]){*c, 0}, f);
+	}
+	if (p->min != 0 || p->max != 0) {
+		fprintf(f, "; from ");
+		snprintf(num, sizeof num, "%g", p->min);
+		man_text(f, num);
+		snprintf(num, sizeof num, "%g", p->max);
+		fprintf(f, " to ");
+		man_text(f, num);
+	}
+	if (p->nmax)
+		fprintf(f, "; %d to %d items", p->nmin, p->nmax);
+	if (p->def) {
+		fprintf(f, "; default ");
+		man_text(f, p->def);
+	}
+	fputc('\n', f);
+}
+
+/* The WIDGET KINDS section as the kinds say it. */
 static char *man_widgets(void)
 {
-	size_t n, i, j, o = 0;
-	const WidgetKind *w = registry_kinds(&n);
-	char *out = malloc(1 << 16), num[64];
+	size_t n = registry_count(), i, j, len;
+	char *out, kind[64];
+	FILE *f = open_memstream(&out, &len);
 
 	for (i = 0; i < n; i++) {
-		const WidgetSchema *s = &w[i].schema;
-		o += (size_t)sprintf(out + o, ".SS %s\n", s->name);
-		out[o] = s->help[0] >= 'a' && s->help[0] <= 'z' ? (char)(s->help[0] - 'a' + 'A')
-		                                                : s->help[0];
-		o = man_text(out, o + 1, s->help + 1);
-		o += (size_t)sprintf(out + o, ", for example:\n.PP\n.RS 4\n.EX\n@widget %s ",
-		                     s->name);
-		o = man_text(out, o, s->example);
-		o += (size_t)sprintf(out + o, "\n.EE\n.RE\n");
-		for (j = 0; j < s->nparams; j++) {
-			const ParamSpec *p = &s->params[j];
-			o += (size_t)sprintf(out + o, ".TP\n.BI %s= ", p->name);
-			o = man_text(out, o, type_word(p->type));
-			out[o++] = '\n';
-			if (p->required)
-				o += (size_t)sprintf(out + o, "(required) ");
-			o = man_text(out, o, p->help);
-			if (p->choices) {
-				const char *c;
-				o += (size_t)sprintf(out + o, "; one of ");
-				for (c = p->choices; *c; c++)
-					o += *c == '|' ? (size_t)sprintf(out + o, ", ")
-					               : (size_t)sprintf(out + o, "%c", *c);
-			}
-			if (p->min != 0 || p->max != 0) {
-				o += (size_t)sprintf(out + o, "; from ");
-				snprintf(num, sizeof num, "%g", p->min);
-				o = man_text(out, o, num);
-				snprintf(num, sizeof num, "%g", p->max);
-				o += (size_t)sprintf(out + o, " to ");
-				o = man_text(out, o, num);
-			}
-			if (p->nmax)
-				o += (size_t)sprintf(out + o, "; %d to %d items", p->nmin, p->nmax);
-			if (p->def) {
-				o += (size_t)sprintf(out + o, "; default ");
-				o = man_text(out, o, p->def);
-			}
-			out[o++] = '\n';
+		const WidgetSchema *s = &registry_kind(i)->schema;
+		fprintf(f, ".SS %s\n", s->name);
+		fputc(s->help[0] >= 'a' && s->help[0] <= 'z' ? s->help[0] - 'a' + 'A' : s->help[0],
+		      f);
+		man_text(f, s->help + 1);
+		fprintf(f, ", for example:\n.PP\n.RS 4\n.EX\n@widget %s ", s->name);
+		man_text(f, s->example);
+		fprintf(f, "\n.EE\n.RE\n");
+		for (j = 0; j < s->nparams; j++)
+			man_param(f, &s->params[j]);
+		if (s->noutputs)
+			fprintf(f, ".PP\nWhat it gives other widgets (\\fIid\\fB:\\fIoutput\\fR; "
+			           "the first is the default):\n");
+		for (j = 0; j < s->noutputs; j++) {
+			fprintf(f, ".TP\n.B %s\n", s->outputs[j].name);
+			man_text(f, schema_data_names(s->outputs[j].type, kind, sizeof kind));
+			fprintf(f, ": ");
+			man_text(f, s->outputs[j].help);
+			fputc('\n', f);
 		}
 	}
-	out[o] = '\0';
+	ck_assert_int_eq(fclose(f), 0);
 	return out;
 }
 
@@ -171,7 +218,7 @@ START_TEST(the_man_page_lists_every_widget)
 	} else {
 		*e = '\0';
 		ck_assert_msg(strcmp(b, want) == 0,
-		              "the WIDGET KINDS section of %s is not the registry's; run "
+		              "the WIDGET KINDS section of %s is not the kinds'; run "
 		              "make check UPDATE=1 and review the diff",
 		              path);
 	}
@@ -182,27 +229,19 @@ END_TEST
 
 START_TEST(the_examples_pass_the_checker)
 {
-	size_t n, i, o;
-	const WidgetKind *w = registry_kinds(&n);
-	SchemaTable t = registry_schemas();
-	char *text = malloc(65536);
-	DiagList d;
-	Lesson *l;
+	size_t n = registry_count(), i, len;
+	char *text;
+	FILE *f = open_memstream(&text, &len);
 
 	/* every kind's example in one lesson: their references name each other */
-	o = (size_t)sprintf(text, "@lesson T\n@title T\n@level 1\n@format 1\n@unit U\n");
+	fprintf(f, "@lesson T\n@title T\n@level 1\n@format 1\n@unit U\n");
 	for (i = 0; i < n; i++) {
-		ck_assert_msg(w[i].schema.example != NULL, "%s has no example", w[i].schema.name);
-		o += (size_t)sprintf(text + o, "@widget %s %s\nalt: x\n@end\n", w[i].schema.name,
-		                     w[i].schema.example);
+		const WidgetSchema *s = &registry_kind(i)->schema;
+		ck_assert_msg(s->example != NULL, "%s has no example", s->name);
+		fprintf(f, "@widget %s %s\nalt: x\n@end\n", s->name, s->example);
 	}
-	diag_init(&d, 0);
-	lesson_parse(&l, "t.lesson", text, o, &d);
-	lesson_check(l, &t, &d);
-	for (i = 0; i < d.n; i++)
-		ck_abort_msg("line %d: %s", d.items[i].line, d.items[i].msg);
-	lesson_free(l);
-	diag_free(&d);
+	ck_assert_int_eq(fclose(f), 0);
+	check_text(text, len, NULL);
 	free(text);
 }
 END_TEST

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/core/smallwidgets.h"
 
 /* The speeds + and - move between, in steps per second. */
@@ -223,11 +224,30 @@ static bool animation_tick(Instance *in, double dt)
 	return false;
 }
 
-const WidgetOps animation_ops = {
+static const WidgetOps animation_ops = {
 	.init = animation_init,
 	.free = animation_free,
 	.height = animation_height,
 	.draw = animation_draw,
 	.key = animation_key,
 	.tick = animation_tick,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "target", .type = PARAM_REF, .required = true,
+     .help = N_("the widget it plays")},
+    {.name = "speed", .type = PARAM_NUMBER, .min = 0.1, .max = 10, .def = "1",
+     .help = N_("steps per second")},
+    {.name = "loop", .type = PARAM_BOOL, .def = "no", .help = N_("start again at the end")},
+    {.name = "autoplay", .type = PARAM_BOOL, .def = "no",
+     .help = N_("play as soon as it is shown")},
+};
+
+const WidgetKind animation_kind = {
+    .schema = {.name = "animation",
+               KIND_LIST(params, params),
+               .help = N_("play, pause, step and replay"),
+               .example = "id=play target=net speed=2 loop=no"},
+    .ops = &animation_ops,
 };

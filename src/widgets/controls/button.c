@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
 #include "widgets/core/smallwidgets.h"
 
@@ -106,7 +107,7 @@ static unsigned press_target(Instance *t)
 {
 	unsigned r;
 
-	if (!t || !t->ops->key || t->ops == &button_ops)
+	if (!t || !t->ops->key || t->kind == &button_kind)
 		return 0;
 	r = t->ops->key(t, &enter_key);
 	if (r & WIDGET_DONE)
@@ -163,11 +164,35 @@ static bool button_value(const Instance *in, double *out)
 	return true;
 }
 
-const WidgetOps button_ops = {
+static const WidgetOps button_ops = {
 	.init = button_init,
 	.free = button_free,
 	.height = button_height,
 	.draw = button_draw,
 	.key = button_key,
 	.value = button_value,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "label", .type = PARAM_STRING, .required = true,
+     .help = N_("the button's text")},
+    {.name = "action", .type = PARAM_CHOICE, .required = true,
+     .choices = "run|step|reset|play|pause|check|next",
+     .help = N_("what pressing it does")},
+    {.name = "target", .type = PARAM_REF,
+     .help = N_("the widget it acts on (default: the one before it)")},
+};
+
+static const OutputSpec outputs[] = {
+    {"presses", DATA_SCALAR, N_("how many times it was pressed")},
+};
+
+const WidgetKind button_kind = {
+    .schema = {.name = "button",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a button that runs, steps or resets"),
+               .example = "id=fire label=\"Fire\" action=run target=net"},
+    .ops = &button_ops,
 };

@@ -9,6 +9,8 @@
 #include <strings.h>
 
 #include "base/utf8.h"
+#include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
 #include "widgets/core/smallwidgets.h"
 
@@ -170,6 +172,22 @@ static bool choice_value(const Instance *in, double *out)
 	return true;
 }
 
+/* "value": the option's place; "word": the option itself. The place is the version. */
+static bool choice_output(const Instance *in, const char *name, Data *out)
+{
+	const Choice *c = in->state;
+
+	out->version = (unsigned long)c->chosen;
+	if (strcmp(name, "word") == 0) {
+		out->text = option(in, c->chosen);
+		return out->text != NULL;
+	}
+	out->scalar = c->chosen;
+	out->v = &out->scalar;
+	out->n = 1;
+	return true;
+}
+
 /* Saved as the option's name, so a lesson that reorders its options keeps the pick. */
 static void choice_save(const Instance *in, const Store *st)
 {
@@ -185,7 +203,7 @@ static void choice_restore(Instance *in, const Store *st)
 		c->chosen = i;
 }
 
-const WidgetOps choice_ops = {
+static const WidgetOps choice_ops = {
 	.init = choice_init,
 	.free = choice_free,
 	.height = choice_height,
@@ -194,4 +212,29 @@ const WidgetOps choice_ops = {
 	.save = choice_save,
 	.restore = choice_restore,
 	.value = choice_value,
+	.output = choice_output,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "label", .type = PARAM_STRING, .required = true,
+     .help = N_("what is being chosen")},
+    {.name = "options", .type = PARAM_WORDS, .nmin = 2, .nmax = 16, .required = true,
+     .help = N_("the options, in order")},
+    {.name = "value", .type = PARAM_STRING,
+     .help = N_("the option chosen at first (default: the first)")},
+};
+
+static const OutputSpec outputs[] = {
+    {"value", DATA_SCALAR, N_("the chosen option's place, from 0")},
+    {"word", DATA_TEXT, N_("the chosen option")},
+};
+
+const WidgetKind choice_kind = {
+    .schema = {.name = "choice",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("one option out of a few"),
+               .example = "id=gate label=\"Gate\" options=AND,OR,NAND,NOR value=AND"},
+    .ops = &choice_ops,
 };

@@ -5,8 +5,6 @@
 
 #include "widgets/core/widget.h"
 
-extern const WidgetOps slider_ops;
-extern const WidgetOps readout_ops;
 
 /* v limited to [lo, hi]; NaN gives lo. */
 double control_clamp(double v, double lo, double hi);

@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
 
 static int readout_height(const Instance *in, int width)
@@ -40,8 +42,31 @@ static bool readout_value(const Instance *in, double *out)
 	return scene_value(in->scene, widget_str(in, "of", NULL), out);
 }
 
-const WidgetOps readout_ops = {
+static const WidgetOps readout_ops = {
 	.height = readout_height,
 	.draw = readout_draw,
 	.value = readout_value,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "label", .type = PARAM_STRING, .required = true, .help = N_("the name shown")},
+    {.name = "of", .type = PARAM_REF, .required = true, .accepts = DATA_SCALAR,
+     .help = N_("the widget whose value it shows")},
+    {.name = "digits", .type = PARAM_INT, .min = 0, .max = 10, .def = "3",
+     .help = N_("decimals shown")},
+    {.name = "unit", .type = PARAM_STRING, .help = N_("a unit after the number")},
+};
+
+static const OutputSpec outputs[] = {
+    {"value", DATA_SCALAR, N_("the number it shows")},
+};
+
+const WidgetKind readout_kind = {
+    .schema = {.name = "readout",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a live number from another widget"),
+               .example = "id=out label=\"Output\" of=cell digits=3"},
+    .ops = &readout_ops,
 };

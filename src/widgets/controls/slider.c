@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
 
 typedef struct {
@@ -160,7 +162,7 @@ static void slider_restore(Instance *in, const Store *st)
 		s->value = control_clamp(d, s->lo, s->hi);
 }
 
-const WidgetOps slider_ops = {
+static const WidgetOps slider_ops = {
 	.init = slider_init,
 	.free = slider_free,
 	.height = slider_height,
@@ -169,4 +171,31 @@ const WidgetOps slider_ops = {
 	.save = slider_save,
 	.restore = slider_restore,
 	.value = slider_value,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "label", .type = PARAM_STRING, .required = true,
+     .help = N_("what the slider sets")},
+    {.name = "range", .type = PARAM_RANGE, .min = -1e6, .max = 1e6, .required = true,
+     .help = N_("the lowest and highest value")},
+    {.name = "value", .type = PARAM_NUMBER, .min = -1e6, .max = 1e6,
+     .help = N_("the starting value (default: the middle of the range)")},
+    {.name = "step", .type = PARAM_NUMBER, .min = 1e-9, .max = 1e6,
+     .help = N_("how far one key press moves it (default: a hundredth of the range)")},
+    {.name = "digits", .type = PARAM_INT, .min = 0, .max = 10, .def = "2",
+     .help = N_("decimals shown")},
+};
+
+static const OutputSpec outputs[] = {
+    {"value", DATA_SCALAR, N_("the number set")},
+};
+
+const WidgetKind slider_kind = {
+    .schema = {.name = "slider",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a number the learner sets"),
+               .example = "id=z label=\"Input z\" range=-6..6 value=0 step=0.5"},
+    .ops = &slider_ops,
 };

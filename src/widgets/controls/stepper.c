@@ -11,6 +11,8 @@
 
 #include "base/utf8.h"
 #include "draw/wrap.h"
+#include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/core/smallwidgets.h"
 
 enum { STEPPER_MAX_LINES = 16 };
@@ -307,7 +309,7 @@ static void stepper_restore(Instance *in, const Store *st)
 		s->cur = (int)k - 1;
 }
 
-const WidgetOps stepper_ops = {
+static const WidgetOps stepper_ops = {
 	.init = stepper_init,
 	.free = stepper_free,
 	.height = stepper_height,
@@ -319,4 +321,27 @@ const WidgetOps stepper_ops = {
 	.value = stepper_value,
 	.animate = stepper_animate,
 	.anim_state = stepper_anim_state,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "steps", .type = PARAM_WORDS, .nmin = 2, .nmax = 64, .required = true,
+     .help = N_("the stages, in order")},
+    {.name = "start", .type = PARAM_INT, .min = 1, .max = 64, .def = "1",
+     .help = N_("the stage shown first")},
+    {.name = "target", .type = PARAM_REF,
+     .help = N_("a widget that follows the current stage")},
+};
+
+static const OutputSpec outputs[] = {
+    {"stage", DATA_SCALAR, N_("the stage shown, from 1")},
+};
+
+const WidgetKind stepper_kind = {
+    .schema = {.name = "stepper",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("named stages, one at a time"),
+               .example = "id=stages steps=Embed,Attention,FFN,Head target=net"},
+    .ops = &stepper_ops,
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
 #include "widgets/core/smallwidgets.h"
 
@@ -108,7 +109,7 @@ static void switch_restore(Instance *in, const Store *st)
 		((Switch *)in->state)->on = v[0] == '1';
 }
 
-const WidgetOps switch_ops = {
+static const WidgetOps switch_ops = {
 	.init = switch_init,
 	.free = switch_free,
 	.height = switch_height,
@@ -117,4 +118,28 @@ const WidgetOps switch_ops = {
 	.save = switch_save,
 	.restore = switch_restore,
 	.value = switch_value,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "label", .type = PARAM_STRING, .required = true,
+     .help = N_("what the switch turns on")},
+    {.name = "value", .type = PARAM_BOOL, .def = "off",
+     .help = N_("the starting position")},
+    {.name = "on", .type = PARAM_STRING, .def = "on", .help = N_("the word shown when on")},
+    {.name = "off", .type = PARAM_STRING, .def = "off",
+     .help = N_("the word shown when off")},
+};
+
+static const OutputSpec outputs[] = {
+    {"value", DATA_SCALAR, N_("1 when on, 0 when off")},
+};
+
+const WidgetKind switch_kind = {
+    .schema = {.name = "switch",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("an on/off switch"),
+               .example = "id=x1 label=\"Input x1\" value=on"},
+    .ops = &switch_ops,
 };

@@ -24,7 +24,7 @@ typedef enum {
 	PLOTDATA_BARS       /* one labelled bar per item */
 } PlotDataKind;
 
-typedef struct {
+typedef struct PlotDataSeries {
 	char name[PLOTDATA_NAME]; /* "": left out of the legend */
 	Colour colour;            /* COLOUR_NONE: plot_colour(k) */
 	uint8_t pattern;          /* a line's dash pattern; 0: plot_pattern(k) */

@@ -1,4 +1,5 @@
-/* registry.h: the table of widget kinds, looked up by the stable name lessons use.
+/* registry.h: the list of widget kinds (core/kinds.def), looked up by the stable name
+ * lessons use. Each kind defines itself in its own file (a WidgetKind, widget.h).
  * May include lesson (the schema types); must not own the main loop or the terminal. */
 #ifndef NN_WIDGETS_REGISTRY_H
 #define NN_WIDGETS_REGISTRY_H
@@ -8,20 +9,19 @@
 #include "lesson/schema.h"
 #include "widgets/core/widget.h"
 
-/* One row per widget kind: its parameter schema and its functions (NULL while the
- * kind has no live view: the player then shows its text alternative). */
-typedef struct {
-	WidgetSchema schema;
-	const WidgetOps *ops;
-} WidgetKind;
+/* Every kind, declared from the list. */
+#define KIND(name) extern const WidgetKind name##_kind;
+#include "widgets/core/kinds.def"
+#undef KIND
 
-/* Returns the table and sets *n to its number of rows. */
-const WidgetKind *registry_kinds(size_t *n);
+/* The number of kinds, and kind i of them (i < registry_count()), in the list's order. */
+size_t registry_count(void);
+const WidgetKind *registry_kind(size_t i);
 
 /* Returns the kind called name, or NULL. */
 const WidgetKind *registry_find(const char *name);
 
-/* Returns the table as the lesson checker reads it. */
+/* Returns the kinds' schemas as the lesson checker reads them. */
 SchemaTable registry_schemas(void);
 
 #endif

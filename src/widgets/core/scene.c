@@ -1,5 +1,6 @@
-/* scene.c: the live widgets of one lesson: making them from the document, finding
- * them by block or id, reading their values, ticking animations.
+/* scene.c: the live widgets of one lesson: making them from the document in two phases
+ * (every instance first, then each initialised after the widgets it reads), finding
+ * them by block or id, the data they publish, ticking animations.
  * Must not draw, read keys or touch progress: the player does. */
 #include <config.h>
 
@@ -10,8 +11,8 @@
 
 #include "lesson/lesson.h"
 #include "widgets/core/problem.h"
-#include "widgets/quiz/quiz.h"
 #include "widgets/core/registry.h"
+#include "widgets/quiz/quiz.h"
 #include "widgets/core/widget.h"
 
 /* Counts (when items is NULL) or fills the instances of blocks[0..n), callouts
@@ -22,8 +23,7 @@ static size_t collect(const Block *blocks, size_t n, Instance *items, size_t at)
 
 	for (i = 0; i < n; i++) {
 		const Block *b = &blocks[i];
-		const WidgetOps *ops = NULL;
-		const WidgetSchema *schema = NULL;
+		const WidgetKind *k = NULL;
 		const char *id = NULL;
 
 		if (b->kind == BLOCK_CALLOUT) {
@@ -31,26 +31,24 @@ static size_t collect(const Block *blocks, size_t n, Instance *items, size_t at)
 			continue;
 		}
 		if (b->kind == BLOCK_WIDGET) {
-			const WidgetKind *k = registry_find(b->widget.kind);
-			if (k) {
-				ops = k->ops;
-				schema = &k->schema;
-			}
+			k = registry_find(b->widget.kind);
+			if (!k || !k->ops)
+				continue; /* its text alternative stands in */
 			id = b->widget.id;
-		}
-		if (b->kind == BLOCK_QUIZ) { /* every quiz kind has a form */
-			ops = &quiz_ops;
+		} else if (b->kind == BLOCK_QUIZ) { /* every quiz kind has a form */
 			id = b->quiz.id;
-		}
-		if (!ops)
+		} else {
 			continue;
+		}
 		if (items) {
 			Instance *in = &items[at];
 			memset(in, 0, sizeof *in);
-			in->ops = ops;
-			in->schema = schema;
+			in->ops = k ? k->ops : &quiz_ops;
+			in->kind = k;
+			in->schema = k ? &k->schema : NULL;
 			in->block = b;
 			in->id = id;
+			in->goal = k ? kind_has_goal(k, &b->widget) : true;
 		}
 		at++;
 	}
@@ -59,7 +57,8 @@ static size_t collect(const Block *blocks, size_t n, Instance *items, size_t at)
 
 /* When the directive of in fails the checker, turns in into the problem stand-in
  * showing the first error and returns true. This is the one place that keeps values a
- * kind's schema forbids away from its init, whatever the lesson was loaded by. */
+ * kind's schema forbids (and references it cannot read) away from its init, whatever
+ * the lesson was loaded by. */
 static bool scene_reject(Instance *in, const Lesson *l, const SchemaTable *t)
 {
 	DiagList d;
@@ -80,9 +79,45 @@ static bool scene_reject(Instance *in, const Lesson *l, const SchemaTable *t)
 	if (!bad)
 		return false;
 	in->ops = &problem_ops;
+	in->kind = NULL;
 	in->schema = NULL;
 	in->id = NULL; /* nothing to save, nothing for others to read */
+	in->goal = false;
 	in->state = msg;
+	return true;
+}
+
+/* The instance a reference ("id" or "id:output") names, or NULL. */
+static Instance *ref_target(Scene *s, const char *ref)
+{
+	size_t n = schema_ref_id_len(ref), i;
+
+	for (i = 0; ref && i < s->n; i++)
+		if (s->items[i].id && strlen(s->items[i].id) == n &&
+		    memcmp(s->items[i].id, ref, n) == 0)
+			return &s->items[i];
+	return NULL;
+}
+
+/* Whether every instance in's references name is initialised (or never will be). */
+static bool deps_ready(Scene *s, const Instance *in)
+{
+	size_t i, j;
+
+	if (!in->kind)
+		return true;
+	for (i = 0; i < in->block->widget.nparams; i++) {
+		const Param *p = &in->block->widget.params[i];
+		const ParamSpec *ps = schema_param(in->schema, p->key);
+		size_t n = p->kind == VALUE_LIST ? p->nitems : 1;
+		if (!ps || (ps->type != PARAM_REF && ps->type != PARAM_REFS))
+			continue;
+		for (j = 0; j < n; j++) {
+			Instance *t = ref_target(s, p->kind == VALUE_LIST ? p->items[j].str : p->str);
+			if (t && t != in && !t->ready && !t->failed)
+				return false;
+		}
+	}
 	return true;
 }
 
@@ -100,21 +135,35 @@ int scene_init(Scene *s, const Lesson *l)
 	s->items = calloc(n, sizeof *s->items);
 	if (!s->items)
 		return -1;
+	/* Phase one: every instance exists, so each can be found by id. */
 	for (u = 0, n = 0; u < l->nunits; u++)
 		n = collect(l->units[u].blocks, l->units[u].nblocks, s->items, n);
 	s->n = n;
-	/* Every instance can find its siblings before any is initialised. */
-	for (i = 0; i < n; i++)
-		s->items[i].scene = s;
 	for (i = 0; i < n; i++) {
-		Instance *in = &s->items[i];
-		s->ready = i; /* its init reads the values of those before it only */
-		if (scene_reject(in, l, &schemas))
-			continue;
-		if (in->ops->init && in->ops->init(in) != 0)
-			in->failed = true;
+		s->items[i].scene = s;
+		if (scene_reject(&s->items[i], l, &schemas))
+			s->items[i].ready = true;
 	}
-	s->ready = n;
+	/* Phase two: each is initialised once all it reads is, in document order where
+	 * nothing says otherwise, so the order of the directives in the file does not
+	 * matter and an init may read any widget it refers to. */
+	for (;;) {
+		Instance *next = NULL;
+		for (i = 0; i < n && !next; i++)
+			if (!s->items[i].ready && !s->items[i].failed && deps_ready(s, &s->items[i]))
+				next = &s->items[i];
+		if (!next)
+			break;
+		if (next->ops->init && next->ops->init(next) != 0)
+			next->failed = true; /* the player shows its text alternative */
+		else
+			next->ready = true;
+	}
+	/* What is left waits on a cycle, which the checker refuses (those are problems
+	 * by now): never started. */
+	for (i = 0; i < n; i++)
+		if (!s->items[i].ready)
+			s->items[i].failed = true;
 	return 0;
 }
 
@@ -123,7 +172,7 @@ void scene_free(Scene *s)
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
-		if (!s->items[i].failed && s->items[i].ops->free)
+		if (s->items[i].ready && s->items[i].ops->free)
 			s->items[i].ops->free(&s->items[i]);
 	free(s->items);
 	memset(s, 0, sizeof *s);
@@ -149,12 +198,66 @@ Instance *scene_find(Scene *s, const char *id)
 	return NULL;
 }
 
+bool scene_output(const Instance *t, const char *name, unsigned accepts, Data *out)
+{
+	const OutputSpec *o;
+	double v;
+
+	memset(out, 0, sizeof *out);
+	if (!t || !t->ready || t->failed || !t->schema)
+		return false;
+	o = schema_output_for(t->schema, name, accepts);
+	if (!o)
+		return false;
+	out->type = o->type;
+	if (t->ops->output)
+		return t->ops->output(t, o->name, out) && out->type == o->type;
+	/* A kind with only value(): its first output is that number, and the number's
+	 * bits are its version (a new value is a new version). */
+	if (o->type != DATA_SCALAR || o != &t->schema->outputs[0] || !t->ops->value ||
+	    !t->ops->value(t, &v))
+		return false;
+	out->scalar = v;
+	out->v = &out->scalar;
+	out->n = 1;
+	memcpy(&out->version, &v, sizeof out->version < sizeof v ? sizeof out->version : sizeof v);
+	return true;
+}
+
+/* The reference text of in's parameter key (item i of a list), or NULL. */
+static const char *ref_text(const Instance *in, const char *key, size_t i)
+{
+	return widget_word(in, key, i);
+}
+
+bool scene_data_at(const Instance *in, const char *key, size_t i, Data *out)
+{
+	const char *ref = ref_text(in, key, i);
+	const ParamSpec *ps = in->schema ? schema_param(in->schema, key) : NULL;
+	const char *colon;
+
+	memset(out, 0, sizeof *out);
+	if (!ref || !in->scene)
+		return false;
+	colon = strchr(ref, ':');
+	return scene_output(ref_target(in->scene, ref), colon ? colon + 1 : NULL,
+			    ps ? ps->accepts : 0, out);
+}
+
+bool scene_data(const Instance *in, const char *key, Data *out)
+{
+	return scene_data_at(in, key, 0, out);
+}
+
 bool scene_value(const Scene *s, const char *id, double *out)
 {
-	Instance *in = scene_find((Scene *)(uintptr_t)s, id);
-	/* One not initialised yet (during scene_init) has no value. */
-	return in && (size_t)(in - s->items) < s->ready && in->ops->value &&
-	       in->ops->value(in, out);
+	Instance *in = ref_target((Scene *)(uintptr_t)s, id);
+	Data d;
+
+	if (!scene_output(in, NULL, DATA_SCALAR, &d))
+		return false;
+	*out = d.scalar;
+	return true;
 }
 
 bool scene_animating(const Scene *s)

@@ -8,14 +8,6 @@
 
 #include "widgets/core/widget.h"
 
-extern const WidgetOps switch_ops;
-extern const WidgetOps choice_ops;
-extern const WidgetOps button_ops;
-extern const WidgetOps table_ops;
-extern const WidgetOps cards_ops;
-extern const WidgetOps stepper_ops;
-extern const WidgetOps pixels_ops;
-extern const WidgetOps animation_ops;
 
 /* The live instance named by in's parameter key (a ref), or, when the parameter is
  * absent and before is true, the instance just before in in the lesson. NULL when
@@ -34,7 +26,7 @@ void anim_send(Instance *t, AnimCommand cmd, double arg);
 /* Whether a played target has reached its end: not playing, at its last step. */
 bool anim_at_end(const AnimState *st);
 
-/* Whether t comes before in in the lesson (and so was initialised first). */
+/* Whether t was initialised before in (its init may drive t). */
 bool target_before(const Instance *in, const Instance *t);
 
 #endif

@@ -26,9 +26,7 @@ Instance *target_find(const Instance *in, const char *key, bool before)
 
 bool target_before(const Instance *in, const Instance *t)
 {
-	const Scene *s = in->scene;
-
-	return s && t && t >= s->items && t < in;
+	return in->scene && t && t->ready;
 }
 
 bool anim_can(const Instance *t)

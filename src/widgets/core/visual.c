@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "widgets/core/registry.h"
 #include "widgets/core/visual.h"
 
 typedef struct {
@@ -149,9 +150,9 @@ bool visual_eval(const Instance *in, const double *x, size_t n, double *y)
 
 	if (!in)
 		return false;
-	if (in->ops == &neuron_ops)
+	if (in->kind == &neuron_kind)
 		return neuron_eval(in, x, n, &z, y);
-	if (in->ops == &network_ops)
+	if (in->kind == &network_kind)
 		return network_eval(in, x, n, y);
 	return false;
 }

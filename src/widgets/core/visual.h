@@ -13,10 +13,9 @@
 #include "widgets/core/plotdata.h"
 #include "widgets/core/widget.h"
 
-extern const WidgetOps plot_ops;
-extern const WidgetOps network_ops;
-extern const WidgetOps neuron_ops;
-extern const WidgetOps game_ops;
+/* Activation functions the plotting, network and trainer widgets know, as a schema's
+ * choices. */
+#define ACTIVATIONS "step|sigmoid|tanh|relu|leakyrelu|elu|gelu|softplus|swish|identity"
 
 /* The activation names lessons write (the registry's ACTIVATIONS): "step", "sigmoid",
  * "tanh", "relu", "leakyrelu", "elu", "gelu", "softplus", "swish", "identity". Returns

@@ -11,6 +11,7 @@
 #include "draw/grid.h"
 #include "lesson/model.h"
 #include "lesson/schema.h"
+#include "nn/mlp.h"
 #include "ui/key.h"
 
 typedef struct {
@@ -36,6 +37,25 @@ typedef struct {
 
 typedef struct Scene Scene;
 typedef struct Instance Instance;
+typedef struct PlotDataSeries PlotDataSeries;
+
+/* One output's data as its widget publishes it (see OutputSpec in lesson/schema.h for
+ * the types). Everything points into the publisher's state: valid until it next changes,
+ * which bumps version; a reader that kept the version it last computed from can skip
+ * its work while the version stays the same. */
+typedef struct {
+	DataType type;
+	unsigned long version; /* changes whenever the data does */
+	size_t n;              /* VECTOR: values; POINTS: points; SERIES: series */
+	size_t rows, cols;     /* MATRIX: row-major in v */
+	const double *v;       /* SCALAR (one), VECTOR, MATRIX; POINTS: n (x, y) pairs */
+	const int *cls;        /* POINTS: n classes, or NULL */
+	const char *const *labels;    /* VECTOR: n names, or NULL */
+	const char *text;             /* TEXT */
+	const PlotDataSeries *series; /* SERIES: n of them */
+	const Mlp *model;             /* MODEL */
+	double scalar;                /* SCALAR: the number (v points here) */
+} Data;
 
 /* What an animation controller asks of the widget it plays. */
 typedef enum {
@@ -75,19 +95,50 @@ typedef struct {
 	void (*save)(const Instance *in, const Store *s);
 	void (*restore)(Instance *in, const Store *s);
 	/* The number other widgets read (a slider's value, a neuron's output); false when
-	 * it has none. May be NULL. */
+	 * it has none. May be NULL. It is the kind's first output when the kind declares
+	 * a DATA_SCALAR output first and has no output function. */
 	bool (*value)(const Instance *in, double *out);
+	/* Fills *out with the output called name (one of the kind's OutputSpecs, by its
+	 * name); false when it has none now. May be NULL (only value, as above). */
+	bool (*output)(const Instance *in, const char *name, Data *out);
 	/* Animated widgets obey an animation controller (NULL: not animated). animate
 	 * sets in->animating as playing starts or stops. */
 	void (*animate)(Instance *in, AnimCommand cmd, double arg);
 	void (*anim_state)(const Instance *in, AnimState *st);
-	/* The slot may be wider than the text column on a wide screen (up to DOC_MAX_WIDE
-	 * columns): for views that show more with room, such as the trainer's diagram. */
-	bool wide;
 } WidgetOps;
+
+/* A kind's key, for its help line and the player's list of keys (generated from these
+ * rows, so they cannot drift from what key() does: a test sends each kind every key
+ * and checks it takes only the keys listed). */
+typedef struct {
+	const char *keys; /* as the help names them: "Left Right", "+ -", "Space", "r" */
+	const char *help; /* what they do (N_): "move the cursor" */
+} KindKey;
+
+enum {
+	KIND_GOAL = 1 << 0, /* a unit needs it done (won): a game */
+	KIND_WIDE = 1 << 1  /* its slot may be wider than the text column on a wide screen
+	                     * (up to DOC_MAX_WIDE columns): the trainer's diagram */
+};
+
+/* A widget kind: everything about it in one constant, defined in the kind's own file
+ * and listed once in core/kinds.def. */
+typedef struct {
+	WidgetSchema schema; /* its name, parameters, outputs, help and example */
+	const WidgetOps *ops;
+	unsigned flags;          /* KIND_* */
+	const char *goal_param;  /* a number parameter that, when set above 0, gives an
+	                          * instance a goal (the trainer's goal_accuracy), or NULL */
+	const KindKey *keys;     /* its keys while focused, in help order */
+	size_t nkeys;
+} WidgetKind;
+
+/* In a kind's definition: .schema = {KIND_LIST(params, params), ...}. */
+#define KIND_LIST(field, a) .field = a, .n##field = sizeof a / sizeof *a
 
 struct Instance {
 	const WidgetOps *ops;
+	const WidgetKind *kind;     /* NULL for quizzes and the problem stand-in */
 	const WidgetSchema *schema; /* the kind's schema (defaults); NULL for quizzes */
 	const Block *block;         /* its BLOCK_WIDGET or BLOCK_QUIZ */
 	const char *id;
@@ -97,19 +148,21 @@ struct Instance {
 	bool offscreen; /* scrolled out of view: not ticked (a trainer waits) until shown */
 	bool done;      /* won or answered */
 	bool failed;    /* init failed: shown as its text alternative */
+	bool goal;      /* a unit needs it done: a quiz, a game, a trainer with a goal */
+	bool ready;     /* initialised: others may read its outputs */
 };
 
 struct Scene {
-	Instance *items;
+	Instance *items; /* in document order */
 	size_t n;
-	size_t ready; /* items[0..ready) are initialised: all of them after scene_init */
 	const char *lesson_id;
 };
 
 /* Makes an instance for every widget block of l whose kind has functions and for
- * every quiz block (widgets/quiz.h), in document order, and initialises them. An init
- * may read the values of the instances before its own (later ones have none yet).
- * Returns 0 or -1 (out of memory). */
+ * every quiz block (widgets/quiz/quiz.h), then initialises them: each after the
+ * widgets its references name (so an init may read their outputs), otherwise in
+ * document order. A directive that fails the checker becomes a stand-in that shows
+ * its error (widgets/core/problem.h). Returns 0 or -1 (out of memory). */
 int scene_init(Scene *s, const Lesson *l);
 
 void scene_free(Scene *s);
@@ -120,9 +173,22 @@ Instance *scene_for_block(Scene *s, const Block *b);
 /* The instance with this id, or NULL. */
 Instance *scene_find(Scene *s, const char *id);
 
-/* The value of the widget with this id (a reference parameter's target); false when
- * it has none, or is not initialised yet. */
+/* The number the widget with this id (or "id:output") publishes first; false when it
+ * has none, or is not initialised yet. */
 bool scene_value(const Scene *s, const char *id, double *out);
+
+/* The output of t called name (NULL: the first whose type is among accepts; accepts
+ * 0: any) into *out; false when t is NULL, not initialised, or has no such output. */
+bool scene_output(const Instance *t, const char *name, unsigned accepts, Data *out);
+
+/* What in's reference parameter key (item i of a list of references) points at: the
+ * target's output it names, or the first of the types the parameter accepts. */
+bool scene_data(const Instance *in, const char *key, Data *out);
+bool scene_data_at(const Instance *in, const char *key, size_t i, Data *out);
+
+/* Whether an instance of k made from w has a goal a unit needs reached: KIND_GOAL, or
+ * its goal_param set above 0. */
+bool kind_has_goal(const WidgetKind *k, const Widget *w);
 
 /* Whether any instance on screen is animating. */
 bool scene_animating(const Scene *s);

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "nn/rng.h"
+#include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
 #include "widgets/play/game.h"
 #include "widgets/core/visual.h"
@@ -350,7 +352,7 @@ static void game_restore(Instance *in, const Store *st)
 		s->fb = FB_WON;
 }
 
-const WidgetOps game_ops = {
+static const WidgetOps game_ops = {
     .init = game_init,
     .free = game_free,
     .height = game_height,
@@ -359,4 +361,43 @@ const WidgetOps game_ops = {
     .save = game_save,
     .restore = game_restore,
     .value = game_value,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "goal", .type = PARAM_STRING, .required = true,
+     .help = N_("what the learner must reach")},
+    {.name = "watch", .type = PARAM_REF, .required = true, .accepts = DATA_SCALAR,
+     .help = N_("the widget whose value is judged (mode=gate: a neuron or a 2-input network)")},
+    {.name = "mode", .type = PARAM_CHOICE, .def = "target", .choices = "target|gate",
+     .help = N_("target: bring the value within margin of each round's target; gate: make the " "neuron compute a logic gate, each row of its truth table lit when right")},
+    {.name = "target", .type = PARAM_NUMBER, .min = -1e6, .max = 1e6,
+     .help = N_("the first round's target (default: drawn from range like the later ones)")},
+    {.name = "range", .type = PARAM_RANGE, .min = -1e6, .max = 1e6, .def = "0.1..0.9",
+     .help = N_("where the rounds' targets are drawn from")},
+    {.name = "margin", .type = PARAM_NUMBER, .min = 0, .max = 1e6, .def = "0.1",
+     .help = N_("how close counts as reached (mode=gate: outputs this close to 0.5 are marked near)")},
+    {.name = "rounds", .type = PARAM_INT, .min = 1, .max = 100, .def = "1",
+     .help = N_("rounds to a full score")},
+    {.name = "seed", .type = PARAM_INT, .min = 0, .max = 1e6, .def = "1",
+     .help = N_("the seed of the targets: the same seed gives the same game")},
+    {.name = "gate", .type = PARAM_WORDS, .nmin = 1, .nmax = 8, .def = "AND",
+     .choices = "AND|OR|NAND|NOR|XOR",
+     .help = N_("mode=gate: the gate of each round in turn (XOR is shown as impossible)")},
+    {.name = "gate_from", .type = PARAM_REF, .accepts = DATA_TEXT,
+     .help = N_("mode=gate: a choice whose option is the gate; each round needs a new gate")},
+};
+
+static const OutputSpec outputs[] = {
+    {"score", DATA_SCALAR, N_("the rounds won")},
+};
+
+const WidgetKind game_kind = {
+    .schema = {.name = "game",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a goal, a score and rounds around other widgets"),
+               .example = "id=light goal=\"Output within 0.1 of the target\" watch=cell rounds=3"},
+    .ops = &game_ops,
+    .flags = KIND_GOAL,
 };

@@ -14,6 +14,7 @@
 
 #include "nls.h"
 #include "nn/init.h"
+#include "widgets/core/registry.h"
 #include "widgets/trainer/trainer.h"
 #include "widgets/core/visual.h"
 
@@ -35,7 +36,7 @@ static double now_s(void)
 
 const Brain *trainer_state(const Instance *in)
 {
-	if (!in || in->ops != &trainer_ops || in->failed || !in->state)
+	if (!in || in->kind != &trainer_kind || in->failed || !in->state)
 		return NULL;
 	return in->state;
 }
@@ -96,6 +97,7 @@ static void evaluate(Brain *b)
 {
 	double epoch = epoch_of(b);
 
+	b->version++;
 	b->train_loss = train_loss(&b->tr, &b->train);
 	b->test_loss = b->test.n ? train_loss(&b->te, &b->test) : NAN;
 	b->train_acc = b->classes ? train_accuracy(&b->tr, &b->train) : NAN;
@@ -241,7 +243,7 @@ void trainer_judge(Instance *in, Brain *b)
 
 bool trainer_train(Instance *in, size_t examples)
 {
-	Brain *b = in && in->ops == &trainer_ops ? in->state : NULL;
+	Brain *b = in && in->kind == &trainer_kind ? in->state : NULL;
 
 	if (!b || !b->built || b->mode == BRAIN_DIVERGED)
 		return false;
@@ -544,7 +546,24 @@ static bool trainer_value(const Instance *in, double *out)
 	return true;
 }
 
-const WidgetOps trainer_ops = {
+/* "accuracy": the test accuracy; "model": the network itself. */
+static bool trainer_output(const Instance *in, const char *name, Data *out)
+{
+	const Brain *b = in->state;
+
+	if (!b->built)
+		return false;
+	out->version = b->version;
+	if (strcmp(name, "model") == 0) {
+		out->model = &b->mlp;
+		return true;
+	}
+	out->v = &out->scalar;
+	out->n = 1;
+	return trainer_value(in, &out->scalar);
+}
+
+static const WidgetOps trainer_ops = {
     .init = trainer_init,
     .free = trainer_free,
     .height = trainer_view_height,
@@ -554,7 +573,69 @@ const WidgetOps trainer_ops = {
     .save = trainer_save,
     .restore = trainer_restore,
     .value = trainer_value,
+    .output = trainer_output,
     .animate = trainer_controls_animate,
     .anim_state = trainer_controls_anim_state,
-    .wide = true,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "dataset", .type = PARAM_CHOICE, .def = "spiral",
+     .choices = "spiral|circle|xor|gaussians|moons|checkerboard|blobs|plane|bumps",
+     .help = N_("the 2-D data (blobs: three classes; plane and bumps: regression); d cycles")},
+    {.name = "noise", .type = PARAM_NUMBER, .min = 0, .max = 5, .def = "0.2",
+     .help = N_("the noise of the points")},
+    {.name = "ratio", .type = PARAM_NUMBER, .min = 0.1, .max = 1, .def = "0.5",
+     .help = N_("the share of the points trained on; the rest is the test set")},
+    {.name = "data_seed", .type = PARAM_INT, .min = 0, .max = 1e9, .def = "1",
+     .help = N_("the seed of the points and the split (D draws a new one)")},
+    {.name = "init_seed", .type = PARAM_INT, .min = 0, .max = 1e9, .def = "1",
+     .help = N_("the seed of the initial weights and the shuffling (R draws a new one)")},
+    {.name = "points", .type = PARAM_INT, .min = 10, .max = 5000, .def = "400",
+     .help = N_("the points of the dataset, train and test together")},
+    {.name = "layers", .type = PARAM_NUMBERS, .min = 0, .max = 16, .nmin = 1, .nmax = 6,
+     .def = "8,8",
+     .help = N_("neurons per hidden layer (0 to 6 layers of 1 to 16; layers=0: none)")},
+    {.name = "activation", .type = PARAM_WORDS, .nmin = 1, .nmax = 6, .def = "tanh",
+     .choices = ACTIVATIONS,
+     .help = N_("the hidden layers' activations, one per layer (the last one repeats)")},
+    {.name = "loss", .type = PARAM_CHOICE, .def = "ce", .choices = "ce|mse",
+     .help = N_("cross-entropy (softmax with several classes) or mean squared error")},
+    {.name = "optimizer", .type = PARAM_CHOICE, .def = "adam",
+     .choices = "sgd|momentum|adam", .help = N_("how the weights are updated")},
+    {.name = "lr", .type = PARAM_NUMBER, .min = 1e-6, .max = 100, .def = "0.03",
+     .help = N_("the learning rate")},
+    {.name = "batch", .type = PARAM_INT, .min = 1, .max = 400, .def = "10",
+     .help = N_("examples per step")},
+    {.name = "l1", .type = PARAM_NUMBER, .min = 0, .max = 1, .def = "0",
+     .help = N_("the L1 regularization rate")},
+    {.name = "l2", .type = PARAM_NUMBER, .min = 0, .max = 1, .def = "0",
+     .help = N_("the L2 regularization rate")},
+    {.name = "dropout", .type = PARAM_NUMBER, .min = 0, .max = 0.9, .def = "0",
+     .help = N_("the probability of dropping a hidden neuron while training")},
+    {.name = "init", .type = PARAM_CHOICE, .def = "auto",
+     .choices = "auto|uniform|normal|xavier-uniform|xavier-normal|he-uniform|he-normal|zeros",
+     .help = N_("the initial weights (auto: He for the ReLU family, Xavier otherwise)")},
+    {.name = "early_stop", .type = PARAM_BOOL, .def = "no",
+     .help = N_("stop once the test loss stops improving and put its best weights back (e)")},
+    {.name = "goal_accuracy", .type = PARAM_NUMBER, .min = 0, .max = 1,
+     .help = N_("the test accuracy that wins (with max_neurons)")},
+    {.name = "max_neurons", .type = PARAM_INT, .min = 1, .max = 96,
+     .help = N_("the most hidden neurons a winning net may have")},
+};
+
+static const OutputSpec outputs[] = {
+    {"accuracy", DATA_SCALAR, N_("the test accuracy")},
+    {"model", DATA_MODEL, N_("the network as trained so far")},
+};
+
+const WidgetKind trainer_kind = {
+    .schema = {.name = "trainer",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a real network trained live on 2-D data: boundary, curves and controls"),
+               .example = "id=brain dataset=spiral layers=8,8 goal_accuracy=0.9 max_neurons=16"},
+    .ops = &trainer_ops,
+    .flags = KIND_WIDE,
+    .goal_param = "goal_accuracy",
 };

@@ -25,7 +25,6 @@
 #define BRAIN_OWN_CLASSES 10 /* classes of the learner's own points (digits 0 to 9) */
 #define BRAIN_STATE_MAX  192 /* bytes of a state string (trainer_state_string) */
 
-extern const WidgetOps trainer_ops;
 
 typedef enum {
 	BRAIN_PAUSED,
@@ -81,6 +80,8 @@ typedef struct {
 	Trainer tr, te; /* te: the test set's evaluator (its own targets, no allocation) */
 	MlpWork eval;   /* for the decision field */
 	bool built;
+	unsigned long version; /* of the weights, for readers of its model: every change of
+	                        * them ends in evaluate(), which bumps it */
 	/* The run. */
 	BrainMode mode;
 	NnStatus why;       /* NN_ERR_DIVERGED: tr.step and tr.last_loss say where */

@@ -11,6 +11,7 @@
 #include "draw/box.h"
 #include "draw/wrap.h"
 #include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/core/smallwidgets.h"
 
 enum { CARDS_MAX = 32, CARDS_MAX_LINES = 32 };
@@ -224,7 +225,7 @@ static void cards_restore(Instance *in, const Store *st)
 	c->seen = seen;
 }
 
-const WidgetOps cards_ops = {
+static const WidgetOps cards_ops = {
 	.init = cards_init,
 	.free = cards_free,
 	.height = cards_height,
@@ -233,4 +234,27 @@ const WidgetOps cards_ops = {
 	.save = cards_save,
 	.restore = cards_restore,
 	.value = cards_value,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "titles", .type = PARAM_WORDS, .nmin = 1, .nmax = 32, .required = true,
+     .help = N_("one title per card")},
+    {.name = "texts", .type = PARAM_WORDS, .nmin = 1, .nmax = 32,
+     .help = N_("what each card says when opened")},
+    {.name = "columns", .type = PARAM_INT, .min = 1, .max = 4, .def = "2",
+     .help = N_("cards side by side")},
+};
+
+static const OutputSpec outputs[] = {
+    {"opened", DATA_SCALAR, N_("how many cards were opened")},
+};
+
+const WidgetKind cards_kind = {
+    .schema = {.name = "cards",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("cards to open one by one"),
+               .example = "id=archs titles=CNN,RNN,GAN texts=\"Sees patterns\",\"Remembers\",\"Invents\""},
+    .ops = &cards_ops,
 };

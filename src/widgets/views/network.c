@@ -17,6 +17,7 @@
 #include "nn/linalg.h"
 #include "nn/mlp.h"
 #include "nn/rng.h"
+#include "widgets/core/registry.h"
 #include "widgets/core/visual.h"
 
 #define NET_L    NETDIAG_MAX_LAYERS
@@ -74,7 +75,7 @@ bool network_eval(const Instance *in, const double *x, size_t n, double *y)
 	const Net *s;
 	double vals[NET_L][NET_N];
 
-	if (!in || in->ops != &network_ops || in->failed || !in->state)
+	if (!in || in->kind != &network_kind || in->failed || !in->state)
 		return false;
 	s = in->state;
 	if (n != (size_t)s->sizes[0])
@@ -363,7 +364,7 @@ static bool network_value(const Instance *in, double *out)
 	return network_eval(in, NULL, (size_t)s->sizes[0], out);
 }
 
-const WidgetOps network_ops = {
+static const WidgetOps network_ops = {
     .init = network_init,
     .free = network_free,
     .height = network_height,
@@ -373,4 +374,39 @@ const WidgetOps network_ops = {
     .value = network_value,
     .animate = network_animate,
     .anim_state = network_anim_state,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "layers", .type = PARAM_NUMBERS, .min = 1, .max = 16, .nmin = 2, .nmax = 8,
+     .required = true, .help = N_("neurons per layer, inputs first: 2,3,1")},
+    {.name = "weights", .type = PARAM_NUMBERS, .min = -100, .max = 100,
+     .help = N_("every weight, layer by layer, each neuron's incoming weights together (default: " "uniform in -1..1 from the fixed seed 1, rounded to 0.01)")},
+    {.name = "biases", .type = PARAM_NUMBERS, .min = -100, .max = 100,
+     .help = N_("every bias, layer by layer (default: 0)")},
+    {.name = "inputs", .type = PARAM_NUMBERS, .min = -100, .max = 100,
+     .help = N_("the values fed in (default: 1 each)")},
+    {.name = "inputs_from", .type = PARAM_REFS, .nmin = 1, .nmax = 16,
+     .accepts = DATA_SCALAR,
+     .help = N_("widgets (switches, sliders) whose values are the inputs, in order")},
+    {.name = "activation", .type = PARAM_CHOICE, .def = "sigmoid", .choices = ACTIVATIONS,
+     .help = N_("the hidden and output activation")},
+    {.name = "labels", .type = PARAM_WORDS, .help = N_("names of the inputs")},
+    {.name = "animate", .type = PARAM_BOOL, .def = "no",
+     .help = N_("show the forward pass as a wave, one layer at a time: Space plays and pauses, " "Right steps, Left steps back, r replays")},
+    {.name = "speed", .type = PARAM_NUMBER, .min = 0.1, .max = 10, .def = "1",
+     .help = N_("layers per second while the wave plays")},
+};
+
+static const OutputSpec outputs[] = {
+    {"output", DATA_SCALAR, N_("the first output for the inputs shown")},
+};
+
+const WidgetKind network_kind = {
+    .schema = {.name = "network",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a diagram of a layered network"),
+               .example = "id=net layers=2,3,1 inputs=1,0 animate=yes"},
+    .ops = &network_ops,
 };

@@ -16,6 +16,7 @@
 #include "draw/bars.h"
 #include "nls.h"
 #include "nn/linalg.h"
+#include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
 #include "widgets/core/visual.h"
 
@@ -73,7 +74,7 @@ bool neuron_eval(const Instance *in, const double *x, size_t n, double *z, doubl
 	double xs[NEURON_MAX], ws[NEURON_MAX], sum;
 	size_t i;
 
-	if (!in || in->ops != &neuron_ops || in->failed || !in->state)
+	if (!in || in->kind != &neuron_kind || in->failed || !in->state)
 		return false;
 	s = in->state;
 	if (n != s->n)
@@ -455,7 +456,7 @@ static void neuron_restore(Instance *in, const Store *st)
 		parse_list(v, &s->b, 1);
 }
 
-const WidgetOps neuron_ops = {
+static const WidgetOps neuron_ops = {
     .init = neuron_init,
     .free = neuron_free,
     .height = neuron_height,
@@ -464,4 +465,43 @@ const WidgetOps neuron_ops = {
     .save = neuron_save,
     .restore = neuron_restore,
     .value = neuron_value,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "inputs", .type = PARAM_NUMBERS, .min = -100, .max = 100, .nmin = 1, .nmax = 8,
+     .help = N_("x: the inputs (default: 0 each)")},
+    {.name = "weights", .type = PARAM_NUMBERS, .min = -100, .max = 100, .nmin = 1,
+     .nmax = 8, .help = N_("w: one weight per input (default: 0 each)")},
+    {.name = "bias", .type = PARAM_NUMBER, .min = -100, .max = 100, .def = "0",
+     .help = N_("b: the bias")},
+    {.name = "inputs_from", .type = PARAM_REFS, .nmin = 1, .nmax = 8,
+     .accepts = DATA_SCALAR,
+     .help = N_("widgets (switches, sliders) whose values are the inputs, in order")},
+    {.name = "weights_from", .type = PARAM_REFS, .nmin = 1, .nmax = 8,
+     .accepts = DATA_SCALAR,
+     .help = N_("widgets (sliders) whose values are the weights, in order")},
+    {.name = "bias_from", .type = PARAM_REF, .accepts = DATA_SCALAR,
+     .help = N_("a widget (a slider) whose value is the bias")},
+    {.name = "activation", .type = PARAM_CHOICE, .def = "sigmoid", .choices = ACTIVATIONS,
+     .help = N_("the squashing function")},
+    {.name = "editable", .type = PARAM_BOOL, .def = "yes",
+     .help = N_("whether the learner may change its own numbers: Left and Right choose one, + and - " "change it, digits and Enter type it, r resets")},
+    {.name = "step", .type = PARAM_NUMBER, .min = 1e-6, .max = 100, .def = "0.1",
+     .help = N_("how much + and - change a number")},
+    {.name = "detail", .type = PARAM_BOOL, .def = "no",
+     .help = N_("with the sigmoid, also show the squash in steps: e^-z, 1 + e^-z and 1 / (1 + e^-z)")},
+};
+
+static const OutputSpec outputs[] = {
+    {"output", DATA_SCALAR, N_("y, its output")},
+};
+
+const WidgetKind neuron_kind = {
+    .schema = {.name = "neuron",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("one neuron: inputs, weights, bias, output"),
+               .example = "id=cell inputs=1,0 weights=0.6,-0.4 bias=0.1"},
+    .ops = &neuron_ops,
 };

@@ -11,6 +11,7 @@
 
 #include "base/utf8.h"
 #include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/core/smallwidgets.h"
 
 typedef struct {
@@ -20,6 +21,7 @@ typedef struct {
 	bool editable;
 	bool edited;    /* changed by the learner or restored: worth saving */
 	double *px;     /* rows x cols brightness in [0, 1] */
+	unsigned long version; /* of px, for those who read it */
 } Pixels;
 
 /* How cells are laid out at a width: cw columns per cell, gap columns after each. */
@@ -204,11 +206,15 @@ static unsigned pixels_key(Instance *in, const Key *k)
 		double *v = &p->px[p->y * p->cols + p->x];
 		*v = lit(*v) ? 0 : 1;
 		p->edited = true;
+	p->version++;
+		p->version++;
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	} else if (p->editable && key_is_char(k, 'c')) {
 		for (i = 0; i < p->rows * p->cols; i++)
 			p->px[i] = 0;
 		p->edited = true;
+	p->version++;
+		p->version++;
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	} else {
 		return WIDGET_IGNORED;
@@ -229,6 +235,23 @@ static bool pixels_value(const Instance *in, double *out)
 
 	*out = (double)count_on(p, 0, 0, p->cols, p->rows) / (p->rows * p->cols);
 	return true;
+}
+
+/* "fraction": the share of pixels on; "pixels": the brightness of each, a matrix. */
+static bool pixels_output(const Instance *in, const char *name, Data *out)
+{
+	const Pixels *p = in->state;
+
+	out->version = p->version;
+	if (strcmp(name, "pixels") == 0) {
+		out->rows = (size_t)p->rows;
+		out->cols = (size_t)p->cols;
+		out->v = p->px;
+		return true;
+	}
+	out->v = &out->scalar;
+	out->n = 1;
+	return pixels_value(in, &out->scalar);
 }
 
 /* Saved once painted, as one digit 0-9 (brightness in ninths) per pixel, row by row. */
@@ -260,9 +283,10 @@ static void pixels_restore(Instance *in, const Store *st)
 	for (i = 0; i < n; i++)
 		p->px[i] = (v[i] - '0') / 9.0;
 	p->edited = true;
+	p->version++;
 }
 
-const WidgetOps pixels_ops = {
+static const WidgetOps pixels_ops = {
 	.init = pixels_init,
 	.free = pixels_free,
 	.height = pixels_height,
@@ -271,4 +295,33 @@ const WidgetOps pixels_ops = {
 	.save = pixels_save,
 	.restore = pixels_restore,
 	.value = pixels_value,
+	.output = pixels_output,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "rows", .type = PARAM_INT, .min = 2, .max = 32, .required = true,
+     .help = N_("cells down")},
+    {.name = "cols", .type = PARAM_INT, .min = 2, .max = 32, .required = true,
+     .help = N_("cells across")},
+    {.name = "cells", .type = PARAM_NUMBERS, .min = 0, .max = 1,
+     .help = N_("starting brightness of each cell, row by row (default: all 0)")},
+    {.name = "editable", .type = PARAM_BOOL, .def = "yes",
+     .help = N_("whether the learner may paint cells")},
+    {.name = "kernel", .type = PARAM_INT, .min = 2, .max = 5,
+     .help = N_("a kernel window of this size that follows the cursor, as in a convolution")},
+};
+
+static const OutputSpec outputs[] = {
+    {"fraction", DATA_SCALAR, N_("the share of pixels on")},
+    {"pixels", DATA_MATRIX, N_("the brightness of every pixel, rows by columns")},
+};
+
+const WidgetKind grid_kind = {
+    .schema = {.name = "grid",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a small pixel grid the learner paints"),
+               .example = "id=pixels rows=5 cols=5 editable=yes"},
+    .ops = &pixels_ops,
 };

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
 #include "widgets/core/visual.h"
 
@@ -111,7 +112,7 @@ PlotData *plot_widget_data(Instance *in)
 {
 	PlotW *s;
 
-	if (!in || in->ops != &plot_ops || in->failed || !in->state)
+	if (!in || in->kind != &plot_kind || in->failed || !in->state)
 		return NULL;
 	s = in->state;
 	return s->curves ? NULL : &s->data;
@@ -363,7 +364,7 @@ static void plot_w_restore(Instance *in, const Store *st)
 	}
 }
 
-const WidgetOps plot_ops = {
+static const WidgetOps plot_ops = {
     .init = plot_w_init,
     .free = plot_w_free,
     .height = plot_w_height,
@@ -372,4 +373,46 @@ const WidgetOps plot_ops = {
     .save = plot_w_save,
     .restore = plot_w_restore,
     .value = plot_w_value,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "fn", .type = PARAM_WORDS, .nmin = 1, .nmax = 4, .def = "sigmoid",
+     .choices = ACTIVATIONS,
+     .help = N_("the curves to draw, such as sigmoid or relu,tanh")},
+    {.name = "fn_from", .type = PARAM_REF, .accepts = DATA_TEXT,
+     .help = N_("a choice whose chosen option names the curve drawn instead of fn")},
+    {.name = "x", .type = PARAM_RANGE, .min = -1000, .max = 1000, .def = "-6..6",
+     .help = N_("the inputs shown")},
+    {.name = "y", .type = PARAM_RANGE, .min = -1000, .max = 1000,
+     .help = N_("the outputs shown (default: fit the curves)")},
+    {.name = "slope", .type = PARAM_BOOL, .def = "no",
+     .help = N_("also draw each curve's slope (its derivative)")},
+    {.name = "names", .type = PARAM_BOOL, .def = "yes",
+     .help = N_("name the curves by their functions in the legend and the read-out (no: f, g, h " "and k, for a curve the learner must name)")},
+    {.name = "cursor", .type = PARAM_NUMBER, .min = -1000, .max = 1000,
+     .help = N_("an input marked on the curve, with f(z) and f'(z) read out")},
+    {.name = "input", .type = PARAM_REF, .accepts = DATA_SCALAR,
+     .help = N_("a slider whose value moves the cursor (without it, Left and Right do)")},
+    {.name = "step", .type = PARAM_NUMBER, .min = 1e-6, .max = 1000,
+     .help = N_("how far Left and Right move the cursor (default: a 48th of the inputs shown)")},
+    {.name = "height", .type = PARAM_INT, .min = 1, .max = 40, .def = "12",
+     .help = N_("rows of the chart, legend and axes included (curves: at least 4)")},
+    {.name = "chart", .type = PARAM_CHOICE, .def = "curves",
+     .choices = "curves|lines|scatter|field|histogram|bars",
+     .help = N_("curves of fn, or a chart whose data another widget feeds")},
+    {.name = "title", .type = PARAM_STRING, .help = N_("a caption")},
+};
+
+static const OutputSpec outputs[] = {
+    {"value", DATA_SCALAR, N_("f(z) of the first curve at the cursor")},
+};
+
+const WidgetKind plot_kind = {
+    .schema = {.name = "plot",
+               KIND_LIST(params, params),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a braille plot of activation curves, or a chart another widget feeds"),
+               .example = "id=curves fn=sigmoid,tanh x=-6..6 slope=yes input=z"},
+    .ops = &plot_ops,
 };

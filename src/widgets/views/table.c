@@ -10,6 +10,7 @@
 #include "base/utf8.h"
 #include "draw/box.h"
 #include "nls.h"
+#include "widgets/core/registry.h"
 #include "widgets/core/smallwidgets.h"
 
 enum { TABLE_MAX_COLS = 16 };
@@ -230,10 +231,32 @@ static unsigned table_key(Instance *in, const Key *k)
 	return WIDGET_HANDLED | WIDGET_REDRAW;
 }
 
-const WidgetOps table_ops = {
+static const WidgetOps table_ops = {
 	.init = table_init,
 	.free = table_free,
 	.height = table_height,
 	.draw = table_draw,
 	.key = table_key,
+};
+
+/* The kind as lessons name it: parameters, outputs, functions, flags. */
+static const ParamSpec params[] = {
+    {.name = "columns", .type = PARAM_WORDS, .nmin = 1, .nmax = 16, .required = true,
+     .help = N_("the column headings")},
+    {.name = "cells", .type = PARAM_WORDS, .nmin = 1, .nmax = 256, .required = true,
+     .help = N_("the cells, row by row: a multiple of the number of columns")},
+    {.name = "highlight", .type = PARAM_INT, .min = 1, .max = 256,
+     .help = N_("a row to highlight")},
+    {.name = "highlight_column", .type = PARAM_INT, .min = 1, .max = 16,
+     .help = N_("a column to highlight")},
+    {.name = "height", .type = PARAM_INT, .min = 1, .max = 64, .def = "6",
+     .help = N_("rows shown at once; more scroll with Up and Down")},
+};
+
+const WidgetKind table_kind = {
+    .schema = {.name = "table",
+               KIND_LIST(params, params),
+               .help = N_("a table of text"),
+               .example = "id=truth columns=x1,x2,y cells=0,0,0,0,1,1,1,0,1,1,1,0"},
+    .ops = &table_ops,
 };

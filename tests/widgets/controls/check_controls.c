@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "testlib.h"
+#include "widgets/core/registry.h"
 #include "widgets/core/smallwidgets.h"
 #include "widgets/wtest.h"
 
@@ -25,7 +26,7 @@ START_TEST(switch_draws_and_toggles)
 	wt_open(&t, "@widget switch id=x1 label=\"Input x1\" value=on\nalt: a switch\n@end\n"
 		    "@widget switch id=bias label=\"Bias\" on=\"in use\" off=unused\nalt: b\n@end\n");
 	in = wt_get(&t, "x1");
-	ck_assert_ptr_eq(in->ops, &switch_ops);
+	ck_assert_ptr_eq(in->kind, &switch_kind);
 	wt_golden("switch-on", in, 40);
 	ck_assert(value_of(&t, "x1") == 1);
 	ck_assert_uint_eq(wt_char(in, ' '), WIDGET_HANDLED | WIDGET_REDRAW);

@@ -59,7 +59,7 @@ START_TEST(out_of_range_parameters_never_reach_init)
 
 		open_unchecked(&t, bad[i]);
 		in = only(&t);
-		ck_assert_msg(in->ops == &problem_ops, "case %zu was initialised", i);
+		ck_assert_msg(in->ops == &problem_ops && !in->kind, "case %zu was initialised", i);
 		ck_assert_ptr_null(in->id); /* nothing saved, nothing read by others */
 		ck_assert_ptr_null(scene_find(&t.scene, "b"));
 		text = wt_draw(in, 60, wt_utf8, false);
