@@ -122,13 +122,32 @@ static size_t count(const Instance *in, const char *key, size_t n)
 	return s && s->nmax > 0 && n > (size_t)s->nmax ? (size_t)s->nmax : n;
 }
 
+/* The schema's default of a list of numbers ("8,8") into out; returns the count. */
+static size_t default_nums(const Instance *in, const char *key, double *out, size_t max)
+{
+	const char *d = default_of(in, key);
+	size_t n = 0;
+	char *end;
+
+	while (d && *d) {
+		double v = strtod(d, &end);
+		if (end == d)
+			break;
+		if (n < max)
+			out[n] = clamp(in, key, v);
+		n++;
+		d = *end == ',' ? end + 1 : end;
+	}
+	return count(in, key, n);
+}
+
 size_t widget_nums(const Instance *in, const char *key, double *out, size_t max)
 {
 	const Param *p = param(in, key);
 	size_t i;
 
 	if (!p)
-		return 0;
+		return default_nums(in, key, out, max);
 	if (p->kind == VALUE_NUMBER) {
 		if (max)
 			out[0] = clamp(in, key, p->num);
@@ -146,7 +165,7 @@ size_t widget_nwords(const Instance *in, const char *key)
 	const Param *p = param(in, key);
 
 	if (!p)
-		return 0;
+		return default_of(in, key) ? 1 : 0; /* a list's default is one word */
 	return p->kind == VALUE_LIST ? count(in, key, p->nitems) : 1;
 }
 
@@ -155,7 +174,7 @@ const char *widget_word(const Instance *in, const char *key, size_t i)
 	const Param *p = param(in, key);
 
 	if (!p)
-		return NULL;
+		return i == 0 ? default_of(in, key) : NULL;
 	if (p->kind == VALUE_LIST)
 		return i < count(in, key, p->nitems) ? p->items[i].str : NULL;
 	return i == 0 ? p->str : NULL;

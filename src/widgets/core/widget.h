@@ -196,13 +196,16 @@ bool scene_animating(const Scene *s);
 /* Ticks every animating instance on screen; returns whether anything changed. */
 bool scene_tick(Scene *s, double dt);
 
-/* Parameters as typed values, falling back to the schema's default, then to def. */
+/* Parameters as typed values, clamped to the schema's ranges and list lengths, and
+ * falling back to the schema's default when absent (then to def, where given). A
+ * default of a list of words is one word (tests/lesson/check_schema.c keeps it so). */
 double widget_num(const Instance *in, const char *key, double def);
 bool widget_bool(const Instance *in, const char *key, bool def);
 const char *widget_str(const Instance *in, const char *key, const char *def);
 /* A range; false (and *lo, *hi untouched) when absent without a default. */
 bool widget_range(const Instance *in, const char *key, double *lo, double *hi);
-/* A list of numbers: fills up to max, returns how many there are (0 when absent). */
+/* A list of numbers: fills up to max, returns how many there are (0 when absent with
+ * no default). */
 size_t widget_nums(const Instance *in, const char *key, double *out, size_t max);
 /* A list of words: item i, or NULL. */
 const char *widget_word(const Instance *in, const char *key, size_t i);

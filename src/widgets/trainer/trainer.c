@@ -359,11 +359,8 @@ static int read_params(Instance *in, Brain *b)
 	b->ratio = widget_num(in, "ratio", 0.5);
 	b->data_seed = (uint64_t)widget_num(in, "data_seed", 1);
 	b->init_seed = (uint64_t)widget_num(in, "init_seed", 1);
-	n = widget_nums(in, "layers", h, BRAIN_MAX_HIDDEN + 1);
-	if (n == 0) { /* absent: the schema's 8,8 */
-		h[0] = h[1] = 8;
-		n = 2;
-	} else if (n == 1 && h[0] == 0)
+	n = widget_nums(in, "layers", h, BRAIN_MAX_HIDDEN + 1); /* absent: the schema's 8,8 */
+	if (n == 1 && h[0] == 0)
 		n = 0; /* layers=0: no hidden layer */
 	b->nhidden = n > BRAIN_MAX_HIDDEN ? BRAIN_MAX_HIDDEN : (int)n;
 	for (i = 0; i < (size_t)b->nhidden; i++) {
