@@ -1,5 +1,6 @@
 /* check_progress.c: the progress store: round trip, atomic write, corrupt files and
- * numbered backups, unknown versions and keys, two writers merging, read-only disks. */
+ * numbered backups, unknown versions and keys, two writers merging, read-only disks,
+ * every byte of a value back as it was. */
 #include <config.h>
 
 #include <errno.h>
@@ -52,6 +53,21 @@ static char *read_text(const char *p)
 	return buf;
 }
 
+/* The whole file (it can be longer than read_text's buffer). */
+static const char *read_text_all(const char *p)
+{
+	static char buf[1 << 16];
+	FILE *f = fopen(p, "r");
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	n = fread(buf, 1, sizeof buf - 1, f);
+	ck_assert_uint_lt(n, sizeof buf - 1);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
 static Progress *open_ok(ProgressStatus want)
 {
 	ProgressStatus st;
@@ -89,6 +105,97 @@ START_TEST(round_trip)
 	ck_assert_double_eq(progress_get_num(p, "missing", -1), -1);
 	ck_assert_ptr_null(progress_get(p, "missing"));
 	progress_free(p);
+}
+END_TEST
+
+/* c alone (pos 0), first (1), inside (2) or last (3) in a short value. */
+static const char *byte_at(char *val, int c, int pos)
+{
+	char *v = val;
+
+	if (pos >= 2)
+		*v++ = 'a';
+	*v++ = (char)c;
+	if (pos == 1 || pos == 2)
+		*v++ = 'z';
+	*v = '\0';
+	return val;
+}
+
+/* Every value comes back byte for byte: each ASCII byte alone, first, inside and last
+ * (a trailing CR used to be read as the end of a CRLF line), and the cases a reader
+ * could strip: spaces and tabs around, escapes spelled out, UTF-8. The file stays text:
+ * no control byte in it but the line ends and tabs. */
+START_TEST(every_byte_round_trips)
+{
+	static const char *const special[] = {
+	    "trailing cr\r", "\r", "\r\n", "\n\r", "crlf inside\r\nand on",
+	    "  two spaces around  ", " ", "", "\ttabs\t", "\t", "back\\slash\\",
+	    "\\n not a newline", "\\x41 not an escape", "\\", "ünïcode € 𝔸", "#hash"};
+	char key[32], val[8], all[160];
+	Progress *p = open_ok(PROGRESS_FRESH);
+	const char *text;
+	int c, pos;
+	size_t i;
+
+	for (c = 1; c < 128; c++)
+		for (pos = 0; pos < 4; pos++) {
+			snprintf(key, sizeof key, "byte.%d.%d", c, pos);
+			ck_assert_int_eq(progress_set(p, key, byte_at(val, c, pos)), 0);
+		}
+	for (c = 1; c < 128; c++)
+		all[c - 1] = (char)c;
+	all[127] = '\0';
+	ck_assert_int_eq(progress_set(p, "all", all), 0);
+	for (i = 0; i < sizeof special / sizeof *special; i++) {
+		snprintf(key, sizeof key, "special.%zu", i);
+		ck_assert_int_eq(progress_set(p, key, special[i]), 0);
+	}
+	/* Not UTF-8: refused, so nothing is written that would not read back. */
+	ck_assert_int_eq(progress_set(p, "bad", "\xff"), -1);
+	ck_assert_int_eq(progress_set(p, "bad", "a\xc3"), -1);
+	ck_assert_int_eq(progress_set(p, "bad", "\xed\xa0\x80"), -1);
+	ck_assert_int_eq(progress_set(p, "bad", "\xc0\x80"), -1);
+	ck_assert_ptr_null(progress_get(p, "bad"));
+	/* A key the reader would take for a comment line */
+	ck_assert_int_eq(progress_set(p, "#key", "x"), -1);
+	ck_assert_int_eq(progress_save(p), 0);
+	progress_free(p);
+
+	text = read_text_all(path);
+	for (i = 0; text[i]; i++)
+		ck_assert_msg((unsigned char)text[i] >= 0x20 || text[i] == '\n' || text[i] == '\t',
+			      "control byte %d in the file", text[i]);
+	p = open_ok(PROGRESS_OK);
+	for (c = 1; c < 128; c++)
+		for (pos = 0; pos < 4; pos++) {
+			snprintf(key, sizeof key, "byte.%d.%d", c, pos);
+			byte_at(val, c, pos);
+			ck_assert_msg(progress_get(p, key) && strcmp(progress_get(p, key), val) == 0,
+				      "byte %d at %d does not round-trip", c, pos);
+		}
+	ck_assert_str_eq(progress_get(p, "all"), all);
+	for (i = 0; i < sizeof special / sizeof *special; i++) {
+		snprintf(key, sizeof key, "special.%zu", i);
+		ck_assert_ptr_nonnull(progress_get(p, key));
+		ck_assert_str_eq(progress_get(p, key), special[i]);
+	}
+	progress_free(p);
+}
+END_TEST
+
+START_TEST(escapes_the_writer_never_makes_are_refused)
+{
+	const char *bad[] = {"neuronauts-progress 1\nk \\x00\n", "neuronauts-progress 1\nk \\x4\n",
+			     "neuronauts-progress 1\nk \\xff\n", "neuronauts-progress 1\nk \\t\n",
+			     "neuronauts-progress 1\nk \\xG1\n"};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		Progress *p = progress_new(NULL);
+		ck_assert_int_eq(progress_parse(p, bad[i], strlen(bad[i]), 1), -1);
+		progress_free(p);
+	}
 }
 END_TEST
 
@@ -295,6 +402,8 @@ static Suite *progress_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, round_trip);
+	tcase_add_test(tc, every_byte_round_trips);
+	tcase_add_test(tc, escapes_the_writer_never_makes_are_refused);
 	tcase_add_test(tc, atomic_write_leaves_no_temporary);
 	tcase_add_test(tc, corrupt_file_is_backed_up_and_a_fresh_store_starts);
 	tcase_add_test(tc, unknown_version_is_backed_up);
