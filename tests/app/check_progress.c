@@ -13,59 +13,19 @@
 #include <unistd.h>
 
 #include "app/progress.h"
+#include "progtest.h"
 #include "testlib.h"
 
 static char dir[64], path[128];
 
 static void setup(void)
 {
-	strcpy(dir, "/tmp/nn-progress-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/progress", dir);
+	progtest_setup(dir, path);
 }
 
 static void teardown(void)
 {
-	char cmd[256];
-	/* The folder's owner runs this: root, or the user a test switched to. */
-	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", dir, dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
-
-static void write_text(const char *p, const char *text)
-{
-	FILE *f = fopen(p, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
-static char *read_text(const char *p)
-{
-	static char buf[4096];
-	FILE *f = fopen(p, "r");
-	size_t n;
-
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-/* The whole file (it can be longer than read_text's buffer). */
-static const char *read_text_all(const char *p)
-{
-	static char buf[1 << 16];
-	FILE *f = fopen(p, "r");
-	size_t n;
-
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	ck_assert_uint_lt(n, sizeof buf - 1);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	progtest_teardown(dir);
 }
 
 static Progress *open_ok(ProgressStatus want)
@@ -95,8 +55,8 @@ START_TEST(round_trip)
 
 	ck_assert_int_eq(stat(path, &sb), 0);
 	ck_assert_int_eq(sb.st_mode & 0777, 0600);
-	ck_assert_ptr_nonnull(strstr(read_text(path), "neuronauts-progress 1\n"));
-	ck_assert_ptr_nonnull(strstr(read_text(path), "two\\nlines \\\\ and"));
+	ck_assert_ptr_nonnull(strstr(progtest_read(path), "neuronauts-progress 1\n"));
+	ck_assert_ptr_nonnull(strstr(progtest_read(path), "two\\nlines \\\\ and"));
 
 	p = open_ok(PROGRESS_OK);
 	ck_assert_str_eq(progress_get(p, "unit.L1.intro.done"), "1");
@@ -162,7 +122,7 @@ START_TEST(every_byte_round_trips)
 	ck_assert_int_eq(progress_save(p), 0);
 	progress_free(p);
 
-	text = read_text_all(path);
+	text = progtest_read(path);
 	for (i = 0; text[i]; i++)
 		ck_assert_msg((unsigned char)text[i] >= 0x20 || text[i] == '\n' || text[i] == '\t',
 			      "control byte %d in the file", text[i]);
@@ -227,12 +187,12 @@ START_TEST(corrupt_file_is_backed_up_and_a_fresh_store_starts)
 		char bak[256], want[160];
 		Progress *p;
 
-		write_text(path, bad[i]);
+		progtest_write(path, bad[i]);
 		p = progress_open(path, &st, bak, sizeof bak);
 		ck_assert_int_eq(st, PROGRESS_RECOVERED);
 		snprintf(want, sizeof want, "%s.bak.%zu", path, i + 1);
 		ck_assert_str_eq(bak, want); /* numbered: earlier backups are kept */
-		ck_assert_str_eq(read_text(bak), bad[i]);
+		ck_assert_str_eq(progtest_read(bak), bad[i]);
 		ck_assert_int_eq(access(path, F_OK), -1);
 		ck_assert_ptr_null(progress_get(p, "k"));
 		progress_free(p);
@@ -246,10 +206,10 @@ START_TEST(unknown_version_is_backed_up)
 	char bak[256];
 	Progress *p;
 
-	write_text(path, "neuronauts-progress 2\nfuture thing\n");
+	progtest_write(path, "neuronauts-progress 2\nfuture thing\n");
 	p = progress_open(path, &st, bak, sizeof bak);
 	ck_assert_int_eq(st, PROGRESS_RECOVERED);
-	ck_assert_str_eq(read_text(bak), "neuronauts-progress 2\nfuture thing\n");
+	ck_assert_str_eq(progtest_read(bak), "neuronauts-progress 2\nfuture thing\n");
 	progress_free(p);
 }
 END_TEST
@@ -258,12 +218,12 @@ START_TEST(unknown_keys_are_kept)
 {
 	Progress *p;
 
-	write_text(path, "# comment\r\nneuronauts-progress 1\r\nfuture.feature.x 42\r\n\r\n");
+	progtest_write(path, "# comment\r\nneuronauts-progress 1\r\nfuture.feature.x 42\r\n\r\n");
 	p = open_ok(PROGRESS_OK);
 	progress_set(p, "unit.L1.intro.done", "1");
 	ck_assert_int_eq(progress_save(p), 0);
 	progress_free(p);
-	ck_assert_ptr_nonnull(strstr(read_text(path), "future.feature.x 42\n"));
+	ck_assert_ptr_nonnull(strstr(progtest_read(path), "future.feature.x 42\n"));
 }
 END_TEST
 
@@ -332,7 +292,7 @@ START_TEST(full_disk_keeps_the_old_file_and_retries)
 
 	progress_set(p, "unit.L1.intro.done", "1");
 	ck_assert_int_eq(progress_save(p), 0);
-	strcpy(before, read_text(path));
+	strcpy(before, progtest_read(path));
 	for (i = 0; i < 20; i++) {
 		char key[32];
 		snprintf(key, sizeof key, "unit.L%d.long-unit-name.done", i);
@@ -350,7 +310,7 @@ START_TEST(full_disk_keeps_the_old_file_and_retries)
 	ck_assert_int_eq(limited, 0);
 	ck_assert_int_eq(restored, 0);
 	ck_assert_int_eq(r, -1);
-	ck_assert_str_eq(read_text(path), before); /* the old file is intact */
+	ck_assert_str_eq(progtest_read(path), before); /* the old file is intact */
 	ck_assert_int_eq(progress_save(p), 0);
 	progress_free(p);
 	p = open_ok(PROGRESS_OK);

@@ -13,23 +13,19 @@
 #include <unistd.h>
 
 #include "app/progress.h"
+#include "progtest.h"
 #include "testlib.h"
 
 static char dir[64], path[128];
 
 static void setup(void)
 {
-	strcpy(dir, "/tmp/nn-progress-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/progress", dir);
+	progtest_setup(dir, path);
 }
 
 static void teardown(void)
 {
-	char cmd[256];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	progtest_teardown(dir);
 }
 
 /* dir/name */
@@ -41,28 +37,6 @@ static const char *in_dir(const char *name)
 	k = (k + 1) % 4;
 	snprintf(buf[k], sizeof buf[k], "%s/%s", dir, name);
 	return buf[k];
-}
-
-static void write_text(const char *p, const char *text)
-{
-	FILE *f = fopen(p, "w");
-
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
-static const char *read_text(const char *p)
-{
-	static char buf[4096];
-	FILE *f = fopen(p, "r");
-	size_t n;
-
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 /* Sets the modification time of name (not following a link) to age seconds ago. */
@@ -89,7 +63,7 @@ START_TEST(a_link_at_the_temporary_name_is_not_followed)
 	Progress *p;
 	struct stat sb;
 
-	write_text(in_dir("victim"), "precious\n");
+	progtest_write(in_dir("victim"), "precious\n");
 	/* The name the save used to write to, PATH.tmp.PID */
 	snprintf(name, sizeof name, "progress.tmp.%ld", (long)getpid());
 	ck_assert_int_eq(symlink(in_dir("victim"), in_dir(name)), 0);
@@ -98,11 +72,11 @@ START_TEST(a_link_at_the_temporary_name_is_not_followed)
 	progress_set(p, "unit.L1.intro.done", "1");
 	ck_assert_int_eq(progress_save(p), 0);
 	progress_free(p);
-	ck_assert_str_eq(read_text(in_dir("victim")), "precious\n");
+	ck_assert_str_eq(progtest_read(in_dir("victim")), "precious\n");
 	ck_assert_int_eq(lstat(path, &sb), 0);
 	ck_assert(S_ISREG(sb.st_mode));
 	ck_assert_int_eq(sb.st_mode & 0777, 0600);
-	ck_assert_ptr_nonnull(strstr(read_text(path), "unit.L1.intro.done 1\n"));
+	ck_assert_ptr_nonnull(strstr(progtest_read(path), "unit.L1.intro.done 1\n"));
 	ck_assert(is_link(name)); /* not ours to remove: only regular files are */
 }
 END_TEST
@@ -119,7 +93,7 @@ START_TEST(a_link_at_the_lock_is_not_followed)
 	ck_assert_int_eq(progress_save(p), 0);
 	progress_free(p);
 	ck_assert_int_eq(access(in_dir("created-by-the-link"), F_OK), -1);
-	ck_assert_ptr_nonnull(strstr(read_text(path), "a 1\n"));
+	ck_assert_ptr_nonnull(strstr(progtest_read(path), "a 1\n"));
 }
 END_TEST
 
@@ -129,22 +103,22 @@ START_TEST(stale_temporaries_of_killed_saves_are_removed)
 	Progress *p;
 	int root = geteuid() == 0;
 
-	write_text(in_dir("victim"), "precious\n");
-	write_text(in_dir("progress.tmp.12345"), "killed save (an old version's name)\n");
+	progtest_write(in_dir("victim"), "precious\n");
+	progtest_write(in_dir("progress.tmp.12345"), "killed save (an old version's name)\n");
 	age("progress.tmp.12345", 3600);
-	write_text(in_dir("progress.tmp.Ab3xYz"), "killed save\n");
+	progtest_write(in_dir("progress.tmp.Ab3xYz"), "killed save\n");
 	age("progress.tmp.Ab3xYz", 61);
-	write_text(in_dir("progress.tmp.QQQQQQ"), "another instance saving right now\n");
+	progtest_write(in_dir("progress.tmp.QQQQQQ"), "another instance saving right now\n");
 	ck_assert_int_eq(symlink(in_dir("victim"), in_dir("progress.tmp.link")), 0);
 	age("progress.tmp.link", 3600);
 	ck_assert_int_eq(mkdir(in_dir("progress.tmp.dir"), 0700), 0);
 	age("progress.tmp.dir", 3600);
-	write_text(in_dir("other.tmp.1"), "not ours\n");
+	progtest_write(in_dir("other.tmp.1"), "not ours\n");
 	age("other.tmp.1", 3600);
-	write_text(in_dir("progress.tmp."), "no suffix\n");
+	progtest_write(in_dir("progress.tmp."), "no suffix\n");
 	age("progress.tmp.", 3600);
 	if (root) { /* someone else's file in a shared folder */
-		write_text(in_dir("progress.tmp.nobody"), "not ours\n");
+		progtest_write(in_dir("progress.tmp.nobody"), "not ours\n");
 		ck_assert_int_eq(chown(in_dir("progress.tmp.nobody"), 65534, 65534), 0);
 		age("progress.tmp.nobody", 3600);
 	}
@@ -156,7 +130,7 @@ START_TEST(stale_temporaries_of_killed_saves_are_removed)
 	ck_assert_int_eq(access(in_dir("progress.tmp.Ab3xYz"), F_OK), -1);
 	ck_assert_int_eq(access(in_dir("progress.tmp.QQQQQQ"), F_OK), 0);
 	ck_assert(is_link("progress.tmp.link"));
-	ck_assert_str_eq(read_text(in_dir("victim")), "precious\n");
+	ck_assert_str_eq(progtest_read(in_dir("victim")), "precious\n");
 	ck_assert_int_eq(access(in_dir("progress.tmp.dir"), F_OK), 0);
 	ck_assert_int_eq(access(in_dir("other.tmp.1"), F_OK), 0);
 	ck_assert_int_eq(access(in_dir("progress.tmp."), F_OK), 0);

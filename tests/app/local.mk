@@ -8,7 +8,11 @@ tests_app_check_player_LDADD = src/app/libapp.a src/widgets/libwidgets.a src/ui/
 tests_app_check_frame_LDADD = src/app/libapp.a src/ui/libui.a src/draw/libdraw.a \
 	src/base/libbase.a $(TEST_LIBS)
 tests_app_check_keymap_LDADD = src/app/libapp.a src/ui/libui.a src/base/libbase.a $(TEST_LIBS)
+tests_app_check_progress_SOURCES = tests/app/check_progress.c tests/app/progtest.c \
+	tests/app/progtest.h
 tests_app_check_progress_LDADD = src/app/libapp.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS)
+tests_app_check_progress_files_SOURCES = tests/app/check_progress_files.c tests/app/progtest.c \
+	tests/app/progtest.h
 tests_app_check_progress_files_LDADD = $(tests_app_check_progress_LDADD)
 tests_app_check_options_LDADD = src/app/libapp.a src/draw/libdraw.a src/base/libbase.a $(TEST_LIBS)
 tests_app_check_paths_LDADD = src/app/libapp.a $(TEST_LIBS)
