@@ -177,16 +177,16 @@ static void report_unsaved(const App *a, const char *path)
 	}
 	fprintf(stderr, _("%s: your progress was not saved: %s cannot be written (%s).\n"),
 		PACKAGE, path, strerror(a->save_errno));
-	if (a->saved)
+	if (access(path, F_OK) != 0) /* never written, or gone since */
+		fprintf(stderr, _("%s: nothing from this session was kept.\n"), PACKAGE);
+	else if (a->saved)
 		fprintf(stderr, _("%s: it holds your progress up to the last save of this session; "
 				  "what you did after that is lost.\n"),
 			PACKAGE);
-	else if (access(path, F_OK) == 0)
+	else
 		fprintf(stderr, _("%s: it still holds your progress from before this session; "
 				  "nothing from this session was kept.\n"),
 			PACKAGE);
-	else
-		fprintf(stderr, _("%s: nothing from this session was kept.\n"), PACKAGE);
 }
 
 /* Opens the progress store, telling the learner (in the status line) when a damaged
