@@ -32,6 +32,7 @@ struct Progress {
 	Entry *e;
 	size_t n, cap;
 	int blocked; /* the file on disk could not be read or moved aside: never overwrite */
+	int swept;   /* stale temporary files were looked for (once per store) */
 };
 
 Progress *progress_new(const char *path)
@@ -539,8 +540,10 @@ int progress_save(Progress *p)
 		r = m;
 		goto out;
 	}
-	if (lock >= 0)
+	if (lock >= 0 && !p->swept) {
 		remove_stale(dir, base);
+		p->swept = 1;
+	}
 	/* A new name: O_EXCL, so nothing planted there (a link) is followed; mode 0600. */
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)

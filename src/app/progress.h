@@ -59,8 +59,8 @@ void progress_each(const Progress *p, const char *prefix,
  * the file so that keys another instance saved meanwhile are kept (keys this instance
  * changed win), writes a new temporary file "path.tmp.XXXXXX" (created exclusively,
  * mode 0600) in the same directory, fsyncs it, renames it over path and fsyncs the
- * directory. With the lock held it first removes the "path.tmp.*" files that killed
- * saves left: regular files of ours older than a minute. Returns 0; -1 with errno set
+ * directory. With the lock held, the store's first save removes the "path.tmp.*"
+ * files that killed saves left: regular files of ours older than a minute. Returns 0; -1 with errno set
  * (read-only or full disk: nothing is lost, the next save tries again); -2 when path
  * is not a regular file (nothing written). Keys a newer version wrote are kept. */
 int progress_save(Progress *p);
