@@ -36,6 +36,10 @@ typedef struct App {
 	char trainer_confirm[512]; /* a name whose files exist, Enter again replaces them */
 	char status[512];   /* a message shown above the footer, or "" */
 	Style status_style;
+	int save_result;    /* the last save: 0, -1 (save_errno says why) or -2 (the
+	                     * progress path is not a regular file) */
+	int save_errno;
+	bool saved;         /* a save succeeded in this session */
 	bool quit;
 } App;
 
@@ -57,8 +61,8 @@ typedef enum {
  * way out. Blocks in term_wait between events, so an idle course uses no CPU. */
 LoopEnd app_loop(App *a, int *signo);
 
-/* Saves progress; on failure sets the status line (the next save tries again).
- * Returns 0 or -1. */
+/* Saves progress; on failure sets the status line (the next save tries again) and
+ * save_result; a success after a failure clears that status. Returns 0 or -1. */
 int app_save(App *a);
 
 /* Opens a lesson in the player, remembering it as the last one. */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/strbuf.h"
 #include "app/brainio.h"
@@ -83,12 +84,27 @@ int brainio_save(Instance *in, const char *base, char *msg, size_t size)
 	return 0;
 }
 
+void brainio_file_error(char *buf, size_t size, const char *path, InfileStatus st, int errnum,
+			size_t limit)
+{
+	if (st == INFILE_ERR_NOT_REGULAR)
+		snprintf(buf, size, _("cannot read '%s': it is not a regular file (a directory, "
+				      "FIFO or device)"),
+			 path);
+	else if (st == INFILE_ERR_TOO_BIG)
+		snprintf(buf, size, _("cannot read '%s': it is larger than %zu MiB, the limit for "
+				      "this kind of file"),
+			 path, limit >> 20);
+	else
+		snprintf(buf, size, _("cannot read '%s': %s"), path, strerror(errnum));
+}
+
 void brainio_csv_error(char *buf, size_t size, const char *path, const CsvError *e, NnStatus st)
 {
 	if (st == NN_ERR_NOMEM)
 		snprintf(buf, size, "%s", _("out of memory"));
 	else if (e->what == CSV_ERR_OPEN)
-		snprintf(buf, size, _("cannot read '%s': %s"), path, strerror(e->errnum));
+		brainio_file_error(buf, size, path, e->file, e->errnum, CSV_MAX_FILE);
 	else if (e->what == CSV_ERR_NUMBER)
 		snprintf(buf, size, _("%s:%zu: field %zu is not a number"), path, e->line, e->field);
 	else if (e->what == CSV_ERR_FIELDS)
@@ -119,13 +135,18 @@ static int open_csv(Instance *in, const char *path, char *msg, size_t size)
 	return r;
 }
 
-/* The trainer state in a weights file's comments ("# nn1/..."), or "" when none. */
+/* The trainer state in a weights file's comments ("# nn1/..."), or "" when none (or
+ * when the file cannot be read: mlp_load says why). */
 static void read_state(const char *path, char *out, size_t size)
 {
-	FILE *f = fopen(path, "r");
+	InfileStatus st;
+	int fd = infile_open(path, MLPIO_MAX_FILE, &st);
+	FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
 	char line[1024]; /* the header's lines are shorter */
 
 	out[0] = '\0';
+	if (fd >= 0 && !f)
+		close(fd);
 	while (f && fgets(line, sizeof line, f) && line[0] == '#')
 		if (strncmp(line, "# nn1/", 6) == 0) {
 			size_t n = strcspn(line + 2, "\r\n");
@@ -145,7 +166,7 @@ static void weights_error(char *msg, size_t size, const char *path, const MlpIoE
 	if (st == NN_ERR_NOMEM)
 		snprintf(msg, size, "%s", _("out of memory"));
 	else if (e->what == MLPIO_ERR_OPEN)
-		snprintf(msg, size, _("cannot read '%s': %s"), path, strerror(e->errnum));
+		brainio_file_error(msg, size, path, e->file, e->errnum, MLPIO_MAX_FILE);
 	else if (e->what == MLPIO_ERR_NUMBER)
 		snprintf(msg, size, _("%s:%zu: item %zu is not a number"), path, e->line, e->field);
 	else if (e->what == MLPIO_ERR_COUNT)

@@ -25,6 +25,11 @@ int brainio_save(Instance *in, const char *base, char *msg, size_t size);
  * the saved one did. Returns 0 or -1, with a message either way. */
 int brainio_open(Instance *in, const char *path, char *msg, size_t size);
 
+/* Why an input file (see nn/infile.h) cannot be read, as one translated sentence
+ * naming path: not a regular file, larger than limit bytes, or errnum's reason. */
+void brainio_file_error(char *buf, size_t size, const char *path, InfileStatus st, int errnum,
+			size_t limit);
+
 /* Why a CSV file did not load, as one translated sentence: "FILE:3: field 2 is not a
  * number". */
 void brainio_csv_error(char *buf, size_t size, const char *path, const CsvError *e, NnStatus st);

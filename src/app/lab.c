@@ -115,8 +115,11 @@ static int report_init(const char *path, const MlpIoError *e, NnStatus st)
 {
 	if (st == NN_ERR_NOMEM)
 		lab_error(_("out of memory"));
-	else if (e->what == MLPIO_ERR_OPEN)
-		lab_error(_("cannot read '%s': %s"), path, strerror(e->errnum));
+	else if (e->what == MLPIO_ERR_OPEN) {
+		char buf[1024];
+		brainio_file_error(buf, sizeof buf, path, e->file, e->errnum, MLPIO_MAX_FILE);
+		lab_error("%s", buf);
+	}
 	else if (e->what == MLPIO_ERR_NUMBER)
 		lab_error(_("%s:%zu: item %zu is not a number"), path, e->line, e->field);
 	else if (e->what == MLPIO_ERR_COUNT)

@@ -290,11 +290,27 @@ void app_status(App *a, Style st, const char *fmt, ...)
 
 int app_save(App *a)
 {
-	if (!a->progress || progress_save(a->progress) == 0)
+	int r;
+
+	if (!a->progress)
 		return 0;
-	app_status(a, STYLE_BAD, _("Progress could not be saved (%s); it will be saved again "
-				   "at the next step."),
-		   strerror(errno));
+	r = progress_save(a->progress);
+	if (r == 0) {
+		if (a->save_result != 0 && a->status_style == STYLE_BAD)
+			a->status[0] = '\0'; /* the failure it reported is over */
+		a->save_result = 0;
+		a->saved = true;
+		return 0;
+	}
+	a->save_result = r;
+	a->save_errno = errno;
+	if (r == -2)
+		app_status(a, STYLE_BAD, _("Progress is not saved: %s is not a regular file."),
+			   progress_path(a->progress));
+	else
+		app_status(a, STYLE_BAD, _("Progress could not be saved (%s); it will be saved "
+					   "again at the next step."),
+			   strerror(a->save_errno));
 	return -1;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/brainio.h"
@@ -150,6 +151,44 @@ static int plain_width(void)
 	return w >= 40 && w <= 400 ? w : 80;
 }
 
+/* Chooses the progress file (the option, $NEURONAUTS_PROGRESS or ~/.neuronauts) into
+ * buf; returns false, having said why, when there is none. */
+static bool find_progress(const Options *opt, char *buf, size_t size)
+{
+	if (paths_progress_file(opt->progress, getenv("NEURONAUTS_PROGRESS"), paths_home(), buf,
+				size))
+		return true;
+	fprintf(stderr, _("%s: no home directory for the progress file; name one with "
+			  "--progress FILE\n"),
+		PACKAGE);
+	return false;
+}
+
+/* After the terminal is restored, when the last save failed with changes unsaved:
+ * says plainly what the progress file holds and what is lost. */
+static void report_unsaved(const App *a, const char *path)
+{
+	if (a->save_result == -2) {
+		fprintf(stderr, _("%s: your progress was not saved: %s is not a regular file (a "
+				  "directory, FIFO or device), so it was left alone.\n"),
+			PACKAGE, path);
+		fprintf(stderr, _("%s: nothing from this session was kept.\n"), PACKAGE);
+		return;
+	}
+	fprintf(stderr, _("%s: your progress was not saved: %s cannot be written (%s).\n"),
+		PACKAGE, path, strerror(a->save_errno));
+	if (access(path, F_OK) != 0) /* never written, or gone since */
+		fprintf(stderr, _("%s: nothing from this session was kept.\n"), PACKAGE);
+	else if (a->saved)
+		fprintf(stderr, _("%s: it holds your progress up to the last save of this session; "
+				  "what you did after that is lost.\n"),
+			PACKAGE);
+	else
+		fprintf(stderr, _("%s: it still holds your progress from before this session; "
+				  "nothing from this session was kept.\n"),
+			PACKAGE);
+}
+
 /* Opens the progress store, telling the learner (in the status line) when a damaged
  * file was moved aside or the file cannot be read. */
 static Progress *open_progress(App *a, const char *path)
@@ -165,6 +204,11 @@ static Progress *open_progress(App *a, const char *path)
 			   _("Your progress file could not be read; it was kept as %s and a "
 			     "fresh one started."),
 			   bak);
+	else if (st == PROGRESS_ERR_NOT_FILE)
+		app_status(a, STYLE_BAD,
+			   _("Your progress file %s is not a regular file (a directory, FIFO or "
+			     "device): it is left alone, and your progress will not be saved."),
+			   path);
 	else if (st == PROGRESS_ERR_IO)
 		app_status(a, STYLE_BAD, _("Your progress file %s cannot be read (%s); it will "
 					   "not be overwritten."),
@@ -176,13 +220,14 @@ int main(int argc, char **argv)
 {
 	Options opt;
 	const char *bad, *content, *no_color;
-	char progress_path[PATH_MAX];
+	char progress_file[PATH_MAX];
 	App app;
 	Course *course = NULL;
 	CourseLesson *lesson = NULL;
 	DiagList diags;
 	LoopEnd end;
 	int signo = 0;
+	bool lost;
 	ContentPlaces places;
 	ContentSource src;
 	TermOptions topt;
@@ -213,15 +258,10 @@ int main(int argc, char **argv)
 		paths_content_places(&places, opt.content_dir);
 		return check_run(opt.nargs, opt.args, paths_content_dir(&places, &src));
 	}
-	if (!paths_progress_file(opt.progress, getenv("NEURONAUTS_PROGRESS"), paths_home(),
-				 progress_path, sizeof progress_path)) {
-		fprintf(stderr, _("%s: no home directory for the progress file; name one with "
-				  "--progress FILE\n"),
-			PACKAGE);
-		return EXIT_FAILURE;
-	}
 	if (opt.action == ACTION_RESET_PROGRESS)
-		return reset_progress(progress_path);
+		return find_progress(&opt, progress_file, sizeof progress_file)
+			       ? reset_progress(progress_file)
+			       : EXIT_FAILURE;
 
 	paths_content_places(&places, opt.content_dir);
 	content = paths_content_dir(&places, &src);
@@ -287,6 +327,12 @@ int main(int argc, char **argv)
 		return ferror(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
 	}
 
+	/* Only now: --list and --plain work without a home directory. */
+	if (!find_progress(&opt, progress_file, sizeof progress_file)) {
+		course_free(course);
+		diag_free(&diags);
+		return EXIT_FAILURE;
+	}
 	no_color = getenv("NO_COLOR");
 	topt.no_colour = opt.no_colour || (no_color && *no_color);
 	topt.force_ascii = opt.ascii;
@@ -303,7 +349,7 @@ int main(int argc, char **argv)
 	atexit(term_close);
 	memset(&app, 0, sizeof app);
 	app.course = course;
-	app.progress = open_progress(&app, progress_path);
+	app.progress = open_progress(&app, progress_file);
 	if (diags.n && !app.status[0])
 		app_status(&app, STYLE_WARN,
 			   ngettext("The course has %zu problem; neuronauts --check shows it.",
@@ -316,7 +362,10 @@ int main(int argc, char **argv)
 		trainer_prompt_data(&app, opt.data);
 	end = app_loop(&app, &signo);
 	term_close();
-	if (app.status[0] && app.status_style == STYLE_BAD)
+	lost = app.save_result != 0 && progress_unsaved(app.progress) > 0;
+	if (lost)
+		report_unsaved(&app, progress_file);
+	else if (app.status[0] && app.status_style == STYLE_BAD && app.save_result == 0)
 		fprintf(stderr, "%s: %s\n", PACKAGE, app.status);
 	progress_free(app.progress);
 	course_free(course);
@@ -325,5 +374,5 @@ int main(int argc, char **argv)
 		die_by_signal(signo);
 	if (end == LOOP_NOMEM)
 		fatal(_("out of memory"));
-	return EXIT_SUCCESS;
+	return lost ? EXIT_FAILURE : EXIT_SUCCESS;
 }

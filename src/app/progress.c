@@ -2,6 +2,7 @@
  * Must not touch the terminal or print: it returns statuses for the caller to show. */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -10,13 +11,16 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/progress.h"
 #include "base/utf8.h"
+#include "nn/infile.h"
 
 #define MAX_FILE_SIZE (4u << 20) /* a larger file is not ours: it is moved aside */
 #define HEADER "neuronauts-progress"
+#define STALE_SECONDS 60 /* a temporary file this old belongs to no save in progress */
 
 typedef struct {
 	char *key, *value;
@@ -28,6 +32,7 @@ struct Progress {
 	Entry *e;
 	size_t n, cap;
 	int blocked; /* the file on disk could not be read or moved aside: never overwrite */
+	int swept;   /* stale temporary files were looked for (once per store) */
 };
 
 Progress *progress_new(const char *path)
@@ -62,6 +67,20 @@ void progress_free(Progress *p)
 	free(p);
 }
 
+const char *progress_path(const Progress *p)
+{
+	return p->path;
+}
+
+size_t progress_unsaved(const Progress *p)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n; i++)
+		n += p->e[i].dirty != 0;
+	return n;
+}
+
 /* Binary search: returns the index of key, or of where it would be inserted. */
 static size_t find(const Progress *p, const char *key, int *found)
 {
@@ -87,7 +106,7 @@ static int key_ok(const char *key)
 {
 	const char *k;
 
-	if (!*key || strlen(key) > 256)
+	if (!*key || *key == '#' || strlen(key) > 256) /* "#..." would read as a comment */
 		return 0;
 	for (k = key; *k; k++)
 		if (*k <= ' ' || *k > '~' || *k == '\\')
@@ -181,12 +200,23 @@ void progress_each(const Progress *p, const char *prefix,
 			fn(p->e[i].key, p->e[i].value, ctx);
 }
 
-/* Unescapes \\ and \n in s[0..n) into out (room for n+1). Returns -1 on a bad escape. */
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Unescapes what write_value escapes, s[0..n) into out (room for n+1): \\, \n, \r and
+ * \xHH (two lower-case hex digits, not 00). Returns -1 on a bad escape. */
 static int unescape(char *out, const char *s, size_t n)
 {
 	size_t i, o = 0;
 
 	for (i = 0; i < n; i++) {
+		int hi, lo;
 		if (s[i] != '\\') {
 			out[o++] = s[i];
 			continue;
@@ -195,9 +225,15 @@ static int unescape(char *out, const char *s, size_t n)
 			return -1;
 		if (s[i] == 'n')
 			out[o++] = '\n';
+		else if (s[i] == 'r')
+			out[o++] = '\r';
 		else if (s[i] == '\\')
 			out[o++] = '\\';
-		else
+		else if (s[i] == 'x' && n - i > 2 && (hi = hex_digit(s[i + 1])) >= 0 &&
+			 (lo = hex_digit(s[i + 2])) >= 0 && (hi || lo)) {
+			out[o++] = (char)(hi * 16 + lo);
+			i += 2;
+		} else
 			return -1;
 	}
 	out[o] = '\0';
@@ -252,7 +288,8 @@ int progress_parse(Progress *p, const char *text, size_t n, int overwrite_clean)
 			size_t vlen = (size_t)(buf + len - val);
 			int found;
 			size_t at;
-			if (unescape(val, val, vlen) != 0)
+			if (unescape(val, val, vlen) != 0 ||
+			    utf8_validate(val, strlen(val)) != strlen(val))
 				goto bad;
 			at = find(p, buf, &found);
 			if (found && (p->e[at].dirty || !overwrite_clean))
@@ -266,41 +303,6 @@ int progress_parse(Progress *p, const char *text, size_t n, int overwrite_clean)
 bad:
 	free(buf);
 	return -1;
-}
-
-/* Reads the whole file; returns NULL with errno set (ENOENT: no file; EFBIG: too big). */
-static char *read_file(const char *path, size_t *n)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct stat st;
-	char *buf;
-	size_t got = 0;
-
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) != 0 || st.st_size > (off_t)MAX_FILE_SIZE) {
-		int e = st.st_size > (off_t)MAX_FILE_SIZE ? EFBIG : errno;
-		close(fd);
-		errno = e;
-		return NULL;
-	}
-	if (!(buf = malloc((size_t)st.st_size + 1))) {
-		close(fd);
-		errno = ENOMEM;
-		return NULL;
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*n = got;
-	return buf;
 }
 
 /* See progress.h. link() refuses to replace an existing backup, so no race loses one. */
@@ -337,28 +339,32 @@ Progress *progress_open(const char *path, ProgressStatus *st, char *backup, size
 	Progress *p = progress_new(path);
 	size_t n;
 	char *text;
+	InfileStatus fs;
 
 	if (backup && backup_size)
 		backup[0] = '\0';
 	if (!p)
 		return NULL;
-	text = read_file(path, &n);
-	if (!text) {
+	fs = infile_read(path, MAX_FILE_SIZE, &text, &n);
+	if (fs == INFILE_ERR_NOT_REGULAR) { /* put there on purpose: left alone */
+		*st = PROGRESS_ERR_NOT_FILE;
+		return p;
+	}
+	if (fs == INFILE_ERR_SYS) {
 		if (errno == ENOENT) {
 			*st = PROGRESS_FRESH;
 			return p;
 		}
-		if (errno != EFBIG) {
-			*st = PROGRESS_ERR_IO;
-			p->blocked = 1;
-			return p;
-		}
-	} else if (progress_parse(p, text, n, 1) == 0) {
+		*st = PROGRESS_ERR_IO;
+		p->blocked = 1;
+		return p;
+	}
+	if (fs == INFILE_OK && progress_parse(p, text, n, 1) == 0) {
 		free(text);
 		*st = PROGRESS_OK;
 		return p;
 	}
-	free(text);
+	free(text); /* not a progress file, or too big to be one */
 	clear(p);
 	if (progress_backup(path, backup, backup_size) != 0) {
 		*st = PROGRESS_ERR_IO;
@@ -367,6 +373,26 @@ Progress *progress_open(const char *path, ProgressStatus *st, char *backup, size
 	}
 	*st = PROGRESS_RECOVERED;
 	return p;
+}
+
+/* Writes value so that progress_parse gives it back byte for byte: the backslash, the
+ * line ends (a trailing "\r" would be taken for a CRLF line end) and every other
+ * control character but the tab are escaped; the rest (UTF-8 text, spaces) is kept. */
+static void write_value(FILE *f, const char *v)
+{
+	for (; *v; v++) {
+		unsigned char c = (unsigned char)*v;
+		if (c == '\\')
+			fputs("\\\\", f);
+		else if (c == '\n')
+			fputs("\\n", f);
+		else if (c == '\r')
+			fputs("\\r", f);
+		else if ((c < 0x20 && c != '\t') || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else
+			putc(c, f);
+	}
 }
 
 /* Writes the store as a progress file to fd. Returns 0 or -1 (errno set). */
@@ -381,16 +407,8 @@ static int write_all(int fd, const Progress *p)
 	fprintf(f, "# Neuronauts progress: one \"key value\" per line (see neuronauts(1)).\n"
 		   "%s %d\n", HEADER, PROGRESS_VERSION);
 	for (i = 0; i < p->n; i++) {
-		const char *v;
 		fprintf(f, "%s ", p->e[i].key);
-		for (v = p->e[i].value; *v; v++) {
-			if (*v == '\n')
-				fputs("\\n", f);
-			else if (*v == '\\')
-				fputs("\\\\", f);
-			else
-				putc(*v, f);
-		}
+		write_value(f, p->e[i].value);
 		putc('\n', f);
 	}
 	ok = fflush(f) == 0 && !ferror(f);
@@ -399,27 +417,30 @@ static int write_all(int fd, const Progress *p)
 	return ok ? 0 : -1;
 }
 
-/* Replaces the store by what is on disk, then re-applies this instance's changes. */
+/* Replaces the store by what is on disk, then re-applies this instance's changes.
+ * Returns 0, -1 (errno set) or -2 when path is not a regular file. */
 static int merge_from_disk(Progress *p)
 {
 	Progress *disk = progress_new(NULL);
 	size_t n, i;
 	char *text;
 	int r = 0;
+	InfileStatus fs;
 
 	if (!disk)
 		return -1;
-	text = read_file(p->path, &n);
-	if (text) {
-		r = progress_parse(disk, text, n, 1);
+	fs = infile_read(p->path, MAX_FILE_SIZE, &text, &n);
+	if (fs == INFILE_ERR_NOT_REGULAR || (fs == INFILE_ERR_SYS && errno != ENOENT)) {
+		progress_free(disk);
+		return fs == INFILE_ERR_NOT_REGULAR ? -2 : -1;
+	}
+	if (fs != INFILE_ERR_SYS) {
+		r = fs == INFILE_OK ? progress_parse(disk, text, n, 1) : -1;
 		free(text);
 		if (r != 0) { /* another program wrote something else: keep it aside */
 			progress_free(disk);
 			return progress_backup(p->path, NULL, 0);
 		}
-	} else if (errno != ENOENT) {
-		progress_free(disk);
-		return -1;
 	}
 	for (i = 0; i < p->n; i++)
 		if (p->e[i].dirty && put(disk, p->e[i].key, p->e[i].value, 1) != 0)
@@ -433,30 +454,98 @@ static int merge_from_disk(Progress *p)
 	return r;
 }
 
+/* Takes the lock next to the file (path.lock): created mode 0600 if missing, never
+ * through a symbolic link, and only a regular file. Returns the descriptor holding an
+ * exclusive flock, or -1 when there is no usable lock (the save goes on without it). */
+static int take_lock(const char *path)
+{
+	char name[PATH_MAX];
+	struct stat sb;
+	int fd;
+
+	if (snprintf(name, sizeof name, "%s.lock", path) >= (int)sizeof name)
+		return -1;
+	fd = open(name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return -1;
+	}
+	while (flock(fd, LOCK_EX) != 0)
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	return fd;
+}
+
+/* Removes the temporary files that killed saves left in dir: "base.tmp.*" that are
+ * regular files (never links) owned by us and older than STALE_SECONDS. Called with
+ * the lock held, when no other instance can be between creating its temporary file
+ * and renaming it; the age spares one that saves without the lock (it could not take
+ * it) and a save stalled on a slow disk. */
+static void remove_stale(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t len = strlen(base);
+	time_t now = time(NULL);
+
+	if (!d)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		struct stat sb;
+		if (strncmp(de->d_name, base, len) != 0 || strncmp(de->d_name + len, ".tmp.", 5) != 0 ||
+		    !de->d_name[len + 5])
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(sb.st_mode) && sb.st_uid == geteuid() &&
+		    now - sb.st_mtime >= STALE_SECONDS)
+			unlinkat(dirfd(d), de->d_name, 0);
+	}
+	closedir(d);
+}
+
 int progress_save(Progress *p)
 {
 	char tmp[PATH_MAX], dir[PATH_MAX], *slash;
-	int lock = -1, fd = -1, e, r = -1;
+	const char *base;
+	int lock = -1, fd = -1, e, r = -1, m;
 	size_t i;
 
 	if (!p->path) {
 		errno = EINVAL;
 		return -1;
 	}
+	if (snprintf(dir, sizeof dir, "%s", p->path) >= (int)sizeof dir ||
+	    snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", p->path) >= (int)sizeof tmp) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	slash = strrchr(dir, '/');
+	base = slash ? p->path + (slash - dir) + 1 : p->path;
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	else
+		strcpy(dir, ".");
 	if (p->blocked) { /* try once more to move the unreadable file aside */
 		if (access(p->path, F_OK) == 0 && progress_backup(p->path, NULL, 0) != 0)
 			return -1;
 		p->blocked = 0;
 	}
-	snprintf(tmp, sizeof tmp, "%s.lock", p->path);
-	lock = open(tmp, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (lock >= 0)
-		while (flock(lock, LOCK_EX) != 0 && errno == EINTR)
-			;
-	if (merge_from_disk(p) != 0)
+	lock = take_lock(p->path);
+	m = merge_from_disk(p);
+	if (m != 0) {
+		r = m;
 		goto out;
-	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", p->path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	}
+	if (lock >= 0 && !p->swept) {
+		remove_stale(dir, base);
+		p->swept = 1;
+	}
+	/* A new name: O_EXCL, so nothing planted there (a link) is followed; mode 0600. */
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		goto out;
 	if (write_all(fd, p) != 0 || fsync(fd) != 0 || close(fd) != 0) {
@@ -473,12 +562,6 @@ int progress_save(Progress *p)
 		errno = e;
 		goto out;
 	}
-	snprintf(dir, sizeof dir, "%s", p->path);
-	slash = strrchr(dir, '/');
-	if (slash)
-		*(slash == dir ? slash + 1 : slash) = '\0';
-	else
-		strcpy(dir, ".");
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		fsync(fd); /* best effort: some file systems refuse fsync on directories */

@@ -14,7 +14,9 @@ typedef enum {
 	PROGRESS_OK,
 	PROGRESS_FRESH,     /* no file yet: an empty store */
 	PROGRESS_RECOVERED, /* unreadable or unknown version: moved to a backup, fresh */
-	PROGRESS_ERR_IO     /* could not read, write or back up (errno kept) */
+	PROGRESS_ERR_IO,    /* could not read, write or back up (errno kept) */
+	PROGRESS_ERR_NOT_FILE /* not a regular file (a directory, FIFO or device): it is
+	                       * left alone, neither read, moved aside nor replaced */
 } ProgressStatus;
 
 /* Opens the store at path, loading the file if there is one. A file that cannot be
@@ -22,17 +24,27 @@ typedef enum {
  * "path.bak.N" (written to backup, a buffer of backup_size bytes) and the store
  * starts empty with status PROGRESS_RECOVERED. Returns NULL only when out of memory;
  * otherwise *st says what happened (PROGRESS_ERR_IO: the file exists but could not be
- * read, or could not be moved aside; the store starts empty and saving will retry). */
+ * read, or could not be moved aside; the store starts empty and saving will retry).
+ * The file is opened without blocking, so a FIFO at path cannot hang the program. */
 Progress *progress_open(const char *path, ProgressStatus *st, char *backup, size_t backup_size);
 
 void progress_free(Progress *p);
 
+/* The file the store saves to (NULL for a store not tied to a file). */
+const char *progress_path(const Progress *p);
+
+/* How many keys this instance changed since its last successful save. */
+size_t progress_unsaved(const Progress *p);
+
 /* Returns the value of key, or NULL. The pointer is valid until the key changes. */
 const char *progress_get(const Progress *p, const char *key);
 
-/* Sets key to value (any UTF-8 text; newlines and backslashes are escaped on disk).
- * Keys are printable ASCII without spaces. Returns 0, or -1 for a bad key or when
- * out of memory. Marks the key as changed by this instance. */
+/* Sets key to value. A value is any UTF-8 text, and a save gives it back byte for byte
+ * (line ends, backslashes and other control characters but the tab are escaped on
+ * disk; spaces and tabs are kept as they are). Keys are printable ASCII without
+ * spaces or backslashes, not starting with '#'. Returns 0, or -1 for a bad key, a
+ * value that is not UTF-8, or when out of memory. Marks the key as changed by this
+ * instance. */
 int progress_set(Progress *p, const char *key, const char *value);
 
 /* Convenience: the value as a number, or def when missing or not a number. */
@@ -43,11 +55,14 @@ int progress_set_num(Progress *p, const char *key, double value);
 void progress_each(const Progress *p, const char *prefix,
 		   void (*fn)(const char *key, const char *value, void *ctx), void *ctx);
 
-/* Saves: takes an exclusive lock (path.lock), re-reads the file so that keys another
- * instance saved meanwhile are kept (keys this instance changed win), writes a
- * temporary file in the same directory, fsyncs it, renames it over path (mode 0600)
- * and fsyncs the directory. Returns 0, or -1 with errno set (read-only or full disk:
- * nothing is lost, the next save tries again). Keys a newer version wrote are kept. */
+/* Saves: takes an exclusive lock (path.lock, never through a symbolic link), re-reads
+ * the file so that keys another instance saved meanwhile are kept (keys this instance
+ * changed win), writes a new temporary file "path.tmp.XXXXXX" (created exclusively,
+ * mode 0600) in the same directory, fsyncs it, renames it over path and fsyncs the
+ * directory. With the lock held, the store's first save removes the "path.tmp.*"
+ * files that killed saves left: regular files of ours older than a minute. Returns 0; -1 with errno set
+ * (read-only or full disk: nothing is lost, the next save tries again); -2 when path
+ * is not a regular file (nothing written). Keys a newer version wrote are kept. */
 int progress_save(Progress *p);
 
 /* Moves the file at path to the first free "path.bak.N", never replacing a backup;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "nn/csv.h"
+#include "nn/infile.h"
 
 /* Splits line at commas in place: fields[] point into it, trimmed; returns the count
  * (at most max; more fields are counted but not stored). */
@@ -57,25 +58,23 @@ static NnStatus fail(CsvError *err, CsvProblem what, size_t line, NnStatus st)
 
 NnStatus csv_load(Dataset *d, const char *path, CsvError *err)
 {
-	FILE *f;
-	char *line = NULL, **fields = NULL;
-	size_t cap_line = 0, lineno = 0, cols = 0, rows = 0, cap_rows = 0, i;
+	char *text, *next, *line, **fields = NULL;
+	size_t size, len, lineno = 0, cols = 0, rows = 0, cap_rows = 0, i;
 	double *vals = NULL;
 	NnStatus st = NN_OK;
-	ssize_t len;
 
 	memset(d, 0, sizeof *d);
 	memset(err, 0, sizeof *err);
-	f = fopen(path, "r");
-	if (!f) {
+	err->file = infile_read(path, CSV_MAX_FILE, &text, &size);
+	if (err->file != INFILE_OK) {
 		err->errnum = errno;
-		return fail(err, CSV_ERR_OPEN, 0, NN_ERR_IO);
+		return fail(err, CSV_ERR_OPEN, 0, err->errnum == ENOMEM ? NN_ERR_NOMEM : NN_ERR_IO);
 	}
-	while ((len = getline(&line, &cap_line, f)) != -1) {
+	for (next = text; (line = infile_line(&next, text + size, &len)) != NULL;) {
 		size_t n;
 		char *p = line;
 		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		while (len > 0 && line[len - 1] == '\r')
 			line[--len] = '\0';
 		while (*p == ' ' || *p == '\t')
 			p++;
@@ -131,12 +130,7 @@ NnStatus csv_load(Dataset *d, const char *path, CsvError *err)
 			break;
 		rows++;
 	}
-	if (st == NN_OK && ferror(f)) {
-		err->errnum = errno;
-		st = fail(err, CSV_ERR_OPEN, lineno, NN_ERR_IO);
-	}
-	fclose(f);
-	free(line);
+	free(text);
 	free(fields);
 	if (st == NN_OK && rows == 0)
 		st = fail(err, CSV_ERR_NO_ROWS, lineno, NN_ERR_PARSE);

@@ -16,6 +16,7 @@ src_nn_libnn_a_SOURCES = \
 	src/nn/optim.c src/nn/optim.h \
 	src/nn/data.c src/nn/data.h \
 	src/nn/csv.c src/nn/csv.h \
+	src/nn/infile.c src/nn/infile.h \
 	src/nn/train.c src/nn/train.h \
 	src/nn/gradcheck.c src/nn/gradcheck.h \
 	src/nn/dropout.c src/nn/dropout.h

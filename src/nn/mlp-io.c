@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nn/infile.h"
 #include "nn/mlp-io.h"
 
 static NnStatus fail(MlpIoError *err, MlpIoProblem what, size_t line, NnStatus st)
@@ -19,22 +20,21 @@ static NnStatus fail(MlpIoError *err, MlpIoProblem what, size_t line, NnStatus s
 
 NnStatus mlp_load(Mlp *m, const char *path, MlpIoError *err)
 {
-	FILE *f;
-	char *line = NULL;
-	size_t cap = 0, lineno = 0, l = 0, row = 0, done = 0;
+	char *text, *next, *p;
+	size_t size, len, lineno = 0, l = 0, row = 0, done = 0;
 	NnStatus st = NN_OK;
 
 	memset(err, 0, sizeof *err);
 	err->expected = m->n_params;
-	f = fopen(path, "r");
-	if (!f) {
+	err->file = infile_read(path, MLPIO_MAX_FILE, &text, &size);
+	if (err->file != INFILE_OK) {
 		err->errnum = errno;
-		return fail(err, MLPIO_ERR_OPEN, 0, NN_ERR_IO);
+		return fail(err, MLPIO_ERR_OPEN, 0, errno == ENOMEM ? NN_ERR_NOMEM : NN_ERR_IO);
 	}
-	while (st == NN_OK && getline(&line, &cap, f) != -1) {
+	next = text;
+	while (st == NN_OK && (p = infile_line(&next, text + size, &len)) != NULL) {
 		size_t n_in, n_out, want, k = 0;
 		double *dst;
-		char *p = line;
 
 		lineno++;
 		p += strspn(p, " \t\r\n");
@@ -78,17 +78,12 @@ NnStatus mlp_load(Mlp *m, const char *path, MlpIoError *err)
 			l++;
 		}
 	}
-	if (st == NN_OK && ferror(f)) {
-		err->errnum = errno;
-		st = fail(err, MLPIO_ERR_OPEN, lineno, NN_ERR_IO);
-	}
 	if (st == NN_OK && l < m->n_layers) {
 		err->found = done;
 		err->expected = m->n_params;
 		st = fail(err, MLPIO_ERR_SHORT, lineno, NN_ERR_SHAPE);
 	}
-	fclose(f);
-	free(line);
+	free(text);
 	return st;
 }
 

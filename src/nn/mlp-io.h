@@ -10,11 +10,15 @@
 
 #include <stddef.h>
 
+#include "nn/infile.h"
 #include "nn/mlp.h"
+
+/* A weights file larger than this is refused (keep neuronauts(1), LIMITS, in step). */
+#define MLPIO_MAX_FILE (16u * 1024 * 1024)
 
 typedef enum {
 	MLPIO_OK,
-	MLPIO_ERR_OPEN,   /* cannot open or read the file: errnum */
+	MLPIO_ERR_OPEN,   /* cannot open or read the file: file says why (errnum) */
 	MLPIO_ERR_NUMBER, /* token `field` (1-based) of line `line` is not a finite number */
 	MLPIO_ERR_COUNT,  /* line `line` has `found` numbers where the network needs
 	                   * `expected` (layer `layer`, 1-based) */
@@ -27,9 +31,11 @@ typedef struct {
 	size_t line, field, layer;
 	size_t found, expected;
 	int errnum;
+	InfileStatus file; /* for MLPIO_ERR_OPEN: not a regular file, too big, or errnum */
 } MlpIoError;
 
-/* Reads path into m->params (m gives the sizes). On failure m->params may be partly
+/* Reads path into m->params (m gives the sizes; path must be a regular file of at
+ * most MLPIO_MAX_FILE bytes, see infile.h). On failure m->params may be partly
  * overwritten, err says where and the status is NN_ERR_IO, NN_ERR_PARSE, NN_ERR_SHAPE
  * or NN_ERR_NOMEM. */
 NnStatus mlp_load(Mlp *m, const char *path, MlpIoError *err);

@@ -4,11 +4,12 @@
  * same run; the learner's own points (a CSV, points placed with keys) train and
  * split as documented; early stopping puts the best weights back; a trainer scrolled
  * out of view does not train. Bad files and strings give a message and change
- * nothing. */
+ * nothing; a FIFO, a device or a file over the limit is refused without waiting. */
 #include <config.h>
 
 #include <math.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app/brainio.h"
@@ -146,6 +147,43 @@ START_TEST(bad_files_say_why)
 	/* Saving where nothing can be written. */
 	ck_assert_int_eq(brainio_save(a, "/nonexistent-dir/brain", msg, sizeof msg), -1);
 	ck_assert_msg(strstr(msg, "Cannot write /nonexistent-dir/brain.weights") != NULL, "%s", msg);
+	ck_assert(b->mlp.params[0] == before);
+}
+END_TEST
+
+/* The O key on a FIFO (no writer: a blocking open would hang the course), a device or
+ * a file over the limit: refused at once, the file and the limit named. */
+START_TEST(fifos_devices_and_huge_files_are_refused)
+{
+	static const char *const names[] = {"pipe.csv", "pipe.weights"};
+	Instance *a;
+	const Brain *b;
+	char msg[512], path[160];
+	double before;
+	size_t i;
+
+	vt_open(&t, spiral);
+	b = brain(&t, &a);
+	before = b->mlp.params[0];
+	for (i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		ck_assert_int_eq(mkfifo(path, 0600), 0);
+		ck_assert_int_eq(brainio_open(a, path, msg, sizeof msg), -1);
+		ck_assert_msg(strstr(msg, names[i]) && strstr(msg, "it is not a regular file"),
+			      "%s", msg);
+	}
+	ck_assert_int_eq(brainio_open(a, "/dev/zero", msg, sizeof msg), -1);
+	ck_assert_msg(strstr(msg, "'/dev/zero': it is not a regular file"), "%s", msg);
+	snprintf(path, sizeof path, "%s/huge.csv", dir);
+	{
+		FILE *f = fopen(path, "w");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_int_eq(ftruncate(fileno(f), (off_t)CSV_MAX_FILE + 1), 0);
+		fclose(f);
+	}
+	ck_assert_int_eq(brainio_open(a, path, msg, sizeof msg), -1);
+	ck_assert_msg(strstr(msg, "huge.csv': it is larger than 16 MiB"), "%s", msg);
+	ck_assert(!b->custom);
 	ck_assert(b->mlp.params[0] == before);
 }
 END_TEST
@@ -335,6 +373,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, close_t);
 	tcase_add_test(tc, export_and_load_predict_the_same);
 	tcase_add_test(tc, bad_files_say_why);
+	tcase_add_test(tc, fifos_devices_and_huge_files_are_refused);
 	tcase_add_test(tc, state_string_reproduces_the_run);
 	tcase_add_test(tc, points_placed_with_keys);
 	tcase_add_test(tc, early_stopping_keeps_the_best);

@@ -1,5 +1,6 @@
 /* check_progress.c: the progress store: round trip, atomic write, corrupt files and
- * numbered backups, unknown versions and keys, two writers merging, read-only disks. */
+ * numbered backups, unknown versions and keys, two writers merging, read-only disks,
+ * every byte of a value back as it was. */
 #include <config.h>
 
 #include <errno.h>
@@ -12,44 +13,19 @@
 #include <unistd.h>
 
 #include "app/progress.h"
+#include "progtest.h"
 #include "testlib.h"
 
 static char dir[64], path[128];
 
 static void setup(void)
 {
-	strcpy(dir, "/tmp/nn-progress-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	snprintf(path, sizeof path, "%s/progress", dir);
+	progtest_setup(dir, path);
 }
 
 static void teardown(void)
 {
-	char cmd[256];
-	/* The folder's owner runs this: root, or the user a test switched to. */
-	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", dir, dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
-
-static void write_text(const char *p, const char *text)
-{
-	FILE *f = fopen(p, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
-static char *read_text(const char *p)
-{
-	static char buf[4096];
-	FILE *f = fopen(p, "r");
-	size_t n;
-
-	ck_assert_ptr_nonnull(f);
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
+	progtest_teardown(dir);
 }
 
 static Progress *open_ok(ProgressStatus want)
@@ -79,8 +55,8 @@ START_TEST(round_trip)
 
 	ck_assert_int_eq(stat(path, &sb), 0);
 	ck_assert_int_eq(sb.st_mode & 0777, 0600);
-	ck_assert_ptr_nonnull(strstr(read_text(path), "neuronauts-progress 1\n"));
-	ck_assert_ptr_nonnull(strstr(read_text(path), "two\\nlines \\\\ and"));
+	ck_assert_ptr_nonnull(strstr(progtest_read(path), "neuronauts-progress 1\n"));
+	ck_assert_ptr_nonnull(strstr(progtest_read(path), "two\\nlines \\\\ and"));
 
 	p = open_ok(PROGRESS_OK);
 	ck_assert_str_eq(progress_get(p, "unit.L1.intro.done"), "1");
@@ -89,6 +65,97 @@ START_TEST(round_trip)
 	ck_assert_double_eq(progress_get_num(p, "missing", -1), -1);
 	ck_assert_ptr_null(progress_get(p, "missing"));
 	progress_free(p);
+}
+END_TEST
+
+/* c alone (pos 0), first (1), inside (2) or last (3) in a short value. */
+static const char *byte_at(char *val, int c, int pos)
+{
+	char *v = val;
+
+	if (pos >= 2)
+		*v++ = 'a';
+	*v++ = (char)c;
+	if (pos == 1 || pos == 2)
+		*v++ = 'z';
+	*v = '\0';
+	return val;
+}
+
+/* Every value comes back byte for byte: each ASCII byte alone, first, inside and last
+ * (a trailing CR used to be read as the end of a CRLF line), and the cases a reader
+ * could strip: spaces and tabs around, escapes spelled out, UTF-8. The file stays text:
+ * no control byte in it but the line ends and tabs. */
+START_TEST(every_byte_round_trips)
+{
+	static const char *const special[] = {
+	    "trailing cr\r", "\r", "\r\n", "\n\r", "crlf inside\r\nand on",
+	    "  two spaces around  ", " ", "", "\ttabs\t", "\t", "back\\slash\\",
+	    "\\n not a newline", "\\x41 not an escape", "\\", "ünïcode € 𝔸", "#hash"};
+	char key[32], val[8], all[160];
+	Progress *p = open_ok(PROGRESS_FRESH);
+	const char *text;
+	int c, pos;
+	size_t i;
+
+	for (c = 1; c < 128; c++)
+		for (pos = 0; pos < 4; pos++) {
+			snprintf(key, sizeof key, "byte.%d.%d", c, pos);
+			ck_assert_int_eq(progress_set(p, key, byte_at(val, c, pos)), 0);
+		}
+	for (c = 1; c < 128; c++)
+		all[c - 1] = (char)c;
+	all[127] = '\0';
+	ck_assert_int_eq(progress_set(p, "all", all), 0);
+	for (i = 0; i < sizeof special / sizeof *special; i++) {
+		snprintf(key, sizeof key, "special.%zu", i);
+		ck_assert_int_eq(progress_set(p, key, special[i]), 0);
+	}
+	/* Not UTF-8: refused, so nothing is written that would not read back. */
+	ck_assert_int_eq(progress_set(p, "bad", "\xff"), -1);
+	ck_assert_int_eq(progress_set(p, "bad", "a\xc3"), -1);
+	ck_assert_int_eq(progress_set(p, "bad", "\xed\xa0\x80"), -1);
+	ck_assert_int_eq(progress_set(p, "bad", "\xc0\x80"), -1);
+	ck_assert_ptr_null(progress_get(p, "bad"));
+	/* A key the reader would take for a comment line */
+	ck_assert_int_eq(progress_set(p, "#key", "x"), -1);
+	ck_assert_int_eq(progress_save(p), 0);
+	progress_free(p);
+
+	text = progtest_read(path);
+	for (i = 0; text[i]; i++)
+		ck_assert_msg((unsigned char)text[i] >= 0x20 || text[i] == '\n' || text[i] == '\t',
+			      "control byte %d in the file", text[i]);
+	p = open_ok(PROGRESS_OK);
+	for (c = 1; c < 128; c++)
+		for (pos = 0; pos < 4; pos++) {
+			snprintf(key, sizeof key, "byte.%d.%d", c, pos);
+			byte_at(val, c, pos);
+			ck_assert_msg(progress_get(p, key) && strcmp(progress_get(p, key), val) == 0,
+				      "byte %d at %d does not round-trip", c, pos);
+		}
+	ck_assert_str_eq(progress_get(p, "all"), all);
+	for (i = 0; i < sizeof special / sizeof *special; i++) {
+		snprintf(key, sizeof key, "special.%zu", i);
+		ck_assert_ptr_nonnull(progress_get(p, key));
+		ck_assert_str_eq(progress_get(p, key), special[i]);
+	}
+	progress_free(p);
+}
+END_TEST
+
+START_TEST(escapes_the_writer_never_makes_are_refused)
+{
+	const char *bad[] = {"neuronauts-progress 1\nk \\x00\n", "neuronauts-progress 1\nk \\x4\n",
+			     "neuronauts-progress 1\nk \\xff\n", "neuronauts-progress 1\nk \\t\n",
+			     "neuronauts-progress 1\nk \\xG1\n"};
+	size_t i;
+
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		Progress *p = progress_new(NULL);
+		ck_assert_int_eq(progress_parse(p, bad[i], strlen(bad[i]), 1), -1);
+		progress_free(p);
+	}
 }
 END_TEST
 
@@ -120,12 +187,12 @@ START_TEST(corrupt_file_is_backed_up_and_a_fresh_store_starts)
 		char bak[256], want[160];
 		Progress *p;
 
-		write_text(path, bad[i]);
+		progtest_write(path, bad[i]);
 		p = progress_open(path, &st, bak, sizeof bak);
 		ck_assert_int_eq(st, PROGRESS_RECOVERED);
 		snprintf(want, sizeof want, "%s.bak.%zu", path, i + 1);
 		ck_assert_str_eq(bak, want); /* numbered: earlier backups are kept */
-		ck_assert_str_eq(read_text(bak), bad[i]);
+		ck_assert_str_eq(progtest_read(bak), bad[i]);
 		ck_assert_int_eq(access(path, F_OK), -1);
 		ck_assert_ptr_null(progress_get(p, "k"));
 		progress_free(p);
@@ -139,10 +206,10 @@ START_TEST(unknown_version_is_backed_up)
 	char bak[256];
 	Progress *p;
 
-	write_text(path, "neuronauts-progress 2\nfuture thing\n");
+	progtest_write(path, "neuronauts-progress 2\nfuture thing\n");
 	p = progress_open(path, &st, bak, sizeof bak);
 	ck_assert_int_eq(st, PROGRESS_RECOVERED);
-	ck_assert_str_eq(read_text(bak), "neuronauts-progress 2\nfuture thing\n");
+	ck_assert_str_eq(progtest_read(bak), "neuronauts-progress 2\nfuture thing\n");
 	progress_free(p);
 }
 END_TEST
@@ -151,12 +218,12 @@ START_TEST(unknown_keys_are_kept)
 {
 	Progress *p;
 
-	write_text(path, "# comment\r\nneuronauts-progress 1\r\nfuture.feature.x 42\r\n\r\n");
+	progtest_write(path, "# comment\r\nneuronauts-progress 1\r\nfuture.feature.x 42\r\n\r\n");
 	p = open_ok(PROGRESS_OK);
 	progress_set(p, "unit.L1.intro.done", "1");
 	ck_assert_int_eq(progress_save(p), 0);
 	progress_free(p);
-	ck_assert_ptr_nonnull(strstr(read_text(path), "future.feature.x 42\n"));
+	ck_assert_ptr_nonnull(strstr(progtest_read(path), "future.feature.x 42\n"));
 }
 END_TEST
 
@@ -225,7 +292,7 @@ START_TEST(full_disk_keeps_the_old_file_and_retries)
 
 	progress_set(p, "unit.L1.intro.done", "1");
 	ck_assert_int_eq(progress_save(p), 0);
-	strcpy(before, read_text(path));
+	strcpy(before, progtest_read(path));
 	for (i = 0; i < 20; i++) {
 		char key[32];
 		snprintf(key, sizeof key, "unit.L%d.long-unit-name.done", i);
@@ -243,7 +310,7 @@ START_TEST(full_disk_keeps_the_old_file_and_retries)
 	ck_assert_int_eq(limited, 0);
 	ck_assert_int_eq(restored, 0);
 	ck_assert_int_eq(r, -1);
-	ck_assert_str_eq(read_text(path), before); /* the old file is intact */
+	ck_assert_str_eq(progtest_read(path), before); /* the old file is intact */
 	ck_assert_int_eq(progress_save(p), 0);
 	progress_free(p);
 	p = open_ok(PROGRESS_OK);
@@ -295,6 +362,8 @@ static Suite *progress_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, round_trip);
+	tcase_add_test(tc, every_byte_round_trips);
+	tcase_add_test(tc, escapes_the_writer_never_makes_are_refused);
 	tcase_add_test(tc, atomic_write_leaves_no_temporary);
 	tcase_add_test(tc, corrupt_file_is_backed_up_and_a_fresh_store_starts);
 	tcase_add_test(tc, unknown_version_is_backed_up);

@@ -1,6 +1,6 @@
 check_PROGRAMS += tests/app/check_options tests/app/check_paths tests/app/check_title \
 	tests/app/check_progress tests/app/check_keymap tests/app/check_frame \
-	tests/app/check_player tests/app/check_brainio
+	tests/app/check_player tests/app/check_brainio tests/app/check_progress_files
 tests_app_check_brainio_LDADD = src/app/libapp.a src/widgets/libwidgets.a src/ui/libui.a \
 	src/draw/libdraw.a src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 tests_app_check_player_LDADD = src/app/libapp.a src/widgets/libwidgets.a src/ui/libui.a \
@@ -8,7 +8,12 @@ tests_app_check_player_LDADD = src/app/libapp.a src/widgets/libwidgets.a src/ui/
 tests_app_check_frame_LDADD = src/app/libapp.a src/ui/libui.a src/draw/libdraw.a \
 	src/base/libbase.a $(TEST_LIBS)
 tests_app_check_keymap_LDADD = src/app/libapp.a src/ui/libui.a src/base/libbase.a $(TEST_LIBS)
-tests_app_check_progress_LDADD = src/app/libapp.a src/base/libbase.a $(TEST_LIBS)
+tests_app_check_progress_SOURCES = tests/app/check_progress.c tests/app/progtest.c \
+	tests/app/progtest.h
+tests_app_check_progress_LDADD = src/app/libapp.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS)
+tests_app_check_progress_files_SOURCES = tests/app/check_progress_files.c tests/app/progtest.c \
+	tests/app/progtest.h
+tests_app_check_progress_files_LDADD = $(tests_app_check_progress_LDADD)
 tests_app_check_options_LDADD = src/app/libapp.a src/draw/libdraw.a src/base/libbase.a $(TEST_LIBS)
 tests_app_check_paths_LDADD = src/app/libapp.a $(TEST_LIBS)
 tests_app_check_title_LDADD = src/app/libapp.a src/ui/libui.a src/draw/libdraw.a src/base/libbase.a \
