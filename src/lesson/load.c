@@ -3,18 +3,16 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "lesson/course.h"
 #include "lesson/lesson.h"
 #include "lesson/limits.h"
 #include "lesson/source.h"
+#include "nn/infile.h"
 #include "nls.h"
 
 const char *course_read_error(int err)
@@ -33,65 +31,18 @@ const char *course_read_error(int err)
 
 int course_read_file(const char *path, char **buf, size_t *n)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-	struct stat st;
-	FILE *f;
-	char *b;
-	size_t len = 0, cap = 64 * 1024;
-	int err;
+	InfileStatus st = infile_read(path, LESSON_MAX_FILE, buf, n);
 
-	*buf = NULL;
-	*n = 0;
-	if (fd < 0)
-		return errno;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		err = COURSE_ERR_NOT_FILE;
-		if (fstat(fd, &st) != 0)
-			err = errno;
-		close(fd);
-		return err;
+	switch (st) {
+	case INFILE_OK:
+		return 0;
+	case INFILE_ERR_NOT_REGULAR:
+		return COURSE_ERR_NOT_FILE;
+	case INFILE_ERR_TOO_BIG:
+		return EFBIG;
+	default:
+		return errno ? errno : EIO;
 	}
-	if (!(f = fdopen(fd, "rb"))) {
-		err = errno;
-		close(fd);
-		return err;
-	}
-	b = malloc(cap + 1);
-	if (!b) {
-		fclose(f);
-		return ENOMEM;
-	}
-	for (;;) {
-		size_t got = fread(b + len, 1, cap - len, f);
-		len += got;
-		if (len < cap)
-			break;
-		if (cap > LESSON_MAX_FILE) { /* read one byte more than the limit: too big */
-			free(b);
-			fclose(f);
-			return EFBIG;
-		}
-		{
-			char *nb = realloc(b, cap * 2 + 1);
-			if (!nb) {
-				free(b);
-				fclose(f);
-				return ENOMEM;
-			}
-			b = nb;
-			cap *= 2;
-		}
-	}
-	err = ferror(f) ? (errno ? errno : EIO) : 0;
-	fclose(f);
-	if (err) {
-		free(b);
-		return err;
-	}
-	b[len] = '\0';
-	*buf = b;
-	*n = len;
-	return 0;
 }
 
 /* Reports err about what at the lesson's line of the index. */
