@@ -170,7 +170,8 @@ static char *man_widgets(void)
 	FILE *f = open_memstream(&out, &len);
 
 	for (i = 0; i < n; i++) {
-		const WidgetSchema *s = &registry_kind(i)->schema;
+		const WidgetKind *k = registry_kind(i);
+		const WidgetSchema *s = &k->schema;
 		fprintf(f, ".SS %s\n", s->name);
 		fputc(s->help[0] >= 'a' && s->help[0] <= 'z' ? s->help[0] - 'a' + 'A' : s->help[0],
 		      f);
@@ -188,6 +189,15 @@ static char *man_widgets(void)
 			man_text(f, schema_data_names(s->outputs[j].type, kind, sizeof kind));
 			fprintf(f, ": ");
 			man_text(f, s->outputs[j].help);
+			fputc('\n', f);
+		}
+		if (k->nkeys)
+			fprintf(f, ".PP\nIts keys while it has the focus:\n");
+		for (j = 0; j < k->nkeys; j++) {
+			fprintf(f, ".TP\n.B ");
+			man_text(f, k->keys[j].keys);
+			fputc('\n', f);
+			man_text(f, k->keys[j].help);
 			fputc('\n', f);
 		}
 	}

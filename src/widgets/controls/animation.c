@@ -244,10 +244,18 @@ static const ParamSpec params[] = {
      .help = N_("play as soon as it is shown")},
 };
 
+static const KindKey keys[] = {
+    {"Space Enter", N_("play or pause")},
+    {"Right s", N_("one step, paused")},
+    {"r", N_("replay from the start")},
+    {"+ = -", N_("faster, slower")},
+};
+
 const WidgetKind animation_kind = {
     .schema = {.name = "animation",
                KIND_LIST(params, params),
                .help = N_("play, pause, step and replay"),
                .example = "id=play target=net speed=2 loop=no"},
+    KIND_LIST(keys, keys),
     .ops = &animation_ops,
 };

@@ -188,11 +188,16 @@ static const OutputSpec outputs[] = {
     {"presses", DATA_SCALAR, N_("how many times it was pressed")},
 };
 
+static const KindKey keys[] = {
+    {"Space Enter", N_("press it")},
+};
+
 const WidgetKind button_kind = {
     .schema = {.name = "button",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("a button that runs, steps or resets"),
                .example = "id=fire label=\"Fire\" action=run target=net"},
+    KIND_LIST(keys, keys),
     .ops = &button_ops,
 };

@@ -230,11 +230,20 @@ static const OutputSpec outputs[] = {
     {"word", DATA_TEXT, N_("the chosen option")},
 };
 
+static const KindKey keys[] = {
+    {"Left Right", N_("the option before or after")},
+    {"Space", N_("the next option")},
+    {"Home End", N_("the first or last option")},
+    {"1-9", N_("pick an option by its number")},
+    {"a-z A-Z", N_("pick an option by its first letter")},
+};
+
 const WidgetKind choice_kind = {
     .schema = {.name = "choice",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("one option out of a few"),
                .example = "id=gate label=\"Gate\" options=AND,OR,NAND,NOR value=AND"},
+    KIND_LIST(keys, keys),
     .ops = &choice_ops,
 };

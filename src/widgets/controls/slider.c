@@ -191,11 +191,19 @@ static const OutputSpec outputs[] = {
     {"value", DATA_SCALAR, N_("the number set")},
 };
 
+static const KindKey keys[] = {
+    {"Left Right h l", N_("move by a step")},
+    {"PgUp PgDn", N_("move by ten steps")},
+    {"Home End", N_("go to an end")},
+    {"0-9 . - Enter Backspace Esc", N_("type a value: Enter sets it, Esc drops it")},
+};
+
 const WidgetKind slider_kind = {
     .schema = {.name = "slider",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("a number the learner sets"),
                .example = "id=z label=\"Input z\" range=-6..6 value=0 step=0.5"},
+    KIND_LIST(keys, keys),
     .ops = &slider_ops,
 };

@@ -337,11 +337,18 @@ static const OutputSpec outputs[] = {
     {"stage", DATA_SCALAR, N_("the stage shown, from 1")},
 };
 
+static const KindKey keys[] = {
+    {"Space Right", N_("the next stage")},
+    {"Left", N_("the stage before")},
+    {"Home End", N_("the first or last stage")},
+};
+
 const WidgetKind stepper_kind = {
     .schema = {.name = "stepper",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("named stages, one at a time"),
                .example = "id=stages steps=Embed,Attention,FFN,Head target=net"},
+    KIND_LIST(keys, keys),
     .ops = &stepper_ops,
 };

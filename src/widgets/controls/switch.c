@@ -135,11 +135,17 @@ static const OutputSpec outputs[] = {
     {"value", DATA_SCALAR, N_("1 when on, 0 when off")},
 };
 
+static const KindKey keys[] = {
+    {"Space Enter", N_("turn on or off")},
+    {"Left Right", N_("off, on")},
+};
+
 const WidgetKind switch_kind = {
     .schema = {.name = "switch",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("an on/off switch"),
                .example = "id=x1 label=\"Input x1\" value=on"},
+    KIND_LIST(keys, keys),
     .ops = &switch_ops,
 };

@@ -186,6 +186,15 @@ bool scene_output(const Instance *t, const char *name, unsigned accepts, Data *o
 bool scene_data(const Instance *in, const char *key, Data *out);
 bool scene_data_at(const Instance *in, const char *key, size_t i, Data *out);
 
+/* Whether k is one of the keys kind lists (its table is the whole truth: a kind takes
+ * no key it does not list). Names: Left Right Up Down Home End PgUp PgDn Enter Space
+ * Esc Backspace, a character ("+", "r"), or a range ("0-9", "a-z"). */
+bool kind_key_listed(const WidgetKind *kind, const Key *k);
+
+/* The kind's keys as one help line into buf ("←/→ move  Space play or pause", arrows
+ * spelled out without Unicode); returns its length (cut at size - 1). */
+size_t kind_keys_line(const WidgetKind *kind, char *buf, size_t size, bool unicode);
+
 /* Whether an instance of k made from w has a goal a unit needs reached: KIND_GOAL, or
  * its goal_param set above 0. */
 bool kind_has_goal(const WidgetKind *k, const Widget *w);

@@ -392,12 +392,18 @@ static const OutputSpec outputs[] = {
     {"score", DATA_SCALAR, N_("the rounds won")},
 };
 
+static const KindKey keys[] = {
+    {"Space Enter", N_("check")},
+    {"r", N_("start again")},
+};
+
 const WidgetKind game_kind = {
     .schema = {.name = "game",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("a goal, a score and rounds around other widgets"),
                .example = "id=light goal=\"Output within 0.1 of the target\" watch=cell rounds=3"},
+    KIND_LIST(keys, keys),
     .ops = &game_ops,
     .flags = KIND_GOAL,
 };

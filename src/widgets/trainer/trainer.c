@@ -626,12 +626,31 @@ static const OutputSpec outputs[] = {
     {"model", DATA_MODEL, N_("the network as trained so far")},
 };
 
+static const KindKey keys[] = {
+    {"Space Enter", N_("train or pause")},
+    {"s", N_("one epoch")},
+    {"r R D", N_("reset; new starting weights; new points")},
+    {"+ = - _", N_("learning rate up, down")},
+    {"< > , .", N_("slower, faster")},
+    {"l L h", N_("add, remove, pick a hidden layer")},
+    {"[ ]", N_("fewer, more neurons in it")},
+    {"a", N_("its activation")},
+    {"d n t", N_("dataset, noise, train/test split")},
+    {"o b c", N_("optimizer, batch, loss")},
+    {"1 2 x i", N_("L1, L2, dropout, initializer")},
+    {"e B", N_("early stop; best weights back")},
+    {"v", N_("the chart shown")},
+    {"p", N_("place points: arrows move, 0-9 drop, p ends")},
+    {"Up Down Left Right Esc", N_("while placing points")},
+};
+
 const WidgetKind trainer_kind = {
     .schema = {.name = "trainer",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("a real network trained live on 2-D data: boundary, curves and controls"),
                .example = "id=brain dataset=spiral layers=8,8 goal_accuracy=0.9 max_neurons=16"},
+    KIND_LIST(keys, keys),
     .ops = &trainer_ops,
     .flags = KIND_WIDE,
     .goal_param = "goal_accuracy",

@@ -250,11 +250,18 @@ static const OutputSpec outputs[] = {
     {"opened", DATA_SCALAR, N_("how many cards were opened")},
 };
 
+static const KindKey keys[] = {
+    {"Up Down Left Right", N_("move between cards")},
+    {"Home End", N_("the first or last card")},
+    {"Space Enter", N_("open or close the card")},
+};
+
 const WidgetKind cards_kind = {
     .schema = {.name = "cards",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("cards to open one by one"),
                .example = "id=archs titles=CNN,RNN,GAN texts=\"Sees patterns\",\"Remembers\",\"Invents\""},
+    KIND_LIST(keys, keys),
     .ops = &cards_ops,
 };

@@ -402,11 +402,19 @@ static const OutputSpec outputs[] = {
     {"output", DATA_SCALAR, N_("the first output for the inputs shown")},
 };
 
+static const KindKey keys[] = {
+    {"Space Enter", N_("play or pause the wave")},
+    {"Right l", N_("the next layer")},
+    {"Left h", N_("the layer before")},
+    {"r", N_("replay")},
+};
+
 const WidgetKind network_kind = {
     .schema = {.name = "network",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("a diagram of a layered network"),
                .example = "id=net layers=2,3,1 inputs=1,0 animate=yes"},
+    KIND_LIST(keys, keys),
     .ops = &network_ops,
 };

@@ -497,11 +497,19 @@ static const OutputSpec outputs[] = {
     {"output", DATA_SCALAR, N_("y, its output")},
 };
 
+static const KindKey keys[] = {
+    {"Left Right h l", N_("choose a number")},
+    {"+ - = [ ]", N_("change it by a step")},
+    {"0-9 . Enter Backspace Esc", N_("type a number: Enter sets it, Esc drops it")},
+    {"r", N_("the lesson's numbers back")},
+};
+
 const WidgetKind neuron_kind = {
     .schema = {.name = "neuron",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("one neuron: inputs, weights, bias, output"),
                .example = "id=cell inputs=1,0 weights=0.6,-0.4 bias=0.1"},
+    KIND_LIST(keys, keys),
     .ops = &neuron_ops,
 };

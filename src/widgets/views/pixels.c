@@ -317,11 +317,19 @@ static const OutputSpec outputs[] = {
     {"pixels", DATA_MATRIX, N_("the brightness of every pixel, rows by columns")},
 };
 
+static const KindKey keys[] = {
+    {"Up Down Left Right", N_("move the cursor")},
+    {"Home End", N_("the row's first or last pixel")},
+    {"Space Enter", N_("turn the pixel on or off")},
+    {"c", N_("clear every pixel")},
+};
+
 const WidgetKind grid_kind = {
     .schema = {.name = "grid",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("a small pixel grid the learner paints"),
                .example = "id=pixels rows=5 cols=5 editable=yes"},
+    KIND_LIST(keys, keys),
     .ops = &pixels_ops,
 };

@@ -408,11 +408,16 @@ static const OutputSpec outputs[] = {
     {"value", DATA_SCALAR, N_("f(z) of the first curve at the cursor")},
 };
 
+static const KindKey keys[] = {
+    {"Left Right h l", N_("move the cursor (when no slider moves it)")},
+};
+
 const WidgetKind plot_kind = {
     .schema = {.name = "plot",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("a braille plot of activation curves, or a chart another widget feeds"),
                .example = "id=curves fn=sigmoid,tanh x=-6..6 slope=yes input=z"},
+    KIND_LIST(keys, keys),
     .ops = &plot_ops,
 };

@@ -253,10 +253,15 @@ static const ParamSpec params[] = {
      .help = N_("rows shown at once; more scroll with Up and Down")},
 };
 
+static const KindKey keys[] = {
+    {"Up Down PgUp PgDn", N_("scroll the rows")},
+};
+
 const WidgetKind table_kind = {
     .schema = {.name = "table",
                KIND_LIST(params, params),
                .help = N_("a table of text"),
                .example = "id=truth columns=x1,x2,y cells=0,0,0,0,1,1,1,0,1,1,1,0"},
+    KIND_LIST(keys, keys),
     .ops = &table_ops,
 };
