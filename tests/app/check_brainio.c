@@ -15,9 +15,9 @@
 #include "app/brainio.h"
 #include "nn/csv.h"
 #include "widgets/trainer/trainer.h"
-#include "widgets/vtest.h"
+#include "widgets/wtest.h"
 
-static VTest t, u;
+static WTest t, u;
 static char dir[64];
 
 static const char *spiral = "@widget trainer id=brain\nalt: x\n@end\n";
@@ -36,9 +36,9 @@ static void teardown(void)
 	ck_assert_int_eq(system(cmd), 0);
 }
 
-static const Brain *brain(VTest *v, Instance **in)
+static const Brain *brain(WTest *v, Instance **in)
 {
-	*in = vt_get(v, "brain");
+	*in = wt_get(v, "brain");
 	return trainer_state(*in);
 }
 
@@ -68,20 +68,20 @@ START_TEST(export_and_load_predict_the_same)
 	Dataset d;
 	CsvError ce;
 
-	vt_open(&t, spiral);
-	vt_open(&u, spiral);
+	wt_open(&t, spiral);
+	wt_open(&u, spiral);
 	ba = brain(&t, &a);
 	bc = brain(&u, &c);
-	vt_char(a, 'o'); /* SGD: not the default, so the state carries it */
-	vt_char(a, 'a'); /* ReLU */
+	wt_char(a, 'o'); /* SGD: not the default, so the state carries it */
+	wt_char(a, 'a'); /* ReLU */
 	ck_assert(trainer_train(a, 20000));
 	snprintf(base, sizeof base, "%s/brain", dir);
 	ck_assert_msg(brainio_save(a, base, msg, sizeof msg) == 0, "%s", msg);
 	ck_assert_ptr_nonnull(strstr(msg, "2-8-8-1"));
 	/* The other trainer is another net (3 hidden layers, new weights) until it opens
 	 * the file: the state in the file's comment sets the shape, then the weights. */
-	vt_char(c, 'l');
-	vt_char(c, 'R');
+	wt_char(c, 'l');
+	wt_char(c, 'R');
 	ck_assert_int_eq(bc->nhidden, 3);
 	snprintf(path, sizeof path, "%s.weights", base);
 	ck_assert_msg(brainio_open(c, path, msg, sizeof msg) == 0, "%s", msg);
@@ -107,7 +107,7 @@ START_TEST(export_and_load_predict_the_same)
 	ck_assert_str_eq(bc->own_name, "brain.csv");
 	/* The same shape: opening points keeps the net's weights. */
 	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) == 0);
-	vt_close(&u);
+	wt_close(&u);
 }
 END_TEST
 
@@ -119,7 +119,7 @@ START_TEST(bad_files_say_why)
 	double before;
 	FILE *f;
 
-	vt_open(&t, spiral);
+	wt_open(&t, spiral);
 	b = brain(&t, &a);
 	before = b->mlp.params[0];
 	snprintf(path, sizeof path, "%s/none.weights", dir);
@@ -162,7 +162,7 @@ START_TEST(fifos_devices_and_huge_files_are_refused)
 	double before;
 	size_t i;
 
-	vt_open(&t, spiral);
+	wt_open(&t, spiral);
 	b = brain(&t, &a);
 	before = b->mlp.params[0];
 	for (i = 0; i < 2; i++) {
@@ -195,30 +195,30 @@ START_TEST(state_string_reproduces_the_run)
 	char s[BRAIN_STATE_MAX], s2[BRAIN_STATE_MAX], err[256];
 	int i;
 
-	vt_open(&t, spiral);
-	vt_open(&u, spiral);
+	wt_open(&t, spiral);
+	wt_open(&u, spiral);
 	ba = brain(&t, &a);
 	bc = brain(&u, &c);
 	trainer_state_string(ba, s, sizeof s);
 	ck_assert_str_eq(s, "nn1/s=spiral/d=1/w=1/h=8tanh,8tanh");
 	/* Every kind of control changed, both seeds too. */
-	vt_char(a, 'd');   /* circle */
-	vt_char(a, 'n');   /* noise 0.3 */
-	vt_char(a, 't');   /* split 60% */
-	vt_char(a, 'D');   /* data seed 2 */
-	vt_char(a, 'R');   /* init seed 2 */
-	vt_char(a, 'h');   /* the first hidden layer only: */
-	vt_char(a, '[');   /* 7 neurons */
-	vt_char(a, 'a');   /* ReLU */
-	vt_char(a, 'o');   /* SGD */
-	vt_char(a, '+');   /* lr 0.1 */
-	vt_char(a, 'b');   /* batch 25 */
-	vt_char(a, '1');   /* L1 0.0001 */
-	vt_char(a, '2');   /* L2 0.0001 */
-	vt_char(a, 'x');   /* dropout 0.1 */
-	vt_char(a, 'i');   /* xavier-uniform */
-	vt_char(a, 'e');   /* early stopping */
-	vt_char(a, '<');   /* 1000 epochs a second */
+	wt_char(a, 'd');   /* circle */
+	wt_char(a, 'n');   /* noise 0.3 */
+	wt_char(a, 't');   /* split 60% */
+	wt_char(a, 'D');   /* data seed 2 */
+	wt_char(a, 'R');   /* init seed 2 */
+	wt_char(a, 'h');   /* the first hidden layer only: */
+	wt_char(a, '[');   /* 7 neurons */
+	wt_char(a, 'a');   /* ReLU */
+	wt_char(a, 'o');   /* SGD */
+	wt_char(a, '+');   /* lr 0.1 */
+	wt_char(a, 'b');   /* batch 25 */
+	wt_char(a, '1');   /* L1 0.0001 */
+	wt_char(a, '2');   /* L2 0.0001 */
+	wt_char(a, 'x');   /* dropout 0.1 */
+	wt_char(a, 'i');   /* xavier-uniform */
+	wt_char(a, 'e');   /* early stopping */
+	wt_char(a, '<');   /* 1000 epochs a second */
 	trainer_state_string(ba, s, sizeof s);
 	ck_assert_str_eq(s, "nn1/s=circle/n=0.3/t=0.6/d=2/w=2/h=7relu,8tanh/o=sgd/r=0.1/b=25/"
 			    "l1=0.0001/l2=0.0001/x=0.1/i=xavier-uniform/e=1/sp=1000");
@@ -228,7 +228,7 @@ START_TEST(state_string_reproduces_the_run)
 	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) != 0 ||
 		  ba->tr.step == 0);
 	/* The same run: a from its reset, c from the pasted state. */
-	vt_char(a, 'r');
+	wt_char(a, 'r');
 	for (i = 0; i < 4; i++) {
 		trainer_train(a, 3000);
 		trainer_train(c, 3000);
@@ -250,7 +250,7 @@ START_TEST(state_string_reproduces_the_run)
 	ck_assert_int_eq(trainer_apply_state(c, "  nn1/s=xor/d=1/w=1/h=4tanh \n", err, sizeof err), 0);
 	ck_assert_int_eq(bc->kind, DATA_XOR);
 	ck_assert_int_eq(trainer_neurons(bc), 4);
-	vt_close(&u);
+	wt_close(&u);
 }
 END_TEST
 
@@ -260,15 +260,15 @@ START_TEST(points_placed_with_keys)
 	const Brain *b;
 	size_t n0;
 
-	vt_open(&t, spiral);
+	wt_open(&t, spiral);
 	b = brain(&t, &a);
 	n0 = b->train.n;
-	vt_char(a, 'p');
+	wt_char(a, 'p');
 	ck_assert(b->placing);
-	vt_key(a, K_RIGHT);
-	vt_key(a, K_UP);
+	wt_key(a, K_RIGHT);
+	wt_key(a, K_UP);
 	ck_assert(b->cur_x > 0 && b->cur_y > 0);
-	vt_char(a, '1'); /* a point of class 1 at the cross, not the L1 rate */
+	wt_char(a, '1'); /* a point of class 1 at the cross, not the L1 rate */
 	ck_assert(b->l1 == 0);
 	ck_assert(b->custom);
 	ck_assert_uint_eq(b->train.n, n0 + 1);
@@ -278,14 +278,14 @@ START_TEST(points_placed_with_keys)
 	/* The split of the other points stayed. */
 	ck_assert_uint_eq(b->test.n, 200);
 	/* A third class: the output layer grows to 3 (softmax). */
-	vt_char(a, '2');
+	wt_char(a, '2');
 	ck_assert_uint_eq(b->classes, 3);
 	ck_assert_uint_eq(mlp_n_out(&b->mlp), 3);
-	vt_key(a, K_BACKSPACE);
+	wt_key(a, K_BACKSPACE);
 	ck_assert_uint_eq(b->all.n, 401);
-	vt_char(a, 'p');
+	wt_char(a, 'p');
 	ck_assert(!b->placing);
-	vt_char(a, '1'); /* out of placing: the L1 rate again */
+	wt_char(a, '1'); /* out of placing: the L1 rate again */
 	ck_assert(b->l1 > 0);
 	ck_assert(trainer_train(a, 2000));
 }
@@ -297,7 +297,7 @@ START_TEST(early_stopping_keeps_the_best)
 	const Brain *b;
 	int i;
 
-	vt_open(&t, "@widget trainer id=brain dataset=circle noise=0.5 points=60 layers=16,16 "
+	wt_open(&t, "@widget trainer id=brain dataset=circle noise=0.5 points=60 layers=16,16 "
 		    "early_stop=yes\nalt: x\n@end\n");
 	b = brain(&t, &a);
 	ck_assert(b->early);
@@ -317,9 +317,9 @@ START_TEST(offscreen_does_not_train)
 	const Brain *b;
 	size_t ex;
 
-	vt_open(&t, spiral);
+	wt_open(&t, spiral);
 	b = brain(&t, &a);
-	vt_char(a, ' ');
+	wt_char(a, ' ');
 	ck_assert(a->animating);
 	ck_assert(scene_tick(&t.scene, 0.033));
 	ex = b->tr.examples;
@@ -341,9 +341,9 @@ START_TEST(goal_only_on_the_lessons_data)
 	const Brain *b;
 	int i;
 
-	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
 	b = brain(&t, &a);
-	vt_char(a, 'd'); /* the circle: easy, but not the spiral of the goal */
+	wt_char(a, 'd'); /* the circle: easy, but not the spiral of the goal */
 	for (i = 0; i < 20; i++)
 		trainer_train(a, 2000);
 	ck_assert(b->test_acc >= 0.9);
@@ -352,7 +352,7 @@ START_TEST(goal_only_on_the_lessons_data)
 	{
 		double epoch = b->keep_epoch;
 		ck_assert(isfinite(b->keep_loss));
-		vt_char(a, 'B');
+		wt_char(a, 'B');
 		ck_assert(b->keep_epoch == epoch);
 		ck_assert(b->test_loss == b->keep_loss);
 	}
@@ -361,7 +361,7 @@ END_TEST
 
 static void close_t(void)
 {
-	vt_close(&t);
+	wt_close(&t);
 	teardown();
 }
 

@@ -5,7 +5,6 @@ WIDGET_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
 	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 WTEST = tests/widgets/wtest.c tests/widgets/wtest.h
 QTEST = tests/widgets/qtest.c tests/widgets/qtest.h
-VTEST = tests/widgets/vtest.h
 EXTRA_DIST += tests/widgets/golden
 # core: the scene (directives that fail the checker never reach a kind), number text.
 check_PROGRAMS += tests/widgets/core/check_scene
@@ -25,15 +24,15 @@ tests_widgets_views_check_views_SOURCES = tests/widgets/views/check_views.c $(WT
 tests_widgets_views_check_views_LDADD = $(WIDGET_TEST_LIBS)
 tests_widgets_views_check_pixels_SOURCES = tests/widgets/views/check_pixels.c $(WTEST)
 tests_widgets_views_check_pixels_LDADD = $(WIDGET_TEST_LIBS)
-tests_widgets_views_check_plot_SOURCES = tests/widgets/views/check_plot.c $(VTEST)
+tests_widgets_views_check_plot_SOURCES = tests/widgets/views/check_plot.c $(WTEST)
 tests_widgets_views_check_plot_LDADD = $(WIDGET_TEST_LIBS)
-tests_widgets_views_check_network_SOURCES = tests/widgets/views/check_network.c $(VTEST)
+tests_widgets_views_check_network_SOURCES = tests/widgets/views/check_network.c $(WTEST)
 tests_widgets_views_check_network_LDADD = $(WIDGET_TEST_LIBS)
-tests_widgets_views_check_neuron_SOURCES = tests/widgets/views/check_neuron.c $(VTEST)
+tests_widgets_views_check_neuron_SOURCES = tests/widgets/views/check_neuron.c $(WTEST)
 tests_widgets_views_check_neuron_LDADD = $(WIDGET_TEST_LIBS)
 # play: the games.
 check_PROGRAMS += tests/widgets/play/check_game
-tests_widgets_play_check_game_SOURCES = tests/widgets/play/check_game.c $(VTEST)
+tests_widgets_play_check_game_SOURCES = tests/widgets/play/check_game.c $(WTEST)
 tests_widgets_play_check_game_LDADD = $(WIDGET_TEST_LIBS)
 # quiz: every kind, drawn to golden text, driven by keys, saved and restored.
 check_PROGRAMS += tests/widgets/quiz/check_quiz tests/widgets/quiz/check_quiz_store
@@ -43,7 +42,7 @@ tests_widgets_quiz_check_quiz_store_SOURCES = tests/widgets/quiz/check_quiz_stor
 tests_widgets_quiz_check_quiz_store_LDADD = $(WIDGET_TEST_LIBS)
 # trainer: reproducible training, the spiral learned, divergence, the goal, goldens.
 check_PROGRAMS += tests/widgets/trainer/check_trainer
-tests_widgets_trainer_check_trainer_SOURCES = tests/widgets/trainer/check_trainer.c $(VTEST)
+tests_widgets_trainer_check_trainer_SOURCES = tests/widgets/trainer/check_trainer.c $(WTEST)
 tests_widgets_trainer_check_trainer_LDADD = $(WIDGET_TEST_LIBS)
 # core: every kind's key table is the whole truth.
 check_PROGRAMS += tests/widgets/core/check_keys

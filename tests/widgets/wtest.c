@@ -11,9 +11,9 @@
 #include "widgets/core/registry.h"
 #include "wtest.h"
 
-const Caps wt_utf8 = {true, 256}, wt_ascii = {false, 0};
+const Caps wt_utf8 = {true, 256}, wt_mono = {true, 0}, wt_ascii = {false, 0};
 
-void wt_open(WTest *t, const char *body)
+static void open_lesson(WTest *t, const char *body, bool checked)
 {
 	static const char head[] = "@lesson T-w\n@title Widgets\n@level 1\n@format 1\n\n"
 				   "@unit T.w\n# Widgets\n\n";
@@ -29,13 +29,32 @@ void wt_open(WTest *t, const char *body)
 	memset(t, 0, sizeof *t);
 	lesson_parse(&t->lesson, "t.lesson", text, strlen(text), &d);
 	ck_assert_ptr_nonnull(t->lesson);
-	lesson_check(t->lesson, &schemas, &d);
+	if (checked)
+		lesson_check(t->lesson, &schemas, &d);
 	if (d.n)
 		diag_format(&d.items[0], msg, sizeof msg);
 	ck_assert_msg(d.n == 0, "the lesson has %zu problems: %s", d.n, d.n ? msg : "");
 	diag_free(&d);
 	free(text);
 	ck_assert_int_eq(scene_init(&t->scene, t->lesson), 0);
+}
+
+void wt_open(WTest *t, const char *body)
+{
+	open_lesson(t, body, true);
+}
+
+void wt_open_unchecked(WTest *t, const char *body)
+{
+	open_lesson(t, body, false);
+}
+
+double wt_value(WTest *t, const char *id)
+{
+	double v = 0;
+
+	ck_assert_msg(scene_value(&t->scene, id, &v), "'%s' has no value", id);
+	return v;
 }
 
 void wt_close(WTest *t)
@@ -132,6 +151,23 @@ void wt_golden(const char *name, const Instance *in, int w)
 	free(all);
 }
 
+void wt_golden_plain(const char *name, const Instance *in, int w)
+{
+	char *a = wt_draw(in, w, wt_utf8, false), *b = wt_draw(in, w, wt_utf8, true);
+	char *c = wt_draw(in, w, wt_ascii, true), path[256], *all;
+	size_t n = strlen(a) + strlen(b) + strlen(c) + 128;
+
+	all = malloc(n);
+	ck_assert_ptr_nonnull(all);
+	snprintf(all, n, "-- utf8\n%s-- utf8, focused\n%s-- ascii, focused\n%s", a, b, c);
+	snprintf(path, sizeof path, "tests/widgets/golden/%s.txt", name);
+	test_golden(path, all);
+	free(all);
+	free(a);
+	free(b);
+	free(c);
+}
+
 unsigned wt_key(Instance *in, KeyCode code)
 {
 	Key k;
@@ -151,6 +187,14 @@ unsigned wt_char(Instance *in, uint32_t ch)
 	return in->ops->key(in, &k);
 }
 
+void wt_type(Instance *in, const char *s, bool enter)
+{
+	for (; *s; s++)
+		wt_char(in, (uint32_t)(unsigned char)*s);
+	if (enter)
+		wt_key(in, K_ENTER);
+}
+
 static const char *mem_get(void *ctx, const char *key)
 {
 	return memstore_get(ctx, key);
@@ -158,7 +202,11 @@ static const char *mem_get(void *ctx, const char *key)
 
 static void mem_set(void *ctx, const char *key, const char *value)
 {
-	MemStore *m = ctx;
+	memstore_set(ctx, key, value);
+}
+
+void memstore_set(MemStore *m, const char *key, const char *value)
+{
 	int i;
 
 	for (i = 0; i < m->n && strcmp(m->keys[i], key) != 0; i++)

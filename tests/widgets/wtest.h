@@ -4,7 +4,15 @@
 #ifndef NN_TESTS_WIDGETS_WTEST_H
 #define NN_TESTS_WIDGETS_WTEST_H
 
-#include "lesson/model.h"
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson/lesson.h"
+#include "testlib.h"
+#include "widgets/core/registry.h"
 #include "widgets/core/widget.h"
 
 typedef struct {
@@ -12,9 +20,16 @@ typedef struct {
 	Scene scene;
 } WTest;
 
+/* The one harness of the widget suites: every suite under tests/widgets uses these
+ * (the quiz suites add their fixture lesson, quiz/quizfix.h). */
+
 /* Parses a lesson whose one unit holds body (directives such as "@widget switch ...
  * \nalt: x\n@end\n"), fails the test on any diagnostic, and starts its scene. */
 void wt_open(WTest *t, const char *body);
+
+/* Like wt_open without the checker: a directive that fails it becomes the scene's
+ * problem stand-in, as in a lesson that --check would refuse. */
+void wt_open_unchecked(WTest *t, const char *body);
 
 /* Frees the scene and the lesson. */
 void wt_close(WTest *t);
@@ -34,9 +49,17 @@ char *wt_draw_styled(const Instance *in, int w, Caps caps, bool focused, bool st
  * without colours, into one text, and compares it with tests/widgets/golden/<name>.txt. */
 void wt_golden(const char *name, const Instance *in, int w);
 
+/* Like wt_golden without the styles: UTF-8 unfocused and focused, ASCII focused. */
+void wt_golden_plain(const char *name, const Instance *in, int w);
+
+/* The number the widget id publishes (the test fails when it has none). */
+double wt_value(WTest *t, const char *id);
+
 /* Sends a key to in and returns the WIDGET_* bits. */
 unsigned wt_key(Instance *in, KeyCode code);
 unsigned wt_char(Instance *in, uint32_t ch);
+/* Types each character of s, then Enter when enter is true. */
+void wt_type(Instance *in, const char *s, bool enter);
 
 /* A Store of up to 16 keys in memory. */
 typedef struct {
@@ -48,9 +71,11 @@ typedef struct {
 
 void memstore_init(MemStore *m);
 
-/* The value saved under key, or NULL. */
+/* The value saved under key, or NULL; and setting one, as a widget would. */
 const char *memstore_get(MemStore *m, const char *key);
+void memstore_set(MemStore *m, const char *key, const char *value);
 
-extern const Caps wt_utf8, wt_ascii;
+/* UTF-8 with 256 colours, UTF-8 without colours, ASCII without colours. */
+extern const Caps wt_utf8, wt_mono, wt_ascii;
 
 #endif

@@ -7,10 +7,10 @@
 #include <math.h>
 
 #include "nn/rng.h"
-#include "widgets/vtest.h"
+#include "widgets/wtest.h"
 #include "widgets/core/visual.h"
 
-static VTest t;
+static WTest t;
 
 static const char *light =
     "@widget slider id=out label=out range=0..1 value=0.5 step=0.01\nalt: x\n@end\n"
@@ -19,7 +19,7 @@ static const char *light =
 
 static void teardown(void)
 {
-	vt_close(&t);
+	wt_close(&t);
 }
 
 /* The documented rule: uniform in 0.1..0.9 from the seed, rounded to 0.01, the first
@@ -46,72 +46,72 @@ static void set_slider(const char *id, double v)
 	char buf[32];
 
 	snprintf(buf, sizeof buf, "%.2f", v);
-	vt_type(vt_get(&t, id), buf, true);
-	ck_assert_double_eq_tol(vt_value(&t, id), v, 1e-9);
+	wt_type(wt_get(&t, id), buf, true);
+	ck_assert_double_eq_tol(wt_value(&t, id), v, 1e-9);
 }
 
 START_TEST(rounds_from_a_seed)
 {
 	Instance *g;
 	double tg[3];
-	VStore m;
+	MemStore m;
 	char *text, want[64];
 
 	targets(7, 0.5, tg, 3);
-	vt_open(&t, light);
-	g = vt_get(&t, "g");
+	wt_open(&t, light);
+	g = wt_get(&t, "g");
 	snprintf(want, sizeof want, "target %.2f ± 0.1", tg[0]);
-	text = vt_draw(g, 60, VT_UTF8, false);
+	text = wt_draw(g, 60, wt_utf8, false);
 	ck_assert_msg(strstr(text, want) != NULL, "%s not in\n%s", want, text);
 	free(text);
-	vt_golden("game-target-start", g, 60);
+	wt_golden_plain("game-target-start", g, 60);
 	/* A miss: 0.15 beyond the margin. */
 	set_slider("out", tg[0] > 0.5 ? tg[0] - 0.25 : tg[0] + 0.25);
-	ck_assert_uint_eq(vt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert_double_eq(vt_value(&t, "g"), 0);
-	vt_golden("game-target-miss", g, 60);
+	ck_assert_uint_eq(wt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert_double_eq(wt_value(&t, "g"), 0);
+	wt_golden_plain("game-target-miss", g, 60);
 	/* Hits: just inside the margin, then on the spot. */
 	set_slider("out", tg[0] + 0.09);
-	ck_assert_uint_eq(vt_char(g, ' '), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert_double_eq(vt_value(&t, "g"), 1);
+	ck_assert_uint_eq(wt_char(g, ' '), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert_double_eq(wt_value(&t, "g"), 1);
 	snprintf(want, sizeof want, "target %.2f ± 0.1", tg[1]);
-	text = vt_draw(g, 60, VT_UTF8, false);
+	text = wt_draw(g, 60, wt_utf8, false);
 	ck_assert_msg(strstr(text, want) != NULL, "%s not in\n%s", want, text);
 	ck_assert_ptr_nonnull(strstr(text, "Hit! A new target for the next round."));
 	free(text);
 	/* The hit's message stays until the controls move: then it says what they do. */
 	set_slider("out", tg[1]);
-	text = vt_draw(g, 60, VT_UTF8, false);
+	text = wt_draw(g, 60, wt_utf8, false);
 	ck_assert_ptr_null(strstr(text, "Hit!"));
 	ck_assert_ptr_nonnull(strstr(text, "That does it: check to lock it in."));
 	free(text);
-	vt_key(g, K_ENTER);
+	wt_key(g, K_ENTER);
 	set_slider("out", tg[2]);
-	ck_assert_uint_eq(vt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW | WIDGET_DONE);
-	ck_assert_double_eq(vt_value(&t, "g"), 3);
-	ck_assert_uint_eq(vt_key(g, K_ENTER), WIDGET_HANDLED); /* won: nothing more */
-	vt_golden("game-target-won", g, 60);
-	vstore_init(&m);
+	ck_assert_uint_eq(wt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW | WIDGET_DONE);
+	ck_assert_double_eq(wt_value(&t, "g"), 3);
+	ck_assert_uint_eq(wt_key(g, K_ENTER), WIDGET_HANDLED); /* won: nothing more */
+	wt_golden_plain("game-target-won", g, 60);
+	memstore_init(&m);
 	g->ops->save(g, &m.store);
-	ck_assert_str_eq(vstore_get(&m, "won"), "1");
-	ck_assert_str_eq(vstore_get(&m, "best"), "4");
+	ck_assert_str_eq(memstore_get(&m, "won"), "1");
+	ck_assert_str_eq(memstore_get(&m, "best"), "4");
 	/* The same seed gives the same game after a restart; the win comes back. */
-	vt_close(&t);
-	vt_open(&t, light);
-	g = vt_get(&t, "g");
+	wt_close(&t);
+	wt_open(&t, light);
+	g = wt_get(&t, "g");
 	ck_assert(!g->done);
 	g->ops->restore(g, &m.store);
 	ck_assert(g->done);
-	ck_assert_double_eq(vt_value(&t, "g"), 3);
+	ck_assert_double_eq(wt_value(&t, "g"), 3);
 	/* r plays again; the best game stays. */
-	ck_assert_uint_eq(vt_char(g, 'r'), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	ck_assert_uint_eq(wt_char(g, 'r'), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert_double_eq(wt_value(&t, "g"), 0);
 	set_slider("out", tg[0]);
-	vt_key(g, K_ENTER);
+	wt_key(g, K_ENTER);
 	g->ops->save(g, &m.store);
-	ck_assert_str_eq(vstore_get(&m, "best"), "4");
-	ck_assert_str_eq(vstore_get(&m, "round"), "1");
-	ck_assert_uint_eq(vt_key(g, K_UP), WIDGET_IGNORED);
+	ck_assert_str_eq(memstore_get(&m, "best"), "4");
+	ck_assert_str_eq(memstore_get(&m, "round"), "1");
+	ck_assert_uint_eq(wt_key(g, K_UP), WIDGET_IGNORED);
 }
 END_TEST
 
@@ -122,38 +122,38 @@ START_TEST(no_round_won_without_a_move)
 {
 	Instance *g;
 	double tg[3], again[3];
-	VStore m;
+	MemStore m;
 	char *text, want[64];
 
 	targets(7, 0.5, tg, 3);
 	ck_assert(fabs(tg[0] - 0.5) > 0.1);
 	ck_assert(tg[0] != 0.41);
-	vt_open(&t, light);
-	g = vt_get(&t, "g");
-	vt_key(g, K_ENTER);
-	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	wt_open(&t, light);
+	g = wt_get(&t, "g");
+	wt_key(g, K_ENTER);
+	ck_assert_double_eq(wt_value(&t, "g"), 0);
 	/* Play round 1, then start again with the slider on the first target. */
 	set_slider("out", tg[0]);
-	vt_key(g, K_ENTER);
-	ck_assert_double_eq(vt_value(&t, "g"), 1);
+	wt_key(g, K_ENTER);
+	ck_assert_double_eq(wt_value(&t, "g"), 1);
 	set_slider("out", tg[0]);
-	vt_char(g, 'r');
+	wt_char(g, 'r');
 	targets(7, tg[0], again, 3);
 	ck_assert(fabs(again[0] - tg[0]) > 0.1);
 	snprintf(want, sizeof want, "target %.2f ± 0.1", again[0]);
-	text = vt_draw(g, 60, VT_UTF8, false);
+	text = wt_draw(g, 60, wt_utf8, false);
 	ck_assert_msg(strstr(text, want) != NULL, "%s not in\n%s", want, text);
 	free(text);
-	vt_key(g, K_ENTER);
-	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	wt_key(g, K_ENTER);
+	ck_assert_double_eq(wt_value(&t, "g"), 0);
 	/* A restart shows the rounds drawn after r, whatever the slider starts at. */
-	vstore_init(&m);
+	memstore_init(&m);
 	g->ops->save(g, &m.store);
-	vt_close(&t);
-	vt_open(&t, light);
-	g = vt_get(&t, "g");
+	wt_close(&t);
+	wt_open(&t, light);
+	g = wt_get(&t, "g");
 	g->ops->restore(g, &m.store);
-	text = vt_draw(g, 60, VT_UTF8, false);
+	text = wt_draw(g, 60, wt_utf8, false);
 	ck_assert_msg(strstr(text, want) != NULL, "%s not in\n%s", want, text);
 	free(text);
 }
@@ -165,28 +165,28 @@ START_TEST(judges_the_neuron)
 	char *text;
 
 	/* L1.light: y = sigmoid(w1 x1 + w2 x2) against a first target of 0.8. */
-	vt_open(&t, "@widget slider id=w1 label=w1 range=-3..3 value=0 step=0.1\nalt: x\n@end\n"
+	wt_open(&t, "@widget slider id=w1 label=w1 range=-3..3 value=0 step=0.1\nalt: x\n@end\n"
 		    "@widget slider id=w2 label=w2 range=-3..3 value=0 step=0.1\nalt: x\n@end\n"
 		    "@widget slider id=x1 label=x1 range=0..1 value=1 step=1\nalt: x\n@end\n"
 		    "@widget neuron id=cell inputs=0,1 inputs_from=x1 weights_from=w1,w2 "
 		    "editable=no\nalt: x\n@end\n"
 		    "@widget game id=g goal=\"Light the bulb\" watch=cell target=0.8 rounds=2\n"
 		    "alt: x\n@end\n");
-	g = vt_get(&t, "g");
-	vt_key(g, K_ENTER); /* sigmoid(0) = 0.5: off by 0.3 */
-	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	g = wt_get(&t, "g");
+	wt_key(g, K_ENTER); /* sigmoid(0) = 0.5: off by 0.3 */
+	ck_assert_double_eq(wt_value(&t, "g"), 0);
 	/* sigmoid(2.2) = 0.900249: a miss, never written as on the margin ("0.10"). */
 	set_slider("w2", 2.2);
-	vt_key(g, K_ENTER);
-	ck_assert_double_eq(vt_value(&t, "g"), 0);
-	text = vt_draw(g, 60, VT_UTF8, false);
+	wt_key(g, K_ENTER);
+	ck_assert_double_eq(wt_value(&t, "g"), 0);
+	text = wt_draw(g, 60, wt_utf8, false);
 	ck_assert_msg(strstr(text, "Not yet: 0.1002 too high.") != NULL, "%s", text);
 	free(text);
 	set_slider("w2", 1.4); /* sigmoid(1.4) = 0.802 */
-	ck_assert_double_eq_tol(vt_value(&t, "cell"), 1 / (1 + exp(-1.4)), 1e-12);
-	vt_key(g, K_ENTER);
-	ck_assert_double_eq(vt_value(&t, "g"), 1);
-	vt_golden("game-neuron-round2", g, 60);
+	ck_assert_double_eq_tol(wt_value(&t, "cell"), 1 / (1 + exp(-1.4)), 1e-12);
+	wt_key(g, K_ENTER);
+	ck_assert_double_eq(wt_value(&t, "g"), 1);
+	wt_golden_plain("game-neuron-round2", g, 60);
 }
 END_TEST
 
@@ -203,35 +203,35 @@ START_TEST(gate_rounds)
 {
 	Instance *g;
 
-	vt_open(&t, tune);
-	g = vt_get(&t, "g");
+	wt_open(&t, tune);
+	g = wt_get(&t, "g");
 	/* All weights 0: every output is exactly 0.5, right for no row. */
-	vt_key(g, K_ENTER);
-	vt_golden("game-gate-zero", g, 60);
+	wt_key(g, K_ENTER);
+	wt_golden_plain("game-gate-zero", g, 60);
 	/* AND: 1, 1, -1.5 gives sigmoid(-1.5, -0.5, -0.5, 0.5) */
 	set_slider("w1", 1);
 	set_slider("w2", 1);
 	set_slider("b", -1.5);
-	vt_golden("game-gate-and", g, 60);
+	wt_golden_plain("game-gate-and", g, 60);
 	{ /* Right rows: bold text and a ✓ in STYLE_GOOD, the same glyphs in monochrome. */
 		Grid gr;
 		Rect r = {0, 0, 60, 12};
 		int cx, cy;
 		ck_assert_int_eq(grid_init(&gr, 60, 12), 0);
-		g->ops->draw(g, &gr, r, VT_MONO, false, &cx, &cy);
+		g->ops->draw(g, &gr, r, wt_mono, false, &cx, &cy);
 		ck_assert_uint_eq(grid_at(&gr, 25, 5)->ch, 0x2713);
 		ck_assert_int_eq(grid_at(&gr, 25, 5)->style, STYLE_GOOD);
 		ck_assert_int_eq(grid_at(&gr, 2, 5)->style, STYLE_BOLD);
 		grid_free(&gr);
 	}
-	ck_assert_uint_eq(vt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert_double_eq(vt_value(&t, "g"), 1);
+	ck_assert_uint_eq(wt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert_double_eq(wt_value(&t, "g"), 1);
 	/* Round 2 is OR: the AND weights get 2 of 4; b = -0.5 gets all four. */
-	vt_key(g, K_ENTER);
-	ck_assert_double_eq(vt_value(&t, "g"), 1);
+	wt_key(g, K_ENTER);
+	ck_assert_double_eq(wt_value(&t, "g"), 1);
 	set_slider("b", -0.5);
-	ck_assert_uint_eq(vt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW | WIDGET_DONE);
-	vt_golden("game-gate-won", g, 60);
+	ck_assert_uint_eq(wt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW | WIDGET_DONE);
+	wt_golden_plain("game-gate-won", g, 60);
 }
 END_TEST
 
@@ -240,7 +240,7 @@ START_TEST(gate_chosen_and_xor)
 	Instance *g;
 	char *text;
 
-	vt_open(&t, "@widget choice id=gate label=Gate options=AND,OR,NAND,NOR,XOR value=NAND\n"
+	wt_open(&t, "@widget choice id=gate label=Gate options=AND,OR,NAND,NOR,XOR value=NAND\n"
 		    "alt: x\n@end\n"
 		    "@widget slider id=w1 label=w1 range=-3..3 value=-1 step=0.5\nalt: x\n@end\n"
 		    "@widget slider id=w2 label=w2 range=-3..3 value=-1 step=0.5\nalt: x\n@end\n"
@@ -249,21 +249,21 @@ START_TEST(gate_chosen_and_xor)
 		    "alt: x\n@end\n"
 		    "@widget game id=g goal=\"Pick a gate and make the neuron compute it\" "
 		    "mode=gate watch=cell gate_from=gate rounds=2\nalt: x\n@end\n");
-	g = vt_get(&t, "g");
+	g = wt_get(&t, "g");
 	/* NAND with -1, -1, 1.5: solved. */
-	ck_assert_uint_eq(vt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert_double_eq(vt_value(&t, "g"), 1);
+	ck_assert_uint_eq(wt_key(g, K_ENTER), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert_double_eq(wt_value(&t, "g"), 1);
 	/* The same gate again does not count. */
-	vt_key(g, K_ENTER);
-	ck_assert_double_eq(vt_value(&t, "g"), 1);
-	text = vt_draw(g, 60, VT_UTF8, false);
+	wt_key(g, K_ENTER);
+	ck_assert_double_eq(wt_value(&t, "g"), 1);
+	text = wt_draw(g, 60, wt_utf8, false);
 	ck_assert_ptr_nonnull(strstr(text, "Solved already"));
 	free(text);
 	/* XOR: shown as impossible, never 4 of 4. */
-	vt_key(vt_get(&t, "gate"), K_END);
-	vt_key(g, K_ENTER);
-	ck_assert_double_eq(vt_value(&t, "g"), 1);
-	vt_golden("game-gate-xor", g, 60);
+	wt_key(wt_get(&t, "gate"), K_END);
+	wt_key(g, K_ENTER);
+	ck_assert_double_eq(wt_value(&t, "g"), 1);
+	wt_golden_plain("game-gate-xor", g, 60);
 }
 END_TEST
 
@@ -272,14 +272,14 @@ START_TEST(nothing_to_judge)
 	Instance *g;
 	char *text;
 
-	vt_open(&t, "@widget slider id=s label=s range=0..1\nalt: x\n@end\n"
+	wt_open(&t, "@widget slider id=s label=s range=0..1\nalt: x\n@end\n"
 		    "@widget game id=g goal=Gate mode=gate watch=s\nalt: x\n@end\n");
-	g = vt_get(&t, "g");
-	vt_key(g, K_ENTER);
-	text = vt_draw(g, 60, VT_ASCII, false);
+	g = wt_get(&t, "g");
+	wt_key(g, K_ENTER);
+	text = wt_draw(g, 60, wt_ascii, false);
 	ck_assert_ptr_nonnull(strstr(text, "'s' gives no value to judge."));
 	free(text);
-	ck_assert_double_eq(vt_value(&t, "g"), 0);
+	ck_assert_double_eq(wt_value(&t, "g"), 0);
 }
 END_TEST
 

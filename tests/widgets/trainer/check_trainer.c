@@ -9,30 +9,30 @@
 
 #include <math.h>
 
-#include "widgets/vtest.h"
+#include "widgets/wtest.h"
 #include "widgets/trainer/trainer-thumbs.h"
 #include "widgets/trainer/trainer.h"
 
-static VTest t;
+static WTest t;
 
 static const char *spiral = "@widget trainer id=brain\nalt: x\n@end\n";
 
 static void teardown(void)
 {
-	vt_close(&t);
+	wt_close(&t);
 }
 
 START_TEST(same_seeds_same_run)
 {
-	VTest u;
+	WTest u;
 	Instance *a, *b;
 	const Brain *sa, *sb;
 	int i;
 
-	vt_open(&t, spiral);
-	vt_open(&u, spiral);
-	a = vt_get(&t, "brain");
-	b = vt_get(&u, "brain");
+	wt_open(&t, spiral);
+	wt_open(&u, spiral);
+	a = wt_get(&t, "brain");
+	b = wt_get(&u, "brain");
 	for (i = 0; i < 5; i++) {
 		ck_assert(trainer_train(a, 1000));
 		ck_assert(trainer_train(b, 1000));
@@ -45,24 +45,24 @@ START_TEST(same_seeds_same_run)
 	ck_assert(sa->test_loss == sb->test_loss);
 	ck_assert(memcmp(sa->mlp.params, sb->mlp.params, sa->mlp.n_params * sizeof(double)) == 0);
 	/* r resets to the same seeds: the same run again */
-	vt_char(a, 'r');
+	wt_char(a, 'r');
 	ck_assert_uint_eq(sa->tr.examples, 0);
 	for (i = 0; i < 5; i++)
 		trainer_train(a, 1000);
 	ck_assert(sa->train_loss == sb->train_loss);
 	/* R draws new weights: another run on the same points */
-	vt_char(a, 'R');
+	wt_char(a, 'R');
 	ck_assert_uint_eq(sa->init_seed, 2);
 	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) == 0);
 	for (i = 0; i < 5; i++)
 		trainer_train(a, 1000);
 	ck_assert(sa->train_loss != sb->train_loss);
 	/* D draws new points: another dataset, the weights' seed kept */
-	vt_char(a, 'D');
+	wt_char(a, 'D');
 	ck_assert_uint_eq(sa->data_seed, 2);
 	ck_assert_uint_eq(sa->init_seed, 2);
 	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) != 0);
-	vt_close(&u);
+	wt_close(&u);
 }
 END_TEST
 
@@ -72,8 +72,8 @@ START_TEST(spiral_learned)
 	const Brain *b;
 	int i;
 
-	vt_open(&t, spiral);
-	in = vt_get(&t, "brain");
+	wt_open(&t, spiral);
+	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert_int_eq(trainer_neurons(b), 16);
 	ck_assert_uint_eq(b->train.n, 200);
@@ -92,14 +92,14 @@ START_TEST(divergence_explained)
 	char buf[512];
 	int i;
 
-	vt_open(&t, "@widget trainer id=brain dataset=plane optimizer=sgd activation=relu lr=100\n"
+	wt_open(&t, "@widget trainer id=brain dataset=plane optimizer=sgd activation=relu lr=100\n"
 		    "alt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	for (i = 0; i < 100 && trainer_train(in, 100); i++)
 		;
 	ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
-	trainer_diverged_text(b, buf, sizeof buf, VT_ASCII);
+	trainer_diverged_text(b, buf, sizeof buf, wt_ascii);
 	{
 		char step[64];
 		snprintf(step, sizeof step, "at step %zu:", b->tr.step);
@@ -108,13 +108,13 @@ START_TEST(divergence_explained)
 	ck_assert_msg(strstr(buf, "learning rate 100 is too large") != NULL, "%s", buf);
 	ck_assert_msg(strstr(buf, "try 10") != NULL, "%s", buf);
 	ck_assert(!trainer_train(in, 100)); /* stays stopped */
-	vt_golden("trainer-diverged", in, 80);
+	wt_golden_plain("trainer-diverged", in, 80);
 	/* Space does not start a diverged run; - lowers the rate; r starts again */
-	vt_char(in, ' ');
+	wt_char(in, ' ');
 	ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
-	vt_char(in, '-');
+	wt_char(in, '-');
 	ck_assert_double_eq(b->lr, 30);
-	vt_char(in, 'r');
+	wt_char(in, 'r');
 	ck_assert_int_eq(b->mode, BRAIN_PAUSED);
 }
 END_TEST
@@ -123,11 +123,11 @@ START_TEST(goal_won_once_and_saved)
 {
 	Instance *in;
 	const Brain *b;
-	VStore st;
+	MemStore st;
 	int i;
 
-	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert(!in->done);
 	for (i = 0; i < 100 && !in->done; i++)
@@ -135,14 +135,14 @@ START_TEST(goal_won_once_and_saved)
 	ck_assert(in->done);
 	ck_assert(b->won);
 	ck_assert(b->best >= 0.9);
-	vstore_init(&st);
+	memstore_init(&st);
 	in->ops->save(in, &st.store);
-	ck_assert_str_eq(vstore_get(&st, "won"), "1");
-	ck_assert_ptr_nonnull(vstore_get(&st, "best"));
-	vt_close(&t);
+	ck_assert_str_eq(memstore_get(&st, "won"), "1");
+	ck_assert_ptr_nonnull(memstore_get(&st, "best"));
+	wt_close(&t);
 
-	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
 	ck_assert(!in->done);
 	in->ops->restore(in, &st.store);
 	b = trainer_state(in);
@@ -150,18 +150,18 @@ START_TEST(goal_won_once_and_saved)
 	ck_assert(b->best >= 0.9);
 	ck_assert(b->won);
 	/* too many neurons: no best, no win */
-	vt_close(&t);
-	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.5 max_neurons=4\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	wt_close(&t);
+	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.5 max_neurons=4\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	trainer_train(in, 2000);
 	ck_assert(!in->done);
 	ck_assert(b->best < 0);
-	vt_char(in, 'L');
-	vt_char(in, '[');
-	vt_char(in, '[');
-	vt_char(in, '[');
-	vt_char(in, '[');
+	wt_char(in, 'L');
+	wt_char(in, '[');
+	wt_char(in, '[');
+	wt_char(in, '[');
+	wt_char(in, '[');
 	ck_assert_int_eq(trainer_neurons(b), 4);
 }
 END_TEST
@@ -171,39 +171,39 @@ START_TEST(keys)
 	Instance *in;
 	const Brain *b;
 
-	vt_open(&t, spiral);
-	in = vt_get(&t, "brain");
+	wt_open(&t, spiral);
+	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert(!in->animating);
-	ck_assert_uint_eq(vt_char(in, ' '), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert_uint_eq(wt_char(in, ' '), WIDGET_HANDLED | WIDGET_REDRAW);
 	ck_assert(in->animating);
 	ck_assert_int_eq(b->mode, BRAIN_RUNNING);
 	ck_assert(in->ops->tick(in, 1.0 / 30));
 	ck_assert_uint_gt(b->tr.examples, 0);
-	vt_char(in, ' ');
+	wt_char(in, ' ');
 	ck_assert(!in->animating);
-	vt_char(in, 's');
-	vt_char(in, '+');
+	wt_char(in, 's');
+	wt_char(in, '+');
 	ck_assert_double_eq(b->lr, 0.1);
-	vt_char(in, '-');
-	vt_char(in, '-');
+	wt_char(in, '-');
+	wt_char(in, '-');
 	ck_assert_double_eq(b->lr, 0.01);
-	vt_char(in, 'd');
+	wt_char(in, 'd');
 	ck_assert_int_eq(b->kind, DATA_CIRCLE);
-	vt_char(in, 'l');
+	wt_char(in, 'l');
 	ck_assert_int_eq(b->nhidden, 3);
-	vt_char(in, ']');
+	wt_char(in, ']');
 	ck_assert_int_eq(trainer_neurons(b), 27);
-	vt_char(in, 'a');
+	wt_char(in, 'a');
 	ck_assert_int_eq(b->acts[0], ACT_RELU);
 	ck_assert_int_eq(b->acts[2], ACT_RELU);
-	ck_assert_uint_eq(vt_key(in, K_TAB), WIDGET_IGNORED);
-	ck_assert_uint_eq(vt_char(in, 'q'), WIDGET_IGNORED);
+	ck_assert_uint_eq(wt_key(in, K_TAB), WIDGET_IGNORED);
+	ck_assert_uint_eq(wt_char(in, 'q'), WIDGET_IGNORED);
 	/* every dataset builds and trains */
 	{
 		int i;
 		for (i = 0; i < 9; i++) {
-			vt_char(in, 'd');
+			wt_char(in, 'd');
 			ck_assert(b->built);
 			ck_assert(trainer_train(in, 500));
 		}
@@ -217,9 +217,9 @@ START_TEST(speed_and_settings)
 	const Brain *b;
 	int i;
 
-	vt_open(&t, "@widget trainer id=brain dropout=0.2 l1=0.001 l2=0.001 init=he-normal "
+	wt_open(&t, "@widget trainer id=brain dropout=0.2 l1=0.001 l2=0.001 init=he-normal "
 		    "activation=relu\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert_double_eq(b->dropout, 0.2);
 	ck_assert_int_eq(b->init, INIT_HE_NORMAL);
@@ -230,10 +230,10 @@ START_TEST(speed_and_settings)
 	 * epoch of the 200 training points, in whole batches */
 	ck_assert_double_eq(trainer_speeds[b->speed], 0);
 	for (i = 0; i < 5; i++)
-		vt_char(in, '<');
+		wt_char(in, '<');
 	ck_assert_double_eq(trainer_speeds[b->speed], 10);
-	vt_char(in, 'r');
-	vt_char(in, ' ');
+	wt_char(in, 'r');
+	wt_char(in, ' ');
 	ck_assert(in->ops->tick(in, 0.1));
 	ck_assert_uint_eq(b->tr.examples, 200);
 	ck_assert(in->ops->tick(in, 0.025));
@@ -241,17 +241,17 @@ START_TEST(speed_and_settings)
 	/* at a set speed ticks are deterministic: two instances, the same seeds, N ticks
 	 * of a fixed dt: the same examples and the same loss bit for bit */
 	{
-		VTest u;
+		WTest u;
 		Instance *in2;
 		const Brain *b2;
-		vt_open(&u, "@widget trainer id=brain dropout=0.2 l1=0.001 l2=0.001 "
+		wt_open(&u, "@widget trainer id=brain dropout=0.2 l1=0.001 l2=0.001 "
 			    "init=he-normal activation=relu\nalt: x\n@end\n");
-		in2 = vt_get(&u, "brain");
+		in2 = wt_get(&u, "brain");
 		b2 = trainer_state(in2);
 		for (i = 0; i < 5; i++)
-			vt_char(in2, '<');
-		vt_char(in2, ' ');
-		vt_char(in, 'r');
+			wt_char(in2, '<');
+		wt_char(in2, ' ');
+		wt_char(in, 'r');
 		for (i = 0; i < 20; i++) {
 			in->ops->tick(in, 1.0 / 30);
 			in2->ops->tick(in2, 1.0 / 30);
@@ -261,38 +261,38 @@ START_TEST(speed_and_settings)
 		ck_assert_uint_le(b->tr.examples, 1340);
 		ck_assert(b->train_loss == b2->train_loss);
 		ck_assert(b->test_loss == b2->test_loss);
-		vt_close(&u);
+		wt_close(&u);
 	}
-	vt_char(in, '>');
+	wt_char(in, '>');
 	ck_assert_double_eq(trainer_speeds[b->speed], 30);
 	/* b cycles the batch size: 10 -> 25 -> 50 -> 100 -> the whole set -> 1 */
-	vt_char(in, 'b');
+	wt_char(in, 'b');
 	ck_assert_uint_eq(b->tr.cfg.batch, 25);
-	vt_char(in, 'b');
-	vt_char(in, 'b');
-	vt_char(in, 'b');
+	wt_char(in, 'b');
+	wt_char(in, 'b');
+	wt_char(in, 'b');
 	ck_assert_uint_eq(b->tr.cfg.batch, 200);
-	vt_char(in, 'b');
+	wt_char(in, 'b');
 	ck_assert_uint_eq(b->tr.cfg.batch, 1);
 	/* 1 and 2 cycle L1 and L2 live; x dropout and i the initializer rebuild */
-	vt_char(in, '1');
+	wt_char(in, '1');
 	ck_assert_double_eq(b->l1, 0.01);
 	ck_assert_double_eq(b->tr.opt.cfg.l1, 0.01);
-	vt_char(in, '1');
+	wt_char(in, '1');
 	ck_assert_double_eq(b->l1, 0);
-	vt_char(in, '2');
+	wt_char(in, '2');
 	ck_assert_double_eq(b->tr.opt.cfg.l2, 0.01);
-	vt_char(in, 'x');
+	wt_char(in, 'x');
 	ck_assert_double_eq(b->dropout, 0.3);
-	vt_char(in, 'x');
-	vt_char(in, 'x');
+	wt_char(in, 'x');
+	wt_char(in, 'x');
 	ck_assert_double_eq(b->dropout, 0);
 	ck_assert(b->tr.work.mask == NULL);
-	vt_char(in, 'i');
+	wt_char(in, 'i');
 	ck_assert_int_eq(b->init, INIT_UNIFORM);
-	vt_char(in, 'i');
-	vt_char(in, 'i');
-	vt_char(in, 'i');
+	wt_char(in, 'i');
+	wt_char(in, 'i');
+	wt_char(in, 'i');
 	ck_assert_int_eq(b->init, INIT_COUNT); /* auto again */
 	ck_assert(trainer_train(in, 500));
 }
@@ -303,23 +303,23 @@ START_TEST(view_goldens)
 	Instance *in;
 	int i;
 
-	vt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
-	vt_golden("trainer-start", in, 80);
+	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
+	wt_golden_plain("trainer-start", in, 80);
 	for (i = 0; i < 10; i++)
 		trainer_train(in, 2000);
-	vt_golden("trainer-20000", in, 80);
-	vt_golden("trainer-wide", in, 120);
-	vt_close(&t);
-	vt_open(&t, "@widget trainer id=brain dataset=blobs layers=6\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	wt_golden_plain("trainer-20000", in, 80);
+	wt_golden_plain("trainer-wide", in, 120);
+	wt_close(&t);
+	wt_open(&t, "@widget trainer id=brain dataset=blobs layers=6\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
 	trainer_train(in, 5000);
-	vt_golden("trainer-blobs", in, 80);
+	wt_golden_plain("trainer-blobs", in, 80);
 	{ /* three classes: the field shows each in its own colour */
 		Grid g;
 		int x, y, seen[COLOUR_COUNT] = {0}, cx, cy;
 		ck_assert_int_eq(grid_init(&g, 80, in->ops->height(in, 80)), 0);
-		in->ops->draw(in, &g, (Rect){0, 0, 80, g.h}, VT_UTF8, false, &cx, &cy);
+		in->ops->draw(in, &g, (Rect){0, 0, 80, g.h}, wt_utf8, false, &cx, &cy);
 		for (y = 1; y < 16; y++)
 			for (x = 0; x < 40; x++)
 				seen[grid_at(&g, x, y)->bg]++;
@@ -328,28 +328,28 @@ START_TEST(view_goldens)
 		ck_assert_int_gt(seen[COLOUR_CLASS2], 20);
 		grid_free(&g);
 	}
-	vt_close(&t);
+	wt_close(&t);
 	/* an activation per layer; the accuracy chart (v); MSE (c) */
-	vt_open(&t, "@widget trainer id=brain dataset=moons points=300 layers=6,4,3 activation=relu,tanh "
+	wt_open(&t, "@widget trainer id=brain dataset=moons points=300 layers=6,4,3 activation=relu,tanh "
 		    "lr=0.01 l2=0.001\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	in = wt_get(&t, "brain");
 	ck_assert_uint_eq(trainer_state(in)->train.n, 150);
 	ck_assert_int_eq(trainer_state(in)->mlp.act[0], ACT_RELU);
 	ck_assert_int_eq(trainer_state(in)->mlp.act[1], ACT_TANH);
 	ck_assert_int_eq(trainer_state(in)->mlp.act[2], ACT_TANH);
 	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_LINEAR);
-	vt_char(in, 'c');
+	wt_char(in, 'c');
 	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_SIGMOID);
 	for (i = 0; i < 5; i++)
 		trainer_train(in, 1000);
-	vt_char(in, 'v');
-	vt_golden("trainer-moons-accuracy", in, 80);
-	vt_char(in, 'v');
+	wt_char(in, 'v');
+	wt_golden_plain("trainer-moons-accuracy", in, 80);
+	wt_char(in, 'v');
 	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_NET);
-	vt_golden("trainer-moons-network", in, 80);
-	vt_char(in, 'v');
+	wt_golden_plain("trainer-moons-network", in, 80);
+	wt_char(in, 'v');
 	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_NEURONS);
-	vt_char(in, 'v');
+	wt_char(in, 'v');
 	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_LOSS);
 }
 END_TEST
@@ -395,13 +395,13 @@ static void show_neurons(Instance *in)
 	const Brain *b = trainer_state(in);
 
 	ck_assert_int_eq(b->chart, BRAIN_CHART_LOSS);
-	vt_char(in, 'v');
+	wt_char(in, 'v');
 	if (b->classes) {
 		ck_assert_int_eq(b->chart, BRAIN_CHART_ACC);
-		vt_char(in, 'v');
+		wt_char(in, 'v');
 	}
 	ck_assert_int_eq(b->chart, BRAIN_CHART_NET);
-	vt_char(in, 'v');
+	wt_char(in, 'v');
 	ck_assert_int_eq(b->chart, BRAIN_CHART_NEURONS);
 }
 
@@ -414,8 +414,8 @@ START_TEST(neurons_chart)
 	size_t c, k;
 	int i;
 
-	vt_open(&t, "@widget trainer id=brain layers=4\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	wt_open(&t, "@widget trainer id=brain layers=4\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	for (i = 0; i < 5; i++)
 		trainer_train(in, 2000);
@@ -448,7 +448,7 @@ START_TEST(neurons_chart)
 					ck_assert_uint_lt(grid_at(&g, x, y)->ch, 128);
 			/* only the chart changed: the same frame with the loss chart differs
 			 * right of the field and above the numbers alone */
-			vt_char(in, 'v');
+			wt_char(in, 'v');
 			in->ops->draw(in, &ref, r, caps, true, &cx, &cy);
 			show_neurons(in);
 			for (y = 0; y < g.h; y++)
@@ -462,19 +462,19 @@ START_TEST(neurons_chart)
 			grid_free(&g);
 			grid_free(&ref);
 		}
-	vt_golden("trainer-neurons", in, 80);
-	vt_golden("trainer-neurons-wide", in, 160);
-	vt_close(&t);
+	wt_golden_plain("trainer-neurons", in, 80);
+	wt_golden_plain("trainer-neurons-wide", in, 160);
+	wt_close(&t);
 	/* regression: v skips the accuracy; the output's thumbnail is its value */
-	vt_open(&t, "@widget trainer id=brain dataset=plane layers=3\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	wt_open(&t, "@widget trainer id=brain dataset=plane layers=3\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
 	show_neurons(in);
 	{
-		char *text = vt_draw(in, 80, VT_ASCII, false);
+		char *text = wt_draw(in, 80, wt_ascii, false);
 		ck_assert_msg(strstr(text, "layer 1") && strstr(text, "out"), "%s", text);
 		free(text);
 	}
-	vt_char(in, 'v');
+	wt_char(in, 'v');
 	ck_assert_int_eq(trainer_state(in)->chart, BRAIN_CHART_LOSS);
 }
 END_TEST
@@ -560,15 +560,15 @@ START_TEST(neurons_draw_edges)
 	Instance *in;
 	int i;
 
-	vt_open(&t, "@widget trainer id=brain layers=4\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	wt_open(&t, "@widget trainer id=brain layers=4\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
 	ck_assert_int_gt(edges_checked(in->state, ACT_TANH), 0); /* the starting weights */
 	for (i = 0; i < 5; i++)
 		trainer_train(in, 2000);
 	ck_assert_int_gt(edges_checked(in->state, ACT_TANH), 0);
-	vt_close(&t);
-	vt_open(&t, "@widget trainer id=brain layers=4 activation=relu\nalt: x\n@end\n");
-	in = vt_get(&t, "brain");
+	wt_close(&t);
+	wt_open(&t, "@widget trainer id=brain layers=4 activation=relu\nalt: x\n@end\n");
+	in = wt_get(&t, "brain");
 	trainer_train(in, 2000);
 	ck_assert_int_gt(edges_checked(in->state, ACT_RELU), 0);
 }
@@ -592,8 +592,8 @@ START_TEST(neurons_stay_inside)
 		Grid g;
 		int w, h, x, y, drew = 0;
 
-		vt_open(&t, nets[n]);
-		in = vt_get(&t, "brain");
+		wt_open(&t, nets[n]);
+		in = wt_get(&t, "brain");
 		ck_assert_int_eq(grid_init(&g, 64, 16), 0);
 		for (c = 0; c < sizeof capss / sizeof *capss; c++)
 			for (w = 0; w <= 60; w++)
@@ -629,9 +629,9 @@ START_TEST(neurons_stay_inside)
 				}
 		ck_assert_int_gt(drew, 0);
 		grid_free(&g);
-		vt_close(&t);
+		wt_close(&t);
 	}
-	vt_open(&t, nets[0]); /* for the teardown */
+	wt_open(&t, nets[0]); /* for the teardown */
 }
 END_TEST
 

@@ -8,10 +8,10 @@
 
 #include "nn/mlp.h"
 #include "nn/rng.h"
-#include "widgets/vtest.h"
+#include "widgets/wtest.h"
 #include "widgets/core/visual.h"
 
-static VTest t;
+static WTest t;
 
 /* The L1.flow network: x = [1, 0] through 2-3-1 with biases. */
 static const char *flow = "@widget network id=net layers=2,3,1 "
@@ -24,7 +24,7 @@ static const double params231[] = {0.6,  -0.4, 1.2, 0.3,  -0.9, 0.05, 0.1,
 
 static void teardown(void)
 {
-	vt_close(&t);
+	wt_close(&t);
 }
 
 /* The output of mlp_forward for a 2-3-1 sigmoid network with params p at x. */
@@ -52,14 +52,14 @@ START_TEST(forward_pass)
 	Instance *in;
 	double x[2] = {1, 0}, y;
 
-	vt_open(&t, flow);
-	in = vt_get(&t, "net");
+	wt_open(&t, flow);
+	in = wt_get(&t, "net");
 	/* By hand: h = sigmoid(0.7, 1.0, -0.6) = (0.668188, 0.731059, 0.354344);
 	 * y = sigmoid(0.05 + 0.8 h1 - 1.1 h2 + 0.4 h3) = sigmoid(-0.0778...) = 0.4805406484. */
 	ck_assert(network_eval(in, NULL, 2, &y));
 	ck_assert_double_eq_tol(y, 0.48054064842877653, 1e-12);
 	ck_assert_double_eq(y, mlp_out(params231, x)); /* the same sums in the same order */
-	ck_assert_double_eq(vt_value(&t, "net"), y);
+	ck_assert_double_eq(wt_value(&t, "net"), y);
 	x[0] = -0.5;
 	x[1] = 2;
 	ck_assert(network_eval(in, x, 2, &y));
@@ -76,7 +76,7 @@ START_TEST(default_weights)
 	int i;
 
 	/* No weights: uniform in [-1, 1) from seed 1, rounded to 0.01; biases 0; inputs 1. */
-	vt_open(&t, "@widget network id=net layers=2,3,1\nalt: x\n@end\n");
+	wt_open(&t, "@widget network id=net layers=2,3,1\nalt: x\n@end\n");
 	rng_seed(&r, 1);
 	for (i = 0; i < 6; i++)
 		p[i] = round(rng_range(&r, -1, 1) * 100) / 100;
@@ -84,11 +84,11 @@ START_TEST(default_weights)
 	for (i = 9; i < 12; i++)
 		p[i] = round(rng_range(&r, -1, 1) * 100) / 100;
 	p[12] = 0;
-	ck_assert(network_eval(vt_get(&t, "net"), NULL, 2, &y));
+	ck_assert(network_eval(wt_get(&t, "net"), NULL, 2, &y));
 	ck_assert_double_eq(y, mlp_out(p, x));
 	/* Not animated: the keys are the page's; the outputs are shown at once. */
-	ck_assert_uint_eq(vt_char(vt_get(&t, "net"), ' '), WIDGET_IGNORED);
-	vt_golden("network-default", vt_get(&t, "net"), 60);
+	ck_assert_uint_eq(wt_char(wt_get(&t, "net"), ' '), WIDGET_IGNORED);
+	wt_golden_plain("network-default", wt_get(&t, "net"), 60);
 }
 END_TEST
 
@@ -96,15 +96,15 @@ START_TEST(inputs_from_sliders)
 {
 	double x[2] = {0, 1}, y;
 
-	vt_open(&t, "@widget slider id=a label=a range=0..1 value=1 step=1\nalt: x\n@end\n"
+	wt_open(&t, "@widget slider id=a label=a range=0..1 value=1 step=1\nalt: x\n@end\n"
 		    "@widget slider id=b label=b range=0..1 value=0 step=1\nalt: x\n@end\n"
 		    "@widget network id=net layers=2,3,1 inputs_from=a,b "
 		    "weights=0.6,-0.4,1.2,0.3,-0.9,0.05,0.8,-1.1,0.4 biases=0.1,-0.2,0.3,0.05\n"
 		    "alt: x\n@end\n");
-	ck_assert_double_eq_tol(vt_value(&t, "net"), 0.48054064842877653, 1e-12);
-	vt_key(vt_get(&t, "a"), K_HOME);
-	vt_key(vt_get(&t, "b"), K_END);
-	ck_assert(network_eval(vt_get(&t, "net"), NULL, 2, &y));
+	ck_assert_double_eq_tol(wt_value(&t, "net"), 0.48054064842877653, 1e-12);
+	wt_key(wt_get(&t, "a"), K_HOME);
+	wt_key(wt_get(&t, "b"), K_END);
+	ck_assert(network_eval(wt_get(&t, "net"), NULL, 2, &y));
 	ck_assert_double_eq(y, mlp_out(params231, x));
 }
 END_TEST
@@ -114,47 +114,47 @@ START_TEST(wave_by_keys_and_ticks)
 	Instance *in;
 	AnimState st;
 
-	vt_open(&t, flow);
-	in = vt_get(&t, "net");
+	wt_open(&t, flow);
+	in = wt_get(&t, "net");
 	in->ops->anim_state(in, &st);
 	ck_assert(!st.playing);
 	ck_assert_int_eq(st.step, 0);
 	ck_assert_int_eq(st.steps, 2);
-	vt_golden("network-231-start", in, 60);
+	wt_golden_plain("network-231-start", in, 60);
 	/* Space plays: the player ticks it while it animates. */
-	ck_assert_uint_eq(vt_char(in, ' '), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert_uint_eq(wt_char(in, ' '), WIDGET_HANDLED | WIDGET_REDRAW);
 	ck_assert(in->animating);
 	ck_assert(in->ops->tick(in, 0.75));
 	ck_assert(in->ops->tick(in, 0.75));
 	in->ops->anim_state(in, &st);
 	ck_assert(st.playing);
 	ck_assert_int_eq(st.step, 1);
-	vt_golden("network-231-wave", in, 60);
+	wt_golden_plain("network-231-wave", in, 60);
 	/* Space pauses; Right steps to the next layer; Left steps back. */
-	vt_char(in, ' ');
+	wt_char(in, ' ');
 	ck_assert(!in->animating);
 	ck_assert(!in->ops->tick(in, 0.5));
-	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW);
 	in->ops->anim_state(in, &st);
 	ck_assert_int_eq(st.step, 2);
 	ck_assert(!st.playing);
-	vt_golden("network-231-end", in, 60);
-	vt_key(in, K_RIGHT); /* stays at the end */
+	wt_golden_plain("network-231-end", in, 60);
+	wt_key(in, K_RIGHT); /* stays at the end */
 	in->ops->anim_state(in, &st);
 	ck_assert_int_eq(st.step, 2);
-	vt_key(in, K_LEFT);
-	vt_key(in, K_LEFT);
-	vt_key(in, K_LEFT);
+	wt_key(in, K_LEFT);
+	wt_key(in, K_LEFT);
+	wt_key(in, K_LEFT);
 	in->ops->anim_state(in, &st);
 	ck_assert_int_eq(st.step, 0);
 	/* r replays from the start, and the wave stops by itself at the outputs. */
-	vt_char(in, 'r');
+	wt_char(in, 'r');
 	ck_assert(in->animating);
 	ck_assert(in->ops->tick(in, 10));
 	ck_assert(!in->animating);
 	in->ops->anim_state(in, &st);
 	ck_assert_int_eq(st.step, 2);
-	ck_assert_uint_eq(vt_key(in, K_UP), WIDGET_IGNORED);
+	ck_assert_uint_eq(wt_key(in, K_UP), WIDGET_IGNORED);
 }
 END_TEST
 
@@ -163,8 +163,8 @@ START_TEST(animation_commands)
 	Instance *in;
 	AnimState st;
 
-	vt_open(&t, flow);
-	in = vt_get(&t, "net");
+	wt_open(&t, flow);
+	in = wt_get(&t, "net");
 	in->ops->animate(in, ANIM_SPEED, 4);
 	in->ops->animate(in, ANIM_PLAY, 0);
 	ck_assert(in->animating);
@@ -195,16 +195,16 @@ START_TEST(largest_network_fits)
 	char *text, *p;
 	int neurons = 0;
 
-	vt_open(&t, "@widget network id=big layers=2,8,8,1 inputs=0.5,-1 activation=tanh "
+	wt_open(&t, "@widget network id=big layers=2,8,8,1 inputs=0.5,-1 activation=tanh "
 		    "labels=x1,x2\nalt: x\n@end\n");
-	in = vt_get(&t, "big");
+	in = wt_get(&t, "big");
 	ck_assert_int_le(in->ops->height(in, 76), 20);
-	text = vt_draw(in, 76, VT_UTF8, false);
+	text = wt_draw(in, 76, wt_utf8, false);
 	for (p = text; (p = strstr(p, "●")) != NULL; p++)
 		neurons++;
 	ck_assert_int_eq(neurons, 19);
 	free(text);
-	vt_golden("network-2881", in, 76);
+	wt_golden_plain("network-2881", in, 76);
 }
 END_TEST
 

@@ -7,14 +7,14 @@
 
 #include <math.h>
 
-#include "widgets/vtest.h"
+#include "widgets/wtest.h"
 #include "widgets/core/visual.h"
 
-static VTest t;
+static WTest t;
 
 static void teardown(void)
 {
-	vt_close(&t);
+	wt_close(&t);
 }
 
 START_TEST(sigmoid_slope_and_cursor)
@@ -22,50 +22,50 @@ START_TEST(sigmoid_slope_and_cursor)
 	Instance *in;
 	char *text;
 
-	vt_open(&t, "@widget plot id=lab fn=sigmoid x=-6..6 slope=yes cursor=0.7\nalt: x\n@end\n");
-	in = vt_get(&t, "lab");
+	wt_open(&t, "@widget plot id=lab fn=sigmoid x=-6..6 slope=yes cursor=0.7\nalt: x\n@end\n");
+	in = wt_get(&t, "lab");
 	/* sigmoid(0.7) = 0.66818777; its slope s(1 - s) = 0.22171287 */
-	ck_assert_double_eq_tol(vt_value(&t, "lab"), 0.6681877721681662, 1e-12);
-	text = vt_draw(in, 60, VT_UTF8, false);
+	ck_assert_double_eq_tol(wt_value(&t, "lab"), 0.6681877721681662, 1e-12);
+	text = wt_draw(in, 60, wt_utf8, false);
 	ck_assert_ptr_nonnull(strstr(text, "z = 0.70   σ(z) = 0.668   σ′(z) = 0.222"));
 	free(text);
-	text = vt_draw(in, 60, VT_ASCII, false);
+	text = wt_draw(in, 60, wt_ascii, false);
 	ck_assert_ptr_nonnull(strstr(text, "z = 0.70   sigmoid(z) = 0.668   sigmoid'(z) = 0.222"));
 	free(text);
-	vt_golden("plot-sigmoid-slope", in, 60);
+	wt_golden_plain("plot-sigmoid-slope", in, 60);
 }
 END_TEST
 
 START_TEST(keys_move_the_cursor)
 {
 	Instance *in;
-	VStore m;
+	MemStore m;
 
-	vt_open(&t, "@widget plot id=lab fn=tanh x=-3..3 step=0.5\nalt: x\n@end\n");
-	in = vt_get(&t, "lab");
+	wt_open(&t, "@widget plot id=lab fn=tanh x=-3..3 step=0.5\nalt: x\n@end\n");
+	in = wt_get(&t, "lab");
 	ck_assert(!scene_value(&t.scene, "lab", &(double){0}));                 /* no cursor yet */
-	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW); /* at 0 */
-	ck_assert_double_eq(vt_value(&t, "lab"), 0);
-	vt_key(in, K_RIGHT);
-	vt_key(in, K_RIGHT);
-	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(1.0), 1e-12);
-	vt_key(in, K_END);
-	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(3.0), 1e-12);
-	vt_key(in, K_RIGHT); /* stays at the end */
-	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(3.0), 1e-12);
-	vt_key(in, K_HOME);
-	vt_char(in, 'l');
-	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(-2.5), 1e-12);
-	ck_assert_uint_eq(vt_key(in, K_UP), WIDGET_IGNORED);
-	vt_golden("plot-tanh-keys", in, 50);
-	vstore_init(&m);
+	ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW); /* at 0 */
+	ck_assert_double_eq(wt_value(&t, "lab"), 0);
+	wt_key(in, K_RIGHT);
+	wt_key(in, K_RIGHT);
+	ck_assert_double_eq_tol(wt_value(&t, "lab"), tanh(1.0), 1e-12);
+	wt_key(in, K_END);
+	ck_assert_double_eq_tol(wt_value(&t, "lab"), tanh(3.0), 1e-12);
+	wt_key(in, K_RIGHT); /* stays at the end */
+	ck_assert_double_eq_tol(wt_value(&t, "lab"), tanh(3.0), 1e-12);
+	wt_key(in, K_HOME);
+	wt_char(in, 'l');
+	ck_assert_double_eq_tol(wt_value(&t, "lab"), tanh(-2.5), 1e-12);
+	ck_assert_uint_eq(wt_key(in, K_UP), WIDGET_IGNORED);
+	wt_golden_plain("plot-tanh-keys", in, 50);
+	memstore_init(&m);
 	in->ops->save(in, &m.store);
-	ck_assert_str_eq(vstore_get(&m, "cursor"), "-2.5");
-	vt_close(&t);
-	vt_open(&t, "@widget plot id=lab fn=tanh x=-3..3 step=0.5\nalt: x\n@end\n");
-	in = vt_get(&t, "lab");
+	ck_assert_str_eq(memstore_get(&m, "cursor"), "-2.5");
+	wt_close(&t);
+	wt_open(&t, "@widget plot id=lab fn=tanh x=-3..3 step=0.5\nalt: x\n@end\n");
+	in = wt_get(&t, "lab");
 	in->ops->restore(in, &m.store);
-	ck_assert_double_eq_tol(vt_value(&t, "lab"), tanh(-2.5), 1e-12);
+	ck_assert_double_eq_tol(wt_value(&t, "lab"), tanh(-2.5), 1e-12);
 }
 END_TEST
 
@@ -73,31 +73,31 @@ START_TEST(slider_moves_the_cursor)
 {
 	Instance *in;
 
-	vt_open(&t, "@widget slider id=z label=z range=-6..6 value=0 step=0.5\nalt: x\n@end\n"
+	wt_open(&t, "@widget slider id=z label=z range=-6..6 value=0 step=0.5\nalt: x\n@end\n"
 		    "@widget plot id=three fn=sigmoid,tanh,relu x=-6..6 y=-1.5..1.5 input=z "
 		    "title=\"Three activation functions\"\nalt: x\n@end\n");
-	in = vt_get(&t, "three");
-	ck_assert_double_eq_tol(vt_value(&t, "three"), 0.5, 1e-12);
-	vt_key(vt_get(&t, "z"), K_RIGHT);
-	vt_key(vt_get(&t, "z"), K_RIGHT); /* z = 1 */
-	ck_assert_double_eq_tol(vt_value(&t, "three"), 1 / (1 + exp(-1.0)), 1e-12);
+	in = wt_get(&t, "three");
+	ck_assert_double_eq_tol(wt_value(&t, "three"), 0.5, 1e-12);
+	wt_key(wt_get(&t, "z"), K_RIGHT);
+	wt_key(wt_get(&t, "z"), K_RIGHT); /* z = 1 */
+	ck_assert_double_eq_tol(wt_value(&t, "three"), 1 / (1 + exp(-1.0)), 1e-12);
 	/* The slider has the cursor: the plot's own keys are the page's. */
-	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_IGNORED);
+	ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_IGNORED);
 	ck_assert_int_eq(in->ops->height(in, 70), 1 + 12 + 3);
-	vt_golden("plot-three-input", in, 70);
+	wt_golden_plain("plot-three-input", in, 70);
 }
 END_TEST
 
 START_TEST(choice_names_the_function)
 {
-	vt_open(&t,
+	wt_open(&t,
 		"@widget choice id=f label=f options=step,sigmoid,tanh,relu,leakyrelu value=relu\n"
 		"alt: x\n@end\n"
 		"@widget plot id=lab fn=sigmoid fn_from=f cursor=-1\nalt: x\n@end\n");
-	ck_assert_double_eq(vt_value(&t, "lab"), 0); /* relu(-1) */
-	vt_key(vt_get(&t, "f"), K_RIGHT);            /* leakyrelu */
-	ck_assert_double_eq_tol(vt_value(&t, "lab"), -0.01, 1e-15);
-	vt_golden("plot-choice-leaky", vt_get(&t, "lab"), 50);
+	ck_assert_double_eq(wt_value(&t, "lab"), 0); /* relu(-1) */
+	wt_key(wt_get(&t, "f"), K_RIGHT);            /* leakyrelu */
+	ck_assert_double_eq_tol(wt_value(&t, "lab"), -0.01, 1e-15);
+	wt_golden_plain("plot-choice-leaky", wt_get(&t, "lab"), 50);
 }
 END_TEST
 
@@ -108,21 +108,21 @@ START_TEST(mystery_curves_are_not_named)
 	Instance *in;
 	char *text;
 
-	vt_open(&t,
+	wt_open(&t,
 		"@widget plot id=a fn=tanh x=-4..4 y=-1.2..1.2 names=no cursor=1\n"
 		"alt: x\n@end\n"
 		"@widget plot id=b fn=softplus,relu slope=yes names=no cursor=0\nalt: x\n@end\n");
-	in = vt_get(&t, "a");
-	ck_assert_double_eq_tol(vt_value(&t, "a"), tanh(1.0), 1e-12);
-	text = vt_draw(in, 60, VT_UTF8, false);
+	in = wt_get(&t, "a");
+	ck_assert_double_eq_tol(wt_value(&t, "a"), tanh(1.0), 1e-12);
+	text = wt_draw(in, 60, wt_utf8, false);
 	ck_assert_msg(strstr(text, "z = 1.00   f(z) = 0.762   f′(z) = 0.420") != NULL, "%s", text);
 	ck_assert_ptr_null(strstr(text, "tanh"));
 	free(text);
-	text = vt_draw(in, 60, VT_ASCII, false);
+	text = wt_draw(in, 60, wt_ascii, false);
 	ck_assert_ptr_nonnull(strstr(text, "z = 1.00   f(z) = 0.762   f'(z) = 0.420"));
 	free(text);
-	vt_golden("plot-mystery", in, 60);
-	text = vt_draw(vt_get(&t, "b"), 60, VT_UTF8, false);
+	wt_golden_plain("plot-mystery", in, 60);
+	text = wt_draw(wt_get(&t, "b"), 60, wt_utf8, false);
 	ck_assert_ptr_nonnull(strstr(text, "g′(z)"));
 	ck_assert_ptr_null(strstr(text, "ReLU"));
 	ck_assert_ptr_null(strstr(text, "softplus"));
@@ -168,10 +168,10 @@ START_TEST(fed_line_chart)
 	PlotData *d;
 	int a, b, i;
 
-	vt_open(&t, "@widget plot id=loss chart=lines height=10 title=Loss\nalt: x\n@end\n"
+	wt_open(&t, "@widget plot id=loss chart=lines height=10 title=Loss\nalt: x\n@end\n"
 		    "@widget plot id=curves fn=relu\nalt: x\n@end\n");
-	in = vt_get(&t, "loss");
-	ck_assert_ptr_null(plot_widget_data(vt_get(&t, "curves")));
+	in = wt_get(&t, "loss");
+	ck_assert_ptr_null(plot_widget_data(wt_get(&t, "curves")));
 	d = plot_widget_data(in);
 	ck_assert_ptr_nonnull(d);
 	a = plotdata_add_series(d, "train", COLOUR_NONE, 0);
@@ -182,8 +182,8 @@ START_TEST(fed_line_chart)
 	}
 	ck_assert_int_eq(in->ops->height(in, 50), 11);
 	ck_assert(!scene_value(&t.scene, "loss", &(double){0}));
-	ck_assert_uint_eq(vt_key(in, K_RIGHT), WIDGET_IGNORED);
-	vt_golden("plot-fed-lines", in, 50);
+	ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_IGNORED);
+	wt_golden_plain("plot-fed-lines", in, 50);
 }
 END_TEST
 
@@ -193,11 +193,11 @@ START_TEST(fed_field_histogram_and_bars)
 	double *f;
 	int i, j, k;
 
-	vt_open(&t, "@widget plot id=field chart=field height=10\nalt: x\n@end\n"
+	wt_open(&t, "@widget plot id=field chart=field height=10\nalt: x\n@end\n"
 		    "@widget plot id=hist chart=histogram height=8\nalt: x\n@end\n"
 		    "@widget plot id=probs chart=bars height=3\nalt: x\n@end\n");
 	/* A decision boundary x + y = 0 with four points on top. */
-	d = plot_widget_data(vt_get(&t, "field"));
+	d = plot_widget_data(wt_get(&t, "field"));
 	d->opts.x0 = d->opts.y0 = -1;
 	d->opts.x1 = d->opts.y1 = 1;
 	d->contour = 0;
@@ -213,13 +213,13 @@ START_TEST(fed_field_histogram_and_bars)
 	ck_assert(plotdata_point(d, -0.5, 0.7, 0));
 	ck_assert(plotdata_point(d, 0.6, -0.2, 1));
 	/* A histogram of 200 values. */
-	d = plot_widget_data(vt_get(&t, "hist"));
+	d = plot_widget_data(wt_get(&t, "hist"));
 	k = plotdata_add_series(d, NULL, COLOUR_NONE, 0);
 	d->nbins = 10;
 	for (i = 0; i < 200; i++)
 		plotdata_append(d, k, i, sin(i * 0.37) + sin(i * 0.11));
 	/* Softmax probabilities as bars. */
-	d = plot_widget_data(vt_get(&t, "probs"));
+	d = plot_widget_data(wt_get(&t, "probs"));
 	d->bar_opts.lo = 0;
 	d->bar_opts.hi = 1;
 	d->bar_opts.highlight = 1;
@@ -227,9 +227,9 @@ START_TEST(fed_field_histogram_and_bars)
 	ck_assert_int_eq(plotdata_bar(d, "dog", 0.7), 1);
 	ck_assert_int_eq(plotdata_bar(d, "fox", 0.3), 2);
 	plotdata_bar_set(d, 2, 0.1);
-	vt_golden("plot-fed-field", vt_get(&t, "field"), 40);
-	vt_golden("plot-fed-hist", vt_get(&t, "hist"), 40);
-	vt_golden("plot-fed-bars", vt_get(&t, "probs"), 40);
+	wt_golden_plain("plot-fed-field", wt_get(&t, "field"), 40);
+	wt_golden_plain("plot-fed-hist", wt_get(&t, "hist"), 40);
+	wt_golden_plain("plot-fed-bars", wt_get(&t, "probs"), 40);
 }
 END_TEST
 
