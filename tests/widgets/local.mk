@@ -4,7 +4,7 @@
 WIDGET_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
 	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 WTEST = tests/widgets/wtest.c tests/widgets/wtest.h
-QTEST = tests/widgets/qtest.c tests/widgets/qtest.h
+QUIZFIX = tests/widgets/quiz/quizfix.c tests/widgets/quiz/quizfix.h $(WTEST)
 EXTRA_DIST += tests/widgets/golden
 # core: the scene (directives that fail the checker never reach a kind), number text.
 check_PROGRAMS += tests/widgets/core/check_scene
@@ -36,9 +36,9 @@ tests_widgets_play_check_game_SOURCES = tests/widgets/play/check_game.c $(WTEST)
 tests_widgets_play_check_game_LDADD = $(WIDGET_TEST_LIBS)
 # quiz: every kind, drawn to golden text, driven by keys, saved and restored.
 check_PROGRAMS += tests/widgets/quiz/check_quiz tests/widgets/quiz/check_quiz_store
-tests_widgets_quiz_check_quiz_SOURCES = tests/widgets/quiz/check_quiz.c $(QTEST)
+tests_widgets_quiz_check_quiz_SOURCES = tests/widgets/quiz/check_quiz.c $(QUIZFIX)
 tests_widgets_quiz_check_quiz_LDADD = $(WIDGET_TEST_LIBS)
-tests_widgets_quiz_check_quiz_store_SOURCES = tests/widgets/quiz/check_quiz_store.c $(QTEST)
+tests_widgets_quiz_check_quiz_store_SOURCES = tests/widgets/quiz/check_quiz_store.c $(QUIZFIX)
 tests_widgets_quiz_check_quiz_store_LDADD = $(WIDGET_TEST_LIBS)
 # trainer: reproducible training, the spiral learned, divergence, the goal, goldens.
 check_PROGRAMS += tests/widgets/trainer/check_trainer

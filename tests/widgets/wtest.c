@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "lesson/lesson.h"
 #include "testlib.h"
 #include "widgets/core/registry.h"
@@ -94,6 +95,24 @@ static char *style_map(const Grid *g)
 	return out;
 }
 
+char *wt_text(const Instance *in, int w, Caps caps, bool focused, int *cx, int *cy)
+{
+	Grid g;
+	int h = in->ops->height(in, w), x = -1, y = -1;
+	Rect r = {0, 0, w, h};
+	char *t;
+
+	ck_assert_int_ge(h, 1);
+	ck_assert_int_eq(grid_init(&g, w, h), 0);
+	in->ops->draw(in, &g, r, caps, focused, &x, &y);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(t);
+	grid_free(&g);
+	if (cx)
+		*cx = x, *cy = y;
+	return t;
+}
+
 char *wt_draw_styled(const Instance *in, int w, Caps caps, bool focused, bool styles)
 {
 	Grid g;
@@ -168,31 +187,45 @@ void wt_golden_plain(const char *name, const Instance *in, int w)
 	free(c);
 }
 
-unsigned wt_key(Instance *in, KeyCode code)
+unsigned wt_keymod(Instance *in, KeyCode code, uint32_t ch, unsigned mods)
 {
 	Key k;
 
 	memset(&k, 0, sizeof k);
 	k.code = code;
+	k.ch = ch;
+	k.mods = mods;
 	return in->ops->key(in, &k);
+}
+
+unsigned wt_key(Instance *in, KeyCode code)
+{
+	return wt_keymod(in, code, 0, 0);
 }
 
 unsigned wt_char(Instance *in, uint32_t ch)
 {
-	Key k;
-
-	memset(&k, 0, sizeof k);
-	k.code = K_CHAR;
-	k.ch = ch;
-	return in->ops->key(in, &k);
+	return wt_keymod(in, K_CHAR, ch, 0);
 }
 
 void wt_type(Instance *in, const char *s, bool enter)
 {
-	for (; *s; s++)
-		wt_char(in, (uint32_t)(unsigned char)*s);
+	size_t n = strlen(s), i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		i += utf8_decode(&cp, s + i, n - i);
+		ck_assert_msg(wt_char(in, cp) & WIDGET_HANDLED, "'%s' was not all taken", s);
+	}
 	if (enter)
 		wt_key(in, K_ENTER);
+}
+
+const char *wt_saved(const Instance *in, MemStore *m, const char *key)
+{
+	memstore_init(m);
+	in->ops->save(in, &m->store);
+	return memstore_get(m, key);
 }
 
 static const char *mem_get(void *ctx, const char *key)

@@ -55,10 +55,16 @@ void wt_golden_plain(const char *name, const Instance *in, int w);
 /* The number the widget id publishes (the test fails when it has none). */
 double wt_value(WTest *t, const char *id);
 
+/* in drawn at width w as plain text (no cursor line); *cx, *cy (when cx is not NULL)
+ * get where it put the cursor, -1 for none. The caller frees it. */
+char *wt_text(const Instance *in, int w, Caps caps, bool focused, int *cx, int *cy);
+
 /* Sends a key to in and returns the WIDGET_* bits. */
+unsigned wt_keymod(Instance *in, KeyCode code, uint32_t ch, unsigned mods);
 unsigned wt_key(Instance *in, KeyCode code);
 unsigned wt_char(Instance *in, uint32_t ch);
-/* Types each character of s, then Enter when enter is true. */
+/* Types the UTF-8 text s a character at a time (each must be taken), then Enter when
+ * enter is true. */
 void wt_type(Instance *in, const char *s, bool enter);
 
 /* A Store of up to 16 keys in memory. */
@@ -74,6 +80,9 @@ void memstore_init(MemStore *m);
 /* The value saved under key, or NULL; and setting one, as a widget would. */
 const char *memstore_get(MemStore *m, const char *key);
 void memstore_set(MemStore *m, const char *key, const char *value);
+
+/* Saves in into m (emptied first) and returns what it saved under key, or NULL. */
+const char *wt_saved(const Instance *in, MemStore *m, const char *key);
 
 /* UTF-8 with 256 colours, UTF-8 without colours, ASCII without colours. */
 extern const Caps wt_utf8, wt_mono, wt_ascii;

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "widgets/qtest.h"
+#include "widgets/quiz/quizfix.h"
 
 /* Golden files hold the stages of one kind in one character set. */
 typedef struct {

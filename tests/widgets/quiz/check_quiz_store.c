@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "widgets/qtest.h"
+#include "widgets/quiz/quizfix.h"
 
 START_TEST(reveal_needs_a_try_and_scores_zero)
 {

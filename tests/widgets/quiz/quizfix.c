@@ -1,4 +1,4 @@
-/* qtest.c: the quiz suites' fixture and helpers (see qtest.h).
+/* quizfix.c: the quiz suites' fixture (see quizfix.h).
  * Links with the widgets and the layers below, and Check. */
 #include <config.h>
 
@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/utf8.h"
-#include "qtest.h"
+#include "widgets/quiz/quizfix.h"
 
 static const char lesson_text[] =
     "@lesson T-quiz\n"
@@ -119,30 +118,6 @@ Instance *quiz(const char *id)
 	return in;
 }
 
-/* The form drawn at WIDTH, as text; *cx, *cy get the cursor when focused. */
-char *draw_focus(const Instance *in, bool unicode, bool focused, int *cx, int *cy)
-{
-	Grid g;
-	Caps caps = {unicode, 0};
-	int h = in->ops->height(in, WIDTH), x = -1, y = -1;
-	Rect r = {0, 0, WIDTH, h};
-	char *t;
-
-	ck_assert_int_eq(grid_init(&g, WIDTH, h), 0);
-	in->ops->draw(in, &g, r, caps, focused, &x, &y);
-	t = grid_to_text(&g);
-	grid_free(&g);
-	if (cx)
-		*cx = x, *cy = y;
-	return t;
-}
-
-/* The form drawn focused. */
-char *draw_at(const Instance *in, bool unicode, int *cx, int *cy)
-{
-	return draw_focus(in, unicode, true, cx, cy);
-}
-
 /* Whether the form, drawn focused, shows needle. */
 bool shows(const Instance *in, bool unicode, const char *needle)
 {
@@ -151,79 +126,6 @@ bool shows(const Instance *in, bool unicode, const char *needle)
 
 	free(t);
 	return yes;
-}
-
-unsigned key(Instance *in, KeyCode code, uint32_t ch, unsigned mods)
-{
-	Key k;
-
-	memset(&k, 0, sizeof k);
-	k.code = code;
-	k.ch = ch;
-	k.mods = mods;
-	return in->ops->key(in, &k);
-}
-
-unsigned chr(Instance *in, uint32_t ch)
-{
-	return key(in, K_CHAR, ch, 0);
-}
-
-unsigned enter(Instance *in)
-{
-	return key(in, K_ENTER, 0, 0);
-}
-
-/* Types s (UTF-8) one character at a time. */
-void type(Instance *in, const char *s)
-{
-	size_t n = strlen(s), i = 0;
-
-	while (i < n) {
-		uint32_t cp;
-		i += utf8_decode(&cp, s + i, n - i);
-		ck_assert(chr(in, cp) & WIDGET_HANDLED);
-	}
-}
-
-const char *mem_get(void *ctx, const char *k)
-{
-	Mem *m = ctx;
-	int i;
-
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->keys[i], k) == 0)
-			return m->values[i];
-	return NULL;
-}
-
-void mem_set(void *ctx, const char *k, const char *v)
-{
-	Mem *m = ctx;
-	int i;
-
-	for (i = 0; i < m->n && strcmp(m->keys[i], k) != 0; i++)
-		;
-	ck_assert_int_lt(i, 16);
-	if (i == m->n)
-		m->n++;
-	snprintf(m->keys[i], sizeof m->keys[i], "%s", k);
-	snprintf(m->values[i], sizeof m->values[i], "%s", v);
-}
-
-Store mem_store(Mem *m)
-{
-	Store s = {mem_get, mem_set, m};
-	memset(m, 0, sizeof *m);
-	return s;
-}
-
-const char *saved(const Instance *in, Mem *m, const char *k)
-{
-	Store st = mem_store(m);
-
-	in->ops->save(in, &st);
-	return mem_get(m, k);
 }
 
 /* Whether the form, drawn in ASCII, reads exactly text. */
