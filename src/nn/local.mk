@@ -19,3 +19,7 @@ src_nn_libnn_a_SOURCES = \
 	src/nn/train.c src/nn/train.h \
 	src/nn/gradcheck.c src/nn/gradcheck.h \
 	src/nn/dropout.c src/nn/dropout.h
+# the small generative and structured models (issue 16) and what they stand on
+src_nn_libnn_a_SOURCES += \
+	src/nn/mlp-unit.c src/nn/mlp-unit.h \
+	src/nn/surface.c src/nn/surface.h

@@ -19,3 +19,5 @@ check_PROGRAMS += tests/nn/check_train
 tests_nn_check_train_LDADD = $(NN_TEST_LDADD)
 TESTS += tests/nn/lab.sh
 EXTRA_DIST += tests/nn/lab.sh
+check_PROGRAMS += tests/nn/check_surface
+tests_nn_check_surface_LDADD = $(NN_TEST_LDADD)
