@@ -22,4 +22,5 @@ src_nn_libnn_a_SOURCES = \
 # the small generative and structured models (issue 16) and what they stand on
 src_nn_libnn_a_SOURCES += \
 	src/nn/mlp-unit.c src/nn/mlp-unit.h \
-	src/nn/surface.c src/nn/surface.h
+	src/nn/surface.c src/nn/surface.h \
+	src/nn/toydist.c src/nn/toydist.h

@@ -21,3 +21,5 @@ TESTS += tests/nn/lab.sh
 EXTRA_DIST += tests/nn/lab.sh
 check_PROGRAMS += tests/nn/check_surface
 tests_nn_check_surface_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_toydist
+tests_nn_check_toydist_LDADD = $(NN_TEST_LDADD)
