@@ -23,3 +23,6 @@ check_PROGRAMS += tests/nn/check_surface
 tests_nn_check_surface_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_toydist
 tests_nn_check_toydist_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_gan
+tests_nn_check_gan_LDADD = $(NN_TEST_LDADD)
+EXTRA_DIST += tests/nn/fdcheck.h
