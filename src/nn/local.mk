@@ -25,4 +25,5 @@ src_nn_libnn_a_SOURCES += \
 	src/nn/surface.c src/nn/surface.h \
 	src/nn/toydist.c src/nn/toydist.h \
 	src/nn/gan.c src/nn/gan.h \
-	src/nn/vae.c src/nn/vae.h
+	src/nn/vae.c src/nn/vae.h \
+	src/nn/flow.c src/nn/flow.h

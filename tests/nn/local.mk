@@ -28,3 +28,5 @@ tests_nn_check_gan_LDADD = $(NN_TEST_LDADD)
 EXTRA_DIST += tests/nn/fdcheck.h
 check_PROGRAMS += tests/nn/check_vae
 tests_nn_check_vae_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_flow
+tests_nn_check_flow_LDADD = $(NN_TEST_LDADD)
