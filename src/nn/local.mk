@@ -26,4 +26,5 @@ src_nn_libnn_a_SOURCES += \
 	src/nn/toydist.c src/nn/toydist.h \
 	src/nn/gan.c src/nn/gan.h \
 	src/nn/vae.c src/nn/vae.h \
-	src/nn/flow.c src/nn/flow.h
+	src/nn/flow.c src/nn/flow.h \
+	src/nn/moe.c src/nn/moe.h

@@ -30,3 +30,5 @@ check_PROGRAMS += tests/nn/check_vae
 tests_nn_check_vae_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_flow
 tests_nn_check_flow_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_moe
+tests_nn_check_moe_LDADD = $(NN_TEST_LDADD)
