@@ -27,4 +27,6 @@ src_nn_libnn_a_SOURCES += \
 	src/nn/gan.c src/nn/gan.h \
 	src/nn/vae.c src/nn/vae.h \
 	src/nn/flow.c src/nn/flow.h \
-	src/nn/moe.c src/nn/moe.h
+	src/nn/moe.c src/nn/moe.h \
+	src/nn/corpus.c src/nn/corpus.h \
+	src/nn/skipgram.c src/nn/skipgram.h

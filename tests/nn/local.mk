@@ -32,3 +32,7 @@ check_PROGRAMS += tests/nn/check_flow
 tests_nn_check_flow_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_moe
 tests_nn_check_moe_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_corpus
+tests_nn_check_corpus_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_skipgram
+tests_nn_check_skipgram_LDADD = $(NN_TEST_LDADD)
