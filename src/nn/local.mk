@@ -29,4 +29,5 @@ src_nn_libnn_a_SOURCES += \
 	src/nn/flow.c src/nn/flow.h \
 	src/nn/moe.c src/nn/moe.h \
 	src/nn/corpus.c src/nn/corpus.h \
-	src/nn/skipgram.c src/nn/skipgram.h
+	src/nn/skipgram.c src/nn/skipgram.h \
+	src/nn/graph.c src/nn/graph.h

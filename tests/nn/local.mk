@@ -36,3 +36,5 @@ check_PROGRAMS += tests/nn/check_corpus
 tests_nn_check_corpus_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_skipgram
 tests_nn_check_skipgram_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_graph
+tests_nn_check_graph_LDADD = $(NN_TEST_LDADD)
