@@ -30,4 +30,5 @@ src_nn_libnn_a_SOURCES += \
 	src/nn/moe.c src/nn/moe.h \
 	src/nn/corpus.c src/nn/corpus.h \
 	src/nn/skipgram.c src/nn/skipgram.h \
-	src/nn/graph.c src/nn/graph.h
+	src/nn/graph.c src/nn/graph.h \
+	src/nn/graph-net.c src/nn/graph-net.h

@@ -8,9 +8,7 @@
 #include <stdlib.h>
 
 #include "fdcheck.h"
-#include "nn/graph.h"
-#include "nn/loss.h"
-#include "nn/optim.h"
+#include "nn/graph-net.h"
 #include "nntest.h"
 
 static int has_edge(const Graph *g, size_t a, size_t b)
@@ -244,70 +242,73 @@ END_TEST
  * node 11 labelled: training spreads their labels to the whole of each group. */
 START_TEST(two_labels_spread_to_both_groups)
 {
-	enum { N = 12, H = 8, C = 2, STEPS = 300 };
 	static const size_t known[2] = {0, 11};
 	Graph g;
-	GraphLayer l1, l2;
-	GraphLayerWork w1, w2;
-	Optim o1, o2;
-	OptimConfig oc;
-	double feat[N * N] = {0}, dy[N * C], dh[N * H], z[2 * C], t[2 * C], *g1, *g2;
-	double first = 0.0, last = 0.0;
-	size_t s, i, v;
-	Rng r;
+	GraphNet n;
+	size_t pred[12], s, v;
+	double first, last = 0.0;
 
 	ck_assert_int_eq(graph_make(&g, GRAPH_SOCIAL, 0), NN_OK);
-	for (v = 0; v < N; v++)
-		feat[v * N + v] = 1.0;
-	rng_seed(&r, 5);
-	ck_assert_int_eq(graph_layer_init(&l1, N, H, GRAPH_MEAN, ACT_TANH, &r), NN_OK);
-	ck_assert_int_eq(graph_layer_init(&l2, H, C, GRAPH_MEAN, ACT_LINEAR, &r), NN_OK);
-	ck_assert_int_eq(graph_layer_work_init(&w1, &l1, N), NN_OK);
-	ck_assert_int_eq(graph_layer_work_init(&w2, &l2, N), NN_OK);
-	optim_defaults(&oc, OPTIM_ADAM);
-	oc.lr = 0.02;
-	ck_assert_int_eq(optim_init(&o1, &oc, l1.n_params), NN_OK);
-	ck_assert_int_eq(optim_init(&o2, &oc, l2.n_params), NN_OK);
-	g1 = calloc(l1.n_params, sizeof *g1);
-	g2 = calloc(l2.n_params, sizeof *g2);
-	for (s = 0; s < STEPS; s++) {
-		double loss;
-		graph_layer_forward(&w1, &l1, &g, feat);
-		graph_layer_forward(&w2, &l2, &g, w1.y);
-		for (i = 0; i < 2; i++) { /* the labelled rows' logits and one-hot targets */
-			memcpy(z + i * C, w2.z + known[i] * C, C * sizeof *z);
-			t[i * C] = g.label[known[i]] == 0, t[i * C + 1] = g.label[known[i]] == 1;
-		}
-		loss = loss_forward(LOSS_CE, z, z, t, 2, C);
-		if (s == 0)
-			first = loss;
-		last = loss;
-		memset(dy, 0, sizeof dy);
-		{
-			double dz[2 * C] = {0};
-			loss_backward(dz, LOSS_CE, ACT_LINEAR, z, z, t, 2, C);
-			for (i = 0; i < 2; i++)
-				memcpy(dy + known[i] * C, dz + i * C, C * sizeof *dz);
-		}
-		memset(g1, 0, l1.n_params * sizeof *g1);
-		memset(g2, 0, l2.n_params * sizeof *g2);
-		memset(dh, 0, sizeof dh);
-		graph_layer_backward(g2, dh, &w2, &l2, &g, w1.y, dy);
-		graph_layer_backward(g1, NULL, &w1, &l1, &g, feat, dh);
-		optim_step(&o1, l1.params, g1);
-		optim_step(&o2, l2.params, g2);
-	}
+	ck_assert_int_eq(graph_net_init(&n, &g, known, 2, 8, GRAPH_MEAN, 0.02, 5), NN_OK);
+	ck_assert_uint_eq(n.classes, 2);
+	first = graph_net_step(&n);
+	ck_assert_double_eq_tol(first, log(2.0), 0.2); /* small weights: near a coin toss */
+	for (s = 1; s < 300; s++)
+		last = graph_net_step(&n);
 	ck_assert_msg(last < 0.05 * first, "loss %g -> %g", first, last);
-	graph_layer_forward(&w1, &l1, &g, feat);
-	graph_layer_forward(&w2, &l2, &g, w1.y);
-	for (v = 0; v < N; v++) {
-		int pred = w2.y[v * C + 1] > w2.y[v * C];
-		ck_assert_msg(pred == g.label[v], "node %zu: %g %g", v, w2.y[v * C], w2.y[v * C + 1]);
+	graph_net_forward(&n);
+	ck_assert_uint_eq(graph_net_predict(pred, &n), 12);
+	for (v = 0; v < 12; v++)
+		ck_assert_uint_eq(pred[v], v < 6 ? 0 : 1);
+	graph_net_free(&n);
+	ck_assert_int_eq(graph_net_init(&n, &g, known, 0, 8, GRAPH_MEAN, 0.02, 5), NN_ERR_ARG);
+	graph_free(&g);
+}
+END_TEST
+
+/* The network's gradient, by central differences of its loss: both layers together. */
+typedef struct {
+	GraphNet *n;
+} NetCtx;
+
+static double net_loss(void *p)
+{
+	return graph_net_forward(((NetCtx *)p)->n);
+}
+
+START_TEST(network_gradient_matches_finite_differences)
+{
+	static const size_t known[3] = {0, 6, 6};
+	Graph g;
+	GraphNet n;
+	NetCtx x;
+	double *keep1, *keep2, *p1, *p2, err;
+	size_t i, worst = 0;
+	int a;
+
+	ck_assert_int_eq(graph_make(&g, GRAPH_SOCIAL, 0), NN_OK);
+	for (a = 0; a < GRAPH_AGG_COUNT; a++) {
+		ck_assert_int_eq(graph_net_init(&n, &g, known, 3, 4, (GraphAgg)a, 0.0, 7), NN_OK);
+		x.n = &n;
+		/* an Adam step of lr 0 leaves the parameters; its gradient stays in g1, g2 */
+		keep1 = malloc(n.l1.n_params * sizeof *keep1);
+		keep2 = malloc(n.l2.n_params * sizeof *keep2);
+		memcpy(keep1, n.l1.params, n.l1.n_params * sizeof *keep1);
+		memcpy(keep2, n.l2.params, n.l2.n_params * sizeof *keep2);
+		graph_net_step(&n);
+		for (i = 0; i < n.l1.n_params; i++)
+			ck_assert_double_eq(n.l1.params[i], keep1[i]);
+		p1 = n.g1, p2 = n.g2;
+		ck_assert(fd_max_abs(p2, n.l2.n_params) > 1e-3);
+		err = fd_check(n.l1.params, p1, n.l1.n_params, net_loss, &x, 1e-5, &worst);
+		ck_assert_msg(err < 1e-6, "%s layer 1: %g at %zu", graph_agg_name((GraphAgg)a), err,
+			      worst);
+		err = fd_check(n.l2.params, p2, n.l2.n_params, net_loss, &x, 1e-5, &worst);
+		ck_assert_msg(err < 1e-6, "%s layer 2: %g at %zu", graph_agg_name((GraphAgg)a), err,
+			      worst);
+		free(keep1), free(keep2);
+		graph_net_free(&n);
 	}
-	free(g1), free(g2);
-	optim_free(&o1), optim_free(&o2);
-	graph_layer_work_free(&w1), graph_layer_work_free(&w2);
-	graph_layer_free(&l1), graph_layer_free(&l2);
 	graph_free(&g);
 }
 END_TEST
@@ -323,6 +324,7 @@ static Suite *graph_suite(void)
 	tcase_add_test(tc, a_signal_spreads_one_hop_per_round);
 	tcase_add_test(tc, backward_passes_match_finite_differences);
 	tcase_add_test(tc, two_labels_spread_to_both_groups);
+	tcase_add_test(tc, network_gradient_matches_finite_differences);
 	suite_add_tcase(s, tc);
 	return s;
 }
