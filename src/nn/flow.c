@@ -25,9 +25,6 @@ void flow_defaults(FlowConfig *c, ToyDistKind target)
 NnStatus flow_init(Flow *f, const FlowConfig *c)
 {
 	size_t K = c->layers, B = c->batch, k;
-	const size_t sizes[4] = {1, c->hidden, c->hidden, 2};
-	const Activation act[3] = {ACT_TANH, ACT_TANH, ACT_LINEAR};
-	OptimConfig oc;
 	NnStatus st = NN_OK;
 
 	memset(f, 0, sizeof *f);
@@ -42,11 +39,9 @@ NnStatus flow_init(Flow *f, const FlowConfig *c)
 		flow_free(f);
 		return NN_ERR_NOMEM;
 	}
-	optim_defaults(&oc, OPTIM_ADAM);
-	oc.lr = c->lr;
 	for (k = 0; k < K && st == NN_OK; k++) {
 		MlpUnit *u = &f->net[k];
-		st = mlp_unit_init(u, sizes, 3, act, B, &oc, &f->rng);
+		st = mlp_unit_init_adam(u, 1, c->hidden, 2, 2, ACT_TANH, B, c->lr, &f->rng);
 		if (st == NN_OK) /* the last layer at zero: s = t = 0, the identity */
 			memset(u->net.params + u->net.w_off[2], 0,
 			       (u->net.n_params - u->net.w_off[2]) * sizeof *u->net.params);

@@ -35,17 +35,14 @@ static double sigmoid(double x)
 	return 1.0 / (1.0 + exp(-x));
 }
 
+/* G or D: two hidden layers, Adam with the GAN's beta1 */
 static NnStatus make_net(MlpUnit *u, const GanConfig *c, size_t in, size_t out, size_t cap,
                          double lr, Rng *r)
 {
-	const size_t sizes[4] = {in, c->hidden, c->hidden, out};
-	const Activation act[3] = {c->act, c->act, ACT_LINEAR};
-	OptimConfig oc;
+	NnStatus st = mlp_unit_init_adam(u, in, c->hidden, 2, out, c->act, cap, lr, r);
 
-	optim_defaults(&oc, OPTIM_ADAM);
-	oc.lr = lr;
-	oc.beta1 = c->beta1;
-	return mlp_unit_init(u, sizes, 3, act, cap, &oc, r);
+	u->opt.cfg.beta1 = c->beta1;
+	return st;
 }
 
 static void fill_normal(double *x, size_t n, Rng *r)

@@ -31,6 +31,28 @@ NnStatus mlp_unit_init(MlpUnit *u, const size_t *sizes, size_t n_layers,
 	return NN_OK;
 }
 
+NnStatus mlp_unit_init_adam(MlpUnit *u, size_t in, size_t hidden, size_t depth, size_t out,
+                            Activation act, size_t cap, double lr, Rng *r)
+{
+	size_t sizes[10], l;
+	Activation acts[9];
+	OptimConfig oc;
+
+	memset(u, 0, sizeof *u);
+	if (depth > 8 || (depth > 0 && hidden == 0))
+		return NN_ERR_ARG;
+	sizes[0] = in;
+	for (l = 0; l < depth; l++) {
+		sizes[l + 1] = hidden;
+		acts[l] = act;
+	}
+	sizes[depth + 1] = out;
+	acts[depth] = ACT_LINEAR;
+	optim_defaults(&oc, OPTIM_ADAM);
+	oc.lr = lr;
+	return mlp_unit_init(u, sizes, depth + 1, acts, cap, &oc, r);
+}
+
 void mlp_unit_free(MlpUnit *u)
 {
 	free(u->grad);

@@ -26,6 +26,13 @@ typedef struct {
 NnStatus mlp_unit_init(MlpUnit *u, const size_t *sizes, size_t n_layers,
                        const Activation *act, size_t cap, const OptimConfig *oc, Rng *r);
 
+/* The usual shape of the small models' networks: in -> depth hidden layers of `hidden`
+ * units with activation act -> out, linear (depth 0: one linear layer in -> out), by
+ * mlp_unit_init with Adam of step lr (the other settings torch's defaults). NN_ERR_ARG
+ * for depth > 8, or hidden = 0 with depth > 0. */
+NnStatus mlp_unit_init_adam(MlpUnit *u, size_t in, size_t hidden, size_t depth, size_t out,
+                            Activation act, size_t cap, double lr, Rng *r);
+
 /* Releases everything; u becomes empty. Safe on a zeroed MlpUnit. */
 void mlp_unit_free(MlpUnit *u);
 

@@ -52,18 +52,6 @@ void moe_defaults(MoeConfig *c, MoeTask task)
 	c->seed = 1;
 }
 
-static NnStatus make_net(MlpUnit *u, const MoeConfig *c, size_t in, size_t hidden, size_t out,
-                         Rng *r)
-{
-	const size_t sizes[3] = {in, hidden ? hidden : out, out};
-	const Activation act[2] = {hidden ? ACT_TANH : ACT_LINEAR, ACT_LINEAR};
-	OptimConfig oc;
-
-	optim_defaults(&oc, OPTIM_ADAM);
-	oc.lr = c->lr;
-	return mlp_unit_init(u, sizes, hidden ? 2 : 1, act, c->batch, &oc, r);
-}
-
 NnStatus moe_init(Moe *m, const MoeConfig *c)
 {
 	size_t E = c->n_experts, B = c->batch, k = c->top_k, e;
@@ -75,11 +63,13 @@ NnStatus moe_init(Moe *m, const MoeConfig *c)
 	m->cfg = *c;
 	m->n_in = m->n_out = 1;
 	rng_seed(&m->rng, c->seed);
-	st = make_net(&m->router, c, m->n_in, c->router_hidden, E, &m->rng);
+	st = mlp_unit_init_adam(&m->router, m->n_in, c->router_hidden, c->router_hidden > 0, E,
+				ACT_TANH, B, c->lr, &m->rng);
 	if (st == NN_OK && !(m->expert = calloc(E, sizeof *m->expert)))
 		st = NN_ERR_NOMEM;
 	for (e = 0; st == NN_OK && e < E; e++)
-		st = make_net(&m->expert[e], c, m->n_in, c->expert_hidden, m->n_out, &m->rng);
+		st = mlp_unit_init_adam(&m->expert[e], m->n_in, c->expert_hidden,
+					c->expert_hidden > 0, m->n_out, ACT_TANH, B, c->lr, &m->rng);
 	if (st == NN_OK) {
 		m->choice = calloc(2 * B * k + E + E * B, sizeof *m->choice);
 		m->gate = calloc(2 * B * k + B * E + E * B * (m->n_in + m->n_out) +

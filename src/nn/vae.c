@@ -21,17 +21,6 @@ void vae_defaults(VaeConfig *c, ToyDistKind target)
 	c->seed = 1;
 }
 
-static NnStatus make_net(MlpUnit *u, const VaeConfig *c, size_t in, size_t out, Rng *r)
-{
-	const size_t sizes[4] = {in, c->hidden, c->hidden, out};
-	const Activation act[3] = {ACT_TANH, ACT_TANH, ACT_LINEAR};
-	OptimConfig oc;
-
-	optim_defaults(&oc, OPTIM_ADAM);
-	oc.lr = c->lr;
-	return mlp_unit_init(u, sizes, 3, act, c->batch, &oc, r);
-}
-
 NnStatus vae_init(Vae *v, const VaeConfig *c)
 {
 	size_t B = c->batch, k = c->latent, dim;
@@ -44,9 +33,10 @@ NnStatus vae_init(Vae *v, const VaeConfig *c)
 	v->cfg = *c;
 	v->dim = dim = toydist_dim(c->target);
 	rng_seed(&v->rng, c->seed);
-	st = make_net(&v->enc, c, dim, 2 * k, &v->rng);
+	st = mlp_unit_init_adam(&v->enc, dim, c->hidden, 2, 2 * k, ACT_TANH, B, c->lr, &v->rng);
 	if (st == NN_OK)
-		st = make_net(&v->dec, c, k, dim, &v->rng);
+		st = mlp_unit_init_adam(&v->dec, k, c->hidden, 2, dim, ACT_TANH, B, c->lr,
+					&v->rng);
 	if (st == NN_OK && !(v->x = calloc(B * (2 * dim + 7 * k), sizeof *v->x)))
 		st = NN_ERR_NOMEM;
 	if (st != NN_OK) {

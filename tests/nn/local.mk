@@ -38,3 +38,5 @@ check_PROGRAMS += tests/nn/check_skipgram
 tests_nn_check_skipgram_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_graph
 tests_nn_check_graph_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_mlp_unit
+tests_nn_check_mlp_unit_LDADD = $(NN_TEST_LDADD)
