@@ -32,6 +32,7 @@ START_TEST(losses_by_hand_at_zero)
 	/* u = 0 at the start: every word equally likely, loss ln V */
 	ck_assert_double_eq_tol(skipgram_loss(&s, pairs, 2, NULL), log((double)s.V), 1e-12);
 	skipgram_free(&s);
+	corpus_free(&c);
 	make(&s, &c, 3, 100);
 	/* every score 0: (1 + k) ln 2 */
 	ck_assert_double_eq_tol(skipgram_loss(&s, pairs, 2, neg), 4 * log(2.0), 1e-12);

@@ -203,6 +203,7 @@ START_TEST(noisy_gradients_are_reproducible)
 	ck_assert(r1.p[0] != r3.p[0]);
 	/* noise keeps the walk jittering around the minimum: not at it, not far from it */
 	ck_assert(hypot(r1.p[0], r1.p[1]) > 1e-3 && hypot(r1.p[0], r1.p[1]) < 1.0);
+	surface_run_free(&r3);
 	ck_assert_int_eq(surface_run_init(&r3, &s, &oc, start, -1.0, 7), NN_ERR_ARG);
 	surface_run_free(&r1);
 	surface_run_free(&r2);
