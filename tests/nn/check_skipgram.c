@@ -231,13 +231,13 @@ static void learns(size_t negatives, size_t steps)
 
 START_TEST(full_softmax_gathers_the_groups)
 {
-	learns(0, 300);
+	learns(0, 150);
 }
 END_TEST
 
 START_TEST(negative_sampling_gathers_the_groups)
 {
-	learns(5, 600);
+	learns(5, 400);
 }
 END_TEST
 
