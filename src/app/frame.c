@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/frame.h"
+#include "base/utf8.h"
 #include "draw/wrap.h"
 #include "nls.h"
 

@@ -2,6 +2,7 @@
  * context the learner came from. Must not touch the terminal. */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "app/frame.h"
@@ -26,7 +27,45 @@ static void line(const char *keys, const char *what, void *arg)
 	h->row++;
 }
 
-void help_draw(Grid *g, KeyContext ctx, int *scroll)
+/* A heading row between groups of keys. */
+static void heading(const char *text, void *arg)
+{
+	HelpCtx *h = arg;
+	int y = h->row - h->first + 2;
+
+	if (h->row >= h->first && h->row < h->last)
+		grid_text(h->g, 2, y, text, strlen(text), h->g->w - 3, STYLE_BOLD);
+	h->row++;
+}
+
+/* The focused control's keys, under a heading, then a heading for the lesson's. */
+static void control_lines(const Instance *in, bool unicode, HelpCtx *h)
+{
+	const char *pairs[48];
+	char scratch[512], head[128];
+	int n = instance_keys(in, unicode, pairs, 48, scratch, sizeof scratch), i;
+	const char *name = in->kind ? in->kind->schema.name : _("quiz");
+
+	snprintf(head, sizeof head, _("The focused %s takes every key but Tab, Esc and ?:"),
+		 name);
+	heading(head, h);
+	for (i = 0; i + 1 < n; i += 2)
+		line(pairs[i], pairs[i + 1], h);
+	heading(_("The player's keys:"), h);
+}
+
+static void entries(KeyContext ctx, const Instance *in, bool unicode, HelpCtx *h)
+{
+	if (in)
+		control_lines(in, unicode, h);
+	keymap_each(ctx, line, h);
+	if (in) { /* what works again once the control is left (Esc) */
+		heading(_("Once no control has the focus:"), h);
+		keymap_each(KCTX_LESSON, line, h);
+	}
+}
+
+void help_draw(Grid *g, KeyContext ctx, const Instance *in, bool unicode, int *scroll)
 {
 	HelpCtx h;
 	int rows = g->h - 4; /* title, blank, ..., footer */
@@ -37,7 +76,7 @@ void help_draw(Grid *g, KeyContext ctx, int *scroll)
 	h.row = 0;
 	h.first = 0;
 	h.last = 0;
-	keymap_each(ctx, line, &h); /* count the entries */
+	entries(ctx, in, unicode, &h); /* count the entries */
 	if (*scroll > h.row - rows)
 		*scroll = h.row - rows;
 	if (*scroll < 0)
@@ -47,6 +86,6 @@ void help_draw(Grid *g, KeyContext ctx, int *scroll)
 	h.row = 0;
 	h.first = *scroll;
 	h.last = *scroll + rows;
-	keymap_each(ctx, line, &h);
+	entries(ctx, in, unicode, &h);
 	frame_footer(g, KCTX_HELP);
 }

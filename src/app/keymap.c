@@ -13,8 +13,13 @@
 #define LES KCTX_LESSON
 #define HLP KCTX_HELP
 #define TTL KCTX_TITLE
-#define ALL (TTL | MAP | LES | HLP)
+#define CTL KCTX_CONTROL
+#define ALL (TTL | MAP | LES | HLP | CTL)
 #define SCROLL (MAP | LES | HLP)
+/* The key rule: while a control has the focus (CTL) it gets every key first, letters
+ * included; what it leaves of these non-letter keys scrolls the lesson, and Tab,
+ * Shift-Tab, Esc, ? and F1 are always the player's. */
+#define SCROLL_KEYS (SCROLL | CTL)
 
 static const Binding bindings[] = {
 	{TTL, K_ENTER, 0, 0, CMD_OPEN, N_("start"), 1, NULL},
@@ -22,31 +27,33 @@ static const Binding bindings[] = {
 	{MAP, K_ENTER, 0, 0, CMD_OPEN, N_("open the lesson"), 2, N_("open")},
 	{MAP, K_CHAR, 'c', 0, CMD_CONTINUE, N_("continue where you stopped"), 3, N_("continue")},
 	{MAP, K_CHAR, 'L', 0, CMD_LAB, N_("open the lab: train your own networks"), 4, N_("lab")},
-	{SCROLL, K_CHAR, 'k', 0, CMD_UP, N_("move up"), 0, NULL},
-	{SCROLL, K_UP, 0, 0, CMD_UP, NULL, 0, NULL},
-	{SCROLL, K_CHAR, 'j', 0, CMD_DOWN, N_("move down"), 0, NULL},
-	{SCROLL, K_DOWN, 0, 0, CMD_DOWN, NULL, 0, NULL},
-	{SCROLL, K_PGUP, 0, 0, CMD_PAGE_UP, N_("page up"), 0, NULL},
+	{SCROLL_KEYS, K_UP, 0, 0, CMD_UP, N_("move up"), 0, NULL},
+	{SCROLL, K_CHAR, 'k', 0, CMD_UP, NULL, 0, NULL},
+	{SCROLL_KEYS, K_DOWN, 0, 0, CMD_DOWN, N_("move down"), 0, NULL},
+	{SCROLL, K_CHAR, 'j', 0, CMD_DOWN, NULL, 0, NULL},
+	{SCROLL_KEYS, K_PGUP, 0, 0, CMD_PAGE_UP, N_("page up"), 0, NULL},
 	{SCROLL, K_CHAR, 'b', 0, CMD_PAGE_UP, NULL, 0, NULL},
-	{SCROLL, K_PGDN, 0, 0, CMD_PAGE_DOWN, N_("page down"), 0, NULL},
-	{SCROLL, K_CHAR, ' ', 0, CMD_PAGE_DOWN, NULL, 0, NULL},
-	{SCROLL, K_HOME, 0, 0, CMD_TOP, N_("go to the top"), 0, NULL},
+	{SCROLL_KEYS, K_PGDN, 0, 0, CMD_PAGE_DOWN, N_("page down"), 0, NULL},
+	{SCROLL_KEYS, K_CHAR, ' ', 0, CMD_PAGE_DOWN, NULL, 0, NULL},
+	{SCROLL_KEYS, K_HOME, 0, 0, CMD_TOP, N_("go to the top"), 0, NULL},
 	{SCROLL, K_CHAR, 'g', 0, CMD_TOP, NULL, 0, NULL},
-	{SCROLL, K_END, 0, 0, CMD_BOTTOM, N_("go to the end"), 0, NULL},
+	{SCROLL_KEYS, K_END, 0, 0, CMD_BOTTOM, N_("go to the end"), 0, NULL},
 	{SCROLL, K_CHAR, 'G', 0, CMD_BOTTOM, NULL, 0, NULL},
-	{LES, K_TAB, 0, 0, CMD_FOCUS_NEXT, N_("focus the next control"), 2, N_("next control")},
-	{LES, K_BACKTAB, 0, 0, CMD_FOCUS_PREV, N_("focus the previous control"), 0, NULL},
+	{LES | CTL, K_TAB, 0, 0, CMD_FOCUS_NEXT, N_("focus the next control"), 2, N_("next control")},
+	{LES | CTL, K_BACKTAB, 0, 0, CMD_FOCUS_PREV, N_("focus the previous control"), 0, NULL},
+	{CTL, K_ESC, 0, 0, CMD_LEAVE, N_("leave the control (Esc again: back to the map)"), 3,
+	 N_("leave")},
 	{LES, K_CHAR, 'n', 0, CMD_LESSON_NEXT, N_("next lesson"), 3, N_("next")},
 	{LES, K_CHAR, 'p', 0, CMD_LESSON_PREV, N_("previous lesson"), 4, N_("previous")},
 	{MAP | LES, K_CHAR, '/', 0, CMD_SEARCH, N_("search"), 5, NULL},
 	{MAP | LES, (KeyCode)(K_F1 + 2), 0, 0, CMD_SEARCH_NEXT, N_("next match"), 0, NULL},
-	{LES, K_CHAR, 'W', 0, CMD_TRAINER_SAVE, N_("trainer: write its net and points to files"),
+	{LES | CTL, K_CHAR, 'W', 0, CMD_TRAINER_SAVE, N_("trainer: write its net and points to files"),
 	 0, NULL},
-	{LES, K_CHAR, 'O', 0, CMD_TRAINER_OPEN, N_("trainer: open a weights or CSV file"), 0, NULL},
-	{LES, K_CHAR, 'S', 0, CMD_TRAINER_STATE,
+	{LES | CTL, K_CHAR, 'O', 0, CMD_TRAINER_OPEN, N_("trainer: open a weights or CSV file"), 0, NULL},
+	{LES | CTL, K_CHAR, 'S', 0, CMD_TRAINER_STATE,
 	 N_("trainer: show its state string, or paste one"), 0, NULL},
-	{TTL | MAP | LES, K_CHAR, '?', 0, CMD_HELP, N_("help: every key"), 6, N_("help")},
-	{TTL | MAP | LES, K_F1, 0, 0, CMD_HELP, NULL, 0, NULL},
+	{TTL | MAP | LES | CTL, K_CHAR, '?', 0, CMD_HELP, N_("help: every key"), 6, N_("help")},
+	{TTL | MAP | LES | CTL, K_F1, 0, 0, CMD_HELP, NULL, 0, NULL},
 	{LES | HLP, K_ESC, 0, 0, CMD_BACK, N_("back"), 1, NULL},
 	{LES | HLP, K_CHAR, 'q', 0, CMD_BACK, NULL, 0, NULL},
 	{TTL | MAP, K_CHAR, 'q', 0, CMD_QUIT, N_("quit"), 1, NULL},

@@ -29,14 +29,17 @@ typedef enum {
 	CMD_LAB,           /* open the lab (the course's free-play trainer) */
 	CMD_TRAINER_SAVE,  /* save the focused trainer's net and points */
 	CMD_TRAINER_OPEN,  /* open a weights or CSV file into the focused trainer */
-	CMD_TRAINER_STATE  /* show the focused trainer's state string, or set one */
+	CMD_TRAINER_STATE, /* show the focused trainer's state string, or set one */
+	CMD_LEAVE          /* leave the focused control (the lesson keeps its place) */
 } Command;
 
 typedef enum {
 	KCTX_TITLE = 1 << 0,
 	KCTX_MAP = 1 << 1,
 	KCTX_LESSON = 1 << 2,
-	KCTX_HELP = 1 << 3
+	KCTX_HELP = 1 << 3,
+	KCTX_CONTROL = 1 << 4 /* a lesson whose control has the focus: the control owns
+	                       * every key but these bindings (HACKING: "The key rule") */
 } KeyContext;
 
 typedef struct {

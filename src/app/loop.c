@@ -145,6 +145,8 @@ static void lesson_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 	player_draw(&a->player, g, caps, cx, cy);
 	if (a->prompt)
 		trainer_prompt_draw(a, g, cx, cy);
+	else if (!a->player.searching && a->player.focus >= 0)
+		player_footer(&a->player, g, caps.unicode);
 	else if (!a->player.searching)
 		frame_footer(g, KCTX_LESSON);
 	if (a->player.changed) { /* a unit was completed: keep it safe now */
@@ -227,8 +229,9 @@ static void lesson_screen_command(App *a, Command cmd, const Key *k)
 
 static void help_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 {
-	(void)caps;
-	help_draw(g, help_context(a), &a->help_scroll);
+	help_draw(g, help_context(a),
+		  a->help_from == SCREEN_LESSON ? player_focused(&a->player) : NULL,
+		  caps.unicode, &a->help_scroll);
 	*cx = *cy = -1;
 }
 
@@ -329,16 +332,25 @@ static void draw(App *a, Grid *g)
 	term_show(g, cx, cy);
 }
 
+/* The keys that apply on screen now: a lesson whose control has the focus has its
+ * own (the key rule, keymap.c). */
+static KeyContext screen_context(const App *a, int screen)
+{
+	if (screen == SCREEN_LESSON && a->player.focus >= 0)
+		return KCTX_CONTROL;
+	return screens[screen].ctx;
+}
+
 /* What the help lists: the keys of the screen the learner came from. */
 static KeyContext help_context(const App *a)
 {
-	return screens[a->help_from].ctx;
+	return screen_context(a, a->help_from);
 }
 
 static void dispatch(App *a, const Key *k)
 {
 	const ScreenOps *s = &screens[a->screen];
-	KeyContext ctx = s->ctx;
+	KeyContext ctx = screen_context(a, a->screen);
 	bool typing = (a->screen == SCREEN_MAP && a->map_searching) ||
 		      (a->screen == SCREEN_LESSON && (a->player.searching || a->prompt));
 	Command cmd = typing ? CMD_NONE : keymap_lookup(ctx, k);

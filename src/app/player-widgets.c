@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/frame.h"
 #include "app/player-host.h"
+#include "base/strbuf.h"
+#include "base/utf8.h"
 #include "widgets/trainer/trainer.h"
 
 /* A live widget's rows at a width; 0 leaves the slot to its text alternative. */
@@ -207,6 +210,13 @@ bool player_widget_key(Player *p, const Key *k)
 }
 
 
+const Instance *player_focused(const Player *p)
+{
+	if (p->focus < 0 || (size_t)p->focus >= p->doc.nslots)
+		return NULL;
+	return scene_for_block((Scene *)(uintptr_t)&p->scene, p->doc.slots[p->focus].block);
+}
+
 Instance *player_trainer(Player *p)
 {
 	Instance *found = NULL;
@@ -224,4 +234,42 @@ Instance *player_trainer(Player *p)
 			found = &p->scene.items[i];
 		}
 	return found;
+}
+
+/* The footer while a control has the focus: its keys first (as many as fit), then
+ * the player's own on the right (next control, leave, help), which always show. */
+void player_footer(const Player *p, Grid *g, bool unicode)
+{
+	const char *pairs[48];
+	char scratch[512], buf[512], own[512];
+	int x, y = g->h - 1, n, i, room, used = 0;
+	size_t len = 0;
+	const Instance *in = player_focused(p);
+
+	if (g->h < 1)
+		return;
+	for (x = 0; x < g->w; x++)
+		grid_put(g, x, y, ' ', STYLE_BAR);
+	if (!in) {
+		keymap_footer(KCTX_CONTROL, g->w - 2, buf, sizeof buf);
+		grid_str(g, 1, y, buf, STYLE_BAR);
+		return;
+	}
+	/* The player's own keys stay on the right; the control's fill what is left. */
+	keymap_footer(KCTX_CONTROL, g->w - 2, buf, sizeof buf);
+	room = g->w - 4 - utf8_width(buf, strlen(buf));
+	n = instance_keys(in, unicode, pairs, 48, scratch, sizeof scratch);
+	own[0] = '\0';
+	for (i = 0; i + 1 < n; i += 2) {
+		char item[160];
+		int w;
+		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", pairs[i], pairs[i + 1]);
+		w = utf8_width(item, strlen(item));
+		if (used + w > room)
+			break;
+		len = str_addf(own, sizeof own, len, "%s", item);
+		used += w;
+	}
+	grid_str(g, 1, y, own, STYLE_BAR);
+	grid_str(g, g->w - 1 - utf8_width(buf, strlen(buf)), y, buf, STYLE_BAR);
 }

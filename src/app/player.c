@@ -385,6 +385,9 @@ bool player_command(Player *p, Command cmd, const Key *k)
 		return true;
 	}
 	switch (cmd) {
+	case CMD_LEAVE: /* the control did not take Esc: it lets go of the focus */
+		p->focus = -1;
+		break;
 	case CMD_UP:
 		p->scroll--;
 		break;

@@ -49,6 +49,13 @@ void player_close(Player *p);
  * else the lesson's only trainer; NULL when there is none. */
 Instance *player_trainer(Player *p);
 
+/* The live widget or quiz that has the focus, or NULL. */
+const Instance *player_focused(const Player *p);
+
+/* Draws the footer while a control has the focus: its keys first, as many as fit,
+ * then the player's own (next control, leave, help) on the right, always shown. */
+void player_footer(const Player *p, Grid *g, bool unicode);
+
 /* Draws the lesson into g (re-laying it out when the width or character set changed)
  * and sets the cursor on the focused control, or -1. Marks units whose end is on
  * screen as seen, and read units as done (saving is the caller's: see p->changed). */

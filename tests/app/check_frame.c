@@ -22,7 +22,7 @@ START_TEST(help_for_a_lesson)
 	char *t;
 
 	grid_init(&g, 80, 24);
-	help_draw(&g, KCTX_LESSON, &scroll);
+	help_draw(&g, KCTX_LESSON, NULL, true, &scroll);
 	t = text_of(&g);
 	test_golden("tests/app/golden/help-lesson-80x24.txt", t);
 	free(t);
@@ -37,14 +37,14 @@ START_TEST(help_scrolls_and_clamps)
 	char *t;
 
 	grid_init(&g, 80, 8); /* four entries fit */
-	help_draw(&g, KCTX_LESSON, &scroll);
+	help_draw(&g, KCTX_LESSON, NULL, true, &scroll);
 	ck_assert_int_gt(scroll, 0);
 	t = text_of(&g);
 	ck_assert_ptr_nonnull(strstr(t, "help: every key")); /* the last entry shows */
 	ck_assert_ptr_null(strstr(t, "move up"));            /* the first is scrolled off */
 	free(t);
 	scroll = -5;
-	help_draw(&g, KCTX_LESSON, &scroll);
+	help_draw(&g, KCTX_LESSON, NULL, true, &scroll);
 	ck_assert_int_eq(scroll, 0);
 	grid_free(&g);
 }

@@ -6,8 +6,8 @@ tests_app_check_brainio_LDADD = src/app/libapp.a src/widgets/libwidgets.a src/ui
 	src/draw/libdraw.a src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 tests_app_check_player_LDADD = src/app/libapp.a src/widgets/libwidgets.a src/ui/libui.a \
 	src/draw/libdraw.a src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
-tests_app_check_frame_LDADD = src/app/libapp.a src/ui/libui.a src/draw/libdraw.a \
-	src/base/libbase.a $(TEST_LIBS)
+tests_app_check_frame_LDADD = src/app/libapp.a src/widgets/libwidgets.a src/ui/libui.a \
+	src/draw/libdraw.a src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 tests_app_check_keymap_LDADD = src/app/libapp.a src/ui/libui.a src/base/libbase.a $(TEST_LIBS)
 tests_app_check_progress_SOURCES = tests/app/check_progress.c tests/app/progtest.c \
 	tests/app/progtest.h

@@ -99,3 +99,36 @@ size_t kind_keys_line(const WidgetKind *kind, char *buf, size_t size, bool unico
 	}
 	return len;
 }
+
+int instance_keys(const Instance *in, bool unicode, const char **pairs, int max,
+		  char *scratch, size_t size)
+{
+	size_t r, used = 0;
+	int n = 0;
+
+	if (!in)
+		return 0;
+	if (in->ops->keys)
+		return in->ops->keys(in, unicode, pairs, max, scratch, size);
+	for (r = 0; in->kind && r < in->kind->nkeys && n + 1 < max; r++) {
+		const char *s = in->kind->keys[r].keys;
+		char *at = scratch + used;
+		size_t len = 0;
+		bool first = true;
+		if (used >= size)
+			break;
+		while (*s) {
+			size_t k = strcspn(s, " ");
+			const char *shown = token_shown(s, k, unicode);
+			len = str_addf(at, size - used, len, "%s%.*s", first ? "" : "/",
+				       shown ? (int)strlen(shown) : (int)k, shown ? shown : s);
+			first = false;
+			s += k;
+			s += strspn(s, " ");
+		}
+		used += len + 1;
+		pairs[n++] = at;
+		pairs[n++] = _(in->kind->keys[r].help);
+	}
+	return n;
+}

@@ -98,6 +98,12 @@ typedef struct {
 	 * it has none. May be NULL. It is the kind's first output when the kind declares
 	 * a DATA_SCALAR output first and has no output function. */
 	bool (*value)(const Instance *in, double *out);
+	/* The keys it takes now, as pairs of a key ("Enter", "a-d") and what it does, into
+	 * pairs (at most max strings; keys made up on the spot go into scratch, size
+	 * bytes); returns the number of strings. NULL: the kind's key table. For kinds
+	 * whose keys change with their state (a quiz: "r try again" once answered). */
+	int (*keys)(const Instance *in, bool unicode, const char **pairs, int max, char *scratch,
+		    size_t size);
 	/* Fills *out with the output called name (one of the kind's OutputSpecs, by its
 	 * name); false when it has none now. May be NULL (only value, as above). */
 	bool (*output)(const Instance *in, const char *name, Data *out);
@@ -194,6 +200,11 @@ bool kind_key_listed(const WidgetKind *kind, const Key *k);
 /* The kind's keys as one help line into buf ("←/→ move  Space play or pause", arrows
  * spelled out without Unicode); returns its length (cut at size - 1). */
 size_t kind_keys_line(const WidgetKind *kind, char *buf, size_t size, bool unicode);
+
+/* The keys in takes now as (key, what) pairs, from its keys op or its kind's table
+ * (see WidgetOps.keys); returns the number of strings (even). */
+int instance_keys(const Instance *in, bool unicode, const char **pairs, int max,
+		  char *scratch, size_t size);
 
 /* Whether an instance of k made from w has a goal a unit needs reached: KIND_GOAL, or
  * its goal_param set above 0. */

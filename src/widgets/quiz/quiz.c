@@ -110,29 +110,41 @@ static const char *show_key(const QuizForm *f)
 	return f->n > 's' - 'a' && f->q->kind != QUIZ_ORDER ? "S" : "s";
 }
 
-/* The key line: the kind's keys, then check, hint, show the answer, retry. */
+/* The keys as (key, what) pairs: the kind's, then check, hint, show the answer, retry;
+ * returns the number of strings. scratch holds 32 bytes for a key made up here. */
+static int key_pairs(const QuizForm *f, bool unicode, const char **pairs, int max,
+		     char *scratch)
+{
+	int n = 0;
+
+	if (max < 8)
+		return 0;
+	if (ended(f)) {
+		pairs[n++] = "r";
+		pairs[n++] = _("try again");
+		return n;
+	}
+	n = f->k->keys(f, unicode, pairs, max - 6, scratch);
+	pairs[n++] = "Enter";
+	pairs[n++] = _("check");
+	if (f->hints < (int)f->q->nhints) {
+		pairs[n++] = hint_key(f);
+		pairs[n++] = _("hint");
+	}
+	if (f->phase == QP_WRONG) {
+		pairs[n++] = show_key(f);
+		pairs[n++] = _("show the answer");
+	}
+	return n;
+}
+
+/* The key line under the form. */
 static void key_line(const QuizForm *f, Pen *p)
 {
 	const char *pairs[24];
 	char scratch[32] = "";
-	int n = 0, i, x = p->x, y = p->y;
+	int n = key_pairs(f, p->caps.unicode, pairs, 24, scratch), i, x = p->x, y = p->y;
 
-	if (ended(f)) {
-		pairs[n++] = "r";
-		pairs[n++] = _("try again");
-	} else {
-		n = f->k->keys(f, p->caps.unicode, pairs, 16, scratch);
-		pairs[n++] = "Enter";
-		pairs[n++] = _("check");
-		if (f->hints < (int)f->q->nhints) {
-			pairs[n++] = hint_key(f);
-			pairs[n++] = _("hint");
-		}
-		if (f->phase == QP_WRONG) {
-			pairs[n++] = show_key(f);
-			pairs[n++] = _("show the answer");
-		}
-	}
 	for (i = 0; i + 1 < n; i += 2) {
 		int kw = utf8_width(pairs[i], strlen(pairs[i]));
 		int lw = utf8_width(pairs[i + 1], strlen(pairs[i + 1]));
@@ -457,8 +469,15 @@ static void quiz_restore(Instance *in, const Store *st)
 	in->done = in->done || f->ended;
 }
 
+static int quiz_keys(const Instance *in, bool unicode, const char **pairs, int max,
+		     char *scratch, size_t size)
+{
+	return size >= 32 ? key_pairs(in->state, unicode, pairs, max, scratch) : 0;
+}
+
 const WidgetOps quiz_ops = {
     .init = quiz_init,
+    .keys = quiz_keys,
     .free = quiz_free,
     .height = quiz_height,
     .draw = quiz_draw,
