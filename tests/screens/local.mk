@@ -20,3 +20,4 @@ SCREEN_TESTS += tests/screens/trainer.scn tests/screens/lab.scn
 SCREEN_TESTS += tests/screens/l3-brain.scn tests/screens/l3-diverge.scn
 SCREEN_TESTS += tests/screens/progress-fifo.scn tests/screens/save-failed.scn \
 	tests/screens/no-home.scn tests/screens/save-failed-kept.scn
+SCREEN_TESTS += tests/screens/sigcont.scn tests/screens/key-rule.scn
