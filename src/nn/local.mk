@@ -19,3 +19,10 @@ src_nn_libnn_a_SOURCES = \
 	src/nn/train.c src/nn/train.h \
 	src/nn/gradcheck.c src/nn/gradcheck.h \
 	src/nn/dropout.c src/nn/dropout.h
+# The layers of levels 3 and 4 (issue 16), the model container, toy data.
+src_nn_libnn_a_SOURCES += \
+	src/nn/dense.c src/nn/dense.h \
+	src/nn/conv.c src/nn/conv.h \
+	src/nn/recur.c src/nn/recur.h \
+	src/nn/attn.c src/nn/attn.h \
+	src/nn/norm.c src/nn/norm.h

@@ -19,3 +19,10 @@ check_PROGRAMS += tests/nn/check_train
 tests_nn_check_train_LDADD = $(NN_TEST_LDADD)
 TESTS += tests/nn/lab.sh
 EXTRA_DIST += tests/nn/lab.sh
+# The reference runner (issue 16): built by "make" (not installed), run by nnref.sh on
+# the shared PyTorch cases and on malformed files.
+noinst_PROGRAMS += tests/nn/nnref
+tests_nn_nnref_SOURCES = tests/nn/nnref.c tests/nn/nnref-case.c tests/nn/nnref-ops.c \
+	tests/nn/nnref.h
+tests_nn_nnref_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
+tests_nn_nnref_LDADD = src/nn/libnn.a -lm
