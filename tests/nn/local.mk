@@ -26,3 +26,12 @@ tests_nn_nnref_SOURCES = tests/nn/nnref.c tests/nn/nnref-case.c tests/nn/nnref-o
 	tests/nn/nnref.h
 tests_nn_nnref_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
 tests_nn_nnref_LDADD = src/nn/libnn.a -lm
+# The layers of issue 16 by hand and against finite differences on random shapes.
+EXTRA_DIST += tests/nn/layertest.h
+check_PROGRAMS += tests/nn/check_dense tests/nn/check_conv
+tests_nn_check_dense_LDADD = $(NN_TEST_LDADD)
+tests_nn_check_conv_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_recur tests/nn/check_attn tests/nn/check_norm
+tests_nn_check_recur_LDADD = $(NN_TEST_LDADD)
+tests_nn_check_attn_LDADD = $(NN_TEST_LDADD)
+tests_nn_check_norm_LDADD = $(NN_TEST_LDADD)
