@@ -35,3 +35,6 @@ check_PROGRAMS += tests/nn/check_recur tests/nn/check_attn tests/nn/check_norm
 tests_nn_check_recur_LDADD = $(NN_TEST_LDADD)
 tests_nn_check_attn_LDADD = $(NN_TEST_LDADD)
 tests_nn_check_norm_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_glyphs tests/nn/check_pairs
+tests_nn_check_glyphs_LDADD = $(NN_TEST_LDADD)
+tests_nn_check_pairs_LDADD = $(NN_TEST_LDADD)
