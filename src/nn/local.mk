@@ -28,4 +28,6 @@ src_nn_libnn_a_SOURCES += \
 	src/nn/norm.c src/nn/norm.h \
 	src/nn/net.c src/nn/net-run.c src/nn/net.h \
 	src/nn/glyphs.c src/nn/glyphs.h \
-	src/nn/pairs.c src/nn/pairs.h
+	src/nn/pairs.c src/nn/pairs.h \
+	src/nn/demo.c src/nn/demo.h \
+	src/nn/seq2seq.c src/nn/seq2seq.h
