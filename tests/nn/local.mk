@@ -40,3 +40,5 @@ tests_nn_check_glyphs_LDADD = $(NN_TEST_LDADD)
 tests_nn_check_pairs_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_net
 tests_nn_check_net_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_net_train
+tests_nn_check_net_train_LDADD = $(NN_TEST_LDADD)
