@@ -42,3 +42,5 @@ check_PROGRAMS += tests/nn/check_net
 tests_nn_check_net_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_net_train
 tests_nn_check_net_train_LDADD = $(NN_TEST_LDADD)
+TESTS += tests/nn/nnref.sh
+EXTRA_DIST += tests/nn/nnref.sh tests/nn/nnref-hand.nnref tests/nn/nnref-bad

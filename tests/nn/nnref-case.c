@@ -147,8 +147,11 @@ int ref_same_shape(RefCase *c, const RefTensor *t, const size_t *dims, size_t ra
 
 const double *ref_seed(RefCase *c)
 {
-	RefTensor *s = ref_find(c, REF_SEED, "dy");
+	RefTensor *y = ref_find(c, REF_OUT, "y"), *s = ref_find(c, REF_SEED, "dy");
 
+	/* the output's shape first: a wrong one is the clearer message */
+	if (y && ref_same_shape(c, y, c->ydims, c->yrank))
+		return NULL;
 	if (!s) {
 		ref_fail(c, 0, "no seed dy");
 		return NULL;

@@ -227,9 +227,12 @@ static void finish_case(Reader *r)
 	if (r->c.err[0]) {
 		printf("FAIL %s  %s\n", r->c.label, r->c.err);
 		r->failed++;
-	} else {
+	} else if (w.rel > 0) {
 		printf("ok %s  [%s:%ld, worst relative error %.2g in %s]\n", r->c.label, r->file,
 		       r->c.line, w.rel, w.what);
+		r->passed++;
+	} else {
+		printf("ok %s  [%s:%ld, exact]\n", r->c.label, r->file, r->c.line);
 		r->passed++;
 	}
 	ref_case_free(&r->c);
@@ -481,12 +484,12 @@ static void run_file(const char *file, size_t *passed, size_t *failed)
 {
 	Reader r;
 	char *s, *rest, *a, *b;
-	long cases_seen = 0;
+	long cases_seen = 0, head;
 
 	memset(&r, 0, sizeof r);
 	r.file = file;
 	if (slurp(&r)) {
-		printf("FAIL %s:0: cannot read: %s\n", file, strerror(errno));
+		printf("FAIL %s: cannot read: %s\n", file, strerror(errno));
 		free(r.buf);
 		++*failed;
 		return;
@@ -496,10 +499,13 @@ static void run_file(const char *file, size_t *passed, size_t *failed)
 	rest = s;
 	a = s ? word(&rest) : NULL;
 	b = a ? word(&rest) : NULL;
-	if (!a || strcmp(a, "nnref") || !b || word(&rest)) {
-		report_file(&r, r.line ? r.line : 1, "bad header: expected \"nnref 1\" first");
+	head = r.line;
+	if (!s) {
+		report_file(&r, 1, "bad header: no \"nnref 1\" line (the file is empty or all comments)");
+	} else if (strcmp(a, "nnref") || !b || word(&rest)) {
+		report_file(&r, head, "bad header: expected \"nnref 1\" first");
 	} else if (strcmp(b, "1")) {
-		report_file(&r, r.line, "unsupported version \"%s\" (this runner reads nnref 1)", b);
+		report_file(&r, head, "unsupported version \"%s\" (this runner reads nnref 1)", b);
 	} else {
 		while ((s = next_line(&r))) {
 			if (strncmp(s, "case", 4) == 0 && (s[4] == '\0' || isspace((unsigned char)s[4])))
@@ -509,11 +515,11 @@ static void run_file(const char *file, size_t *passed, size_t *failed)
 		if (r.in_case) {
 			if (r.filling)
 				short_values(&r);
-			ref_fail(&r.c, 0, "the case has no \"end\"");
+			ref_fail(&r.c, 0, "the file ends before the case's \"end\"");
 			finish_case(&r);
 		}
 		if (!cases_seen)
-			report_file(&r, r.line, "no cases");
+			report_file(&r, head, "no cases after the header");
 	}
 	free(r.buf);
 	*passed += r.passed;

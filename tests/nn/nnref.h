@@ -81,8 +81,8 @@ int ref_same_shape(RefCase *c, const RefTensor *t, const size_t *dims, size_t ra
 /* Makes the output y of the given shape (zeroed); NULL when out of memory. */
 double *ref_out(RefCase *c, size_t rank, const size_t *dims);
 
-/* The seed dy, checked against the shape of y; NULL (error recorded) when missing or
- * of another shape. */
+/* The seed dy, checked against the shape of y (as is the expected output's shape);
+ * NULL (error recorded) when missing or of another shape. */
 const double *ref_seed(RefCase *c);
 
 /* The gradient buffer of input t (zeroed, owned by the case). NULL for t NULL. */
