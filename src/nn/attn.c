@@ -8,6 +8,7 @@
 #include "nn/attn.h"
 #include "nn/dense.h"
 #include "nn/linalg.h"
+#include "nn/loss.h"
 
 /* One example's attention. Row i of q starts at q + i ldq (d values), likewise k, v
  * and y; p: (tq,tk) dense. */
@@ -30,18 +31,12 @@ static void attend(double *y, double *p, const double *q, const double *k, const
 	size_t i, j, c;
 
 	for (i = 0; i < r->tq; i++) {
-		double *pi = p + i * r->tk, *yi = y + i * r->ldy, max = -INFINITY, sum = 0.0;
+		double *pi = p + i * r->tk, *yi = y + i * r->ldy;
 		const double *qi = q + i * r->ldq;
 		size_t lim = seen(r, i);
-		for (j = 0; j < lim; j++) {
+		for (j = 0; j < lim; j++)
 			pi[j] = linalg_dot(qi, k + j * r->ldk, r->d) * scale;
-			if (pi[j] > max)
-				max = pi[j];
-		}
-		for (j = 0; j < lim; j++)
-			sum += pi[j] = exp(pi[j] - max);
-		for (j = 0; j < lim; j++)
-			pi[j] /= sum;
+		loss_softmax(pi, pi, lim);
 		for (j = lim; j < r->tk; j++)
 			pi[j] = 0.0;
 		for (c = 0; c < r->dv; c++)

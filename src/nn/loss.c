@@ -42,16 +42,6 @@ static double bce_logit(double z, double t)
 	return (z > 0 ? z : 0.0) - z * t + log1p(exp(-fabs(z)));
 }
 
-static double sigmoid(double z)
-{
-	if (z >= 0)
-		return 1.0 / (1.0 + exp(-z));
-	else {
-		double e = exp(z);
-		return e / (1.0 + e);
-	}
-}
-
 void loss_softmax(double *p, const double *z, size_t n)
 {
 	double max = -INFINITY, sum = 0.0;
@@ -124,7 +114,7 @@ void loss_backward(double *dz, Loss l, Activation a, const double *z, const doub
 		return;
 	case LOSS_BCE:
 		for (i = 0; i < n; i++)
-			dz[i] += (sigmoid(z[i]) - t[i]) / (double)n;
+			dz[i] += (act_sigmoid(z[i]) - t[i]) / (double)n;
 		return;
 	case LOSS_CE:
 		if (n_out == 1) {

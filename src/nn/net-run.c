@@ -248,13 +248,6 @@ static double *dgrad(const Net *net, const NetNode *nd, int k)
 	return a->needs_grad ? a->grad : NULL;
 }
 
-static double sigmoid(double z)
-{
-	double e = exp(-fabs(z));
-
-	return z >= 0 ? 1 / (1 + e) : e / (1 + e);
-}
-
 /* The scalar losses' backward with g = dL/dloss: MSE 2 (y - t)/m, BCE (s(z) - t)/m for y
  * (or z), and minus that for MSE's target, -z/m for BCE's. */
 static void pair_loss_backward(double *dx, double *dt, const NetNode *nd, const NetNode *x,
@@ -272,7 +265,7 @@ static void pair_loss_backward(double *dx, double *dt, const NetNode *nd, const 
 				dt[i] -= g * 2 * (z - tv);
 		} else {
 			if (dx)
-				dx[i] += g * (sigmoid(z) - tv);
+				dx[i] += g * (act_sigmoid(z) - tv);
 			if (dt)
 				dt[i] -= g * z;
 		}

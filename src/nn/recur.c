@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "nn/act.h"
 #include "nn/dense.h"
 #include "nn/linalg.h"
 #include "nn/recur.h"
@@ -29,16 +30,6 @@ size_t gru_work_size(const RecurShape *s)
 size_t lstm_work_size(const RecurShape *s)
 {
 	return (LSTM_PER * s->t + 7) * s->n * s->hid;
-}
-
-static double sigmoid(double z)
-{
-	if (z >= 0)
-		return 1.0 / (1.0 + exp(-z));
-	else {
-		double e = exp(z);
-		return e / (1.0 + e);
-	}
 }
 
 /* The hidden state before step t: y_(t-1), h0, or the zeros. */
@@ -107,8 +98,8 @@ void gru_forward(double *y, double *work, const double *x, const double *h0, con
 			double *g = work + (t * s->n + r) * GRU_PER * H;
 			const double *axr = ax + r * 3 * H, *ahr = ah + r * 3 * H, *hr = hp + r * H;
 			for (k = 0; k < H; k++) {
-				double rg = sigmoid(axr[k] + ahr[k]);
-				double zg = sigmoid(axr[H + k] + ahr[H + k]);
+				double rg = act_sigmoid(axr[k] + ahr[k]);
+				double zg = act_sigmoid(axr[H + k] + ahr[H + k]);
 				double ng = tanh(axr[2 * H + k] + rg * ahr[2 * H + k]);
 				g[k] = rg;
 				g[H + k] = zg;
@@ -178,8 +169,8 @@ void lstm_forward(double *y, double *work, const double *x, const double *h0, co
 			else
 				cp = c0 ? c0 + r * H : zeros;
 			for (k = 0; k < H; k++) {
-				double ig = sigmoid(ar[k]), fg = sigmoid(ar[H + k]);
-				double gg = tanh(ar[2 * H + k]), og = sigmoid(ar[3 * H + k]);
+				double ig = act_sigmoid(ar[k]), fg = act_sigmoid(ar[H + k]);
+				double gg = tanh(ar[2 * H + k]), og = act_sigmoid(ar[3 * H + k]);
 				double c = fg * cp[k] + ig * gg, tc = tanh(c);
 				g[k] = ig;
 				g[H + k] = fg;
