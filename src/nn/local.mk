@@ -26,7 +26,7 @@ src_nn_libnn_a_SOURCES += \
 	src/nn/recur.c src/nn/recur.h \
 	src/nn/attn.c src/nn/attn.h \
 	src/nn/norm.c src/nn/norm.h \
-	src/nn/net.c src/nn/net-run.c src/nn/net.h \
+	src/nn/net.c src/nn/net-finish.c src/nn/net-run.c src/nn/net.h \
 	src/nn/glyphs.c src/nn/glyphs.h \
 	src/nn/pairs.c src/nn/pairs.h \
 	src/nn/demo.c src/nn/demo.h \

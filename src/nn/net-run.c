@@ -2,7 +2,6 @@
  * node handed to its layer's function. libc and libm only; no allocation. */
 #include <config.h>
 
-#include <math.h>
 #include <string.h>
 
 #include "nn/attn.h"
