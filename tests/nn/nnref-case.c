@@ -58,6 +58,17 @@ RefTensor *ref_in(RefCase *c, const char *name, int rank)
 	return t;
 }
 
+int ref_rank(RefCase *c, const RefTensor *t, size_t lo, size_t hi)
+{
+	if (t->rank >= lo && t->rank <= hi)
+		return 0;
+	if (lo == hi)
+		return ref_fail(c, t->line, "%s has %zu dimensions, %s takes %zu", t->name, t->rank,
+		                c->op, lo);
+	return ref_fail(c, t->line, "%s has %zu dimensions, %s takes %zu to %zu", t->name, t->rank,
+	                c->op, lo, hi);
+}
+
 int ref_dim(RefCase *c, const RefTensor *t, size_t k, size_t want)
 {
 	if (t->dims[k] == want)

@@ -64,6 +64,9 @@ RefTensor *ref_find(RefCase *c, RefKind kind, const char *name);
 RefTensor *ref_in(RefCase *c, const char *name, int rank);
 RefTensor *ref_opt_in(RefCase *c, const char *name, int rank);
 
+/* Checks that t has lo to hi dimensions; records an error and returns -1 if not. */
+int ref_rank(RefCase *c, const RefTensor *t, size_t lo, size_t hi);
+
 /* Checks that dimension k of t is want; records an error and returns -1 if not. */
 int ref_dim(RefCase *c, const RefTensor *t, size_t k, size_t want);
 
