@@ -75,8 +75,8 @@ static size_t nearest(const double *img, const double *tmpl, size_t classes, siz
 
 START_TEST(classes_are_apart)
 {
-	/* the clean templates tell lightly jittered glyphs apart far better than chance
-	 * (1/15): the classes differ in their strokes, not only in their noise */
+	/* the clean templates tell lightly jittered glyphs apart (chance is 1/15): the
+	 * classes differ in their strokes, not only in their noise */
 	GlyphStyle clean = {12, 0, 0}, light = {12, 0.3, 0.05};
 	double tmpl[GLYPH_COUNT * 144], img[144];
 	size_t c, i, right = 0, n = 300;
@@ -90,7 +90,7 @@ START_TEST(classes_are_apart)
 		right += nearest(img, tmpl, GLYPH_COUNT, 144) == i % GLYPH_COUNT;
 	}
 	printf("# nearest template: %zu of %zu right\n", right, n);
-	ck_assert_uint_ge(right, n * 6 / 10);
+	ck_assert_uint_ge(right, n * 85 / 100);
 }
 END_TEST
 
