@@ -29,8 +29,7 @@ int act_from_name(Activation *a, const char *name)
 	return 0;
 }
 
-/* 1/(1+e^-z), without overflow for large negative z. */
-static double sigmoid(double z)
+double act_sigmoid(double z)
 {
 	if (z >= 0)
 		return 1.0 / (1.0 + exp(-z));
@@ -48,7 +47,7 @@ double act_value(Activation a, double z)
 	case ACT_LINEAR:
 		return z;
 	case ACT_SIGMOID:
-		return sigmoid(z);
+		return act_sigmoid(z);
 	case ACT_TANH:
 		return tanh(z);
 	case ACT_RELU:
@@ -62,7 +61,7 @@ double act_value(Activation a, double z)
 	case ACT_SOFTPLUS:
 		return log1p(exp(-fabs(z))) + (z > 0 ? z : 0.0);
 	case ACT_SWISH:
-		return z * sigmoid(z);
+		return z * act_sigmoid(z);
 	case ACT_COUNT:
 		break;
 	}
@@ -92,9 +91,9 @@ double act_deriv(Activation a, double z, double y)
 		return 0.5 * (1.0 + erf(z * M_SQRT1_2)) +
 		       z * exp(-0.5 * z * z) * (0.5 * M_2_SQRTPI * M_SQRT1_2);
 	case ACT_SOFTPLUS:
-		return sigmoid(z);
+		return act_sigmoid(z);
 	case ACT_SWISH:
-		s = sigmoid(z);
+		s = act_sigmoid(z);
 		return s + z * s * (1.0 - s);
 	case ACT_COUNT:
 		break;

@@ -26,6 +26,9 @@ const char *act_name(Activation a);
 /* Looks name up; returns 0 and sets *a, or -1 for an unknown name. */
 int act_from_name(Activation *a, const char *name);
 
+/* 1/(1+e^-z), computed without overflow for large |z| (e^z/(1+e^z) below 0). */
+double act_sigmoid(double z);
+
 /* f(z) for one value. */
 double act_value(Activation a, double z);
 

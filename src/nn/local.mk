@@ -33,3 +33,15 @@ src_nn_libnn_a_SOURCES += \
 	src/nn/skipgram.c src/nn/skipgram.h \
 	src/nn/graph.c src/nn/graph.h \
 	src/nn/graph-net.c src/nn/graph-net.h
+# The layers of levels 3 and 4 (issue 16), the model container, toy data.
+src_nn_libnn_a_SOURCES += \
+	src/nn/dense.c src/nn/dense.h \
+	src/nn/conv.c src/nn/conv.h \
+	src/nn/recur.c src/nn/recur.h \
+	src/nn/attn.c src/nn/attn.h \
+	src/nn/norm.c src/nn/norm.h \
+	src/nn/net.c src/nn/net-finish.c src/nn/net-run.c src/nn/net.h \
+	src/nn/glyphs.c src/nn/glyphs.h \
+	src/nn/pairs.c src/nn/pairs.h \
+	src/nn/demo.c src/nn/demo.h \
+	src/nn/seq2seq.c src/nn/seq2seq.h

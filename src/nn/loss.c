@@ -1,4 +1,4 @@
-/* loss.c: MSE, binary cross-entropy from logits, softmax cross-entropy.
+/* loss.c: MSE, BCE from logits, softmax cross-entropy (one-hot or class indices).
  * libc and libm only; no allocation. */
 #include <config.h>
 
@@ -40,16 +40,6 @@ Activation loss_output_act(Loss l, Activation requested)
 static double bce_logit(double z, double t)
 {
 	return (z > 0 ? z : 0.0) - z * t + log1p(exp(-fabs(z)));
-}
-
-static double sigmoid(double z)
-{
-	if (z >= 0)
-		return 1.0 / (1.0 + exp(-z));
-	else {
-		double e = exp(z);
-		return e / (1.0 + e);
-	}
 }
 
 void loss_softmax(double *p, const double *z, size_t n)
@@ -124,7 +114,7 @@ void loss_backward(double *dz, Loss l, Activation a, const double *z, const doub
 		return;
 	case LOSS_BCE:
 		for (i = 0; i < n; i++)
-			dz[i] += (sigmoid(z[i]) - t[i]) / (double)n;
+			dz[i] += (act_sigmoid(z[i]) - t[i]) / (double)n;
 		return;
 	case LOSS_CE:
 		if (n_out == 1) {
@@ -146,5 +136,61 @@ void loss_backward(double *dz, Loss l, Activation a, const double *z, const doub
 		return;
 	case LOSS_COUNT:
 		break;
+	}
+}
+
+/* The rows of c that count. */
+static size_t counted(const size_t *c, size_t n)
+{
+	size_t r, m = 0;
+
+	for (r = 0; r < n; r++)
+		m += c[r] != LOSS_IGNORE;
+	return m;
+}
+
+/* ln sum_k e^(z_k - max) and max, for one row. */
+static double log_sum_exp(double *max, const double *z, size_t k)
+{
+	double mx = -INFINITY, sum = 0.0;
+	size_t j;
+
+	for (j = 0; j < k; j++)
+		if (z[j] > mx)
+			mx = z[j];
+	for (j = 0; j < k; j++)
+		sum += exp(z[j] - mx);
+	*max = mx;
+	return log(sum);
+}
+
+double loss_softmax_ce_forward(const double *z, const size_t *c, size_t n, size_t k)
+{
+	size_t r, m = counted(c, n);
+	double s = 0.0;
+
+	for (r = 0; r < n; r++) {
+		double max, lse;
+		if (c[r] == LOSS_IGNORE)
+			continue;
+		lse = log_sum_exp(&max, z + r * k, k);
+		s += lse - (z[r * k + c[r]] - max);
+	}
+	return m ? s / (double)m : 0.0;
+}
+
+void loss_softmax_ce_backward(double *dz, double dy, const double *z, const size_t *c, size_t n,
+                              size_t k)
+{
+	size_t r, j, m = counted(c, n);
+
+	for (r = 0; r < n; r++) {
+		const double *zr = z + r * k;
+		double max, lse, scale = dy / (double)m;
+		if (c[r] == LOSS_IGNORE)
+			continue;
+		lse = log_sum_exp(&max, zr, k);
+		for (j = 0; j < k; j++)
+			dz[r * k + j] += scale * (exp(zr[j] - max - lse) - (j == c[r]));
 	}
 }

@@ -42,4 +42,18 @@ void loss_backward(double *dz, Loss l, Activation a, const double *z, const doub
 /* p: (n); p = softmax(z) computed with the maximum subtracted. p may be z. */
 void loss_softmax(double *p, const double *z, size_t n);
 
+/* A class index that counts for nothing (torch's ignore_index): its row is left out of
+ * the loss and of the mean (padding in a batch of sequences). */
+#define LOSS_IGNORE ((size_t)-1)
+
+/* z: (n,k) logits, c: (n) class indices < k or LOSS_IGNORE; softmax cross-entropy with
+ * class indices (torch's cross_entropy): returns y = -(1/m) sum_r ln softmax(z_r)[c_r],
+ * m the number of rows not ignored (y = 0 when m = 0). */
+double loss_softmax_ce_forward(const double *z, const size_t *c, size_t n, size_t k);
+
+/* dz: (n,k); the twin, for dy = dL/dy: dz_r += dy (softmax(z_r) - onehot(c_r)) / m for
+ * every row not ignored. */
+void loss_softmax_ce_backward(double *dz, double dy, const double *z, const size_t *c, size_t n,
+                              size_t k);
+
 #endif

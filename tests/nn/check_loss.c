@@ -1,12 +1,12 @@
-/* check_loss.c: MSE, BCE from logits and softmax cross-entropy by hand and by finite
- * differences, for one output and for several classes. */
+/* check_loss.c: MSE, BCE from logits and softmax cross-entropy (one-hot and class
+ * indices) by hand and by finite differences, for one output and for several classes. */
 #include <config.h>
 
 #include <math.h>
 #include <string.h>
 
 #include "nn/loss.h"
-#include "testlib.h"
+#include "layertest.h"
 
 START_TEST(values_by_hand)
 {
@@ -123,6 +123,73 @@ START_TEST(names_and_output_activations)
 }
 END_TEST
 
+START_TEST(softmax_ce_with_indices_by_hand)
+{
+	/* equal logits: ln 4, gradient 1/4 everywhere but the class, -3/4 there */
+	const double z[8] = {0, 0, 0, 0, 1, 2, 3, 4};
+	size_t c[2] = {2, LOSS_IGNORE};
+	double dz[8] = {0};
+
+	ck_assert_double_eq_tol(loss_softmax_ce_forward(z, c, 2, 4), log(4.0), 1e-15);
+	loss_softmax_ce_backward(dz, 2.0, z, c, 2, 4); /* dy = 2 scales it */
+	ck_assert_double_eq_tol(dz[0], 0.5, 1e-15);
+	ck_assert_double_eq_tol(dz[2], -1.5, 1e-15);
+	ck_assert_double_eq(dz[4] + dz[5] + dz[6] + dz[7], 0); /* the ignored row */
+	/* the mean is over the rows that count: -ln softmax(1 2 3 4)[3] alone */
+	c[0] = LOSS_IGNORE, c[1] = 3;
+	ck_assert_double_eq_tol(loss_softmax_ce_forward(z, c, 2, 4),
+	                        log(exp(-3.0) + exp(-2.0) + exp(-1.0) + 1), 1e-15);
+	c[1] = LOSS_IGNORE;
+	ck_assert_double_eq(loss_softmax_ce_forward(z, c, 2, 4), 0);
+	/* huge logits stay finite */
+	{
+		const double big[2] = {1000, -1000};
+		const size_t cb[1] = {1};
+		ck_assert_double_eq_tol(loss_softmax_ce_forward(big, cb, 1, 2), 2000, 1e-12);
+	}
+}
+END_TEST
+
+typedef struct {
+	size_t n, k;
+	const size_t *c;
+	double *z, dy;
+} CeCtx;
+
+static double ce_loss(void *p)
+{
+	CeCtx *c = p;
+
+	return c->dy * loss_softmax_ce_forward(c->z, c->c, c->n, c->k);
+}
+
+START_TEST(softmax_ce_gradients_on_random_shapes)
+{
+	LtCheck lc = {0};
+	Rng r;
+	int trial;
+
+	rng_seed(&r, 9);
+	for (trial = 0; trial < 30; trial++) {
+		CeCtx c;
+		size_t cls[6], i;
+		double *dz;
+		c.n = lt_size(&r, 1, 6), c.k = lt_size(&r, 1, 5), c.c = cls;
+		c.dy = rng_range(&r, -2, 2);
+		for (i = 0; i < c.n; i++)
+			cls[i] = i == 1 && trial % 2 ? LOSS_IGNORE : (size_t)rng_below(&r, c.k);
+		c.z = lt_rand(&r, c.n * c.k, 3), dz = lt_zeros(c.n * c.k);
+		loss_softmax_ce_backward(dz, c.dy, c.z, cls, c.n, c.k);
+		snprintf(lc.what, sizeof lc.what, "softmax_ce n=%zu k=%zu", c.n, c.k);
+		lc.loss = ce_loss, lc.ctx = &c;
+		lt_add(&lc, "z", c.z, dz, c.n * c.k);
+		lt_run(&lc);
+		lt_free(&lc);
+	}
+	lt_summary("softmax_ce", 30, &lc);
+}
+END_TEST
+
 static Suite *loss_suite(void)
 {
 	Suite *s = suite_create("loss");
@@ -132,6 +199,8 @@ static Suite *loss_suite(void)
 	tcase_add_test(tc, ce_gradient_is_p_minus_y);
 	tcase_add_test(tc, gradients_by_finite_differences);
 	tcase_add_test(tc, names_and_output_activations);
+	tcase_add_test(tc, softmax_ce_with_indices_by_hand);
+	tcase_add_test(tc, softmax_ce_gradients_on_random_shapes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -42,3 +42,28 @@ check_PROGRAMS += tests/nn/check_graph
 tests_nn_check_graph_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_mlp_unit
 tests_nn_check_mlp_unit_LDADD = $(NN_TEST_LDADD)
+# The reference runner (issue 16): built by "make" (not installed), run by nnref.sh on
+# the shared PyTorch cases and on malformed files.
+noinst_PROGRAMS += tests/nn/nnref
+tests_nn_nnref_SOURCES = tests/nn/nnref.c tests/nn/nnref-case.c tests/nn/nnref-ops.c \
+	tests/nn/nnref.h
+tests_nn_nnref_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
+tests_nn_nnref_LDADD = src/nn/libnn.a -lm
+# The layers of issue 16 by hand and against finite differences on random shapes.
+EXTRA_DIST += tests/nn/layertest.h
+check_PROGRAMS += tests/nn/check_dense tests/nn/check_conv
+tests_nn_check_dense_LDADD = $(NN_TEST_LDADD)
+tests_nn_check_conv_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_recur tests/nn/check_attn tests/nn/check_norm
+tests_nn_check_recur_LDADD = $(NN_TEST_LDADD)
+tests_nn_check_attn_LDADD = $(NN_TEST_LDADD)
+tests_nn_check_norm_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_glyphs tests/nn/check_pairs
+tests_nn_check_glyphs_LDADD = $(NN_TEST_LDADD)
+tests_nn_check_pairs_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_net
+tests_nn_check_net_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_net_train
+tests_nn_check_net_train_LDADD = $(NN_TEST_LDADD)
+TESTS += tests/nn/nnref.sh
+EXTRA_DIST += tests/nn/nnref.sh tests/nn/nnref-hand.nnref tests/nn/nnref-bad
