@@ -120,7 +120,7 @@ static void map_screen_command(App *a, Command cmd, const Key *k)
 			app_status(a, STYLE_WARN, "%s", _("This course has no lab."));
 		return;
 	case CMD_CONTINUE:
-		e = map_last_lesson(a->course, a->progress);
+		e = map_continue_lesson(a->course, a->progress);
 		if (e)
 			app_open_lesson(a, e);
 		else

@@ -10,6 +10,7 @@
 #include "app/app.h"
 #include "app/map.h"
 #include "app/player.h"
+#include "base/utf8.h"
 #include "nls.h"
 
 CourseLesson *map_last_lesson(const Course *c, const Progress *p)
@@ -24,10 +25,42 @@ CourseLesson *map_last_lesson(const Course *c, const Progress *p)
 	return NULL;
 }
 
+/* Whether e is a written lesson of the course's story (the lab is free play). */
+static bool story_lesson(const CourseLesson *e)
+{
+	return e->lesson && strcmp(e->id, APP_LAB_LESSON) != 0;
+}
+
+CourseLesson *map_continue_lesson(const Course *c, const Progress *p)
+{
+	CourseLesson *last = map_last_lesson(c, p), *first = NULL;
+	bool after = false;
+	size_t l, i;
+
+	if (last && !player_lesson_done(last, p))
+		return last; /* the learner is in the middle of it */
+	if (!last)
+		return NULL; /* nothing started: the map's first lesson is the way in */
+	/* The next unfinished lesson after it, else the first unfinished one at all. */
+	for (l = 0; l < c->nlevels; l++)
+		for (i = 0; i < c->levels[l].nlessons; i++) {
+			CourseLesson *e = &c->levels[l].lessons[i];
+			if (e == last)
+				after = true;
+			if (!story_lesson(e) || player_lesson_done(e, p))
+				continue;
+			if (after)
+				return e;
+			if (!first)
+				first = e;
+		}
+	return first ? first : last;
+}
+
 int map_count(const Course *c, const Progress *p)
 {
 	size_t l, i;
-	int n = map_last_lesson(c, p) ? 1 : 0;
+	int n = map_continue_lesson(c, p) ? 1 : 0;
 
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++)
@@ -37,7 +70,7 @@ int map_count(const Course *c, const Progress *p)
 
 CourseLesson *map_item(const Course *c, const Progress *p, int item, int *is_continue)
 {
-	CourseLesson *last = map_last_lesson(c, p);
+	CourseLesson *last = map_continue_lesson(c, p);
 	size_t l, i;
 
 	*is_continue = 0;
@@ -64,15 +97,6 @@ int map_minutes(const CourseLesson *e)
 	return m;
 }
 
-static int level_has_lessons(const CourseLevel *lv)
-{
-	size_t i;
-
-	for (i = 0; i < lv->nlessons; i++)
-		if (lv->lessons[i].lesson)
-			return 1;
-	return 0;
-}
 
 /* Whether w is a widget whose kind has a goal (a game, a trainer given one). */
 static bool is_game(const Widget *w)
@@ -105,20 +129,29 @@ static void scores(const CourseLesson *e, const Progress *p, bool games, int *go
 		}
 }
 
-/* Whether every written lesson of a level is done (and it has one). */
+/* Draws s at (x, y) in at most w columns, ending with an ellipsis when it is cut. */
+static void cut_text(Grid *g, int x, int y, const char *s, int w, Caps caps, Style st)
+{
+	const char *dots = caps.unicode ? "…" : "~";
+
+	if (utf8_width(s, strlen(s)) <= w) {
+		grid_str(g, x, y, s, st);
+		return;
+	}
+	x += grid_text(g, x, y, s, strlen(s), w - 1, st);
+	grid_str(g, x, y, dots, st);
+}
+
+/* Whether a level is complete: every lesson of it written and done (a level with a
+ * lesson still planned is not). */
 static int level_done(const CourseLevel *lv, const Progress *p)
 {
 	size_t i;
-	int any = 0;
 
-	for (i = 0; i < lv->nlessons; i++) {
-		if (!lv->lessons[i].lesson)
-			continue;
-		if (!player_lesson_done(&lv->lessons[i], p))
+	for (i = 0; i < lv->nlessons; i++)
+		if (!lv->lessons[i].lesson || !player_lesson_done(&lv->lessons[i], p))
 			return 0;
-		any = 1;
-	}
-	return any;
+	return lv->nlessons > 0;
 }
 
 /* The state of a lesson as words: new, started (k of n units), done; then the quiz
@@ -152,7 +185,9 @@ static void state_of(const CourseLesson *e, const Progress *p, char *buf, size_t
 		snprintf(buf + len, size - len, _(", games %d/%d"), got, all);
 }
 
-/* Overall progress: the share of units done in the lessons that exist. */
+/* Overall progress: the share of the whole syllabus's units done, planned lessons
+ * included (the lab is free play and does not count). Rounded down, so 100% means
+ * every unit. */
 static int percent_done(const Course *c, const Progress *p)
 {
 	size_t l, i;
@@ -161,12 +196,13 @@ static int percent_done(const Course *c, const Progress *p)
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++) {
 			const CourseLesson *e = &c->levels[l].lessons[i];
-			if (!e->lesson || strcmp(e->id, APP_LAB_LESSON) == 0) /* free play */
+			if (strcmp(e->id, APP_LAB_LESSON) == 0)
 				continue;
 			all += (int)e->nunits;
-			done += player_units_done(e, p);
+			if (e->lesson)
+				done += player_units_done(e, p);
 		}
-	return all ? (100 * done + all / 2) / all : 0;
+	return all ? 100 * done / all : 0;
 }
 
 static void header(const Course *c, const Progress *p, Grid *g, Caps caps)
@@ -189,7 +225,7 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 {
 	/* Rows are laid out virtually (row r of the map) and shown from m->scroll. */
 	int r = 0, item = 0, top = 2, count = map_count(c, p), sel_row = 0;
-	CourseLesson *last = map_last_lesson(c, p);
+	CourseLesson *last = map_continue_lesson(c, p);
 	size_t l, i;
 	char buf[256];
 
@@ -236,31 +272,44 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 		}
 		for (l = 0; l < c->nlevels; l++) {
 			const CourseLevel *lv = &c->levels[l];
-			if (!level_has_lessons(lv))
-				continue;
+			int done = level_done(lv, p), used = 0, tw;
+			char mark[64] = "";
+			if (done)
+				snprintf(mark, sizeof mark, _("Level %s complete"), lv->id);
+			snprintf(buf, sizeof buf, "%s%s%s", lv->name ? lv->name : lv->id,
+				 lv->title ? (caps.unicode ? " · " : " - ") : "",
+				 lv->title ? lv->title : "");
+			/* The title whole: the mark goes on a row of its own when both do not
+			 * fit on one. */
+			tw = utf8_width(buf, strlen(buf));
 			if (SHOWN(r)) {
-				int done = level_done(lv, p), used;
-				char mark[64] = "";
-				if (done)
-					snprintf(mark, sizeof mark, _("Level %s complete"), lv->id);
 				grid_str(g, 2, ROW(r), caps.unicode ? (done ? "✔" : "●") : (done ? "+" : "*"),
 					 done ? STYLE_GOOD : STYLE_ACCENT);
-				snprintf(buf, sizeof buf, "%s%s%s", lv->name ? lv->name : lv->id,
-					 lv->title ? (caps.unicode ? " · " : " - ") : "",
-					 lv->title ? lv->title : "");
-				used = grid_text(g, 4, ROW(r), buf, strlen(buf),
-						 g->w - 8 - (int)strlen(mark), STYLE_TITLE);
-				if (done)
-					grid_str(g, 4 + used + 2, ROW(r), mark, STYLE_GOOD);
+				used = grid_text(g, 4, ROW(r), buf, strlen(buf), g->w - 6, STYLE_TITLE);
 			}
+			if (done && 4 + tw + 2 + utf8_width(mark, strlen(mark)) > g->w - 2)
+				r++, used = -2;
+			if (done && SHOWN(r))
+				grid_str(g, 4 + used + 2, ROW(r), mark, STYLE_GOOD);
 			r++;
 			for (i = 0; i < lv->nlessons; i++) {
 				const CourseLesson *e = &lv->lessons[i];
 				int sel = item == m->selected;
 				Style st;
 				char state[96], mins[32];
-				if (!e->lesson)
+				if (!e->lesson) { /* planned: shown, greyed, not to be opened */
+					if (SHOWN(r)) {
+						const char *title = e->title ? e->title : e->id;
+						int y = ROW(r), x = g->w - 2 - 30;
+						grid_str(g, 2, y, caps.unicode ? "│" : "|", STYLE_ACCENT);
+						cut_text(g, 6, y, title, x - 8 - 6 - 1, caps, STYLE_DIM);
+						snprintf(mins, sizeof mins, _("%d min"), map_minutes(e));
+						grid_str(g, x - 8, y, mins, STYLE_DIM);
+						grid_str(g, x, y, _("planned"), STYLE_DIM);
+					}
+					r++;
 					continue;
+				}
 				if (sel)
 					sel_row = r;
 				if (SHOWN(r)) {
@@ -270,8 +319,8 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 					state_of(e, p, state, sizeof state, &st);
 					snprintf(mins, sizeof mins, _("%d min"), map_minutes(e));
 					x = g->w - 2 - 30;
-					grid_text(g, 6, y, title, strlen(title), x - 8 - 6,
-						  sel ? STYLE_FOCUS : STYLE_NORMAL);
+					cut_text(g, 6, y, title, x - 8 - 6 - 1, caps,
+						 sel ? STYLE_FOCUS : STYLE_NORMAL);
 					grid_str(g, x - 8, y, mins, STYLE_DIM);
 					grid_str(g, x, y, state, st);
 					if (sel)

@@ -23,6 +23,11 @@ CourseLesson *map_item(const Course *c, const Progress *p, int i, int *is_contin
 /* The lesson the learner was last in (from progress), if it still exists. */
 CourseLesson *map_last_lesson(const Course *c, const Progress *p);
 
+/* Where "continue" leads: the last lesson while it is unfinished, else the next
+ * unfinished written lesson after it (the first unfinished one when none is after);
+ * the last one when all are done; NULL when nothing was started. */
+CourseLesson *map_continue_lesson(const Course *c, const Progress *p);
+
 /* The number of selectable items. */
 int map_count(const Course *c, const Progress *p);
 

@@ -4,6 +4,7 @@ noinst_LIBRARIES += src/widgets/libwidgets.a
 # and what several kinds share (targets, chart data, how numbers and functions show).
 src_widgets_libwidgets_a_SOURCES = \
 	src/widgets/core/widget.h src/widgets/core/registry.c src/widgets/core/registry.h \
+	src/widgets/core/kinds.def \
 	src/widgets/core/scene.c src/widgets/core/param.c src/widgets/core/keys.c \
 	src/widgets/core/problem.c src/widgets/core/problem.h \
 	src/widgets/core/smallwidgets.h src/widgets/core/target.c \

@@ -75,8 +75,10 @@ static void build(void)
 	lessons[0].units = cunits;
 	lessons[0].nunits = 2;
 	lessons[0].lesson = &lesson;
-	lessons[1].id = "L-planned"; /* no file: not listed */
+	lessons[1].id = "L-planned"; /* no file: listed greyed, not an item */
 	lessons[1].title = "Planned";
+	lessons[1].units = cunits; /* one unit, planned: it counts in the syllabus */
+	lessons[1].nunits = 1;
 	lessons[2].id = "L-b";
 	lessons[2].units = cunits;
 	lessons[2].nunits = 1;
@@ -116,10 +118,15 @@ START_TEST(map_lists_existing_lessons_and_continue)
 	ck_assert_int_eq(map_count(&course, prog), 2);
 	ck_assert_ptr_eq(map_item(&course, prog, 1, &cont), &lessons[2]);
 	ck_assert_int_eq(map_minutes(&lessons[0]), 12);
+	/* The last lesson unfinished: continue leads back into it. */
 	progress_set(prog, "last.lesson", "L-b");
-	progress_set(prog, "unit.U.one.done", "1");
 	ck_assert_int_eq(map_count(&course, prog), 3);
 	ck_assert_ptr_eq(map_item(&course, prog, 0, &cont), &lessons[2]);
+	ck_assert_int_eq(cont, 1);
+	/* Finished (its one unit, U.one, done): continue leads to the next unfinished
+	 * lesson, here the first one, L-a (U.two still to do), not to L-b's end. */
+	progress_set(prog, "unit.U.one.done", "1");
+	ck_assert_ptr_eq(map_item(&course, prog, 0, &cont), &lessons[0]);
 	ck_assert_int_eq(cont, 1);
 	grid_init(&g, 80, 24);
 	m.selected = 1;
@@ -158,9 +165,15 @@ START_TEST(map_shows_quiz_and_game_scores)
 	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
 	t = grid_to_text(&g);
 	ck_assert_ptr_nonnull(strstr(t, "done, quiz 1/1, games 1/1"));
-	/* Level 2's only lesson (one unit, U.one) is done too: both levels complete. */
-	ck_assert_ptr_nonnull(strstr(t, "Level 1 complete"));
+	/* Level 2's only lesson (one unit, U.one) is done: complete. Level 1 has a lesson
+	 * still planned: not complete, however done its written ones are. */
+	ck_assert_ptr_null(strstr(t, "Level 1 complete"));
 	ck_assert_ptr_nonnull(strstr(t, "Level 2 complete"));
+	ck_assert_ptr_nonnull(strstr(t, "Planned"));
+	ck_assert_ptr_nonnull(strstr(t, "planned"));
+	/* The whole syllabus counts: L-a's 2 units and L-b's 1 are done, L-planned's 1
+	 * is not written yet: 3 of 4, 75%. */
+	ck_assert_ptr_nonnull(strstr(t, "75% done"));
 	free(t);
 	grid_free(&g);
 }
