@@ -121,7 +121,7 @@ void player_draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 bool player_focusable(Player *p, int i)
 {
 	Instance *in = scene_for_block(&p->scene, p->doc.slots[i].block);
-	return in && in->ops->key;
+	return in && in->ops->key && (!in->ops->focusable || in->ops->focusable(in));
 }
 
 

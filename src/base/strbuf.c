@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "base/strbuf.h"
 
@@ -24,4 +25,17 @@ size_t str_addf(char *buf, size_t size, size_t len, const char *fmt, ...)
 		return len;
 	}
 	return (size_t)n < size - len ? len + (size_t)n : size - 1;
+}
+
+size_t str_double(char *buf, size_t size, double v)
+{
+	char tmp[40];
+	int p;
+
+	for (p = 1; p <= 17; p++) {
+		snprintf(tmp, sizeof tmp, "%.*g", p, v);
+		if (strtod(tmp, NULL) == v || v != v)
+			break;
+	}
+	return str_addf(buf, size, 0, "%s", tmp);
 }

@@ -13,4 +13,9 @@
 size_t str_addf(char *buf, size_t size, size_t len, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* Writes v with the fewest significant digits that read back as the same double
+ * ("0.2", not "0.20000000000000001"; "1e-07"), as a lesson or a learner would write it;
+ * "nan" or "inf" when it is not finite. Returns the length (cut at size - 1). */
+size_t str_double(char *buf, size_t size, double v);
+
 #endif

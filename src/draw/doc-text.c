@@ -96,7 +96,14 @@ void doc_styled_add(Ctx *c, const char *s, size_t n, Style st)
 		styled_add_raw(c, s + run, i - run, st);
 		if (utf8_cp_width(cp) > 0) {
 			const char *a = translit_ascii(cp);
+			char next = i + len < n ? s[i + len] : ' ';
 			styled_add_raw(c, a ? a : "?", a ? strlen(a) : 1, st);
+			/* A subscript or superscript spelled out (_i, ^2) runs into the letter
+			 * after it ("w_ix_i"): a space keeps the terms apart ("w_i x_i"). */
+			if (a && (a[0] == '_' || a[0] == '^') &&
+			    ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
+			     (next >= '0' && next <= '9')))
+				styled_add_raw(c, " ", 1, st);
 		}
 		i += len;
 		run = i;

@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..33"
+echo "1..34"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -50,6 +50,7 @@ check "--plain re-flows to COLUMNS" eval 'COLUMNS=40 run 0 -C "$course" --plain 
 check "--lesson with an unknown id: status 1 and a pointer to --list" eval 'run 1 -C "$course" --lesson T-nope && has err "no lesson '"'"'T-nope'"'"'" && has err "--list"'
 check "a broken course index is reported, not a crash" eval 'mkdir -p "$tmp/bad" && printf "@format 9\n@level\n" >"$tmp/bad/course.index" && run 0 -C "$tmp/bad" --list && has err "problem"'
 check "--plain in the C locale spells symbols out in prose (sigma, x, ~)" eval 'mkdir -p "$tmp/sym" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n" >"$tmp/sym/course.index" && printf "@lesson S-a\n@title Symbols\n@level 1\n@format 1\n@unit S.a\nWe get σ(0.7) ≈ 0.668 and 1 × 0.6 → z₁.\n" >"$tmp/sym/a.lesson" && LC_ALL=C run 0 -C "$tmp/sym" --plain && has out "We get sigma(0.7) ~ 0.668 and 1 x 0.6 -> z_1."'
+check "--plain in the C locale keeps subscripted terms apart (w_i x_i, not w_ix_i)" eval 'mkdir -p "$tmp/sub" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n" >"$tmp/sub/course.index" && printf "@lesson S-a\n@title Sums\n@level 1\n@format 1\n@unit S.a\nThe total is Σ wᵢxᵢ, and x₁² stays whole.\n" >"$tmp/sub/a.lesson" && LC_ALL=C run 0 -C "$tmp/sub" --plain && has out "The total is Sum w_i x_i, and x_1^2 stays whole."'
 check "--plain ends a lesson with its answers and explanations" eval 'run 0 -C "$course" --plain --lesson T-two && has out "Answers" && has out "Question 1: a) sigmoid. The sigmoid" && [ "$(grep -n "^  Answers" "$tmp/out" | cut -d: -f1)" -gt "$(grep -n "Question 1\. Which" "$tmp/out" | cut -d: -f1)" ]'
 # No home directory (an over-long $HOME is no home either): --list and --plain never
 # touch progress and work; the course itself says what is missing.

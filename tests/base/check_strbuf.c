@@ -1,6 +1,7 @@
 /* check_strbuf.c: bounded appends never run past the buffer, whatever they append. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/strbuf.h"
@@ -38,6 +39,23 @@ START_TEST(a_truncated_append_keeps_the_offset_inside)
 }
 END_TEST
 
+START_TEST(doubles_in_their_shortest_digits)
+{
+	char buf[32];
+	const double vals[] = {0.2, -0.4, 0.1 + 0.2, 1e-7, 123456789.0, -2 + 22 * 0.1, 1.0 / 3};
+	const char *want[] = {"0.2", "-0.4", "0.30000000000000004", "1e-07", "123456789",
+			      "0.20000000000000018", "0.3333333333333333"};
+	size_t i;
+
+	for (i = 0; i < sizeof vals / sizeof *vals; i++) {
+		str_double(buf, sizeof buf, vals[i]);
+		ck_assert_str_eq(buf, want[i]);
+		ck_assert(strtod(buf, NULL) == vals[i]); /* reads back the same */
+	}
+	ck_assert_uint_eq(str_double(buf, 4, 0.125), 3); /* cut, in bounds */
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("strbuf");
@@ -45,6 +63,7 @@ static Suite *suite(void)
 
 	tcase_add_test(tc, appends_in_place);
 	tcase_add_test(tc, a_truncated_append_keeps_the_offset_inside);
+	tcase_add_test(tc, doubles_in_their_shortest_digits);
 	suite_add_tcase(s, tc);
 	return s;
 }

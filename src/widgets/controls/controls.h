@@ -6,6 +6,10 @@
 #include "widgets/core/widget.h"
 
 
+/* v moved to the nearest point lo + k step, rounded to the decimals lo and step are
+ * written with (up to 12), so that -2 + 22 x 0.1 is 0.2, not 0.20000000000000018. */
+double control_snap(double v, double lo, double step);
+
 /* v limited to [lo, hi]; NaN gives lo. */
 double control_clamp(double v, double lo, double hi);
 

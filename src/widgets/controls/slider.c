@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "nls.h"
 #include "widgets/core/registry.h"
@@ -131,7 +132,7 @@ static unsigned slider_key(Instance *in, const Key *k)
 	else
 		return WIDGET_IGNORED;
 	/* Stay on the grid of steps from the low end, so 0.1 steps never drift. */
-	s->value = control_clamp(s->lo + round((s->value - s->lo) / s->step) * s->step, s->lo, s->hi);
+	s->value = control_clamp(control_snap(s->value, s->lo, s->step), s->lo, s->hi);
 	return WIDGET_HANDLED | (s->value != old ? WIDGET_REDRAW : 0);
 }
 
@@ -144,7 +145,7 @@ static bool slider_value(const Instance *in, double *out)
 static void slider_save(const Instance *in, const Store *st)
 {
 	char buf[32];
-	snprintf(buf, sizeof buf, "%.17g", ((const Slider *)in->state)->value);
+	str_double(buf, sizeof buf, ((const Slider *)in->state)->value);
 	st->set(st->ctx, "value", buf);
 }
 

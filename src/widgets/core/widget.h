@@ -86,6 +86,9 @@ typedef struct {
 		     int *cy);
 	/* Reacts to a key while focused; returns WIDGET_* bits. NULL: not interactive. */
 	unsigned (*key)(Instance *in, const Key *k);
+	/* Whether it takes keys as it is (a tab stop): a table with nothing to scroll or
+	 * a plot that follows a slider does not. NULL: whenever it has key. */
+	bool (*focusable)(const Instance *in);
 	/* Advances an animation by dt seconds; returns whether anything changed. Sets
 	 * in->animating to false when it stops. It may set in->done (a goal reached while
 	 * training): the player then saves and completes the unit as for WIDGET_DONE.

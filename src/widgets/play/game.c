@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "nn/rng.h"
 #include "nls.h"
 #include "widgets/core/registry.h"
@@ -323,7 +324,7 @@ static void game_save(const Instance *in, const Store *st)
 	put_int(st, "solved", (int)s->solved);
 	if (isfinite(s->start)) {
 		char buf[32];
-		snprintf(buf, sizeof buf, "%.17g", s->start);
+		str_double(buf, sizeof buf, s->start);
 		st->set(st->ctx, "start", buf);
 	}
 }

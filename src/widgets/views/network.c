@@ -364,7 +364,14 @@ static bool network_value(const Instance *in, double *out)
 	return network_eval(in, NULL, (size_t)s->sizes[0], out);
 }
 
+/* A tab stop only with a wave to play. */
+static bool network_focusable(const Instance *in)
+{
+	return ((const Net *)in->state)->animate;
+}
+
 static const WidgetOps network_ops = {
+    .focusable = network_focusable,
     .init = network_init,
     .free = network_free,
     .height = network_height,

@@ -405,8 +405,11 @@ static void list_of(char *out, size_t size, const double *v, size_t n)
 	size_t len = 0, i;
 
 	out[0] = '\0';
-	for (i = 0; i < n && len < size; i++)
-		len = str_addf(out, size, len, "%s%.17g", i ? "," : "", v[i]);
+	for (i = 0; i < n && len + 1 < size; i++) {
+		char num[32];
+		str_double(num, sizeof num, v[i]);
+		len = str_addf(out, size, len, "%s%s", i ? "," : "", num);
+	}
 }
 
 static bool parse_list(const char *text, double *v, size_t n)
@@ -437,7 +440,7 @@ static void neuron_save(const Instance *in, const Store *st)
 	st->set(st->ctx, "x", buf);
 	list_of(buf, sizeof buf, s->w, s->n);
 	st->set(st->ctx, "w", buf);
-	snprintf(buf, sizeof buf, "%.17g", s->b);
+	str_double(buf, sizeof buf, s->b);
 	st->set(st->ctx, "b", buf);
 }
 
@@ -456,7 +459,20 @@ static void neuron_restore(Instance *in, const Store *st)
 		parse_list(v, &s->b, 1);
 }
 
+/* A tab stop only when the learner may change one of its numbers. */
+static bool neuron_focusable(const Instance *in)
+{
+	const Neuron *s = in->state;
+	int i;
+
+	for (i = 0; s->editable && (size_t)i <= 2 * s->n; i++)
+		if (selectable(in, s, i))
+			return true;
+	return false;
+}
+
 static const WidgetOps neuron_ops = {
+    .focusable = neuron_focusable,
     .init = neuron_init,
     .free = neuron_free,
     .height = neuron_height,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "nls.h"
 #include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
@@ -344,7 +345,7 @@ static void plot_w_save(const Instance *in, const Store *st)
 
 	if (!interactive(s) || !s->has_cursor)
 		return;
-	snprintf(buf, sizeof buf, "%.17g", s->cursor);
+	str_double(buf, sizeof buf, s->cursor);
 	st->set(st->ctx, "cursor", buf);
 }
 
@@ -364,7 +365,14 @@ static void plot_w_restore(Instance *in, const Store *st)
 	}
 }
 
+/* A tab stop only when its keys move the cursor (no slider moves it, no chart fed). */
+static bool plot_w_focusable(const Instance *in)
+{
+	return interactive(in->state);
+}
+
 static const WidgetOps plot_ops = {
+    .focusable = plot_w_focusable,
     .init = plot_w_init,
     .free = plot_w_free,
     .height = plot_w_height,

@@ -231,7 +231,16 @@ static unsigned table_key(Instance *in, const Key *k)
 	return WIDGET_HANDLED | WIDGET_REDRAW;
 }
 
+/* A tab stop only when it has rows to scroll: a table that shows them all is read. */
+static bool table_focusable(const Instance *in)
+{
+	const Table *t = in->state;
+
+	return t->nrows > t->shown;
+}
+
 static const WidgetOps table_ops = {
+    .focusable = table_focusable,
 	.init = table_init,
 	.free = table_free,
 	.height = table_height,

@@ -203,6 +203,29 @@ START_TEST(button_without_a_target_says_so)
 }
 END_TEST
 
+START_TEST(slider_keeps_the_digits_a_learner_sees)
+{
+	/* 22 steps of 0.1 from -2 is 0.2, kept as "0.2": not 0.20000000000000018, which
+	 * is what -2 + 22 * 0.1 gives in binary. */
+	WTest t;
+	Instance *in;
+	MemStore m;
+	int i;
+
+	wt_open(&t, "@widget slider id=s label=x range=-2..2 value=-2 step=0.1\nalt: s\n@end\n");
+	in = wt_get(&t, "s");
+	for (i = 0; i < 22; i++)
+		wt_key(in, K_RIGHT);
+	ck_assert_str_eq(wt_saved(in, &m, "value"), "0.2");
+	ck_assert(wt_value(&t, "s") == 0.2);
+	wt_type(in, "0.35", true); /* typed: kept as typed */
+	ck_assert_str_eq(wt_saved(in, &m, "value"), "0.35");
+	wt_key(in, K_LEFT);
+	ck_assert_str_eq(wt_saved(in, &m, "value"), "0.3");
+	wt_close(&t);
+}
+END_TEST
+
 static Suite *controls_suite(void)
 {
 	Suite *s = suite_create("controls");
@@ -214,6 +237,7 @@ static Suite *controls_suite(void)
 	tcase_add_test(tc, choice_keeps_the_option_by_name);
 	tcase_add_test(tc, button_acts_on_its_target);
 	tcase_add_test(tc, button_without_a_target_says_so);
+	tcase_add_test(tc, slider_keeps_the_digits_a_learner_sees);
 	suite_add_tcase(s, tc);
 	return s;
 }
