@@ -24,8 +24,10 @@ tests_fuzz_replay_csv_LDADD = src/nn/libnn.a $(TEST_LIBS) -lm
 tests_fuzz_replay_weights_SOURCES = $(FUZZ_REPLAY_SRCS) tests/fuzz/fuzz_weights.c
 tests_fuzz_replay_weights_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"tests/fuzz/corpus-weights"'
 tests_fuzz_replay_weights_LDADD = src/nn/libnn.a $(TEST_LIBS) -lm
-EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/lesson.dict tests/fuzz/corpus-lesson \
-	tests/fuzz/corpus-progress tests/fuzz/corpus-csv tests/fuzz/corpus-weights
+EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/pick.sh tests/fuzz/lesson.dict \
+	tests/fuzz/progress.dict tests/fuzz/csv.dict tests/fuzz/weights.dict \
+	tests/fuzz/corpus-lesson tests/fuzz/corpus-progress tests/fuzz/corpus-csv \
+	tests/fuzz/corpus-weights
 
 # make fuzz: the library sources the targets need, compiled once with clang and
 # coverage into tests/fuzz/obj (mirroring the tree) and archived, then one program per

@@ -6,8 +6,10 @@
 # fuzz-work/TARGET. New inputs land in WORKDIR/corpus (other directories named are
 # only read); a crash, timeout or out-of-memory input lands in WORKDIR as crash-*,
 # timeout-*, oom-* (the exit status is then not 0). The last lines are libFuzzer's
-# final statistics. Merge the useful new inputs back into the committed corpus with:
-#   tests/fuzz/fuzz-TARGET -merge=1 $srcdir/tests/fuzz/corpus-TARGET WORKDIR/corpus
+# final statistics. Merge the useful new inputs back into the committed corpus with
+#   tests/fuzz/fuzz-TARGET -merge=1 -use_counters=0 \
+#           $srcdir/tests/fuzz/corpus-TARGET WORKDIR/corpus
+# (new edges only, not new hit counts), or with pick.sh when that adds too many.
 # Temporary files go to /dev/shm when there is one and TMPDIR is not set (the
 # progress target fsyncs every save).
 usage="usage: run.sh lesson|progress|csv|weights [SECONDS] [WORKDIR] [options]"
