@@ -17,7 +17,7 @@ tests_fuzz_replay_lesson_LDADD = src/widgets/libwidgets.a src/ui/libui.a src/dra
 	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 tests_fuzz_replay_progress_SOURCES = $(FUZZ_REPLAY_SRCS) tests/fuzz/fuzz_progress.c
 tests_fuzz_replay_progress_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"tests/fuzz/corpus-progress"'
-tests_fuzz_replay_progress_LDADD = src/app/libapp.a src/base/libbase.a $(TEST_LIBS)
+tests_fuzz_replay_progress_LDADD = src/app/libapp.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS)
 tests_fuzz_replay_csv_SOURCES = $(FUZZ_REPLAY_SRCS) tests/fuzz/fuzz_csv.c
 tests_fuzz_replay_csv_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"tests/fuzz/corpus-csv"'
 tests_fuzz_replay_csv_LDADD = src/nn/libnn.a $(TEST_LIBS) -lm
