@@ -12,11 +12,11 @@
  * property aborts through FUZZ_ASSERT. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* The path of the temporary file called name (a letter or two: "in", "out") in this
+/* The path of the temporary file called name (a plain file name: "in.csv") in this
  * process's own folder under $TMPDIR (or /tmp), made on first use and removed with
- * everything in it at exit. The file itself is not created. The path is valid until
- * the next call of fuzz_tmp_path or fuzz_tmp_write. Aborts when the folder cannot be
- * made. */
+ * everything in it at exit or when a property fails (not after a sanitizer's report).
+ * The file itself is not created. The path is valid until the next call of
+ * fuzz_tmp_path or fuzz_tmp_write. Aborts when the folder cannot be made. */
 const char *fuzz_tmp_path(const char *name);
 
 /* Writes the n bytes of data to fuzz_tmp_path(name), replacing it; returns the path.

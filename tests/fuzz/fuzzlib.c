@@ -13,12 +13,6 @@
 
 static char tmp_dir[PATH_MAX / 2]; /* room for a file name after it */
 
-void fuzz_fail(const char *file, int line, const char *what)
-{
-	fprintf(stderr, "%s:%d: fuzz property failed: %s\n", file, line, what);
-	abort();
-}
-
 /* Removes the folder and the files in it (the targets make no subfolders). */
 static void remove_tmp_dir(void)
 {
@@ -34,6 +28,16 @@ static void remove_tmp_dir(void)
 	if (dp)
 		closedir(dp);
 	rmdir(tmp_dir);
+}
+
+/* abort() skips atexit, so the folder goes first (a fork-mode run may fail hundreds
+ * of times). */
+void fuzz_fail(const char *file, int line, const char *what)
+{
+	fprintf(stderr, "%s:%d: fuzz property failed: %s\n", file, line, what);
+	if (tmp_dir[0])
+		remove_tmp_dir();
+	abort();
 }
 
 const char *fuzz_tmp_path(const char *name)
