@@ -32,6 +32,7 @@ include tests/ui/local.mk
 include tests/widgets/local.mk
 include tests/app/local.mk
 include tests/screens/local.mk
+include tests/fuzz/local.mk
 
 TESTS += tests/layers.sh tests/po/complete.sh tests/content-listed.sh
 EXTRA_DIST += tests/layers.sh tests/po/complete.sh tests/content-listed.sh

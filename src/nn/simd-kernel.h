@@ -182,6 +182,16 @@ static inline SK_ATTR V SK_FN(vtanh)(V x)
 	return (V)(((VI)t & ~isnan) | (xi & isnan));
 }
 
+/* The elements of x and y (numbered 0..2W-1 across both) chosen by idx, a
+ * parenthesised list of W constant indices: GCC's __builtin_shuffle takes them as a
+ * vector, clang's __builtin_shufflevector as arguments (the same permutation). */
+#define SK_LIST(...) __VA_ARGS__
+#ifdef __clang__
+#define SK_SHUFFLE(x, y, idx) __builtin_shufflevector(x, y, SK_LIST idx)
+#else
+#define SK_SHUFFLE(x, y, idx) __builtin_shuffle(x, y, (VI){SK_LIST idx})
+#endif
+
 /* One stage of the register transpose: rows k and k + h (bit h of k clear) swap
  * their elements whose column has bit h set with the other row's, shifted by h:
  * lo_e = e if bit h of e is clear else W + e - h; hi_e = e + h or W + e. */
@@ -190,8 +200,8 @@ static inline SK_ATTR V SK_FN(vtanh)(V x)
 		_Pragma("GCC unroll 8") for (int k_ = 0; k_ < SK_W; k_++)               \
 			if (!(k_ & (h))) {                                              \
 				V x_ = (row)[k_], y_ = (row)[k_ + (h)];                 \
-				(row)[k_] = __builtin_shuffle(x_, y_, (VI)lo);          \
-				(row)[k_ + (h)] = __builtin_shuffle(x_, y_, (VI)hi);    \
+				(row)[k_] = SK_SHUFFLE(x_, y_, lo);                     \
+				(row)[k_ + (h)] = SK_SHUFFLE(x_, y_, hi);               \
 			}                                                               \
 	} while (0)
 
@@ -235,17 +245,17 @@ static SK_ATTR void SK_FN(transpose)(double *out, const double *a, size_t m, siz
 			for (r = 0; r < SK_W; r++)
 				row[r] = SK_FN(load)(a + (i + r) * n + j);
 #if SK_W == 2
-			SK_STAGE(row, 1, ((VI){0, 2}), ((VI){1, 3}));
+			SK_STAGE(row, 1, (0, 2), (1, 3));
 #elif SK_W == 4
-			SK_STAGE(row, 1, ((VI){0, 4, 2, 6}), ((VI){1, 5, 3, 7}));
-			SK_STAGE(row, 2, ((VI){0, 1, 4, 5}), ((VI){2, 3, 6, 7}));
+			SK_STAGE(row, 1, (0, 4, 2, 6), (1, 5, 3, 7));
+			SK_STAGE(row, 2, (0, 1, 4, 5), (2, 3, 6, 7));
 #elif SK_W == 8
-			SK_STAGE(row, 1, ((VI){0, 8, 2, 10, 4, 12, 6, 14}),
-				 ((VI){1, 9, 3, 11, 5, 13, 7, 15}));
-			SK_STAGE(row, 2, ((VI){0, 1, 8, 9, 4, 5, 12, 13}),
-				 ((VI){2, 3, 10, 11, 6, 7, 14, 15}));
-			SK_STAGE(row, 4, ((VI){0, 1, 2, 3, 8, 9, 10, 11}),
-				 ((VI){4, 5, 6, 7, 12, 13, 14, 15}));
+			SK_STAGE(row, 1, (0, 8, 2, 10, 4, 12, 6, 14),
+				 (1, 9, 3, 11, 5, 13, 7, 15));
+			SK_STAGE(row, 2, (0, 1, 8, 9, 4, 5, 12, 13),
+				 (2, 3, 10, 11, 6, 7, 14, 15));
+			SK_STAGE(row, 4, (0, 1, 2, 3, 8, 9, 10, 11),
+				 (4, 5, 6, 7, 12, 13, 14, 15));
 #else
 #error "SK_BYTES must be 16, 32 or 64"
 #endif
@@ -278,5 +288,7 @@ static SK_ATTR void SK_FN(axpy)(double *y, double alpha, const double *x, size_t
 #undef SK_TILE
 #undef SK_TNAME
 #undef SK_STAGE
+#undef SK_SHUFFLE
+#undef SK_LIST
 #undef SK_TNAME2
 #undef SK_ROWS

@@ -1,12 +1,14 @@
 /* fuzz_lesson.c: the libFuzzer target for the lesson language: any bytes as a lesson
- * and as a course index, parsed, checked, walked and their diagnostics formatted.
- * Links the lesson library and the widget registry; no terminal. */
+ * and as a course index, parsed, checked, walked and their diagnostics formatted; a
+ * lesson that parses (checked or not) is then played by fuzz_scene.c.
+ * Links the lesson, drawing and widget layers; no terminal. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz/fuzz.h"
+#include "fuzz/fuzz_scene.h"
 #include "lesson/course.h"
 #include "lesson/lesson.h"
 #include "widgets/core/registry.h"
@@ -117,13 +119,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	Lesson *l = NULL;
 	Course *c = NULL;
 	size_t i, j, seen = 0;
+	LessonStatus st;
 
 	diag_init(&d, 0);
-	if (lesson_parse(&l, "fuzz.lesson", text, size, &d) != LESSON_ERR_NOMEM && !d.full)
+	st = lesson_parse(&l, "fuzz.lesson", text, size, &d);
+	if (st != LESSON_ERR_NOMEM && !d.full)
 		lesson_check(l, &t, &d);
 	for (i = 0; l && i < l->nunits; i++)
 		seen += walk_blocks(l->units[i].blocks, l->units[i].nblocks);
 	format_all(&d);
+	/* A lesson that parses is played, whatever the checker said of its widgets (what
+	 * the player does with one that does not parse is issue 12, item 1). */
+	if (st == LESSON_OK)
+		fuzz_scene(l, data, size);
 
 	diag_init(&d, 0);
 	if (course_parse(&c, "course.index", text, size, &d) != LESSON_ERR_NOMEM) {

@@ -13,5 +13,3 @@ tests_lesson_check_robust_LDADD = $(LESSON_TEST_LIBS)
 tests_lesson_check_schema_LDADD = $(LESSON_TEST_LIBS)
 TESTS += tests/lesson/bad.sh tests/lesson/content.sh
 EXTRA_DIST += tests/lesson/bad.sh tests/lesson/content.sh tests/lesson/bad tests/lesson/good
-
-include $(top_srcdir)/tests/fuzz/local.mk
