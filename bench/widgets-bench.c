@@ -109,7 +109,7 @@ static void live(Instance *in, int w, const char *what, Caps caps)
 		return;
 	r = (Rect){0, 0, g.w, g.h};
 	in->ops->animate(in, ANIM_PLAY, 0);
-	ex0 = b->tr.examples;
+	ex0 = b->run.tr.examples;
 	t0 = last = now();
 	next = t0;
 	do {
@@ -128,8 +128,8 @@ static void live(Instance *in, int w, const char *what, Caps caps)
 	t = now() - t0;
 	in->ops->animate(in, ANIM_PAUSE, 0);
 	printf("  %-46s %10.0f examples/s   %5.1f fps   draw %6.2f ms   test acc %.3f\n", what,
-	       (double)(b->tr.examples - ex0) / t, (double)frames / t, drawn / (double)frames * 1e3,
-	       b->test_acc);
+	       (double)(b->run.tr.examples - ex0) / t, (double)frames / t,
+	       drawn / (double)frames * 1e3, b->run.test_acc);
 	grid_free(&g);
 }
 

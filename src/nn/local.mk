@@ -17,5 +17,6 @@ src_nn_libnn_a_SOURCES = \
 	src/nn/data.c src/nn/data.h \
 	src/nn/csv.c src/nn/csv.h \
 	src/nn/train.c src/nn/train.h \
+	src/nn/run.c src/nn/run.h \
 	src/nn/gradcheck.c src/nn/gradcheck.h \
 	src/nn/dropout.c src/nn/dropout.h

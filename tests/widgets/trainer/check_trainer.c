@@ -39,29 +39,32 @@ START_TEST(same_seeds_same_run)
 	}
 	sa = trainer_state(a);
 	sb = trainer_state(b);
-	ck_assert_uint_eq(sa->tr.examples, 5000);
-	ck_assert_uint_eq(sa->tr.step, 500);
-	ck_assert(sa->train_loss == sb->train_loss);
-	ck_assert(sa->test_loss == sb->test_loss);
-	ck_assert(memcmp(sa->mlp.params, sb->mlp.params, sa->mlp.n_params * sizeof(double)) == 0);
+	ck_assert_uint_eq(sa->run.tr.examples, 5000);
+	ck_assert_uint_eq(sa->run.tr.step, 500);
+	ck_assert(sa->run.train_loss == sb->run.train_loss);
+	ck_assert(sa->run.test_loss == sb->run.test_loss);
+	ck_assert(memcmp(sa->run.mlp.params, sb->run.mlp.params,
+			 sa->run.mlp.n_params * sizeof(double)) == 0);
 	/* r resets to the same seeds: the same run again */
 	vt_char(a, 'r');
-	ck_assert_uint_eq(sa->tr.examples, 0);
+	ck_assert_uint_eq(sa->run.tr.examples, 0);
 	for (i = 0; i < 5; i++)
 		trainer_train(a, 1000);
-	ck_assert(sa->train_loss == sb->train_loss);
+	ck_assert(sa->run.train_loss == sb->run.train_loss);
 	/* R draws new weights: another run on the same points */
 	vt_char(a, 'R');
 	ck_assert_uint_eq(sa->init_seed, 2);
-	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) == 0);
+	ck_assert(memcmp(sa->run.train.x, sb->run.train.x, sa->run.train.n * 2 * sizeof(double)) ==
+		  0);
 	for (i = 0; i < 5; i++)
 		trainer_train(a, 1000);
-	ck_assert(sa->train_loss != sb->train_loss);
+	ck_assert(sa->run.train_loss != sb->run.train_loss);
 	/* D draws new points: another dataset, the weights' seed kept */
 	vt_char(a, 'D');
 	ck_assert_uint_eq(sa->data_seed, 2);
 	ck_assert_uint_eq(sa->init_seed, 2);
-	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) != 0);
+	ck_assert(memcmp(sa->run.train.x, sb->run.train.x, sa->run.train.n * 2 * sizeof(double)) !=
+		  0);
 	vt_close(&u);
 }
 END_TEST
@@ -76,12 +79,12 @@ START_TEST(spiral_learned)
 	in = vt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert_int_eq(trainer_neurons(b), 16);
-	ck_assert_uint_eq(b->train.n, 200);
-	ck_assert_uint_eq(b->test.n, 200);
-	for (i = 0; i < 100 && !(b->test_acc >= 0.9); i++)
+	ck_assert_uint_eq(b->run.train.n, 200);
+	ck_assert_uint_eq(b->run.test.n, 200);
+	for (i = 0; i < 100 && !(b->run.test_acc >= 0.9); i++)
 		ck_assert(trainer_train(in, 10000));
-	ck_assert_msg(b->test_acc >= 0.9, "test accuracy %g after %zu examples", b->test_acc,
-		      b->tr.examples);
+	ck_assert_msg(b->run.test_acc >= 0.9, "test accuracy %g after %zu examples",
+		      b->run.test_acc, b->run.tr.examples);
 }
 END_TEST
 
@@ -102,7 +105,7 @@ START_TEST(divergence_explained)
 	trainer_diverged_text(b, buf, sizeof buf, VT_ASCII);
 	{
 		char step[64];
-		snprintf(step, sizeof step, "at step %zu:", b->tr.step);
+		snprintf(step, sizeof step, "at step %zu:", b->run.tr.step);
 		ck_assert_msg(strstr(buf, step) != NULL, "%s", buf);
 	}
 	ck_assert_msg(strstr(buf, "learning rate 100 is too large") != NULL, "%s", buf);
@@ -179,7 +182,7 @@ START_TEST(keys)
 	ck_assert(in->animating);
 	ck_assert_int_eq(b->mode, BRAIN_RUNNING);
 	ck_assert(in->ops->tick(in, 1.0 / 30));
-	ck_assert_uint_gt(b->tr.examples, 0);
+	ck_assert_uint_gt(b->run.tr.examples, 0);
 	vt_char(in, ' ');
 	ck_assert(!in->animating);
 	vt_char(in, 's');
@@ -223,9 +226,9 @@ START_TEST(speed_and_settings)
 	b = trainer_state(in);
 	ck_assert_double_eq(b->dropout, 0.2);
 	ck_assert_int_eq(b->init, INIT_HE_NORMAL);
-	ck_assert(b->tr.work.mask != NULL);
+	ck_assert(b->run.tr.work.mask != NULL);
 	ck_assert(trainer_train(in, 2000));
-	ck_assert(isfinite(b->train_loss));
+	ck_assert(isfinite(b->run.train_loss));
 	/* full speed by default; < down to 10 epochs a second: a 0.1 s tick trains one
 	 * epoch of the 200 training points, in whole batches */
 	ck_assert_double_eq(trainer_speeds[b->speed], 0);
@@ -235,9 +238,9 @@ START_TEST(speed_and_settings)
 	vt_char(in, 'r');
 	vt_char(in, ' ');
 	ck_assert(in->ops->tick(in, 0.1));
-	ck_assert_uint_eq(b->tr.examples, 200);
+	ck_assert_uint_eq(b->run.tr.examples, 200);
 	ck_assert(in->ops->tick(in, 0.025));
-	ck_assert_uint_eq(b->tr.examples, 250);
+	ck_assert_uint_eq(b->run.tr.examples, 250);
 	/* at a set speed ticks are deterministic: two instances, the same seeds, N ticks
 	 * of a fixed dt: the same examples and the same loss bit for bit */
 	{
@@ -256,38 +259,38 @@ START_TEST(speed_and_settings)
 			in->ops->tick(in, 1.0 / 30);
 			in2->ops->tick(in2, 1.0 / 30);
 		}
-		ck_assert_uint_eq(b->tr.examples, b2->tr.examples);
-		ck_assert_uint_ge(b->tr.examples, 1300); /* 20 frames of a third of an epoch */
-		ck_assert_uint_le(b->tr.examples, 1340);
-		ck_assert(b->train_loss == b2->train_loss);
-		ck_assert(b->test_loss == b2->test_loss);
+		ck_assert_uint_eq(b->run.tr.examples, b2->run.tr.examples);
+		ck_assert_uint_ge(b->run.tr.examples, 1300); /* 20 frames of a third of an epoch */
+		ck_assert_uint_le(b->run.tr.examples, 1340);
+		ck_assert(b->run.train_loss == b2->run.train_loss);
+		ck_assert(b->run.test_loss == b2->run.test_loss);
 		vt_close(&u);
 	}
 	vt_char(in, '>');
 	ck_assert_double_eq(trainer_speeds[b->speed], 30);
 	/* b cycles the batch size: 10 -> 25 -> 50 -> 100 -> the whole set -> 1 */
 	vt_char(in, 'b');
-	ck_assert_uint_eq(b->tr.cfg.batch, 25);
+	ck_assert_uint_eq(b->run.tr.cfg.batch, 25);
 	vt_char(in, 'b');
 	vt_char(in, 'b');
 	vt_char(in, 'b');
-	ck_assert_uint_eq(b->tr.cfg.batch, 200);
+	ck_assert_uint_eq(b->run.tr.cfg.batch, 200);
 	vt_char(in, 'b');
-	ck_assert_uint_eq(b->tr.cfg.batch, 1);
+	ck_assert_uint_eq(b->run.tr.cfg.batch, 1);
 	/* 1 and 2 cycle L1 and L2 live; x dropout and i the initializer rebuild */
 	vt_char(in, '1');
 	ck_assert_double_eq(b->l1, 0.01);
-	ck_assert_double_eq(b->tr.opt.cfg.l1, 0.01);
+	ck_assert_double_eq(b->run.tr.opt.cfg.l1, 0.01);
 	vt_char(in, '1');
 	ck_assert_double_eq(b->l1, 0);
 	vt_char(in, '2');
-	ck_assert_double_eq(b->tr.opt.cfg.l2, 0.01);
+	ck_assert_double_eq(b->run.tr.opt.cfg.l2, 0.01);
 	vt_char(in, 'x');
 	ck_assert_double_eq(b->dropout, 0.3);
 	vt_char(in, 'x');
 	vt_char(in, 'x');
 	ck_assert_double_eq(b->dropout, 0);
-	ck_assert(b->tr.work.mask == NULL);
+	ck_assert(b->run.tr.work.mask == NULL);
 	vt_char(in, 'i');
 	ck_assert_int_eq(b->init, INIT_UNIFORM);
 	vt_char(in, 'i');
@@ -333,13 +336,13 @@ START_TEST(view_goldens)
 	vt_open(&t, "@widget trainer id=brain dataset=moons points=300 layers=6,4,3 activation=relu,tanh "
 		    "lr=0.01 l2=0.001\nalt: x\n@end\n");
 	in = vt_get(&t, "brain");
-	ck_assert_uint_eq(trainer_state(in)->train.n, 150);
-	ck_assert_int_eq(trainer_state(in)->mlp.act[0], ACT_RELU);
-	ck_assert_int_eq(trainer_state(in)->mlp.act[1], ACT_TANH);
-	ck_assert_int_eq(trainer_state(in)->mlp.act[2], ACT_TANH);
-	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_LINEAR);
+	ck_assert_uint_eq(trainer_state(in)->run.train.n, 150);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[0], ACT_RELU);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[1], ACT_TANH);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[2], ACT_TANH);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[3], ACT_LINEAR);
 	vt_char(in, 'c');
-	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_SIGMOID);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[3], ACT_SIGMOID);
 	for (i = 0; i < 5; i++)
 		trainer_train(in, 1000);
 	vt_char(in, 'v');
@@ -487,8 +490,8 @@ END_TEST
 static int edges_checked(Brain *b, Activation act)
 {
 	static const Caps capss[] = {{true, 256}, {false, 256}, {false, 0}, {true, 0}};
-	const double *p = b->mlp.params + b->mlp.w_off[0];
-	const double *bias = p + b->mlp.sizes[1] * 2;
+	const double *p = b->run.mlp.params + b->run.mlp.w_off[0];
+	const double *bias = p + b->run.mlp.sizes[1] * 2;
 	CanvasView v;
 	ThumbsLayout lay;
 	size_t c;
