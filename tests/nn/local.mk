@@ -19,3 +19,5 @@ check_PROGRAMS += tests/nn/check_train
 tests_nn_check_train_LDADD = $(NN_TEST_LDADD)
 TESTS += tests/nn/lab.sh
 EXTRA_DIST += tests/nn/lab.sh
+check_PROGRAMS += tests/nn/check_run
+tests_nn_check_run_LDADD = $(NN_TEST_LDADD)

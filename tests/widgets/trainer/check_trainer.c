@@ -1,7 +1,8 @@
 /* check_trainer.c: the trainer widget: training with fixed seeds is reproducible bit for
  * bit, the default net learns the spiral (>= 90% test accuracy), a huge learning rate
  * diverges and the explanation names the step, the goal wins once and its best result is
- * saved and restored, the keys, and goldens of the view after a fixed amount of training
+ * saved and restored, the keys, the charts showing the run's history as a chart fed
+ * point by point would keep it, and goldens of the view after a fixed amount of training
  * in UTF-8 and ASCII at 80 and 120 columns; the neurons chart: its layout, a thumbnail
  * per neuron, each first-layer neuron changing colour on its own line, nothing drawn
  * outside its rectangle. */
@@ -298,6 +299,48 @@ START_TEST(speed_and_settings)
 	vt_char(in, 'i');
 	ck_assert_int_eq(b->init, INIT_COUNT); /* auto again */
 	ck_assert(trainer_train(in, 500));
+}
+END_TEST
+
+/* The charts show the run's history (nn/run.h), thinned in the library: the same
+ * points as a chart fed every evaluation through plotdata_append, thinning included
+ * (600 evaluations into 256 points). */
+START_TEST(curves_are_the_chart_plotdata_keeps)
+{
+	Instance *in;
+	const Brain *b;
+	PlotData ref;
+	const PlotDataSeries *got, *want;
+	size_t i, n;
+	int k;
+
+	vt_open(&t, spiral);
+	in = vt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert_int_eq(plotdata_init(&ref, PLOTDATA_LINES, BRAIN_HISTORY), 0);
+	ck_assert_int_eq(plotdata_add_series(&ref, NULL, COLOUR_NONE, 0), 0);
+	ck_assert_int_eq(plotdata_add_series(&ref, NULL, COLOUR_NONE, 0), 1);
+	plotdata_append(&ref, 0, b->run.epoch, b->run.train_loss); /* the built run's point */
+	plotdata_append(&ref, 1, b->run.epoch, b->run.test_acc);
+	for (i = 0; i < 599; i++) {
+		ck_assert(trainer_train(in, 10));
+		plotdata_append(&ref, 0, b->run.epoch, b->run.train_loss);
+		plotdata_append(&ref, 1, b->run.epoch, b->run.test_acc);
+	}
+	for (k = 0; k < 2; k++) {
+		want = &ref.series[k];
+		got = k ? &b->accs.series[1] : &b->curves.series[0];
+		ck_assert_uint_gt(want->every, 1); /* it was thinned */
+		n = want->n;
+		for (i = 0; i < n; i++)
+			ck_assert(got->x[i] == want->x[i] && got->y[i] == want->y[i]);
+		if ((want->seen - 1) % want->every != 0) { /* the newest, not kept, drawn last */
+			ck_assert(got->x[n] == want->last_x && got->y[n] == want->last_y);
+			n++;
+		}
+		ck_assert_uint_eq(got->n, n);
+	}
+	plotdata_free(&ref);
 }
 END_TEST
 
@@ -650,6 +693,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, goal_won_once_and_saved);
 	tcase_add_test(tc, keys);
 	tcase_add_test(tc, speed_and_settings);
+	tcase_add_test(tc, curves_are_the_chart_plotdata_keeps);
 	tcase_add_test(tc, view_goldens);
 	tcase_add_test(tc, neurons_chart);
 	tcase_add_test(tc, neurons_draw_edges);
