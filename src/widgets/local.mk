@@ -35,3 +35,6 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/trainer/trainer-data.c src/widgets/trainer/trainer-state.c \
 	src/widgets/trainer/trainer-controls.c src/widgets/trainer/trainer-view.c \
 	src/widgets/trainer/trainer-thumbs.c src/widgets/trainer/trainer-thumbs.h
+# sims: simulations that train real networks live (nn/run.h), side by side.
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/sims/race.c src/widgets/sims/race-view.c src/widgets/sims/race.h

@@ -45,3 +45,7 @@ tests_widgets_quiz_check_quiz_store_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/trainer/check_trainer
 tests_widgets_trainer_check_trainer_SOURCES = tests/widgets/trainer/check_trainer.c $(VTEST)
 tests_widgets_trainer_check_trainer_LDADD = $(WIDGET_TEST_LIBS)
+# sims: the race of real runs side by side.
+check_PROGRAMS += tests/widgets/sims/check_race
+tests_widgets_sims_check_race_SOURCES = tests/widgets/sims/check_race.c $(WTEST)
+tests_widgets_sims_check_race_LDADD = $(WIDGET_TEST_LIBS)

@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 #include "nn/act.h"
+#include "nn/data.h"
+#include "nn/optim.h"
 #include "widgets/core/plotdata.h"
 #include "widgets/core/widget.h"
 
@@ -24,6 +26,21 @@ bool visual_act(const char *word, Activation *a);
 
 /* How a function is named on screen: "σ" (ASCII "sigmoid"), "tanh", "ReLU", "step"... */
 const char *visual_act_symbol(Activation a, Caps caps);
+
+/* How a generated dataset and an optimizer are named on screen (translated): "Spiral",
+ * "Two gaussians", "Plane (regression)"; "SGD", "momentum", "Adam". */
+const char *visual_data_title(DataKind k);
+const char *visual_optim_title(OptimKind k);
+
+/* The hidden layers a directive's "layers" and "activation" give (the trainer's and
+ * the race's): up to max (at most 16) widths of 1 to 16 into hidden (absent: 8,8;
+ * layers=0: none), and max activations into act (the last one given repeats; tanh
+ * when absent or unknown). Returns the number of hidden layers. */
+int visual_layers(const Instance *in, int *hidden, Activation *act, int max);
+
+/* A loss as the training widgets show it: 4 decimals, or 3 significant digits when
+ * large or tiny ("1.2e+09"). */
+void visual_loss(char *out, size_t size, double v, Caps caps);
 
 /* The word of the option chosen in the choice widget id: its "options" parameter's item
  * number value (a choice's value is the 0-based index of its option). NULL when there

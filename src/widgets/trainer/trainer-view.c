@@ -61,28 +61,7 @@ static const char *data_title(const Brain *b)
 {
 	if (b->custom)
 		return b->own_name[0] ? b->own_name : _("Your points");
-	switch (b->kind) {
-	case DATA_SPIRAL: return _("Spiral");
-	case DATA_CIRCLE: return _("Circle");
-	case DATA_XOR: return _("XOR");
-	case DATA_GAUSSIANS: return _("Two gaussians");
-	case DATA_MOONS: return _("Moons");
-	case DATA_CHECKER: return _("Checkerboard");
-	case DATA_BLOBS: return _("Blobs");
-	case DATA_PLANE: return _("Plane (regression)");
-	case DATA_BUMPS: return _("Bumps (regression)");
-	default: return data_name(b->kind);
-	}
-}
-
-static const char *optim_title(OptimKind k)
-{
-	switch (k) {
-	case OPTIM_SGD: return "SGD";
-	case OPTIM_MOMENTUM: return _("momentum");
-	case OPTIM_ADAM: return "Adam";
-	default: return optim_name(k);
-	}
+	return visual_data_title(b->kind);
 }
 
 /* Thousands separated by commas: 1,234,567. */
@@ -212,15 +191,6 @@ static void percent(char *out, size_t size, double v)
 		snprintf(out, size, "-");
 }
 
-/* A loss: 4 decimals, or 3 significant digits when large or tiny ("1.2e+09"). */
-static void loss_str(char *out, size_t size, double v, Caps caps)
-{
-	if (isfinite(v) && v != 0 && (fabs(v) >= 1000 || fabs(v) < 1e-4))
-		snprintf(out, size, "%.3g", v);
-	else
-		visual_fixed(out, size, v, 4, caps);
-}
-
 static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 {
 	char line[256], a[32], c[32], ex[32], macs[32];
@@ -229,8 +199,8 @@ static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps
 
 	snprintf(line, sizeof line, _("Epoch %.1f   step %zu"), epoch, b->built ? run->tr.step : 0);
 	text(g, x, y, w, line, STYLE_BOLD);
-	loss_str(a, sizeof a, run->train_loss, caps);
-	loss_str(c, sizeof c, run->test_loss, caps);
+	visual_loss(a, sizeof a, run->train_loss, caps);
+	visual_loss(c, sizeof c, run->test_loss, caps);
 	snprintf(line, sizeof line, _("Loss   train %s  test %s"), a, c);
 	text(g, x, y + 1, w, line, STYLE_NORMAL);
 	if (b->classes) {
@@ -373,7 +343,7 @@ static int draw_goal(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 	if (!(b->goal > 0)) {
 		if (!b->built || !isfinite(b->run.best_loss) || !b->run.tr.step)
 			return 0;
-		loss_str(best, sizeof best, b->run.best_loss, caps);
+		visual_loss(best, sizeof best, b->run.best_loss, caps);
 		snprintf(line, sizeof line,
 			 _("Lowest test loss %s, at epoch %.1f: B puts those weights back."), best,
 			 b->run.best_epoch);
@@ -415,7 +385,7 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	acts_str(b, actw, sizeof actw, caps);
 	visual_num(lr, sizeof lr, b->lr, 4, caps);
 	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b),
-		 net, actw, optim_title(b->optim), lr,
+		 net, actw, visual_optim_title(b->optim), lr,
 		 b->built ? b->run.tr.cfg.batch : b->batch);
 	text(g, r.x, y++, r.w, line, STYLE_TITLE);
 	if (r.w >= DIAG_MINW)

@@ -305,8 +305,6 @@ void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
 
 static int read_params(Instance *in, Brain *b)
 {
-	double h[BRAIN_MAX_HIDDEN + 1];
-	size_t n, i;
 	const char *w;
 
 	if (data_from_name(&b->kind, widget_str(in, "dataset", "spiral")) != 0)
@@ -317,23 +315,7 @@ static int read_params(Instance *in, Brain *b)
 	b->ratio = widget_num(in, "ratio", 0.5);
 	b->data_seed = (uint64_t)widget_num(in, "data_seed", 1);
 	b->init_seed = (uint64_t)widget_num(in, "init_seed", 1);
-	n = widget_nums(in, "layers", h, BRAIN_MAX_HIDDEN + 1);
-	if (n == 0) { /* absent: the schema's 8,8 */
-		h[0] = h[1] = 8;
-		n = 2;
-	} else if (n == 1 && h[0] == 0)
-		n = 0; /* layers=0: no hidden layer */
-	b->nhidden = n > BRAIN_MAX_HIDDEN ? BRAIN_MAX_HIDDEN : (int)n;
-	for (i = 0; i < (size_t)b->nhidden; i++) {
-		int k = (int)h[i];
-		b->hidden[i] = k < 1 ? 1 : k > BRAIN_MAX_WIDTH ? BRAIN_MAX_WIDTH : k;
-	}
-	n = widget_nwords(in, "activation");
-	for (i = 0; i < BRAIN_MAX_HIDDEN; i++) { /* the last one given repeats */
-		const char *a = n ? widget_word(in, "activation", i < n ? i : n - 1) : "tanh";
-		if (!visual_act(a, &b->acts[i]))
-			b->acts[i] = ACT_TANH;
-	}
+	b->nhidden = visual_layers(in, b->hidden, b->acts, BRAIN_MAX_HIDDEN);
 	w = widget_str(in, "loss", "ce");
 	b->loss = strcmp(w, "mse") == 0 ? LOSS_MSE : LOSS_CE;
 	if (optim_from_name(&b->optim, widget_str(in, "optimizer", "adam")) != 0)
