@@ -6,7 +6,10 @@
  * player runs it: a tick (training for its budget) and a draw every 33 ms, at the slot
  * of an 80x24 and of a 200x60 terminal, with the loss chart and again with the neurons
  * chart (a thumbnail per neuron); prints training examples per second with the view
- * live, and the drawing time. Links the widget layer and what it needs. */
+ * live, and the drawing time. Then the race (the Init Race, three runs) live the same
+ * way, at full speed and at the lesson's 20 epochs a second: examples per second of
+ * every run together, and how soon the Xavier start's loss is below half the zero
+ * start's. Links the widget layer and what it needs. */
 #include <config.h>
 
 #include <math.h>
@@ -17,6 +20,7 @@
 
 #include "lesson/lesson.h"
 #include "widgets/core/registry.h"
+#include "widgets/sims/race.h"
 #include "widgets/trainer/trainer.h"
 #include "widgets/core/visual.h"
 
@@ -34,7 +38,11 @@ static const char lesson_text[] =
     "@widget slider id=w2 label=w2 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
     "@widget neuron id=cell inputs=0,0 weights_from=w1,w2 bias=-1.5\nalt: x\n@end\n"
     "@widget game id=tune goal=\"AND\" mode=gate watch=cell\nalt: x\n@end\n"
-    "@widget trainer id=brain\nalt: x\n@end\n";
+    "@widget trainer id=brain\nalt: x\n@end\n"
+    "@widget race id=race names=zero,huge,xavier init=zeros,normal,xavier-uniform "
+    "init_scale=0,4,0 epochs=200\nalt: x\n@end\n"
+    "@widget race id=fast names=zero,huge,xavier init=zeros,normal,xavier-uniform "
+    "init_scale=0,4,0 epochs=100000 speed=0\nalt: x\n@end\n";
 
 #define FRAME_S   (1.0 / 30) /* the player's frame while animating */
 #define LIVE_S    3.0        /* seconds of live training per terminal size */
@@ -133,6 +141,78 @@ static void live(Instance *in, int w, const char *what, Caps caps)
 	grid_free(&g);
 }
 
+/* The examples every run of the race in has trained. */
+static size_t race_examples(const Instance *in)
+{
+	size_t n = 0;
+	int k;
+
+	for (k = 0; race_run(in, k); k++)
+		n += race_run(in, k)->tr.examples;
+	return n;
+}
+
+/* Whether the race shows the Init Race's separation: a run's training loss below half
+ * the zero start's (run 0, which stays at ln 2). */
+static bool separated(const Instance *in)
+{
+	int k;
+
+	for (k = 1; race_run(in, k); k++)
+		if (race_run(in, k)->train_loss < race_run(in, 0)->train_loss / 2)
+			return true;
+	return false;
+}
+
+/* Races in live from its start as the player runs it, a tick and a draw every 33 ms,
+ * for `seconds` or until it finishes. Prints examples per second of every run together
+ * (drawing and waiting included), the frames, the draw time, when the separation
+ * showed (seconds and epoch) and when it finished. */
+static void live_race(Instance *in, int w, const char *what, Caps caps, double seconds)
+{
+	Grid g;
+	Rect r;
+	double t0, last, next, drawn = 0, t, sep = -1, sep_epoch = 0;
+	size_t ex0;
+	long frames = 0;
+	int cx, cy;
+	bool done;
+
+	if (grid_init(&g, w, in->ops->height(in, w)) != 0)
+		return;
+	r = (Rect){0, 0, g.w, g.h};
+	in->ops->animate(in, ANIM_REPLAY, 0); /* from the start, playing */
+	ex0 = race_examples(in);
+	t0 = last = now();
+	next = t0;
+	do {
+		double d0;
+		t = now();
+		in->ops->tick(in, frames ? t - last : FRAME_S);
+		last = t;
+		if (sep < 0 && separated(in)) {
+			sep = now() - t0;
+			sep_epoch = run_epoch(race_run(in, 2));
+		}
+		d0 = now();
+		grid_clear(&g, STYLE_NORMAL);
+		in->ops->draw(in, &g, r, caps, true, &cx, &cy);
+		drawn += now() - d0;
+		frames++;
+		next += FRAME_S;
+		sleep_until(next);
+	} while (in->animating && now() - t0 < seconds);
+	t = now() - t0;
+	done = !in->animating;
+	in->ops->animate(in, ANIM_PAUSE, 0);
+	printf("  %-36s %9.0f examples/s %5.1f fps  draw %5.2f ms  separated %5.2f s "
+	       "(epoch %.0f)  %s %.2f s\n",
+	       what, (double)(race_examples(in) - ex0) / t, (double)frames / t,
+	       drawn / (double)frames * 1e3, sep, sep_epoch,
+	       done ? "finished in" : "stopped at", t);
+	grid_free(&g);
+}
+
 /* Presses v until the trainer in shows chart c. */
 static void show_chart(Instance *in, BrainChart c)
 {
@@ -191,6 +271,13 @@ int main(void)
 	live(scene_find(&sc, "brain"), 76, "80x24, the neurons chart (v), utf8", utf8);
 	live(scene_find(&sc, "brain"), 160, "200x60, the neurons chart (v), utf8", utf8);
 	live(scene_find(&sc, "brain"), 76, "80x24, the neurons chart (v), ascii", ascii);
+	printf("race: the Init Race (zero, normal sigma 4, Xavier), spiral 2-8-8-1 tanh, Adam "
+	       "lr 0.03, batch 10, 3 runs; examples/s of all of them, view drawn at 30 fps\n");
+	live_race(scene_find(&sc, "fast"), 76, "full speed (speed=0), 76 cols, utf8", utf8, LIVE_S);
+	live_race(scene_find(&sc, "fast"), 76, "full speed (speed=0), 76 cols, ascii", ascii,
+		  LIVE_S);
+	live_race(scene_find(&sc, "race"), 76, "as the lesson: 20 epochs/s, 200 epochs", utf8,
+		  12);
 	scene_free(&sc);
 	lesson_free(l);
 	diag_free(&d);
