@@ -19,6 +19,24 @@
  * choices. */
 #define ACTIVATIONS "step|sigmoid|tanh|relu|leakyrelu|elu|gelu|softplus|swish|identity"
 
+/* Schema rows the trainer and the race declare alike (their tables include these, so
+ * the manual says the same of both): the noise of the points; the points, the hidden
+ * layers (read with visual_layers) and the loss. The including file has nls.h. */
+#define VISUAL_PARAM_NOISE                                                                         \
+	{.name = "noise", .type = PARAM_NUMBER, .min = 0, .max = 5, .def = "0.2",                  \
+	 .help = N_("the noise of the points")}
+#define VISUAL_PARAMS_NET                                                                          \
+	{.name = "points", .type = PARAM_INT, .min = 10, .max = 5000, .def = "400",                \
+	 .help = N_("the points of the dataset, train and test together")},                        \
+	{.name = "layers", .type = PARAM_NUMBERS, .min = 0, .max = 16, .nmin = 1, .nmax = 6,       \
+	 .def = "8,8",                                                                             \
+	 .help = N_("neurons per hidden layer (0 to 6 layers of 1 to 16; layers=0: none)")},       \
+	{.name = "activation", .type = PARAM_WORDS, .nmin = 1, .nmax = 6, .def = "tanh",           \
+	 .choices = ACTIVATIONS,                                                                   \
+	 .help = N_("the hidden layers' activations, one per layer (the last one repeats)")},      \
+	{.name = "loss", .type = PARAM_CHOICE, .def = "ce", .choices = "ce|mse",                   \
+	 .help = N_("cross-entropy (softmax with several classes) or mean squared error")}
+
 /* The activation names lessons write (the registry's ACTIVATIONS): "step", "sigmoid",
  * "tanh", "relu", "leakyrelu", "elu", "gelu", "softplus", "swish", "identity". Returns
  * false for any other word (or NULL). */
