@@ -263,9 +263,9 @@ static int race_init(Instance *in)
 	r->chart.opts.logy = true;
 	r->chart.opts.x0 = 0;
 	r->chart.opts.x1 = r->epochs; /* the whole track from the start */
-	r->chart.opts.ytitle = r->metric == RUN_TEST_LOSS ? _("test loss") : _("training loss");
 	if (build(r) != 0)
 		goto nomem;
+	r->chart.opts.ytitle = r->metric == RUN_TEST_LOSS ? _("test loss") : _("training loss");
 	return 0;
 nomem:
 	plotdata_free(&r->chart);

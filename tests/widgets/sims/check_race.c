@@ -1,7 +1,8 @@
 /* check_race.c: the race kind: the Init Race (a zero start keeps its hidden neurons
  * identical and its loss at ln 2 within 0.005 while the Xavier start's falls below
  * ln 2 / 4 in 30 epochs), the same seeds give the same race bit for bit, per-run lists
- * repeat their last item, a run that diverges stops alone, the animation contract
+ * repeat their last item (test curves without a test set fall back to training
+ * loss), a run that diverges stops alone, the animation contract
  * (an animation controller and a button drive it; nothing trains paused or
  * scrolled away; a tick never trains more than its speed allows), the outputs, the
  * keys of its table, and goldens in UTF-8 and ASCII at 40, 76 and 160 columns. */
@@ -162,6 +163,17 @@ START_TEST(lists_repeat_their_last_item)
 	ck_assert_int_eq(c->mlp.act[0], ACT_RELU);
 	ck_assert_int_eq(a->cfg.init, INIT_COUNT); /* auto: He for ReLU */
 	ck_assert(race_train(in, 1000));
+	wt_close(&t);
+	/* test curves need a test set: without one (ratio 1) they are the training loss */
+	wt_open(&t, "@widget race id=race names=a,b curve=test\nalt: x\n@end\n");
+	in = wt_get(&t, "race");
+	ck_assert_int_eq(((const Race *)in->state)->metric, RUN_TRAIN_LOSS);
+	ck_assert_str_eq(((const Race *)in->state)->chart.opts.ytitle, "training loss");
+	wt_close(&t);
+	wt_open(&t, "@widget race id=race names=a,b curve=test ratio=0.5\nalt: x\n@end\n");
+	in = wt_get(&t, "race");
+	ck_assert_int_eq(((const Race *)in->state)->metric, RUN_TEST_LOSS);
+	ck_assert_uint_eq(race_run(in, 1)->test.n, 200);
 }
 END_TEST
 
