@@ -162,6 +162,7 @@ START_TEST(an_update_out_of_range_is_divergence)
 	ck_assert(isfinite(t.last_loss) && t.last_loss < 1); /* the loss alone hid it */
 	ck_assert_uint_eq(t.step, 1);
 	train_free(&t);
+	mlp_free(&m);
 	/* The same net at a sane rate trains on without an alarm. */
 	make_net(&m, sizes, 2, ACT_TANH, ACT_SIGMOID, 5);
 	oc.lr = 0.5;
