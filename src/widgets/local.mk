@@ -9,6 +9,7 @@ src_widgets_libwidgets_a_SOURCES = \
 	src/widgets/core/smallwidgets.h src/widgets/core/target.c \
 	src/widgets/core/visual.c src/widgets/core/visual.h \
 	src/widgets/core/plotdata.c src/widgets/core/plotdata.h
+EXTRA_DIST += src/widgets/core/kinds.def
 # controls: what the learner sets or drives.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/controls/controls.c src/widgets/controls/controls.h \
