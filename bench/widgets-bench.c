@@ -6,7 +6,10 @@
  * player runs it: a tick (training for its budget) and a draw every 33 ms, at the slot
  * of an 80x24 and of a 200x60 terminal, with the loss chart and again with the neurons
  * chart (a thumbnail per neuron); prints training examples per second with the view
- * live, and the drawing time. Links the widget layer and what it needs. */
+ * live, and the drawing time. Then the race (the Init Race, three runs) live the same
+ * way, at full speed and at the lesson's 20 epochs a second: examples per second of
+ * every run together, and how soon the Xavier start's loss is below half the zero
+ * start's. Links the widget layer and what it needs. */
 #include <config.h>
 
 #include <math.h>
@@ -17,6 +20,7 @@
 
 #include "lesson/lesson.h"
 #include "widgets/core/registry.h"
+#include "widgets/sims/race.h"
 #include "widgets/trainer/trainer.h"
 #include "widgets/core/visual.h"
 
@@ -34,7 +38,11 @@ static const char lesson_text[] =
     "@widget slider id=w2 label=w2 range=-3..3 value=1 step=0.5\nalt: x\n@end\n"
     "@widget neuron id=cell inputs=0,0 weights_from=w1,w2 bias=-1.5\nalt: x\n@end\n"
     "@widget game id=tune goal=\"AND\" mode=gate watch=cell\nalt: x\n@end\n"
-    "@widget trainer id=brain\nalt: x\n@end\n";
+    "@widget trainer id=brain\nalt: x\n@end\n"
+    "@widget race id=race names=zero,huge,xavier init=zeros,normal,xavier-uniform "
+    "init_scale=0,4,0 epochs=200\nalt: x\n@end\n"
+    "@widget race id=fast names=zero,huge,xavier init=zeros,normal,xavier-uniform "
+    "init_scale=0,4,0 epochs=100000 speed=0\nalt: x\n@end\n";
 
 #define FRAME_S   (1.0 / 30) /* the player's frame while animating */
 #define LIVE_S    3.0        /* seconds of live training per terminal size */
@@ -91,46 +99,112 @@ static void sleep_until(double t)
 	nanosleep(&ts, NULL);
 }
 
-/* Trains in live for LIVE_S seconds at a slot w columns wide: each 33 ms frame a tick
- * with the time since the last one, then a draw. Prints examples per second over the
- * whole run (drawing and waiting included) and the mean draw time. */
-static void live(Instance *in, int w, const char *what, Caps caps)
+/* What a live session took: wall time, frames, time spent drawing. */
+typedef struct {
+	double seconds, drawn;
+	long frames;
+} Live;
+
+/* Plays in (started already) in a slot w columns wide for `seconds`, or until it stops
+ * animating: each 33 ms frame a tick with the time since the last one, watch (when
+ * not NULL) with the time since the start, then a draw; paused at the end. */
+static Live play(Instance *in, int w, Caps caps, double seconds,
+		 void (*watch)(const Instance *, double, void *), void *ctx)
 {
-	const Brain *b = trainer_state(in);
+	Live lv = {0, 0, 0};
 	Grid g;
 	Rect r;
-	double t0, last, next, drawn = 0, t;
-	size_t ex0;
-	long frames = 0;
+	double t0, last, next, t;
 	int cx, cy;
 
-	in->ops->key(in, &(Key){.code = K_CHAR, .ch = 'r'}); /* the same start each time */
 	if (grid_init(&g, w, in->ops->height(in, w)) != 0)
-		return;
+		return lv;
 	r = (Rect){0, 0, g.w, g.h};
-	in->ops->animate(in, ANIM_PLAY, 0);
-	ex0 = b->tr.examples;
 	t0 = last = now();
 	next = t0;
 	do {
 		double d0;
 		t = now();
-		in->ops->tick(in, frames ? t - last : FRAME_S);
+		in->ops->tick(in, lv.frames ? t - last : FRAME_S);
 		last = t;
+		if (watch)
+			watch(in, now() - t0, ctx);
 		d0 = now();
 		grid_clear(&g, STYLE_NORMAL);
 		in->ops->draw(in, &g, r, caps, true, &cx, &cy);
-		drawn += now() - d0;
-		frames++;
+		lv.drawn += now() - d0;
+		lv.frames++;
 		next += FRAME_S;
 		sleep_until(next);
-	} while (now() - t0 < LIVE_S);
-	t = now() - t0;
+	} while (in->animating && now() - t0 < seconds);
+	lv.seconds = now() - t0;
+	grid_free(&g);
+	return lv;
+}
+
+/* Trains in live for LIVE_S seconds at a slot w columns wide. Prints examples per
+ * second over the whole run (drawing and waiting included) and the mean draw time. */
+static void live(Instance *in, int w, const char *what, Caps caps)
+{
+	const Brain *b = trainer_state(in);
+	size_t ex0;
+	Live lv;
+
+	in->ops->key(in, &(Key){.code = K_CHAR, .ch = 'r'}); /* the same start each time */
+	in->ops->animate(in, ANIM_PLAY, 0);
+	ex0 = b->run.tr.examples;
+	lv = play(in, w, caps, LIVE_S, NULL, NULL);
 	in->ops->animate(in, ANIM_PAUSE, 0);
 	printf("  %-46s %10.0f examples/s   %5.1f fps   draw %6.2f ms   test acc %.3f\n", what,
-	       (double)(b->tr.examples - ex0) / t, (double)frames / t, drawn / (double)frames * 1e3,
-	       b->test_acc);
-	grid_free(&g);
+	       (double)(b->run.tr.examples - ex0) / lv.seconds, (double)lv.frames / lv.seconds,
+	       lv.drawn / (double)lv.frames * 1e3, b->run.test_acc);
+}
+
+/* The examples every run of the race in has trained. */
+static size_t race_examples(const Instance *in)
+{
+	size_t n = 0;
+	int k;
+
+	for (k = 0; race_run(in, k); k++)
+		n += race_run(in, k)->tr.examples;
+	return n;
+}
+
+/* The Init Race's separation: when (seconds, epoch) a run's training loss first was
+ * below half the zero start's (run 0, which stays at ln 2); -1 until then. */
+static void watch_separation(const Instance *in, double t, void *ctx)
+{
+	double *sep = ctx;
+	int k;
+
+	for (k = 1; sep[0] < 0 && race_run(in, k); k++)
+		if (race_run(in, k)->train_loss < race_run(in, 0)->train_loss / 2) {
+			sep[0] = t;
+			sep[1] = run_epoch(race_run(in, k));
+		}
+}
+
+/* Races in live from its start for `seconds` or until it finishes. Prints examples per
+ * second of every run together (drawing and waiting included), the frames, the draw
+ * time, when the separation showed and when the race finished. */
+static void live_race(Instance *in, int w, const char *what, Caps caps, double seconds)
+{
+	double sep[2] = {-1, 0};
+	size_t ex0;
+	bool done;
+	Live lv;
+
+	in->ops->animate(in, ANIM_REPLAY, 0); /* from the start, playing */
+	ex0 = race_examples(in);
+	lv = play(in, w, caps, seconds, watch_separation, sep);
+	done = !in->animating;
+	in->ops->animate(in, ANIM_PAUSE, 0);
+	printf("  %-36s %9.0f examples/s %5.1f fps  draw %5.2f ms  separated %5.2f s "
+	       "(epoch %.0f)  %s %.2f s\n",
+	       what, (double)(race_examples(in) - ex0) / lv.seconds, (double)lv.frames / lv.seconds,
+	       lv.drawn / (double)lv.frames * 1e3, sep[0], sep[1],
+	       done ? "finished in" : "stopped at", lv.seconds);
 }
 
 /* Presses v until the trainer in shows chart c. */
@@ -191,6 +265,13 @@ int main(void)
 	live(scene_find(&sc, "brain"), 76, "80x24, the neurons chart (v), utf8", utf8);
 	live(scene_find(&sc, "brain"), 160, "200x60, the neurons chart (v), utf8", utf8);
 	live(scene_find(&sc, "brain"), 76, "80x24, the neurons chart (v), ascii", ascii);
+	printf("race: the Init Race (zero, normal sigma 4, Xavier), spiral 2-8-8-1 tanh, Adam "
+	       "lr 0.03, batch 10, 3 runs; examples/s of all of them, view drawn at 30 fps\n");
+	live_race(scene_find(&sc, "fast"), 76, "full speed (speed=0), 76 cols, utf8", utf8, LIVE_S);
+	live_race(scene_find(&sc, "fast"), 76, "full speed (speed=0), 76 cols, ascii", ascii,
+		  LIVE_S);
+	live_race(scene_find(&sc, "race"), 76, "as the lesson: 20 epochs/s, 200 epochs", utf8,
+		  12);
 	scene_free(&sc);
 	lesson_free(l);
 	diag_free(&d);

@@ -67,20 +67,21 @@ int brainio_save(Instance *in, const char *base, char *msg, size_t size)
 	brainio_names(base, wpath, cpath, sizeof wpath);
 	trainer_state_string(b, state, sizeof state);
 	errno = 0;
-	if (mlp_save(wpath, &b->mlp, state[0] ? state : NULL) != NN_OK) {
+	if (mlp_save(wpath, &b->run.mlp, state[0] ? state : NULL) != NN_OK) {
 		snprintf(msg, size, _("Cannot write %s: %s."), wpath,
 			 strerror(errno ? errno : EIO));
 		return -1;
 	}
 	errno = 0;
-	if (csv_save(cpath, &b->all) != NN_OK) {
+	/* the learner's own points in their own order (the run holds them split) */
+	if (csv_save(cpath, b->custom ? &b->own : &b->run.all) != NN_OK) {
 		snprintf(msg, size, _("Saved %s, but cannot write %s: %s."), wpath, cpath,
 			 strerror(errno ? errno : EIO));
 		return -1;
 	}
-	shape(&b->mlp, net, sizeof net);
+	shape(&b->run.mlp, net, sizeof net);
 	snprintf(msg, size, _("Saved the %s net to %s and its %zu points to %s."), net, wpath,
-		 b->all.n, cpath);
+		 b->run.all.n, cpath);
 	return 0;
 }
 
@@ -196,8 +197,8 @@ static int open_weights(Instance *in, const char *path, char *msg, size_t size)
 		snprintf(msg, size, "%s", _("This net cannot be built: out of memory."));
 		return -1;
 	}
-	shape(&b->mlp, net, sizeof net);
-	if (mlp_init(&m, b->mlp.sizes, b->mlp.n_layers, b->mlp.act) != NN_OK) {
+	shape(&b->run.mlp, net, sizeof net);
+	if (mlp_init(&m, b->run.mlp.sizes, b->run.mlp.n_layers, b->run.mlp.act) != NN_OK) {
 		snprintf(msg, size, "%s", _("out of memory"));
 		return -1;
 	}

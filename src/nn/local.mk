@@ -18,6 +18,7 @@ src_nn_libnn_a_SOURCES = \
 	src/nn/csv.c src/nn/csv.h \
 	src/nn/infile.c src/nn/infile.h \
 	src/nn/train.c src/nn/train.h \
+	src/nn/run.c src/nn/run.h \
 	src/nn/gradcheck.c src/nn/gradcheck.h \
 	src/nn/dropout.c src/nn/dropout.h
 # the small generative and structured models (issue 16) and what they stand on

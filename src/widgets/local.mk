@@ -10,6 +10,7 @@ src_widgets_libwidgets_a_SOURCES = \
 	src/widgets/core/smallwidgets.h src/widgets/core/target.c \
 	src/widgets/core/visual.c src/widgets/core/visual.h \
 	src/widgets/core/plotdata.c src/widgets/core/plotdata.h
+EXTRA_DIST += src/widgets/core/kinds.def
 # controls: what the learner sets or drives.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/controls/controls.c src/widgets/controls/controls.h \
@@ -36,3 +37,6 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/trainer/trainer-data.c src/widgets/trainer/trainer-state.c \
 	src/widgets/trainer/trainer-controls.c src/widgets/trainer/trainer-view.c \
 	src/widgets/trainer/trainer-thumbs.c src/widgets/trainer/trainer-thumbs.h
+# sims: simulations that train real networks live (nn/run.h), side by side.
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/sims/race.c src/widgets/sims/race-view.c src/widgets/sims/race.h

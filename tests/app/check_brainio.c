@@ -42,19 +42,25 @@ static const Brain *brain(WTest *v, Instance **in)
 	return trainer_state(*in);
 }
 
+/* memcmp of the two nets' weights (of a's count). */
+static int cmp_params(const Brain *a, const Brain *b)
+{
+	return memcmp(a->run.mlp.params, b->run.mlp.params, a->run.mlp.n_params * sizeof(double));
+}
+
 /* The net's outputs on a 16 x 16 grid over [-6, 6]^2 into out (256 x n_out). */
 static void predict(const Brain *b, double *out)
 {
 	MlpWork w;
 	double x[2 * 256];
-	size_t i, n = mlp_n_out(&b->mlp), L = b->mlp.n_layers;
+	size_t i, n = mlp_n_out(&b->run.mlp), L = b->run.mlp.n_layers;
 
 	for (i = 0; i < 256; i++) {
 		x[2 * i] = -6 + 12.0 * (double)(i % 16) / 15;
 		x[2 * i + 1] = -6 + 12.0 * (double)(i / 16) / 15;
 	}
-	ck_assert_int_eq(mlp_work_init(&w, &b->mlp, 256, SIMD_PORTABLE, 0), NN_OK);
-	mlp_forward(&w, &b->mlp, x, 256);
+	ck_assert_int_eq(mlp_work_init(&w, &b->run.mlp, 256, SIMD_PORTABLE, 0), NN_OK);
+	mlp_forward(&w, &b->run.mlp, x, 256);
 	memcpy(out, w.y[L - 1], 256 * n * sizeof *out);
 	mlp_work_free(&w);
 }
@@ -88,25 +94,25 @@ START_TEST(export_and_load_predict_the_same)
 	ck_assert_int_eq(bc->nhidden, 2);
 	ck_assert_int_eq(bc->optim, OPTIM_SGD);
 	ck_assert_int_eq(bc->acts[0], ACT_RELU);
-	ck_assert_uint_eq(bc->mlp.n_params, ba->mlp.n_params);
-	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) == 0);
+	ck_assert_uint_eq(bc->run.mlp.n_params, ba->run.mlp.n_params);
+	ck_assert(cmp_params(bc, ba) == 0);
 	predict(ba, pa);
 	predict(bc, pc);
 	ck_assert(memcmp(pa, pc, 256 * sizeof *pa) == 0);
-	ck_assert(bc->test_acc == ba->test_acc);
+	ck_assert(bc->run.test_acc == ba->run.test_acc);
 	/* The points came back too, every coordinate and label exactly. */
 	snprintf(path, sizeof path, "%s.csv", base);
 	ck_assert_int_eq(csv_load(&d, path, &ce), NN_OK);
-	ck_assert_uint_eq(d.n, ba->all.n);
-	ck_assert(memcmp(d.x, ba->all.x, 2 * d.n * sizeof(double)) == 0);
-	ck_assert(memcmp(d.label, ba->all.label, d.n * sizeof(double)) == 0);
+	ck_assert_uint_eq(d.n, ba->run.all.n);
+	ck_assert(memcmp(d.x, ba->run.all.x, 2 * d.n * sizeof(double)) == 0);
+	ck_assert(memcmp(d.label, ba->run.all.label, d.n * sizeof(double)) == 0);
 	data_free(&d);
 	ck_assert_msg(brainio_open(c, path, msg, sizeof msg) == 0, "%s", msg);
 	ck_assert(bc->custom);
-	ck_assert_uint_eq(bc->all.n, ba->all.n);
+	ck_assert_uint_eq(bc->run.all.n, ba->run.all.n);
 	ck_assert_str_eq(bc->own_name, "brain.csv");
 	/* The same shape: opening points keeps the net's weights. */
-	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) == 0);
+	ck_assert(cmp_params(bc, ba) == 0);
 	wt_close(&u);
 }
 END_TEST
@@ -121,7 +127,7 @@ START_TEST(bad_files_say_why)
 
 	wt_open(&t, spiral);
 	b = brain(&t, &a);
-	before = b->mlp.params[0];
+	before = b->run.mlp.params[0];
 	snprintf(path, sizeof path, "%s/none.weights", dir);
 	ck_assert_int_eq(brainio_open(a, path, msg, sizeof msg), -1);
 	ck_assert_msg(strstr(msg, "cannot read") != NULL, "%s", msg);
@@ -147,7 +153,7 @@ START_TEST(bad_files_say_why)
 	/* Saving where nothing can be written. */
 	ck_assert_int_eq(brainio_save(a, "/nonexistent-dir/brain", msg, sizeof msg), -1);
 	ck_assert_msg(strstr(msg, "Cannot write /nonexistent-dir/brain.weights") != NULL, "%s", msg);
-	ck_assert(b->mlp.params[0] == before);
+	ck_assert(b->run.mlp.params[0] == before);
 }
 END_TEST
 
@@ -164,7 +170,7 @@ START_TEST(fifos_devices_and_huge_files_are_refused)
 
 	wt_open(&t, spiral);
 	b = brain(&t, &a);
-	before = b->mlp.params[0];
+	before = b->run.mlp.params[0];
 	for (i = 0; i < 2; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		ck_assert_int_eq(mkfifo(path, 0600), 0);
@@ -184,7 +190,7 @@ START_TEST(fifos_devices_and_huge_files_are_refused)
 	ck_assert_int_eq(brainio_open(a, path, msg, sizeof msg), -1);
 	ck_assert_msg(strstr(msg, "huge.csv': it is larger than 16 MiB"), "%s", msg);
 	ck_assert(!b->custom);
-	ck_assert(b->mlp.params[0] == before);
+	ck_assert(b->run.mlp.params[0] == before);
 }
 END_TEST
 
@@ -225,17 +231,16 @@ START_TEST(state_string_reproduces_the_run)
 	ck_assert_int_eq(trainer_apply_state(c, s, err, sizeof err), 0);
 	trainer_state_string(bc, s2, sizeof s2);
 	ck_assert_str_eq(s2, s);
-	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) != 0 ||
-		  ba->tr.step == 0);
+	ck_assert(cmp_params(bc, ba) != 0 || ba->run.tr.step == 0);
 	/* The same run: a from its reset, c from the pasted state. */
 	wt_char(a, 'r');
 	for (i = 0; i < 4; i++) {
 		trainer_train(a, 3000);
 		trainer_train(c, 3000);
 	}
-	ck_assert_uint_eq(bc->tr.step, ba->tr.step);
-	ck_assert(memcmp(bc->mlp.params, ba->mlp.params, ba->mlp.n_params * sizeof(double)) == 0);
-	ck_assert(bc->test_loss == ba->test_loss);
+	ck_assert_uint_eq(bc->run.tr.step, ba->run.tr.step);
+	ck_assert(cmp_params(bc, ba) == 0);
+	ck_assert(bc->run.test_loss == ba->run.test_loss);
 	/* Not a state: a message, nothing changed. */
 	ck_assert_int_eq(trainer_apply_state(c, "hello", err, sizeof err), -1);
 	ck_assert_ptr_nonnull(strstr(err, "nn1/"));
@@ -262,7 +267,7 @@ START_TEST(points_placed_with_keys)
 
 	wt_open(&t, spiral);
 	b = brain(&t, &a);
-	n0 = b->train.n;
+	n0 = b->run.train.n;
 	wt_char(a, 'p');
 	ck_assert(b->placing);
 	wt_key(a, K_RIGHT);
@@ -271,18 +276,18 @@ START_TEST(points_placed_with_keys)
 	wt_char(a, '1'); /* a point of class 1 at the cross, not the L1 rate */
 	ck_assert(b->l1 == 0);
 	ck_assert(b->custom);
-	ck_assert_uint_eq(b->train.n, n0 + 1);
-	ck_assert_uint_eq(b->all.n, 401);
+	ck_assert_uint_eq(b->run.train.n, n0 + 1);
+	ck_assert_uint_eq(b->run.all.n, 401);
 	ck_assert(b->own.x[2 * 400] == b->cur_x && b->own.x[2 * 400 + 1] == b->cur_y);
 	ck_assert(b->own.label[400] == 1);
 	/* The split of the other points stayed. */
-	ck_assert_uint_eq(b->test.n, 200);
+	ck_assert_uint_eq(b->run.test.n, 200);
 	/* A third class: the output layer grows to 3 (softmax). */
 	wt_char(a, '2');
 	ck_assert_uint_eq(b->classes, 3);
-	ck_assert_uint_eq(mlp_n_out(&b->mlp), 3);
+	ck_assert_uint_eq(mlp_n_out(&b->run.mlp), 3);
 	wt_key(a, K_BACKSPACE);
-	ck_assert_uint_eq(b->all.n, 401);
+	ck_assert_uint_eq(b->run.all.n, 401);
 	wt_char(a, 'p');
 	ck_assert(!b->placing);
 	wt_char(a, '1'); /* out of placing: the L1 rate again */
@@ -301,13 +306,14 @@ START_TEST(early_stopping_keeps_the_best)
 		    "early_stop=yes\nalt: x\n@end\n");
 	b = brain(&t, &a);
 	ck_assert(b->early);
-	for (i = 0; i < 400 && !b->stopped_early; i++)
+	for (i = 0; i < 400 && !b->run.stopped; i++)
 		trainer_train(a, 1000);
-	ck_assert_msg(b->stopped_early, "no early stop after %zu examples", b->tr.examples);
+	ck_assert_msg(b->run.stopped, "no early stop after %zu examples", b->run.tr.examples);
 	ck_assert_int_eq(b->mode, BRAIN_PAUSED);
-	ck_assert(memcmp(b->mlp.params, b->keep, b->mlp.n_params * sizeof(double)) == 0);
-	ck_assert(b->test_loss == b->keep_loss);
-	ck_assert((double)b->tr.examples / (double)b->train.n - b->keep_epoch > 200);
+	ck_assert(memcmp(b->run.mlp.params, b->run.best, b->run.mlp.n_params * sizeof(double)) ==
+		  0);
+	ck_assert(b->run.test_loss == b->run.best_loss);
+	ck_assert((double)b->run.tr.examples / (double)b->run.train.n - b->run.best_epoch > 200);
 }
 END_TEST
 
@@ -322,16 +328,16 @@ START_TEST(offscreen_does_not_train)
 	wt_char(a, ' ');
 	ck_assert(a->animating);
 	ck_assert(scene_tick(&t.scene, 0.033));
-	ex = b->tr.examples;
+	ex = b->run.tr.examples;
 	ck_assert_uint_gt(ex, 0);
 	a->offscreen = true;
 	ck_assert(!scene_animating(&t.scene));
 	ck_assert(!scene_tick(&t.scene, 0.033));
-	ck_assert_uint_eq(b->tr.examples, ex);
+	ck_assert_uint_eq(b->run.tr.examples, ex);
 	a->offscreen = false;
 	ck_assert(scene_animating(&t.scene));
 	ck_assert(scene_tick(&t.scene, 0.033));
-	ck_assert_uint_gt(b->tr.examples, ex);
+	ck_assert_uint_gt(b->run.tr.examples, ex);
 }
 END_TEST
 
@@ -346,15 +352,15 @@ START_TEST(goal_only_on_the_lessons_data)
 	wt_char(a, 'd'); /* the circle: easy, but not the spiral of the goal */
 	for (i = 0; i < 20; i++)
 		trainer_train(a, 2000);
-	ck_assert(b->test_acc >= 0.9);
+	ck_assert(b->run.test_acc >= 0.9);
 	ck_assert(!b->won && !a->done && b->best < 0);
 	/* B puts the kept weights back and keeps saying where they came from. */
 	{
-		double epoch = b->keep_epoch;
-		ck_assert(isfinite(b->keep_loss));
+		double epoch = b->run.best_epoch;
+		ck_assert(isfinite(b->run.best_loss));
 		wt_char(a, 'B');
-		ck_assert(b->keep_epoch == epoch);
-		ck_assert(b->test_loss == b->keep_loss);
+		ck_assert(b->run.best_epoch == epoch);
+		ck_assert(b->run.test_loss == b->run.best_loss);
 	}
 }
 END_TEST

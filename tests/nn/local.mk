@@ -67,3 +67,5 @@ check_PROGRAMS += tests/nn/check_net_train
 tests_nn_check_net_train_LDADD = $(NN_TEST_LDADD)
 TESTS += tests/nn/nnref.sh
 EXTRA_DIST += tests/nn/nnref.sh tests/nn/nnref-hand.nnref tests/nn/nnref-bad
+check_PROGRAMS += tests/nn/check_run
+tests_nn_check_run_LDADD = $(NN_TEST_LDADD)

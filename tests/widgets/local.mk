@@ -48,3 +48,7 @@ tests_widgets_trainer_check_trainer_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/core/check_keys
 tests_widgets_core_check_keys_SOURCES = tests/widgets/core/check_keys.c $(WTEST)
 tests_widgets_core_check_keys_LDADD = $(WIDGET_TEST_LIBS)
+# sims: the race of real runs side by side.
+check_PROGRAMS += tests/widgets/sims/check_race
+tests_widgets_sims_check_race_SOURCES = tests/widgets/sims/check_race.c $(WTEST)
+tests_widgets_sims_check_race_LDADD = $(WIDGET_TEST_LIBS)

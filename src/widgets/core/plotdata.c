@@ -127,6 +127,25 @@ void plotdata_append(PlotData *d, int k, double x, double y)
 	s->n++;
 }
 
+void plotdata_set_series(PlotData *d, int k, const double *x, const double *y, size_t n)
+{
+	PlotDataSeries *s;
+
+	if (k < 0 || k >= d->nseries)
+		return;
+	s = &d->series[k];
+	if (n > s->cap)
+		n = s->cap;
+	if (n) {
+		memcpy(s->x, x, n * sizeof *s->x);
+		memcpy(s->y, y, n * sizeof *s->y);
+		s->last_x = x[n - 1];
+		s->last_y = y[n - 1];
+	}
+	s->n = s->seen = n;
+	s->every = 1;
+}
+
 bool plotdata_point(PlotData *d, double x, double y, int cls)
 {
 	if (!d->px || d->npoints >= d->cap)

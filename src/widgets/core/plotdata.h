@@ -87,6 +87,11 @@ int plotdata_add_series(PlotData *d, const char *name, Colour colour, uint8_t pa
  * drawn. An unknown s is ignored. */
 void plotdata_append(PlotData *d, int s, double x, double y);
 
+/* Replaces series s's points with the n points (x, y), drawn as given: a history its
+ * owner keeps (thinned elsewhere, nn/run.h) shown as it stands. At most the data's cap
+ * are taken; an unknown s is ignored. Copies without allocating. */
+void plotdata_set_series(PlotData *d, int s, const double *x, const double *y, size_t n);
+
 /* Adds a point of class cls to a scatter or field chart. Returns false when full. */
 bool plotdata_point(PlotData *d, double x, double y, int cls);
 

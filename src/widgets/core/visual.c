@@ -1,5 +1,5 @@
 /* visual.c: what the computing widgets share: activation names as lessons write them,
- * how functions and numbers are shown, a choice widget's chosen word, and evaluating a
+ * how functions, numbers, datasets and optimizers are shown, a choice widget's chosen word, and evaluating a
  * neuron or network at given inputs. Must not own the loop or write files. */
 #include <config.h>
 
@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "nls.h"
 #include "widgets/core/registry.h"
 #include "widgets/core/visual.h"
 
@@ -52,6 +53,65 @@ const char *visual_act_symbol(Activation a, Caps caps)
 		if (act_names[i].act == a)
 			return caps.unicode ? act_names[i].uni : act_names[i].ascii;
 	return "f";
+}
+
+const char *visual_data_title(DataKind k)
+{
+	switch (k) {
+	case DATA_SPIRAL: return _("Spiral");
+	case DATA_CIRCLE: return _("Circle");
+	case DATA_XOR: return _("XOR");
+	case DATA_GAUSSIANS: return _("Two gaussians");
+	case DATA_MOONS: return _("Moons");
+	case DATA_CHECKER: return _("Checkerboard");
+	case DATA_BLOBS: return _("Blobs");
+	case DATA_PLANE: return _("Plane (regression)");
+	case DATA_BUMPS: return _("Bumps (regression)");
+	default: return data_name(k);
+	}
+}
+
+const char *visual_optim_title(OptimKind k)
+{
+	switch (k) {
+	case OPTIM_SGD: return "SGD";
+	case OPTIM_MOMENTUM: return _("momentum");
+	case OPTIM_ADAM: return "Adam";
+	default: return optim_name(k);
+	}
+}
+
+int visual_layers(const Instance *in, int *hidden, Activation *act, int max)
+{
+	double h[16];
+	size_t n, i, layers;
+
+	max = max < 0 ? 0 : max > 16 ? 16 : max;
+	layers = widget_nums(in, "layers", h, 16);
+	if (layers == 0) { /* absent: the schema's 8,8 */
+		h[0] = h[1] = 8;
+		layers = 2;
+	} else if (layers == 1 && h[0] == 0) {
+		layers = 0; /* layers=0: no hidden layer */
+	}
+	layers = layers > (size_t)max ? (size_t)max : layers;
+	for (i = 0; i < layers; i++)
+		hidden[i] = h[i] < 1 ? 1 : h[i] > 16 ? 16 : (int)h[i];
+	n = widget_nwords(in, "activation");
+	for (i = 0; i < (size_t)max; i++) { /* the last one given repeats */
+		const char *a = n ? widget_word(in, "activation", i < n ? i : n - 1) : "tanh";
+		if (!visual_act(a, &act[i]))
+			act[i] = ACT_TANH;
+	}
+	return (int)layers;
+}
+
+void visual_loss(char *out, size_t size, double v, Caps caps)
+{
+	if (isfinite(v) && v != 0 && (fabs(v) >= 1000 || fabs(v) < 1e-4))
+		snprintf(out, size, "%.3g", v);
+	else
+		visual_fixed(out, size, v, 4, caps);
 }
 
 const char *visual_choice_word(const Scene *s, const char *id)

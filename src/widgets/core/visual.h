@@ -10,12 +10,32 @@
 #include <stddef.h>
 
 #include "nn/act.h"
+#include "nn/data.h"
+#include "nn/optim.h"
 #include "widgets/core/plotdata.h"
 #include "widgets/core/widget.h"
 
 /* Activation functions the plotting, network and trainer widgets know, as a schema's
  * choices. */
 #define ACTIVATIONS "step|sigmoid|tanh|relu|leakyrelu|elu|gelu|softplus|swish|identity"
+
+/* Schema rows the trainer and the race declare alike (their tables include these, so
+ * the manual says the same of both): the noise of the points; the points, the hidden
+ * layers (read with visual_layers) and the loss. The including file has nls.h. */
+#define VISUAL_PARAM_NOISE                                                                         \
+	{.name = "noise", .type = PARAM_NUMBER, .min = 0, .max = 5, .def = "0.2",                  \
+	 .help = N_("the noise of the points")}
+#define VISUAL_PARAMS_NET                                                                          \
+	{.name = "points", .type = PARAM_INT, .min = 10, .max = 5000, .def = "400",                \
+	 .help = N_("the points of the dataset, train and test together")},                        \
+	{.name = "layers", .type = PARAM_NUMBERS, .min = 0, .max = 16, .nmin = 1, .nmax = 6,       \
+	 .def = "8,8",                                                                             \
+	 .help = N_("neurons per hidden layer (0 to 6 layers of 1 to 16; layers=0: none)")},       \
+	{.name = "activation", .type = PARAM_WORDS, .nmin = 1, .nmax = 6, .def = "tanh",           \
+	 .choices = ACTIVATIONS,                                                                   \
+	 .help = N_("the hidden layers' activations, one per layer (the last one repeats)")},      \
+	{.name = "loss", .type = PARAM_CHOICE, .def = "ce", .choices = "ce|mse",                   \
+	 .help = N_("cross-entropy (softmax with several classes) or mean squared error")}
 
 /* The activation names lessons write (the registry's ACTIVATIONS): "step", "sigmoid",
  * "tanh", "relu", "leakyrelu", "elu", "gelu", "softplus", "swish", "identity". Returns
@@ -24,6 +44,21 @@ bool visual_act(const char *word, Activation *a);
 
 /* How a function is named on screen: "σ" (ASCII "sigmoid"), "tanh", "ReLU", "step"... */
 const char *visual_act_symbol(Activation a, Caps caps);
+
+/* How a generated dataset and an optimizer are named on screen (translated): "Spiral",
+ * "Two gaussians", "Plane (regression)"; "SGD", "momentum", "Adam". */
+const char *visual_data_title(DataKind k);
+const char *visual_optim_title(OptimKind k);
+
+/* The hidden layers a directive's "layers" and "activation" give (the trainer's and
+ * the race's): up to max (at most 16) widths of 1 to 16 into hidden (absent: 8,8;
+ * layers=0: none), and max activations into act (the last one given repeats; tanh
+ * when absent or unknown). Returns the number of hidden layers. */
+int visual_layers(const Instance *in, int *hidden, Activation *act, int max);
+
+/* A loss as the training widgets show it: 4 decimals, or 3 significant digits when
+ * large or tiny ("1.2e+09"). */
+void visual_loss(char *out, size_t size, double v, Caps caps);
 
 /* The word of the option chosen in the choice widget id: its "options" parameter's item
  * number value (a choice's value is the 0-based index of its option). NULL when there

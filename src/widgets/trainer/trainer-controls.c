@@ -68,8 +68,7 @@ static void step_rate(Brain *b, int dir)
 	else if (dir < 0 && rates[best] >= b->lr * 0.9999 && best > 0)
 		best--;
 	b->lr = rates[best];
-	b->tr.opt.cfg.lr = b->lr; /* live: the run goes on with the new rate */
-	b->te.opt.cfg.lr = b->lr;
+	run_tune(&b->run, b->lr, b->l1, b->l2); /* live: the run goes on with the new rate */
 }
 
 /* The hidden layers [ ] and a change: the selected one, or all. */
@@ -125,7 +124,7 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 	} else if (key_is_char(k, 's')) { /* one epoch, paused */
 		if (b->mode == BRAIN_RUNNING)
 			b->mode = BRAIN_PAUSED;
-		trainer_train(in, b->train.n);
+		trainer_train(in, b->run.train.n);
 	} else if (key_is_char(k, 'r')) {
 		rebuild = true;
 	} else if (key_is_char(k, 'R')) { /* new starting weights, the same data */
@@ -147,13 +146,10 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 	} else if (key_is_char(k, 'e')) {
 		b->early = !b->early;
 	} else if (key_is_char(k, 'B')) { /* the weights of the lowest test loss */
-		if (b->built && b->keep && isfinite(b->keep_loss)) {
-			double loss = b->keep_loss, epoch = b->keep_epoch;
+		if (b->built && isfinite(b->run.best_loss)) {
 			if (b->mode == BRAIN_RUNNING)
 				b->mode = BRAIN_PAUSED;
-			trainer_set_weights(in, b->keep, b->mlp.n_params);
-			b->keep_loss = loss; /* still the best, from that epoch */
-			b->keep_epoch = epoch;
+			trainer_restore_best(in); /* still the best, from that epoch */
 		}
 	} else if (key_is_char(k, 'h')) { /* the next hidden layer, then all of them */
 		b->sel = b->sel + 1 < b->nhidden ? b->sel + 1 : -1;
@@ -214,8 +210,7 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 			b->l1 = next_of(l1s, N_OF(l1s), b->l1);
 		else
 			b->l2 = next_of(l2s, N_OF(l2s), b->l2);
-		b->tr.opt.cfg.l1 = b->te.opt.cfg.l1 = b->l1;
-		b->tr.opt.cfg.l2 = b->te.opt.cfg.l2 = b->l2;
+		run_tune(&b->run, b->lr, b->l1, b->l2);
 	} else if (key_is_char(k, 'x')) {
 		b->dropout = next_of(drops, N_OF(drops), b->dropout);
 		rebuild = true;
@@ -264,7 +259,7 @@ void trainer_controls_animate(Instance *in, AnimCommand cmd, double arg)
 	case ANIM_STEP:
 		if (b->mode == BRAIN_RUNNING)
 			b->mode = BRAIN_PAUSED;
-		trainer_train(in, b->train.n);
+		trainer_train(in, b->run.train.n);
 		break;
 	case ANIM_REPLAY:
 		b->mode = BRAIN_RUNNING;
@@ -281,7 +276,7 @@ void trainer_controls_anim_state(const Instance *in, AnimState *st)
 	const Brain *b = in->state;
 
 	st->playing = b->mode == BRAIN_RUNNING;
-	st->step = b->built ? (int)(b->tr.examples / b->train.n) : 0;
+	st->step = b->built ? (int)(b->run.tr.examples / b->run.train.n) : 0;
 	st->steps = 0;
 	st->speed = 0;
 }

@@ -26,21 +26,20 @@ static bool own_is_test(const Brain *b, size_t i)
 	return rng_uniform(&r) < 1 - b->ratio;
 }
 
-int trainer_own_split(Brain *b)
+int trainer_own_split(const Brain *b, Dataset *train, Dataset *test)
 {
 	size_t i, ntest = 0, at[2] = {0, 0};
 	Dataset *to[2];
 
+	memset(train, 0, sizeof *train);
+	memset(test, 0, sizeof *test);
 	for (i = 0; i < b->own.n; i++)
 		ntest += own_is_test(b, i);
-	if (data_alloc(&b->all, b->own.n, 2) != NN_OK ||
-	    data_alloc(&b->train, b->own.n - ntest, 2) != NN_OK ||
-	    data_alloc(&b->test, ntest, 2) != NN_OK)
+	if (data_alloc(train, b->own.n - ntest, 2) != NN_OK ||
+	    data_alloc(test, ntest, 2) != NN_OK)
 		return -1;
-	memcpy(b->all.x, b->own.x, 2 * b->own.n * sizeof *b->all.x);
-	memcpy(b->all.label, b->own.label, b->own.n * sizeof *b->all.label);
-	to[0] = &b->train;
-	to[1] = &b->test;
+	to[0] = train;
+	to[1] = test;
 	for (i = 0; i < b->own.n; i++) {
 		int t = own_is_test(b, i);
 		Dataset *d = to[t];
@@ -128,17 +127,19 @@ static int own_from_generated(Brain *b)
 {
 	size_t i;
 
-	if (own_resize(b, b->train.n + b->test.n, 0) != 0)
+	const Dataset *train = &b->run.train, *test = &b->run.test;
+
+	if (own_resize(b, train->n + test->n, 0) != 0)
 		return -1;
-	for (i = 0; i < b->train.n; i++) {
-		memcpy(&b->own.x[2 * i], &b->train.x[2 * i], 2 * sizeof *b->own.x);
-		b->own.label[i] = b->train.label[i];
+	for (i = 0; i < train->n; i++) {
+		memcpy(&b->own.x[2 * i], &train->x[2 * i], 2 * sizeof *b->own.x);
+		b->own.label[i] = train->label[i];
 		b->own_side[i] = 1;
 	}
-	for (i = 0; i < b->test.n; i++) {
-		size_t j = b->train.n + i;
-		memcpy(&b->own.x[2 * j], &b->test.x[2 * i], 2 * sizeof *b->own.x);
-		b->own.label[j] = b->test.label[i];
+	for (i = 0; i < test->n; i++) {
+		size_t j = train->n + i;
+		memcpy(&b->own.x[2 * j], &test->x[2 * i], 2 * sizeof *b->own.x);
+		b->own.label[j] = test->label[i];
 		b->own_side[j] = 2;
 	}
 	b->own_classes = b->classes;

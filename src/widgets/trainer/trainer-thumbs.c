@@ -20,7 +20,7 @@
 
 void trainer_thumbs_label(const Brain *b, int l, char *buf, size_t size)
 {
-	if (l + 1 >= (int)b->mlp.n_layers)
+	if (l + 1 >= (int)b->run.mlp.n_layers)
 		snprintf(buf, size, "%s", _("out"));
 	else
 		snprintf(buf, size, _("layer %d"), l + 1);
@@ -64,7 +64,7 @@ static int fit_band(int aw, int n, int tw, int *more)
 static int try_layout(const Brain *b, int x, int y, int w, int h, int th, int gap, int lw,
 		      bool whole, ThumbsLayout *lay)
 {
-	int nl = (int)b->mlp.n_layers, rows = (h + gap) / (th + gap), cols, bw, aw, l, j;
+	int nl = (int)b->run.mlp.n_layers, rows = (h + gap) / (th + gap), cols, bw, aw, l, j;
 	int tw = 2 * th;
 
 	if (rows < 1)
@@ -80,7 +80,7 @@ static int try_layout(const Brain *b, int x, int y, int w, int h, int th, int ga
 	lay->n = 0;
 	for (l = 0; l < nl; l++) {
 		ThumbsBand *bd = &lay->band[l];
-		int n = (int)b->mlp.sizes[l + 1], more, k = fit_band(aw, n, tw, &more);
+		int n = (int)b->run.mlp.sizes[l + 1], more, k = fit_band(aw, n, tw, &more);
 
 		if (k == 0 || (whole && more))
 			return -1;
@@ -112,7 +112,7 @@ int trainer_thumbs_layout(const Brain *b, int x, int y, int w, int h, ThumbsLayo
 	lay->nbands = lay->n = 0;
 	if (!b->built || w <= 0 || h < THUMBS_MIN_H)
 		return -1;
-	nl = (int)b->mlp.n_layers;
+	nl = (int)b->run.mlp.n_layers;
 	if (nl > BRAIN_MAX_HIDDEN + 1)
 		return -1;
 	for (l = 0; l < nl; l++) {
@@ -161,12 +161,12 @@ static void fill(Brain *b, const Canvas *cv, const ThumbsLayout *lay, int first,
 			canvas_sample(cv, (int)((i + k) % (size_t)cv->pw),
 				      (int)((i + k) / (size_t)cv->pw), cv->pw, cv->ph, &x[2 * k],
 				      &x[2 * k + 1]);
-		mlp_forward(w, &b->mlp, x, chunk);
+		mlp_forward(w, &b->run.mlp, x, chunk);
 		for (t = 0; t < n; t++) {
 			const Thumb *th = &lay->t[first + t];
-			size_t width = b->mlp.sizes[th->layer + 1];
+			size_t width = b->run.mlp.sizes[th->layer + 1];
 			const double *y = w->y[th->layer] + th->neuron;
-			double c = act_value(b->mlp.act[th->layer], 0),
+			double c = act_value(b->run.mlp.act[th->layer], 0),
 			       *out = b->field + (size_t)t * S + i;
 			for (k = 0; k < chunk; k++)
 				out[k] = y[k * width] - c;

@@ -61,28 +61,7 @@ static const char *data_title(const Brain *b)
 {
 	if (b->custom)
 		return b->own_name[0] ? b->own_name : _("Your points");
-	switch (b->kind) {
-	case DATA_SPIRAL: return _("Spiral");
-	case DATA_CIRCLE: return _("Circle");
-	case DATA_XOR: return _("XOR");
-	case DATA_GAUSSIANS: return _("Two gaussians");
-	case DATA_MOONS: return _("Moons");
-	case DATA_CHECKER: return _("Checkerboard");
-	case DATA_BLOBS: return _("Blobs");
-	case DATA_PLANE: return _("Plane (regression)");
-	case DATA_BUMPS: return _("Bumps (regression)");
-	default: return data_name(b->kind);
-	}
-}
-
-static const char *optim_title(OptimKind k)
-{
-	switch (k) {
-	case OPTIM_SGD: return "SGD";
-	case OPTIM_MOMENTUM: return _("momentum");
-	case OPTIM_ADAM: return "Adam";
-	default: return optim_name(k);
-	}
+	return visual_data_title(b->kind);
 }
 
 /* Thousands separated by commas: 1,234,567. */
@@ -134,7 +113,8 @@ static double field_value(const Brain *b, const double *y, int *cls)
 static void fill_field(Brain *b, const Canvas *cv, int fw, int fh)
 {
 	MlpWork *w = &b->eval;
-	size_t n = (size_t)fw * (size_t)fh, i, k, L = b->mlp.n_layers, nout = mlp_n_out(&b->mlp);
+	const Mlp *m = &b->run.mlp;
+	size_t n = (size_t)fw * (size_t)fh, i, k, L = m->n_layers, nout = mlp_n_out(m);
 	double x[2 * BRAIN_EVAL_CAP];
 
 	for (i = 0; i < n; i += k) {
@@ -142,7 +122,7 @@ static void fill_field(Brain *b, const Canvas *cv, int fw, int fh)
 		for (k = 0; k < chunk; k++)
 			canvas_sample(cv, (int)((i + k) % (size_t)fw), (int)((i + k) / (size_t)fw), fw,
 				      fh, &x[2 * k], &x[2 * k + 1]);
-		mlp_forward(w, &b->mlp, x, chunk);
+		mlp_forward(w, m, x, chunk);
 		for (k = 0; k < chunk; k++) {
 			int cls = -1;
 			b->field[i + k] = field_value(b, w->y[L - 1] + k * nout, &cls);
@@ -179,12 +159,12 @@ static void draw_field(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
 		if (b->classes == 2 || !b->classes)
 			plot_contour(p, b->field, fw, fh, 0, COLOUR_MUTED);
 	}
-	for (i = 0; i < b->test.n; i++) /* test points: single dots */
-		canvas_data_point(&p->cv, b->test.x[2 * i], b->test.x[2 * i + 1],
-				  plot_colour(point_class(b, b->test.label[i])));
-	for (i = 0; i < b->train.n; i++) { /* train points: class markers */
-		int c = point_class(b, b->train.label[i]);
-		canvas_data_mark(&p->cv, b->train.x[2 * i], b->train.x[2 * i + 1],
+	for (i = 0; i < b->run.test.n; i++) /* test points: single dots */
+		canvas_data_point(&p->cv, b->run.test.x[2 * i], b->run.test.x[2 * i + 1],
+				  plot_colour(point_class(b, b->run.test.label[i])));
+	for (i = 0; i < b->run.train.n; i++) { /* train points: class markers */
+		int c = point_class(b, b->run.train.label[i]);
+		canvas_data_mark(&p->cv, b->run.train.x[2 * i], b->run.train.x[2 * i + 1],
 				 plot_marker(c, caps), plot_colour(c));
 	}
 	plot_draw(p, g);
@@ -211,33 +191,25 @@ static void percent(char *out, size_t size, double v)
 		snprintf(out, size, "-");
 }
 
-/* A loss: 4 decimals, or 3 significant digits when large or tiny ("1.2e+09"). */
-static void loss_str(char *out, size_t size, double v, Caps caps)
-{
-	if (isfinite(v) && v != 0 && (fabs(v) >= 1000 || fabs(v) < 1e-4))
-		snprintf(out, size, "%.3g", v);
-	else
-		visual_fixed(out, size, v, 4, caps);
-}
-
 static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 {
 	char line[256], a[32], c[32], ex[32], macs[32];
-	double epoch = b->built ? (double)b->tr.examples / (double)b->train.n : 0;
+	const Run *run = &b->run;
+	double epoch = b->built ? run_epoch(run) : 0;
 
-	snprintf(line, sizeof line, _("Epoch %.1f   step %zu"), epoch, b->built ? b->tr.step : 0);
+	snprintf(line, sizeof line, _("Epoch %.1f   step %zu"), epoch, b->built ? run->tr.step : 0);
 	text(g, x, y, w, line, STYLE_BOLD);
-	loss_str(a, sizeof a, b->train_loss, caps);
-	loss_str(c, sizeof c, b->test_loss, caps);
+	visual_loss(a, sizeof a, run->train_loss, caps);
+	visual_loss(c, sizeof c, run->test_loss, caps);
 	snprintf(line, sizeof line, _("Loss   train %s  test %s"), a, c);
 	text(g, x, y + 1, w, line, STYLE_NORMAL);
 	if (b->classes) {
-		percent(a, sizeof a, b->train_acc);
-		percent(c, sizeof c, b->test_acc);
+		percent(a, sizeof a, run->train_acc);
+		percent(c, sizeof c, run->test_acc);
 		snprintf(line, sizeof line, _("Accuracy  train %s  test %s"), a, c);
 		text(g, x, y + 2, w, line, STYLE_NORMAL);
 	}
-	grouped(macs, sizeof macs, (double)b->macs);
+	grouped(macs, sizeof macs, b->built ? (double)run_macs(run) : 0);
 	if (b->rate > 0) {
 		grouped(ex, sizeof ex, b->rate);
 		snprintf(line, sizeof line, _("%s examples/s  %s mult-adds/step"), ex, macs);
@@ -259,9 +231,9 @@ static int draw_confusion(Brain *b, Grid *g, int x, int y, int w, Caps caps)
 	int lw = utf8_width(label, strlen(label));
 	size_t len;
 
-	if (k < 3 || k > BRAIN_MAX_CLASSES || !b->test.n)
+	if (k < 3 || k > BRAIN_MAX_CLASSES || !b->run.test.n)
 		return 0;
-	train_confusion(counts, k, &b->te, &b->test);
+	train_confusion(counts, k, &b->run.te, &b->run.test);
 	len = str_addf(line, sizeof line, 0, "%s", label);
 	for (j = 0; j < k; j++) {
 		mark[utf8_encode(mark, plot_marker((int)j, caps))] = '\0';
@@ -287,9 +259,9 @@ static void draw_diagram(Brain *b, Grid *g, int x, int y, int w, int h, Caps cap
 	if (nl > NETDIAG_MAX_LAYERS || b->classes > NETDIAG_MAX_NEURONS)
 		return;
 	for (l = 0; l < nl; l++) {
-		sizes[l] = (int)b->mlp.sizes[l];
+		sizes[l] = (int)b->run.mlp.sizes[l];
 		if (l + 1 < nl)
-			wp[l] = b->mlp.params + b->mlp.w_off[l];
+			wp[l] = b->run.mlp.params + b->run.mlp.w_off[l];
 	}
 	memset(&spec, 0, sizeof spec);
 	spec.nlayers = nl;
@@ -324,14 +296,14 @@ static int draw_status(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 			snprintf(buf, sizeof buf, "%s", _("Training at full speed (< slower)..."));
 		break;
 	default:
-		if (b->stopped_early)
+		if (b->run.stopped)
 			snprintf(buf, sizeof buf,
 				 _("Stopped early: the test loss has not improved since epoch %.1f, "
 				   "so its weights are back."),
-				 b->keep_epoch);
+				 b->run.best_epoch);
 		else
 			snprintf(buf, sizeof buf, "%s",
-				 b->built && b->tr.step ? _("Paused.")
+				 b->built && b->run.tr.step ? _("Paused.")
 							: _("Ready: press Space to train."));
 		break;
 	}
@@ -369,12 +341,12 @@ static int draw_goal(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 	int len;
 
 	if (!(b->goal > 0)) {
-		if (!b->built || !isfinite(b->keep_loss) || !b->tr.step)
+		if (!b->built || !isfinite(b->run.best_loss) || !b->run.tr.step)
 			return 0;
-		loss_str(best, sizeof best, b->keep_loss, caps);
+		visual_loss(best, sizeof best, b->run.best_loss, caps);
 		snprintf(line, sizeof line,
 			 _("Lowest test loss %s, at epoch %.1f: B puts those weights back."), best,
-			 b->keep_epoch);
+			 b->run.best_epoch);
 		text(g, x, y, w, line, STYLE_DIM);
 		return 1;
 	}
@@ -413,8 +385,8 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	acts_str(b, actw, sizeof actw, caps);
 	visual_num(lr, sizeof lr, b->lr, 4, caps);
 	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b),
-		 net, actw, optim_title(b->optim), lr,
-		 b->built ? b->tr.cfg.batch : b->batch);
+		 net, actw, visual_optim_title(b->optim), lr,
+		 b->built ? b->run.tr.cfg.batch : b->batch);
 	text(g, r.x, y++, r.w, line, STYLE_TITLE);
 	if (r.w >= DIAG_MINW)
 		dw = r.w - 80 + 20 > 40 ? 40 : r.w - 80 + 20;
@@ -437,7 +409,7 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 			} else {
 				PlotData *pd = chart == BRAIN_CHART_ACC && b->classes ? &b->accs
 										   : &b->curves;
-				pd->opts.x1 = pd->series[0].seen < 2 ? 1 : NAN;
+				pd->opts.x1 = b->run.hist.seen < 2 ? 1 : NAN;
 				pd->opts.ytitle = pd == &b->accs ? _("accuracy (v: network)")
 						  : b->classes ? _("loss (v: accuracy)")
 							       : _("loss (v: network)");

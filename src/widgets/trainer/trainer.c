@@ -1,8 +1,8 @@
-/* trainer.c: the trainer widget's engine: a dataset and its train/test split, an MLP
- * trained with src/nn for a time budget per frame (whole mini-batches) or at a chosen
- * speed, the losses and accuracies recorded each frame, divergence stopped and
- * explained, the win of a lesson's goal, progress. Keys: trainer-controls.c; drawing:
- * trainer-view.c.
+/* trainer.c: the trainer widget over a run (nn/run.h: data and split, the net, its
+ * training, metrics, best weights, divergence): the run built from the learner's
+ * settings, trained for a time budget per frame (whole mini-batches) or at a chosen
+ * speed and evaluated each frame, divergence explained, the win of a lesson's goal,
+ * progress. Keys: trainer-controls.c; drawing: trainer-view.c.
  * Must not own the loop, navigate or write files; allocates only when (re)building. */
 #include <config.h>
 
@@ -13,7 +13,6 @@
 #include <time.h>
 
 #include "nls.h"
-#include "nn/init.h"
 #include "widgets/core/registry.h"
 #include "widgets/trainer/trainer.h"
 #include "widgets/core/visual.h"
@@ -52,21 +51,24 @@ int trainer_neurons(const Brain *b)
 
 static void unbuild(Brain *b)
 {
-	train_free(&b->tr);
-	train_free(&b->te);
+	run_free(&b->run);
 	mlp_work_free(&b->eval);
-	mlp_free(&b->mlp);
-	free(b->keep);
-	b->keep = NULL;
-	data_free(&b->all);
-	data_free(&b->train);
-	data_free(&b->test);
 	b->built = false;
 }
 
-static double epoch_of(const Brain *b)
+/* Shows the run's history in the charts. */
+static void show_history(Brain *b)
 {
-	return (double)b->tr.examples / (double)b->train.n;
+	const double *x, *y;
+	size_t n;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		n = run_history(&b->run, k ? RUN_TEST_LOSS : RUN_TRAIN_LOSS, &x, &y);
+		plotdata_set_series(&b->curves, k, x, y, n);
+		n = b->classes ? run_history(&b->run, k ? RUN_TEST_ACC : RUN_TRAIN_ACC, &x, &y) : 0;
+		plotdata_set_series(&b->accs, k, x, y, n);
+	}
 }
 
 /* Keeps the weights when the test loss is the lowest so far; with early stopping,
@@ -74,53 +76,57 @@ static double epoch_of(const Brain *b)
  * pauses. Returns false when it stopped the run. */
 static bool checkpoint(Brain *b)
 {
-	double loss;
-
-	if (!b->test.n || !b->keep)
+	if (run_checkpoint(&b->run, b->early ? PATIENCE : 0))
 		return true;
-	loss = train_loss(&b->te, &b->test);
-	if (loss < b->keep_loss) {
-		b->keep_loss = loss;
-		b->keep_epoch = epoch_of(b);
-		memcpy(b->keep, b->mlp.params, b->mlp.n_params * sizeof *b->keep);
-	} else if (b->early && epoch_of(b) - b->keep_epoch > PATIENCE) {
-		memcpy(b->mlp.params, b->keep, b->mlp.n_params * sizeof *b->keep);
-		b->mode = BRAIN_PAUSED;
-		b->stopped_early = true;
-		return false;
-	}
-	return true;
+	b->mode = BRAIN_PAUSED;
+	return false;
 }
 
 /* Evaluates the net on both sets and records the point of the curves. */
 static void evaluate(Brain *b)
 {
-	double epoch = epoch_of(b);
-
 	b->version++;
-	b->train_loss = train_loss(&b->tr, &b->train);
-	b->test_loss = b->test.n ? train_loss(&b->te, &b->test) : NAN;
-	b->train_acc = b->classes ? train_accuracy(&b->tr, &b->train) : NAN;
-	b->test_acc = b->classes && b->test.n ? train_accuracy(&b->te, &b->test) : NAN;
-	plotdata_append(&b->curves, 0, epoch, b->train_loss);
-	plotdata_append(&b->curves, 1, epoch, b->test_loss);
-	if (b->classes) {
-		plotdata_append(&b->accs, 0, epoch, b->train_acc);
-		plotdata_append(&b->accs, 1, epoch, b->test_acc);
-	}
+	run_evaluate(&b->run);
+	show_history(b);
 }
 
-/* Makes the dataset, the split, the net, its trainers and the field's workspace from
- * what the learner set; the curves start again. Returns 0, or -1 (out of memory or a
- * setting the library refuses: the widget then shows that it cannot train). */
+/* The run of what the learner set. */
+static void run_config(const Brain *b, RunConfig *c)
+{
+	int l;
+
+	run_config_defaults(c);
+	data_spec_defaults(&c->spec, b->kind, b->points);
+	c->spec.noise = b->noise;
+	c->data_seed = b->data_seed;
+	c->test_share = 1 - b->ratio;
+	c->n_hidden = (size_t)b->nhidden;
+	for (l = 0; l < BRAIN_MAX_HIDDEN; l++) {
+		c->hidden[l] = (size_t)b->hidden[l];
+		c->act[l] = b->acts[l];
+	}
+	c->loss = b->loss;
+	c->init = b->init;
+	c->seed = b->init_seed;
+	optim_defaults(&c->optim, b->optim);
+	c->optim.lr = b->lr;
+	c->optim.l1 = b->l1;
+	c->optim.l2 = b->l2;
+	c->batch = b->batch;
+	c->dropout = b->dropout;
+	c->explode = EXPLODE;
+	c->history = BRAIN_HISTORY;
+}
+
+/* Makes the run (the dataset, the split, the net, its trainers) and the field's
+ * workspace from what the learner set; the curves start again. Returns 0, or -1 (out
+ * of memory or a setting the library refuses: the widget then shows that it cannot
+ * train). */
 int trainer_build(Brain *b)
 {
-	size_t sizes[BRAIN_MAX_HIDDEN + 2], n_out, l, L;
-	Activation act[BRAIN_MAX_HIDDEN + 1];
-	DataSpec spec;
-	TrainConfig tc;
-	OptimConfig oc;
-	Rng r;
+	Dataset train = {0}, test = {0};
+	RunConfig c;
+	NnStatus st;
 
 	unbuild(b);
 	plotdata_clear(&b->curves);
@@ -128,117 +134,59 @@ int trainer_build(Brain *b)
 	b->rate = 0;
 	b->owed = 0;
 	b->mode = b->mode == BRAIN_RUNNING ? BRAIN_RUNNING : BRAIN_PAUSED;
-	b->why = NN_OK;
-	b->stopped_early = false;
-	b->keep_loss = INFINITY;
-	b->keep_epoch = 0;
+	run_config(b, &c);
 	if (b->custom) {
 		b->classes = b->own_classes;
-		if (trainer_own_split(b) != 0 || b->train.n == 0)
-			goto fail;
+		c.train = &train;
+		c.test = &test;
+		c.classes = b->classes;
+		st = trainer_own_split(b, &train, &test) == 0 ? run_create(&b->run, &c)
+							       : NN_ERR_NOMEM;
+		data_free(&train);
+		data_free(&test);
 	} else {
-		data_spec_defaults(&spec, b->kind, b->points);
-		spec.noise = b->noise;
-		b->classes = data_n_classes(&spec);
-		rng_seed(&r, b->data_seed);
-		if (data_generate(&b->all, &spec, &r) != NN_OK ||
-		    data_split(&b->train, &b->test, &b->all, 1 - b->ratio, &r) != NN_OK ||
-		    b->train.n == 0)
-			goto fail;
+		b->classes = data_n_classes(&c.spec);
+		st = run_create(&b->run, &c);
 	}
-	n_out = b->classes > 2 ? b->classes : 1;
-	L = (size_t)b->nhidden + 1;
-	sizes[0] = 2;
-	for (l = 0; l < (size_t)b->nhidden; l++) {
-		sizes[l + 1] = (size_t)b->hidden[l];
-		act[l] = b->acts[l];
+	if (st != NN_OK ||
+	    mlp_work_init(&b->eval, &b->run.mlp, BRAIN_EVAL_CAP, c.level, 0) != NN_OK) {
+		unbuild(b);
+		b->mode = BRAIN_FAILED;
+		return -1;
 	}
-	sizes[L] = n_out;
-	if (b->classes == 0)
-		act[L - 1] = ACT_LINEAR;
-	else
-		act[L - 1] = b->loss == LOSS_CE ? ACT_LINEAR : ACT_SIGMOID;
-	if (mlp_init(&b->mlp, sizes, L, act) != NN_OK)
-		goto fail;
-	rng_seed(&r, b->init_seed);
-	if (b->init < INIT_COUNT)
-		init_params(&b->mlp, b->init, 0, &r);
-	else
-		init_params(&b->mlp,
-			    b->acts[0] == ACT_RELU || b->acts[0] == ACT_LEAKY_RELU ||
-				    b->acts[0] == ACT_ELU
-				? INIT_HE_UNIFORM
-				: INIT_XAVIER_UNIFORM,
-			    0, &r);
-	memset(&tc, 0, sizeof tc);
-	tc.loss = b->classes ? b->loss : LOSS_MSE;
-	tc.batch = b->batch;
-	tc.shuffle = 1;
-	tc.seed = b->init_seed ^ 0x5eedULL;
-	tc.explode = EXPLODE;
-	tc.dropout = b->nhidden ? b->dropout : 0;
-	tc.level = simd_best();
-	optim_defaults(&oc, b->optim);
-	oc.lr = b->lr;
-	oc.l1 = b->l1;
-	oc.l2 = b->l2;
-	if (train_init(&b->tr, &b->mlp, &b->train, &tc, &oc) != NN_OK)
-		goto fail;
-	if (b->test.n && train_init(&b->te, &b->mlp, &b->test, &tc, &oc) != NN_OK)
-		goto fail;
-	if (mlp_work_init(&b->eval, &b->mlp, BRAIN_EVAL_CAP, tc.level, 0) != NN_OK)
-		goto fail;
-	b->keep = malloc(b->mlp.n_params * sizeof *b->keep);
-	if (!b->keep)
-		goto fail;
-	b->macs = 0;
-	for (l = 0; l < L; l++) /* forward, the weights' gradient, the deltas below */
-		b->macs += sizes[l] * sizes[l + 1] * (l ? 3 : 2);
-	b->macs *= b->tr.cfg.batch;
 	b->built = true;
-	evaluate(b);
-	checkpoint(b);
+	b->version++; /* the run evaluated itself */
+	show_history(b);
 	return 0;
-fail:
-	unbuild(b);
-	b->mode = BRAIN_FAILED;
-	return -1;
-}
-
-/* Runs whole mini-batches until `examples` are done; false when training diverged. */
-static bool run(Brain *b, size_t examples)
-{
-	size_t done = 0;
-
-	while (done < examples) {
-		size_t before = b->tr.examples;
-		NnStatus st = train_step(&b->tr);
-		if (st != NN_OK) {
-			b->why = st;
-			b->mode = BRAIN_DIVERGED;
-			return false;
-		}
-		done += b->tr.examples - before;
-	}
-	return true;
 }
 
 /* After training: the best result and the win (once). */
 void trainer_judge(Instance *in, Brain *b)
 {
-	if (!(b->goal > 0) || !b->classes || !isfinite(b->test_acc))
+	double acc = b->run.test_acc;
+
+	if (!b->built || !(b->goal > 0) || !b->classes || !isfinite(acc))
 		return;
 	if (b->custom || b->kind != b->goal_kind || b->noise != b->goal_noise ||
 	    b->ratio != b->goal_ratio || b->points != b->goal_points)
 		return; /* the goal is about the lesson's data, not easier ones */
 	if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons)
 		return;
-	if (b->test_acc > b->best)
-		b->best = b->test_acc;
-	if (b->test_acc >= b->goal && !b->won) {
+	if (acc > b->best)
+		b->best = acc;
+	if (acc >= b->goal && !b->won) {
 		b->won = true;
 		in->done = true; /* the player saves and completes the unit (player_tick) */
 	}
+}
+
+/* Runs whole mini-batches until `examples` are done; false when training diverged. */
+static bool train(Brain *b, size_t examples)
+{
+	if (run_train(&b->run, examples) == NN_OK)
+		return true;
+	b->mode = BRAIN_DIVERGED;
+	return false;
 }
 
 bool trainer_train(Instance *in, size_t examples)
@@ -247,7 +195,7 @@ bool trainer_train(Instance *in, size_t examples)
 
 	if (!b || !b->built || b->mode == BRAIN_DIVERGED)
 		return false;
-	if (run(b, examples ? examples : 1))
+	if (train(b, examples ? examples : 1))
 		checkpoint(b);
 	evaluate(b);
 	trainer_judge(in, b);
@@ -257,17 +205,17 @@ bool trainer_train(Instance *in, size_t examples)
 void trainer_rebuild(Instance *in, bool keep)
 {
 	Brain *b = in->state;
-	size_t sizes[BRAIN_MAX_HIDDEN + 2], L = b->mlp.n_layers, n = b->mlp.n_params;
+	size_t sizes[BRAIN_MAX_HIDDEN + 2], L = b->run.mlp.n_layers, n = b->run.mlp.n_params;
 	double *saved = NULL;
 
 	if (keep && b->built && (saved = malloc(n * sizeof *saved)) != NULL) {
-		memcpy(saved, b->mlp.params, n * sizeof *saved);
-		memcpy(sizes, b->mlp.sizes, (L + 1) * sizeof *sizes);
+		memcpy(saved, b->run.mlp.params, n * sizeof *saved);
+		memcpy(sizes, b->run.mlp.sizes, (L + 1) * sizeof *sizes);
 	}
 	if (b->mode == BRAIN_DIVERGED || b->mode == BRAIN_FAILED)
 		b->mode = BRAIN_PAUSED;
-	if (trainer_build(b) == 0 && saved && b->mlp.n_layers == L &&
-	    memcmp(sizes, b->mlp.sizes, (L + 1) * sizeof *sizes) == 0)
+	if (trainer_build(b) == 0 && saved && b->run.mlp.n_layers == L &&
+	    memcmp(sizes, b->run.mlp.sizes, (L + 1) * sizeof *sizes) == 0)
 		trainer_set_weights(in, saved, n);
 	free(saved);
 	trainer_judge(in, b);
@@ -278,14 +226,21 @@ int trainer_set_weights(Instance *in, const double *params, size_t n)
 {
 	Brain *b = in->state;
 
-	if (!b->built || n != b->mlp.n_params)
+	if (!b->built || !run_set_params(&b->run, params, n))
 		return -1;
-	memcpy(b->mlp.params, params, n * sizeof *params);
-	plotdata_clear(&b->curves);
-	plotdata_clear(&b->accs);
-	b->keep_loss = INFINITY;
 	evaluate(b);
 	checkpoint(b);
+	trainer_judge(in, b);
+	return 0;
+}
+
+int trainer_restore_best(Instance *in)
+{
+	Brain *b = in->state;
+
+	if (!b->built || !run_restore_best(&b->run))
+		return -1;
+	evaluate(b);
 	trainer_judge(in, b);
 	return 0;
 }
@@ -295,11 +250,13 @@ void trainer_bounds(const Brain *b, double *x0, double *x1, double *y0, double *
 	double a = INFINITY, c = -INFINITY, e = INFINITY, f = -INFINITY, m;
 	size_t i;
 
-	for (i = 0; i < b->all.n; i++) {
-		a = fmin(a, b->all.x[2 * i]);
-		c = fmax(c, b->all.x[2 * i]);
-		e = fmin(e, b->all.x[2 * i + 1]);
-		f = fmax(f, b->all.x[2 * i + 1]);
+	const Dataset *all = &b->run.all;
+
+	for (i = 0; i < all->n; i++) {
+		a = fmin(a, all->x[2 * i]);
+		c = fmax(c, all->x[2 * i]);
+		e = fmin(e, all->x[2 * i + 1]);
+		f = fmax(f, all->x[2 * i + 1]);
 	}
 	if (!(a <= c)) /* no points */
 		a = e = -1, c = f = 1;
@@ -312,7 +269,8 @@ void trainer_bounds(const Brain *b, double *x0, double *x1, double *y0, double *
 
 void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
 {
-	double lr = b->tr.opt.cfg.lr, loss = b->tr.last_loss;
+	const Trainer *tr = &b->run.tr;
+	double lr = tr->opt.cfg.lr, loss = tr->last_loss;
 	char lrs[32], sug[32], ls[32];
 	const char *what;
 
@@ -323,7 +281,7 @@ void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
 	}
 	visual_num(lrs, sizeof lrs, lr, 4, caps);
 	visual_num(sug, sizeof sug, lr / 10, 5, caps);
-	if (b->tr.overflowed)
+	if (tr->overflowed)
 		what = _("an update flung a weight past 1e154, out of any useful range");
 	else if (isnan(loss))
 		what = _("the loss became NaN (not a number)");
@@ -337,18 +295,16 @@ void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
 		snprintf(buf, size,
 			 _("Training stopped at step %zu: %s. The learning rate %s is too large "
 			   "for this net: try %s (press -), then r to reset."),
-			 b->tr.step, what, lrs, sug);
+			 tr->step, what, lrs, sug);
 	else
 		snprintf(buf, size,
 			 _("Training stopped at step %zu: the loss exploded to %s. The learning "
 			   "rate %s is too large for this net: try %s (press -), then r to reset."),
-			 b->tr.step, ls, lrs, sug);
+			 tr->step, ls, lrs, sug);
 }
 
 static int read_params(Instance *in, Brain *b)
 {
-	double h[BRAIN_MAX_HIDDEN + 1];
-	size_t n, i;
 	const char *w;
 
 	if (data_from_name(&b->kind, widget_str(in, "dataset", "spiral")) != 0)
@@ -359,20 +315,7 @@ static int read_params(Instance *in, Brain *b)
 	b->ratio = widget_num(in, "ratio", 0.5);
 	b->data_seed = (uint64_t)widget_num(in, "data_seed", 1);
 	b->init_seed = (uint64_t)widget_num(in, "init_seed", 1);
-	n = widget_nums(in, "layers", h, BRAIN_MAX_HIDDEN + 1); /* absent: the schema's 8,8 */
-	if (n == 1 && h[0] == 0)
-		n = 0; /* layers=0: no hidden layer */
-	b->nhidden = n > BRAIN_MAX_HIDDEN ? BRAIN_MAX_HIDDEN : (int)n;
-	for (i = 0; i < (size_t)b->nhidden; i++) {
-		int k = (int)h[i];
-		b->hidden[i] = k < 1 ? 1 : k > BRAIN_MAX_WIDTH ? BRAIN_MAX_WIDTH : k;
-	}
-	n = widget_nwords(in, "activation");
-	for (i = 0; i < BRAIN_MAX_HIDDEN; i++) { /* the last one given repeats */
-		const char *a = n ? widget_word(in, "activation", i < n ? i : n - 1) : "tanh";
-		if (!visual_act(a, &b->acts[i]))
-			b->acts[i] = ACT_TANH;
-	}
+	b->nhidden = visual_layers(in, b->hidden, b->acts, BRAIN_MAX_HIDDEN);
 	w = widget_str(in, "loss", "ce");
 	b->loss = strcmp(w, "mse") == 0 ? LOSS_MSE : LOSS_CE;
 	if (optim_from_name(&b->optim, widget_str(in, "optimizer", "adam")) != 0)
@@ -397,6 +340,26 @@ static int read_params(Instance *in, Brain *b)
 	return 0;
 }
 
+/* The loss and accuracy charts: two series each, room for the run's history with its
+ * newest point. */
+static int charts_init(Brain *b)
+{
+	PlotData *pd[2] = {&b->curves, &b->accs};
+	int k;
+
+	for (k = 0; k < 2; k++)
+		if (plotdata_init(pd[k], PLOTDATA_LINES, BRAIN_HISTORY + 1) != 0 ||
+		    plotdata_add_series(pd[k], _("train"), COLOUR_CLASS0, 0) < 0 ||
+		    plotdata_add_series(pd[k], _("test"), COLOUR_CLASS1, 0) < 0)
+			return -1;
+	b->accs.opts.x0 = 0;
+	b->accs.opts.y0 = 0;
+	b->accs.opts.y1 = 1;
+	b->curves.opts.logy = true;
+	b->curves.opts.x0 = 0;
+	return 0;
+}
+
 static int trainer_init(Instance *in)
 {
 	Brain *b = calloc(1, sizeof *b);
@@ -409,19 +372,8 @@ static int trainer_init(Instance *in)
 	read_params(in, b);
 	b->field = malloc(BRAIN_FIELD_CAP * sizeof *b->field);
 	b->fcol = malloc(BRAIN_FIELD_CAP * sizeof *b->fcol);
-	if (!b->field || !b->fcol || plotdata_init(&b->curves, PLOTDATA_LINES, BRAIN_HISTORY) != 0 ||
-	    plotdata_add_series(&b->curves, _("train"), COLOUR_CLASS0, 0) < 0 ||
-	    plotdata_add_series(&b->curves, _("test"), COLOUR_CLASS1, 0) < 0)
+	if (!b->field || !b->fcol || charts_init(b) != 0)
 		goto nomem;
-	if (plotdata_init(&b->accs, PLOTDATA_LINES, BRAIN_HISTORY) != 0 ||
-	    plotdata_add_series(&b->accs, _("train"), COLOUR_CLASS0, 0) < 0 ||
-	    plotdata_add_series(&b->accs, _("test"), COLOUR_CLASS1, 0) < 0)
-		goto nomem;
-	b->accs.opts.x0 = 0;
-	b->accs.opts.y0 = 0;
-	b->accs.opts.y1 = 1;
-	b->curves.opts.logy = true;
-	b->curves.opts.x0 = 0;
 	if (trainer_build(b) != 0)
 		goto nomem;
 	return 0;
@@ -463,24 +415,24 @@ static bool trainer_tick(Instance *in, double dt)
 		return false;
 	}
 	t0 = now_s();
-	ex0 = b->tr.examples;
+	ex0 = b->run.tr.examples;
 	if (trainer_speeds[b->speed] > 0) { /* a limited speed: what this frame owes */
-		double want = trainer_speeds[b->speed] * (double)b->train.n * (dt > 0 ? dt : 0);
-		b->owed += want;
-		if (b->owed > 10.0 * (double)b->train.n)
-			b->owed = 10.0 * (double)b->train.n; /* after a pause: no burst */
+		double n = (double)b->run.train.n;
+		b->owed += trainer_speeds[b->speed] * n * (dt > 0 ? dt : 0);
+		if (b->owed > 10.0 * n)
+			b->owed = 10.0 * n; /* after a pause: no burst */
 	}
 	do {
-		size_t chunk = CHUNK_EX, before = b->tr.examples;
+		size_t chunk = CHUNK_EX, before = b->run.tr.examples;
 		bool ok;
 		if (trainer_speeds[b->speed] > 0) {
-			if (b->owed < (double)b->tr.cfg.batch)
+			if (b->owed < (double)b->run.tr.cfg.batch)
 				break;
 			chunk = b->owed < CHUNK_EX ? (size_t)b->owed : CHUNK_EX;
 		}
-		ok = run(b, chunk) && checkpoint(b);
+		ok = train(b, chunk) && checkpoint(b);
 		if (trainer_speeds[b->speed] > 0)
-			b->owed -= (double)(b->tr.examples - before);
+			b->owed -= (double)(b->run.tr.examples - before);
 		if (!ok)
 			break;
 		spent = now_s() - t0;
@@ -488,7 +440,7 @@ static bool trainer_tick(Instance *in, double dt)
 	evaluate(b);
 	trainer_judge(in, b);
 	if (dt > 0) { /* examples per second of the whole frame, drawing included */
-		double r = (double)(b->tr.examples - ex0) / (dt > BUDGET_S ? dt : BUDGET_S);
+		double r = (double)(b->run.tr.examples - ex0) / (dt > BUDGET_S ? dt : BUDGET_S);
 		b->rate = b->rate > 0 ? 0.8 * b->rate + 0.2 * r : r;
 	}
 	in->animating = b->mode == BRAIN_RUNNING;
@@ -537,9 +489,9 @@ static bool trainer_value(const Instance *in, double *out)
 {
 	const Brain *b = in->state;
 
-	if (!b->built || !isfinite(b->test_acc))
+	if (!b->built || !isfinite(b->run.test_acc))
 		return false;
-	*out = b->test_acc;
+	*out = b->run.test_acc;
 	return true;
 }
 
@@ -552,7 +504,7 @@ static bool trainer_output(const Instance *in, const char *name, Data *out)
 		return false;
 	out->version = b->version;
 	if (strcmp(name, "model") == 0) {
-		out->model = &b->mlp;
+		out->model = &b->run.mlp;
 		return true;
 	}
 	out->v = &out->scalar;
@@ -580,24 +532,14 @@ static const ParamSpec params[] = {
     {.name = "dataset", .type = PARAM_CHOICE, .def = "spiral",
      .choices = "spiral|circle|xor|gaussians|moons|checkerboard|blobs|plane|bumps",
      .help = N_("the 2-D data (blobs: three classes; plane and bumps: regression); d cycles")},
-    {.name = "noise", .type = PARAM_NUMBER, .min = 0, .max = 5, .def = "0.2",
-     .help = N_("the noise of the points")},
+    VISUAL_PARAM_NOISE,
     {.name = "ratio", .type = PARAM_NUMBER, .min = 0.1, .max = 1, .def = "0.5",
      .help = N_("the share of the points trained on; the rest is the test set")},
     {.name = "data_seed", .type = PARAM_INT, .min = 0, .max = 1e9, .def = "1",
      .help = N_("the seed of the points and the split (D draws a new one)")},
     {.name = "init_seed", .type = PARAM_INT, .min = 0, .max = 1e9, .def = "1",
      .help = N_("the seed of the initial weights and the shuffling (R draws a new one)")},
-    {.name = "points", .type = PARAM_INT, .min = 10, .max = 5000, .def = "400",
-     .help = N_("the points of the dataset, train and test together")},
-    {.name = "layers", .type = PARAM_NUMBERS, .min = 0, .max = 16, .nmin = 1, .nmax = 6,
-     .def = "8,8",
-     .help = N_("neurons per hidden layer (0 to 6 layers of 1 to 16; layers=0: none)")},
-    {.name = "activation", .type = PARAM_WORDS, .nmin = 1, .nmax = 6, .def = "tanh",
-     .choices = ACTIVATIONS,
-     .help = N_("the hidden layers' activations, one per layer (the last one repeats)")},
-    {.name = "loss", .type = PARAM_CHOICE, .def = "ce", .choices = "ce|mse",
-     .help = N_("cross-entropy (softmax with several classes) or mean squared error")},
+    VISUAL_PARAMS_NET,
     {.name = "optimizer", .type = PARAM_CHOICE, .def = "adam",
      .choices = "sgd|momentum|adam", .help = N_("how the weights are updated")},
     {.name = "lr", .type = PARAM_NUMBER, .min = 1e-6, .max = 100, .def = "0.03",

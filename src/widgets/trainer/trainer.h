@@ -1,6 +1,7 @@
-/* trainer.h: the trainer widget ("Train a Brain"): a real MLP (src/nn) trained live on
- * a 2-D dataset, its decision boundary, loss curves, counters and controls. The state
- * is shared by trainer.c (engine and keys) and trainer-view.c (drawing).
+/* trainer.h: the trainer widget ("Train a Brain"): controls and a view over a run
+ * (nn/run.h: a real MLP trained live on a 2-D dataset): its decision boundary, loss
+ * curves, counters and controls. The state is shared by trainer.c (the run's driver),
+ * trainer-controls.c (keys) and trainer-view.c (drawing).
  * Must not own the loop, navigate or write files; computes only with src/nn. */
 #ifndef NN_WIDGETS_TRAINER_H
 #define NN_WIDGETS_TRAINER_H
@@ -12,7 +13,7 @@
 #include "draw/netdiag.h"
 #include "draw/plot.h"
 #include "nn/init.h"
-#include "nn/train.h"
+#include "nn/run.h"
 #include "widgets/core/plotdata.h"
 #include "widgets/core/widget.h"
 
@@ -73,28 +74,21 @@ typedef struct {
 	char own_name[64];  /* the data's title: a file's name, or "" for placed points */
 	bool placing;       /* p: arrows move the cursor, a digit drops a point there */
 	double cur_x, cur_y; /* the cursor, in data coordinates */
-	/* What was built from it. */
+	/* What was built from it: the run (nn/run.h: the data and split, the net, its
+	 * trainers, metrics and history, the best weights, divergence). */
 	size_t classes; /* 0: regression */
-	Dataset all, train, test;
-	Mlp mlp;
-	Trainer tr, te; /* te: the test set's evaluator (its own targets, no allocation) */
+	Run run;
 	MlpWork eval;   /* for the decision field */
-	bool built;
+	bool built;     /* the run exists */
 	unsigned long version; /* of the weights, for readers of its model: every change of
 	                        * them ends in evaluate(), which bumps it */
-	/* The run. */
+	/* The widget's side of the run. */
 	BrainMode mode;
-	NnStatus why;       /* NN_ERR_DIVERGED: tr.step and tr.last_loss say where */
-	double train_loss, test_loss, train_acc, test_acc;
 	double best;        /* best test accuracy of a net within max_neurons (-1: none) */
 	bool won;
 	double rate;        /* examples per second, smoothed (0: not measured yet) */
 	double owed;        /* examples due at a limited speed, not trained yet */
-	double *keep;       /* the weights of the lowest test loss so far */
-	double keep_loss, keep_epoch; /* that loss (INFINITY: none yet) and its epoch */
-	bool stopped_early; /* paused by early stopping, the kept weights restored */
-	size_t macs;        /* multiply-adds of one training step */
-	PlotData curves;    /* train and test loss by epoch */
+	PlotData curves;    /* train and test loss by epoch (the run's history, shown) */
 	PlotData accs;      /* train and test accuracy by epoch */
 	BrainChart chart;   /* what the chart area shows (v cycles) */
 	/* Drawing scratch, kept between frames. */
@@ -137,8 +131,8 @@ void trainer_bounds(const Brain *b, double *x0, double *x1, double *y0, double *
 int trainer_use_data(Instance *in, const Dataset *d, const char *name, char *err, size_t size);
 bool trainer_place(Instance *in, int digit);
 bool trainer_unplace(Instance *in);
-/* Makes b->all, b->train and b->test from the own points (trainer_build calls it). */
-int trainer_own_split(Brain *b);
+/* Makes train and test (new sets) from the own points (trainer_build calls it). */
+int trainer_own_split(const Brain *b, Dataset *train, Dataset *test);
 /* Lets the data seed and the ratio split the own points again (placed ones train). */
 void trainer_own_unpin(Brain *b);
 
@@ -155,6 +149,10 @@ int trainer_apply_state(Instance *in, const char *s, char *err, size_t size);
 /* Replaces the net's parameters with params (n of them: the net's count) and
  * evaluates; the run goes on from there. -1 when n does not match. */
 int trainer_set_weights(Instance *in, const double *params, size_t n);
+
+/* Puts the weights of the lowest test loss back and evaluates (the kept loss and its
+ * epoch stay); -1 when there are none. */
+int trainer_restore_best(Instance *in);
 
 /* Rebuilds after a change of the settings, keeping the net's weights when keep is
  * true and the shape did not change; judges the goal. */

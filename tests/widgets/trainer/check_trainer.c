@@ -1,7 +1,8 @@
 /* check_trainer.c: the trainer widget: training with fixed seeds is reproducible bit for
  * bit, the default net learns the spiral (>= 90% test accuracy), a huge learning rate
  * diverges and the explanation names the step, the goal wins once and its best result is
- * saved and restored, the keys, and goldens of the view after a fixed amount of training
+ * saved and restored, the keys, the charts showing the run's history as a chart fed
+ * point by point would keep it, and goldens of the view after a fixed amount of training
  * in UTF-8 and ASCII at 80 and 120 columns; the neurons chart: its layout, a thumbnail
  * per neuron, each first-layer neuron changing colour on its own line, nothing drawn
  * outside its rectangle. */
@@ -39,29 +40,32 @@ START_TEST(same_seeds_same_run)
 	}
 	sa = trainer_state(a);
 	sb = trainer_state(b);
-	ck_assert_uint_eq(sa->tr.examples, 5000);
-	ck_assert_uint_eq(sa->tr.step, 500);
-	ck_assert(sa->train_loss == sb->train_loss);
-	ck_assert(sa->test_loss == sb->test_loss);
-	ck_assert(memcmp(sa->mlp.params, sb->mlp.params, sa->mlp.n_params * sizeof(double)) == 0);
+	ck_assert_uint_eq(sa->run.tr.examples, 5000);
+	ck_assert_uint_eq(sa->run.tr.step, 500);
+	ck_assert(sa->run.train_loss == sb->run.train_loss);
+	ck_assert(sa->run.test_loss == sb->run.test_loss);
+	ck_assert(memcmp(sa->run.mlp.params, sb->run.mlp.params,
+			 sa->run.mlp.n_params * sizeof(double)) == 0);
 	/* r resets to the same seeds: the same run again */
 	wt_char(a, 'r');
-	ck_assert_uint_eq(sa->tr.examples, 0);
+	ck_assert_uint_eq(sa->run.tr.examples, 0);
 	for (i = 0; i < 5; i++)
 		trainer_train(a, 1000);
-	ck_assert(sa->train_loss == sb->train_loss);
+	ck_assert(sa->run.train_loss == sb->run.train_loss);
 	/* R draws new weights: another run on the same points */
 	wt_char(a, 'R');
 	ck_assert_uint_eq(sa->init_seed, 2);
-	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) == 0);
+	ck_assert(memcmp(sa->run.train.x, sb->run.train.x, sa->run.train.n * 2 * sizeof(double)) ==
+		  0);
 	for (i = 0; i < 5; i++)
 		trainer_train(a, 1000);
-	ck_assert(sa->train_loss != sb->train_loss);
+	ck_assert(sa->run.train_loss != sb->run.train_loss);
 	/* D draws new points: another dataset, the weights' seed kept */
 	wt_char(a, 'D');
 	ck_assert_uint_eq(sa->data_seed, 2);
 	ck_assert_uint_eq(sa->init_seed, 2);
-	ck_assert(memcmp(sa->train.x, sb->train.x, sa->train.n * 2 * sizeof(double)) != 0);
+	ck_assert(memcmp(sa->run.train.x, sb->run.train.x, sa->run.train.n * 2 * sizeof(double)) !=
+		  0);
 	wt_close(&u);
 }
 END_TEST
@@ -76,12 +80,12 @@ START_TEST(spiral_learned)
 	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert_int_eq(trainer_neurons(b), 16);
-	ck_assert_uint_eq(b->train.n, 200);
-	ck_assert_uint_eq(b->test.n, 200);
-	for (i = 0; i < 100 && !(b->test_acc >= 0.9); i++)
+	ck_assert_uint_eq(b->run.train.n, 200);
+	ck_assert_uint_eq(b->run.test.n, 200);
+	for (i = 0; i < 100 && !(b->run.test_acc >= 0.9); i++)
 		ck_assert(trainer_train(in, 10000));
-	ck_assert_msg(b->test_acc >= 0.9, "test accuracy %g after %zu examples", b->test_acc,
-		      b->tr.examples);
+	ck_assert_msg(b->run.test_acc >= 0.9, "test accuracy %g after %zu examples",
+		      b->run.test_acc, b->run.tr.examples);
 }
 END_TEST
 
@@ -102,7 +106,7 @@ START_TEST(divergence_explained)
 	trainer_diverged_text(b, buf, sizeof buf, wt_ascii);
 	{
 		char step[64];
-		snprintf(step, sizeof step, "at step %zu:", b->tr.step);
+		snprintf(step, sizeof step, "at step %zu:", b->run.tr.step);
 		ck_assert_msg(strstr(buf, step) != NULL, "%s", buf);
 	}
 	ck_assert_msg(strstr(buf, "learning rate 100 is too large") != NULL, "%s", buf);
@@ -179,7 +183,7 @@ START_TEST(keys)
 	ck_assert(in->animating);
 	ck_assert_int_eq(b->mode, BRAIN_RUNNING);
 	ck_assert(in->ops->tick(in, 1.0 / 30));
-	ck_assert_uint_gt(b->tr.examples, 0);
+	ck_assert_uint_gt(b->run.tr.examples, 0);
 	wt_char(in, ' ');
 	ck_assert(!in->animating);
 	wt_char(in, 's');
@@ -223,9 +227,9 @@ START_TEST(speed_and_settings)
 	b = trainer_state(in);
 	ck_assert_double_eq(b->dropout, 0.2);
 	ck_assert_int_eq(b->init, INIT_HE_NORMAL);
-	ck_assert(b->tr.work.mask != NULL);
+	ck_assert(b->run.tr.work.mask != NULL);
 	ck_assert(trainer_train(in, 2000));
-	ck_assert(isfinite(b->train_loss));
+	ck_assert(isfinite(b->run.train_loss));
 	/* full speed by default; < down to 10 epochs a second: a 0.1 s tick trains one
 	 * epoch of the 200 training points, in whole batches */
 	ck_assert_double_eq(trainer_speeds[b->speed], 0);
@@ -235,9 +239,9 @@ START_TEST(speed_and_settings)
 	wt_char(in, 'r');
 	wt_char(in, ' ');
 	ck_assert(in->ops->tick(in, 0.1));
-	ck_assert_uint_eq(b->tr.examples, 200);
+	ck_assert_uint_eq(b->run.tr.examples, 200);
 	ck_assert(in->ops->tick(in, 0.025));
-	ck_assert_uint_eq(b->tr.examples, 250);
+	ck_assert_uint_eq(b->run.tr.examples, 250);
 	/* at a set speed ticks are deterministic: two instances, the same seeds, N ticks
 	 * of a fixed dt: the same examples and the same loss bit for bit */
 	{
@@ -256,38 +260,38 @@ START_TEST(speed_and_settings)
 			in->ops->tick(in, 1.0 / 30);
 			in2->ops->tick(in2, 1.0 / 30);
 		}
-		ck_assert_uint_eq(b->tr.examples, b2->tr.examples);
-		ck_assert_uint_ge(b->tr.examples, 1300); /* 20 frames of a third of an epoch */
-		ck_assert_uint_le(b->tr.examples, 1340);
-		ck_assert(b->train_loss == b2->train_loss);
-		ck_assert(b->test_loss == b2->test_loss);
+		ck_assert_uint_eq(b->run.tr.examples, b2->run.tr.examples);
+		ck_assert_uint_ge(b->run.tr.examples, 1300); /* 20 frames of a third of an epoch */
+		ck_assert_uint_le(b->run.tr.examples, 1340);
+		ck_assert(b->run.train_loss == b2->run.train_loss);
+		ck_assert(b->run.test_loss == b2->run.test_loss);
 		wt_close(&u);
 	}
 	wt_char(in, '>');
 	ck_assert_double_eq(trainer_speeds[b->speed], 30);
 	/* b cycles the batch size: 10 -> 25 -> 50 -> 100 -> the whole set -> 1 */
 	wt_char(in, 'b');
-	ck_assert_uint_eq(b->tr.cfg.batch, 25);
+	ck_assert_uint_eq(b->run.tr.cfg.batch, 25);
 	wt_char(in, 'b');
 	wt_char(in, 'b');
 	wt_char(in, 'b');
-	ck_assert_uint_eq(b->tr.cfg.batch, 200);
+	ck_assert_uint_eq(b->run.tr.cfg.batch, 200);
 	wt_char(in, 'b');
-	ck_assert_uint_eq(b->tr.cfg.batch, 1);
+	ck_assert_uint_eq(b->run.tr.cfg.batch, 1);
 	/* 1 and 2 cycle L1 and L2 live; x dropout and i the initializer rebuild */
 	wt_char(in, '1');
 	ck_assert_double_eq(b->l1, 0.01);
-	ck_assert_double_eq(b->tr.opt.cfg.l1, 0.01);
+	ck_assert_double_eq(b->run.tr.opt.cfg.l1, 0.01);
 	wt_char(in, '1');
 	ck_assert_double_eq(b->l1, 0);
 	wt_char(in, '2');
-	ck_assert_double_eq(b->tr.opt.cfg.l2, 0.01);
+	ck_assert_double_eq(b->run.tr.opt.cfg.l2, 0.01);
 	wt_char(in, 'x');
 	ck_assert_double_eq(b->dropout, 0.3);
 	wt_char(in, 'x');
 	wt_char(in, 'x');
 	ck_assert_double_eq(b->dropout, 0);
-	ck_assert(b->tr.work.mask == NULL);
+	ck_assert(b->run.tr.work.mask == NULL);
 	wt_char(in, 'i');
 	ck_assert_int_eq(b->init, INIT_UNIFORM);
 	wt_char(in, 'i');
@@ -295,6 +299,48 @@ START_TEST(speed_and_settings)
 	wt_char(in, 'i');
 	ck_assert_int_eq(b->init, INIT_COUNT); /* auto again */
 	ck_assert(trainer_train(in, 500));
+}
+END_TEST
+
+/* The charts show the run's history (nn/run.h), thinned in the library: the same
+ * points as a chart fed every evaluation through plotdata_append, thinning included
+ * (600 evaluations into 256 points). */
+START_TEST(curves_are_the_chart_plotdata_keeps)
+{
+	Instance *in;
+	const Brain *b;
+	PlotData ref;
+	const PlotDataSeries *got, *want;
+	size_t i, n;
+	int k;
+
+	wt_open(&t, spiral);
+	in = wt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert_int_eq(plotdata_init(&ref, PLOTDATA_LINES, BRAIN_HISTORY), 0);
+	ck_assert_int_eq(plotdata_add_series(&ref, NULL, COLOUR_NONE, 0), 0);
+	ck_assert_int_eq(plotdata_add_series(&ref, NULL, COLOUR_NONE, 0), 1);
+	plotdata_append(&ref, 0, b->run.epoch, b->run.train_loss); /* the built run's point */
+	plotdata_append(&ref, 1, b->run.epoch, b->run.test_acc);
+	for (i = 0; i < 599; i++) {
+		ck_assert(trainer_train(in, 10));
+		plotdata_append(&ref, 0, b->run.epoch, b->run.train_loss);
+		plotdata_append(&ref, 1, b->run.epoch, b->run.test_acc);
+	}
+	for (k = 0; k < 2; k++) {
+		want = &ref.series[k];
+		got = k ? &b->accs.series[1] : &b->curves.series[0];
+		ck_assert_uint_gt(want->every, 1); /* it was thinned */
+		n = want->n;
+		for (i = 0; i < n; i++)
+			ck_assert(got->x[i] == want->x[i] && got->y[i] == want->y[i]);
+		if ((want->seen - 1) % want->every != 0) { /* the newest, not kept, drawn last */
+			ck_assert(got->x[n] == want->last_x && got->y[n] == want->last_y);
+			n++;
+		}
+		ck_assert_uint_eq(got->n, n);
+	}
+	plotdata_free(&ref);
 }
 END_TEST
 
@@ -333,13 +379,13 @@ START_TEST(view_goldens)
 	wt_open(&t, "@widget trainer id=brain dataset=moons points=300 layers=6,4,3 activation=relu,tanh "
 		    "lr=0.01 l2=0.001\nalt: x\n@end\n");
 	in = wt_get(&t, "brain");
-	ck_assert_uint_eq(trainer_state(in)->train.n, 150);
-	ck_assert_int_eq(trainer_state(in)->mlp.act[0], ACT_RELU);
-	ck_assert_int_eq(trainer_state(in)->mlp.act[1], ACT_TANH);
-	ck_assert_int_eq(trainer_state(in)->mlp.act[2], ACT_TANH);
-	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_LINEAR);
+	ck_assert_uint_eq(trainer_state(in)->run.train.n, 150);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[0], ACT_RELU);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[1], ACT_TANH);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[2], ACT_TANH);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[3], ACT_LINEAR);
 	wt_char(in, 'c');
-	ck_assert_int_eq(trainer_state(in)->mlp.act[3], ACT_SIGMOID);
+	ck_assert_int_eq(trainer_state(in)->run.mlp.act[3], ACT_SIGMOID);
 	for (i = 0; i < 5; i++)
 		trainer_train(in, 1000);
 	wt_char(in, 'v');
@@ -487,8 +533,8 @@ END_TEST
 static int edges_checked(Brain *b, Activation act)
 {
 	static const Caps capss[] = {{true, 256}, {false, 256}, {false, 0}, {true, 0}};
-	const double *p = b->mlp.params + b->mlp.w_off[0];
-	const double *bias = p + b->mlp.sizes[1] * 2;
+	const double *p = b->run.mlp.params + b->run.mlp.w_off[0];
+	const double *bias = p + b->run.mlp.sizes[1] * 2;
 	CanvasView v;
 	ThumbsLayout lay;
 	size_t c;
@@ -647,6 +693,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, goal_won_once_and_saved);
 	tcase_add_test(tc, keys);
 	tcase_add_test(tc, speed_and_settings);
+	tcase_add_test(tc, curves_are_the_chart_plotdata_keeps);
 	tcase_add_test(tc, view_goldens);
 	tcase_add_test(tc, neurons_chart);
 	tcase_add_test(tc, neurons_draw_edges);
