@@ -8,7 +8,9 @@ src_widgets_libwidgets_a_SOURCES = \
 	src/widgets/core/problem.c src/widgets/core/problem.h \
 	src/widgets/core/smallwidgets.h src/widgets/core/target.c \
 	src/widgets/core/visual.c src/widgets/core/visual.h \
-	src/widgets/core/plotdata.c src/widgets/core/plotdata.h
+	src/widgets/core/plotdata.c src/widgets/core/plotdata.h \
+	src/widgets/core/heat.c src/widgets/core/heat.h \
+	src/widgets/core/steps.c src/widgets/core/steps.h
 # controls: what the learner sets or drives.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/controls/controls.c src/widgets/controls/controls.h \
@@ -20,6 +22,7 @@ src_widgets_libwidgets_a_SOURCES += \
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/views/plot.c src/widgets/views/network.c src/widgets/views/neuron.c \
 	src/widgets/views/table.c src/widgets/views/cards.c src/widgets/views/pixels.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/heatmap.c
 # play: games with a goal and a score.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/game.c src/widgets/play/game-draw.c src/widgets/play/game.h
