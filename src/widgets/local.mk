@@ -24,6 +24,7 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/views/table.c src/widgets/views/cards.c src/widgets/views/pixels.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/heatmap.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/bars.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/strip.c
 # play: games with a goal and a score.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/game.c src/widgets/play/game-draw.c src/widgets/play/game.h
