@@ -42,7 +42,7 @@ typedef struct {
 	double *kernel;        /* wr x wc, or NULL */
 	Reduce reduce;
 	int digits;            /* decimals; -1: none for whole numbers, else 2 */
-	const char *show;      /* auto, numbers, shades */
+	bool shades;           /* shades even where numbers would fit */
 	bool fixed;            /* range= given */
 	double lo, hi;
 	Steps at;              /* the window's position, from 0, in reading order */
@@ -154,7 +154,7 @@ static int heat_init(Instance *in)
 		return -1;
 	in->state = h;
 	h->digits = (int)widget_num(in, "digits", -1);
-	h->show = widget_str(in, "show", "auto");
+	h->shades = strcmp(widget_str(in, "style", "auto"), "shades") == 0;
 	h->fixed = widget_range(in, "range", &h->lo, &h->hi);
 	steps_init(&h->at, (int)widget_num(in, "start", 1) - 1);
 	n = widget_nums(in, "values", vals, sizeof vals / sizeof *vals);
@@ -261,7 +261,7 @@ static Layout layout_for(const Instance *in, const Mat *m, int w)
 		l.cw = k > l.cw ? k : l.cw;
 	}
 	l.gap = 1;
-	l.numbers = strcmp(h->show, "shades") != 0 && lx + cols * (l.cw + 1) + 1 <= w;
+	l.numbers = !h->shades && lx + cols * (l.cw + 1) + 1 <= w;
 	if (!l.numbers) {
 		l.cw = lx + cols * 3 + 1 <= w ? 2 : 1;
 		if (lx + cols * (l.cw + 1) + 1 > w)
@@ -559,8 +559,8 @@ static const ParamSpec params[] = {
     {.name = "digits", .type = PARAM_INT, .min = 0, .max = 6,
      .help = N_("decimals of the numbers in the cells (default: none when the values "
                 "are whole, else 2)")},
-    {.name = "show", .type = PARAM_CHOICE, .choices = "auto|numbers|shades", .def = "auto",
-     .help = N_("numbers in the cells, shades, or numbers when they fit")},
+    {.name = "style", .type = PARAM_CHOICE, .choices = "auto|shades", .def = "auto",
+     .help = N_("numbers in the cells where they fit (else shades), or shades")},
 };
 
 static const OutputSpec outputs[] = {
