@@ -19,3 +19,16 @@ src_nn_libnn_a_SOURCES = \
 	src/nn/train.c src/nn/train.h \
 	src/nn/gradcheck.c src/nn/gradcheck.h \
 	src/nn/dropout.c src/nn/dropout.h
+# the small generative and structured models (issue 16) and what they stand on
+src_nn_libnn_a_SOURCES += \
+	src/nn/mlp-unit.c src/nn/mlp-unit.h \
+	src/nn/surface.c src/nn/surface.h \
+	src/nn/toydist.c src/nn/toydist.h \
+	src/nn/gan.c src/nn/gan.h \
+	src/nn/vae.c src/nn/vae.h \
+	src/nn/flow.c src/nn/flow.h \
+	src/nn/moe.c src/nn/moe.h \
+	src/nn/corpus.c src/nn/corpus.h \
+	src/nn/skipgram.c src/nn/skipgram.h \
+	src/nn/graph.c src/nn/graph.h \
+	src/nn/graph-net.c src/nn/graph-net.h

@@ -1,0 +1,429 @@
+/* models-bench.c: the small models a lesson trains live (issue 16): for each, the time of
+ * one training step and the time until the result a lesson shows (the criterion of its
+ * test: fakes near the target, the loss down, the groups gathered...), the median of
+ * RUNS runs from the same seed. The goal: a step well under 5 ms (a frame at 30 frames a
+ * second has 33), a visible result well under a second. Links the math library only. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "nn/flow.h"
+#include "nn/gan.h"
+#include "nn/graph-net.h"
+#include "nn/moe.h"
+#include "nn/skipgram.h"
+#include "nn/surface.h"
+#include "nn/vae.h"
+
+#define RUNS      5
+#define MAX_STEPS 20000
+#define STEP_REPS 200 /* steps timed for the step time */
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* One model under test: make it, step it, and ask whether the result is there (a check
+ * may cost more than a step; its time is not counted as training). fig: the figure the
+ * line reports, start: its value before training. */
+typedef struct {
+	const char *name, *what;
+	void *(*make)(void);
+	void (*step)(void *m);
+	int (*reached)(void *m, double *fig);
+	void (*drop)(void *m);
+	size_t every; /* steps between checks */
+} Case;
+
+/* A running mean of the last 50 step losses, for the cases judged by their loss. */
+typedef struct {
+	double ring[50], first;
+	size_t n;
+} Recent;
+
+static void recent_add(Recent *r, double l)
+{
+	if (r->n == 0)
+		r->first = l;
+	r->ring[r->n++ % 50] = l;
+}
+
+static double recent_mean(const Recent *r)
+{
+	size_t i, k = r->n < 50 ? r->n : 50;
+	double s = 0.0;
+
+	for (i = 0; i < k; i++)
+		s += r->ring[i];
+	return k ? s / (double)k : 0.0;
+}
+
+/* the surface: Adam on Rosenbrock from (-1.5, 2) to within 0.05 of (1, 1) */
+static void *make_rosen(void)
+{
+	SurfaceRun *r = malloc(sizeof *r);
+	Surface s;
+	OptimConfig oc;
+	const double start[2] = {-1.5, 2.0};
+
+	surface_defaults(&s, SURFACE_ROSENBROCK);
+	optim_defaults(&oc, OPTIM_ADAM);
+	oc.lr = 0.02;
+	surface_run_init(r, &s, &oc, start, 0.0, 1);
+	return r;
+}
+static void step_rosen(void *m)
+{
+	surface_run_step(m);
+}
+static int reached_rosen(void *m, double *fig)
+{
+	SurfaceRun *r = m;
+	*fig = hypot(r->p[0] - 1, r->p[1] - 1);
+	return *fig < 0.05;
+}
+static void drop_rosen(void *m)
+{
+	surface_run_free(m);
+	free(m);
+}
+
+/* the GAN: the grid distance of the shown fakes, averaged over the last 5 checks (the
+ * game oscillates), at or below 0.45 of its start */
+typedef struct {
+	Gan g;
+	double start, last[5];
+	size_t checks;
+} GanCase;
+static void *make_gan(ToyDistKind k)
+{
+	GanCase *c = calloc(1, sizeof *c);
+	GanConfig cfg;
+
+	gan_defaults(&cfg, k);
+	gan_init(&c->g, &cfg);
+	c->start = gan_distance(&c->g);
+	return c;
+}
+static void *make_gan_1d(void)
+{
+	return make_gan(TOYDIST_GAUSSIAN);
+}
+static void *make_gan_ring(void)
+{
+	return make_gan(TOYDIST_RING);
+}
+static void step_gan(void *m)
+{
+	gan_step(&((GanCase *)m)->g, NULL);
+}
+static int reached_gan(void *m, double *fig)
+{
+	GanCase *c = m;
+	size_t i;
+
+	c->last[c->checks++ % 5] = gan_distance(&c->g);
+	for (*fig = 0.0, i = 0; i < 5; i++)
+		*fig += c->last[i] / 5;
+	return c->checks >= 5 && *fig <= 0.45 * c->start;
+}
+static void drop_gan(void *m)
+{
+	gan_free(&((GanCase *)m)->g);
+	free(m);
+}
+
+/* the VAE: the mean loss of the last 50 steps at or below 0.2 of the first */
+typedef struct {
+	Vae v;
+	Recent r;
+} VaeCase;
+static void *make_vae(void)
+{
+	VaeCase *c = calloc(1, sizeof *c);
+	VaeConfig cfg;
+
+	vae_defaults(&cfg, TOYDIST_MOONS);
+	vae_init(&c->v, &cfg);
+	return c;
+}
+static void step_vae(void *m)
+{
+	VaeCase *c = m;
+	VaeLoss l;
+	vae_step(&c->v, &l);
+	recent_add(&c->r, l.loss);
+}
+static int reached_vae(void *m, double *fig)
+{
+	VaeCase *c = m;
+	*fig = recent_mean(&c->r);
+	return c->r.n >= 50 && *fig <= 0.2 * c->r.first;
+}
+static void drop_vae(void *m)
+{
+	vae_free(&((VaeCase *)m)->v);
+	free(m);
+}
+
+/* the flow: the mean NLL of the last 50 steps 0.6 nats below the first */
+typedef struct {
+	Flow f;
+	Recent r;
+} FlowCase;
+static void *make_flow(void)
+{
+	FlowCase *c = calloc(1, sizeof *c);
+	FlowConfig cfg;
+
+	flow_defaults(&cfg, TOYDIST_MOONS);
+	flow_init(&c->f, &cfg);
+	return c;
+}
+static void step_flow(void *m)
+{
+	FlowCase *c = m;
+	recent_add(&c->r, flow_step(&c->f));
+}
+static int reached_flow(void *m, double *fig)
+{
+	FlowCase *c = m;
+	*fig = recent_mean(&c->r);
+	return c->r.n >= 50 && *fig <= c->r.first - 0.6;
+}
+static void drop_flow(void *m)
+{
+	flow_free(&((FlowCase *)m)->f);
+	free(m);
+}
+
+/* the mixture of experts: the loss down to 5% of the best single line's (0.75) and
+ * different experts owning x = -2 and x = 2 */
+typedef struct {
+	Moe m;
+	Recent r;
+} MoeCase;
+static void *make_moe(void)
+{
+	MoeCase *c = calloc(1, sizeof *c);
+	MoeConfig cfg;
+
+	moe_defaults(&cfg, MOE_VEE);
+	moe_init(&c->m, &cfg);
+	return c;
+}
+static void step_moe(void *m)
+{
+	MoeCase *c = m;
+	recent_add(&c->r, moe_step(&c->m));
+}
+static int reached_moe(void *m, double *fig)
+{
+	MoeCase *c = m;
+	double l = -2.0, r = 2.0;
+	*fig = recent_mean(&c->r);
+	return c->r.n >= 50 && *fig <= 0.05 * 0.75 && moe_route(&c->m, &l) != moe_route(&c->m, &r);
+}
+static void drop_moe(void *m)
+{
+	moe_free(&((MoeCase *)m)->m);
+	free(m);
+}
+
+/* skip-gram: mean cosine within the groups 0.4 above the mean across them */
+typedef struct {
+	Corpus c;
+	SkipGram s;
+} SgCase;
+static void *make_sg(size_t negatives)
+{
+	SgCase *c = malloc(sizeof *c);
+	SkipGramConfig cfg;
+	Rng r;
+
+	rng_seed(&r, 1);
+	corpus_generate(&c->c, 500, &r);
+	skipgram_defaults(&cfg);
+	cfg.negatives = negatives;
+	skipgram_init(&c->s, &c->c, &cfg);
+	return c;
+}
+static void *make_sg_softmax(void)
+{
+	return make_sg(0);
+}
+static void *make_sg_neg(void)
+{
+	return make_sg(5);
+}
+static void step_sg(void *m)
+{
+	skipgram_step(&((SgCase *)m)->s);
+}
+static int reached_sg(void *m, double *fig)
+{
+	SgCase *c = m;
+	size_t G = CORPUS_GROUPS * CORPUS_GROUP_WORDS, a, b, ni = 0, no = 0;
+	double in = 0.0, out = 0.0;
+
+	for (a = 0; a < G; a++)
+		for (b = 0; b < G; b++)
+			if (a == b)
+				continue;
+			else if (a / CORPUS_GROUP_WORDS == b / CORPUS_GROUP_WORDS)
+				in += skipgram_cosine(&c->s, a, b), ni++;
+			else
+				out += skipgram_cosine(&c->s, a, b), no++;
+	*fig = in / (double)ni - out / (double)no;
+	return *fig >= 0.4;
+}
+static void drop_sg(void *m)
+{
+	SgCase *c = m;
+	skipgram_free(&c->s);
+	corpus_free(&c->c);
+	free(m);
+}
+
+/* message passing: two labels spread until every node of the social graph is right */
+typedef struct {
+	Graph g;
+	GraphNet n;
+} GnnCase;
+static void *make_gnn(void)
+{
+	static const size_t known[2] = {0, 11};
+	GnnCase *c = malloc(sizeof *c);
+
+	graph_make(&c->g, GRAPH_SOCIAL, 0);
+	graph_net_init(&c->n, &c->g, known, 2, 8, GRAPH_MEAN, 0.02, 5);
+	return c;
+}
+static void step_gnn(void *m)
+{
+	graph_net_step(&((GnnCase *)m)->n);
+}
+static int reached_gnn(void *m, double *fig)
+{
+	GnnCase *c = m;
+	size_t pred[12];
+	graph_net_forward(&c->n);
+	*fig = (double)graph_net_predict(pred, &c->n);
+	return *fig == 12;
+}
+static void drop_gnn(void *m)
+{
+	GnnCase *c = m;
+	graph_net_free(&c->n);
+	graph_free(&c->g);
+	free(m);
+}
+
+static const Case cases[] = {
+    {.name = "surface", .what = "Adam on Rosenbrock, |p - (1,1)| < 0.05", .make = make_rosen,
+     .step = step_rosen, .reached = reached_rosen, .drop = drop_rosen, .every = 1},
+    {.name = "gan 1-D", .what = "gaussian, batch 64: grid TV <= 0.45 x start (*)",
+     .make = make_gan_1d, .step = step_gan, .reached = reached_gan, .drop = drop_gan,
+     .every = 50},
+    {.name = "gan 2-D", .what = "ring, batch 64: grid TV <= 0.45 x start (*)",
+     .make = make_gan_ring, .step = step_gan, .reached = reached_gan, .drop = drop_gan,
+     .every = 50},
+    {.name = "vae", .what = "moons, batch 64: mean loss <= 0.2 x first", .make = make_vae,
+     .step = step_vae, .reached = reached_vae, .drop = drop_vae, .every = 10},
+    {.name = "flow", .what = "moons, 6 couplings, batch 128: NLL 0.6 nats down",
+     .make = make_flow, .step = step_flow, .reached = reached_flow, .drop = drop_flow,
+     .every = 10},
+    {.name = "moe", .what = "vee, 4 experts, top 2: loss <= 5% of a line's",
+     .make = make_moe, .step = step_moe, .reached = reached_moe, .drop = drop_moe,
+     .every = 10},
+    {.name = "skipgram", .what = "softmax, 64 pairs: group cosine margin >= 0.4",
+     .make = make_sg_softmax, .step = step_sg, .reached = reached_sg, .drop = drop_sg,
+     .every = 10},
+    {.name = "skipgram", .what = "5 negatives, 64 pairs: group cosine margin >= 0.4",
+     .make = make_sg_neg, .step = step_sg, .reached = reached_sg, .drop = drop_sg,
+     .every = 10},
+    {.name = "gnn", .what = "social graph, 2 labels: all 12 nodes right", .make = make_gnn,
+     .step = step_gnn, .reached = reached_gnn, .drop = drop_gnn, .every = 1},
+};
+
+/* Training seconds (checks excluded) until c's result; *steps and *fig say where. */
+static double time_to_result(const Case *c, size_t *steps, double *fig)
+{
+	void *m = c->make();
+	double train = 0.0;
+	size_t i;
+
+	*fig = NAN;
+	for (i = 1; i <= MAX_STEPS; i++) {
+		double t0 = now();
+		c->step(m);
+		train += now() - t0;
+		if (i % c->every == 0 && c->reached(m, fig))
+			break;
+	}
+	*steps = i;
+	c->drop(m);
+	return train;
+}
+
+/* Seconds per step over STEP_REPS steps after 20 to warm up. */
+static double time_per_step(const Case *c)
+{
+	void *m = c->make();
+	double t0;
+	size_t i;
+
+	for (i = 0; i < 20; i++)
+		c->step(m);
+	t0 = now();
+	for (i = 0; i < STEP_REPS; i++)
+		c->step(m);
+	t0 = now() - t0;
+	c->drop(m);
+	return t0 / STEP_REPS;
+}
+
+int main(void)
+{
+	size_t k, r;
+	int ok = 1;
+
+	printf("bench-models: one training step, and the steps and training time to a lesson's "
+	       "result (median of %d runs; the figure reached in brackets)\n",
+	       RUNS);
+	for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+		const Case *c = &cases[k];
+		double step[RUNS], total[RUNS], fig = 0.0;
+		size_t steps = 0;
+		for (r = 0; r < RUNS; r++) {
+			step[r] = time_per_step(c);
+			total[r] = time_to_result(c, &steps, &fig);
+		}
+		qsort(step, RUNS, sizeof *step, cmp_double);
+		qsort(total, RUNS, sizeof *total, cmp_double);
+		if (steps > MAX_STEPS) {
+			printf("  %-8s %-50s %8.1f us/step  NOT REACHED in %d steps\n", c->name,
+			       c->what, 1e6 * step[RUNS / 2], MAX_STEPS);
+			ok = 0;
+			continue;
+		}
+		printf("  %-8s %-50s %8.2f us/step  %5zu steps %8.2f ms  (%.3g)\n", c->name,
+		       c->what, 1e6 * step[RUNS / 2], steps, 1e3 * total[RUNS / 2], fig);
+	}
+	printf("  (*) the mean of the last 5 checks, 50 steps apart: the game oscillates\n");
+	return ok ? EXIT_SUCCESS : EXIT_FAILURE;
+}
