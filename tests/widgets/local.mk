@@ -46,6 +46,9 @@ tests_widgets_views_check_diagram_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/views/check_cloud
 tests_widgets_views_check_cloud_SOURCES = tests/widgets/views/check_cloud.c $(WTEST)
 tests_widgets_views_check_cloud_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/views/check_surface
+tests_widgets_views_check_surface_SOURCES = tests/widgets/views/check_surface.c $(WTEST)
+tests_widgets_views_check_surface_LDADD = $(WIDGET_TEST_LIBS)
 # play: the games.
 check_PROGRAMS += tests/widgets/play/check_game
 tests_widgets_play_check_game_SOURCES = tests/widgets/play/check_game.c $(VTEST)
