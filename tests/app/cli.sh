@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..29"
+echo "1..33"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -51,3 +51,26 @@ check "--lesson with an unknown id: status 1 and a pointer to --list" eval 'run 
 check "a broken course index is reported, not a crash" eval 'mkdir -p "$tmp/bad" && printf "@format 9\n@level\n" >"$tmp/bad/course.index" && run 0 -C "$tmp/bad" --list && has err "problem"'
 check "--plain in the C locale spells symbols out in prose (sigma, x, ~)" eval 'mkdir -p "$tmp/sym" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n" >"$tmp/sym/course.index" && printf "@lesson S-a\n@title Symbols\n@level 1\n@format 1\n@unit S.a\nWe get σ(0.7) ≈ 0.668 and 1 × 0.6 → z₁.\n" >"$tmp/sym/a.lesson" && LC_ALL=C run 0 -C "$tmp/sym" --plain && has out "We get sigma(0.7) ~ 0.668 and 1 x 0.6 -> z_1."'
 check "--plain ends a lesson with its answers and explanations" eval 'run 0 -C "$course" --plain --lesson T-two && has out "Answers" && has out "Question 1: a) sigmoid. The sigmoid" && [ "$(grep -n "^  Answers" "$tmp/out" | cut -d: -f1)" -gt "$(grep -n "Question 1\. Which" "$tmp/out" | cut -d: -f1)" ]'
+# --plain draws live widgets under their text: a small course of views.
+mkdir -p "$tmp/views"
+printf '@format 1\n@course V\n@level 1 B | b\n@lesson V-a a.lesson\n@unit V.a read 1 | A\n' >"$tmp/views/course.index"
+cat >"$tmp/views/a.lesson" <<'LESSON'
+@lesson V-a
+@title Views
+@level 1
+@format 1
+@unit V.a
+@widget heatmap id=h rows=2 cols=3 values=1,-2,3,40,5,6 window=2
+alt: A two by three matrix.
+@end
+@widget bars id=b values=0.25,-4 labels=σ,tau
+alt: Two bars.
+@end
+@widget heatmap id=bad values=x
+alt: A broken one.
+@end
+LESSON
+check "--plain draws a widget under its text: a heat map reads as its numbers" eval 'run 0 -C "$tmp/views" --plain && grep -A3 "A two by three matrix" "$tmp/out" | grep -q "^  + 1 -2+ 3$" && grep -A3 "A two by three matrix" "$tmp/out" | grep -q "^  +40  5+ 6$" && has out "window 1/2: rows 1-2, columns 1-2"'
+check "--plain draws the same text every time" eval 'run 0 -C "$tmp/views" --plain && cp "$tmp/out" "$tmp/first" && run 0 -C "$tmp/views" --plain && cmp -s "$tmp/out" "$tmp/first"'
+check "--plain: a widget whose directive fails shows only its text" eval 'run 0 -C "$tmp/views" --plain && has out "A broken one." && ! has out "cannot be shown"'
+check "--plain in the C locale draws widgets in pure ASCII" eval 'LC_ALL=C run 0 -C "$tmp/views" --plain && has out "    ?  " && has out "tau ---" && ! LC_ALL=C grep -q "[^ -~]" "$tmp/out"'
