@@ -1,5 +1,5 @@
-/* heat.c: shading numbers for the views: the scale, its levels, glyphs, colours and
- * legend. Must not keep state or read keys. */
+/* heat.c: matrices for the views: the matrix shown, the scale, its levels, glyphs,
+ * colours, legend and a window's outline. Must not keep state or read keys. */
 #include <config.h>
 
 #include <math.h>
@@ -8,6 +8,27 @@
 #include "base/utf8.h"
 #include "widgets/core/heat.h"
 #include "widgets/core/visual.h"
+
+bool heat_matrix(const Instance *in, const char *key, const double *lit, size_t rows,
+		 size_t cols, HeatMatrix *m)
+{
+	Data d;
+
+	memset(m, 0, sizeof *m);
+	if (lit) {
+		m->rows = rows;
+		m->cols = cols;
+		m->v = lit;
+		return rows && cols;
+	}
+	if (!scene_data(in, key, &d) || !d.v || !d.rows || !d.cols)
+		return false;
+	m->rows = d.rows;
+	m->cols = d.cols;
+	m->v = d.v;
+	m->version = d.version;
+	return true;
+}
 
 void heat_scale(HeatScale *s, const double *v, size_t n, const double *lo, const double *hi)
 {

@@ -1,6 +1,7 @@
-/* heat.h: how the views shade numbers (heatmap cells, a strip's hidden states): a
- * scale over the values, five levels a side whose glyphs tell the sign apart without
- * colour, the ramp colour, and the scale's legend. Must not keep state or read keys. */
+/* heat.h: what the views of matrices share (heatmap cells, a strip's hidden states):
+ * the matrix shown (literal, or read), a scale over the values, five levels a side
+ * whose glyphs tell the sign apart without colour, the ramp colour, the scale's
+ * legend, a window's outline. Must not keep state or read keys. */
 #ifndef NN_WIDGETS_HEAT_H
 #define NN_WIDGETS_HEAT_H
 
@@ -8,8 +9,21 @@
 #include <stddef.h>
 
 #include "draw/grid.h"
+#include "widgets/core/widget.h"
 
 #define HEAT_LEVELS 4 /* shades on each side of the lowest (or zero) level */
+
+/* A matrix a view shows, rows x cols row-major in v. */
+typedef struct {
+	size_t rows, cols;
+	const double *v;
+	unsigned long version; /* of what it was read from; 0 for literal numbers */
+} HeatMatrix;
+
+/* The literal lit (rows x cols) when lit is not NULL, else the matrix in's reference
+ * parameter key reads; false when there is none (yet) or it is empty. */
+bool heat_matrix(const Instance *in, const char *key, const double *lit, size_t rows,
+		 size_t cols, HeatMatrix *m);
 
 typedef struct {
 	double lo, hi;  /* the values' range (hi > lo) */

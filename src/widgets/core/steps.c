@@ -86,3 +86,24 @@ void steps_stop(Steps *s, bool *animating)
 	s->playing = false;
 	*animating = false;
 }
+
+int steps_key_target(const Steps *s, int n, const Key *k, bool space)
+{
+	int pos = steps_at(s, n);
+
+	if (k->code == K_RIGHT || (space && key_is_char(k, ' ')))
+		return pos + 1;
+	if (k->code == K_LEFT)
+		return pos - 1;
+	if (k->code == K_HOME)
+		return 0;
+	if (k->code == K_END)
+		return n - 1;
+	return -1;
+}
+
+unsigned steps_key_go(Steps *s, int n, int to, bool *animating)
+{
+	steps_stop(s, animating);
+	return steps_go(s, n, to) ? WIDGET_HANDLED | WIDGET_REDRAW : WIDGET_IGNORED;
+}

@@ -39,4 +39,13 @@ void steps_state(const Steps *s, int n, AnimState *st);
 /* A key moved the position: playing stops. */
 void steps_stop(Steps *s, bool *animating);
 
+/* The position a key asks for of n: Right (and Space when space is true) the next,
+ * Left the one before, Home the first, End the last; -1 for any other key. */
+int steps_key_target(const Steps *s, int n, const Key *k, bool space);
+
+/* Goes to to for a key: playing stops. Returns WIDGET_HANDLED | WIDGET_REDRAW when it
+ * moved, WIDGET_IGNORED when to is past either end (the player then uses the key:
+ * Space pages on, Up and Down scroll). */
+unsigned steps_key_go(Steps *s, int n, int to, bool *animating);
+
 #endif

@@ -288,25 +288,12 @@ static bool cloud_tick(Instance *in, double dt)
 static unsigned cloud_key(Instance *in, const Key *k)
 {
 	Cloud *c = in->state;
-	int pos = steps_at(&c->at, c->frames), to;
+	int to = c->frames > 1 ? steps_key_target(&c->at, c->frames, k, false) : -1;
+	unsigned r = to < 0 ? WIDGET_IGNORED : steps_key_go(&c->at, c->frames, to, &in->animating);
 
-	if (c->frames < 2)
-		return WIDGET_IGNORED;
-	if (k->code == K_RIGHT)
-		to = pos + 1;
-	else if (k->code == K_LEFT)
-		to = pos - 1;
-	else if (k->code == K_HOME)
-		to = 0;
-	else if (k->code == K_END)
-		to = c->frames - 1;
-	else
-		return WIDGET_IGNORED;
-	steps_stop(&c->at, &in->animating);
-	if (!steps_go(&c->at, c->frames, to))
-		return WIDGET_IGNORED; /* at either end the key goes back to the player */
-	to_frame(in, to);
-	return WIDGET_HANDLED | WIDGET_REDRAW;
+	if (r != WIDGET_IGNORED)
+		to_frame(in, to);
+	return r;
 }
 
 static void cloud_animate(Instance *in, AnimCommand cmd, double arg)

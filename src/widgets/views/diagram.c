@@ -292,25 +292,14 @@ static void dg_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused
 static unsigned dg_key(Instance *in, const Key *k)
 {
 	Diagram *d = in->state;
-	int pos = steps_at(&d->at, d->nst), to;
+	int to = steps_key_target(&d->at, d->nst, k, true);
+	unsigned r;
 
-	if (widget_str(in, "stage", NULL))
-		return WIDGET_IGNORED; /* another widget sets the stage */
-	if (k->code == K_RIGHT || key_is_char(k, ' '))
-		to = pos + 1;
-	else if (k->code == K_LEFT)
-		to = pos - 1;
-	else if (k->code == K_HOME)
-		to = 0;
-	else if (k->code == K_END)
-		to = d->nst - 1;
-	else
-		return WIDGET_IGNORED;
-	steps_stop(&d->at, &in->animating);
-	if (!steps_go(&d->at, d->nst, to))
-		return WIDGET_IGNORED; /* at either end the key goes back to the player */
-	d->version++;
-	return WIDGET_HANDLED | WIDGET_REDRAW;
+	if (widget_str(in, "stage", NULL) || to < 0)
+		return WIDGET_IGNORED; /* another widget sets the stage, or not a stage key */
+	r = steps_key_go(&d->at, d->nst, to, &in->animating);
+	d->version += r != WIDGET_IGNORED;
+	return r;
 }
 
 static bool dg_tick(Instance *in, double dt)

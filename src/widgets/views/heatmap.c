@@ -30,12 +30,6 @@ static const char *const reduce_names[] = {"", N_("max"), N_("mean"), N_("sum"),
 					   N_("kernel response")};
 
 typedef struct {
-	size_t rows, cols;
-	const double *v;
-	unsigned long version;
-} Mat;
-
-typedef struct {
 	double *lit;           /* the literal matrix, or NULL: matrix= */
 	size_t lrows, lcols;
 	int wr, wc, stride;    /* the window's rows and columns (0: none), its step */
@@ -53,30 +47,15 @@ typedef struct {
 } Heat;
 
 /* The matrix shown: the literal one or the one matrix= names. */
-static bool heat_matrix(const Instance *in, Mat *m)
+static bool matrix_of(const Instance *in, HeatMatrix *m)
 {
 	const Heat *h = in->state;
-	Data d;
 
-	memset(m, 0, sizeof *m);
-	if (h->lit) {
-		m->rows = h->lrows;
-		m->cols = h->lcols;
-		m->v = h->lit;
-		return true;
-	}
-	if (!scene_data(in, "matrix", &d) || !d.v || !d.rows || !d.cols)
-		return false;
-	m->rows = d.rows;
-	m->cols = d.cols;
-	m->v = d.v;
-	m->version = d.version;
-	return true;
+	return heat_matrix(in, "matrix", h->lit, h->lrows, h->lcols, m);
 }
 
-/* Window positions down and across (0 when the window does not fit or there is none). */
 /* The decimals of m's numbers: digits=, or none when they are all whole, else 2. */
-static int digits_of(const Heat *h, const Mat *m)
+static int digits_of(const Heat *h, const HeatMatrix *m)
 {
 	size_t i;
 
@@ -86,7 +65,7 @@ static int digits_of(const Heat *h, const Mat *m)
 	return h->digits < 0 ? 0 : h->digits;
 }
 
-static int positions(const Heat *h, const Mat *m, int *down, int *across)
+static int positions(const Heat *h, const HeatMatrix *m, int *down, int *across)
 {
 	*down = *across = 0;
 	if (!h->wr || (size_t)h->wr > m->rows || (size_t)h->wc > m->cols)
@@ -97,7 +76,7 @@ static int positions(const Heat *h, const Mat *m, int *down, int *across)
 }
 
 /* The window's position, kept inside the matrix's positions; -1 when there are none. */
-static int position(const Heat *h, const Mat *m, int *pr, int *pc)
+static int position(const Heat *h, const HeatMatrix *m, int *pr, int *pc)
 {
 	int down, across, n = positions(h, m, &down, &across), p = steps_at(&h->at, n);
 
@@ -109,7 +88,7 @@ static int position(const Heat *h, const Mat *m, int *pr, int *pc)
 }
 
 /* The reduction of the wr x wc window at (r0, c0). */
-static double reduce_at(const Heat *h, const Mat *m, int r0, int c0)
+static double reduce_at(const Heat *h, const HeatMatrix *m, int r0, int c0)
 {
 	double acc = h->reduce == RED_MAX ? -INFINITY : h->reduce == RED_MIN ? INFINITY : 0;
 	int r, c;
@@ -147,7 +126,7 @@ static int heat_init(Instance *in)
 	double vals[256];
 	size_t n, i;
 	const char *red = widget_str(in, "reduce", "none");
-	Mat m;
+	HeatMatrix m;
 	int down, across;
 
 	if (!h)
@@ -191,7 +170,7 @@ static int heat_init(Instance *in)
 		memcpy(h->kernel, vals, n * sizeof *vals);
 		h->reduce = RED_KERNEL;
 	}
-	if (heat_matrix(in, &m) && positions(h, &m, &down, &across) > 0)
+	if (matrix_of(in, &m) && positions(h, &m, &down, &across) > 0)
 		h->rescap = (size_t)(down * across);
 	if (h->reduce == RED_NONE || !h->rescap || (h->res = malloc(h->rescap * sizeof *h->res)))
 		return 0;
@@ -234,7 +213,7 @@ static int cell_text(char *buf, size_t size, double v, int digits, Caps caps)
 	return visual_fixed(buf, size, v, digits, caps);
 }
 
-static Layout layout_for(const Instance *in, const Mat *m, int w)
+static Layout layout_for(const Instance *in, const HeatMatrix *m, int w)
 {
 	const Heat *h = in->state;
 	Layout l;
@@ -275,10 +254,10 @@ static Layout layout_for(const Instance *in, const Mat *m, int w)
 
 static int heat_height(const Instance *in, int width)
 {
-	Mat m;
+	HeatMatrix m;
 	Layout l;
 
-	if (!heat_matrix(in, &m))
+	if (!matrix_of(in, &m))
 		return 1;
 	l = layout_for(in, &m, width);
 	return l.title + l.head + l.rows + l.legend + l.status;
@@ -295,7 +274,7 @@ static void paint(Grid *g, int x, int y, int n, Colour c, Caps caps)
 }
 
 /* "window 5/16: rows 2-3, columns 3-4  max = 0.90", shorter when narrow. */
-static void draw_status(const Instance *in, const Mat *m, Grid *g, Rect r, int y, Caps caps)
+static void draw_status(const Instance *in, const HeatMatrix *m, Grid *g, Rect r, int y, Caps caps)
 {
 	const Heat *h = in->state;
 	char rows[48], cols[48], full[256], val[96], num[48];
@@ -330,14 +309,14 @@ static void heat_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 		      int *cy)
 {
 	const Heat *h = in->state;
-	Mat m;
+	HeatMatrix m;
 	Layout l;
 	HeatScale s;
 	char buf[64];
 	int row, col, y = r.y, pr = -1, pc = -1, p, lx;
 	const char *title = widget_str(in, "title", NULL);
 
-	if (!heat_matrix(in, &m)) {
+	if (!matrix_of(in, &m)) {
 		const char *none = _("(no matrix yet)");
 		grid_text(g, r.x, r.y, none, strlen(none), r.w, STYLE_DIM);
 		return;
@@ -403,40 +382,31 @@ static void heat_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 /* The window's positions now (0 without a matrix or a window that fits). */
 static int heat_steps(const Instance *in, int *across)
 {
-	Mat m;
+	HeatMatrix m;
 	int down;
 
 	*across = 0;
-	return heat_matrix(in, &m) ? positions(in->state, &m, &down, across) : 0;
+	return matrix_of(in, &m) ? positions(in->state, &m, &down, across) : 0;
 }
 
 static unsigned heat_key(Instance *in, const Key *k)
 {
 	Heat *h = in->state;
 	int across, n = heat_steps(in, &across), pos = steps_at(&h->at, n), to;
+	unsigned r;
 
 	if (n == 0)
 		return WIDGET_IGNORED;
-	if (k->code == K_RIGHT)
-		to = pos + 1;
-	else if (k->code == K_LEFT)
-		to = pos - 1;
-	else if (k->code == K_DOWN)
+	if (k->code == K_DOWN)
 		to = pos + across;
 	else if (k->code == K_UP)
 		to = pos - across;
-	else if (k->code == K_HOME)
-		to = 0;
-	else if (k->code == K_END)
-		to = n - 1;
-	else
+	else if ((to = steps_key_target(&h->at, n, k, false)) < 0)
 		return WIDGET_IGNORED;
-	steps_stop(&h->at, &in->animating);
 	/* Past either end the key goes back to the player (Up and Down scroll the page). */
-	if (!steps_go(&h->at, n, to))
-		return WIDGET_IGNORED;
-	h->version++;
-	return WIDGET_HANDLED | WIDGET_REDRAW;
+	r = steps_key_go(&h->at, n, to, &in->animating);
+	h->version += r != WIDGET_IGNORED;
+	return r;
 }
 
 static bool heat_tick(Instance *in, double dt)
@@ -469,10 +439,10 @@ static void heat_anim_state(const Instance *in, AnimState *st)
 static bool heat_output(const Instance *in, const char *name, Data *out)
 {
 	Heat *h = in->state;
-	Mat m;
+	HeatMatrix m;
 	int pr, pc, p, r, c, down, across;
 
-	if (!heat_matrix(in, &m) || (p = position(h, &m, &pr, &pc)) < 0)
+	if (!matrix_of(in, &m) || (p = position(h, &m, &pr, &pc)) < 0)
 		return false;
 	if (m.version != h->seen) { /* the matrix changed: so did all that is read from it */
 		h->seen = m.version;

@@ -31,29 +31,11 @@ typedef struct {
 	unsigned long version;
 } Strip;
 
-typedef struct {
-	size_t rows, cols;
-	const double *v;
-} States;
-
-static bool strip_states(const Instance *in, States *s)
+static bool strip_states(const Instance *in, HeatMatrix *s)
 {
 	const Strip *st = in->state;
-	Data d;
 
-	memset(s, 0, sizeof *s);
-	if (st->lit) {
-		s->rows = st->rows;
-		s->cols = st->units;
-		s->v = st->lit;
-		return true;
-	}
-	if (!scene_data(in, "states", &d) || !d.v || !d.rows || !d.cols)
-		return false;
-	s->rows = d.rows;
-	s->cols = d.cols;
-	s->v = d.v;
-	return true;
+	return heat_matrix(in, "states", st->lit, st->rows, st->units, s);
 }
 
 /* A token of the list key at step t, or NULL ("_" stands for none). */
@@ -67,7 +49,7 @@ static const char *token(const Instance *in, const char *key, int t)
 /* The steps: the longest of the tokens in, the states and the tokens out. */
 static int strip_steps(const Instance *in)
 {
-	States s;
+	HeatMatrix s;
 	size_t n = widget_nwords(in, "in"), k = widget_nwords(in, "out");
 
 	if (strip_states(in, &s) && s.rows > n)
@@ -127,7 +109,7 @@ static int width_of(const char *s)
 static Layout layout_for(const Instance *in, int w)
 {
 	const Strip *st = in->state;
-	States s;
+	HeatMatrix s;
 	Layout l;
 	int t, cur;
 
@@ -169,7 +151,7 @@ static int strip_height(const Instance *in, int width)
 }
 
 /* The state at step t (shades or a sparkline) in cw columns from x. */
-static void draw_state(const Strip *st, const States *s, const HeatScale *sc, Grid *g, int x,
+static void draw_state(const Strip *st, const HeatMatrix *s, const HeatScale *sc, Grid *g, int x,
 		       int y, int t, int units, Style style, Caps caps)
 {
 	static const char *const spark_u[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
@@ -194,7 +176,7 @@ static void draw_state(const Strip *st, const States *s, const HeatScale *sc, Gr
 }
 
 /* "2/5: cat → sat  h = 0.1 −0.5 0.9 0.2", cut to the width. */
-static void draw_status(const Instance *in, const States *s, bool have, Grid *g, Rect r, int y,
+static void draw_status(const Instance *in, const HeatMatrix *s, bool have, Grid *g, Rect r, int y,
 			int cur, int n, Caps caps)
 {
 	char line[512], num[48];
@@ -220,7 +202,7 @@ static void strip_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 {
 	const Strip *st = in->state;
 	Layout l = layout_for(in, r.w);
-	States s;
+	HeatMatrix s;
 	HeatScale sc;
 	bool have = strip_states(in, &s);
 	int t, y = r.y, cur = steps_at(&st->at, l.n), x0 = r.x, rows;
@@ -279,23 +261,11 @@ static void strip_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 static unsigned strip_key(Instance *in, const Key *k)
 {
 	Strip *s = in->state;
-	int n = strip_steps(in), pos = steps_at(&s->at, n), to;
+	int n = strip_steps(in), to = steps_key_target(&s->at, n, k, false);
+	unsigned r = to < 0 ? WIDGET_IGNORED : steps_key_go(&s->at, n, to, &in->animating);
 
-	if (k->code == K_RIGHT)
-		to = pos + 1;
-	else if (k->code == K_LEFT)
-		to = pos - 1;
-	else if (k->code == K_HOME)
-		to = 0;
-	else if (k->code == K_END)
-		to = n - 1;
-	else
-		return WIDGET_IGNORED;
-	steps_stop(&s->at, &in->animating);
-	if (!steps_go(&s->at, n, to))
-		return WIDGET_IGNORED; /* at either end the key goes back to the player */
-	s->version++;
-	return WIDGET_HANDLED | WIDGET_REDRAW;
+	s->version += r != WIDGET_IGNORED;
+	return r;
 }
 
 static bool strip_tick(Instance *in, double dt)
@@ -323,7 +293,7 @@ static void strip_anim_state(const Instance *in, AnimState *st)
 static bool strip_output(const Instance *in, const char *name, Data *out)
 {
 	const Strip *s = in->state;
-	States m;
+	HeatMatrix m;
 	int n = strip_steps(in), cur = steps_at(&s->at, n);
 
 	if (strcmp(name, "step") == 0) {

@@ -17,6 +17,7 @@
 #include "nls.h"
 #include "nn/surface.h"
 #include "widgets/core/registry.h"
+#include "widgets/core/steps.h"
 #include "widgets/core/visual.h"
 
 enum { SF_RUNS = 4, SF_LOSS_ROWS = 8, SF_SIDE = 70 /* columns for side by side */ };
@@ -41,8 +42,7 @@ typedef struct {
 	int nw;
 	size_t max_steps, step;
 	double noise;
-	bool playing;
-	double speed, acc; /* steps per second */
+	Steps at;           /* played: its position is the step the runs should be at */
 	Plot plot, curves;  /* scratch for drawing */
 	double *field;      /* scratch samples */
 	int *trail;         /* scratch classes for a path's markers (steps + 1) */
@@ -59,8 +59,6 @@ static int reset(Surf *s)
 	int k;
 
 	s->step = 0;
-	s->playing = false;
-	s->acc = 0;
 	s->version++;
 	for (k = 0; k < s->nw; k++) {
 		Walk *w = &s->w[k];
@@ -119,6 +117,34 @@ static bool step_all(Surf *s)
 	return moved;
 }
 
+/* The positions played through: the start and each step. */
+static int steps_n(const Surf *s)
+{
+	return (int)s->max_steps + 1;
+}
+
+/* Brings the runs to the played position: back to the start first when it is behind
+ * them. Returns whether they moved. */
+static bool follow(Surf *s)
+{
+	size_t want = (size_t)steps_at(&s->at, steps_n(s));
+	bool moved = false;
+
+	if (want < s->step)
+		moved = reset(s) == 0;
+	while (s->step < want)
+		moved |= step_all(s);
+	return moved;
+}
+
+static void surf_animate(Instance *in, AnimCommand cmd, double arg)
+{
+	Surf *s = in->state;
+
+	if (steps_command(&s->at, steps_n(s), cmd, arg, &in->animating))
+		follow(s);
+}
+
 static void surf_free(Instance *in)
 {
 	Surf *s = in->state;
@@ -161,7 +187,8 @@ static int surf_init(Instance *in)
 		s->start[0] = st[0], s->start[1] = st[1];
 	s->max_steps = (size_t)widget_num(in, "steps", 200);
 	s->noise = widget_num(in, "noise", 0);
-	s->speed = widget_num(in, "speed", 20);
+	steps_init(&s->at, 0);
+	s->at.speed = widget_num(in, "speed", 20);
 	s->nw = (int)widget_nwords(in, "optimizers");
 	if (s->nw < 1 || s->nw > SF_RUNS)
 		s->nw = s->nw < 1 ? 1 : SF_RUNS;
@@ -376,16 +403,13 @@ static unsigned surf_key(Instance *in, const Key *k)
 	double dx = (s->x1 - s->x0) / 24, dy = (s->y1 - s->y0) / 24, a = s->start[0], b = s->start[1];
 
 	if (key_is_char(k, ' ')) {
-		if (s->step >= s->max_steps && reset(s) != 0)
-			return WIDGET_HANDLED;
-		s->playing = !s->playing;
-		s->acc = 0;
-		in->animating = s->playing;
+		surf_animate(in, s->at.playing ? ANIM_PAUSE : ANIM_PLAY, 0);
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
 	if (key_is_char(k, 'r')) {
-		reset(s);
-		in->animating = false;
+		steps_go(&s->at, steps_n(s), 0);
+		steps_stop(&s->at, &in->animating);
+		follow(s);
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
 	if (k->code == K_LEFT)
@@ -404,64 +428,26 @@ static unsigned surf_key(Instance *in, const Key *k)
 		return WIDGET_IGNORED; /* at the edge: Up and Down scroll the page */
 	s->start[0] = a;
 	s->start[1] = b;
+	steps_go(&s->at, steps_n(s), 0);
+	steps_stop(&s->at, &in->animating);
 	reset(s);
-	in->animating = false;
 	return WIDGET_HANDLED | WIDGET_REDRAW;
 }
 
 static bool surf_tick(Instance *in, double dt)
 {
 	Surf *s = in->state;
-	bool moved = false;
 
-	s->acc += s->playing ? dt * s->speed : 0;
-	while (s->playing && s->acc >= 1) {
-		s->acc -= 1;
-		moved |= step_all(s);
-		if (s->step >= s->max_steps)
-			s->playing = false;
-	}
-	in->animating = s->playing;
-	return moved;
-}
-
-static void surf_animate(Instance *in, AnimCommand cmd, double arg)
-{
-	Surf *s = in->state;
-
-	switch (cmd) {
-	case ANIM_PLAY:
-		if (s->step >= s->max_steps)
-			reset(s);
-		s->playing = true;
-		break;
-	case ANIM_PAUSE:
-		s->playing = false;
-		break;
-	case ANIM_STEP:
-		s->playing = false;
-		step_all(s);
-		break;
-	case ANIM_REPLAY:
-		reset(s);
-		s->playing = true;
-		break;
-	case ANIM_SPEED:
-		if (arg > 0)
-			s->speed = arg;
-		break;
-	}
-	in->animating = s->playing;
+	return steps_tick(&s->at, steps_n(s), dt, &in->animating) && follow(s);
 }
 
 static void surf_anim_state(const Instance *in, AnimState *st)
 {
 	const Surf *s = in->state;
 
-	st->playing = s->playing;
-	st->step = (int)s->step;
-	st->steps = (int)s->max_steps;
-	st->speed = s->speed;
+	steps_state(&s->at, steps_n(s), st);
+	st->step = (int)s->step; /* step 0 is the start: n steps of n + 1 positions */
+	st->steps--;
 }
 
 /* "step"; "loss": each run's loss now, named by its optimizer; "points": where each
