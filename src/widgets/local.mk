@@ -1,5 +1,7 @@
 # src/widgets: the widget kinds, one file each, in folders by role.
 noinst_LIBRARIES += src/widgets/libwidgets.a
+# The list of kinds, included by core/registry.[ch] (not compiled on its own).
+EXTRA_DIST += src/widgets/core/kinds.def
 # core: the contract, the scene of live instances, parameters, the registry's list,
 # and what several kinds share (targets, chart data, how numbers and functions show).
 src_widgets_libwidgets_a_SOURCES = \
