@@ -1,4 +1,6 @@
-/* plain.c: --list and --plain: the course index and the lessons as plain text.
+/* plain.c: --list and --plain: the course index and the lessons as plain text, each
+ * widget's text alternative followed by the widget itself drawn in ASCII as it first
+ * shows (made without a terminal, never ticked, so the text is the same every time).
  * Must not touch the terminal. */
 #include <config.h>
 
@@ -9,6 +11,16 @@
 #include "app/plain.h"
 #include "draw/doc.h"
 #include "nls.h"
+#include "widgets/core/widget.h"
+
+/* What the layout's callbacks see: the lesson's entry and its live widgets. */
+typedef struct {
+	const CourseLesson *entry;
+	Scene *scene;
+} PlainCtx;
+
+/* Widgets are drawn as on a monochrome ASCII terminal: no braille, no colour. */
+static const Caps plain_caps = {false, 0};
 
 CourseLesson *plain_find_lesson(const Course *c, const char *id)
 {
@@ -51,7 +63,7 @@ void plain_list(FILE *out, const Course *c, bool unicode)
 
 static const char *unit_title(const void *ctx, const char *id, int *minutes)
 {
-	const CourseLesson *e = ctx;
+	const CourseLesson *e = ((const PlainCtx *)ctx)->entry;
 	size_t i;
 
 	for (i = 0; i < e->nunits; i++)
@@ -62,22 +74,73 @@ static const char *unit_title(const void *ctx, const char *id, int *minutes)
 	return NULL;
 }
 
+/* The live widget of block b that can be drawn here, or NULL: quizzes (listed as
+ * text) and widgets that failed or stand for an error are left to their text. */
+static Instance *drawable(const PlainCtx *p, const Block *b)
+{
+	Instance *in = scene_for_block(p->scene, b);
+
+	return in && in->ready && in->kind && in->ops->draw && in->ops->height ? in : NULL;
+}
+
+static int slot_height(const void *ctx, const Block *b, int w)
+{
+	Instance *in = drawable(ctx, b);
+
+	return in ? in->ops->height(in, w) : 0;
+}
+
+/* Draws every drawable widget under its text alternative; without Unicode, whatever a
+ * widget writes beyond ASCII (a label's σ) becomes '?', as the terminal would show. */
+static void draw_widgets(const PlainCtx *p, DocLayout *d, bool unicode)
+{
+	size_t i;
+	int x, y;
+
+	for (i = 0; i < d->nslots; i++) {
+		const DocSlot *s = &d->slots[i];
+		Instance *in = drawable(p, s->block);
+		Rect r = {s->x, s->y + s->body, s->w, s->h - s->body};
+		int cx = -1, cy = -1;
+		if (!in || r.h <= 0)
+			continue;
+		in->ops->draw(in, &d->g, r, plain_caps, false, &cx, &cy);
+		for (y = r.y; !unicode && y < r.y + r.h; y++)
+			for (x = r.x; x < r.x + r.w; x++) {
+				Cell *c = grid_at(&d->g, x, y);
+				if (c && c->ch >= 128)
+					c->ch = c->ch == GRID_WIDE_CONT ? ' ' : '?';
+			}
+	}
+}
+
 static int print_one(FILE *out, const CourseLesson *e, int width, bool unicode)
 {
 	DocLayout d;
 	DocOptions o;
+	PlainCtx p;
+	Scene scene;
 	char *text;
 
 	memset(&o, 0, sizeof o);
+	p.entry = e;
+	p.scene = &scene;
+	if (scene_init(&scene, e->lesson) != 0)
+		return -1;
 	o.caps.unicode = unicode;
 	o.width = width;
 	o.plain = true;
 	o.unit_title = unit_title;
-	o.ctx = e;
-	if (doc_layout(&d, e->lesson, &o) != 0)
+	o.slot_height = slot_height;
+	o.ctx = &p;
+	if (doc_layout(&d, e->lesson, &o) != 0) {
+		scene_free(&scene);
 		return -1;
+	}
+	draw_widgets(&p, &d, unicode);
 	text = grid_to_text(&d.g);
 	doc_free(&d);
+	scene_free(&scene);
 	if (!text)
 		return -1;
 	fputs(text, out);

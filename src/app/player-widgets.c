@@ -197,6 +197,8 @@ bool player_widget_key(Player *p, const Key *k)
 	w = p->doc.slots[p->focus].w;
 	before = in->ops->height ? in->ops->height(in, w) : 0;
 	r = in->ops->key(in, k);
+	if (r & WIDGET_REDRAW) /* what others read may have changed: watchers may move */
+		scene_changed(&p->scene);
 	if (in->ops->height && in->ops->height(in, w) != before)
 		regrow(p, p->focus);
 	if (r & WIDGET_DONE) {

@@ -72,7 +72,7 @@ void doc_slot(Ctx *c, const Block *b, int x, int w)
 	DocLayout *d = c->d;
 	DocSlot *s;
 	int number = b->kind == BLOCK_QUIZ ? ++c->quizzes : 0;
-	int y0 = c->y, want = 0;
+	int y0 = c->y, want = 0, body;
 
 	if (d->nslots == c->slots_cap) {
 		size_t cap = c->slots_cap ? 2 * c->slots_cap : 8;
@@ -84,12 +84,16 @@ void doc_slot(Ctx *c, const Block *b, int x, int w)
 		d->slots = ns;
 		c->slots_cap = cap;
 	}
-	if (c->o->slot_height && !c->o->plain)
+	if (c->o->slot_height)
 		want = c->o->slot_height(c->o->ctx, b, w);
 	slot_text(c, b, x, w, number);
-	if (want > c->y - y0)
+	body = c->y - y0;
+	if (c->o->plain && want > 0) /* the drawing goes under the text */
+		doc_ensure(c, want), c->y += want;
+	else if (!c->o->plain && want > c->y - y0)
 		doc_ensure(c, want - (c->y - y0)), c->y = y0 + want;
 	s = &d->slots[d->nslots++];
+	s->body = c->o->plain ? body : 0;
 	s->block = b;
 	s->unit = (size_t)c->unit;
 	s->number = number;

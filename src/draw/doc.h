@@ -15,6 +15,8 @@ typedef struct {
 	size_t unit;        /* index of its unit in the lesson */
 	int number;         /* quizzes: 1, 2, ... in the lesson; widgets: 0 */
 	int x, y, w, h;     /* its rectangle in the layout */
+	int body;           /* --plain: the rows of its text alternative, above the rows
+	                     * slot_height asked for (a live widget's drawing); else 0 */
 } DocSlot;
 
 typedef struct {
@@ -28,7 +30,8 @@ typedef struct {
 	bool plain; /* for --plain: slots show their text, quiz answers are listed */
 	/* The unit's title and minutes from the course index (NULL: show the id). */
 	const char *(*unit_title)(const void *ctx, const char *unit_id, int *minutes);
-	/* The rows a slot needs at width w (NULL or <= 0: its text alternative's). */
+	/* The rows a slot needs at width w (NULL or <= 0: its text alternative's); with
+	 * plain, rows below the text alternative (see DocSlot.body). */
 	int (*slot_height)(const void *ctx, const Block *b, int w);
 	/* Whether a slot may be wider than the text column: up to DOC_MAX_WIDE columns of
 	 * the page (4 left for the margins), centred (NULL or false: the column). */

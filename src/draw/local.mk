@@ -12,4 +12,6 @@ src_draw_libdraw_a_SOURCES = \
 	src/draw/plot.c src/draw/plot-line.c src/draw/plot-field.c src/draw/plot-hist.c \
 	src/draw/plot.h \
 	src/draw/bars.c src/draw/bars.h \
-	src/draw/netdiag.c src/draw/netdiag.h
+	src/draw/netdiag.c src/draw/netdiag.h \
+	src/draw/wires.c src/draw/wires.h \
+	src/draw/boxgraph.c src/draw/boxgraph.h

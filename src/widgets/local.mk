@@ -1,16 +1,18 @@
 # src/widgets: the widget kinds, one file each, in folders by role.
 noinst_LIBRARIES += src/widgets/libwidgets.a
+# The list of kinds, included by core/registry.[ch] (not compiled on its own).
+EXTRA_DIST += src/widgets/core/kinds.def
 # core: the contract, the scene of live instances, parameters, the registry's list,
 # and what several kinds share (targets, chart data, how numbers and functions show).
 src_widgets_libwidgets_a_SOURCES = \
 	src/widgets/core/widget.h src/widgets/core/registry.c src/widgets/core/registry.h \
-	src/widgets/core/kinds.def \
 	src/widgets/core/scene.c src/widgets/core/param.c src/widgets/core/keys.c \
 	src/widgets/core/problem.c src/widgets/core/problem.h \
 	src/widgets/core/smallwidgets.h src/widgets/core/target.c \
 	src/widgets/core/visual.c src/widgets/core/visual.h \
-	src/widgets/core/plotdata.c src/widgets/core/plotdata.h
-EXTRA_DIST += src/widgets/core/kinds.def
+	src/widgets/core/plotdata.c src/widgets/core/plotdata.h \
+	src/widgets/core/heat.c src/widgets/core/heat.h \
+	src/widgets/core/steps.c src/widgets/core/steps.h
 # controls: what the learner sets or drives.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/controls/controls.c src/widgets/controls/controls.h \
@@ -22,6 +24,12 @@ src_widgets_libwidgets_a_SOURCES += \
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/views/plot.c src/widgets/views/network.c src/widgets/views/neuron.c \
 	src/widgets/views/table.c src/widgets/views/cards.c src/widgets/views/pixels.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/heatmap.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/bars.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/strip.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/diagram.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/cloud.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/surface.c
 # play: games with a goal and a score.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/game.c src/widgets/play/game-draw.c src/widgets/play/game.h

@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..34"
+echo "1..38"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -64,3 +64,26 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && ! getent passwd 54321 
 else
 	n=$((n + 1)); echo "ok $n - --list with HOME unset and no password entry # SKIP needs root and setpriv"
 fi
+# --plain draws live widgets under their text: a small course of views.
+mkdir -p "$tmp/views"
+printf '@format 1\n@course V\n@level 1 B | b\n@lesson V-a a.lesson\n@unit V.a read 1 | A\n' >"$tmp/views/course.index"
+cat >"$tmp/views/a.lesson" <<'LESSON'
+@lesson V-a
+@title Views
+@level 1
+@format 1
+@unit V.a
+@widget heatmap id=h rows=2 cols=3 values=1,-2,3,40,5,6 window=2
+alt: A two by three matrix.
+@end
+@widget bars id=b values=0.25,-4 labels=σ,tau
+alt: Two bars.
+@end
+@widget heatmap id=bad values=x
+alt: A broken one.
+@end
+LESSON
+check "--plain draws a widget under its text: a heat map reads as its numbers" eval 'run 0 -C "$tmp/views" --plain && grep -A3 "A two by three matrix" "$tmp/out" | grep -q "^  + 1 -2+ 3$" && grep -A3 "A two by three matrix" "$tmp/out" | grep -q "^  +40  5+ 6$" && has out "window 1/2: rows 1-2, columns 1-2"'
+check "--plain draws the same text every time" eval 'run 0 -C "$tmp/views" --plain && cp "$tmp/out" "$tmp/first" && run 0 -C "$tmp/views" --plain && cmp -s "$tmp/out" "$tmp/first"'
+check "--plain: a widget whose directive fails shows only its text" eval 'run 0 -C "$tmp/views" --plain && has out "A broken one." && ! has out "cannot be shown"'
+check "--plain in the C locale draws widgets in pure ASCII" eval 'LC_ALL=C run 0 -C "$tmp/views" --plain && has out "    ?  " && has out "tau ---" && ! LC_ALL=C grep -q "[^ -~]" "$tmp/out"'

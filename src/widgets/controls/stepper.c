@@ -14,14 +14,14 @@
 #include "nls.h"
 #include "widgets/core/registry.h"
 #include "widgets/core/smallwidgets.h"
+#include "widgets/core/steps.h"
 
 enum { STEPPER_MAX_LINES = 16 };
 
 typedef struct {
-	int n, cur;       /* stages, and the one shown, from 0 */
-	bool playing;     /* played by an animation controller */
+	int n;            /* stages */
+	Steps at;         /* the one shown, from 0; played by an animation controller */
 	bool busy;        /* driving the target: a target that drives back is ignored */
-	double speed, acc; /* stages per second; time since the last stage */
 } Stepper;
 
 static const char *stage(const Instance *in, int i)
@@ -59,7 +59,7 @@ static void sync_target(Instance *in, Instance *t)
 		return;
 	anim_send(t, ANIM_REPLAY, 0);
 	anim_send(t, ANIM_PAUSE, 0);
-	for (i = 0; i < s->cur; i++)
+	for (i = 0; i < s->at.pos; i++)
 		anim_send(t, ANIM_STEP, 0);
 }
 
@@ -73,13 +73,12 @@ static int stepper_init(Instance *in)
 	s->n = (int)widget_nwords(in, "steps");
 	if (s->n < 1)
 		s->n = 1;
-	s->cur = (int)widget_num(in, "start", 1) - 1;
-	if (s->cur < 0 || s->cur >= s->n)
-		s->cur = 0;
-	s->speed = 1;
+	steps_init(&s->at, (int)widget_num(in, "start", 1) - 1);
+	if (s->at.pos >= s->n)
+		s->at.pos = 0;
 	in->state = s;
 	t = target_find(in, "target", false);
-	if (s->cur > 0 && target_before(in, t)) {
+	if (s->at.pos > 0 && target_before(in, t)) {
 		s->busy = true;
 		sync_target(in, t);
 		s->busy = false;
@@ -119,10 +118,10 @@ static int first_shown(const Instance *in, int room, int ell)
 	const Stepper *s = in->state;
 	int first, i, w;
 
-	for (first = 0; first < s->cur; first++) {
-		for (w = first > 0 ? ell : 0, i = first; i <= s->cur; i++)
+	for (first = 0; first < s->at.pos; first++) {
+		for (w = first > 0 ? ell : 0, i = first; i <= s->at.pos; i++)
 			w += name_width(stage(in, i)) + 2 + (i > first);
-		if (w + (s->cur < s->n - 1 ? ell + 1 : 0) <= room)
+		if (w + (s->at.pos < s->n - 1 ? ell + 1 : 0) <= room)
 			break;
 	}
 	return first;
@@ -138,7 +137,7 @@ static void stepper_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	int ew = caps.unicode ? 1 : 2, x, end = r.x + r.w, i, first;
 	WrapLine lines[STEPPER_MAX_LINES];
 
-	snprintf(count, sizeof count, "%d/%d", s->cur + 1, s->n);
+	snprintf(count, sizeof count, "%d/%d", s->at.pos + 1, s->n);
 	x = r.x + grid_str(g, r.x, r.y, count, focused ? STYLE_BOLD : STYLE_NORMAL) + 2;
 	first = first_shown(in, end - x, ew);
 	if (first > 0)
@@ -146,8 +145,8 @@ static void stepper_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	for (i = first; i < s->n; i++) {
 		const char *st = stage(in, i);
 		int w = name_width(st) + 2;
-		bool last = i == s->n - 1, on = i == s->cur;
-		Style style = on ? (focused ? STYLE_FOCUS : STYLE_ACCENT) : i < s->cur ? STYLE_NORMAL
+		bool last = i == s->n - 1, on = i == s->at.pos;
+		Style style = on ? (focused ? STYLE_FOCUS : STYLE_ACCENT) : i < s->at.pos ? STYLE_NORMAL
 										      : STYLE_DIM;
 		if (i > first)
 			x += grid_str(g, x, r.y, sep, STYLE_DIM);
@@ -164,7 +163,7 @@ static void stepper_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 		}
 		x += w;
 	}
-	d = describe(stage(in, s->cur));
+	d = describe(stage(in, s->at.pos));
 	if (d && r.h > 1) {
 		int k, n = wrap_text(d, strlen(d), r.w, lines, STEPPER_MAX_LINES);
 		for (k = 0; k < n && k < STEPPER_MAX_LINES && k + 1 < r.h; k++)
@@ -173,66 +172,39 @@ static void stepper_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	}
 }
 
-/* Moves to stage to (clamped); the target follows. Returns whether it moved. */
-static bool stepper_go(Instance *in, int to)
+/* After the stage moved: the target follows, the whole way from its start, not one
+ * step (a controller or a button may have moved it since). */
+static void follow(Instance *in)
 {
 	Stepper *s = in->state;
-	Instance *t = target_find(in, "target", false);
-	int from = s->cur;
 
-	if (to < 0)
-		to = 0;
-	if (to > s->n - 1)
-		to = s->n - 1;
-	if (to == from || s->busy)
-		return false;
-	s->cur = to;
-	/* The whole way from the target's start, not one step: a controller or a button
-	 * may have moved the target since. */
 	s->busy = true;
-	sync_target(in, t);
+	sync_target(in, target_find(in, "target", false));
 	s->busy = false;
-	return true;
 }
 
 static unsigned stepper_key(Instance *in, const Key *k)
 {
 	Stepper *s = in->state;
-	int to;
+	int to = steps_key_target(&s->at, s->n, k, true);
+	unsigned r;
 
-	if (k->code == K_RIGHT || key_is_char(k, ' '))
-		to = s->cur + 1;
-	else if (k->code == K_LEFT)
-		to = s->cur - 1;
-	else if (k->code == K_HOME)
-		to = 0;
-	else if (k->code == K_END)
-		to = s->n - 1;
-	else
+	if (to < 0 || s->busy)
 		return WIDGET_IGNORED;
-	s->playing = false;
-	in->animating = false;
 	/* At either end the key goes back to the player (Space then pages on). */
-	return stepper_go(in, to) ? WIDGET_HANDLED | WIDGET_REDRAW : WIDGET_IGNORED;
+	r = steps_key_go(&s->at, s->n, to, &in->animating);
+	if (r != WIDGET_IGNORED)
+		follow(in);
+	return r;
 }
 
 static bool stepper_tick(Instance *in, double dt)
 {
 	Stepper *s = in->state;
-	bool moved = false;
+	bool moved = !s->busy && steps_tick(&s->at, s->n, dt, &in->animating);
 
-	if (!s->playing) {
-		in->animating = false;
-		return false;
-	}
-	s->acc += dt * s->speed;
-	while (s->acc >= 1 && s->playing) {
-		s->acc -= 1;
-		moved |= stepper_go(in, s->cur + 1);
-		if (s->cur == s->n - 1)
-			s->playing = false;
-	}
-	in->animating = s->playing;
+	if (moved)
+		follow(in);
 	return moved;
 }
 
@@ -240,47 +212,19 @@ static void stepper_animate(Instance *in, AnimCommand cmd, double arg)
 {
 	Stepper *s = in->state;
 
-	switch (cmd) {
-	case ANIM_PLAY:
-		if (s->cur == s->n - 1)
-			stepper_go(in, 0);
-		s->playing = s->n > 1;
-		s->acc = 0;
-		break;
-	case ANIM_PAUSE:
-		s->playing = false;
-		break;
-	case ANIM_STEP:
-		s->playing = false;
-		stepper_go(in, s->cur + 1);
-		break;
-	case ANIM_REPLAY:
-		stepper_go(in, 0);
-		s->playing = s->n > 1;
-		s->acc = 0;
-		break;
-	case ANIM_SPEED:
-		if (arg > 0)
-			s->speed = arg;
-		break;
-	}
-	in->animating = s->playing;
+	if (!s->busy && steps_command(&s->at, s->n, cmd, arg, &in->animating))
+		follow(in);
 }
 
 static void stepper_anim_state(const Instance *in, AnimState *st)
 {
-	const Stepper *s = in->state;
-
-	st->playing = s->playing;
-	st->step = s->cur + 1;
-	st->steps = s->n;
-	st->speed = s->speed;
+	steps_state(&((const Stepper *)in->state)->at, ((const Stepper *)in->state)->n, st);
 }
 
 /* The stage shown, from 1. */
 static bool stepper_value(const Instance *in, double *out)
 {
-	*out = ((const Stepper *)in->state)->cur + 1;
+	*out = ((const Stepper *)in->state)->at.pos + 1;
 	return true;
 }
 
@@ -291,7 +235,7 @@ static void stepper_save(const Instance *in, const Store *st)
 
 	if (widget_str(in, "target", NULL))
 		return;
-	snprintf(buf, sizeof buf, "%d", ((const Stepper *)in->state)->cur + 1);
+	snprintf(buf, sizeof buf, "%d", ((const Stepper *)in->state)->at.pos + 1);
 	st->set(st->ctx, "stage", buf);
 }
 
@@ -306,7 +250,7 @@ static void stepper_restore(Instance *in, const Store *st)
 		return;
 	k = strtol(v, &end, 10);
 	if (*end == '\0' && end != v && k >= 1 && k <= s->n)
-		s->cur = (int)k - 1;
+		s->at.pos = (int)k - 1;
 }
 
 static const WidgetOps stepper_ops = {

@@ -284,5 +284,23 @@ bool scene_tick(Scene *s, double dt)
 		else if (in->animating && !in->ops->tick)
 			in->animating = false;
 	}
+	if (changed)
+		scene_changed(s);
 	return changed;
+}
+
+bool scene_changed(Scene *s)
+{
+	size_t i;
+	bool started = false;
+
+	for (i = 0; i < s->n; i++) {
+		Instance *in = &s->items[i];
+		if (in->ready && !in->failed && !in->animating && in->kind &&
+		    (in->kind->flags & KIND_WATCH) && in->ops->tick) {
+			in->ops->tick(in, 0);
+			started |= in->animating;
+		}
+	}
+	return started;
 }

@@ -126,8 +126,12 @@ typedef struct {
 
 enum {
 	KIND_GOAL = 1 << 0, /* a unit needs it done (won): a game */
-	KIND_WIDE = 1 << 1  /* its slot may be wider than the text column on a wide screen
+	KIND_WIDE = 1 << 1, /* its slot may be wider than the text column on a wide screen
 	                     * (up to DOC_MAX_WIDE columns): the trainer's diagram */
+	KIND_WATCH = 1 << 2 /* it animates when what it reads changes (a cloud moving its
+	                     * points to the new ones): after anything in the scene changed,
+	                     * scene_changed calls its tick with dt 0 so it may notice and
+	                     * start (setting in->animating); nothing runs while all is still */
 };
 
 /* A widget kind: everything about it in one constant, defined in the kind's own file
@@ -216,8 +220,14 @@ bool kind_has_goal(const WidgetKind *k, const Widget *w);
 /* Whether any instance on screen is animating. */
 bool scene_animating(const Scene *s);
 
-/* Ticks every animating instance on screen; returns whether anything changed. */
+/* Ticks every animating instance on screen; returns whether anything changed (then it
+ * calls scene_changed itself). */
 bool scene_tick(Scene *s, double dt);
+
+/* Something in the scene changed outside a tick (a key): lets every KIND_WATCH instance
+ * that is not animating look at what it reads (its tick with dt 0). Returns whether any
+ * started animating. */
+bool scene_changed(Scene *s);
 
 /* Parameters as typed values, clamped to the schema's ranges and list lengths, and
  * falling back to the schema's default when absent (then to def, where given). A
