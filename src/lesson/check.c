@@ -155,15 +155,28 @@ static void check_ids(Checker *k)
 			}
 }
 
-/* Reports a value outside the spec's bounds; returns false if it was. */
-static bool in_bounds(Checker *k, const Param *p, const ParamSpec *s, double v)
+/* Where item i of p's value is written: its own line and column (a list may be written
+ * over several lines), or the value's. */
+static void item_at(const Param *p, size_t i, int *line, int *col)
 {
+	const ValueItem *it = p->kind == VALUE_LIST && i < p->nitems ? &p->items[i] : NULL;
+
+	*line = it && it->line ? it->line : p->line;
+	*col = it && it->line ? it->col : p->vcol;
+}
+
+/* Reports a value (item i of p) outside the spec's bounds; returns false if it was. */
+static bool in_bounds(Checker *k, const Param *p, size_t i, const ParamSpec *s, double v)
+{
+	int line, col;
+
 	if (s->min == 0 && s->max == 0)
 		return true;
 	if (v >= s->min && v <= s->max)
 		return true;
-	check_error(k, p->line, p->vcol, _("%s=%g is out of range: it must be from %g to %g"),
-	            p->key, v, s->min, s->max);
+	item_at(p, i, &line, &col);
+	check_error(k, line, col, _("%s=%g is out of range: it must be from %g to %g"), p->key,
+	            v, s->min, s->max);
 	return false;
 }
 
@@ -209,19 +222,21 @@ static void check_list(Checker *k, const Param *p, const ParamSpec *s)
 		const ValueItem *it = p->kind == VALUE_LIST ? &p->items[i] : NULL;
 		double v = it ? it->num : p->num;
 		const char *w = it ? it->str : p->str;
+		int line, col;
 
+		item_at(p, i, &line, &col);
 		if (s->type == PARAM_NUMBERS) {
 			if ((it && !it->is_num) || (!it && p->kind != VALUE_NUMBER)) {
-				check_error(k, p->line, p->vcol,
+				check_error(k, line, col,
 				            _("'%s' is a list of numbers, such as 1,0.5,-2"),
 				            p->key);
 				return;
 			}
-			if (!in_bounds(k, p, s, v))
+			if (!in_bounds(k, p, i, s, v))
 				return;
 		} else if (s->choices && !schema_choice(s->choices, w)) {
 			char buf[256];
-			check_error(k, p->line, p->vcol, _("'%s' is not one of: %s"), w,
+			check_error(k, line, col, _("'%s' is not one of: %s"), w,
 			            choice_list(s->choices, buf, sizeof buf));
 			return;
 		}
@@ -234,9 +249,10 @@ static const WidgetSchema *kind_of(const Checker *k, const Block *b)
 	return k->t && b && b->widget.kind ? schema_find(k->t, b->widget.kind) : NULL;
 }
 
-/* Checks one reference ref ("id" or "id:output") of parameter p (spec s): the widget
- * exists, and it publishes what s accepts. */
-static void check_ref(Checker *k, const Param *p, const ParamSpec *s, const char *ref)
+/* Checks one reference ref ("id" or "id:output", item i of parameter p's value; spec
+ * s): the widget exists, and it publishes what s accepts. */
+static void check_ref(Checker *k, const Param *p, size_t item, const ParamSpec *s,
+                      const char *ref)
 {
 	size_t n = schema_ref_id_len(ref);
 	const Block *b = widget_named(k, ref, n);
@@ -245,9 +261,11 @@ static void check_ref(Checker *k, const Param *p, const ParamSpec *s, const char
 	char want[128], has[128];
 	size_t i;
 	unsigned bits = 0;
+	int line, col;
 
+	item_at(p, item, &line, &col);
 	if (!b) {
-		check_error(k, p->line, p->vcol,
+		check_error(k, line, col,
 		            _("%s=%s names no widget of this lesson (no widget has the id '%.*s')"),
 		            p->key, ref, (int)n, ref);
 		return;
@@ -255,7 +273,7 @@ static void check_ref(Checker *k, const Param *p, const ParamSpec *s, const char
 	if (!ws)
 		return; /* an unknown kind: reported at its own line */
 	if (out && !schema_output(ws, out)) {
-		check_error(k, p->line, p->vcol, _("%s=%s: a %s widget has no output '%s'"),
+		check_error(k, line, col, _("%s=%s: a %s widget has no output '%s'"),
 		            p->key, ref, ws->name, out);
 		return;
 	}
@@ -265,11 +283,11 @@ static void check_ref(Checker *k, const Param *p, const ParamSpec *s, const char
 		bits |= out && strcmp(ws->outputs[i].name, out) ? 0 : ws->outputs[i].type;
 	schema_data_names(s->accepts, want, sizeof want);
 	if (bits)
-		check_error(k, p->line, p->vcol,
-		            _("%s=%s: '%s' reads %s, and this %s widget gives %s"), p->key, ref,
-		            p->key, want, ws->name, schema_data_names(bits, has, sizeof has));
+		check_error(k, line, col, _("%s=%s: '%s' reads %s, and this %s widget gives %s"),
+		            p->key, ref, p->key, want, ws->name,
+		            schema_data_names(bits, has, sizeof has));
 	else
-		check_error(k, p->line, p->vcol,
+		check_error(k, line, col,
 		            _("%s=%s: '%s' reads %s, and a %s widget gives nothing to read"),
 		            p->key, ref, p->key, want, ws->name);
 }
@@ -285,13 +303,16 @@ static void check_refs(Checker *k, const Param *p, const ParamSpec *s)
 	}
 	for (i = 0; i < n; i++) {
 		const char *ref = p->kind == VALUE_LIST ? p->items[i].str : p->str;
+		int line, col;
+
+		item_at(p, i, &line, &col);
 		if (!ref || (p->kind == VALUE_LIST && p->items[i].is_num) ||
 		    (p->kind != VALUE_LIST && p->kind != VALUE_WORD)) {
-			check_error(k, p->line, p->vcol,
+			check_error(k, line, col,
 			            _("'%s' must name widgets of this lesson by their ids"), p->key);
 			return;
 		}
-		check_ref(k, p, s, ref);
+		check_ref(k, p, i, s, ref);
 	}
 }
 
@@ -307,7 +328,7 @@ static void check_param(Checker *k, const Param *p, const ParamSpec *s)
 		else if (s->type == PARAM_INT && p->num != floor(p->num))
 			check_error(k, p->line, p->vcol, _("'%s' must be a whole number"), p->key);
 		else
-			in_bounds(k, p, s, p->num);
+			in_bounds(k, p, 0, s, p->num);
 		break;
 	case PARAM_RANGE:
 		if (p->kind != VALUE_RANGE)
@@ -317,8 +338,8 @@ static void check_param(Checker *k, const Param *p, const ParamSpec *s)
 			check_error(k, p->line, p->vcol,
 			            _("%s=%s goes from high to low; write the lower end first"),
 			            p->key, p->str);
-		else if (in_bounds(k, p, s, p->lo))
-			in_bounds(k, p, s, p->hi);
+		else if (in_bounds(k, p, 0, s, p->lo))
+			in_bounds(k, p, 0, s, p->hi);
 		break;
 	case PARAM_NUMBERS:
 	case PARAM_WORDS:
@@ -348,7 +369,7 @@ static void check_param(Checker *k, const Param *p, const ParamSpec *s)
 			check_error(k, p->line, p->vcol,
 			            _("'%s' must name a widget of this lesson by its id"), p->key);
 		else
-			check_ref(k, p, s, p->str);
+			check_ref(k, p, 0, s, p->str);
 		break;
 	case PARAM_REFS:
 		if (p->kind == VALUE_RANGE)
@@ -431,11 +452,13 @@ static size_t node_of(const Cycles *c, const Block *b)
 }
 
 /* Reports the cycle path[from..depth) closed by parameter p of the last widget. */
-static void cycle_report(Checker *k, Cycles *c, size_t from, const Param *p, const char *ref)
+static void cycle_report(Checker *k, Cycles *c, size_t from, const Param *p, size_t item,
+                         const char *ref)
 {
 	char buf[512];
 	size_t i, o = 0;
 	bool through = !c->only;
+	int line, col;
 
 	for (i = from; i < c->depth; i++) {
 		const Block *b = c->node[c->path[i]];
@@ -447,8 +470,9 @@ static void cycle_report(Checker *k, Cycles *c, size_t from, const Param *p, con
 	}
 	snprintf(buf + o, o < sizeof buf ? sizeof buf - o : 0, "%s",
 	         c->node[c->path[from]]->widget.id);
+	item_at(p, item, &line, &col);
 	if (through)
-		check_error(k, p->line, p->vcol,
+		check_error(k, line, col,
 		            _("%s=%s closes a cycle of references (%s): a widget cannot read what "
 		              "reads it"),
 		            p->key, ref, buf);
@@ -481,7 +505,7 @@ static void cycle_visit(Checker *k, Cycles *c, size_t u)
 			} else if (c->mark[v] == 1) {
 				for (at = 0; c->path[at] != v; at++)
 					;
-				cycle_report(k, c, at, p, ref);
+				cycle_report(k, c, at, p, j, ref);
 			}
 		}
 	}

@@ -92,7 +92,7 @@ typedef struct {
 typedef enum {
 	VALUE_NUMBER, /* 0.5, -2, 1e-3 */
 	VALUE_RANGE,  /* lo..hi */
-	VALUE_LIST,   /* a,b,c (no blanks around the commas) */
+	VALUE_LIST,   /* a,b,c (no blanks around the commas), or "key: a, b, c" lines */
 	VALUE_STRING, /* "quoted text" */
 	VALUE_WORD    /* a bare word: sigmoid, yes, w1 */
 } ValueKind;
@@ -101,6 +101,7 @@ typedef struct {
 	const char *str; /* the item's text (a string's, unquoted) */
 	double num;      /* its value when is_num */
 	bool is_num;
+	int line, col; /* where it is written (items of "key:" lines may be on several) */
 } ValueItem;
 
 typedef struct {
