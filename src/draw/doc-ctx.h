@@ -1,5 +1,6 @@
 /* doc-ctx.h: what the parts of the lesson layout share (doc.c: blocks and units;
- * doc-text.c: styled text and wrapping; doc-slot.c: widget and quiz slots, answers).
+ * doc-text.c: styled text and wrapping; doc-slot.c: widget and quiz slots, answers;
+ * doc-code.c: code blocks).
  * Internal to src/draw; must not include curses. */
 #ifndef NN_DRAW_DOC_CTX_H
 #define NN_DRAW_DOC_CTX_H
@@ -38,6 +39,9 @@ void doc_emit(Ctx *c, int x, int w, const char *prefix, Style prefix_style, int 
 void doc_emit_text(Ctx *c, const Text *t, Style st, int x, int w, const char *prefix,
 		   Style prefix_style, int hang);
 void doc_emit_str(Ctx *c, const char *s, Style st, int x, int w);
+
+/* A @code block (doc-code.c). */
+void doc_code(Ctx *c, const Code *k, int x, int w);
 
 /* Slots and answers (doc-slot.c). */
 void doc_slot(Ctx *c, const Block *b, int x, int w);

@@ -1,6 +1,7 @@
 /* doc.c: the lesson layout: units and their blocks (headings, paragraphs, lists,
- * formulas with their words and legend, callouts), the whole-lesson entry point, and
- * search. Must not include curses; everything is drawn into our own grid. */
+ * formulas with their words and legend, callouts; code in doc-code.c), the
+ * whole-lesson entry point, and search. Must not include curses; everything is drawn
+ * into our own grid. */
 #include <config.h>
 
 #include <stdio.h>
@@ -159,6 +160,9 @@ static void block(Ctx *c, const Block *b, int x, int w)
 			}
 		}
 		doc_slot(c, b, x, w);
+		break;
+	case BLOCK_CODE:
+		doc_code(c, &b->code, x, w);
 		break;
 	case BLOCK_PAGE: {
 		int y = doc_row(c);

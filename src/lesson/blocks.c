@@ -184,8 +184,13 @@ static void formula_close(Parser *p, Block *b)
 	b->formula.nlegend = f->nlegend;
 }
 
-const BlockType block_formula = {"formula", BLOCK_FORMULA, formula_open, formula_line,
-                                 formula_close};
+const BlockType block_formula = {
+    .name = "formula",
+    .kind = BLOCK_FORMULA,
+    .open = formula_open,
+    .line = formula_line,
+    .close = formula_close,
+};
 
 /* ---- @callout ---- */
 
@@ -286,8 +291,13 @@ static void callout_close(Parser *p, Block *b)
 	b->callout.ncites = c->ncites;
 }
 
-const BlockType block_callout = {"callout", BLOCK_CALLOUT, callout_open, callout_line,
-                                 callout_close};
+const BlockType block_callout = {
+    .name = "callout",
+    .kind = BLOCK_CALLOUT,
+    .open = callout_open,
+    .line = callout_line,
+    .close = callout_close,
+};
 
 /* ---- @widget ---- */
 
@@ -361,4 +371,10 @@ static void widget_close(Parser *p, Block *b)
 	b->widget = w->w;
 }
 
-const BlockType block_widget = {"widget", BLOCK_WIDGET, widget_open, widget_line, widget_close};
+const BlockType block_widget = {
+    .name = "widget",
+    .kind = BLOCK_WIDGET,
+    .open = widget_open,
+    .line = widget_line,
+    .close = widget_close,
+};

@@ -43,7 +43,8 @@ typedef enum {
 	BLOCK_CALLOUT,
 	BLOCK_WIDGET,
 	BLOCK_QUIZ,
-	BLOCK_PAGE /* @page: the next block starts a new page */
+	BLOCK_PAGE, /* @page: the next block starts a new page */
+	BLOCK_CODE  /* @code LANG: lines shown verbatim, with notes */
 } BlockKind;
 
 typedef struct {
@@ -78,6 +79,19 @@ typedef struct {
 } Citation;
 
 typedef struct Block Block;
+
+/* A code block's line: verbatim (tabs kept), with an optional note explaining it. */
+typedef struct {
+	const char *text;
+	Text note; /* n == 0: none */
+	int line;
+} CodeLine;
+
+typedef struct {
+	const char *lang; /* as written after @code: "python", "c", "text" */
+	const CodeLine *lines;
+	size_t nlines;
+} Code;
 
 typedef struct {
 	CalloutKind kind;
@@ -197,6 +211,7 @@ struct Block {
 		Callout callout;
 		Widget widget;
 		Quiz quiz;
+		Code code;
 	};
 };
 

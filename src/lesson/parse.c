@@ -37,6 +37,7 @@ static const Directive directives[] = {
     {"callout", NULL, &block_callout, false},
     {"widget", NULL, &block_widget, false},
     {"quiz", NULL, &block_quiz, false},
+    {"code", NULL, &block_code, false},
     {"end", NULL, NULL, false},
 };
 
@@ -268,10 +269,20 @@ static void directive(Parser *p)
 	d->block->open(p, off);
 }
 
+/* True when the line is "@end" (blanks may follow). */
+static bool is_end(const Line *ln)
+{
+	return ln->n >= 4 && memcmp(ln->p, "@end", 4) == 0 && lex_skip(ln->p, ln->n, 4) == ln->n;
+}
+
 static void parse_line(Parser *p)
 {
 	const Line *ln = &p->ln;
 
+	if (p->open && p->open->verbatim && !is_end(ln)) {
+		p->open->line(p);
+		return;
+	}
 	if (ln->n >= 2 && ln->p[0] == '/' && ln->p[1] == '/')
 		return;
 	if (ln->n && ln->p[0] == '@') {

@@ -86,9 +86,10 @@ struct BlockType {
 	void (*open)(Parser *p, size_t argoff);
 	void (*line)(Parser *p);
 	void (*close)(Parser *p, Block *out);
+	bool verbatim; /* every line up to "@end" is its own: no comments, no directives */
 };
 
-extern const BlockType block_formula, block_callout, block_widget, block_quiz;
+extern const BlockType block_formula, block_callout, block_widget, block_quiz, block_code;
 
 /* Reports an error at byte off of line ln. */
 void parser_error(Parser *p, const Line *ln, size_t off, const char *fmt, ...)

@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..29"
+echo "1..30"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -51,3 +51,12 @@ check "--lesson with an unknown id: status 1 and a pointer to --list" eval 'run 
 check "a broken course index is reported, not a crash" eval 'mkdir -p "$tmp/bad" && printf "@format 9\n@level\n" >"$tmp/bad/course.index" && run 0 -C "$tmp/bad" --list && has err "problem"'
 check "--plain in the C locale spells symbols out in prose (sigma, x, ~)" eval 'mkdir -p "$tmp/sym" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n" >"$tmp/sym/course.index" && printf "@lesson S-a\n@title Symbols\n@level 1\n@format 1\n@unit S.a\nWe get σ(0.7) ≈ 0.668 and 1 × 0.6 → z₁.\n" >"$tmp/sym/a.lesson" && LC_ALL=C run 0 -C "$tmp/sym" --plain && has out "We get sigma(0.7) ~ 0.668 and 1 x 0.6 -> z_1."'
 check "--plain ends a lesson with its answers and explanations" eval 'run 0 -C "$course" --plain --lesson T-two && has out "Answers" && has out "Question 1: a) sigmoid. The sigmoid" && [ "$(grep -n "^  Answers" "$tmp/out" | cut -d: -f1)" -gt "$(grep -n "Question 1\. Which" "$tmp/out" | cut -d: -f1)" ]'
+# A code block in --plain: nothing cut (a long line goes on after "↪ "), notes under.
+code_whole() {
+	mkdir -p "$tmp/code" &&
+	printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-c c.lesson\n@unit S.c read 1 | C\n" >"$tmp/code/course.index" &&
+	printf "@lesson S-c\n@title Code\n@level 1\n@format 1\n@unit S.c\n@code c\nint total = 0; /* a line longer than the forty columns of this test */\n#> starts at zero\n@end\n" >"$tmp/code/c.lesson" &&
+	COLUMNS=40 run 0 -C "$tmp/code" --plain && has out "Code (c):" && has out "    ↳ starts at zero" &&
+	[ "$(sed -n '/^    [^↳]/{s/^    //;s/^↪ //;p;}' "$tmp/out" | tr -d '\n')" = "int total = 0; /* a line longer than the forty columns of this test */" ]
+}
+check "--plain prints a code block whole, its notes under their lines" code_whole

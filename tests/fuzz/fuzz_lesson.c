@@ -82,6 +82,10 @@ static size_t walk_block(const Block *b)
 		       (b->widget.alt ? strlen(b->widget.alt) : 0);
 	case BLOCK_QUIZ:
 		return walk_quiz(&b->quiz);
+	case BLOCK_CODE:
+		for (i = 0; i < b->code.nlines; i++)
+			n += strlen(b->code.lines[i].text) + walk_text(&b->code.lines[i].note);
+		return n + strlen(b->code.lang);
 	case BLOCK_PAGE:
 		break;
 	}

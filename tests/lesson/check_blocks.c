@@ -1,0 +1,144 @@
+/* check_blocks.c: the parser on the blocks that hold other text verbatim or in steps:
+ * @code (lines kept as written, notes, escapes) read from tests/lesson/good, and
+ * their errors at the right lines. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson/course.h"
+#include "lesson/lesson.h"
+#include "testlib.h"
+#include "widgets/core/registry.h"
+
+/* Parses and checks tests/lesson/good/NAME; fails on any diagnostic. */
+static Lesson *good(const char *name)
+{
+	char path[256], *text, msg[1024];
+	size_t n;
+	DiagList d;
+	Lesson *l;
+	SchemaTable t = registry_schemas();
+
+	snprintf(path, sizeof path, "tests/lesson/good/%s", name);
+	ck_assert_int_eq(course_read_file(test_srcpath(path), &text, &n), 0);
+	diag_init(&d, 0);
+	lesson_parse(&l, name, text, n, &d);
+	ck_assert_ptr_nonnull(l);
+	lesson_check(l, &t, &d);
+	if (d.n) {
+		diag_format(&d.items[0], msg, sizeof msg);
+		ck_abort_msg("unexpected diagnostic: %s", msg);
+	}
+	diag_free(&d);
+	free(text);
+	return l;
+}
+
+static const char *plain(const Text *t)
+{
+	static char buf[1024];
+
+	text_plain(t, buf, sizeof buf);
+	return buf;
+}
+
+START_TEST(code_lines_are_verbatim)
+{
+	Lesson *l = good("code.lesson");
+	const Block *b;
+	const Code *k;
+
+	ck_assert_uint_eq(l->units[0].nblocks, 2);
+	b = &l->units[0].blocks[1];
+	ck_assert_int_eq(b->kind, BLOCK_CODE);
+	ck_assert_int_eq(b->line, 11);
+	k = &b->code;
+	ck_assert_str_eq(k->lang, "python");
+	/* the blank lines before and after the code are dropped, the one inside kept */
+	ck_assert_uint_eq(k->nlines, 8);
+	ck_assert_str_eq(k->lines[0].text, "import math");
+	ck_assert_int_eq(k->lines[0].line, 13);
+	ck_assert_str_eq(k->lines[1].text, "// kept: code has no comments of the lesson language");
+	ck_assert_str_eq(k->lines[3].text, "\treturn 1 / (1 + math.exp(-z))");
+	ck_assert_str_eq(k->lines[4].text, "");
+	ck_assert_str_eq(k->lines[5].text, "@decorator");
+	ck_assert_str_eq(k->lines[6].text, "@end");
+	ck_assert_str_eq(k->lines[7].text, "#> not a note");
+	ck_assert_int_eq(k->lines[7].line, 22);
+	lesson_free(l);
+}
+END_TEST
+
+START_TEST(code_notes_belong_to_the_line_above)
+{
+	Lesson *l = good("code.lesson");
+	const Code *k = &l->units[0].blocks[1].code;
+	size_t i;
+
+	/* two "#>" lines make one note, joined by a space */
+	ck_assert_str_eq(plain(&k->lines[2].note),
+	                 "the squash: any number in, a number between 0 and 1 out");
+	ck_assert_str_eq(plain(&k->lines[7].note), "a note with markup");
+	ck_assert_int_eq(k->lines[7].note.spans[1].kind, SPAN_EMPH);
+	ck_assert_int_eq(k->lines[7].note.spans[3].kind, SPAN_CODE);
+	for (i = 0; i < k->nlines; i++)
+		if (i != 2 && i != 7)
+			ck_assert_uint_eq(k->lines[i].note.n, 0);
+	lesson_free(l);
+}
+END_TEST
+
+/* A bad body after a header, and the first diagnostic's start. */
+static const struct {
+	const char *body;
+	size_t n;
+	const char *first;
+} bad[] = {
+    {"@code c\nint x;\n", 1, "b.lesson:7:1: this @code block has no @end"},
+    {"@code c\n\n   \n@end\n", 1, "b.lesson:7:1: the code block is empty"},
+    {"@code c\nx\n#> \n@end\n", 1, "b.lesson:9:4: empty note"},
+    {"@code c\n#> first\nx\n@end\n", 1, "b.lesson:8:1: a note (#>) follows the line"},
+    /* the end is a line of its own: "@end" inside a line, or "@end x", is code */
+    {"@code c\nx @end\n@end x\n@end\n", 0, ""},
+    {"@code c d\nx\n@end\n", 1, "b.lesson:7:9: @code takes one word; unexpected 'd'"},
+    {"@code py!\nx\n@end\n", 1, "b.lesson:7:7: @code needs the language of the code"},
+};
+
+START_TEST(bad_code_is_reported_where_it_is)
+{
+	char text[2048], msg[1024] = "";
+	DiagList d;
+	Lesson *l;
+
+	snprintf(text, sizeof text,
+	         "@lesson T-b\n@title B\n@level 1\n@format 1\n\n@unit T.b\n%s", bad[_i].body);
+	diag_init(&d, 0);
+	lesson_parse(&l, "b.lesson", text, strlen(text), &d);
+	if (d.n)
+		diag_format(&d.items[0], msg, sizeof msg);
+	ck_assert_msg(strncmp(msg, bad[_i].first, strlen(bad[_i].first)) == 0, "case %d: '%s'",
+	              _i, msg);
+	ck_assert_uint_eq(d.n, bad[_i].n);
+	diag_free(&d);
+	lesson_free(l);
+}
+END_TEST
+
+static Suite *blocks_suite(void)
+{
+	Suite *s = suite_create("blocks");
+	TCase *tc = tcase_create("code");
+
+	tcase_add_test(tc, code_lines_are_verbatim);
+	tcase_add_test(tc, code_notes_belong_to_the_line_above);
+	tcase_add_loop_test(tc, bad_code_is_reported_where_it_is, 0, sizeof bad / sizeof *bad);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_main(blocks_suite());
+}
