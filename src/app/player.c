@@ -41,7 +41,9 @@ static const char *unit_title(const void *ctx, const char *id, int *minutes)
 
 static const char *slot_id(const DocSlot *s)
 {
-	return s->block->kind == BLOCK_WIDGET ? s->block->widget.id : s->block->quiz.id;
+	const char *id = block_id(s->block);
+
+	return id ? id : "";
 }
 
 void player_open(Player *p, const CourseLesson *entry, Progress *progress)
@@ -188,6 +190,7 @@ void player_layout(Player *p, int width, Caps caps)
 	o.unit_title = unit_title;
 	o.slot_height = player_slot_height;
 	o.slot_wide = player_slot_wide;
+	o.steps_shown = player_steps_shown;
 	o.ctx = p;
 	p->laid_out = doc_layout(&p->doc, p->entry->lesson, &o) == 0;
 	p->doc_width = width;

@@ -1,6 +1,6 @@
 /* doc.c: the lesson layout: units and their blocks (headings, paragraphs, lists,
- * formulas with their words and legend, callouts; code in doc-code.c), the
- * whole-lesson entry point, and search. Must not include curses; everything is drawn
+ * formulas with their words and legend, callouts; code and @steps in their own
+ * files), the whole-lesson entry point, and search. Must not include curses; everything is drawn
  * into our own grid. */
 #include <config.h>
 
@@ -12,7 +12,6 @@
 #include "draw/doc-ctx.h"
 #include "nls.h"
 
-static void block(Ctx *c, const Block *b, int x, int w);
 
 static void list(Ctx *c, const Block *b, int x, int w)
 {
@@ -113,7 +112,7 @@ static void callout(Ctx *c, const Callout *co, int x, int w)
 	}
 	doc_emit(c, x + 2, w - 2, NULL, STYLE_NORMAL, 0);
 	for (i = 0; i < co->nbody; i++) {
-		block(c, &co->body[i], x + 2, w - 2);
+		doc_block(c, &co->body[i], x + 2, w - 2);
 		if (i + 1 < co->nbody)
 			doc_blank(c);
 	}
@@ -126,8 +125,7 @@ static void callout(Ctx *c, const Callout *co, int x, int w)
 		grid_str(&c->d->g, x, y, doc_glyph(c, "▌", "|"), st);
 }
 
-
-static void block(Ctx *c, const Block *b, int x, int w)
+void doc_block(Ctx *c, const Block *b, int x, int w)
 {
 	switch (b->kind) {
 	case BLOCK_HEADING:
@@ -151,7 +149,7 @@ static void block(Ctx *c, const Block *b, int x, int w)
 		break;
 	case BLOCK_WIDGET:
 	case BLOCK_QUIZ:
-		if (b->kind == BLOCK_WIDGET && !c->o->plain && c->o->slot_wide &&
+		if (b->kind == BLOCK_WIDGET && !c->o->plain && !c->nested && c->o->slot_wide &&
 		    c->o->slot_wide(c->o->ctx, b)) {
 			int ww = c->d->g.w - 4 < DOC_MAX_WIDE ? c->d->g.w - 4 : DOC_MAX_WIDE;
 			if (ww > w) { /* a wide slot, centred on the page */
@@ -163,6 +161,9 @@ static void block(Ctx *c, const Block *b, int x, int w)
 		break;
 	case BLOCK_CODE:
 		doc_code(c, &b->code, x, w);
+		break;
+	case BLOCK_STEPWISE:
+		doc_steps(c, b, x, w);
 		break;
 	case BLOCK_PAGE: {
 		int y = doc_row(c);
@@ -238,7 +239,7 @@ int doc_layout(DocLayout *d, const Lesson *l, const DocOptions *o)
 		doc_blank(&c);
 		for (b = 0; b < un->nblocks && !c.fail; b++) {
 			c.block = (int)b;
-			block(&c, &un->blocks[b], x, w);
+			doc_block(&c, &un->blocks[b], x, w);
 			doc_blank(&c);
 		}
 		d->units[u].end = c.y;

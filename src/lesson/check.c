@@ -123,20 +123,38 @@ static void ids_add(Checker *k, const char *id, int line, const Block *widget, s
 	k->ids[k->nids++].widget = widget;
 }
 
+/* Calls fn for each of blocks[0..n) and for the blocks inside its steps. */
+static void each_block(Checker *k, const Block *blocks, size_t n,
+                       void (*fn)(Checker *k, const Block *b, void *arg), void *arg)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		fn(k, &blocks[i], arg);
+		if (blocks[i].kind == BLOCK_STEPWISE)
+			for (j = 0; j < blocks[i].stepwise.nsteps; j++)
+				each_block(k, blocks[i].stepwise.steps[j].body,
+				           blocks[i].stepwise.steps[j].nbody, fn, arg);
+	}
+}
+
+/* Collects the id of a widget, a quiz or a @steps block (only a widget can be read). */
+static void id_of(Checker *k, const Block *b, void *cap)
+{
+	if (b->kind == BLOCK_WIDGET)
+		ids_add(k, b->widget.id, b->line, b, cap);
+	else if (block_id(b))
+		ids_add(k, block_id(b), b->line, NULL, cap);
+}
+
 /* Collects the ids, sorts them and reports duplicates. */
 static void check_ids(Checker *k)
 {
 	const Lesson *l = k->l;
-	size_t u, b, cap = 0, i;
+	size_t u, cap = 0, i;
 
 	for (u = 0; u < l->nunits; u++)
-		for (b = 0; b < l->units[u].nblocks; b++) {
-			const Block *bl = &l->units[u].blocks[b];
-			if (bl->kind == BLOCK_WIDGET)
-				ids_add(k, bl->widget.id, bl->line, bl, &cap);
-			else if (bl->kind == BLOCK_QUIZ)
-				ids_add(k, bl->quiz.id, bl->line, NULL, &cap);
-		}
+		each_block(k, l->units[u].blocks, l->units[u].nblocks, id_of, &cap);
 	if (k->nids)
 		qsort(k->ids, k->nids, sizeof *k->ids, id_cmp);
 	for (i = 1; i < k->nids; i++)
@@ -550,23 +568,25 @@ static void checker_begin(Checker *k, const Lesson *l, const SchemaTable *t, Dia
 	check_ids(k);
 }
 
+/* Checks a widget against its schema, a quiz's show= against the widgets. */
+static void check_block(Checker *k, const Block *b, void *unused)
+{
+	(void)unused;
+	if (b->kind == BLOCK_WIDGET && k->t && !k->d->full)
+		check_widget(k, b, k->t);
+	else if (b->kind == BLOCK_QUIZ && b->quiz.show && !is_widget(k, b->quiz.show))
+		check_error(k, b->line, check_col(k, b->line, "show"),
+		            _("show=%s names no widget of this lesson"), b->quiz.show);
+}
+
 size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d)
 {
 	Checker k;
-	size_t u, b;
+	size_t u;
 
 	checker_begin(&k, l, schemas, d);
 	for (u = 0; u < l->nunits && !d->full; u++)
-		for (b = 0; b < l->units[u].nblocks; b++) {
-			const Block *bl = &l->units[u].blocks[b];
-			if (bl->kind == BLOCK_WIDGET && schemas)
-				check_widget(&k, bl, schemas);
-			else if (bl->kind == BLOCK_QUIZ && bl->quiz.show &&
-			         !is_widget(&k, bl->quiz.show))
-				check_error(&k, bl->line, check_col(&k, bl->line, "show"),
-				            _("show=%s names no widget of this lesson"),
-				            bl->quiz.show);
-		}
+		each_block(&k, l->units[u].blocks, l->units[u].nblocks, check_block, NULL);
 	if (schemas && !d->full)
 		check_cycles(&k, NULL);
 	free(k.ids);

@@ -43,8 +43,9 @@ typedef enum {
 	BLOCK_CALLOUT,
 	BLOCK_WIDGET,
 	BLOCK_QUIZ,
-	BLOCK_PAGE, /* @page: the next block starts a new page */
-	BLOCK_CODE  /* @code LANG: lines shown verbatim, with notes */
+	BLOCK_PAGE,    /* @page: the next block starts a new page */
+	BLOCK_CODE,    /* @code LANG: lines shown verbatim, with notes */
+	BLOCK_STEPWISE /* @steps: steps of blocks, revealed one at a time */
 } BlockKind;
 
 typedef struct {
@@ -92,6 +93,24 @@ typedef struct {
 	const CodeLine *lines;
 	size_t nlines;
 } Code;
+
+/* One step of a @steps block: ordinary blocks (prose, formulas, code, callouts,
+ * widgets), and why the step follows from the ones before. */
+typedef struct {
+	Text why; /* the text of its @step line; n == 0: none */
+	const Block *body;
+	size_t nbody;
+	int line; /* of its @step line */
+} StepwiseStep;
+
+/* A proof or a worked example shown one step at a time; the learner's place in it is
+ * saved under its id. */
+typedef struct {
+	const char *id;
+	const char *title; /* NULL: none */
+	const StepwiseStep *steps;
+	size_t nsteps;
+} Stepwise;
 
 typedef struct {
 	CalloutKind kind;
@@ -212,6 +231,7 @@ struct Block {
 		Widget widget;
 		Quiz quiz;
 		Code code;
+		Stepwise stepwise;
 	};
 };
 
@@ -290,6 +310,10 @@ typedef struct {
 
 /* Returns the parameter of w called key, or NULL. */
 const Param *widget_param(const Widget *w, const char *key);
+
+/* The id of a widget, quiz or @steps block (what its saved state is kept under), or
+ * NULL for other blocks. */
+const char *block_id(const Block *b);
 
 /* Returns the name of a kind as written in lesson files ("single", "takeaway", "game"). */
 const char *quiz_kind_name(QuizKind k);

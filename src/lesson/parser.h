@@ -76,6 +76,11 @@ typedef struct Parser {
 	const BlockType *open;
 	Line open_ln;
 	void *state; /* the open block type's builder, in the arena */
+
+	/* the @steps block around the open one, while a block inside a step is open */
+	const BlockType *outer;
+	Line outer_ln;
+	void *outer_state;
 } Parser;
 
 /* A block directive's behaviour: open on its directive line, take each line inside,
@@ -89,7 +94,19 @@ struct BlockType {
 	bool verbatim; /* every line up to "@end" is its own: no comments, no directives */
 };
 
-extern const BlockType block_formula, block_callout, block_widget, block_quiz, block_code;
+extern const BlockType block_formula, block_callout, block_widget, block_quiz, block_code,
+    block_stepwise;
+
+/* @steps (steps.c). Whether a block of type t may stand in a step. */
+bool steps_holds(const BlockType *t);
+
+/* A block opens inside the open @steps (state: its builder): it belongs to the
+ * current step (reported when there is none yet). Returns where the current step's
+ * blocks go. */
+BlockVec *steps_body(Parser *p, void *state);
+
+/* "@step [why]" at byte off of the current line, in the open @steps: the next step. */
+void steps_step(Parser *p, size_t off);
 
 /* Reports an error at byte off of line ln. */
 void parser_error(Parser *p, const Line *ln, size_t off, const char *fmt, ...)

@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..30"
+echo "1..31"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -60,3 +60,4 @@ code_whole() {
 	[ "$(sed -n '/^    [^↳]/{s/^    //;s/^↪ //;p;}' "$tmp/out" | tr -d '\n')" = "int total = 0; /* a line longer than the forty columns of this test */" ]
 }
 check "--plain prints a code block whole, its notes under their lines" code_whole
+check "--plain shows every step of a @steps block, numbered, without its control" eval 'run 0 -C "${srcdir:-.}/tests/screens/steps" --plain && has out "1. Weigh each input." && has out "3. Squash: the sigmoid of 0.7." && ! has out "of 3"'

@@ -1,5 +1,6 @@
 /* check_blocks.c: the parser on the blocks that hold other text verbatim or in steps:
- * @code (lines kept as written, notes, escapes) read from tests/lesson/good, and
+ * @code (lines kept as written, notes, escapes) and @steps (steps of ordinary blocks,
+ * widgets inside checked and started like any other) read from tests/lesson/good, and
  * their errors at the right lines. */
 #include <config.h>
 
@@ -90,6 +91,75 @@ START_TEST(code_notes_belong_to_the_line_above)
 }
 END_TEST
 
+START_TEST(steps_hold_ordinary_blocks)
+{
+	Lesson *l = good("steps.lesson");
+	const Block *b = &l->units[0].blocks[0];
+	const Stepwise *s = &b->stepwise;
+
+	ck_assert_uint_eq(l->units[0].nblocks, 2); /* the steps, then a paragraph */
+	ck_assert_int_eq(b->kind, BLOCK_STEPWISE);
+	ck_assert_int_eq(b->line, 9);
+	ck_assert_str_eq(s->id, "slope");
+	ck_assert_str_eq(s->title, "Why σ′(z) = σ(z)(1 − σ(z))");
+	ck_assert_uint_eq(s->nsteps, 3);
+	/* 1: a formula, after its why */
+	ck_assert_int_eq(s->steps[0].line, 10);
+	ck_assert_str_eq(plain(&s->steps[0].why), "Start from the definition.");
+	ck_assert_uint_eq(s->steps[0].nbody, 1);
+	ck_assert_int_eq(s->steps[0].body[0].kind, BLOCK_FORMULA);
+	ck_assert_int_eq(s->steps[0].body[0].line, 11);
+	/* 2: a paragraph of two lines; the why has markup */
+	ck_assert_int_eq(s->steps[1].why.spans[1].kind, SPAN_EMPH);
+	ck_assert_uint_eq(s->steps[1].nbody, 1);
+	ck_assert_int_eq(s->steps[1].body[0].kind, BLOCK_PARA);
+	ck_assert_str_eq(plain(&s->steps[1].body[0].para),
+	                 "The derivative of 1/u is −u′/u², and u′ = −e⁻ᶻ, so σ′(z) = e⁻ᶻ / (1 + "
+	                 "e⁻ᶻ)².");
+	/* 3: no why; a list, code and a widget */
+	ck_assert_uint_eq(s->steps[2].why.n, 0);
+	ck_assert_uint_eq(s->steps[2].nbody, 3);
+	ck_assert_int_eq(s->steps[2].body[0].kind, BLOCK_LIST);
+	ck_assert_uint_eq(s->steps[2].body[0].list.n, 2);
+	ck_assert_int_eq(s->steps[2].body[1].kind, BLOCK_CODE);
+	ck_assert_str_eq(plain(&s->steps[2].body[1].code.lines[0].note),
+	                 "the second factor is 1 - sigma(z)");
+	ck_assert_int_eq(s->steps[2].body[2].kind, BLOCK_WIDGET);
+	ck_assert_str_eq(s->steps[2].body[2].widget.id, "z");
+	ck_assert_str_eq(block_id(b), "slope");
+	ck_assert_int_eq(l->units[0].blocks[1].kind, BLOCK_PARA);
+	lesson_free(l);
+}
+END_TEST
+
+/* The checker sees widgets inside steps: their ids count (twice is an error), their
+ * parameters are checked, and other widgets may read them. */
+START_TEST(steps_widgets_are_checked)
+{
+	static const char text[] =
+	    "@lesson T-s\n@title S\n@level 1\n@format 1\n\n@unit T.s\n"
+	    "@steps id=s\n@step\n@widget slider id=z range=-1..1\nalt: z\n@end\n"
+	    "@step\n@widget readout id=r label=\"R\" of=z\nalt: r\n@end\n@end\n"
+	    "@widget slider id=s label=S range=0..1\nalt: a slider with the steps' id\n@end\n";
+	DiagList d;
+	Lesson *l;
+	SchemaTable t = registry_schemas();
+	char msg[1024];
+
+	diag_init(&d, 0);
+	ck_assert_int_eq(lesson_parse(&l, "s.lesson", text, strlen(text), &d), LESSON_OK);
+	ck_assert_uint_eq(lesson_check(l, &t, &d), 2);
+	diag_format(&d.items[0], msg, sizeof msg);
+	ck_assert_msg(strstr(msg, "s.lesson:17:19: id 's' is already used at line 7") == msg, "%s",
+	              msg);
+	diag_format(&d.items[1], msg, sizeof msg);
+	ck_assert_msg(strstr(msg, "s.lesson:9:9: slider needs the parameter 'label'") == msg, "%s",
+	              msg);
+	diag_free(&d);
+	lesson_free(l);
+}
+END_TEST
+
 /* A bad body after a header, and the first diagnostic's start. */
 static const struct {
 	const char *body;
@@ -106,7 +176,7 @@ static const struct {
     {"@code py!\nx\n@end\n", 1, "b.lesson:7:7: @code needs the language of the code"},
 };
 
-START_TEST(bad_code_is_reported_where_it_is)
+START_TEST(bad_blocks_are_reported_where_they_are)
 {
 	char text[2048], msg[1024] = "";
 	DiagList d;
@@ -133,7 +203,9 @@ static Suite *blocks_suite(void)
 
 	tcase_add_test(tc, code_lines_are_verbatim);
 	tcase_add_test(tc, code_notes_belong_to_the_line_above);
-	tcase_add_loop_test(tc, bad_code_is_reported_where_it_is, 0, sizeof bad / sizeof *bad);
+	tcase_add_test(tc, steps_hold_ordinary_blocks);
+	tcase_add_test(tc, steps_widgets_are_checked);
+	tcase_add_loop_test(tc, bad_blocks_are_reported_where_they_are, 0, sizeof bad / sizeof *bad);
 	suite_add_tcase(s, tc);
 	return s;
 }

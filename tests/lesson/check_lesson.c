@@ -391,15 +391,17 @@ START_TEST(crlf_and_bom_give_the_same_model)
 }
 END_TEST
 
-/* Marks the kinds of blocks[0..n), callout bodies included. */
+/* Marks the kinds of blocks[0..n), callout bodies and steps included. */
 static void kinds_used(const Block *b, size_t n, bool *used)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < n; i++) {
 		used[b[i].kind] = true;
 		if (b[i].kind == BLOCK_CALLOUT)
 			kinds_used(b[i].callout.body, b[i].callout.nbody, used);
+		for (j = 0; b[i].kind == BLOCK_STEPWISE && j < b[i].stepwise.nsteps; j++)
+			kinds_used(b[i].stepwise.steps[j].body, b[i].stepwise.steps[j].nbody, used);
 	}
 }
 
@@ -407,13 +409,13 @@ static void kinds_used(const Block *b, size_t n, bool *used)
 START_TEST(example_uses_every_block_kind)
 {
 	Lesson *l = parse_ok(example, example_len);
-	bool used[BLOCK_CODE + 1] = {false};
+	bool used[BLOCK_STEPWISE + 1] = {false};
 	size_t u;
 	int k;
 
 	for (u = 0; u < l->nunits; u++)
 		kinds_used(l->units[u].blocks, l->units[u].nblocks, used);
-	for (k = 0; k <= BLOCK_CODE; k++)
+	for (k = 0; k <= BLOCK_STEPWISE; k++)
 		ck_assert_msg(used[k], "the example lesson has no block of kind %d", k);
 	lesson_free(l);
 }

@@ -11,6 +11,7 @@ SCREEN_TESTS = \
 	tests/screens/widgets-ascii.scn
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course \
+	tests/screens/steps \
 	$(SCREEN_TESTS)
 SCREEN_TESTS += tests/screens/quiz.scn tests/screens/quiz-kinds.scn tests/screens/quiz-ascii.scn
 SCREEN_TESTS += tests/screens/network-wave.scn tests/screens/game-win.scn
@@ -18,3 +19,4 @@ SCREEN_TESTS += tests/screens/l1-light.scn tests/screens/l1-tune.scn tests/scree
 	tests/screens/l1-resume.scn tests/screens/l1-complete.scn
 SCREEN_TESTS += tests/screens/trainer.scn tests/screens/lab.scn
 SCREEN_TESTS += tests/screens/l3-brain.scn tests/screens/l3-diverge.scn
+SCREEN_TESTS += tests/screens/steps.scn
