@@ -443,11 +443,28 @@ static void check_widget(Checker *k, const Block *b, const SchemaTable *t)
 			check_error(k, p->line, p->col, _("unknown parameter '%s' for %s"), p->key,
 			            ws->name);
 	}
-	for (j = 0; j < ws->nparams; j++)
-		if (ws->params[j].required && !widget_param(w, ws->params[j].name) &&
-		    !(j < LESSON_MAX_PARAMS && guessed[j]))
-			check_error(k, b->line, check_col(k, b->line, NULL),
-			            _("%s needs the parameter '%s'"), ws->name, ws->params[j].name);
+	for (j = 0; j < ws->nparams; j++) {
+		const ParamSpec *s = &ws->params[j];
+		const Param *p = widget_param(w, s->name);
+		const Param *other = s->unless ? widget_param(w, s->unless) : NULL;
+		if (!p && s->required && !other && !(j < LESSON_MAX_PARAMS && guessed[j])) {
+			if (s->unless)
+				check_error(k, b->line, check_col(k, b->line, NULL),
+				            _("%s needs the parameter '%s' or '%s'"), ws->name,
+				            s->name, s->unless);
+			else
+				check_error(k, b->line, check_col(k, b->line, NULL),
+				            _("%s needs the parameter '%s'"), ws->name, s->name);
+		}
+		if (p && other)
+			check_error(k, p->line, p->col,
+			            _("'%s' and '%s' do not go together: a %s takes one or the "
+			              "other"),
+			            s->name, s->unless, ws->name);
+		if (p && s->needs && !widget_param(w, s->needs))
+			check_error(k, p->line, p->col, _("'%s' goes with '%s', which is missing"),
+			            s->name, s->needs);
+	}
 }
 
 /* The references between widgets, for finding cycles: a widget cannot be started

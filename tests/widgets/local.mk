@@ -24,7 +24,7 @@ tests_widgets_controls_check_stepwise_LDADD = $(WIDGET_TEST_LIBS)
 # views: table and cards, the pixel grid, plot (and chart data), network, neuron.
 check_PROGRAMS += tests/widgets/views/check_views tests/widgets/views/check_pixels \
 	tests/widgets/views/check_plot tests/widgets/views/check_network \
-	tests/widgets/views/check_neuron
+	tests/widgets/views/check_neuron tests/widgets/views/check_table
 tests_widgets_views_check_views_SOURCES = tests/widgets/views/check_views.c $(WTEST)
 tests_widgets_views_check_views_LDADD = $(WIDGET_TEST_LIBS)
 tests_widgets_views_check_pixels_SOURCES = tests/widgets/views/check_pixels.c $(WTEST)
@@ -35,6 +35,8 @@ tests_widgets_views_check_network_SOURCES = tests/widgets/views/check_network.c 
 tests_widgets_views_check_network_LDADD = $(WIDGET_TEST_LIBS)
 tests_widgets_views_check_neuron_SOURCES = tests/widgets/views/check_neuron.c $(VTEST)
 tests_widgets_views_check_neuron_LDADD = $(WIDGET_TEST_LIBS)
+tests_widgets_views_check_table_SOURCES = tests/widgets/views/check_table.c $(WTEST)
+tests_widgets_views_check_table_LDADD = $(WIDGET_TEST_LIBS)
 # play: the games.
 check_PROGRAMS += tests/widgets/play/check_game
 tests_widgets_play_check_game_SOURCES = tests/widgets/play/check_game.c $(VTEST)
