@@ -8,34 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lesson/course.h"
-#include "lesson/lesson.h"
+#include "ltest.h"
 #include "testlib.h"
 #include "widgets/core/registry.h"
-
-/* Parses and checks tests/lesson/good/NAME; fails on any diagnostic. */
-static Lesson *good(const char *name)
-{
-	char path[256], *text, msg[1024];
-	size_t n;
-	DiagList d;
-	Lesson *l;
-	SchemaTable t = registry_schemas();
-
-	snprintf(path, sizeof path, "tests/lesson/good/%s", name);
-	ck_assert_int_eq(course_read_file(test_srcpath(path), &text, &n), 0);
-	diag_init(&d, 0);
-	lesson_parse(&l, name, text, n, &d);
-	ck_assert_ptr_nonnull(l);
-	lesson_check(l, &t, &d);
-	if (d.n) {
-		diag_format(&d.items[0], msg, sizeof msg);
-		ck_abort_msg("unexpected diagnostic: %s", msg);
-	}
-	diag_free(&d);
-	free(text);
-	return l;
-}
 
 static const char *plain(const Text *t)
 {
@@ -47,7 +22,7 @@ static const char *plain(const Text *t)
 
 START_TEST(code_lines_are_verbatim)
 {
-	Lesson *l = good("code.lesson");
+	Lesson *l = lt_good("code.lesson");
 	const Block *b;
 	const Code *k;
 
@@ -74,7 +49,7 @@ END_TEST
 
 START_TEST(code_notes_belong_to_the_line_above)
 {
-	Lesson *l = good("code.lesson");
+	Lesson *l = lt_good("code.lesson");
 	const Code *k = &l->units[0].blocks[1].code;
 	size_t i;
 
@@ -93,7 +68,7 @@ END_TEST
 
 START_TEST(steps_hold_ordinary_blocks)
 {
-	Lesson *l = good("steps.lesson");
+	Lesson *l = lt_good("steps.lesson");
 	const Block *b = &l->units[0].blocks[0];
 	const Stepwise *s = &b->stepwise;
 
@@ -160,39 +135,21 @@ START_TEST(steps_widgets_are_checked)
 }
 END_TEST
 
-/* A bad body after a header, and the first diagnostic's start. */
-static const struct {
-	const char *body;
-	size_t n;
-	const char *first;
-} bad[] = {
-    {"@code c\nint x;\n", 1, "b.lesson:7:1: this @code block has no @end"},
-    {"@code c\n\n   \n@end\n", 1, "b.lesson:7:1: the code block is empty"},
-    {"@code c\nx\n#> \n@end\n", 1, "b.lesson:9:4: empty note"},
-    {"@code c\n#> first\nx\n@end\n", 1, "b.lesson:8:1: a note (#>) follows the line"},
+/* Bad bodies, and where their first error is. */
+static const LtBad bad[] = {
+    {"@code c\nint x;\n", 1, "t.lesson:7:1: this @code block has no @end"},
+    {"@code c\n\n   \n@end\n", 1, "t.lesson:7:1: the code block is empty"},
+    {"@code c\nx\n#> \n@end\n", 1, "t.lesson:9:4: empty note"},
+    {"@code c\n#> first\nx\n@end\n", 1, "t.lesson:8:1: a note (#>) follows the line"},
     /* the end is a line of its own: "@end" inside a line, or "@end x", is code */
     {"@code c\nx @end\n@end x\n@end\n", 0, ""},
-    {"@code c d\nx\n@end\n", 1, "b.lesson:7:9: @code takes one word; unexpected 'd'"},
-    {"@code py!\nx\n@end\n", 1, "b.lesson:7:7: @code needs the language of the code"},
+    {"@code c d\nx\n@end\n", 1, "t.lesson:7:9: @code takes one word; unexpected 'd'"},
+    {"@code py!\nx\n@end\n", 1, "t.lesson:7:7: @code needs the language of the code"},
 };
 
 START_TEST(bad_blocks_are_reported_where_they_are)
 {
-	char text[2048], msg[1024] = "";
-	DiagList d;
-	Lesson *l;
-
-	snprintf(text, sizeof text,
-	         "@lesson T-b\n@title B\n@level 1\n@format 1\n\n@unit T.b\n%s", bad[_i].body);
-	diag_init(&d, 0);
-	lesson_parse(&l, "b.lesson", text, strlen(text), &d);
-	if (d.n)
-		diag_format(&d.items[0], msg, sizeof msg);
-	ck_assert_msg(strncmp(msg, bad[_i].first, strlen(bad[_i].first)) == 0, "case %d: '%s'",
-	              _i, msg);
-	ck_assert_uint_eq(d.n, bad[_i].n);
-	diag_free(&d);
-	lesson_free(l);
+	lt_bad(&bad[_i]);
 }
 END_TEST
 

@@ -8,45 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lesson/course.h"
-#include "lesson/lesson.h"
+#include "ltest.h"
 #include "testlib.h"
-#include "widgets/core/registry.h"
-
-#define HEADER "@lesson T-f\n@title Fields\n@level 1\n@format 1\n\n@unit T.f\n"
-
-/* Parses HEADER body; *nd gets the number of diagnostics (the first one in msg). */
-static Lesson *parse(const char *body, size_t *nd, char *msg, size_t size)
-{
-	char text[8192];
-	DiagList d;
-	Lesson *l;
-	SchemaTable t = registry_schemas();
-
-	snprintf(text, sizeof text, "%s%s", HEADER, body);
-	diag_init(&d, 0);
-	ck_assert_int_ne(lesson_parse(&l, "f.lesson", text, strlen(text), &d), LESSON_ERR_NOMEM);
-	if (d.n == 0)
-		lesson_check(l, &t, &d);
-	*nd = d.n;
-	if (msg && size) {
-		msg[0] = '\0';
-		if (d.n)
-			diag_format(&d.items[0], msg, size);
-	}
-	diag_free(&d);
-	return l;
-}
-
-static Lesson *parse_ok(const char *body)
-{
-	char msg[1024];
-	size_t nd;
-	Lesson *l = parse(body, &nd, msg, sizeof msg);
-
-	ck_assert_msg(nd == 0, "unexpected diagnostic: %s", msg);
-	return l;
-}
 
 /* The widget block i of the lesson's only unit. */
 static const Widget *widget(const Lesson *l, size_t i)
@@ -129,7 +92,7 @@ static const char *const pairs[][2] = {
 
 START_TEST(lines_give_the_one_line_model)
 {
-	Lesson *a = parse_ok(pairs[_i][0]), *b = parse_ok(pairs[_i][1]);
+	Lesson *a = lt_parse_ok(pairs[_i][0]), *b = lt_parse_ok(pairs[_i][1]);
 
 	same_params(widget(a, 0), widget(b, 0), false);
 	lesson_free(a);
@@ -141,20 +104,10 @@ END_TEST
  * then one field per line (X-b); the file passes the checker. */
 START_TEST(good_file_pairs_match)
 {
-	char *text;
-	size_t n, i;
-	DiagList d;
-	Lesson *l;
-	SchemaTable t = registry_schemas();
-	const LessonUnit *u;
+	Lesson *l = lt_good("fields.lesson");
+	const LessonUnit *u = &l->units[0];
+	size_t i;
 
-	ck_assert_int_eq(course_read_file(test_srcpath("tests/lesson/good/fields.lesson"), &text,
-	                                  &n),
-	                 0);
-	diag_init(&d, 0);
-	ck_assert_int_eq(lesson_parse(&l, "fields.lesson", text, n, &d), LESSON_OK);
-	ck_assert_uint_eq(lesson_check(l, &t, &d), 0);
-	u = &l->units[0];
 	ck_assert_uint_eq(u->nblocks, 6);
 	for (i = 0; i < u->nblocks; i += 2) {
 		const Widget *a = &u->blocks[i].widget, *b = &u->blocks[i + 1].widget;
@@ -164,15 +117,13 @@ START_TEST(good_file_pairs_match)
 		same_params(a, b, true);
 	}
 	ck_assert_uint_eq(widget_param(&u->blocks[1].widget, "cells")->nitems, 16);
-	diag_free(&d);
 	lesson_free(l);
-	free(text);
 }
 END_TEST
 
 START_TEST(items_keep_their_place)
 {
-	Lesson *l = parse_ok(pairs[0][1]);
+	Lesson *l = lt_parse_ok(pairs[0][1]);
 	const Param *p = widget_param(widget(l, 0), "cells");
 
 	/* "@widget table id=t" is line 7: columns on 8, the rows on 9 to 12 */
@@ -192,50 +143,38 @@ START_TEST(items_keep_their_place)
 }
 END_TEST
 
-/* A bad body, the number of diagnostics and the first as "file:line:col: message"
- * (its start). */
-static const struct {
-	const char *body;
-	size_t n;
-	const char *first;
-} bad[] = {
+/* Bad bodies: errors of the lines, and the checker's at an item on its own line. */
+static const LtBad bad[] = {
     /* the checker's error at the item, on its own line */
     {"@widget neuron id=n inputs=1,0\nweights: 0.5\nweights: x\nalt: N.\n@end\n", 1,
-     "f.lesson:9:10: 'weights' is a list of numbers"},
+     "t.lesson:9:10: 'weights' is a list of numbers"},
     {"@widget plot id=p x=-1..1 y=-1..1\nfn: sigmoid\nfn: tanh, sigmund\nalt: P.\n@end\n", 1,
-     "f.lesson:9:11: 'sigmund' is not one of:"},
+     "t.lesson:9:11: 'sigmund' is not one of:"},
     {"@widget table id=t\ncolumns: a, b\nrow: 1, 2\nrow: 3\nalt: T.\n@end\n", 1,
-     "f.lesson:10:6: this row has 1 items; the first row (line 9) has 2"},
+     "t.lesson:10:6: this row has 1 items; the first row (line 9) has 2"},
     {"@widget table id=t\ncolumns: a, b\nrow: 1, 2, 3\nalt: T.\n@end\n", 1,
-     "f.lesson:9:6: the widget has 2 columns, and this row has 3 items"},
+     "t.lesson:9:6: the widget has 2 columns, and this row has 3 items"},
     {"@widget table id=t columns=a cells=1\nrow: 2\nalt: T.\n@end\n", 1,
-     "f.lesson:8:1: parameter 'cells' is given twice (first at line 7)"},
+     "t.lesson:8:1: parameter 'cells' is given twice (first at line 7)"},
     {"@widget table id=t columns=a\nrow: 2\ncells=1\nalt: T.\n@end\n", 1,
-     "f.lesson:9:1: parameter 'cells' is given twice (first at line 8)"},
+     "t.lesson:9:1: parameter 'cells' is given twice (first at line 8)"},
     {"@widget table id=t columns=a\ncells: 2\nrow: 1\nalt: T.\n@end\n", 1,
-     "f.lesson:9:1: write the cells with row: lines or with cells: lines"},
+     "t.lesson:9:1: write the cells with row: lines or with cells: lines"},
     {"@widget table id=t\ncolumns: a, , b\ncells: 1,2\nalt: T.\n@end\n", 1,
-     "f.lesson:8:13: empty item in a parameter value"},
+     "t.lesson:8:13: empty item in a parameter value"},
     {"@widget table id=t\ncolumns: a, \"b\" c\ncells: 1,2\nalt: T.\n@end\n", 1,
-     "f.lesson:8:17: unexpected 'c' after a quoted item"},
+     "t.lesson:8:17: unexpected 'c' after a quoted item"},
     {"@widget table id=t\ncolumns: a, b\"c\"\ncells: 1,2\nalt: T.\n@end\n", 1,
-     "f.lesson:8:14: a \" inside an item"},
+     "t.lesson:8:14: a \" inside an item"},
     {"@widget table id=t\ncolumns:\ncells: 1\nalt: T.\n@end\n", 1,
-     "f.lesson:8:9: 'columns:' needs a value"},
+     "t.lesson:8:9: 'columns:' needs a value"},
     {"@widget table\nid: two words\ncolumns: a\ncells: 1\nalt: T.\n@end\n", 1,
-     "f.lesson:8:5: the value of 'id' must be an id"},
+     "t.lesson:8:5: the value of 'id' must be an id"},
 };
 
 START_TEST(bad_lines_are_reported_where_they_are)
 {
-	char msg[1024];
-	size_t nd;
-	Lesson *l = parse(bad[_i].body, &nd, msg, sizeof msg);
-
-	ck_assert_msg(strncmp(msg, bad[_i].first, strlen(bad[_i].first)) == 0,
-	              "case %d: got '%s'", _i, msg);
-	ck_assert_uint_eq(nd, bad[_i].n);
-	lesson_free(l);
+	lt_bad(&bad[_i]);
 }
 END_TEST
 
