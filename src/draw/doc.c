@@ -176,14 +176,14 @@ void doc_block(Ctx *c, const Block *b, int x, int w)
 
 static void unit_header(Ctx *c, const LessonUnit *u, int x, int w)
 {
-	const char *title = NULL;
+	const char *title = NULL, *id = u->id ? u->id : ""; /* NULL: a bad id, reported */
 	int minutes = 0, y, used, i;
 	char right[32] = "";
 
 	if (c->o->unit_title)
-		title = c->o->unit_title(c->o->ctx, u->id, &minutes);
+		title = c->o->unit_title(c->o->ctx, id, &minutes);
 	if (!title)
-		title = u->id;
+		title = id;
 	if (minutes > 0)
 		snprintf(right, sizeof right, c->o->plain ? _(" (%d min)") : _(" %d min"), minutes);
 	if (c->o->plain) { /* no rules for screen readers: the title and its minutes */
@@ -233,7 +233,7 @@ int doc_layout(DocLayout *d, const Lesson *l, const DocOptions *o)
 		const LessonUnit *un = &l->units[u];
 		c.unit = (int)u;
 		c.block = -1;
-		d->units[u].id = un->id;
+		d->units[u].id = un->id ? un->id : "";
 		d->units[u].y = c.y;
 		unit_header(&c, un, x, w);
 		doc_blank(&c);
