@@ -14,6 +14,7 @@ void player_move_focus(Player *p, int dir);
 /* player-widgets.c */
 int player_slot_height(const void *ctx, const Block *b, int w);
 bool player_slot_wide(const void *ctx, const Block *b);
+int player_steps_shown(const void *ctx, const Block *b);
 void player_widgets_store(Player *p, bool save);
 void player_draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy);
 bool player_focusable(Player *p, int i);

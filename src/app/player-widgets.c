@@ -11,6 +11,7 @@
 #include "app/player-host.h"
 #include "base/strbuf.h"
 #include "base/utf8.h"
+#include "widgets/controls/stepwise.h"
 #include "widgets/trainer/trainer.h"
 
 /* A live widget's rows at a width; 0 leaves the slot to its text alternative. */
@@ -29,6 +30,14 @@ bool player_slot_wide(const void *ctx, const Block *b)
 	Instance *in = scene_for_block((Scene *)(uintptr_t)&p->scene, b);
 
 	return in && in->kind && (in->kind->flags & KIND_WIDE);
+}
+
+/* How many steps of a @steps block its live control shows (0, all, without one). */
+int player_steps_shown(const void *ctx, const Block *b)
+{
+	const Player *p = ctx;
+
+	return stepwise_shown(scene_for_block((Scene *)(uintptr_t)&p->scene, b));
 }
 
 /* The progress store seen from one widget: keys "widget.<LESSON>.<ID>.<key>", and
@@ -83,6 +92,9 @@ void player_draw_widgets(Player *p, Grid *g, Caps caps, int *cx, int *cy)
 {
 	size_t i;
 
+	/* A widget with no slot (in a step not shown yet) is never on screen. */
+	for (i = 0; i < p->scene.n; i++)
+		p->scene.items[i].offscreen = true;
 	for (i = 0; i < p->doc.nslots; i++) {
 		const DocSlot *s = &p->doc.slots[i];
 		Instance *in = scene_for_block(&p->scene, s->block);
@@ -181,13 +193,42 @@ static void regrow(Player *p, int slot)
 	player_clamp(p);
 }
 
+/* The steps shown by the @steps block b changed (its control was at row old_y): lays
+ * the lesson out again, keeping the rows above where they were. A new step starts
+ * where the control was: the view scrolls just enough to show it and the control
+ * under it, or to its start when both do not fit. After a step is hidden the control
+ * stays in view. */
+static void restep(Player *p, const Block *b, int old_y, bool more)
+{
+	int scroll = p->scroll;
+	const DocSlot *s = NULL;
+	size_t i;
+
+	player_layout(p, p->doc_width, (Caps){p->doc_unicode, 0});
+	if (!p->laid_out)
+		return;
+	p->scroll = scroll;
+	for (i = 0; i < p->doc.nslots; i++)
+		if (p->doc.slots[i].block == b)
+			s = &p->doc.slots[i];
+	if (!s)
+		return;
+	if (more && s->y + s->h - old_y > p->view_h)
+		p->scroll = old_y - 1;
+	else if (s->y + s->h > p->scroll + p->view_h)
+		p->scroll = s->y + s->h - p->view_h;
+	else if (s->y < p->scroll)
+		p->scroll = s->y;
+	player_clamp(p);
+}
+
 /* Gives a key to the focused widget; Tab, Shift-Tab and Esc always stay with the
  * player. Returns true when the widget used it. */
 bool player_widget_key(Player *p, const Key *k)
 {
 	Instance *in;
 	unsigned r;
-	int w, before;
+	int w, before, steps;
 
 	if (p->focus < 0 || !k || k->code == K_TAB || k->code == K_BACKTAB || k->code == K_MOUSE)
 		return false;
@@ -196,10 +237,13 @@ bool player_widget_key(Player *p, const Key *k)
 		return false;
 	w = p->doc.slots[p->focus].w;
 	before = in->ops->height ? in->ops->height(in, w) : 0;
+	steps = stepwise_shown(in);
 	r = in->ops->key(in, k);
 	if (r & WIDGET_REDRAW) /* what others read may have changed: watchers may move */
 		scene_changed(&p->scene);
-	if (in->ops->height && in->ops->height(in, w) != before)
+	if (stepwise_shown(in) != steps)
+		restep(p, in->block, p->doc.slots[p->focus].y, stepwise_shown(in) > steps);
+	else if (in->ops->height && in->ops->height(in, w) != before)
 		regrow(p, p->focus);
 	if (r & WIDGET_DONE) {
 		in->done = true;

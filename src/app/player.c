@@ -41,7 +41,9 @@ static const char *unit_title(const void *ctx, const char *id, int *minutes)
 
 static const char *slot_id(const DocSlot *s)
 {
-	return s->block->kind == BLOCK_WIDGET ? s->block->widget.id : s->block->quiz.id;
+	const char *id = block_id(s->block);
+
+	return id ? id : "";
 }
 
 void player_open(Player *p, const CourseLesson *entry, Progress *progress)
@@ -67,7 +69,8 @@ void player_open(Player *p, const CourseLesson *entry, Progress *progress)
 	if (v) {
 		size_t u;
 		for (u = 0; u < entry->lesson->nunits; u++)
-			if (strcmp(entry->lesson->units[u].id, v) == 0) {
+			if (entry->lesson->units[u].id &&
+			    strcmp(entry->lesson->units[u].id, v) == 0) {
 				p->want_unit = (int)u;
 				key_of(key, sizeof key, "lesson", entry->id, "block");
 				p->want_block = (int)progress_get_num(progress, key, -1);
@@ -131,8 +134,8 @@ void player_save_position(Player *p)
 	} else {
 		row = p->scroll - doc_row_of(&p->doc, (size_t)u, b);
 	}
-	if ((size_t)u >= p->entry->lesson->nunits)
-		return;
+	if ((size_t)u >= p->entry->lesson->nunits || !p->entry->lesson->units[u].id)
+		return; /* (a unit whose id was bad, and reported, has none) */
 	key_of(key, sizeof key, "lesson", p->entry->id, "unit");
 	progress_set(p->progress, key, p->entry->lesson->units[u].id);
 	key_of(key, sizeof key, "lesson", p->entry->id, "block");
@@ -188,6 +191,7 @@ void player_layout(Player *p, int width, Caps caps)
 	o.unit_title = unit_title;
 	o.slot_height = player_slot_height;
 	o.slot_wide = player_slot_wide;
+	o.steps_shown = player_steps_shown;
 	o.ctx = p;
 	p->laid_out = doc_layout(&p->doc, p->entry->lesson, &o) == 0;
 	p->doc_width = width;
@@ -220,6 +224,8 @@ void player_mark(Player *p, const char *unit_id, const char *what)
 {
 	char key[256];
 
+	if (!*unit_id)
+		return; /* a unit whose id was bad (and reported) is not kept */
 	key_of(key, sizeof key, "unit", unit_id, what);
 	if (p->progress && !progress_get(p->progress, key)) {
 		progress_set(p->progress, key, "1");

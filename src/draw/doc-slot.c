@@ -11,12 +11,19 @@
 #include "draw/doc-ctx.h"
 #include "nls.h"
 
-/* The text alternative of a widget, or a quiz as numbered text, inside the slot. */
+/* The text alternative of a widget, a quiz as numbered text, or how many steps of a
+ * @steps block are shown, inside the slot. */
 static void slot_text(Ctx *c, const Block *b, int x, int w, int number)
 {
 	size_t i;
 	char label[64];
 
+	if (b->kind == BLOCK_STEPWISE) { /* its control, when it has none live */
+		snprintf(label, sizeof label, _("Step %d of %d"), doc_steps_shown(c, b),
+			 (int)b->stepwise.nsteps);
+		doc_emit_str(c, label, STYLE_DIM, x, w);
+		return;
+	}
 	if (b->kind == BLOCK_WIDGET) {
 		c->t.n = 0;
 		doc_styled_add(c, "[", 1, STYLE_DIM);

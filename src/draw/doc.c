@@ -1,6 +1,7 @@
 /* doc.c: the lesson layout: units and their blocks (headings, paragraphs, lists,
- * formulas with their words and legend, callouts), the whole-lesson entry point, and
- * search. Must not include curses; everything is drawn into our own grid. */
+ * formulas with their words and legend, callouts; code and @steps in their own
+ * files), the whole-lesson entry point, and search. Must not include curses; everything is drawn
+ * into our own grid. */
 #include <config.h>
 
 #include <stdio.h>
@@ -11,7 +12,6 @@
 #include "draw/doc-ctx.h"
 #include "nls.h"
 
-static void block(Ctx *c, const Block *b, int x, int w);
 
 static void list(Ctx *c, const Block *b, int x, int w)
 {
@@ -112,7 +112,7 @@ static void callout(Ctx *c, const Callout *co, int x, int w)
 	}
 	doc_emit(c, x + 2, w - 2, NULL, STYLE_NORMAL, 0);
 	for (i = 0; i < co->nbody; i++) {
-		block(c, &co->body[i], x + 2, w - 2);
+		doc_block(c, &co->body[i], x + 2, w - 2);
 		if (i + 1 < co->nbody)
 			doc_blank(c);
 	}
@@ -125,8 +125,7 @@ static void callout(Ctx *c, const Callout *co, int x, int w)
 		grid_str(&c->d->g, x, y, doc_glyph(c, "▌", "|"), st);
 }
 
-
-static void block(Ctx *c, const Block *b, int x, int w)
+void doc_block(Ctx *c, const Block *b, int x, int w)
 {
 	switch (b->kind) {
 	case BLOCK_HEADING:
@@ -150,7 +149,7 @@ static void block(Ctx *c, const Block *b, int x, int w)
 		break;
 	case BLOCK_WIDGET:
 	case BLOCK_QUIZ:
-		if (b->kind == BLOCK_WIDGET && !c->o->plain && c->o->slot_wide &&
+		if (b->kind == BLOCK_WIDGET && !c->o->plain && !c->nested && c->o->slot_wide &&
 		    c->o->slot_wide(c->o->ctx, b)) {
 			int ww = c->d->g.w - 4 < DOC_MAX_WIDE ? c->d->g.w - 4 : DOC_MAX_WIDE;
 			if (ww > w) { /* a wide slot, centred on the page */
@@ -159,6 +158,12 @@ static void block(Ctx *c, const Block *b, int x, int w)
 			}
 		}
 		doc_slot(c, b, x, w);
+		break;
+	case BLOCK_CODE:
+		doc_code(c, &b->code, x, w);
+		break;
+	case BLOCK_STEPWISE:
+		doc_steps(c, b, x, w);
 		break;
 	case BLOCK_PAGE: {
 		int y = doc_row(c);
@@ -171,14 +176,14 @@ static void block(Ctx *c, const Block *b, int x, int w)
 
 static void unit_header(Ctx *c, const LessonUnit *u, int x, int w)
 {
-	const char *title = NULL;
+	const char *title = NULL, *id = u->id ? u->id : ""; /* NULL: a bad id, reported */
 	int minutes = 0, y, used, i;
 	char right[32] = "";
 
 	if (c->o->unit_title)
-		title = c->o->unit_title(c->o->ctx, u->id, &minutes);
+		title = c->o->unit_title(c->o->ctx, id, &minutes);
 	if (!title)
-		title = u->id;
+		title = id;
 	if (minutes > 0)
 		snprintf(right, sizeof right, c->o->plain ? _(" (%d min)") : _(" %d min"), minutes);
 	if (c->o->plain) { /* no rules for screen readers: the title and its minutes */
@@ -228,13 +233,13 @@ int doc_layout(DocLayout *d, const Lesson *l, const DocOptions *o)
 		const LessonUnit *un = &l->units[u];
 		c.unit = (int)u;
 		c.block = -1;
-		d->units[u].id = un->id;
+		d->units[u].id = un->id ? un->id : "";
 		d->units[u].y = c.y;
 		unit_header(&c, un, x, w);
 		doc_blank(&c);
 		for (b = 0; b < un->nblocks && !c.fail; b++) {
 			c.block = (int)b;
-			block(&c, &un->blocks[b], x, w);
+			doc_block(&c, &un->blocks[b], x, w);
 			doc_blank(&c);
 		}
 		d->units[u].end = c.y;

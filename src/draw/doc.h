@@ -11,7 +11,8 @@
 #include "lesson/model.h"
 
 typedef struct {
-	const Block *block; /* a BLOCK_WIDGET or BLOCK_QUIZ */
+	const Block *block; /* a BLOCK_WIDGET or BLOCK_QUIZ, or the row of a BLOCK_STEPWISE
+	                     * that says how many steps are shown (the stepper's control) */
 	size_t unit;        /* index of its unit in the lesson */
 	int number;         /* quizzes: 1, 2, ... in the lesson; widgets: 0 */
 	int x, y, w, h;     /* its rectangle in the layout */
@@ -36,6 +37,9 @@ typedef struct {
 	/* Whether a slot may be wider than the text column: up to DOC_MAX_WIDE columns of
 	 * the page (4 left for the margins), centred (NULL or false: the column). */
 	bool (*slot_wide)(const void *ctx, const Block *b);
+	/* How many steps of a @steps block are shown, from 1 (NULL or <= 0: all). Not
+	 * asked with plain, which shows every step. */
+	int (*steps_shown)(const void *ctx, const Block *b);
 	const void *ctx;
 } DocOptions;
 

@@ -4,7 +4,7 @@ src_draw_libdraw_a_SOURCES = \
 	src/draw/grid.c src/draw/grid.h \
 	src/draw/wrap.c src/draw/wrap.h \
 	src/draw/doc.c src/draw/doc.h src/draw/doc-ctx.h \
-	src/draw/doc-text.c src/draw/doc-slot.c \
+	src/draw/doc-text.c src/draw/doc-slot.c src/draw/doc-code.c src/draw/doc-steps.c \
 	src/draw/canvas.c src/draw/canvas-view.c src/draw/canvas.h \
 	src/draw/axes.c src/draw/axes.h \
 	src/draw/legend.c src/draw/legend.h \

@@ -9,24 +9,18 @@
 #include "lesson/parser.h"
 #include "nls.h"
 
-/* Reports a line inside a formula (or a widget) that is neither a field nor a
- * continuation, naming its first word. */
-static void not_a_field(Parser *p, bool widget)
+/* Reports a line inside a formula that is neither a field nor a continuation, naming
+ * its first word. */
+static void not_a_field(Parser *p)
 {
 	int n = (int)lex_token(p->ln.p, p->ln.n);
 
 	if (n > 40)
 		n = 40;
-	if (widget)
-		parser_error(p, &p->ln, 0,
-		             _("unexpected '%.*s' in a widget: it takes key=value parameters "
-		               "and an alt: line"),
-		             n, p->ln.p);
-	else
-		parser_error(p, &p->ln, 0,
-		             _("unexpected '%.*s' in a formula: it takes unicode:, ascii:, "
-		               "words: and where: lines"),
-		             n, p->ln.p);
+	parser_error(p, &p->ln, 0,
+	             _("unexpected '%.*s' in a formula: it takes unicode:, ascii:, words: and "
+	               "where: lines"),
+	             n, p->ln.p);
 }
 
 /* Handles what every field block shares: comments are gone already; a blank line ends
@@ -158,7 +152,7 @@ static void formula_line(Parser *p)
 	} else if (k && lex_eq(ln->p, k, "where")) {
 		formula_legend(p, f, off);
 	} else {
-		not_a_field(p, false);
+		not_a_field(p);
 	}
 }
 
@@ -190,8 +184,13 @@ static void formula_close(Parser *p, Block *b)
 	b->formula.nlegend = f->nlegend;
 }
 
-const BlockType block_formula = {"formula", BLOCK_FORMULA, formula_open, formula_line,
-                                 formula_close};
+const BlockType block_formula = {
+    .name = "formula",
+    .kind = BLOCK_FORMULA,
+    .open = formula_open,
+    .line = formula_line,
+    .close = formula_close,
+};
 
 /* ---- @callout ---- */
 
@@ -292,8 +291,13 @@ static void callout_close(Parser *p, Block *b)
 	b->callout.ncites = c->ncites;
 }
 
-const BlockType block_callout = {"callout", BLOCK_CALLOUT, callout_open, callout_line,
-                                 callout_close};
+const BlockType block_callout = {
+    .name = "callout",
+    .kind = BLOCK_CALLOUT,
+    .open = callout_open,
+    .line = callout_line,
+    .close = callout_close,
+};
 
 /* ---- @widget ---- */
 
@@ -301,6 +305,7 @@ typedef struct {
 	Widget w;
 	Param *params;
 	size_t nparams, cap;
+	ParamLists lists; /* parameters written on "key: a, b" lines */
 	int alt_line;
 } WidgetState;
 
@@ -333,7 +338,7 @@ static void widget_line(Parser *p)
 
 	if (common_line(p))
 		return;
-	k = field_name(&p->ln, &off);
+	k = params_line_key(&p->ln, &off);
 	if (k && lex_eq(p->ln.p, k, "alt")) {
 		if (w->alt_line)
 			parser_error(p, &p->ln, 0,
@@ -342,7 +347,7 @@ static void widget_line(Parser *p)
 		w->alt_line = p->ln.no;
 		pend_str(p, &w->w.alt, off);
 	} else if (k) {
-		not_a_field(p, true);
+		params_line(p, k, off, &w->params, &w->nparams, &w->cap, &w->lists);
 	} else {
 		params_parse(p, 0, &w->params, &w->nparams, &w->cap);
 	}
@@ -352,6 +357,7 @@ static void widget_close(Parser *p, Block *b)
 {
 	WidgetState *w = p->state;
 
+	params_lines_end(p, w->params, &w->nparams, &w->lists);
 	w->w.id = params_take(w->params, &w->nparams, "id");
 	if (!w->w.id)
 		parser_error(p, &p->open_ln, 0,
@@ -365,4 +371,10 @@ static void widget_close(Parser *p, Block *b)
 	b->widget = w->w;
 }
 
-const BlockType block_widget = {"widget", BLOCK_WIDGET, widget_open, widget_line, widget_close};
+const BlockType block_widget = {
+    .name = "widget",
+    .kind = BLOCK_WIDGET,
+    .open = widget_open,
+    .line = widget_line,
+    .close = widget_close,
+};

@@ -1,6 +1,6 @@
 /* check.c: the lesson checker: widget directives against their parameter schemas,
- * unique ids, and references inside one lesson. Receives the schema table as an
- * argument: must not include src/widgets, print, or exit. */
+ * unique ids, and the entry points (references and cycles: check-refs.c). Receives the
+ * schema table as an argument: must not include src/widgets, print, or exit. */
 #include <config.h>
 
 #include <math.h>
@@ -9,31 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson/checker.h"
 #include "lesson/lesson.h"
 #include "lesson/lex.h"
 #include "lesson/limits.h"
 #include "lesson/source.h"
 #include "nls.h"
 
-typedef struct {
-	const char *id;
-	int line, col;
-	const Block *widget; /* the widget's block; NULL for a quiz */
-} IdEntry;
-
-typedef struct {
-	const Lesson *l;
-	DiagList *d;
-	const SchemaTable *t; /* NULL: no widget checks */
-	IdEntry *ids;         /* widgets and quizzes, sorted by id then line */
-	size_t nids;
-	size_t added;
-} Checker;
-
-static void check_error(Checker *k, int line, int col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void check_error(Checker *k, int line, int col, const char *fmt, ...)
+void check_error(Checker *k, int line, int col, const char *fmt, ...)
 {
 	char msg[DIAG_MSG_MAX];
 	va_list ap;
@@ -78,8 +61,7 @@ static int id_cmp(const void *a, const void *b)
 	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-/* The block of the widget the first n bytes of id name, or NULL. */
-static const Block *widget_named(const Checker *k, const char *id, size_t n)
+const Block *check_widget_named(const Checker *k, const char *id, size_t n)
 {
 	size_t lo = 0, hi = k->nids;
 
@@ -102,7 +84,7 @@ static const Block *widget_named(const Checker *k, const char *id, size_t n)
 /* True when id names a widget of the lesson. */
 static bool is_widget(const Checker *k, const char *id)
 {
-	return widget_named(k, id, strlen(id)) != NULL;
+	return check_widget_named(k, id, strlen(id)) != NULL;
 }
 
 static void ids_add(Checker *k, const char *id, int line, const Block *widget, size_t *cap)
@@ -123,20 +105,38 @@ static void ids_add(Checker *k, const char *id, int line, const Block *widget, s
 	k->ids[k->nids++].widget = widget;
 }
 
+/* Calls fn for each of blocks[0..n) and for the blocks inside its steps. */
+static void each_block(Checker *k, const Block *blocks, size_t n,
+                       void (*fn)(Checker *k, const Block *b, void *arg), void *arg)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		fn(k, &blocks[i], arg);
+		if (blocks[i].kind == BLOCK_STEPWISE)
+			for (j = 0; j < blocks[i].stepwise.nsteps; j++)
+				each_block(k, blocks[i].stepwise.steps[j].body,
+				           blocks[i].stepwise.steps[j].nbody, fn, arg);
+	}
+}
+
+/* Collects the id of a widget, a quiz or a @steps block (only a widget can be read). */
+static void id_of(Checker *k, const Block *b, void *cap)
+{
+	if (b->kind == BLOCK_WIDGET)
+		ids_add(k, b->widget.id, b->line, b, cap);
+	else if (block_id(b))
+		ids_add(k, block_id(b), b->line, NULL, cap);
+}
+
 /* Collects the ids, sorts them and reports duplicates. */
 static void check_ids(Checker *k)
 {
 	const Lesson *l = k->l;
-	size_t u, b, cap = 0, i;
+	size_t u, cap = 0, i;
 
 	for (u = 0; u < l->nunits; u++)
-		for (b = 0; b < l->units[u].nblocks; b++) {
-			const Block *bl = &l->units[u].blocks[b];
-			if (bl->kind == BLOCK_WIDGET)
-				ids_add(k, bl->widget.id, bl->line, bl, &cap);
-			else if (bl->kind == BLOCK_QUIZ)
-				ids_add(k, bl->quiz.id, bl->line, NULL, &cap);
-		}
+		each_block(k, l->units[u].blocks, l->units[u].nblocks, id_of, &cap);
 	if (k->nids)
 		qsort(k->ids, k->nids, sizeof *k->ids, id_cmp);
 	for (i = 1; i < k->nids; i++)
@@ -155,15 +155,26 @@ static void check_ids(Checker *k)
 			}
 }
 
-/* Reports a value outside the spec's bounds; returns false if it was. */
-static bool in_bounds(Checker *k, const Param *p, const ParamSpec *s, double v)
+void check_item_at(const Param *p, size_t i, int *line, int *col)
 {
+	const ValueItem *it = p->kind == VALUE_LIST && i < p->nitems ? &p->items[i] : NULL;
+
+	*line = it && it->line ? it->line : p->line;
+	*col = it && it->line ? it->col : p->vcol;
+}
+
+/* Reports a value (item i of p) outside the spec's bounds; returns false if it was. */
+static bool in_bounds(Checker *k, const Param *p, size_t i, const ParamSpec *s, double v)
+{
+	int line, col;
+
 	if (s->min == 0 && s->max == 0)
 		return true;
 	if (v >= s->min && v <= s->max)
 		return true;
-	check_error(k, p->line, p->vcol, _("%s=%g is out of range: it must be from %g to %g"),
-	            p->key, v, s->min, s->max);
+	check_item_at(p, i, &line, &col);
+	check_error(k, line, col, _("%s=%g is out of range: it must be from %g to %g"), p->key,
+	            v, s->min, s->max);
 	return false;
 }
 
@@ -209,89 +220,24 @@ static void check_list(Checker *k, const Param *p, const ParamSpec *s)
 		const ValueItem *it = p->kind == VALUE_LIST ? &p->items[i] : NULL;
 		double v = it ? it->num : p->num;
 		const char *w = it ? it->str : p->str;
+		int line, col;
 
+		check_item_at(p, i, &line, &col);
 		if (s->type == PARAM_NUMBERS) {
 			if ((it && !it->is_num) || (!it && p->kind != VALUE_NUMBER)) {
-				check_error(k, p->line, p->vcol,
+				check_error(k, line, col,
 				            _("'%s' is a list of numbers, such as 1,0.5,-2"),
 				            p->key);
 				return;
 			}
-			if (!in_bounds(k, p, s, v))
+			if (!in_bounds(k, p, i, s, v))
 				return;
 		} else if (s->choices && !schema_choice(s->choices, w)) {
 			char buf[256];
-			check_error(k, p->line, p->vcol, _("'%s' is not one of: %s"), w,
+			check_error(k, line, col, _("'%s' is not one of: %s"), w,
 			            choice_list(s->choices, buf, sizeof buf));
 			return;
 		}
-	}
-}
-
-/* The schema of the widget block b's kind, or NULL. */
-static const WidgetSchema *kind_of(const Checker *k, const Block *b)
-{
-	return k->t && b && b->widget.kind ? schema_find(k->t, b->widget.kind) : NULL;
-}
-
-/* Checks one reference ref ("id" or "id:output") of parameter p (spec s): the widget
- * exists, and it publishes what s accepts. */
-static void check_ref(Checker *k, const Param *p, const ParamSpec *s, const char *ref)
-{
-	size_t n = schema_ref_id_len(ref);
-	const Block *b = widget_named(k, ref, n);
-	const WidgetSchema *ws = kind_of(k, b);
-	const char *out = ref[n] == ':' ? ref + n + 1 : NULL;
-	char want[128], has[128];
-	size_t i;
-	unsigned bits = 0;
-
-	if (!b) {
-		check_error(k, p->line, p->vcol,
-		            _("%s=%s names no widget of this lesson (no widget has the id '%.*s')"),
-		            p->key, ref, (int)n, ref);
-		return;
-	}
-	if (!ws)
-		return; /* an unknown kind: reported at its own line */
-	if (out && !schema_output(ws, out)) {
-		check_error(k, p->line, p->vcol, _("%s=%s: a %s widget has no output '%s'"),
-		            p->key, ref, ws->name, out);
-		return;
-	}
-	if (!s->accepts || schema_output_for(ws, out, s->accepts))
-		return;
-	for (i = 0; i < ws->noutputs; i++)
-		bits |= out && strcmp(ws->outputs[i].name, out) ? 0 : ws->outputs[i].type;
-	schema_data_names(s->accepts, want, sizeof want);
-	if (bits)
-		check_error(k, p->line, p->vcol,
-		            _("%s=%s: '%s' reads %s, and this %s widget gives %s"), p->key, ref,
-		            p->key, want, ws->name, schema_data_names(bits, has, sizeof has));
-	else
-		check_error(k, p->line, p->vcol,
-		            _("%s=%s: '%s' reads %s, and a %s widget gives nothing to read"),
-		            p->key, ref, p->key, want, ws->name);
-}
-
-static void check_refs(Checker *k, const Param *p, const ParamSpec *s)
-{
-	size_t n = p->kind == VALUE_LIST ? p->nitems : 1, i;
-
-	if ((s->nmin || s->nmax) && (n < (size_t)s->nmin || n > (size_t)s->nmax)) {
-		check_error(k, p->line, p->vcol, _("'%s' has %zu items; it takes %d to %d"), p->key,
-		            n, s->nmin, s->nmax);
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		const char *ref = p->kind == VALUE_LIST ? p->items[i].str : p->str;
-		if (!ref || (p->kind == VALUE_LIST && p->items[i].is_num) ||
-		    (p->kind != VALUE_LIST && p->kind != VALUE_WORD)) {
-			check_error(k, p->line, p->vcol,
-			            _("'%s' must name widgets of this lesson by their ids"), p->key);
-			return;
-		}
-		check_ref(k, p, s, ref);
 	}
 }
 
@@ -307,7 +253,7 @@ static void check_param(Checker *k, const Param *p, const ParamSpec *s)
 		else if (s->type == PARAM_INT && p->num != floor(p->num))
 			check_error(k, p->line, p->vcol, _("'%s' must be a whole number"), p->key);
 		else
-			in_bounds(k, p, s, p->num);
+			in_bounds(k, p, 0, s, p->num);
 		break;
 	case PARAM_RANGE:
 		if (p->kind != VALUE_RANGE)
@@ -317,8 +263,8 @@ static void check_param(Checker *k, const Param *p, const ParamSpec *s)
 			check_error(k, p->line, p->vcol,
 			            _("%s=%s goes from high to low; write the lower end first"),
 			            p->key, p->str);
-		else if (in_bounds(k, p, s, p->lo))
-			in_bounds(k, p, s, p->hi);
+		else if (in_bounds(k, p, 0, s, p->lo))
+			in_bounds(k, p, 0, s, p->hi);
 		break;
 	case PARAM_NUMBERS:
 	case PARAM_WORDS:
@@ -348,7 +294,7 @@ static void check_param(Checker *k, const Param *p, const ParamSpec *s)
 			check_error(k, p->line, p->vcol,
 			            _("'%s' must name a widget of this lesson by its id"), p->key);
 		else
-			check_ref(k, p, s, p->str);
+			check_ref(k, p, 0, s, p->str);
 		break;
 	case PARAM_REFS:
 		if (p->kind == VALUE_RANGE)
@@ -404,116 +350,28 @@ static void check_widget(Checker *k, const Block *b, const SchemaTable *t)
 			check_error(k, p->line, p->col, _("unknown parameter '%s' for %s"), p->key,
 			            ws->name);
 	}
-	for (j = 0; j < ws->nparams; j++)
-		if (ws->params[j].required && !widget_param(w, ws->params[j].name) &&
-		    !(j < LESSON_MAX_PARAMS && guessed[j]))
-			check_error(k, b->line, check_col(k, b->line, NULL),
-			            _("%s needs the parameter '%s'"), ws->name, ws->params[j].name);
-}
-
-/* The references between widgets, for finding cycles: a widget cannot be started
- * after what it reads when that reads it back. */
-typedef struct {
-	const Block **node; /* the widgets with an id, in the order of k->ids */
-	unsigned char *mark; /* 0 unseen, 1 on the current path, 2 done */
-	size_t *path, depth, n;
-	const Block *only; /* report only cycles through this widget (NULL: all) */
-} Cycles;
-
-static size_t node_of(const Cycles *c, const Block *b)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		if (c->node[i] == b)
-			return i;
-	return c->n;
-}
-
-/* Reports the cycle path[from..depth) closed by parameter p of the last widget. */
-static void cycle_report(Checker *k, Cycles *c, size_t from, const Param *p, const char *ref)
-{
-	char buf[512];
-	size_t i, o = 0;
-	bool through = !c->only;
-
-	for (i = from; i < c->depth; i++) {
-		const Block *b = c->node[c->path[i]];
-		through |= b == c->only;
-		o += (size_t)snprintf(buf + o, o < sizeof buf ? sizeof buf - o : 0, "%s -> ",
-		                      b->widget.id);
-		if (o >= sizeof buf)
-			o = sizeof buf - 1;
-	}
-	snprintf(buf + o, o < sizeof buf ? sizeof buf - o : 0, "%s",
-	         c->node[c->path[from]]->widget.id);
-	if (through)
-		check_error(k, p->line, p->vcol,
-		            _("%s=%s closes a cycle of references (%s): a widget cannot read what "
-		              "reads it"),
-		            p->key, ref, buf);
-}
-
-static void cycle_visit(Checker *k, Cycles *c, size_t u)
-{
-	const Widget *w = &c->node[u]->widget;
-	const WidgetSchema *ws = kind_of(k, c->node[u]);
-	size_t i, j;
-
-	c->mark[u] = 1;
-	c->path[c->depth++] = u;
-	for (i = 0; ws && i < w->nparams && !k->d->full; i++) {
-		const Param *p = &w->params[i];
-		const ParamSpec *ps = schema_param(ws, p->key);
-		size_t n = p->kind == VALUE_LIST ? p->nitems : 1;
-		if (!ps || (ps->type != PARAM_REF && ps->type != PARAM_REFS))
-			continue;
-		for (j = 0; j < n; j++) {
-			const char *ref = p->kind == VALUE_LIST ? p->items[j].str : p->str;
-			size_t v, at;
-			if (!ref)
-				continue;
-			v = node_of(c, widget_named(k, ref, schema_ref_id_len(ref)));
-			if (v == c->n)
-				continue;
-			if (c->mark[v] == 0) {
-				cycle_visit(k, c, v);
-			} else if (c->mark[v] == 1) {
-				for (at = 0; c->path[at] != v; at++)
-					;
-				cycle_report(k, c, at, p, ref);
-			}
+	for (j = 0; j < ws->nparams; j++) {
+		const ParamSpec *s = &ws->params[j];
+		const Param *p = widget_param(w, s->name);
+		const Param *other = s->unless ? widget_param(w, s->unless) : NULL;
+		if (!p && s->required && !other && !(j < LESSON_MAX_PARAMS && guessed[j])) {
+			if (s->unless)
+				check_error(k, b->line, check_col(k, b->line, NULL),
+				            _("%s needs the parameter '%s' or '%s'"), ws->name,
+				            s->name, s->unless);
+			else
+				check_error(k, b->line, check_col(k, b->line, NULL),
+				            _("%s needs the parameter '%s'"), ws->name, s->name);
 		}
+		if (p && other)
+			check_error(k, p->line, p->col,
+			            _("'%s' and '%s' do not go together: a %s takes one or the "
+			              "other"),
+			            s->name, s->unless, ws->name);
+		if (p && s->needs && !widget_param(w, s->needs))
+			check_error(k, p->line, p->col, _("'%s' goes with '%s', which is missing"),
+			            s->name, s->needs);
 	}
-	c->depth--;
-	c->mark[u] = 2;
-}
-
-/* Reports every cycle of references between widgets (through only, when given). */
-static void check_cycles(Checker *k, const Block *only)
-{
-	Cycles c;
-	size_t i;
-
-	memset(&c, 0, sizeof c);
-	c.only = only;
-	c.node = malloc(k->nids * sizeof *c.node + 1);
-	c.mark = calloc(k->nids + 1, 1);
-	c.path = malloc(k->nids * sizeof *c.path + 1);
-	if (!c.node || !c.mark || !c.path) {
-		k->d->nomem = true;
-		goto out;
-	}
-	for (i = 0; i < k->nids; i++)
-		if (k->ids[i].widget && (!c.n || c.node[c.n - 1] != k->ids[i].widget))
-			c.node[c.n++] = k->ids[i].widget;
-	for (i = 0; i < c.n && !k->d->full; i++)
-		if (!c.mark[i])
-			cycle_visit(k, &c, i);
-out:
-	free(c.node);
-	free(c.mark);
-	free(c.path);
 }
 
 /* Sets up k for l: its ids collected and sorted, duplicates reported. */
@@ -526,23 +384,25 @@ static void checker_begin(Checker *k, const Lesson *l, const SchemaTable *t, Dia
 	check_ids(k);
 }
 
+/* Checks a widget against its schema, a quiz's show= against the widgets. */
+static void check_block(Checker *k, const Block *b, void *unused)
+{
+	(void)unused;
+	if (b->kind == BLOCK_WIDGET && k->t && !k->d->full)
+		check_widget(k, b, k->t);
+	else if (b->kind == BLOCK_QUIZ && b->quiz.show && !is_widget(k, b->quiz.show))
+		check_error(k, b->line, check_col(k, b->line, "show"),
+		            _("show=%s names no widget of this lesson"), b->quiz.show);
+}
+
 size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d)
 {
 	Checker k;
-	size_t u, b;
+	size_t u;
 
 	checker_begin(&k, l, schemas, d);
 	for (u = 0; u < l->nunits && !d->full; u++)
-		for (b = 0; b < l->units[u].nblocks; b++) {
-			const Block *bl = &l->units[u].blocks[b];
-			if (bl->kind == BLOCK_WIDGET && schemas)
-				check_widget(&k, bl, schemas);
-			else if (bl->kind == BLOCK_QUIZ && bl->quiz.show &&
-			         !is_widget(&k, bl->quiz.show))
-				check_error(&k, bl->line, check_col(&k, bl->line, "show"),
-				            _("show=%s names no widget of this lesson"),
-				            bl->quiz.show);
-		}
+		each_block(&k, l->units[u].blocks, l->units[u].nblocks, check_block, NULL);
 	if (schemas && !d->full)
 		check_cycles(&k, NULL);
 	free(k.ids);

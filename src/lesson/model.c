@@ -16,6 +16,20 @@ const Param *widget_param(const Widget *w, const char *key)
 	return NULL;
 }
 
+const char *block_id(const Block *b)
+{
+	switch (b->kind) {
+	case BLOCK_WIDGET:
+		return b->widget.id;
+	case BLOCK_QUIZ:
+		return b->quiz.id;
+	case BLOCK_STEPWISE:
+		return b->stepwise.id;
+	default:
+		return NULL;
+	}
+}
+
 size_t text_plain(const Text *t, char *buf, size_t size)
 {
 	size_t i, len = 0;

@@ -43,7 +43,9 @@ typedef enum {
 	BLOCK_CALLOUT,
 	BLOCK_WIDGET,
 	BLOCK_QUIZ,
-	BLOCK_PAGE /* @page: the next block starts a new page */
+	BLOCK_PAGE,    /* @page: the next block starts a new page */
+	BLOCK_CODE,    /* @code LANG: lines shown verbatim, with notes */
+	BLOCK_STEPWISE /* @steps: steps of blocks, revealed one at a time */
 } BlockKind;
 
 typedef struct {
@@ -79,6 +81,37 @@ typedef struct {
 
 typedef struct Block Block;
 
+/* A code block's line: verbatim (tabs kept), with an optional note explaining it. */
+typedef struct {
+	const char *text;
+	Text note; /* n == 0: none */
+	int line;
+} CodeLine;
+
+typedef struct {
+	const char *lang; /* as written after @code: "python", "c", "text" */
+	const CodeLine *lines;
+	size_t nlines;
+} Code;
+
+/* One step of a @steps block: ordinary blocks (prose, formulas, code, callouts,
+ * widgets), and why the step follows from the ones before. */
+typedef struct {
+	Text why; /* the text of its @step line; n == 0: none */
+	const Block *body;
+	size_t nbody;
+	int line; /* of its @step line */
+} StepwiseStep;
+
+/* A proof or a worked example shown one step at a time; the learner's place in it is
+ * saved under its id. */
+typedef struct {
+	const char *id;
+	const char *title; /* NULL: none */
+	const StepwiseStep *steps;
+	size_t nsteps;
+} Stepwise;
+
 typedef struct {
 	CalloutKind kind;
 	const char *title; /* NULL: none */
@@ -92,7 +125,7 @@ typedef struct {
 typedef enum {
 	VALUE_NUMBER, /* 0.5, -2, 1e-3 */
 	VALUE_RANGE,  /* lo..hi */
-	VALUE_LIST,   /* a,b,c (no blanks around the commas) */
+	VALUE_LIST,   /* a,b,c (no blanks around the commas), or "key: a, b, c" lines */
 	VALUE_STRING, /* "quoted text" */
 	VALUE_WORD    /* a bare word: sigmoid, yes, w1 */
 } ValueKind;
@@ -101,6 +134,7 @@ typedef struct {
 	const char *str; /* the item's text (a string's, unquoted) */
 	double num;      /* its value when is_num */
 	bool is_num;
+	int line, col; /* where it is written (items of "key:" lines may be on several) */
 } ValueItem;
 
 typedef struct {
@@ -196,6 +230,8 @@ struct Block {
 		Callout callout;
 		Widget widget;
 		Quiz quiz;
+		Code code;
+		Stepwise stepwise;
 	};
 };
 
@@ -274,6 +310,10 @@ typedef struct {
 
 /* Returns the parameter of w called key, or NULL. */
 const Param *widget_param(const Widget *w, const char *key);
+
+/* The id of a widget, quiz or @steps block (what its saved state is kept under), or
+ * NULL for other blocks. */
+const char *block_id(const Block *b);
 
 /* Returns the name of a kind as written in lesson files ("single", "takeaway", "game"). */
 const char *quiz_kind_name(QuizKind k);

@@ -22,6 +22,8 @@ static size_t item_read(Parser *p, size_t i, ValueItem *it, bool *quoted)
 	const char *s = p->ln.p;
 	size_t n = p->ln.n, j;
 
+	it->line = p->ln.no;
+	it->col = diag_col(s, i);
 	*quoted = i < n && s[i] == '"';
 	if (*quoted) {
 		char *out = arena_alloc(p->arena, n - i);
@@ -46,6 +48,44 @@ static size_t item_read(Parser *p, size_t i, ValueItem *it, bool *quoted)
 	it->str = parser_str(p, s + i, j - i);
 	it->is_num = lex_number(s + i, j - i, &it->num);
 	return j;
+}
+
+void params_value(Param *pr, ValueItem *items, size_t nitems, bool text)
+{
+	const char *w, *dots;
+
+	if (nitems > 1) {
+		pr->kind = VALUE_LIST;
+		pr->items = items;
+		pr->nitems = nitems;
+		return;
+	}
+	pr->str = w = items[0].str;
+	dots = strstr(w, "..");
+	if (text) {
+		pr->kind = VALUE_STRING;
+	} else if (items[0].is_num) {
+		pr->kind = VALUE_NUMBER;
+		pr->num = items[0].num;
+	} else if (dots && lex_number(w, (size_t)(dots - w), &pr->lo) &&
+	           lex_number(dots + 2, strlen(dots + 2), &pr->hi)) {
+		pr->kind = VALUE_RANGE;
+	} else {
+		pr->kind = VALUE_WORD;
+	}
+}
+
+bool params_id_check(Parser *p, const Line *ln, size_t off, Param *pr)
+{
+	if ((strcmp(pr->key, "id") != 0 && strcmp(pr->key, "show") != 0) ||
+	    (pr->kind == VALUE_WORD && lex_is_id(pr->str, strlen(pr->str))))
+		return true;
+	parser_error(p, ln, off,
+	             _("the value of '%s' must be an id (a letter, then letters, digits, '.', "
+	               "'_' or '-')"),
+	             pr->key);
+	pr->str = NULL;
+	return false;
 }
 
 /* Reads the value at i into *pr; returns the index after it, or 0 after an error. */
@@ -81,27 +121,19 @@ static size_t value_read(Parser *p, size_t i, Param *pr)
 		             pr->key);
 		return 0;
 	}
-	if (nitems > 1) {
-		pr->kind = VALUE_LIST;
-		pr->items = items;
-		pr->nitems = nitems;
-		return i;
-	}
-	pr->str = items[0].str;
-	if (any_quoted) {
-		pr->kind = VALUE_STRING;
-	} else if (items[0].is_num) {
-		pr->kind = VALUE_NUMBER;
-		pr->num = items[0].num;
-	} else {
-		const char *w = items[0].str, *dots = strstr(w, "..");
-		if (dots && lex_number(w, (size_t)(dots - w), &pr->lo) &&
-		    lex_number(dots + 2, strlen(dots + 2), &pr->hi))
-			pr->kind = VALUE_RANGE;
-		else
-			pr->kind = VALUE_WORD;
-	}
+	params_value(pr, items, nitems, any_quoted);
 	return i;
+}
+
+/* Reports a parameter given a second time at byte off of the current line. */
+static void params_twice(Parser *p, size_t off, const Param *first)
+{
+	if (first->line == p->ln.no)
+		parser_error(p, &p->ln, off, _("parameter '%s' is given twice (first at column %d)"),
+		             first->key, first->col);
+	else
+		parser_error(p, &p->ln, off, _("parameter '%s' is given twice (first at line %d)"),
+		             first->key, first->line);
 }
 
 void params_parse(Parser *p, size_t off, Param **params, size_t *n, size_t *cap)
@@ -127,23 +159,13 @@ void params_parse(Parser *p, size_t off, Param **params, size_t *n, size_t *cap)
 		pr.vcol = diag_col(s, j + 1);
 		for (k = 0; k < *n; k++)
 			if (strcmp((*params)[k].key, pr.key) == 0) {
-				parser_error(
-				    p, &p->ln, i,
-				    _("parameter '%s' is given twice (first at column %d)"), pr.key,
-				    (*params)[k].col);
+				params_twice(p, i, &(*params)[k]);
 				return;
 			}
 		i = value_read(p, j + 1, &pr);
 		if (!i)
 			return;
-		if ((strcmp(pr.key, "id") == 0 || strcmp(pr.key, "show") == 0) &&
-		    (pr.kind != VALUE_WORD || !lex_is_id(pr.str, strlen(pr.str)))) {
-			parser_error(p, &p->ln, j + 1,
-			             _("the value of '%s' must be an id (a letter, then letters, "
-			               "digits, '.', '_' or '-')"),
-			             pr.key);
-			pr.str = NULL;
-		}
+		params_id_check(p, &p->ln, j + 1, &pr);
 		if (*n >= LESSON_MAX_PARAMS) {
 			parser_error(p, &p->ln, i, _("more than %d parameters"), LESSON_MAX_PARAMS);
 			return;

@@ -25,6 +25,7 @@ static void dir_level(Parser *p, size_t off);
 static void dir_format(Parser *p, size_t off);
 static void dir_unit(Parser *p, size_t off);
 static void dir_page(Parser *p, size_t off);
+static void dir_step(Parser *p, size_t off);
 
 static const Directive directives[] = {
     {"lesson", dir_lesson, NULL, true},
@@ -37,6 +38,9 @@ static const Directive directives[] = {
     {"callout", NULL, &block_callout, false},
     {"widget", NULL, &block_widget, false},
     {"quiz", NULL, &block_quiz, false},
+    {"code", NULL, &block_code, false},
+    {"steps", NULL, &block_stepwise, false},
+    {"step", dir_step, NULL, false},
     {"end", NULL, NULL, false},
 };
 
@@ -172,10 +176,19 @@ static void dir_page(Parser *p, size_t off)
 	parser_block(p, &p->body, BLOCK_PAGE, p->ln.no);
 }
 
-/* Closes the open block into the unit's blocks. */
+/* "@step" outside a @steps block (inside one, directive() takes it). */
+static void dir_step(Parser *p, size_t off)
+{
+	(void)off;
+	parser_error(p, &p->ln, 0, _("@step belongs inside a @steps block"));
+}
+
+/* Closes the open block into the unit's blocks, or, for a block inside a step, into
+ * that step (the @steps block is then the open one again). */
 static void block_close(Parser *p)
 {
 	const BlockType *t = p->open;
+	BlockVec *dst = &p->body;
 	Block *b, tmp;
 
 	pend_flush(p);
@@ -186,9 +199,50 @@ static void block_close(Parser *p)
 	p->open = NULL;
 	p->state = NULL;
 	p->sink = &p->body;
-	b = parser_block(p, &p->body, t->kind, p->open_ln.no);
+	if (p->outer) {
+		p->open = p->outer;
+		p->open_ln = p->outer_ln;
+		p->state = p->outer_state;
+		p->outer = NULL;
+		p->sink = dst = steps_body(p, p->state);
+	}
+	b = parser_block(p, dst, t->kind, tmp.line);
 	if (b)
 		*b = tmp;
+}
+
+/* Reports directive d where a block is open, which closes it. */
+static void not_nested(Parser *p, const Directive *d)
+{
+	parser_error(p, &p->ln, 0,
+	             _("@%s inside the @%s block opened at line %d: blocks do not nest; close "
+	               "it with @end first"),
+	             d->name, p->open->name, p->open_ln.no);
+	block_close(p);
+}
+
+/* A directive while a @steps block is open and no block inside it: @step, or a block
+ * a step may hold (opened inside the step). Returns false for any other directive. */
+static bool in_steps(Parser *p, const Directive *d, size_t off)
+{
+	if (d->fn != dir_step && !(d->block && steps_holds(d->block)))
+		return false;
+	prose_flush(p);
+	p->reported_text = false;
+	p->full_said = false;
+	if (d->fn) {
+		steps_step(p, off);
+		return true;
+	}
+	steps_body(p, p->state); /* there is a step for it */
+	p->outer = p->open;
+	p->outer_ln = p->open_ln;
+	p->outer_state = p->state;
+	p->open = d->block;
+	p->open_ln = p->ln;
+	p->state = NULL;
+	d->block->open(p, off);
+	return true;
 }
 
 static const Directive *directive_find(const char *s, size_t n)
@@ -241,12 +295,19 @@ static void directive(Parser *p)
 			block_close(p);
 		return;
 	}
-	if (p->open) {
+	if (p->open && p->outer) /* a block inside a step */
+		not_nested(p, d);
+	if (p->open == &block_stepwise && in_steps(p, d, off))
+		return;
+	if (p->open == &block_stepwise && d->block) {
 		parser_error(p, ln, 0,
-		             _("@%s inside the @%s block opened at line %d: blocks do not nest; "
-		               "close it with @end first"),
-		             d->name, p->open->name, p->open_ln.no);
+		             _("@%s cannot stand in a step (a step holds text, @formula, @code, "
+		               "@callout and @widget): close the @steps block opened at line %d "
+		               "first"),
+		             d->name, p->open_ln.no);
 		block_close(p);
+	} else if (p->open) {
+		not_nested(p, d);
 	}
 	prose_flush(p);
 	p->reported_text = false;
@@ -268,10 +329,20 @@ static void directive(Parser *p)
 	d->block->open(p, off);
 }
 
+/* True when the line is "@end" (blanks may follow). */
+static bool is_end(const Line *ln)
+{
+	return ln->n >= 4 && memcmp(ln->p, "@end", 4) == 0 && lex_skip(ln->p, ln->n, 4) == ln->n;
+}
+
 static void parse_line(Parser *p)
 {
 	const Line *ln = &p->ln;
 
+	if (p->open && p->open->verbatim && !is_end(ln)) {
+		p->open->line(p);
+		return;
+	}
 	if (ln->n >= 2 && ln->p[0] == '/' && ln->p[1] == '/')
 		return;
 	if (ln->n && ln->p[0] == '@') {
@@ -333,7 +404,7 @@ static void parse_run(Parser *p, const char *text, size_t n)
 	}
 	if (p->diags->full)
 		return;
-	if (p->open) {
+	while (p->open) { /* a block inside a step, then its @steps */
 		diag_add(p->diags, p->file, p->open_ln.no, 1, p->open_ln.p, p->open_ln.n,
 		         _("this @%s block has no @end"), p->open->name);
 		block_close(p);

@@ -76,6 +76,11 @@ typedef struct Parser {
 	const BlockType *open;
 	Line open_ln;
 	void *state; /* the open block type's builder, in the arena */
+
+	/* the @steps block around the open one, while a block inside a step is open */
+	const BlockType *outer;
+	Line outer_ln;
+	void *outer_state;
 } Parser;
 
 /* A block directive's behaviour: open on its directive line, take each line inside,
@@ -86,9 +91,22 @@ struct BlockType {
 	void (*open)(Parser *p, size_t argoff);
 	void (*line)(Parser *p);
 	void (*close)(Parser *p, Block *out);
+	bool verbatim; /* every line up to "@end" is its own: no comments, no directives */
 };
 
-extern const BlockType block_formula, block_callout, block_widget, block_quiz;
+extern const BlockType block_formula, block_callout, block_widget, block_quiz, block_code,
+    block_stepwise;
+
+/* @steps (steps.c). Whether a block of type t may stand in a step. */
+bool steps_holds(const BlockType *t);
+
+/* A block opens inside the open @steps (state: its builder): it belongs to the
+ * current step (reported when there is none yet). Returns where the current step's
+ * blocks go. */
+BlockVec *steps_body(Parser *p, void *state);
+
+/* "@step [why]" at byte off of the current line, in the open @steps: the next step. */
+void steps_step(Parser *p, size_t off);
 
 /* Reports an error at byte off of line ln. */
 void parser_error(Parser *p, const Line *ln, size_t off, const char *fmt, ...)
@@ -154,5 +172,46 @@ void params_parse(Parser *p, size_t off, Param **params, size_t *n, size_t *cap)
 /* Removes the parameter key from params and returns its value: NULL when it is not
  * there, "" when its value was bad (already reported). */
 const char *params_take(Param *params, size_t *n, const char *key);
+
+/* Sets pr's kind and value from its nitems items as "key=value" does: a list when there
+ * are several; else a string when text (quoted, or written with blanks), a number, a
+ * range lo..hi or a word. */
+void params_value(Param *pr, ValueItem *items, size_t nitems, bool text);
+
+/* Reports an id= or show= whose value is not an identifier (at byte off of ln) and
+ * clears it; returns false when it did. Other keys pass. */
+bool params_id_check(Parser *p, const Line *ln, size_t off, Param *pr);
+
+/* A parameter written on "key: item, item" lines in a widget body (params-lines.c):
+ * the items gathered so far, until the widget closes. */
+typedef struct {
+	size_t at;         /* its Param's index in the widget's parameters */
+	ValueItem *items;
+	size_t nitems, cap;
+	bool text;         /* an item was quoted or had blanks (one item is then a string) */
+	bool rows;         /* written as row: lines (cells, one row a line) */
+	int row_len, row_line; /* the first row's items and line */
+	size_t row_off;        /* and the offset of its first item in that line */
+} ParamList;
+
+typedef struct {
+	ParamList *v;
+	size_t n, cap;
+} ParamLists;
+
+/* The key of a line "key: value" in a widget body (a parameter's name: a lowercase
+ * letter, then lowercase letters, digits and '_'): returns its length and sets *val to
+ * the value's offset, or returns 0 when the line is not one. */
+size_t params_line_key(const Line *ln, size_t *val);
+
+/* Takes the current line "key: item, item, ..." (key keylen bytes, the items from byte
+ * off) into the widget's parameters: the first line of a key adds the parameter, each
+ * later one appends its items; "row:" lines append to cells=, one row each. */
+void params_line(Parser *p, size_t keylen, size_t off, Param **params, size_t *n,
+                 size_t *cap, ParamLists *lists);
+
+/* Gives each parameter written on lines its value (as "key=a,b,c" would), and checks
+ * the rows of cells against each other and against columns=. */
+void params_lines_end(Parser *p, Param *params, size_t *n, ParamLists *lists);
 
 #endif

@@ -518,4 +518,10 @@ static void quiz_close(Parser *p, Block *b)
 	b->quiz = s->q;
 }
 
-const BlockType block_quiz = {"quiz", BLOCK_QUIZ, quiz_open, quiz_line, quiz_close};
+const BlockType block_quiz = {
+    .name = "quiz",
+    .kind = BLOCK_QUIZ,
+    .open = quiz_open,
+    .line = quiz_line,
+    .close = quiz_close,
+};

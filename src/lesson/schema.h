@@ -54,6 +54,9 @@ typedef struct {
 	                      * the target of one of these types, unless one is named);
 	                      * 0: any widget, which it drives rather than reads */
 	const char *help;    /* one line for authors (N_) */
+	const char *unless;  /* with required: not required when the parameter named here is
+	                      * given, and never given together with it (one or the other) */
+	const char *needs;   /* given only together with the parameter named here */
 } ParamSpec;
 
 typedef struct {

@@ -19,7 +19,8 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/controls/slider.c src/widgets/controls/readout.c \
 	src/widgets/controls/switch.c src/widgets/controls/choice.c \
 	src/widgets/controls/button.c src/widgets/controls/stepper.c \
-	src/widgets/controls/animation.c
+	src/widgets/controls/animation.c src/widgets/controls/stepwise.c \
+	src/widgets/controls/stepwise.h
 # views: what shows a computation.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/views/plot.c src/widgets/views/network.c src/widgets/views/neuron.c \

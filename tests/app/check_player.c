@@ -9,6 +9,7 @@
 
 #include "app/map.h"
 #include "app/player.h"
+#include "lesson/lesson.h"
 #include "testlib.h"
 
 #define SPAN(s) {SPAN_TEXT, s, sizeof s - 1}
@@ -385,6 +386,102 @@ START_TEST(mouse_wheel_scrolls_and_click_focuses)
 }
 END_TEST
 
+/* A lesson with a @steps block of three steps; the third is taller than the view. */
+static const char steps_text[] =
+	"@lesson L-s\n@title S\n@level 1\n@format 1\n\n@unit U.s\nIntro.\n\n"
+	"@steps id=proof The proof\n"
+	"@step FIRST-STEP\nOne.\n"
+	"@step SECOND-STEP\nTwo.\n"
+	"@step THIRD-STEP\n1. a\n2. b\n3. c\n4. d\n5. e\n6. f\n7. g\n8. h\n9. i\n10. j\n"
+	"11. k\n12. l\n13. m\n14. n\n15. o\n16. p\n17. q\n18. r\n19. s\n20. t\n21. u\n"
+	"22. v\n23. w\n24. x\n25. LAST-ROW\n"
+	"@end\n\nOutro.\n";
+
+/* The @steps block's control (its slot) in the player's layout. */
+static const DocSlot *steps_slot(const Player *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->doc.nslots; i++)
+		if (p->doc.slots[i].block->kind == BLOCK_STEPWISE)
+			return &p->doc.slots[i];
+	ck_abort_msg("no slot for the steps");
+	return NULL;
+}
+
+/* The player lays out the steps its control shows; Space (focused) shows the next,
+ * with the view following it, Left hides it again; the number is saved and comes back
+ * in a new player. */
+START_TEST(player_reveals_steps)
+{
+	CourseUnit cu = {"U.s", UNIT_READ, 3, "Steps", 0};
+	CourseLesson e;
+	DiagList d;
+	Lesson *l;
+	Player p;
+	Grid g;
+	Key space = {0}, left = {0};
+	int old_y, old_h;
+
+	diag_init(&d, 0);
+	ck_assert_int_eq(lesson_parse(&l, "s.lesson", steps_text, sizeof steps_text - 1, &d),
+			 LESSON_OK);
+	memset(&e, 0, sizeof e);
+	e.id = "L-s";
+	e.units = &cu;
+	e.nunits = 1;
+	e.lesson = l;
+	space.code = K_CHAR;
+	space.ch = ' ';
+	left.code = K_LEFT;
+	grid_init(&g, 80, 24);
+	player_open(&p, &e, prog);
+	draw(&p, &g);
+	ck_assert_int_ge(doc_find(&p.doc, "FIRST-STEP", 0, 1), 0);
+	ck_assert_int_eq(doc_find(&p.doc, "SECOND-STEP", 0, 1), -1);
+	player_command(&p, CMD_FOCUS_NEXT, NULL);
+	ck_assert_int_eq(p.doc.slots[p.focus].block->kind, BLOCK_STEPWISE);
+	old_y = steps_slot(&p)->y;
+	old_h = p.doc.g.h;
+	ck_assert(player_command(&p, CMD_NONE, &space));
+	/* The second step stands where the control was; the control moved down past it
+	 * and is still focused and on screen. */
+	ck_assert_int_eq(doc_find(&p.doc, "SECOND-STEP", 0, 1), old_y);
+	ck_assert_int_gt(steps_slot(&p)->y, old_y);
+	ck_assert_int_gt(p.doc.g.h, old_h);
+	ck_assert_ptr_eq(p.doc.slots[p.focus].block, steps_slot(&p)->block);
+	ck_assert_int_ge(steps_slot(&p)->y, p.scroll);
+	ck_assert_int_lt(steps_slot(&p)->y, p.scroll + p.view_h);
+	/* The third is taller than the view: the view starts with it. */
+	old_y = steps_slot(&p)->y;
+	ck_assert(player_command(&p, CMD_NONE, &space));
+	draw(&p, &g);
+	ck_assert_int_eq(doc_find(&p.doc, "THIRD-STEP", 0, 1), old_y);
+	ck_assert_int_eq(p.scroll, old_y - 1);
+	ck_assert_int_gt(doc_find(&p.doc, "LAST-ROW", 0, 1), p.scroll + p.view_h);
+	/* All shown: Space is the player's again (it pages on). */
+	ck_assert(player_command(&p, CMD_PAGE_DOWN, &space));
+	ck_assert_int_gt(p.scroll, old_y - 1);
+	/* Left hides the third; the control is in view. */
+	ck_assert(player_command(&p, CMD_NONE, &left));
+	ck_assert_int_eq(doc_find(&p.doc, "THIRD-STEP", 0, 1), -1);
+	ck_assert_int_ge(steps_slot(&p)->y, p.scroll);
+	ck_assert_int_lt(steps_slot(&p)->y, p.scroll + p.view_h);
+	player_save_position(&p);
+	ck_assert_str_eq(progress_get(prog, "widget.L-s.proof.shown"), "2");
+	ck_assert_str_eq(progress_get(prog, "lesson.L-s.focus"), "proof");
+	player_close(&p);
+	player_open(&p, &e, prog);
+	draw(&p, &g);
+	ck_assert_int_ge(doc_find(&p.doc, "SECOND-STEP", 0, 1), 0);
+	ck_assert_int_eq(doc_find(&p.doc, "THIRD-STEP", 0, 1), -1);
+	player_close(&p);
+	grid_free(&g);
+	diag_free(&d);
+	lesson_free(l);
+}
+END_TEST
+
 static Suite *player_suite(void)
 {
 	Suite *s = suite_create("player");
@@ -399,6 +496,7 @@ static Suite *player_suite(void)
 	tcase_add_test(tc, position_survives_resize_and_restart);
 	tcase_add_test(tc, position_keeps_the_row_in_a_block);
 	tcase_add_test(tc, mouse_wheel_scrolls_and_click_focuses);
+	tcase_add_test(tc, player_reveals_steps);
 	suite_add_tcase(s, tc);
 	return s;
 }

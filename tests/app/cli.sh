@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..38"
+echo "1..41"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -87,3 +87,14 @@ check "--plain draws a widget under its text: a heat map reads as its numbers" e
 check "--plain draws the same text every time" eval 'run 0 -C "$tmp/views" --plain && cp "$tmp/out" "$tmp/first" && run 0 -C "$tmp/views" --plain && cmp -s "$tmp/out" "$tmp/first"'
 check "--plain: a widget whose directive fails shows only its text" eval 'run 0 -C "$tmp/views" --plain && has out "A broken one." && ! has out "cannot be shown"'
 check "--plain in the C locale draws widgets in pure ASCII" eval 'LC_ALL=C run 0 -C "$tmp/views" --plain && has out "    ?  " && has out "tau ---" && ! LC_ALL=C grep -q "[^ -~]" "$tmp/out"'
+# A code block in --plain: nothing cut (a long line goes on after "↪ "), notes under.
+code_whole() {
+	mkdir -p "$tmp/code" &&
+	printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-c c.lesson\n@unit S.c read 1 | C\n" >"$tmp/code/course.index" &&
+	printf "@lesson S-c\n@title Code\n@level 1\n@format 1\n@unit S.c\n@code c\nint total = 0; /* a line longer than the forty columns of this test */\n#> starts at zero\n@end\n" >"$tmp/code/c.lesson" &&
+	COLUMNS=40 run 0 -C "$tmp/code" --plain && has out "Code (c):" && has out "    ↳ starts at zero" &&
+	[ "$(sed -n '/^    [^↳]/{s/^    //;s/^↪ //;p;}' "$tmp/out" | tr -d '\n')" = "int total = 0; /* a line longer than the forty columns of this test */" ]
+}
+check "--plain prints a code block whole, its notes under their lines" code_whole
+check "--plain shows every step of a @steps block, numbered, without its control" eval 'run 0 -C "${srcdir:-.}/tests/screens/steps" --plain && has out "1. Weigh each input." && has out "3. Squash: the sigmoid of 0.7." && ! has out "of 3"'
+check "--plain of a lesson with a bad unit id shows the rest (it crashed)" eval 'mkdir -p "$tmp/uid" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n" >"$tmp/uid/course.index" && printf "@lesson S-a\n@title T\n@level 1\n@format 1\n@unit S.a\nText.\n@unit 9bad\nMore text.\n" >"$tmp/uid/a.lesson" && run 0 -C "$tmp/uid" --plain && has out "More text." && has err "problem"'

@@ -113,7 +113,8 @@ static int slot_rows(const void *ctx, const Block *b, int w)
 static void golden(int width, int unicode, const char *name)
 {
 	DocLayout d;
-	DocOptions o = {{unicode != 0, 0}, width, false, titles, slot_rows, NULL, NULL};
+	DocOptions o = {.caps = {unicode != 0, 0}, .width = width, .unit_title = titles,
+			 .slot_height = slot_rows};
 	char *t;
 
 	build();
@@ -145,7 +146,8 @@ END_TEST
 START_TEST(slots_anchors_and_rows)
 {
 	DocLayout d;
-	DocOptions o = {{true, 0}, 80, false, titles, slot_rows, NULL, NULL};
+	DocOptions o = {.caps = {true, 0}, .width = 80, .unit_title = titles,
+			 .slot_height = slot_rows};
 	int y;
 
 	build();
@@ -187,7 +189,8 @@ START_TEST(wide_slots)
 	static const int widths[] = {80, 140, 200, 40};
 	static const int want_x[] = {2, 2, 20, 2}, want_w[] = {76, 136, 160, 36};
 	DocLayout d;
-	DocOptions o = {{true, 0}, 80, false, titles, slot_rows, NULL, NULL};
+	DocOptions o = {.caps = {true, 0}, .width = 80, .unit_title = titles,
+			 .slot_height = slot_rows};
 	size_t i;
 
 	build();
@@ -212,7 +215,7 @@ END_TEST
 START_TEST(narrow_and_empty_do_not_crash)
 {
 	DocLayout d;
-	DocOptions o = {{true, 0}, 1, false, NULL, NULL, NULL, NULL};
+	DocOptions o = {.caps = {true, 0}, .width = 1};
 	Lesson empty;
 
 	build();

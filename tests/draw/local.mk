@@ -24,3 +24,7 @@ check_PROGRAMS += tests/draw/check_netdiag
 tests_draw_check_netdiag_SOURCES = tests/draw/check_netdiag.c tests/draw/drawtest.h
 tests_draw_check_netdiag_LDADD = src/draw/libdraw.a src/base/libbase.a $(TEST_LIBS) -lm
 EXTRA_DIST += tests/draw/golden
+check_PROGRAMS += tests/draw/check_doc_code
+tests_draw_check_doc_code_LDADD = src/draw/libdraw.a src/base/libbase.a $(TEST_LIBS)
+check_PROGRAMS += tests/draw/check_doc_steps
+tests_draw_check_doc_steps_LDADD = src/draw/libdraw.a src/base/libbase.a $(TEST_LIBS)

@@ -84,6 +84,16 @@ static size_t walk_block(const Block *b)
 		       (b->widget.alt ? strlen(b->widget.alt) : 0);
 	case BLOCK_QUIZ:
 		return walk_quiz(&b->quiz);
+	case BLOCK_CODE:
+		for (i = 0; i < b->code.nlines; i++)
+			n += strlen(b->code.lines[i].text) + walk_text(&b->code.lines[i].note);
+		return n + strlen(b->code.lang);
+	case BLOCK_STEPWISE:
+		for (i = 0; i < b->stepwise.nsteps; i++)
+			n += walk_text(&b->stepwise.steps[i].why) +
+			     walk_blocks(b->stepwise.steps[i].body, b->stepwise.steps[i].nbody);
+		return n + strlen(b->stepwise.id ? b->stepwise.id : "") +
+		       (b->stepwise.title ? strlen(b->stepwise.title) : 0);
 	case BLOCK_PAGE:
 		break;
 	}

@@ -391,6 +391,36 @@ START_TEST(crlf_and_bom_give_the_same_model)
 }
 END_TEST
 
+/* Marks the kinds of blocks[0..n), callout bodies and steps included. */
+static void kinds_used(const Block *b, size_t n, bool *used)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		used[b[i].kind] = true;
+		if (b[i].kind == BLOCK_CALLOUT)
+			kinds_used(b[i].callout.body, b[i].callout.nbody, used);
+		for (j = 0; b[i].kind == BLOCK_STEPWISE && j < b[i].stepwise.nsteps; j++)
+			kinds_used(b[i].stepwise.steps[j].body, b[i].stepwise.steps[j].nbody, used);
+	}
+}
+
+/* The example lesson shows every construct: every kind of block appears in it. */
+START_TEST(example_uses_every_block_kind)
+{
+	Lesson *l = parse_ok(example, example_len);
+	bool used[BLOCK_STEPWISE + 1] = {false};
+	size_t u;
+	int k;
+
+	for (u = 0; u < l->nunits; u++)
+		kinds_used(l->units[u].blocks, l->units[u].nblocks, used);
+	for (k = 0; k <= BLOCK_STEPWISE; k++)
+		ck_assert_msg(used[k], "the example lesson has no block of kind %d", k);
+	lesson_free(l);
+}
+END_TEST
+
 static Suite *lesson_suite(void)
 {
 	Suite *s = suite_create("lesson");
@@ -404,6 +434,7 @@ static Suite *lesson_suite(void)
 	tcase_add_test(tc, example_widgets);
 	tcase_add_test(tc, example_page_and_escapes);
 	tcase_add_test(tc, example_quizzes);
+	tcase_add_test(tc, example_uses_every_block_kind);
 	tcase_add_test(tc, inline_markup);
 	tcase_add_test(tc, lists_steps_and_paragraphs);
 	tcase_add_test(tc, crlf_and_bom_give_the_same_model);

@@ -47,6 +47,13 @@ START_TEST(names_are_unique_and_specs_consistent)
 			              "%s.%s", s->name, p->name);
 			for (k = 0; k < j; k++)
 				ck_assert_str_ne(s->params[k].name, p->name);
+			/* unless and needs name another parameter of the kind */
+			ck_assert_msg(!p->unless || (p->required && schema_param(s, p->unless) &&
+			                             strcmp(p->unless, p->name) != 0),
+			              "%s.%s", s->name, p->name);
+			ck_assert_msg(!p->needs || (schema_param(s, p->needs) &&
+			                            strcmp(p->needs, p->name) != 0),
+			              "%s.%s", s->name, p->name);
 		}
 		for (j = 0; j < s->noutputs; j++) {
 			ck_assert_ptr_nonnull(s->outputs[j].help);
@@ -95,8 +102,8 @@ START_TEST(defaults_pass_their_own_checks)
 	for (i = 0; i < n; i++) {
 		const WidgetSchema *s = &registry_kind(i)->schema;
 		fprintf(f, "@widget %s id=w%zu", s->name, i);
-		for (j = 0; j < s->nparams; j++)
-			if (s->params[j].def)
+		for (j = 0; j < s->nparams; j++) /* (one that needs another stands alone) */
+			if (s->params[j].def && !s->params[j].needs)
 				fprintf(f, " %s=%s", s->params[j].name, s->params[j].def);
 		fprintf(f, "\nalt: x\n@end\n");
 	}
@@ -133,7 +140,9 @@ static void man_param(FILE *f, const ParamSpec *p)
 	fprintf(f, ".TP\n.BI %s= ", p->name);
 	man_text(f, type_word(p->type));
 	fputc('\n', f);
-	if (p->required)
+	if (p->required && p->unless)
+		fprintf(f, "(required unless \\fB%s=\\fR is given, and not with it) ", p->unless);
+	else if (p->required)
 		fprintf(f, "(required) ");
 	man_text(f, p->help);
 	if (p->accepts) {
@@ -159,6 +168,8 @@ static void man_param(FILE *f, const ParamSpec *p)
 		fprintf(f, "; default ");
 		man_text(f, p->def);
 	}
+	if (p->needs)
+		fprintf(f, "; only with \\fB%s=\\fR", p->needs);
 	fputc('\n', f);
 }
 

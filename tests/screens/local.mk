@@ -11,6 +11,7 @@ SCREEN_TESTS = \
 	tests/screens/widgets-ascii.scn
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course \
+	tests/screens/steps \
 	$(SCREEN_TESTS)
 SCREEN_TESTS += tests/screens/quiz.scn tests/screens/quiz-kinds.scn tests/screens/quiz-ascii.scn
 SCREEN_TESTS += tests/screens/network-wave.scn tests/screens/game-win.scn
@@ -21,3 +22,4 @@ SCREEN_TESTS += tests/screens/l3-brain.scn tests/screens/l3-diverge.scn
 SCREEN_TESTS += tests/screens/progress-fifo.scn tests/screens/save-failed.scn \
 	tests/screens/no-home.scn tests/screens/save-failed-kept.scn
 SCREEN_TESTS += tests/screens/sigcont.scn tests/screens/key-rule.scn
+SCREEN_TESTS += tests/screens/steps.scn

@@ -10,16 +10,20 @@ EXTRA_DIST += tests/widgets/golden
 check_PROGRAMS += tests/widgets/core/check_scene
 tests_widgets_core_check_scene_SOURCES = tests/widgets/core/check_scene.c $(WTEST)
 tests_widgets_core_check_scene_LDADD = $(WIDGET_TEST_LIBS)
-# controls: slider, switch, choice, button, readout; stepper and animation.
-check_PROGRAMS += tests/widgets/controls/check_controls tests/widgets/controls/check_steps
+# controls: slider, switch, choice, button, readout; stepper and animation; the
+# control of a @steps block.
+check_PROGRAMS += tests/widgets/controls/check_controls tests/widgets/controls/check_steps \
+	tests/widgets/controls/check_stepwise
 tests_widgets_controls_check_controls_SOURCES = tests/widgets/controls/check_controls.c $(WTEST)
 tests_widgets_controls_check_controls_LDADD = $(WIDGET_TEST_LIBS)
 tests_widgets_controls_check_steps_SOURCES = tests/widgets/controls/check_steps.c $(WTEST)
 tests_widgets_controls_check_steps_LDADD = $(WIDGET_TEST_LIBS)
+tests_widgets_controls_check_stepwise_SOURCES = tests/widgets/controls/check_stepwise.c $(WTEST)
+tests_widgets_controls_check_stepwise_LDADD = $(WIDGET_TEST_LIBS)
 # views: table and cards, the pixel grid, plot (and chart data), network, neuron.
 check_PROGRAMS += tests/widgets/views/check_views tests/widgets/views/check_pixels \
 	tests/widgets/views/check_plot tests/widgets/views/check_network \
-	tests/widgets/views/check_neuron
+	tests/widgets/views/check_neuron tests/widgets/views/check_table
 tests_widgets_views_check_views_SOURCES = tests/widgets/views/check_views.c $(WTEST)
 tests_widgets_views_check_views_LDADD = $(WIDGET_TEST_LIBS)
 tests_widgets_views_check_pixels_SOURCES = tests/widgets/views/check_pixels.c $(WTEST)
@@ -48,6 +52,8 @@ tests_widgets_views_check_cloud_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/views/check_surface
 tests_widgets_views_check_surface_SOURCES = tests/widgets/views/check_surface.c $(WTEST)
 tests_widgets_views_check_surface_LDADD = $(WIDGET_TEST_LIBS)
+tests_widgets_views_check_table_SOURCES = tests/widgets/views/check_table.c $(WTEST)
+tests_widgets_views_check_table_LDADD = $(WIDGET_TEST_LIBS)
 # play: the games.
 check_PROGRAMS += tests/widgets/play/check_game
 tests_widgets_play_check_game_SOURCES = tests/widgets/play/check_game.c $(WTEST)

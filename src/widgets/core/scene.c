@@ -10,13 +10,15 @@
 #include <string.h>
 
 #include "lesson/lesson.h"
+#include "widgets/controls/stepwise.h"
 #include "widgets/core/problem.h"
 #include "widgets/core/registry.h"
 #include "widgets/quiz/quiz.h"
 #include "widgets/core/widget.h"
 
-/* Counts (when items is NULL) or fills the instances of blocks[0..n), callouts
- * included, returning the count. */
+/* Counts (when items is NULL) or fills the instances of blocks[0..n), callouts and
+ * the steps of @steps blocks included (a @steps block's own control first), returning
+ * the count. */
 static size_t collect(const Block *blocks, size_t n, Instance *items, size_t at)
 {
 	size_t i;
@@ -28,6 +30,20 @@ static size_t collect(const Block *blocks, size_t n, Instance *items, size_t at)
 
 		if (b->kind == BLOCK_CALLOUT) {
 			at = collect(b->callout.body, b->callout.nbody, items, at);
+			continue;
+		}
+		if (b->kind == BLOCK_STEPWISE) {
+			size_t j;
+			if (items) {
+				memset(&items[at], 0, sizeof items[at]);
+				items[at].ops = &stepwise_ops;
+				items[at].block = b;
+				items[at].id = b->stepwise.id;
+			}
+			at++;
+			for (j = 0; j < b->stepwise.nsteps; j++)
+				at = collect(b->stepwise.steps[j].body, b->stepwise.steps[j].nbody,
+					     items, at);
 			continue;
 		}
 		if (b->kind == BLOCK_WIDGET) {

@@ -1,8 +1,11 @@
-/* table.c: a box-drawn table of text with a highlighted row or column; rows beyond
- * its height scroll with Up/Down while it has the focus (at either end the key goes
- * back to the player). Must not own the loop or write files. */
+/* table.c: a box-drawn table with a highlighted row or column: cells typed in, or
+ * computed (fn= of each of inputs=, with src/nn's activations) with a live row for
+ * another widget's number; rows beyond its height scroll with Up/Down while it has the
+ * focus (at either end the key goes back to the player). It gives its numbers to other
+ * widgets as a matrix and a column. Must not own the loop or write files. */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,21 +13,42 @@
 #include "base/utf8.h"
 #include "draw/box.h"
 #include "nls.h"
+#include "nn/act.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/visual.h"
 
-enum { TABLE_MAX_COLS = 16 };
+enum { TABLE_MAX_COLS = 16, TABLE_CELL = 48 };
 
 typedef struct {
 	int ncols, nrows;
 	int shown; /* data rows shown at once */
 	int top;   /* the first data row shown */
 	int hrow, hcol; /* highlighted data row and column from 0, or -1 */
-	int natural[TABLE_MAX_COLS]; /* each column's widest text */
+	/* Computed (fn=): the functions of columns 1.., the decimals shown. */
+	int nfn, digits;
+	Activation fn[TABLE_MAX_COLS - 1];
+	/* Every cell as a number (NaN for text), row by row; the published column; its
+	 * labels (the first column's texts); the headings in ASCII, for the live row. */
+	double *num, *col;
+	const char **labels;
+	char (*own)[TABLE_CELL]; /* the computed first column's texts, in ASCII */
+	char heads[TABLE_MAX_COLS][TABLE_CELL];
+	const char *head_ptr[TABLE_MAX_COLS];
+	/* The live row (input=): a cache of the input's number and its functions, made
+	 * again when the input's version changes. */
+	bool live, live_ok;
+	unsigned long live_src, live_version;
+	double live_v[TABLE_MAX_COLS];
 } Table;
 
-/* Cell (row, col) of the data, or NULL past the end; *num tells whether it is a number. */
-static const char *cell(const Instance *in, int row, int col, bool *num)
+static int text_width(const char *s)
+{
+	return s ? utf8_width(s, strlen(s)) : 0;
+}
+
+/* A typed cell (row, col) as written, or NULL past the end; *num tells whether it is a
+ * number. */
+static const char *typed_cell(const Instance *in, int row, int col, bool *num)
 {
 	const Param *p = widget_param(&in->block->widget, "cells");
 	const Table *t = in->state;
@@ -41,27 +65,134 @@ static const char *cell(const Instance *in, int row, int col, bool *num)
 	return p->items[i].str;
 }
 
-static int text_width(const char *s)
+/* The text of cell (row, col) into buf: typed as written, computed formatted (the
+ * input with at most `digits` decimals, a function's value with exactly that many).
+ * NULL for an empty cell; *num tells whether it is a number. */
+static const char *cell(const Instance *in, int row, int col, Caps caps, char *buf, size_t size,
+			bool *num)
 {
-	return s ? utf8_width(s, strlen(s)) : 0;
+	const Table *t = in->state;
+	double v;
+
+	if (!t->nfn)
+		return typed_cell(in, row, col, num);
+	*num = true;
+	v = t->num[(size_t)row * (size_t)t->ncols + (size_t)col];
+	if (col == 0)
+		visual_num(buf, size, v, t->digits, caps);
+	else
+		visual_fixed(buf, size, v, t->digits, caps);
+	return buf;
+}
+
+/* Column col's heading: typed, or the input's name and each function of it. */
+static const char *heading(const Instance *in, int col, Caps caps, char *buf, size_t size)
+{
+	const Table *t = in->state;
+	const char *var = widget_str(in, "var", "z");
+
+	if (!t->nfn)
+		return widget_word(in, "columns", (size_t)col);
+	if (col == 0)
+		return var;
+	snprintf(buf, size, "%s(%s)", visual_act_symbol(t->fn[col - 1], caps), var);
+	return buf;
+}
+
+/* The computed cells: each input (read into the published column first), then each
+ * function of it. */
+static void compute(const Instance *in, Table *t)
+{
+	int r, c;
+
+	widget_nums(in, "inputs", t->col, (size_t)t->nrows);
+	for (r = 0; r < t->nrows; r++) {
+		double *row = &t->num[(size_t)r * (size_t)t->ncols];
+		row[0] = t->col[r];
+		for (c = 1; c < t->ncols; c++)
+			row[c] = act_value(t->fn[c - 1], row[0]);
+		visual_num(t->own[r], TABLE_CELL, row[0], t->digits, (Caps){false, 0});
+		t->labels[r] = t->own[r];
+	}
+}
+
+/* Reads the typed cells as numbers (NaN for text); the first column labels rows. */
+static void typed_numbers(const Instance *in, Table *t)
+{
+	int r, c;
+	bool num;
+
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++) {
+			const char *s = typed_cell(in, r, c, &num);
+			t->num[(size_t)r * (size_t)t->ncols + (size_t)c] = num ? atof(s) : NAN;
+		}
+		t->labels[r] = typed_cell(in, r, 0, &num);
+	}
+}
+
+static void table_free(Instance *in)
+{
+	Table *t = in->state;
+
+	if (t) {
+		free(t->num);
+		free(t->col);
+		free(t->labels);
+		free(t->own);
+	}
+	free(t);
 }
 
 static int table_init(Instance *in)
 {
 	Table *t = calloc(1, sizeof *t);
-	size_t ncells = widget_nwords(in, "cells");
-	int r, c;
-	bool num;
+	int r, c, out;
 
 	if (!t)
 		return -1;
 	in->state = t;
-	t->ncols = (int)widget_nwords(in, "columns");
-	if (t->ncols > TABLE_MAX_COLS)
-		t->ncols = TABLE_MAX_COLS;
-	if (t->ncols < 1)
-		t->ncols = 1;
-	t->nrows = (int)((ncells + (size_t)t->ncols - 1) / (size_t)t->ncols);
+	for (c = 0; c < TABLE_MAX_COLS - 1 && widget_word(in, "fn", (size_t)c); c++)
+		if (visual_act(widget_word(in, "fn", (size_t)c), &t->fn[t->nfn]))
+			t->nfn++;
+	if (t->nfn) {
+		t->ncols = 1 + t->nfn;
+		t->nrows = (int)widget_nwords(in, "inputs");
+		t->digits = (int)widget_num(in, "digits", 3);
+		t->live = widget_str(in, "input", NULL) != NULL;
+	} else {
+		size_t ncells = widget_nwords(in, "cells");
+		t->ncols = (int)widget_nwords(in, "columns");
+		if (t->ncols > TABLE_MAX_COLS)
+			t->ncols = TABLE_MAX_COLS;
+		if (t->ncols < 1)
+			t->ncols = 1;
+		t->nrows = (int)((ncells + (size_t)t->ncols - 1) / (size_t)t->ncols);
+	}
+	t->num = calloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *t->num);
+	t->col = calloc((size_t)t->nrows + 1, sizeof *t->col);
+	t->labels = calloc((size_t)t->nrows + 1, sizeof *t->labels);
+	t->own = calloc((size_t)t->nrows + 1, sizeof *t->own);
+	if (!t->num || !t->col || !t->labels || !t->own) {
+		table_free(in);
+		in->state = NULL;
+		return -1;
+	}
+	if (t->nfn)
+		compute(in, t);
+	else
+		typed_numbers(in, t);
+	out = (int)widget_num(in, "column", t->ncols) - 1;
+	if (out < 0 || out >= t->ncols)
+		out = t->ncols - 1;
+	for (r = 0; r < t->nrows; r++)
+		t->col[r] = t->num[(size_t)r * (size_t)t->ncols + (size_t)out];
+	for (c = 0; c < t->ncols; c++) {
+		const char *h = heading(in, c, (Caps){false, 0}, t->heads[c], TABLE_CELL);
+		if (h != t->heads[c])
+			snprintf(t->heads[c], TABLE_CELL, "%s", h ? h : "");
+		t->head_ptr[c] = t->heads[c];
+	}
 	t->shown = (int)widget_num(in, "height", 6);
 	if (t->shown < 1)
 		t->shown = 1;
@@ -73,40 +204,77 @@ static int table_init(Instance *in)
 		t->hrow = -1;
 	if (t->hcol >= t->ncols)
 		t->hcol = -1;
-	for (c = 0; c < t->ncols; c++) {
-		t->natural[c] = text_width(widget_word(in, "columns", (size_t)c));
-		for (r = 0; r < t->nrows; r++) {
-			int w = text_width(cell(in, r, c, &num));
-			if (w > t->natural[c])
-				t->natural[c] = w;
-		}
-	}
 	/* A highlighted row starts in view. */
 	if (t->hrow >= t->shown)
 		t->top = t->hrow - t->shown + 1;
 	return 0;
 }
 
-static void table_free(Instance *in)
+/* Brings the live row up to date with its input: made again only when the input's
+ * data has a new version (a cache: what the table shows and gives does not change
+ * otherwise). False when the input has no number now. */
+static bool live_refresh(const Instance *in)
 {
-	free(in->state);
+	Table *t = in->state;
+	Data d;
+	int c;
+
+	if (!t->live || !scene_data(in, "input", &d)) {
+		t->live_ok = false;
+		return false;
+	}
+	if (t->live_ok && d.version == t->live_src)
+		return true;
+	t->live_v[0] = d.scalar;
+	for (c = 1; c < t->ncols; c++)
+		t->live_v[c] = act_value(t->fn[c - 1], d.scalar);
+	t->live_src = d.version;
+	t->live_version++;
+	t->live_ok = true;
+	return true;
 }
 
-/* Top border, headings, rule, the rows shown, bottom border. */
+/* Top border, headings, rule, the rows shown, [rule, live row,] bottom border. */
 static int table_height(const Instance *in, int width)
 {
+	const Table *t = in->state;
+
 	(void)width;
-	return ((const Table *)in->state)->shown + 4;
+	return t->shown + 4 + (t->live ? 2 : 0);
+}
+
+/* Each column's widest text (heading or cell) as drawn with caps. */
+static void natural_widths(const Instance *in, Caps caps, int *natural)
+{
+	const Table *t = in->state;
+	char buf[TABLE_CELL];
+	int r, c;
+	bool num;
+
+	for (c = 0; c < t->ncols; c++) {
+		natural[c] = text_width(heading(in, c, caps, buf, sizeof buf));
+		for (r = 0; r < t->nrows; r++) {
+			int w = text_width(cell(in, r, c, caps, buf, sizeof buf, &num));
+			if (w > natural[c])
+				natural[c] = w;
+		}
+		if (t->live) { /* room for the live row's values ("−12.345"), so the
+			              * columns keep their widths as the input moves */
+			int w = t->digits + 4;
+			if (w > natural[c])
+				natural[c] = w;
+		}
+	}
 }
 
 /* Column widths (text plus a blank each side) fitted into width w: the widest columns
  * give way first, down to one column of text. Returns the table's total width. */
-static int fit_columns(const Table *t, int w, int *cw)
+static int fit_columns(const Table *t, const int *natural, int w, int *cw)
 {
 	int c, total = 1;
 
 	for (c = 0; c < t->ncols; c++) {
-		cw[c] = t->natural[c] + 2;
+		cw[c] = natural[c] + 2;
 		total += cw[c] + 1;
 	}
 	while (total > w) {
@@ -147,15 +315,49 @@ static void put_cell(Grid *g, int x, int y, int w, const char *s, bool num, Styl
 	grid_text(g, x + 1 + at, y, s, strlen(s), room - at, st);
 }
 
+/* The live row's cell col into buf, as the computed cells are written ("?" without
+ * a number). */
+static const char *live_cell(const Table *t, int col, Caps caps, char *buf, size_t size)
+{
+	double v = t->live_ok ? t->live_v[col] : NAN;
+
+	if (col == 0)
+		visual_num(buf, size, v, t->digits, caps);
+	else
+		visual_fixed(buf, size, v, t->digits, caps);
+	return buf;
+}
+
+/* The lines between columns, their crossings with the borders and rules. */
+static void column_lines(const Table *t, Grid *g, Rect r, int h, int x, bool focused, Caps caps)
+{
+	const char *vl = caps.unicode ? (focused ? "┃" : "│") : "|";
+	Style st = focused ? STYLE_ACCENT : STYLE_DIM;
+	int row, live_rule = t->live ? h - 3 : -1;
+
+	grid_put(g, x, r.y, junction(0, focused, caps), st);
+	grid_put(g, x, r.y + 2, junction(1, focused, caps), st);
+	if (live_rule > 0)
+		grid_put(g, x, r.y + live_rule, junction(1, focused, caps), st);
+	grid_put(g, x, r.y + h - 1, junction(2, focused, caps), st);
+	for (row = 1; row < h - 1; row++)
+		if (row != 2 && row != live_rule)
+			grid_str(g, x, r.y + row, vl, st);
+}
+
 static void table_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
 		       int *cy)
 {
 	const Table *t = in->state;
-	int cw[TABLE_MAX_COLS], w = fit_columns(t, r.w, cw), shown = r.h - 4, top = t->top;
+	int natural[TABLE_MAX_COLS], cw[TABLE_MAX_COLS], w, shown, top = t->top, h;
 	int row, c, x;
-	const char *vl = caps.unicode ? (focused ? "┃" : "│") : "|";
 	const char *rmark = caps.unicode ? "▸" : "*", *cmark = caps.unicode ? "▾" : "*";
+	char buf[TABLE_CELL];
+	bool num;
 
+	natural_widths(in, caps, natural);
+	w = fit_columns(t, natural, r.w, cw);
+	shown = r.h - 4 - (t->live ? 2 : 0);
 	if (w > r.w)
 		w = r.w;
 	if (shown > t->nrows)
@@ -164,30 +366,26 @@ static void table_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		return;
 	if (top > t->nrows - shown)
 		top = t->nrows - shown;
-	box_draw(g, r.x, r.y, w, shown + 4, BOX_LIGHT, NULL, focused, caps);
+	h = shown + 4 + (t->live ? 2 : 0);
+	live_refresh(in);
+	box_draw(g, r.x, r.y, w, h, BOX_LIGHT, NULL, focused, caps);
 	box_rule(g, r.x, r.y + 2, w, BOX_LIGHT, focused, caps);
+	if (t->live)
+		box_rule(g, r.x, r.y + h - 3, w, BOX_LIGHT, focused, caps);
 	for (c = 0, x = r.x + 1; c < t->ncols; x += cw[c] + 1, c++) {
-		const char *h = widget_word(in, "columns", (size_t)c);
-		put_cell(g, x, r.y + 1, cw[c], h, false, c == t->hcol ? STYLE_ACCENT : STYLE_BOLD,
-			 c == t->hcol ? cmark : NULL);
+		put_cell(g, x, r.y + 1, cw[c], heading(in, c, caps, buf, sizeof buf), false,
+			 c == t->hcol ? STYLE_ACCENT : STYLE_BOLD, c == t->hcol ? cmark : NULL);
 		for (row = 0; row < shown; row++) {
-			bool num, hl = top + row == t->hrow || c == t->hcol;
-			const char *s = cell(in, top + row, c, &num);
+			bool hl = top + row == t->hrow || c == t->hcol;
+			const char *s = cell(in, top + row, c, caps, buf, sizeof buf, &num);
 			put_cell(g, x, r.y + 3 + row, cw[c], s, num, hl ? STYLE_ACCENT : STYLE_NORMAL,
 				 top + row == t->hrow && c == 0 ? rmark : NULL);
 		}
-		if (c + 1 < t->ncols && x + cw[c] < r.x + w - 1) {
-			grid_put(g, x + cw[c], r.y, junction(0, focused, caps),
-				 focused ? STYLE_ACCENT : STYLE_DIM);
-			grid_put(g, x + cw[c], r.y + 2, junction(1, focused, caps),
-				 focused ? STYLE_ACCENT : STYLE_DIM);
-			grid_put(g, x + cw[c], r.y + shown + 3, junction(2, focused, caps),
-				 focused ? STYLE_ACCENT : STYLE_DIM);
-			for (row = 1; row < shown + 3; row++)
-				if (row != 2)
-					grid_str(g, x + cw[c], r.y + row, vl,
-						 focused ? STYLE_ACCENT : STYLE_DIM);
-		}
+		if (t->live)
+			put_cell(g, x, r.y + h - 2, cw[c], live_cell(t, c, caps, buf, sizeof buf), true,
+				 STYLE_ACCENT, c == 0 ? rmark : NULL);
+		if (c + 1 < t->ncols && x + cw[c] < r.x + w - 1)
+			column_lines(t, g, r, h, x + cw[c], focused, caps);
 	}
 	if (shown < t->nrows) {
 		char where[64];
@@ -239,6 +437,37 @@ static bool table_focusable(const Instance *in)
 	return t->nrows > t->shown;
 }
 
+/* "cells": every cell as a number, row by row (the live row apart); "column": one
+ * column, labelled by the first; "live": the live row. */
+static bool table_output(const Instance *in, const char *name, Data *out)
+{
+	const Table *t = in->state;
+
+	if (strcmp(name, "cells") == 0 && t->nrows > 0) {
+		out->rows = (size_t)t->nrows;
+		out->cols = (size_t)t->ncols;
+		out->n = out->rows * out->cols;
+		out->v = t->num;
+		out->version = 1; /* typed or computed once: never changes */
+		return true;
+	}
+	if (strcmp(name, "column") == 0 && t->nrows > 0) {
+		out->n = (size_t)t->nrows;
+		out->v = t->col;
+		out->labels = t->labels;
+		out->version = 1;
+		return true;
+	}
+	if (strcmp(name, "live") == 0 && live_refresh(in)) {
+		out->n = (size_t)t->ncols;
+		out->v = t->live_v;
+		out->labels = t->head_ptr;
+		out->version = t->live_version;
+		return true;
+	}
+	return false;
+}
+
 static const WidgetOps table_ops = {
     .focusable = table_focusable,
 	.init = table_init,
@@ -246,20 +475,42 @@ static const WidgetOps table_ops = {
 	.height = table_height,
 	.draw = table_draw,
 	.key = table_key,
+	.output = table_output,
 };
 
 /* The kind as lessons name it: parameters, outputs, functions, flags. */
 static const ParamSpec params[] = {
     {.name = "columns", .type = PARAM_WORDS, .nmin = 1, .nmax = 16, .required = true,
-     .help = N_("the column headings")},
+     .unless = "fn", .help = N_("the column headings")},
     {.name = "cells", .type = PARAM_WORDS, .nmin = 1, .nmax = 256, .required = true,
-     .help = N_("the cells, row by row: a multiple of the number of columns")},
+     .unless = "fn", .help = N_("the cells, row by row: a multiple of the number of columns")},
+    {.name = "fn", .type = PARAM_WORDS, .nmin = 1, .nmax = 15, .choices = ACTIVATIONS,
+     .needs = "inputs",
+     .help = N_("computed cells instead: a column for each function, of every input")},
+    {.name = "inputs", .type = PARAM_NUMBERS, .nmin = 1, .nmax = 256, .needs = "fn",
+     .help = N_("the numbers the functions are computed at, one row each")},
+    {.name = "var", .type = PARAM_STRING, .def = "z", .needs = "fn",
+     .help = N_("the input's name in the headings: z, then σ(z), tanh(z)")},
+    {.name = "digits", .type = PARAM_INT, .min = 0, .max = 6, .def = "3", .needs = "fn",
+     .help = N_("decimals of the computed numbers")},
+    {.name = "input", .type = PARAM_REF, .accepts = DATA_SCALAR, .needs = "fn",
+     .help = N_("a widget whose number gets a live row, highlighted, below the others")},
+    {.name = "column", .type = PARAM_INT, .min = 1, .max = 16,
+     .help = N_("the column given to other widgets as numbers (default: the last)")},
     {.name = "highlight", .type = PARAM_INT, .min = 1, .max = 256,
      .help = N_("a row to highlight")},
     {.name = "highlight_column", .type = PARAM_INT, .min = 1, .max = 16,
      .help = N_("a column to highlight")},
     {.name = "height", .type = PARAM_INT, .min = 1, .max = 64, .def = "6",
      .help = N_("rows shown at once; more scroll with Up and Down")},
+};
+
+static const OutputSpec outputs[] = {
+    {"cells", DATA_MATRIX,
+     N_("the cells as numbers, row by row (a cell that is text is not a number)")},
+    {"column", DATA_VECTOR,
+     N_("one column's numbers (column=, or the last), labelled by the first column")},
+    {"live", DATA_VECTOR, N_("the live row: the input's number, then each function of it")},
 };
 
 static const KindKey keys[] = {
@@ -269,7 +520,8 @@ static const KindKey keys[] = {
 const WidgetKind table_kind = {
     .schema = {.name = "table",
                KIND_LIST(params, params),
-               .help = N_("a table of text"),
+               KIND_LIST(outputs, outputs),
+               .help = N_("a table of text, or of functions computed at some inputs"),
                .example = "id=truth columns=x1,x2,y cells=0,0,0,0,1,1,1,0,1,1,1,0"},
     KIND_LIST(keys, keys),
     .ops = &table_ops,
