@@ -4,6 +4,7 @@ nobase_dist_pkgdata_DATA = \
 	content/course.index \
 	content/examples/neuron.lesson \
 	content/examples/race.lesson \
+	content/examples/platform.lesson \
 	content/examples/views.lesson \
 	content/lab/lab.lesson \
 	content/level1/activation.lesson \
