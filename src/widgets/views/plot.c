@@ -42,7 +42,70 @@ typedef struct {
 	int rows; /* of the chart */
 	const char *title;
 	PlotData data; /* the curves' samples (scratch), or the fed chart's data */
+	bool fed;             /* data= names the widget whose output the chart shows */
+	unsigned long seen;   /* the version of it shown (with have) */
+	bool have;
 } PlotW;
+
+/* Copies what data= publishes into the chart when its version is new: series as
+ * lines, points as a scatter, numbers as bars (or a histogram of them), a matrix as a
+ * field. Returns whether the chart changed. */
+static bool feed(Instance *in, PlotW *s)
+{
+	Data d;
+	size_t i;
+
+	if (!s->fed || !scene_data(in, "data", &d) || (s->have && d.version == s->seen))
+		return false;
+	s->seen = d.version;
+	s->have = true;
+	plotdata_clear(&s->data);
+	switch (d.type) {
+	case DATA_SERIES:
+		for (i = 0; i < d.n && i < PLOTDATA_MAX_SERIES; i++) {
+			const PlotDataSeries *ser = &d.series[i];
+			while ((size_t)s->data.nseries <= i &&
+			       plotdata_add_series(&s->data, ser->name, COLOUR_NONE, 0) >= 0)
+				;
+			plotdata_set_series(&s->data, (int)i, ser->x, ser->y, ser->n);
+		}
+		break;
+	case DATA_POINTS:
+		for (i = 0; i < d.n; i++)
+			if (!plotdata_point(&s->data, d.v[2 * i], d.v[2 * i + 1], d.cls ? d.cls[i] : 0))
+				break;
+		break;
+	case DATA_VECTOR:
+		for (i = 0; i < d.n; i++) {
+			char label[24];
+			if (s->data.kind == PLOTDATA_HISTOGRAM) {
+				plotdata_append(&s->data, 0, (double)i, d.v[i]);
+				continue;
+			}
+			snprintf(label, sizeof label, "%zu", i + 1);
+			if (plotdata_bar(&s->data, d.labels ? d.labels[i] : label, d.v[i]) < 0)
+				break;
+		}
+		break;
+	case DATA_MATRIX: {
+		double *f = plotdata_field(&s->data, (int)d.cols, (int)d.rows);
+		for (i = 0; f && i < d.rows * d.cols; i++)
+			f[i] = d.v[i];
+		break;
+	}
+	default:
+		break;
+	}
+	return true;
+}
+
+/* A fed chart follows its widget: the scene ticks it (dt 0) whenever something changed. */
+static bool plot_w_tick(Instance *in, double dt)
+{
+	(void)dt;
+	in->animating = false;
+	return feed(in, in->state);
+}
 
 static int plot_w_init(Instance *in)
 {
@@ -94,6 +157,11 @@ static int plot_w_init(Instance *in)
 	if (canvas_reshape(&s->data.plot.cv, 0, 0, 80, s->rows, CANVAS_BRAILLE) != 0)
 		goto nomem;
 	in->state = s;
+	s->fed = !s->curves && widget_str(in, "data", NULL);
+	if (s->fed && s->data.kind == PLOTDATA_HISTOGRAM &&
+	    plotdata_add_series(&s->data, NULL, COLOUR_NONE, 0) < 0)
+		goto nomem;
+	feed(in, s); /* what it reads is initialised first */
 	return 0;
 nomem:
 	plotdata_free(&s->data);
@@ -381,6 +449,7 @@ static const WidgetOps plot_ops = {
     .save = plot_w_save,
     .restore = plot_w_restore,
     .value = plot_w_value,
+    .tick = plot_w_tick,
 };
 
 /* The kind as lessons name it: parameters, outputs, functions, flags. */
@@ -408,7 +477,12 @@ static const ParamSpec params[] = {
      .help = N_("rows of the chart, legend and axes included (curves: at least 4)")},
     {.name = "chart", .type = PARAM_CHOICE, .def = "curves",
      .choices = "curves|lines|scatter|field|histogram|bars",
-     .help = N_("curves of fn, or a chart whose data another widget feeds")},
+     .help = N_("curves of fn, or a chart of what data= gives: lines of series, a "
+                "scatter of points, bars or a histogram of numbers, a field of a matrix")},
+    {.name = "data", .type = PARAM_REF,
+     .accepts = DATA_SERIES | DATA_POINTS | DATA_VECTOR | DATA_MATRIX,
+     .help = N_("the widget whose output the chart shows (with chart= other than "
+                "curves)")},
     {.name = "title", .type = PARAM_STRING, .help = N_("a caption")},
 };
 
@@ -428,4 +502,5 @@ const WidgetKind plot_kind = {
                .example = "id=curves fn=sigmoid,tanh x=-6..6 slope=yes input=z"},
     KIND_LIST(keys, keys),
     .ops = &plot_ops,
+    .flags = KIND_WATCH,
 };

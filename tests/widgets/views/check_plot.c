@@ -233,6 +233,35 @@ START_TEST(fed_field_histogram_and_bars)
 }
 END_TEST
 
+START_TEST(a_chart_shows_what_data_gives)
+{
+	/* Bars of a computed table's live row: they follow the slider, through the scene
+	 * (a key changes the slider; the plot, watching, refreshes from the new version). */
+	WTest t;
+	Instance *z, *bars;
+	char *text;
+
+	wt_open(&t, "@widget slider id=z label=z range=-4..4 value=0 step=1\nalt: s\n@end\n"
+		    "@widget table id=acts inputs=-1,1 fn=sigmoid input=z\nalt: t\n@end\n"
+		    "@widget plot id=b chart=bars data=acts:live height=4\nalt: b\n@end\n"
+		    "@widget plot id=s chart=bars data=acts:column height=4\nalt: c\n@end\n");
+	z = wt_get(&t, "z");
+	bars = wt_get(&t, "b");
+	text = wt_draw(bars, 50, wt_ascii, false);
+	ck_assert_msg(strstr(text, "0.5"), "%s", text); /* z = 0: sigma(0) = 0.5 */
+	free(text);
+	ck_assert(wt_key(z, K_RIGHT) & WIDGET_HANDLED); /* z = 1 */
+	scene_changed(&t.scene);                        /* as the player does after a key */
+	text = wt_draw(bars, 50, wt_ascii, false);
+	ck_assert_msg(strstr(text, "0.73"), "%s", text); /* sigma(1) = 0.731 */
+	free(text);
+	text = wt_draw(wt_get(&t, "s"), 50, wt_ascii, false); /* the fixed column */
+	ck_assert_msg(strstr(text, "0.27") && strstr(text, "0.73"), "%s", text);
+	free(text);
+	wt_close(&t);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("plot");
@@ -246,6 +275,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, mystery_curves_are_not_named);
 	tcase_add_test(tc, fed_line_chart);
 	tcase_add_test(tc, fed_field_histogram_and_bars);
+	tcase_add_test(tc, a_chart_shows_what_data_gives);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("plotdata");
 	tcase_add_test(tc, appending_thins_a_full_series);
