@@ -260,6 +260,17 @@ bool scene_data_at(const Instance *in, const char *key, size_t i, Data *out)
 			    ps ? ps->accepts : 0, out);
 }
 
+bool scene_data_as(const Instance *in, const char *key, unsigned type, Data *out)
+{
+	const char *ref = ref_text(in, key, 0), *colon;
+
+	memset(out, 0, sizeof *out);
+	if (!ref || !in->scene)
+		return false;
+	colon = strchr(ref, ':');
+	return scene_output(ref_target(in->scene, ref), colon ? colon + 1 : NULL, type, out);
+}
+
 bool scene_data(const Instance *in, const char *key, Data *out)
 {
 	return scene_data_at(in, key, 0, out);

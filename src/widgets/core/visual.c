@@ -204,15 +204,3 @@ int visual_num(char *out, size_t size, double v, int digits, Caps caps)
 	return caps.unicode ? unicode_minus(out, size, n) : n;
 }
 
-bool visual_eval(const Instance *in, const double *x, size_t n, double *y)
-{
-	double z;
-
-	if (!in)
-		return false;
-	if (in->kind == &neuron_kind)
-		return neuron_eval(in, x, n, &z, y);
-	if (in->kind == &network_kind)
-		return network_eval(in, x, n, y);
-	return false;
-}

@@ -74,11 +74,6 @@ int visual_num(char *out, size_t size, double v, int digits, Caps caps);
 /* Like visual_num with exactly `digits` decimals ("0.70", "0.668"). */
 int visual_fixed(char *out, size_t size, double v, int digits, Caps caps);
 
-/* The output of the neuron or network instance `in` for the n inputs x, computed with
- * src/nn from its current weights (a network: its first output). x NULL: its own
- * current inputs. Returns false when in is neither, or n does not match its inputs. */
-bool visual_eval(const Instance *in, const double *x, size_t n, double *y);
-
 /* The neuron's weighted sum z and output y = f(z) for the inputs x (NULL: its current
  * inputs, from its own numbers or the widgets named by inputs_from). n must be its
  * number of inputs. Returns false for another kind of widget or another n. */

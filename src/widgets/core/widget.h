@@ -53,7 +53,13 @@ typedef struct {
 	const char *const *labels;    /* VECTOR: n names, or NULL */
 	const char *text;             /* TEXT */
 	const PlotDataSeries *series; /* SERIES: n of them */
-	const Mlp *model;             /* MODEL */
+	/* MODEL: a function of n_in inputs to n_out outputs, computed by eval from the
+	 * publisher's current weights (owner is the publishing instance); model is its
+	 * network when it has one (a trainer), else NULL. */
+	size_t n_in, n_out;
+	bool (*eval)(const Instance *owner, const double *x, double *y);
+	const Instance *owner;
+	const Mlp *model;
 	double scalar;                /* SCALAR: the number (v points here) */
 } Data;
 
@@ -197,6 +203,9 @@ bool scene_output(const Instance *t, const char *name, unsigned accepts, Data *o
 /* What in's reference parameter key (item i of a list of references) points at: the
  * target's output it names, or the first of the types the parameter accepts. */
 bool scene_data(const Instance *in, const char *key, Data *out);
+/* Like scene_data for a reference that accepts several types, asking for one of them
+ * (the target's first output of that type, unless the reference names one). */
+bool scene_data_as(const Instance *in, const char *key, unsigned type, Data *out);
 bool scene_data_at(const Instance *in, const char *key, size_t i, Data *out);
 
 /* Whether k is one of the keys kind lists (its table is the whole truth: a kind takes

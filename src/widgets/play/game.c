@@ -145,15 +145,19 @@ Gate game_current_gate(const Instance *in, const Game *s)
 	return s->gates[r % s->ngates];
 }
 
-/* The watched widget's outputs for the truth table's rows (0,0) (0,1) (1,0) (1,1). */
+/* The watched widget's outputs for the truth table's rows (0,0) (0,1) (1,0) (1,1): it
+ * must publish a model of two inputs (a neuron, a network). */
 bool game_table(const Instance *in, const Game *s, double y[4])
 {
-	Instance *w = scene_find(in->scene, s->watch);
+	Data d;
 	int i;
 
+	(void)s;
+	if (!scene_data_as(in, "watch", DATA_MODEL, &d) || d.n_in != 2 || !d.eval)
+		return false;
 	for (i = 0; i < 4; i++) {
 		double x[2] = {i / 2, i % 2};
-		if (!visual_eval(w, x, 2, &y[i]))
+		if (!d.eval(d.owner, x, &y[i]))
 			return false;
 	}
 	return true;
@@ -368,7 +372,7 @@ static const WidgetOps game_ops = {
 static const ParamSpec params[] = {
     {.name = "goal", .type = PARAM_STRING, .required = true,
      .help = N_("what the learner must reach")},
-    {.name = "watch", .type = PARAM_REF, .required = true, .accepts = DATA_SCALAR,
+    {.name = "watch", .type = PARAM_REF, .required = true, .accepts = DATA_SCALAR | DATA_MODEL,
      .help = N_("the widget whose value is judged (mode=gate: a neuron or a 2-input network)")},
     {.name = "mode", .type = PARAM_CHOICE, .def = "target", .choices = "target|gate",
      .help = N_("target: bring the value within margin of each round's target; gate: make the " "neuron compute a logic gate, each row of its truth table lit when right")},

@@ -364,6 +364,32 @@ static bool network_value(const Instance *in, double *out)
 	return network_eval(in, NULL, (size_t)s->sizes[0], out);
 }
 
+/* The network as a function of its inputs (its first output). */
+static bool network_model(const Instance *in, const double *x, double *y)
+{
+	return network_eval(in, x, (size_t)((const Net *)in->state)->sizes[0], y);
+}
+
+/* "output": the first output now; "model": it as a function of the inputs. */
+static bool network_output(const Instance *in, const char *name, Data *out)
+{
+	const Net *s = in->state;
+
+	if (strcmp(name, "model") == 0) {
+		out->n_in = (size_t)s->sizes[0];
+		out->n_out = 1;
+		out->eval = network_model;
+		out->owner = in;
+		return true;
+	}
+	out->v = &out->scalar;
+	out->n = 1;
+	if (!network_value(in, &out->scalar))
+		return false;
+	memcpy(&out->version, &out->scalar, sizeof out->version);
+	return true;
+}
+
 /* A tab stop only with a wave to play. */
 static bool network_focusable(const Instance *in)
 {
@@ -379,6 +405,7 @@ static const WidgetOps network_ops = {
     .key = network_key,
     .tick = network_tick,
     .value = network_value,
+    .output = network_output,
     .animate = network_animate,
     .anim_state = network_anim_state,
 };
@@ -407,6 +434,7 @@ static const ParamSpec params[] = {
 
 static const OutputSpec outputs[] = {
     {"output", DATA_SCALAR, N_("the first output for the inputs shown")},
+    {"model", DATA_MODEL, N_("its first output as a function of the inputs")},
 };
 
 static const KindKey keys[] = {

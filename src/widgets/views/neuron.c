@@ -399,6 +399,34 @@ static bool neuron_value(const Instance *in, double *out)
 	return neuron_eval(in, NULL, s->n, &z, out);
 }
 
+/* The neuron as a function of its inputs (other widgets judge it: a gate game). */
+static bool neuron_model(const Instance *in, const double *x, double *y)
+{
+	double z;
+
+	return neuron_eval(in, x, ((const Neuron *)in->state)->n, &z, y);
+}
+
+/* "output": y now; "model": y as a function of the inputs. */
+static bool neuron_output(const Instance *in, const char *name, Data *out)
+{
+	const Neuron *s = in->state;
+
+	if (strcmp(name, "model") == 0) {
+		out->n_in = s->n;
+		out->n_out = 1;
+		out->eval = neuron_model;
+		out->owner = in;
+		return true;
+	}
+	out->v = &out->scalar;
+	out->n = 1;
+	if (!neuron_value(in, &out->scalar))
+		return false;
+	memcpy(&out->version, &out->scalar, sizeof out->version);
+	return true;
+}
+
 /* "0.6,-0.4": the own numbers of one kind (x or w) as a list. */
 static void list_of(char *out, size_t size, const double *v, size_t n)
 {
@@ -481,6 +509,7 @@ static const WidgetOps neuron_ops = {
     .save = neuron_save,
     .restore = neuron_restore,
     .value = neuron_value,
+    .output = neuron_output,
 };
 
 /* The kind as lessons name it: parameters, outputs, functions, flags. */
@@ -511,6 +540,7 @@ static const ParamSpec params[] = {
 
 static const OutputSpec outputs[] = {
     {"output", DATA_SCALAR, N_("y, its output")},
+    {"model", DATA_MODEL, N_("the neuron as a function of its inputs, with its weights now")},
 };
 
 static const KindKey keys[] = {
