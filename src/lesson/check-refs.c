@@ -61,13 +61,10 @@ void check_ref(Checker *k, const Param *p, size_t item, const ParamSpec *s, cons
 
 void check_refs(Checker *k, const Param *p, const ParamSpec *s)
 {
-	size_t n = p->kind == VALUE_LIST ? p->nitems : 1, i;
+	size_t n, i;
 
-	if ((s->nmin || s->nmax) && (n < (size_t)s->nmin || n > (size_t)s->nmax)) {
-		check_error(k, p->line, p->vcol, _("'%s' has %zu items; it takes %d to %d"), p->key,
-		            n, s->nmin, s->nmax);
+	if (!check_length(k, p, s, &n))
 		return;
-	}
 	for (i = 0; i < n; i++) {
 		const char *ref = p->kind == VALUE_LIST ? p->items[i].str : p->str;
 		int line, col;

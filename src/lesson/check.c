@@ -206,16 +206,24 @@ static const char *choice_list(const char *choices, char *buf, size_t size)
 	return buf;
 }
 
+bool check_length(Checker *k, const Param *p, const ParamSpec *s, size_t *n)
+{
+	*n = p->kind == VALUE_LIST ? p->nitems : 1;
+	if ((s->nmin || s->nmax) && (*n < (size_t)s->nmin || *n > (size_t)s->nmax)) {
+		check_error(k, p->line, p->vcol, _("'%s' has %zu items; it takes %d to %d"), p->key,
+		            *n, s->nmin, s->nmax);
+		return false;
+	}
+	return true;
+}
+
 /* Checks a list's length and, for words, each item against the choices. */
 static void check_list(Checker *k, const Param *p, const ParamSpec *s)
 {
-	size_t n = p->kind == VALUE_LIST ? p->nitems : 1, i;
+	size_t n, i;
 
-	if ((s->nmin || s->nmax) && (n < (size_t)s->nmin || n > (size_t)s->nmax)) {
-		check_error(k, p->line, p->vcol, _("'%s' has %zu items; it takes %d to %d"), p->key,
-		            n, s->nmin, s->nmax);
+	if (!check_length(k, p, s, &n))
 		return;
-	}
 	for (i = 0; i < n; i++) {
 		const ValueItem *it = p->kind == VALUE_LIST ? &p->items[i] : NULL;
 		double v = it ? it->num : p->num;

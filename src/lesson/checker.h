@@ -35,6 +35,10 @@ const Block *check_widget_named(const Checker *k, const char *id, size_t n);
  * over several lines), or the value's (check.c). */
 void check_item_at(const Param *p, size_t i, int *line, int *col);
 
+/* The number of items of list parameter p into *n; reports and returns false when s
+ * allows another number. */
+bool check_length(Checker *k, const Param *p, const ParamSpec *s, size_t *n);
+
 /* Checks the references of parameter p (spec s, of type ref or refs): each names a
  * widget of the lesson that gives what s accepts (check-refs.c). */
 void check_ref(Checker *k, const Param *p, size_t item, const ParamSpec *s, const char *ref);
