@@ -40,8 +40,8 @@ void check_ref(Checker *k, const Param *p, size_t item, const ParamSpec *s, cons
 	if (!ws)
 		return; /* an unknown kind: reported at its own line */
 	if (out && !schema_output(ws, out)) {
-		check_error(k, line, col, _("%s=%s: a %s widget has no output '%s'"),
-		            p->key, ref, ws->name, out);
+		check_error(k, line, col, _("%s=%s: the %s '%.*s' has no output '%s'"),
+		            p->key, ref, ws->name, (int)n, ref, out);
 		return;
 	}
 	if (!s->accepts || schema_output_for(ws, out, s->accepts))
@@ -50,13 +50,13 @@ void check_ref(Checker *k, const Param *p, size_t item, const ParamSpec *s, cons
 		bits |= out && strcmp(ws->outputs[i].name, out) ? 0 : ws->outputs[i].type;
 	schema_data_names(s->accepts, want, sizeof want);
 	if (bits)
-		check_error(k, line, col, _("%s=%s: '%s' reads %s, and this %s widget gives %s"),
-		            p->key, ref, p->key, want, ws->name,
+		check_error(k, line, col, _("%s=%s: '%s' reads %s, and the %s '%.*s' gives %s"),
+		            p->key, ref, p->key, want, ws->name, (int)n, ref,
 		            schema_data_names(bits, has, sizeof has));
 	else
 		check_error(k, line, col,
-		            _("%s=%s: '%s' reads %s, and a %s widget gives nothing to read"),
-		            p->key, ref, p->key, want, ws->name);
+		            _("%s=%s: '%s' reads %s, and the %s '%.*s' gives nothing to read"),
+		            p->key, ref, p->key, want, ws->name, (int)n, ref);
 }
 
 void check_refs(Checker *k, const Param *p, const ParamSpec *s)
