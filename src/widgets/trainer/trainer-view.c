@@ -21,7 +21,7 @@
 #define PANEL_H   14 /* rows of the field and of the chart with its numbers */
 #define STATS_H   4  /* rows of numbers under the loss chart */
 #define INFO_H    3  /* rows of the status, the settings, the goal and its note */
-#define KEYS_MAX  12 /* rows of keys at most (a narrow column) */
+#define KEYS_MAX  32 /* rows of keys at most (a narrow column; the rest is cut) */
 #define DIAG_MINW 100 /* widths from which a network diagram is drawn */
 
 /* The keys, the most used first: the rows under the status. */
@@ -40,8 +40,10 @@ int trainer_view_height(const Instance *in, int width)
 	WrapLine wl[KEYS_MAX];
 	const char *help = keys_help();
 
+	int n = wrap_text(help, strlen(help), width, wl, KEYS_MAX);
+
 	(void)in;
-	return 1 + PANEL_H + INFO_H + wrap_text(help, strlen(help), width, wl, KEYS_MAX);
+	return 1 + PANEL_H + INFO_H + (n < KEYS_MAX ? n : KEYS_MAX);
 }
 
 /* "2-8-8-1", or "2-[8]-8-1" with the first hidden layer picked */
@@ -483,7 +485,7 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		const char *help = keys_help();
 		WrapLine wl[KEYS_MAX];
 		int n = wrap_text(help, strlen(help), r.w, wl, KEYS_MAX), i;
-		for (i = 0; i < n && y + i < r.y + r.h; i++)
+		for (i = 0; i < n && i < KEYS_MAX && y + i < r.y + r.h; i++)
 			grid_text(g, r.x, y + i, help + wl[i].start, wl[i].len, r.w, STYLE_DIM);
 		*cx = r.x;
 		*cy = r.y;
