@@ -13,7 +13,8 @@
 #include "widgets/trainer/trainer.h"
 
 #define PROBE_EPOCHS 30    /* the trial of a rate: this many epochs from the start, */
-#define PROBE_MAX_EX 20000 /* but no more examples than this */
+#define PROBE_MAX_EX 10000 /* but no more examples and no more steps than these (all */
+#define PROBE_MAX_STEPS 1000 /* the rates together then take a fraction of a second) */
 
 void trainer_epoch_str(char *buf, size_t size, double epoch)
 {
@@ -107,7 +108,8 @@ void trainer_diverged(Brain *b)
 	for (i = trainer_nrates - 1; i >= 0 && n < (int)(sizeof ladder / sizeof *ladder); i--)
 		if (trainer_rates[i] < b->blown_lr * 0.9999) /* largest first: it wins ties */
 			ladder[n++] = trainer_rates[i];
-	ex = fmin(PROBE_EPOCHS * (double)b->run.train.n, PROBE_MAX_EX);
+	ex = fmin(fmin(PROBE_EPOCHS * (double)b->run.train.n, PROBE_MAX_EX),
+		  PROBE_MAX_STEPS * (double)b->run.tr.cfg.batch);
 	k = run_probe_rates(&b->run, ladder, (size_t)n, (size_t)fmax(ex, 1), NULL);
 	if (k >= 0)
 		b->suggest_lr = ladder[k];
