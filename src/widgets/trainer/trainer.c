@@ -1,9 +1,10 @@
 /* trainer.c: the trainer widget over a run (nn/run.h: data and split, the net, its
  * training, metrics, best weights, divergence): the run built from the learner's
  * settings, trained for a time budget per frame (whole mini-batches) or at a chosen
- * speed and evaluated each frame, divergence explained, the win of a lesson's goal,
+ * speed and evaluated each frame, checkpointed and judged at every epoch's end,
  * progress. Keys: trainer-controls.c; drawing: trainer-view.c.
- * Must not own the loop, navigate or write files; allocates only when (re)building. */
+ * Must not own the loop, navigate or write files; allocates only when (re)building
+ * (and to try rates after a divergence, trainer-judge.c). */
 #include <config.h>
 
 #include <math.h>

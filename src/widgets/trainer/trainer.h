@@ -97,7 +97,8 @@ typedef struct {
 	                        * them ends in evaluate(), which bumps it */
 	/* The widget's side of the run. */
 	BrainMode mode;
-	double best;        /* best test accuracy of a net within max_neurons (-1: none) */
+	double best;        /* best test accuracy while the goal counted, at an epoch's end
+	                     * or after a change (-1: none) */
 	bool won;
 	bool at_win;        /* paused where the goal was reached (until trained again) */
 	double win_epoch, win_acc; /* where and with what it was reached (this session) */

@@ -1,11 +1,17 @@
 /* check_trainer.c: the trainer widget: training with fixed seeds is reproducible bit for
  * bit, the default net learns the spiral (>= 90% test accuracy), a huge learning rate
- * diverges and the explanation names the step, the goal wins once and its best result is
- * saved and restored, the keys, the charts showing the run's history as a chart fed
- * point by point would keep it, and goldens of the view after a fixed amount of training
- * in UTF-8 and ASCII at 80 and 120 columns; the neurons chart: its layout, a thumbnail
- * per neuron, each first-layer neuron changing colour on its own line, nothing drawn
- * outside its rectangle. */
+ * diverges and the explanation names the step and a rate that then trains (reached by
+ * the presses it names, better than every larger rate of the ladder), B brings the best
+ * weights back keeping the curves, the goal pauses training where it is won (the same
+ * epoch at full speed and epoch by epoch), a line says why the goal does not count,
+ * the lowest test loss and best weights are the same at full speed, at a slow speed
+ * and in odd chunks, every row of keys fits 76 columns in 22 rows, one name for the
+ * work of a step, the goal wins once and its best result is saved and restored, the
+ * keys, the charts showing the run's history as a chart fed point by point would keep
+ * it, and goldens of the view after a fixed amount of training in UTF-8 and ASCII at 80
+ * and 120 columns; the neurons chart: its layout, a thumbnail per neuron, each
+ * first-layer neuron changing colour on its own line, nothing drawn outside its
+ * rectangle. */
 #include <config.h>
 
 #include <math.h>
@@ -18,6 +24,8 @@
 static WTest t;
 
 static const char *spiral = "@widget trainer id=brain\nalt: x\n@end\n";
+static const char *goal16 = "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\n"
+			    "alt: x\n@end\n";
 
 static void teardown(void)
 {
@@ -182,7 +190,7 @@ START_TEST(goal_won_once_and_saved)
 	MemStore st;
 	int i;
 
-	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert(!in->done);
@@ -197,7 +205,7 @@ START_TEST(goal_won_once_and_saved)
 	ck_assert_ptr_nonnull(memstore_get(&st, "best"));
 	wt_close(&t);
 
-	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	ck_assert(!in->done);
 	in->ops->restore(in, &st.store);
@@ -423,8 +431,6 @@ END_TEST
  * it, the same at full speed and epoch by epoch, and says so; Space trains on. */
 START_TEST(win_pauses_to_celebrate)
 {
-	static const char *goal = "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\n"
-				  "alt: x\n@end\n";
 	Instance *in, *in2;
 	const Brain *b, *b2;
 	char want[128], e[32];
@@ -432,7 +438,7 @@ START_TEST(win_pauses_to_celebrate)
 	int i;
 	WTest u;
 
-	wt_open(&t, goal);
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	wt_char(in, ' ');
@@ -451,7 +457,7 @@ START_TEST(win_pauses_to_celebrate)
 	ck_assert_msg(shows(in, 76, want), "%s", want);
 	ck_assert(shows(in, 76, "Goal reached: this brain learned it!"));
 	/* epoch by epoch: the same epoch, the same accuracy */
-	wt_open(&u, goal);
+	wt_open(&u, goal16);
 	in2 = wt_get(&u, "brain");
 	b2 = trainer_state(in2);
 	for (i = 0; i < 2000 && !in2->done; i++)
@@ -480,7 +486,7 @@ START_TEST(goal_miss_is_said)
 	const Brain *b;
 	double best;
 
-	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert_int_eq(trainer_goal_miss(b), BRAIN_GOAL_COUNTS);
@@ -499,7 +505,7 @@ START_TEST(goal_miss_is_said)
 	wt_char(in, 'd');
 	ck_assert(shows(in, 76, "Circle does not count for the goal, only Spiral: press d"));
 	wt_close(&t);
-	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	wt_char(in, 't');
@@ -696,7 +702,7 @@ START_TEST(view_goldens)
 	Instance *in;
 	int i;
 
-	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	wt_golden_plain("trainer-start", in, 80);
 	for (i = 0; i < 10; i++)
