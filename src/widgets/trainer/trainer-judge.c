@@ -50,19 +50,19 @@ void trainer_goal_miss_text(const Brain *b, char *buf, size_t size, Caps caps)
 			 _("Your own points do not count for the goal: d goes back to the lesson's."));
 		break;
 	case BRAIN_GOAL_DATASET:
-		snprintf(buf, size, _("%s does not count for the goal, only %s: press d until it is back."),
+		snprintf(buf, size, _("%s does not count for the goal, only %s: d cycles back."),
 			 visual_data_title(b->kind), visual_data_title(b->goal_kind));
 		break;
 	case BRAIN_GOAL_NOISE:
 		visual_num(now, sizeof now, b->noise, 2, caps);
 		visual_num(goal, sizeof goal, b->goal_noise, 2, caps);
 		snprintf(buf, size,
-			 _("Noise %s does not count for the goal, only noise %s: press n until it is back."),
+			 _("Noise %s does not count for the goal, only %s: n cycles back."),
 			 now, goal);
 		break;
 	case BRAIN_GOAL_SPLIT:
 		snprintf(buf, size,
-			 _("Split %.0f%% does not count for the goal, only %.0f%%: press t until it is back."),
+			 _("Split %.0f%% does not count for the goal, only %.0f%%: t cycles back."),
 			 100 * b->ratio, 100 * b->goal_ratio);
 		break;
 	case BRAIN_GOAL_POINTS:

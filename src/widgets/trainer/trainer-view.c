@@ -390,7 +390,7 @@ static void goal_text(const Brain *b, char *line, size_t size, Style *st, Caps c
 		snprintf(goal, sizeof goal, "%.0f%%", 100 * b->goal);
 		if (b->max_neurons > 0)
 			len = snprintf(line, size,
-				       _("Goal: %s test accuracy with at most %d hidden neurons (now %d)."),
+				       _("Goal: %s test accuracy, at most %d hidden neurons (now %d)."),
 				       goal, b->max_neurons, trainer_neurons(b));
 		else
 			len = snprintf(line, size, _("Goal: %s test accuracy."), goal);
@@ -399,36 +399,50 @@ static void goal_text(const Brain *b, char *line, size_t size, Style *st, Caps c
 		snprintf(line + len, size - (size_t)len, _("  Best %s."), best);
 }
 
-/* The rows under the panel: the status (up to all INFO_H rows), the goal, why the goal
- * does not count now, the settings, kept in that order of need and drawn in the order
- * status, settings, goal, note. */
+/* The rows under the panel: the status, the goal, why the goal does not count now and
+ * the settings, each wrapped. The status gets every row it needs (up to INFO_H), then
+ * the others a row each in that order of need, then the rows they need beyond the
+ * first; the settings keep to one row. Drawn in the order status, settings, goal,
+ * note. */
 static void draw_info(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
 {
-	char sbuf[512], cbuf[256], gbuf[256], nbuf[256];
-	WrapLine wl[INFO_H];
-	Style sst, gst;
-	int n, i, left, rows_g, rows_n, rows_c;
+	enum { S, C, G, N, ITEMS };
+	static const int order[ITEMS - 1] = {G, N, C};
+	char buf[ITEMS][512];
+	Style st[ITEMS] = {STYLE_NORMAL, STYLE_DIM, STYLE_NORMAL, STYLE_WARN};
+	WrapLine wl[ITEMS][INFO_H];
+	int rows[ITEMS] = {0}, want[ITEMS] = {0}, left, i, k, more;
 
-	status_text(b, sbuf, sizeof sbuf, &sst, caps);
-	settings_text(b, cbuf, sizeof cbuf, caps);
-	goal_text(b, gbuf, sizeof gbuf, &gst, caps);
-	trainer_goal_miss_text(b, nbuf, sizeof nbuf, caps);
-	n = wrap_text(sbuf, strlen(sbuf), w, wl, INFO_H);
-	n = n < INFO_H ? n : INFO_H;
-	left = INFO_H - n;
-	rows_g = gbuf[0] && left > 0;
-	left -= rows_g;
-	rows_n = nbuf[0] && left > 0;
-	left -= rows_n;
-	rows_c = left > 0;
-	for (i = 0; i < n; i++)
-		grid_text(g, x, y++, sbuf + wl[i].start, wl[i].len, w, sst);
-	if (rows_c)
-		text(g, x, y++, w, cbuf, STYLE_DIM);
-	if (rows_g)
-		text(g, x, y++, w, gbuf, gst);
-	if (rows_n)
-		text(g, x, y, w, nbuf, STYLE_WARN);
+	status_text(b, buf[S], sizeof buf[S], &st[S], caps);
+	settings_text(b, buf[C], sizeof buf[C], caps);
+	goal_text(b, buf[G], sizeof buf[G], &st[G], caps);
+	trainer_goal_miss_text(b, buf[N], sizeof buf[N], caps);
+	for (k = 0; k < ITEMS; k++) {
+		if (k == C) { /* one row, cut at the edge */
+			wl[k][0] = (WrapLine){.start = 0, .len = strlen(buf[k])};
+			want[k] = 1;
+		} else if (buf[k][0]) {
+			want[k] = wrap_text(buf[k], strlen(buf[k]), w, wl[k], INFO_H);
+			want[k] = want[k] < INFO_H ? want[k] : INFO_H;
+		}
+	}
+	rows[S] = want[S];
+	left = INFO_H - rows[S];
+	for (i = 0; i < ITEMS - 1 && left > 0; i++) /* a row each */
+		if (want[order[i]] > 0) {
+			rows[order[i]] = 1;
+			left--;
+		}
+	for (i = 0; i < ITEMS - 1 && left > 0; i++) { /* then the rest of each */
+		k = order[i];
+		more = rows[k] ? want[k] - rows[k] : 0;
+		more = more < left ? more : left;
+		rows[k] += more;
+		left -= more;
+	}
+	for (k = 0; k < ITEMS; k++)
+		for (i = 0; i < rows[k]; i++)
+			grid_text(g, x, y++, buf[k] + wl[k][i].start, wl[k][i].len, w, st[k]);
 }
 
 void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
