@@ -261,6 +261,7 @@ NnStatus run_train_part(Run *r, size_t examples, size_t *done)
 	*done = 0;
 	if (r->status != NN_OK || !r->train.n)
 		return r->status != NN_OK ? r->status : NN_ERR_ARG;
+	r->stopped = false; /* training goes on */
 	do {
 		st = train_step(&r->tr);
 		if (st != NN_OK)

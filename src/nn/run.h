@@ -87,7 +87,7 @@ typedef struct {
 	double *best;      /* (n_params) */
 	double best_loss;  /* INFINITY: none yet */
 	double best_epoch;
-	bool stopped;      /* early stopping put the best weights back */
+	bool stopped;      /* early stopping put the best weights back (until trained on) */
 	RunHistory hist;
 	size_t bad_row;    /* NN_ERR_SHAPE from run_create: a given label that does not fit */
 } Run;

@@ -157,6 +157,8 @@ START_TEST(best_weights_come_back)
 	ck_assert(memcmp(r.mlp.params, r.best, n * sizeof *copy) == 0);
 	run_evaluate(&r);
 	ck_assert(r.test_loss == r.best_loss);
+	ck_assert_int_eq(run_train(&r, 1), NN_OK); /* trained on: no longer stopped */
+	ck_assert(!r.stopped);
 	/* Weights from elsewhere: the count must match; the best is forgotten. */
 	ck_assert(!run_set_params(&r, copy, n - 1));
 	ck_assert(run_set_params(&r, copy, n));
