@@ -161,8 +161,8 @@ void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
 	n = presses(b->lr, b->suggest_lr);
 	if (!(b->suggest_lr > 0))
 		snprintf(then, sizeof then, "%s",
-			 _("Every smaller rate blew up too from this start: try another optimizer "
-			   "(o) or new starting weights (R)."));
+			 _("No smaller rate of the ladder trains from this start: try another "
+			   "optimizer (o) or new starting weights (R)."));
 	else if (n == 0)
 		snprintf(then, sizeof then, _("The rate is now %s: press r to start again."), now);
 	else if (fabs(b->lr - b->blown_lr) > 1e-12 * b->blown_lr && n == 1) /* - was pressed */
