@@ -41,6 +41,41 @@ void brainio_names(const char *base, char *weights, char *csv, size_t size)
 	snprintf(csv, size, "%.*s.csv", (int)n, base);
 }
 
+/* Whether files can be created in the folder dir. */
+static bool writable(const char *dir)
+{
+	return dir && *dir && access(dir, W_OK | X_OK) == 0;
+}
+
+bool brainio_save_dir(char *dir, size_t size, const char *cwd, const char *home,
+		      bool *in_home)
+{
+	*in_home = false;
+	if (writable(cwd)) {
+		snprintf(dir, size, "%s", cwd);
+		return true;
+	}
+	if (writable(home)) {
+		snprintf(dir, size, "%s", home);
+		*in_home = true;
+		return true;
+	}
+	snprintf(dir, size, "%s", cwd ? cwd : ".");
+	return false;
+}
+
+void brainio_abs(char *out, size_t size, const char *path)
+{
+	char cwd[1024];
+
+	while (strncmp(path, "./", 2) == 0)
+		path += 2;
+	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+		snprintf(out, size, "%s", path);
+	else
+		snprintf(out, size, "%s%s%s", cwd, strcmp(cwd, "/") == 0 ? "" : "/", path);
+}
+
 /* "2-8-8-1" */
 static void shape(const Mlp *m, char *out, size_t size)
 {
@@ -54,7 +89,7 @@ static void shape(const Mlp *m, char *out, size_t size)
 int brainio_save(Instance *in, const char *base, char *msg, size_t size)
 {
 	const Brain *b = trainer_state(in);
-	char wpath[1024], cpath[1024], state[BRAIN_STATE_MAX], net[64];
+	char wpath[1024], cpath[1024], wabs[2048], cabs[2048], state[BRAIN_STATE_MAX], net[64];
 
 	if (!b || !b->built) {
 		snprintf(msg, size, "%s", _("There is no trained net to save."));
@@ -80,8 +115,10 @@ int brainio_save(Instance *in, const char *base, char *msg, size_t size)
 		return -1;
 	}
 	shape(&b->run.mlp, net, sizeof net);
-	snprintf(msg, size, _("Saved the %s net to %s and its %zu points to %s."), net, wpath,
-		 b->run.all.n, cpath);
+	brainio_abs(wabs, sizeof wabs, wpath);
+	brainio_abs(cabs, sizeof cabs, cpath);
+	snprintf(msg, size, _("Saved the %s net to %s and its %zu points to %s."), net, wabs,
+		 b->run.all.n, cabs);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #ifndef NN_APP_BRAINIO_H
 #define NN_APP_BRAINIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "nn/csv.h"
@@ -15,8 +16,19 @@
  * of either kind on base is dropped first). */
 void brainio_names(const char *base, char *weights, char *csv, size_t size);
 
+/* The folder W offers to save in, into dir: the current one (cwd) when it can be
+ * written to, else the home folder (home, may be NULL) when that can; *in_home says
+ * which. False (dir gets cwd) when neither can be written to. cwd and home are
+ * given, not looked up, so the choice can be tested. */
+bool brainio_save_dir(char *dir, size_t size, const char *cwd, const char *home,
+		      bool *in_home);
+
+/* path as an absolute path, for messages: a relative one is taken from the current
+ * folder (as opening it does); "./" at its start is dropped. */
+void brainio_abs(char *out, size_t size, const char *path);
+
 /* Writes the trainer's net and all its points. Returns 0 with what was written in
- * msg, or -1 with why not. */
+ * msg (both files by their full paths), or -1 with why not. */
 int brainio_save(Instance *in, const char *base, char *msg, size_t size);
 
 /* Opens path: a .csv file becomes the trainer's points; anything else is read as a

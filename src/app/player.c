@@ -157,11 +157,12 @@ void player_clamp(Player *p)
 		p->scroll = 0;
 }
 
-/* Scrolls so rows y..y+h are on screen, with a little context above when possible. */
+/* Scrolls so rows y..y+h are on screen, with a little context above when possible
+ * (a row, when the rows and it fit: a control as tall as the view starts at its top). */
 static void reveal(Player *p, int y, int h)
 {
 	if (y < p->scroll)
-		p->scroll = y - 1;
+		p->scroll = h < p->view_h ? y - 1 : y;
 	else if (y + h > p->scroll + p->view_h)
 		p->scroll = h >= p->view_h ? y : y + h - p->view_h + 1;
 	player_clamp(p);

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -34,9 +35,15 @@ void trainer_prompt_start(App *a, Command cmd)
 	a->prompt = cmd;
 	if (cmd == CMD_TRAINER_STATE) {
 		trainer_state_string(trainer_state(in), a->prompt_text, sizeof a->prompt_text);
-	} else if (cmd == CMD_TRAINER_SAVE) {
-		snprintf(a->prompt_text, sizeof a->prompt_text, "%s",
-			 a->trainer_saved[0] ? a->trainer_saved : "brain");
+	} else if (cmd == CMD_TRAINER_SAVE && a->trainer_saved[0]) {
+		snprintf(a->prompt_text, sizeof a->prompt_text, "%s", a->trainer_saved);
+	} else if (cmd == CMD_TRAINER_SAVE) { /* brain in the current folder, or at home */
+		char cwd[400], dir[400];
+		bool home;
+		brainio_save_dir(dir, sizeof dir, getcwd(cwd, sizeof cwd) ? cwd : NULL,
+				 getenv("HOME"), &home);
+		snprintf(a->prompt_text, sizeof a->prompt_text, "%s%sbrain", dir,
+			 dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/");
 	} else {
 		brainio_names(a->trainer_file[0] ? a->trainer_file : "brain", w, c, sizeof w);
 		snprintf(a->prompt_text, sizeof a->prompt_text, "%s", w);
@@ -102,6 +109,41 @@ void trainer_prompt_key(App *a, const Key *k)
 		a->prompt = CMD_NONE;
 }
 
+/* Whether the folder of the absolute path file is dir. */
+static bool in_dir(const char *file, const char *dir)
+{
+	size_t n = dir ? strlen(dir) : 0;
+	const char *slash = strrchr(file, '/');
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	return n && slash && (size_t)(slash - file) == (n == 1 ? 0 : n) &&
+	       strncmp(file, dir, (size_t)(slash - file)) == 0;
+}
+
+/* What saving to the prompt's name writes, by full paths, and which folder that is. */
+static void save_note(const char *base, char *buf, size_t size)
+{
+	char w[600], c[600], wa[1100], ca[1100], cwd[1024];
+	const char *home = getenv("HOME");
+	bool here = getcwd(cwd, sizeof cwd) != NULL;
+
+	brainio_names(base, w, c, sizeof w);
+	brainio_abs(wa, sizeof wa, w);
+	brainio_abs(ca, sizeof ca, c);
+	if (here && in_dir(wa, cwd))
+		snprintf(buf, size, _("Writes %s and %s, in the current folder."), wa, ca);
+	else if (home && in_dir(wa, home) && here && access(cwd, W_OK | X_OK) != 0)
+		snprintf(buf, size,
+			 _("Writes %s and %s, in your home folder (the current one cannot be "
+			   "written to)."),
+			 wa, ca);
+	else if (home && in_dir(wa, home))
+		snprintf(buf, size, _("Writes %s and %s, in your home folder."), wa, ca);
+	else
+		snprintf(buf, size, _("Writes %s and %s."), wa, ca);
+}
+
 void trainer_prompt_draw(const App *a, Grid *g, int *cx, int *cy)
 {
 	const char *text = a->prompt_text, *prefix = label(a->prompt);
@@ -109,6 +151,11 @@ void trainer_prompt_draw(const App *a, Grid *g, int *cx, int *cy)
 
 	if (a->prompt == CMD_TRAINER_STATE) /* whole above the prompt, to copy */
 		frame_status(g, a->prompt_text, STYLE_NORMAL);
+	if (a->prompt == CMD_TRAINER_SAVE && a->prompt_text[0]) {
+		char note[2600];
+		save_note(a->prompt_text, note, sizeof note);
+		frame_status(g, note, STYLE_NORMAL);
+	}
 	if (room > 0 && (int)strlen(text) > room) /* the end, where the cursor is */
 		text += strlen(text) - (size_t)room;
 	frame_prompt(g, prefix, text, cx, cy);

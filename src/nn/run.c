@@ -248,22 +248,76 @@ double run_epoch(const Run *r)
 	return r->train.n ? (double)r->tr.examples / (double)r->train.n : 0;
 }
 
+bool run_epoch_ended(const Run *r)
+{
+	return r->train.n && r->tr.examples % r->train.n == 0;
+}
+
+NnStatus run_train_part(Run *r, size_t examples, size_t *done)
+{
+	size_t before = r->tr.examples;
+	NnStatus st;
+
+	*done = 0;
+	if (r->status != NN_OK || !r->train.n)
+		return r->status != NN_OK ? r->status : NN_ERR_ARG;
+	r->stopped = false; /* training goes on */
+	do {
+		st = train_step(&r->tr);
+		if (st != NN_OK)
+			r->status = st;
+		*done = r->tr.examples - before;
+	} while (st == NN_OK && *done < examples && !run_epoch_ended(r));
+	return st;
+}
+
 NnStatus run_train(Run *r, size_t examples)
 {
-	size_t done = 0;
+	size_t done = 0, part;
 
 	if (r->status != NN_OK || !r->train.n)
 		return r->status != NN_OK ? r->status : NN_ERR_ARG;
 	while (done < examples) {
-		size_t before = r->tr.examples;
-		NnStatus st = train_step(&r->tr);
-		if (st != NN_OK) {
-			r->status = st;
+		NnStatus st = run_train_part(r, examples - done, &part);
+		if (st != NN_OK)
 			return st;
-		}
-		done += r->tr.examples - before;
+		done += part;
 	}
 	return NN_OK;
+}
+
+int run_probe_rates(const Run *r, const double *rates, size_t n, size_t examples,
+                    double *losses)
+{
+	RunConfig c = r->cfg;
+	double low = INFINITY;
+	int best = -1;
+	size_t i;
+
+	c.train = &r->train;
+	c.test = &r->test;
+	c.classes = r->classes;
+	c.optim.l1 = r->tr.opt.cfg.l1;
+	c.optim.l2 = r->tr.opt.cfg.l2;
+	c.history = 2;
+	for (i = 0; i < n; i++) {
+		double loss = INFINITY;
+		Run t;
+		c.optim.lr = rates[i];
+		if (run_create(&t, &c) == NN_OK && run_train(&t, examples) == NN_OK) {
+			loss = train_loss(&t.tr, &t.train);
+			if (!isfinite(loss))
+				loss = INFINITY;
+		}
+		run_free(&t);
+		if (losses)
+			losses[i] = loss;
+		if (loss < low) {
+			low = loss;
+			best = (int)i;
+		}
+	}
+	return best;
 }
 
 void run_evaluate(Run *r)
@@ -307,7 +361,6 @@ bool run_restore_best(Run *r)
 	if (!r->best || !isfinite(r->best_loss))
 		return false;
 	memcpy(r->mlp.params, r->best, r->mlp.n_params * sizeof *r->best);
-	history_clear(&r->hist);
 	return true;
 }
 

@@ -87,7 +87,7 @@ typedef struct {
 	double *best;      /* (n_params) */
 	double best_loss;  /* INFINITY: none yet */
 	double best_epoch;
-	bool stopped;      /* early stopping put the best weights back */
+	bool stopped;      /* early stopping put the best weights back (until trained on) */
 	RunHistory hist;
 	size_t bad_row;    /* NN_ERR_SHAPE from run_create: a given label that does not fit */
 } Run;
@@ -113,6 +113,18 @@ void run_free(Run *r);
  * keeps it, and every later call returns it without training. */
 NnStatus run_train(Run *r, size_t examples);
 
+/* Trains whole mini-batches until at least `examples` more examples are done or the
+ * current epoch ends, whichever comes first (at least one step); *done gets the
+ * examples trained. Returns as run_train. Driving a run with it and checkpointing
+ * whenever run_epoch_ended says so checkpoints at the same steps however the training
+ * is cut into calls (a frame's budget, a chosen speed): the same run keeps the same
+ * best weights at any speed. */
+NnStatus run_train_part(Run *r, size_t examples, size_t *done);
+
+/* Whether the run stands at the end of an epoch (or at its start): the examples
+ * trained are a whole number of passes through the training set. */
+bool run_epoch_ended(const Run *r);
+
 /* Measures the network on both sets (r->train_loss ...) and appends the point to the
  * history at the current epoch. */
 void run_evaluate(Run *r);
@@ -122,8 +134,9 @@ void run_evaluate(Run *r);
  * sets r->stopped and returns false; true otherwise (always without a test set). */
 bool run_checkpoint(Run *r, double patience);
 
-/* Puts the weights of the lowest test loss back (the kept loss and its epoch stay) and
- * starts the history again; the caller evaluates. False when none are kept. */
+/* Puts the weights of the lowest test loss back (the kept loss and its epoch stay);
+ * the history and the count of examples go on, so the caller's next evaluation shows
+ * the jump back on the curves. False when none are kept. */
 bool run_restore_best(Run *r);
 
 /* Replaces the weights with params (n of them: the network's count), starts the
@@ -133,6 +146,16 @@ bool run_set_params(Run *r, const double *params, size_t n);
 
 /* Changes the learning rate and the L1 and L2 rates; the run goes on from here. */
 void run_tune(Run *r, double lr, double l1, double l2);
+
+/* Looks for a learning rate that trains this run: for each of rates[0..n), a fresh
+ * start of r (its data, network, starting weights and settings, with the optimizer's
+ * current L1 and L2 rates and that learning rate) trains `examples` examples. Returns
+ * the index of the rate whose training loss is then the lowest without diverging (the
+ * first of equals), or -1 when every one diverged (or memory ran out). losses (n, or
+ * NULL) gets each rate's final training loss (INFINITY: it diverged). Allocates a run
+ * of its own while it works; r is not changed. */
+int run_probe_rates(const Run *r, const double *rates, size_t n, size_t examples,
+                    double *losses);
 
 /* Epochs trained: examples over the training points. */
 double run_epoch(const Run *r);

@@ -40,12 +40,14 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/quiz/quiz-pen.c src/widgets/quiz/quiz-choice.c \
 	src/widgets/quiz/quiz-numeric.c src/widgets/quiz/quiz-arrange.c \
 	src/widgets/quiz/quiz-recall.c
-# trainer: "Train a Brain": engine, own data, state strings, keys, view, neurons chart.
+# trainer: "Train a Brain": engine, own data, state strings, keys, view, neurons chart,
+# verdicts (the goal, advice after a divergence).
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/trainer/trainer.h src/widgets/trainer/trainer.c \
 	src/widgets/trainer/trainer-data.c src/widgets/trainer/trainer-state.c \
 	src/widgets/trainer/trainer-controls.c src/widgets/trainer/trainer-view.c \
-	src/widgets/trainer/trainer-thumbs.c src/widgets/trainer/trainer-thumbs.h
+	src/widgets/trainer/trainer-thumbs.c src/widgets/trainer/trainer-thumbs.h \
+	src/widgets/trainer/trainer-judge.c
 # sims: simulations that train real networks live (nn/run.h), side by side.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/sims/race.c src/widgets/sims/race-view.c src/widgets/sims/race.h

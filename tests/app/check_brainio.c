@@ -4,7 +4,9 @@
  * same run; the learner's own points (a CSV, points placed with keys) train and
  * split as documented; early stopping puts the best weights back; a trainer scrolled
  * out of view does not train. Bad files and strings give a message and change
- * nothing; a FIFO, a device or a file over the limit is refused without waiting. */
+ * nothing; a FIFO, a device or a file over the limit is refused without waiting; W
+ * saves in the current folder when it can, else at home, and names the files by their
+ * full paths. */
 #include <config.h>
 
 #include <math.h>
@@ -365,6 +367,45 @@ START_TEST(goal_only_on_the_lessons_data)
 }
 END_TEST
 
+/* W's folder: the current one when it can be written to, else the home folder; the
+ * message names what was written by full paths, a relative name in the current
+ * folder. */
+START_TEST(save_says_where)
+{
+	Instance *a;
+	char where[256], msg[1024], old[512], cwd[512], want[1400], abs[600];
+	bool home;
+	int rc;
+
+	ck_assert(brainio_save_dir(where, sizeof where, dir, "/nonexistent-home", &home));
+	ck_assert(!home);
+	ck_assert_str_eq(where, dir);
+	ck_assert(brainio_save_dir(where, sizeof where, "/nonexistent-dir", dir, &home));
+	ck_assert(home);
+	ck_assert_str_eq(where, dir);
+	ck_assert(!brainio_save_dir(where, sizeof where, "/nonexistent-dir", NULL, &home));
+	ck_assert(!home);
+	ck_assert_str_eq(where, "/nonexistent-dir");
+	wt_open(&t, spiral);
+	brain(&t, &a);
+	ck_assert_ptr_nonnull(getcwd(old, sizeof old));
+	ck_assert_int_eq(chdir(dir), 0);
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof cwd));
+	rc = brainio_save(a, "./rel", msg, sizeof msg);
+	brainio_abs(abs, sizeof abs, "x/y.csv");
+	ck_assert_int_eq(chdir(old), 0);
+	ck_assert_msg(rc == 0, "%s", msg);
+	snprintf(want, sizeof want,
+		 "Saved the 2-8-8-1 net to %s/rel.weights and its 400 points to %s/rel.csv.", cwd,
+		 cwd);
+	ck_assert_str_eq(msg, want);
+	snprintf(want, sizeof want, "%s/x/y.csv", cwd);
+	ck_assert_str_eq(abs, want);
+	brainio_abs(abs, sizeof abs, "/a/b.weights");
+	ck_assert_str_eq(abs, "/a/b.weights");
+}
+END_TEST
+
 static void close_t(void)
 {
 	wt_close(&t);
@@ -385,6 +426,7 @@ int main(void)
 	tcase_add_test(tc, early_stopping_keeps_the_best);
 	tcase_add_test(tc, offscreen_does_not_train);
 	tcase_add_test(tc, goal_only_on_the_lessons_data);
+	tcase_add_test(tc, save_says_where);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }

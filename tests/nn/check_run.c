@@ -1,8 +1,10 @@
 /* check_run.c: a training run: the default run learns the spiral (seed 1: 90% test
  * accuracy within 100 epochs), two runs of the same seeds are the same bits and another
  * seed is another run, the kept weights come back exactly (by hand and by early
- * stopping), divergence is reported once and stays, given data is copied and checked,
- * and the history keeps the documented points (thinning worked out independently). */
+ * stopping; the history and the count go on), divergence is reported once and stays,
+ * given data is copied and checked, the history keeps the documented points (thinning
+ * worked out independently), training in parts stops at epochs' ends and is training in
+ * one go, and the rate probe's fresh starts are the runs made from the configuration. */
 #include <config.h>
 
 #include <math.h>
@@ -132,10 +134,18 @@ START_TEST(best_weights_come_back)
 	ck_assert(memcmp(r.mlp.params, copy, n * sizeof *copy) != 0);
 	ck_assert(run_restore_best(&r));
 	ck_assert(memcmp(r.mlp.params, copy, n * sizeof *copy) == 0);
-	ck_assert_uint_eq(r.hist.seen, 0); /* the history starts again */
+	ck_assert_uint_eq(r.hist.seen, 151); /* the history goes on */
+	ck_assert_uint_eq(r.tr.examples, 150 * r.train.n); /* and the count */
 	run_evaluate(&r);
 	ck_assert(r.test_loss == best);
 	ck_assert(r.best_epoch == best_epoch);
+	{ /* the newest point: this epoch, the best loss (the jump back) */
+		const double *x, *y;
+		size_t k = run_history(&r, RUN_TEST_LOSS, &x, &y);
+		ck_assert_uint_eq(r.hist.seen, 152);
+		ck_assert(x[k - 1] == 150 && y[k - 1] == best);
+		ck_assert(x[0] == 0); /* the start is still there */
+	}
 	/* Early stopping: with patience 20 it stops more than 20 epochs past its best and
 	 * puts those weights back. */
 	run_free(&r);
@@ -147,6 +157,8 @@ START_TEST(best_weights_come_back)
 	ck_assert(memcmp(r.mlp.params, r.best, n * sizeof *copy) == 0);
 	run_evaluate(&r);
 	ck_assert(r.test_loss == r.best_loss);
+	ck_assert_int_eq(run_train(&r, 1), NN_OK); /* trained on: no longer stopped */
+	ck_assert(!r.stopped);
 	/* Weights from elsewhere: the count must match; the best is forgotten. */
 	ck_assert(!run_set_params(&r, copy, n - 1));
 	ck_assert(run_set_params(&r, copy, n));
@@ -278,6 +290,86 @@ START_TEST(history_keeps_the_documented_points)
 }
 END_TEST
 
+/* run_train_part stops at the end of an epoch, also when the last batch of an epoch
+ * is smaller, and training in parts is training in one go, bit for bit. */
+START_TEST(parts_end_at_epochs)
+{
+	RunConfig c;
+	Run a, b;
+	size_t done;
+
+	run_config_defaults(&c);
+	c.batch = 30; /* 200 training points: six batches of 30 and one of 20 */
+	ck_assert_int_eq(run_create(&a, &c), NN_OK);
+	ck_assert_int_eq(run_create(&b, &c), NN_OK);
+	ck_assert(run_epoch_ended(&a)); /* the start */
+	ck_assert_int_eq(run_train_part(&a, 1000, &done), NN_OK);
+	ck_assert_uint_eq(done, 200);
+	ck_assert(run_epoch_ended(&a));
+	ck_assert_int_eq(run_train_part(&a, 45, &done), NN_OK); /* two batches */
+	ck_assert_uint_eq(done, 60);
+	ck_assert(!run_epoch_ended(&a));
+	ck_assert_int_eq(run_train_part(&a, 1000, &done), NN_OK);
+	ck_assert_uint_eq(done, 140);
+	ck_assert(run_epoch_ended(&a));
+	ck_assert_int_eq(run_train_part(&a, 0, &done), NN_OK); /* at least one step */
+	ck_assert_uint_eq(done, 30);
+	ck_assert_int_eq(run_train(&b, 430), NN_OK);
+	ck_assert_uint_eq(b.tr.examples, 430);
+	ck_assert_uint_eq(a.tr.step, b.tr.step);
+	ck_assert(same_params(&a, &b));
+	run_free(&a);
+	run_free(&b);
+}
+END_TEST
+
+/* The probe trains a fresh start of the run at each rate: the same losses as runs made
+ * here from the configuration at those rates (its data given, not generated: the same
+ * bits), and the index of the lowest, after the run diverged. */
+START_TEST(probe_tries_fresh_starts)
+{
+	static const double rates[] = {3, 1, 0.3, 0.1, 0.03, 0.01, 0.001};
+	double losses[7], low = INFINITY;
+	RunConfig c;
+	Run r, t;
+	NnStatus st = NN_OK;
+	int i, k, want = -1;
+
+	run_config_defaults(&c);
+	c.act[0] = c.act[1] = ACT_RELU;
+	c.optim.lr = 10;
+	ck_assert_int_eq(run_create(&r, &c), NN_OK);
+	while (st == NN_OK)
+		st = run_train(&r, 100);
+	ck_assert_int_eq(st, NN_ERR_DIVERGED);
+	i = run_probe_rates(&r, rates, 7, 2000, losses);
+	ck_assert_int_eq(r.status, NN_ERR_DIVERGED); /* r is left as it was */
+	ck_assert(r.tr.opt.cfg.lr == 10);
+	for (k = 0; k < 7; k++) {
+		double loss = INFINITY;
+		c.optim.lr = rates[k];
+		ck_assert_int_eq(run_create(&t, &c), NN_OK);
+		if (run_train(&t, 2000) == NN_OK)
+			loss = train_loss(&t.tr, &t.train);
+		run_free(&t);
+		ck_assert_msg(losses[k] == loss, "rate %g: %g, here %g", rates[k], losses[k], loss);
+		if (loss < low) {
+			low = loss;
+			want = k;
+		}
+	}
+	ck_assert_int_eq(i, want);
+	ck_assert(isfinite(low) && low < log(2.0) / 2); /* it learns there */
+	/* the L2 rate set live counts: other losses */
+	run_tune(&r, 10, 0, 0.1);
+	ck_assert(run_probe_rates(&r, rates + want, 1, 2000, losses) == 0);
+	ck_assert(losses[0] != low);
+	/* nothing that trains: -1 */
+	ck_assert_int_eq(run_probe_rates(&r, (const double[]){1e6}, 1, 2000, NULL), -1);
+	run_free(&r);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("run");
@@ -289,6 +381,8 @@ int main(void)
 	tcase_add_test(tc, divergence_is_reported_and_stays);
 	tcase_add_test(tc, given_data_is_copied_and_checked);
 	tcase_add_test(tc, history_keeps_the_documented_points);
+	tcase_add_test(tc, parts_end_at_epochs);
+	tcase_add_test(tc, probe_tries_fresh_starts);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }

@@ -18,9 +18,9 @@ static const DataKind cycle[] = {DATA_SPIRAL, DATA_CIRCLE,  DATA_XOR,   DATA_GAU
 #define N_CYCLE (sizeof cycle / sizeof *cycle)
 
 /* Learning rates + and - move between. */
-static const double rates[] = {0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1,
-			       0.3,    1,      3,     10,    30,   100};
-#define N_RATES (sizeof rates / sizeof *rates)
+const double trainer_rates[] = {0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1,
+				0.3,    1,      3,     10,    30,   100};
+const int trainer_nrates = sizeof trainer_rates / sizeof *trainer_rates;
 
 
 /* Batch sizes b cycles through (0: the whole training set). */
@@ -55,19 +55,24 @@ static double next_of(const double *t, size_t n, double v)
 	return t[0];
 }
 
+double trainer_rate_step(double lr, int dir)
+{
+	int i, best = 0;
+
+	for (i = 0; i < trainer_nrates; i++) /* the nearest rung, then one up or down */
+		if (fabs(log(trainer_rates[i] / lr)) < fabs(log(trainer_rates[best] / lr)))
+			best = i;
+	if (dir > 0 && trainer_rates[best] <= lr * 1.0001 && best + 1 < trainer_nrates)
+		best++;
+	else if (dir < 0 && trainer_rates[best] >= lr * 0.9999 && best > 0)
+		best--;
+	return trainer_rates[best];
+}
+
 /* The learning rate one notch up (dir 1) or down (-1) the ladder. */
 static void step_rate(Brain *b, int dir)
 {
-	size_t i, best = 0;
-
-	for (i = 0; i < N_RATES; i++)
-		if (fabs(log(rates[i] / b->lr)) < fabs(log(rates[best] / b->lr)))
-			best = i;
-	if (dir > 0 && rates[best] <= b->lr * 1.0001 && best + 1 < N_RATES)
-		best++;
-	else if (dir < 0 && rates[best] >= b->lr * 0.9999 && best > 0)
-		best--;
-	b->lr = rates[best];
+	b->lr = trainer_rate_step(b->lr, dir);
 	run_tune(&b->run, b->lr, b->l1, b->l2); /* live: the run goes on with the new rate */
 }
 
@@ -146,7 +151,7 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 	} else if (key_is_char(k, 'e')) {
 		b->early = !b->early;
 	} else if (key_is_char(k, 'B')) { /* the weights of the lowest test loss */
-		if (b->built && isfinite(b->run.best_loss)) {
+		if (b->built && isfinite(b->run.best_loss) && b->mode != BRAIN_DIVERGED) {
 			if (b->mode == BRAIN_RUNNING)
 				b->mode = BRAIN_PAUSED;
 			trainer_restore_best(in); /* still the best, from that epoch */
@@ -162,6 +167,8 @@ unsigned trainer_controls_key(Instance *in, const Key *k)
 			;
 		if (!b->custom)
 			b->kind = cycle[i + 1 < N_CYCLE ? i + 1 : 0];
+		else /* back to the lesson's data, as many points as it had */
+			b->points = b->goal_points;
 		b->custom = false;
 		b->points = b->points < 10 ? 10 : b->points > 5000 ? 5000 : b->points;
 		rebuild = true;

@@ -18,16 +18,32 @@
 #include "widgets/trainer/trainer.h"
 #include "widgets/core/visual.h"
 
-#define HEIGHT    22 /* rows of the whole widget */
 #define PANEL_H   14 /* rows of the field and of the chart with its numbers */
 #define STATS_H   4  /* rows of numbers under the loss chart */
+#define INFO_H    3  /* rows of the status, the settings, the goal and its note */
+#define KEYS_MAX  32 /* rows of keys at most (a narrow column; the rest is cut) */
 #define DIAG_MINW 100 /* widths from which a network diagram is drawn */
 
+/* The keys, the most used first: the rows under the status. */
+static const char *keys_help(void)
+{
+	return _("Space run/pause  s epoch  r reset  R weights  D data  +/- rate  </> speed\n"
+		 "d dataset  n noise  t split  p place points  v chart  B best weights\n"
+		 "[/] width  h layer  l/L layers  a act  o optim  b batch  c loss\n"
+		 "1 L1  2 L2  x dropout  i init  e early stop");
+}
+
+/* The header, the panel, the status rows and every row of keys at this width: at the
+ * player's 76 columns 22 rows, so that the whole widget fits an 80x24 screen. */
 int trainer_view_height(const Instance *in, int width)
 {
+	WrapLine wl[KEYS_MAX];
+	const char *help = keys_help();
+
+	int n = wrap_text(help, strlen(help), width, wl, KEYS_MAX);
+
 	(void)in;
-	(void)width;
-	return HEIGHT;
+	return 1 + PANEL_H + INFO_H + (n < KEYS_MAX ? n : KEYS_MAX);
 }
 
 /* "2-8-8-1", or "2-[8]-8-1" with the first hidden layer picked */
@@ -214,7 +230,7 @@ static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps
 		grouped(ex, sizeof ex, b->rate);
 		snprintf(line, sizeof line, _("%s examples/s  %s mult-adds/step"), ex, macs);
 		if (utf8_width(line, strlen(line)) > w) /* a narrow column: the short form */
-			snprintf(line, sizeof line, _("%s ex/s  %s MACs/step"), ex, macs);
+			snprintf(line, sizeof line, _("%s ex/s  %s mult-adds/step"), ex, macs);
 	} else {
 		snprintf(line, sizeof line, _("%s mult-adds/step"), macs);
 	}
@@ -271,107 +287,162 @@ static void draw_diagram(Brain *b, Grid *g, int x, int y, int w, int h, Caps cap
 	netdiag_draw(&b->nd, g, x, y, w, h, &spec, caps);
 }
 
-/* The line (or two) about the run: paused, training, stopped and why, or failed. */
-static int draw_status(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
+/* The status: paused, training, stopped and why, placing points, or failed; its
+ * style in *st. */
+static void status_text(const Brain *b, char *buf, size_t size, Style *st, Caps caps)
 {
-	char buf[512];
-	WrapLine wl[2];
-	int n, i;
-	Style st = STYLE_NORMAL;
+	char e[32], l[32];
 
-	switch (b->mode) {
-	case BRAIN_DIVERGED:
-		trainer_diverged_text(b, buf, sizeof buf, caps);
-		st = STYLE_BAD;
-		break;
-	case BRAIN_FAILED:
-		snprintf(buf, sizeof buf, "%s", _("This net cannot be built: out of memory."));
-		st = STYLE_BAD;
-		break;
-	case BRAIN_RUNNING:
-		if (trainer_speeds[b->speed] > 0)
-			snprintf(buf, sizeof buf, _("Training at %g epochs a second (< slower, > faster)..."),
-				 trainer_speeds[b->speed]);
-		else
-			snprintf(buf, sizeof buf, "%s", _("Training at full speed (< slower)..."));
-		break;
-	default:
-		if (b->run.stopped)
-			snprintf(buf, sizeof buf,
-				 _("Stopped early: the test loss has not improved since epoch %.1f, "
-				   "so its weights are back."),
-				 b->run.best_epoch);
-		else
-			snprintf(buf, sizeof buf, "%s",
-				 b->built && b->run.tr.step ? _("Paused.")
-							: _("Ready: press Space to train."));
-		break;
-	}
+	*st = STYLE_NORMAL;
 	if (b->placing) {
-		snprintf(buf, sizeof buf, "%s",
+		snprintf(buf, size, "%s",
 			 b->classes ? _("Placing points: arrows move the cross, 0-9 drop a point of "
 					"that class, Backspace takes it back, p ends.")
 				    : _("Placing points: arrows move the cross, 0-9 drop a point of "
 					"value -1 to 1, Backspace takes it back, p ends."));
-		st = STYLE_ACCENT;
+		*st = STYLE_ACCENT;
+		return;
 	}
-	n = wrap_text(buf, strlen(buf), w, wl, 2);
-	for (i = 0; i < n && i < 2; i++)
-		grid_text(g, x, y + i, buf + wl[i].start, wl[i].len, w, st);
-	if (n < 2) { /* the second row: the settings without a key of their own on top */
-		char l1[32], l2[32], dr[32];
-		visual_num(l1, sizeof l1, b->l1, 5, caps);
-		visual_num(l2, sizeof l2, b->l2, 5, caps);
-		visual_num(dr, sizeof dr, b->nhidden ? b->dropout : 0, 2, caps);
-		snprintf(buf, sizeof buf,
-			 _("L1 %s  L2 %s  dropout %s  init %s  seeds %llu/%llu  noise %g  split %.0f%%%s"),
-			 l1, l2, dr, b->init < INIT_COUNT ? init_name(b->init) : _("auto"),
-			 (unsigned long long)b->data_seed, (unsigned long long)b->init_seed,
-			 b->noise, 100 * b->ratio, b->early ? _("  early stop") : "");
-		text(g, x, y + 1, w, buf, STYLE_DIM);
+	switch (b->mode) {
+	case BRAIN_DIVERGED:
+		trainer_diverged_text(b, buf, size, caps);
+		*st = STYLE_BAD;
+		return;
+	case BRAIN_FAILED:
+		snprintf(buf, size, "%s", _("This net cannot be built: out of memory."));
+		*st = STYLE_BAD;
+		return;
+	case BRAIN_RUNNING:
+		if (trainer_speeds[b->speed] > 0)
+			snprintf(buf, size, _("Training at %g epochs a second (< slower, > faster)..."),
+				 trainer_speeds[b->speed]);
+		else
+			snprintf(buf, size, "%s", _("Training at full speed (< slower)..."));
+		return;
+	default:
+		break;
 	}
-	return n;
+	if (b->at_win) {
+		char acc[32];
+		trainer_epoch_str(e, sizeof e, b->win_epoch);
+		percent(acc, sizeof acc, b->win_acc);
+		snprintf(buf, size, _("Paused at the win: %s test accuracy at epoch %s. Space trains on."),
+			 acc, e);
+		*st = STYLE_GOOD;
+	} else if (b->restored) {
+		trainer_epoch_str(e, sizeof e, b->run.best_epoch);
+		visual_loss(l, sizeof l, b->run.best_loss, caps);
+		snprintf(buf, size, _("Weights of epoch %s back (test loss %s): Space trains on from them."),
+			 e, l);
+		*st = STYLE_ACCENT;
+	} else if (b->run.stopped) {
+		trainer_epoch_str(e, sizeof e, b->run.best_epoch);
+		snprintf(buf, size,
+			 _("Stopped early: the test loss has not improved since epoch %s, so its "
+			   "weights are back."),
+			 e);
+	} else {
+		snprintf(buf, size, "%s",
+			 b->built && b->run.tr.step ? _("Paused.") : _("Ready: press Space to train."));
+	}
 }
 
-/* The goal and how close the learner is; without a goal, the lowest test loss and
- * its weights (B). Returns the rows used. */
-static int draw_goal(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
+/* The settings without a key of their own on top. */
+static void settings_text(const Brain *b, char *buf, size_t size, Caps caps)
 {
-	char line[256], goal[32], best[32];
+	char l1[32], l2[32], dr[32], noise[32];
+
+	visual_num(l1, sizeof l1, b->l1, 5, caps);
+	visual_num(l2, sizeof l2, b->l2, 5, caps);
+	visual_num(dr, sizeof dr, b->nhidden ? b->dropout : 0, 2, caps);
+	visual_num(noise, sizeof noise, b->noise, 2, caps);
+	snprintf(buf, size,
+		 _("L1 %s  L2 %s  dropout %s  init %s  seeds %llu/%llu  noise %s  split %.0f%%%s"), l1,
+		 l2, dr, b->init < INIT_COUNT ? init_name(b->init) : _("auto"),
+		 (unsigned long long)b->data_seed, (unsigned long long)b->init_seed, noise,
+		 100 * b->ratio, b->early ? _("  early stop") : "");
+}
+
+/* The goal and how close the learner is, or that it was reached; without a goal, the
+ * lowest test loss and its weights (B). "" when there is nothing to say. */
+static void goal_text(const Brain *b, char *line, size_t size, Style *st, Caps caps)
+{
+	char goal[32], best[32], e[32];
 	int len;
 
+	*st = STYLE_NORMAL;
+	line[0] = '\0';
 	if (!(b->goal > 0)) {
 		if (!b->built || !isfinite(b->run.best_loss) || !b->run.tr.step)
-			return 0;
+			return;
 		visual_loss(best, sizeof best, b->run.best_loss, caps);
-		snprintf(line, sizeof line,
-			 _("Lowest test loss %s, at epoch %.1f: B puts those weights back."), best,
-			 b->run.best_epoch);
-		text(g, x, y, w, line, STYLE_DIM);
-		return 1;
+		trainer_epoch_str(e, sizeof e, b->run.best_epoch);
+		snprintf(line, size, _("Lowest test loss %s, at epoch %s: B puts those weights back."),
+			 best, e);
+		*st = STYLE_DIM;
+		return;
 	}
-	snprintf(goal, sizeof goal, "%.0f%%", 100 * b->goal);
-	if (b->max_neurons > 0)
-		len = snprintf(line, sizeof line,
-			       _("Goal: %s test accuracy with at most %d hidden neurons (now %d)."),
-			       goal, b->max_neurons, trainer_neurons(b));
-	else
-		len = snprintf(line, sizeof line, _("Goal: %s test accuracy."), goal);
-	if (b->best >= 0 && len > 0 && (size_t)len < sizeof line) {
-		percent(best, sizeof best, b->best);
-		snprintf(line + len, sizeof line - (size_t)len, _("  Best %s."), best);
-	}
-	text(g, x, y, w, line, STYLE_NORMAL);
+	percent(best, sizeof best, b->best);
 	if (b->won) {
-		const char *won = _("Goal reached: this brain learned it!");
-		text(g, x, y + 1, w, won, STYLE_GOOD);
-		return 2;
+		len = snprintf(line, size, "%s", _("Goal reached: this brain learned it!"));
+		*st = STYLE_GOOD;
+	} else {
+		snprintf(goal, sizeof goal, "%.0f%%", 100 * b->goal);
+		if (b->max_neurons > 0)
+			len = snprintf(line, size,
+				       _("Goal: %s test accuracy, at most %d hidden neurons (now %d)."),
+				       goal, b->max_neurons, trainer_neurons(b));
+		else
+			len = snprintf(line, size, _("Goal: %s test accuracy."), goal);
 	}
-	if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons) {
-		text(g, x, y + 1, w, _("Too many neurons for the goal: press [ or L."), STYLE_WARN);
-		return 2;
+	if (b->best >= 0 && len > 0 && (size_t)len < size)
+		snprintf(line + len, size - (size_t)len, _("  Best %s."), best);
+}
+
+/* The rows under the panel: the status, the goal, why the goal does not count now and
+ * the settings, each wrapped. The status gets every row it needs (up to INFO_H), then
+ * the others a row each in that order of need, then the rows they need beyond the
+ * first; the settings keep to one row. Drawn in the order status, settings, goal,
+ * note. */
+static void draw_info(const Brain *b, Grid *g, int x, int y, int w, Caps caps)
+{
+	enum { S, C, G, N, ITEMS };
+	static const int order[ITEMS - 1] = {G, N, C};
+	char buf[ITEMS][512];
+	Style st[ITEMS] = {STYLE_NORMAL, STYLE_DIM, STYLE_NORMAL, STYLE_WARN};
+	WrapLine wl[ITEMS][INFO_H];
+	int rows[ITEMS] = {0}, want[ITEMS] = {0}, left, i, k, more;
+
+	status_text(b, buf[S], sizeof buf[S], &st[S], caps);
+	settings_text(b, buf[C], sizeof buf[C], caps);
+	goal_text(b, buf[G], sizeof buf[G], &st[G], caps);
+	trainer_goal_miss_text(b, buf[N], sizeof buf[N], caps);
+	for (k = 0; k < ITEMS; k++) {
+		if (k == C) { /* one row, cut at the edge */
+			wl[k][0] = (WrapLine){.start = 0, .len = strlen(buf[k])};
+			want[k] = 1;
+		} else if (buf[k][0]) {
+			want[k] = wrap_text(buf[k], strlen(buf[k]), w, wl[k], INFO_H);
+			want[k] = want[k] < INFO_H ? want[k] : INFO_H;
+		}
 	}
-	return 1;
+	rows[S] = want[S];
+	left = INFO_H - rows[S];
+	for (i = 0; i < ITEMS - 1 && left > 0; i++) /* a row each */
+		if (want[order[i]] > 0) {
+			rows[order[i]] = 1;
+			left--;
+		}
+	for (i = 0; i < ITEMS - 1 && left > 0; i++) { /* then the rest of each */
+		k = order[i];
+		more = rows[k] ? want[k] - rows[k] : 0;
+		more = more < left ? more : left;
+		rows[k] += more;
+		left -= more;
+	}
+	for (k = 0; k < ITEMS; k++)
+		for (i = 0; i < rows[k]; i++)
+			grid_text(g, x, y++, buf[k] + wl[k][i].start, wl[k][i].len, w, st[k]);
 }
 
 void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
@@ -422,18 +493,13 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	}
 	draw_numbers(b, g, rx, y + PANEL_H - STATS_H, rw, caps);
 	y += PANEL_H;
-	draw_status(b, g, r.x, y, r.w, caps);
-	y += 2;
-	y += draw_goal(b, g, r.x, y, r.w, caps);
-	if (focused) { /* the keys, the most used first, in the rows left */
-		const char *help =
-		    _("Space run/pause  s epoch  r reset  R weights  D data  +/- rate  </> speed\n"
-		      "d dataset  n noise  t split  p place points  v chart  B best weights\n"
-		      "[/] width  h layer  l/L layers  a act  o optim  b batch  c loss\n"
-		      "1 L1  2 L2  x dropout  i init  e early stop");
-		WrapLine wl[HEIGHT];
-		int n = wrap_text(help, strlen(help), r.w, wl, HEIGHT), i;
-		for (i = 0; i < n && y + i < r.y + HEIGHT; i++)
+	draw_info(b, g, r.x, y, r.w, caps);
+	y += INFO_H;
+	if (focused) { /* the keys, every row of them */
+		const char *help = keys_help();
+		WrapLine wl[KEYS_MAX];
+		int n = wrap_text(help, strlen(help), r.w, wl, KEYS_MAX), i;
+		for (i = 0; i < n && i < KEYS_MAX && y + i < r.y + r.h; i++)
 			grid_text(g, r.x, y + i, help + wl[i].start, wl[i].len, r.w, STYLE_DIM);
 		*cx = r.x;
 		*cy = r.y;

@@ -1,9 +1,10 @@
 /* trainer.c: the trainer widget over a run (nn/run.h: data and split, the net, its
  * training, metrics, best weights, divergence): the run built from the learner's
  * settings, trained for a time budget per frame (whole mini-batches) or at a chosen
- * speed and evaluated each frame, divergence explained, the win of a lesson's goal,
+ * speed and evaluated each frame, checkpointed and judged at every epoch's end,
  * progress. Keys: trainer-controls.c; drawing: trainer-view.c.
- * Must not own the loop, navigate or write files; allocates only when (re)building. */
+ * Must not own the loop, navigate or write files; allocates only when (re)building
+ * (and to try rates after a divergence, trainer-judge.c). */
 #include <config.h>
 
 #include <math.h>
@@ -82,6 +83,18 @@ static bool checkpoint(Brain *b)
 	return false;
 }
 
+/* At the end of an epoch: the checkpoint, and the goal judged on the test accuracy
+ * there. False when the run stops here (stopped early, or the goal was reached). */
+static bool epoch_end(Instance *in, Brain *b)
+{
+	if (!checkpoint(b))
+		return false;
+	if (trainer_goal_miss(b) == BRAIN_GOAL_COUNTS &&
+	    trainer_judge(in, b, train_accuracy(&b->run.te, &b->run.test)))
+		return false;
+	return true;
+}
+
 /* Evaluates the net on both sets and records the point of the curves. */
 static void evaluate(Brain *b)
 {
@@ -133,6 +146,7 @@ int trainer_build(Brain *b)
 	plotdata_clear(&b->accs);
 	b->rate = 0;
 	b->owed = 0;
+	b->at_win = b->restored = false;
 	b->mode = b->mode == BRAIN_RUNNING ? BRAIN_RUNNING : BRAIN_PAUSED;
 	run_config(b, &c);
 	if (b->custom) {
@@ -160,33 +174,27 @@ int trainer_build(Brain *b)
 	return 0;
 }
 
-/* After training: the best result and the win (once). */
-void trainer_judge(Instance *in, Brain *b)
+/* Trains whole mini-batches until `examples` are done, unless the run stops first:
+ * divergence, early stopping or the goal. Both are judged at the end of every epoch
+ * (epoch_end), never where a frame or a chunk ends, so the same run keeps the same
+ * best weights, stops and wins at the same step at any speed. Returns the examples
+ * trained. */
+static size_t train(Instance *in, Brain *b, size_t examples)
 {
-	double acc = b->run.test_acc;
+	size_t done = 0, part;
 
-	if (!b->built || !(b->goal > 0) || !b->classes || !isfinite(acc))
-		return;
-	if (b->custom || b->kind != b->goal_kind || b->noise != b->goal_noise ||
-	    b->ratio != b->goal_ratio || b->points != b->goal_points)
-		return; /* the goal is about the lesson's data, not easier ones */
-	if (b->max_neurons > 0 && trainer_neurons(b) > b->max_neurons)
-		return;
-	if (acc > b->best)
-		b->best = acc;
-	if (acc >= b->goal && !b->won) {
-		b->won = true;
-		in->done = true; /* the player saves and completes the unit (player_tick) */
+	b->at_win = b->restored = false;
+	while (done < examples) {
+		NnStatus st = run_train_part(&b->run, examples - done, &part);
+		done += part;
+		if (st != NN_OK) {
+			trainer_diverged(b);
+			break;
+		}
+		if (run_epoch_ended(&b->run) && !epoch_end(in, b))
+			break;
 	}
-}
-
-/* Runs whole mini-batches until `examples` are done; false when training diverged. */
-static bool train(Brain *b, size_t examples)
-{
-	if (run_train(&b->run, examples) == NN_OK)
-		return true;
-	b->mode = BRAIN_DIVERGED;
-	return false;
+	return done;
 }
 
 bool trainer_train(Instance *in, size_t examples)
@@ -195,10 +203,8 @@ bool trainer_train(Instance *in, size_t examples)
 
 	if (!b || !b->built || b->mode == BRAIN_DIVERGED)
 		return false;
-	if (train(b, examples ? examples : 1))
-		checkpoint(b);
+	train(in, b, examples ? examples : 1);
 	evaluate(b);
-	trainer_judge(in, b);
 	return b->mode != BRAIN_DIVERGED;
 }
 
@@ -218,7 +224,7 @@ void trainer_rebuild(Instance *in, bool keep)
 	    memcmp(sizes, b->run.mlp.sizes, (L + 1) * sizeof *sizes) == 0)
 		trainer_set_weights(in, saved, n);
 	free(saved);
-	trainer_judge(in, b);
+	trainer_judge(in, b, b->run.test_acc);
 	in->animating = b->mode == BRAIN_RUNNING;
 }
 
@@ -230,7 +236,7 @@ int trainer_set_weights(Instance *in, const double *params, size_t n)
 		return -1;
 	evaluate(b);
 	checkpoint(b);
-	trainer_judge(in, b);
+	trainer_judge(in, b, b->run.test_acc);
 	return 0;
 }
 
@@ -241,7 +247,9 @@ int trainer_restore_best(Instance *in)
 	if (!b->built || !run_restore_best(&b->run))
 		return -1;
 	evaluate(b);
-	trainer_judge(in, b);
+	b->restored = true;
+	b->at_win = false;
+	trainer_judge(in, b, b->run.test_acc);
 	return 0;
 }
 
@@ -265,42 +273,6 @@ void trainer_bounds(const Brain *b, double *x0, double *x1, double *y0, double *
 	*x1 = c + m;
 	*y0 = e - m;
 	*y1 = f + m;
-}
-
-void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
-{
-	const Trainer *tr = &b->run.tr;
-	double lr = tr->opt.cfg.lr, loss = tr->last_loss;
-	char lrs[32], sug[32], ls[32];
-	const char *what;
-
-	if (b->mode != BRAIN_DIVERGED) {
-		if (size)
-			buf[0] = '\0';
-		return;
-	}
-	visual_num(lrs, sizeof lrs, lr, 4, caps);
-	visual_num(sug, sizeof sug, lr / 10, 5, caps);
-	if (tr->overflowed)
-		what = _("an update flung a weight past 1e154, out of any useful range");
-	else if (isnan(loss))
-		what = _("the loss became NaN (not a number)");
-	else if (isinf(loss))
-		what = _("the loss became infinite");
-	else {
-		snprintf(ls, sizeof ls, "%.3g", loss);
-		what = NULL;
-	}
-	if (what)
-		snprintf(buf, size,
-			 _("Training stopped at step %zu: %s. The learning rate %s is too large "
-			   "for this net: try %s (press -), then r to reset."),
-			 tr->step, what, lrs, sug);
-	else
-		snprintf(buf, size,
-			 _("Training stopped at step %zu: the loss exploded to %s. The learning "
-			   "rate %s is too large for this net: try %s (press -), then r to reset."),
-			 tr->step, ls, lrs, sug);
 }
 
 static int read_params(Instance *in, Brain *b)
@@ -423,22 +395,20 @@ static bool trainer_tick(Instance *in, double dt)
 			b->owed = 10.0 * n; /* after a pause: no burst */
 	}
 	do {
-		size_t chunk = CHUNK_EX, before = b->run.tr.examples;
-		bool ok;
+		size_t chunk = CHUNK_EX, done;
 		if (trainer_speeds[b->speed] > 0) {
 			if (b->owed < (double)b->run.tr.cfg.batch)
 				break;
 			chunk = b->owed < CHUNK_EX ? (size_t)b->owed : CHUNK_EX;
 		}
-		ok = train(b, chunk) && checkpoint(b);
+		done = train(in, b, chunk);
 		if (trainer_speeds[b->speed] > 0)
-			b->owed -= (double)(b->run.tr.examples - before);
-		if (!ok)
+			b->owed -= (double)done;
+		if (b->mode != BRAIN_RUNNING) /* diverged, stopped early or won */
 			break;
 		spent = now_s() - t0;
 	} while (spent < BUDGET_S);
 	evaluate(b);
-	trainer_judge(in, b);
 	if (dt > 0) { /* examples per second of the whole frame, drawing included */
 		double r = (double)(b->run.tr.examples - ex0) / (dt > BUDGET_S ? dt : BUDGET_S);
 		b->rate = b->rate > 0 ? 0.8 * b->rate + 0.2 * r : r;

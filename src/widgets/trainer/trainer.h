@@ -34,6 +34,19 @@ typedef enum {
 	BRAIN_FAILED /* out of memory while rebuilding: nothing to train */
 } BrainMode;
 
+/* Whether the lesson's goal counts for what the trainer holds now, or why not
+ * (trainer_goal_miss): the goal is about the lesson's data and a budget of neurons. */
+typedef enum {
+	BRAIN_GOAL_COUNTS,
+	BRAIN_GOAL_NONE,    /* no goal (or regression: no accuracy to reach) */
+	BRAIN_GOAL_OWN,     /* the learner's own points */
+	BRAIN_GOAL_DATASET, /* another generated dataset */
+	BRAIN_GOAL_NOISE,
+	BRAIN_GOAL_SPLIT,
+	BRAIN_GOAL_POINTS,
+	BRAIN_GOAL_NEURONS  /* more hidden neurons than max_neurons */
+} BrainGoalMiss;
+
 typedef enum {
 	BRAIN_CHART_LOSS, /* train and test loss by epoch (log scale) */
 	BRAIN_CHART_ACC,  /* train and test accuracy by epoch (classification only) */
@@ -84,8 +97,15 @@ typedef struct {
 	                        * them ends in evaluate(), which bumps it */
 	/* The widget's side of the run. */
 	BrainMode mode;
-	double best;        /* best test accuracy of a net within max_neurons (-1: none) */
+	double best;        /* best test accuracy while the goal counted, at an epoch's end
+	                     * or after a change (-1: none) */
 	bool won;
+	bool at_win;        /* paused where the goal was reached (until trained again) */
+	double win_epoch, win_acc; /* where and with what it was reached (this session) */
+	bool restored;      /* B put the best weights back (until trained again) */
+	double blown_lr;    /* the rate training diverged at */
+	double suggest_lr;  /* a rate of the ladder that trained from the same start (0:
+	                     * every smaller one diverged too) */
 	double rate;        /* examples per second, smoothed (0: not measured yet) */
 	double owed;        /* examples due at a limited speed, not trained yet */
 	PlotData curves;    /* train and test loss by epoch (the run's history, shown) */
@@ -109,14 +129,37 @@ bool trainer_train(Instance *in, size_t examples);
 extern const double trainer_speeds[];
 extern const int trainer_nspeeds;
 
+/* The learning rates + and - move between, smallest first (trainer-controls.c), and
+ * the rate one press of + (dir 1) or - (dir -1) makes of lr. */
+extern const double trainer_rates[];
+extern const int trainer_nrates;
+double trainer_rate_step(double lr, int dir);
+
 /* The state, for the tests and the view; NULL for another kind of widget. */
 const Brain *trainer_state(const Instance *in);
 
 /* The hidden neurons of the current net. */
 int trainer_neurons(const Brain *b);
 
-/* The explanation shown when training diverged ("" otherwise), in buf. */
+/* The explanation shown when training diverged ("" otherwise), in buf: the step, the
+ * rate and what blew up, and the rate to try with the presses of - that reach it, or
+ * what the rate is now once - was pressed (trainer-judge.c). */
 void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps);
+
+/* Marks the run diverged and finds the rate to suggest: the ladder's rates below the
+ * one that blew up, each tried on a throwaway fresh start of the same run
+ * (run_probe_rates); the one that lowers the training loss most is suggested. */
+void trainer_diverged(Brain *b);
+
+/* Whether the goal counts for the trainer's data and net now, or why not. */
+BrainGoalMiss trainer_goal_miss(const Brain *b);
+
+/* A line saying why the goal does not count now ("" when it counts or there is none),
+ * and what brings it back. */
+void trainer_goal_miss_text(const Brain *b, char *buf, size_t size, Caps caps);
+
+/* An epoch for the eye: "41" when whole, else "41.5". */
+void trainer_epoch_str(char *buf, size_t size, double epoch);
 
 /* The square the field shows, in data coordinates: the points' bounds plus a margin. */
 void trainer_bounds(const Brain *b, double *x0, double *x1, double *y0, double *y1);
@@ -151,7 +194,8 @@ int trainer_apply_state(Instance *in, const char *s, char *err, size_t size);
 int trainer_set_weights(Instance *in, const double *params, size_t n);
 
 /* Puts the weights of the lowest test loss back and evaluates (the kept loss and its
- * epoch stay); -1 when there are none. */
+ * epoch stay, the curves and the epoch count go on from here: the chart shows the jump
+ * back); -1 when there are none. */
 int trainer_restore_best(Instance *in);
 
 /* Rebuilds after a change of the settings, keeping the net's weights when keep is
@@ -159,9 +203,12 @@ int trainer_restore_best(Instance *in);
 void trainer_rebuild(Instance *in, bool keep);
 
 /* Engine (trainer.c) for the controls: rebuilds the data, the net and the run from the
- * settings (0, or -1 with mode BRAIN_FAILED); judges the best result and the win. */
+ * settings (0, or -1 with mode BRAIN_FAILED). */
 int trainer_build(Brain *b);
-void trainer_judge(Instance *in, Brain *b);
+
+/* Judges a test accuracy of the net as it is (trainer-judge.c): while the goal counts,
+ * keeps the best, and wins once (in->done). Returns true when this was the win. */
+bool trainer_judge(Instance *in, Brain *b, double acc);
 
 /* Keys and animation commands (trainer-controls.c), the WidgetOps functions. */
 unsigned trainer_controls_key(Instance *in, const Key *k);

@@ -1,22 +1,31 @@
 /* check_trainer.c: the trainer widget: training with fixed seeds is reproducible bit for
  * bit, the default net learns the spiral (>= 90% test accuracy), a huge learning rate
- * diverges and the explanation names the step, the goal wins once and its best result is
- * saved and restored, the keys, the charts showing the run's history as a chart fed
- * point by point would keep it, and goldens of the view after a fixed amount of training
- * in UTF-8 and ASCII at 80 and 120 columns; the neurons chart: its layout, a thumbnail
- * per neuron, each first-layer neuron changing colour on its own line, nothing drawn
- * outside its rectangle. */
+ * diverges and the explanation names the step and a rate that then trains (reached by
+ * the presses it names, better than every larger rate of the ladder), B brings the best
+ * weights back keeping the curves, the goal pauses training where it is won (the same
+ * epoch at full speed and epoch by epoch), a line says why the goal does not count,
+ * the lowest test loss and best weights are the same at full speed, at a slow speed
+ * and in odd chunks, every row of keys fits 76 columns in 22 rows, one name for the
+ * work of a step, the goal wins once and its best result is saved and restored, the
+ * keys, the charts showing the run's history as a chart fed point by point would keep
+ * it, and goldens of the view after a fixed amount of training in UTF-8 and ASCII at 80
+ * and 120 columns; the neurons chart: its layout, a thumbnail per neuron, each
+ * first-layer neuron changing colour on its own line, nothing drawn outside its
+ * rectangle. */
 #include <config.h>
 
 #include <math.h>
 
 #include "widgets/wtest.h"
+#include "widgets/core/visual.h"
 #include "widgets/trainer/trainer-thumbs.h"
 #include "widgets/trainer/trainer.h"
 
 static WTest t;
 
 static const char *spiral = "@widget trainer id=brain\nalt: x\n@end\n";
+static const char *goal16 = "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\n"
+			    "alt: x\n@end\n";
 
 static void teardown(void)
 {
@@ -89,12 +98,25 @@ START_TEST(spiral_learned)
 }
 END_TEST
 
+/* The number after "press - " in s (1 for "once"), or -1. */
+static int presses_named(const char *s)
+{
+	const char *p = strstr(s, "press - ");
+
+	if (!p)
+		return -1;
+	p += strlen("press - ");
+	return strncmp(p, "once", 4) == 0 ? 1 : atoi(p);
+}
+
 START_TEST(divergence_explained)
 {
-	Instance *in;
+	Instance *in, *other;
 	const Brain *b;
-	char buf[512];
-	int i;
+	char buf[512], want[64];
+	double sug, sug_loss;
+	int i, n, k;
+	WTest u;
 
 	wt_open(&t, "@widget trainer id=brain dataset=plane optimizer=sgd activation=relu lr=100\n"
 		    "alt: x\n@end\n");
@@ -104,22 +126,60 @@ START_TEST(divergence_explained)
 		;
 	ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
 	trainer_diverged_text(b, buf, sizeof buf, wt_ascii);
-	{
-		char step[64];
-		snprintf(step, sizeof step, "at step %zu:", b->run.tr.step);
-		ck_assert_msg(strstr(buf, step) != NULL, "%s", buf);
-	}
-	ck_assert_msg(strstr(buf, "learning rate 100 is too large") != NULL, "%s", buf);
-	ck_assert_msg(strstr(buf, "try 10") != NULL, "%s", buf);
+	snprintf(want, sizeof want, "at step %zu with learning rate 100:", b->run.tr.step);
+	ck_assert_msg(strstr(buf, want) != NULL, "%s", buf);
+	/* the suggestion: a smaller rate of the ladder, and the presses of - to it */
+	sug = b->suggest_lr;
+	ck_assert(sug > 0 && sug < 100);
+	for (k = 0; k < trainer_nrates && trainer_rates[k] != sug; k++)
+		;
+	ck_assert_int_lt(k, trainer_nrates);
+	n = presses_named(buf);
+	ck_assert_msg(n >= 1, "%s", buf);
 	ck_assert(!trainer_train(in, 100)); /* stays stopped */
 	wt_golden_plain("trainer-diverged", in, 80);
-	/* Space does not start a diverged run; - lowers the rate; r starts again */
+	/* Space does not start a diverged run */
 	wt_char(in, ' ');
 	ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
+	/* after a press the message speaks of the rate now, and of the presses left */
 	wt_char(in, '-');
 	ck_assert_double_eq(b->lr, 30);
+	trainer_diverged_text(b, buf, sizeof buf, wt_ascii);
+	ck_assert_msg(strstr(buf, "The rate is now 30;") != NULL, "%s", buf);
+	ck_assert_msg(strstr(buf, "more") != NULL && presses_named(buf) == n - 1, "%s", buf);
+	for (i = 1; i < n; i++)
+		wt_char(in, '-');
+	ck_assert(b->lr == sug); /* the keys named reach it */
+	trainer_diverged_text(b, buf, sizeof buf, wt_ascii);
+	ck_assert_msg(strstr(buf, "press r to start again") != NULL, "%s", buf);
+	/* r starts again, and at that rate it trains: 30 epochs, no divergence, the loss
+	 * far below the start */
 	wt_char(in, 'r');
 	ck_assert_int_eq(b->mode, BRAIN_PAUSED);
+	{
+		double start = b->run.train_loss;
+		ck_assert(trainer_train(in, 30 * b->run.train.n));
+		ck_assert_int_eq(b->mode, BRAIN_PAUSED);
+		ck_assert(b->run.train_loss < start / 10);
+		sug_loss = b->run.train_loss;
+	}
+	/* every larger rate of the ladder below 100, from the same start, diverges or
+	 * ends higher: the suggestion is the one that trains best */
+	for (i = k + 1; i < trainer_nrates && trainer_rates[i] < 100; i++) {
+		char body[256];
+		const Brain *o;
+		snprintf(body, sizeof body,
+			 "@widget trainer id=o dataset=plane optimizer=sgd activation=relu lr=%g\n"
+			 "alt: x\n@end\n",
+			 trainer_rates[i]);
+		wt_open(&u, body);
+		other = wt_get(&u, "o");
+		o = trainer_state(other);
+		if (trainer_train(other, 30 * o->run.train.n))
+			ck_assert_msg(o->run.train_loss >= sug_loss, "rate %g trains better than %g",
+				      trainer_rates[i], sug);
+		wt_close(&u);
+	}
 }
 END_TEST
 
@@ -130,7 +190,7 @@ START_TEST(goal_won_once_and_saved)
 	MemStore st;
 	int i;
 
-	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	b = trainer_state(in);
 	ck_assert(!in->done);
@@ -145,7 +205,7 @@ START_TEST(goal_won_once_and_saved)
 	ck_assert_ptr_nonnull(memstore_get(&st, "best"));
 	wt_close(&t);
 
-	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	ck_assert(!in->done);
 	in->ops->restore(in, &st.store);
@@ -302,6 +362,308 @@ START_TEST(speed_and_settings)
 }
 END_TEST
 
+/* Whether the trainer drawn at width w (focused, ASCII) shows s. */
+static bool shows(const Instance *in, int w, const char *s)
+{
+	char *txt = wt_text(in, w, wt_ascii, true, NULL, NULL);
+	bool r = strstr(txt, s) != NULL;
+
+	free(txt);
+	return r;
+}
+
+/* Fails the test, with the drawing, unless the trainer at width w shows s. */
+static void must_show(const Instance *in, int w, const char *s)
+{
+	char *txt = wt_text(in, w, wt_ascii, true, NULL, NULL);
+
+	ck_assert_msg(strstr(txt, s) != NULL, "no \"%s\" in:\n%s", s, txt);
+	free(txt);
+}
+
+/* B: the weights of the lowest test loss come back, the curves up to now stay and
+ * the epoch count goes on; the status says which epoch's weights are back, and the
+ * run trains on from them. */
+START_TEST(best_keeps_the_history)
+{
+	static const char *overfit = "@widget trainer id=brain dataset=spiral noise=0.8 "
+				     "points=200 layers=16,16\nalt: x\n@end\n";
+	Instance *in;
+	const Brain *b;
+	const PlotDataSeries *test;
+	double xs[BRAIN_HISTORY + 1], ys[BRAIN_HISTORY + 1], epoch;
+	size_t kept, seen, ex, i;
+	char want[128], e[32], l[32];
+
+	wt_open(&t, overfit);
+	in = wt_get(&t, "brain");
+	b = trainer_state(in);
+	for (i = 0; i < 30; i++)
+		ck_assert(trainer_train(in, 1000)); /* 300 epochs of 100 points: it overfits */
+	ck_assert(b->run.best_epoch > 0 && b->run.best_epoch < 300);
+	ck_assert(b->run.test_loss > b->run.best_loss);
+	test = &b->curves.series[1];
+	kept = b->run.hist.n;
+	seen = b->run.hist.seen;
+	ex = b->run.tr.examples;
+	epoch = run_epoch(&b->run);
+	memcpy(xs, test->x, kept * sizeof *xs);
+	memcpy(ys, test->y, kept * sizeof *ys);
+	wt_char(in, ' ');
+	wt_char(in, 'B');
+	ck_assert_int_eq(b->mode, BRAIN_PAUSED);
+	ck_assert(b->restored);
+	ck_assert(memcmp(b->run.mlp.params, b->run.best, b->run.mlp.n_params * sizeof(double)) == 0);
+	ck_assert_uint_eq(b->run.tr.examples, ex); /* the count goes on */
+	ck_assert_uint_eq(b->run.hist.seen, seen + 1);
+	ck_assert_uint_ge(test->n, kept + 1);
+	ck_assert(memcmp(test->x, xs, kept * sizeof *xs) == 0); /* the curves stay */
+	ck_assert(memcmp(test->y, ys, kept * sizeof *ys) == 0);
+	ck_assert(test->x[test->n - 1] == epoch); /* and show the jump back, now */
+	ck_assert(test->y[test->n - 1] == b->run.best_loss);
+	ck_assert(b->run.test_loss == b->run.best_loss);
+	trainer_epoch_str(e, sizeof e, b->run.best_epoch);
+	visual_loss(l, sizeof l, b->run.best_loss, wt_ascii);
+	snprintf(want, sizeof want, "Weights of epoch %s back (test loss %s): Space trains on", e,
+		 l);
+	ck_assert_msg(shows(in, 76, want), "%s", want);
+	/* the run goes on from them */
+	ck_assert(trainer_train(in, 100));
+	ck_assert_uint_eq(b->run.tr.examples, ex + 100);
+	ck_assert(!b->restored);
+	ck_assert(!shows(in, 76, "back (test loss"));
+	must_show(in, 76, "Paused.");
+}
+END_TEST
+
+/* The goal reached while training pauses there, at the end of the epoch that reached
+ * it, the same at full speed and epoch by epoch, and says so; Space trains on. */
+START_TEST(win_pauses_to_celebrate)
+{
+	Instance *in, *in2;
+	const Brain *b, *b2;
+	char want[128], e[32];
+	size_t ex;
+	int i;
+	WTest u;
+
+	wt_open(&t, goal16);
+	in = wt_get(&t, "brain");
+	b = trainer_state(in);
+	wt_char(in, ' ');
+	for (i = 0; i < 5000 && !in->done; i++)
+		in->ops->tick(in, 1.0 / 30);
+	ck_assert(in->done && b->won);
+	ck_assert_int_eq(b->mode, BRAIN_PAUSED);
+	ck_assert(!in->animating);
+	ck_assert(b->at_win);
+	ck_assert(b->run.test_acc >= 0.9 && b->run.test_acc == b->win_acc);
+	ck_assert(run_epoch(&b->run) == b->win_epoch);
+	ck_assert(b->win_epoch == floor(b->win_epoch)); /* at an epoch's end */
+	trainer_epoch_str(e, sizeof e, b->win_epoch);
+	snprintf(want, sizeof want, "Paused at the win: %.1f%% test accuracy at epoch %s.",
+		 100 * b->win_acc, e);
+	ck_assert_msg(shows(in, 76, want), "%s", want);
+	must_show(in, 76, "Goal reached: this brain learned it!");
+	/* epoch by epoch: the same epoch, the same accuracy */
+	wt_open(&u, goal16);
+	in2 = wt_get(&u, "brain");
+	b2 = trainer_state(in2);
+	for (i = 0; i < 2000 && !in2->done; i++)
+		wt_char(in2, 's');
+	ck_assert(b2->won && b2->at_win);
+	ck_assert(b2->win_epoch == b->win_epoch && b2->win_acc == b->win_acc);
+	wt_close(&u);
+	/* Space trains on, and the win does not pause it again */
+	ex = b->run.tr.examples;
+	wt_char(in, ' ');
+	ck_assert_int_eq(b->mode, BRAIN_RUNNING);
+	for (i = 0; i < 3; i++)
+		ck_assert(in->ops->tick(in, 1.0 / 30));
+	ck_assert_uint_gt(b->run.tr.examples, ex);
+	ck_assert_int_eq(b->mode, BRAIN_RUNNING);
+	ck_assert(!b->at_win);
+	ck_assert(!shows(in, 76, "Paused at the win"));
+}
+END_TEST
+
+/* Data the goal is not about, or too many neurons: the trainer says so, and what
+ * brings the goal back; the best is not judged meanwhile. */
+START_TEST(goal_miss_is_said)
+{
+	Instance *in;
+	const Brain *b;
+	double best;
+
+	wt_open(&t, goal16);
+	in = wt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert_int_eq(trainer_goal_miss(b), BRAIN_GOAL_COUNTS);
+	ck_assert(!shows(in, 76, "does not count"));
+	best = b->best;
+	wt_char(in, 'n');
+	ck_assert_int_eq(trainer_goal_miss(b), BRAIN_GOAL_NOISE);
+	must_show(in, 76, "Noise 0.3 does not count for the goal, only 0.2: n cycles back.");
+	ck_assert(trainer_train(in, 4000));
+	ck_assert(b->best == best);
+	wt_char(in, 'n'); /* 0.5, 0, 0.1, 0.2 */
+	wt_char(in, 'n');
+	wt_char(in, 'n');
+	wt_char(in, 'n');
+	ck_assert(!shows(in, 76, "does not count"));
+	wt_char(in, 'd');
+	must_show(in, 76, "Circle does not count for the goal, only Spiral: d cycles back.");
+	wt_close(&t);
+	wt_open(&t, goal16);
+	in = wt_get(&t, "brain");
+	b = trainer_state(in);
+	wt_char(in, 't');
+	must_show(in, 76, "Split 60% does not count for the goal, only 50%: t cycles back.");
+	wt_char(in, 't');
+	wt_char(in, 't');
+	wt_char(in, 't');
+	wt_char(in, 't');
+	wt_char(in, 't');
+	wt_char(in, 't');
+	wt_char(in, 't');
+	wt_char(in, 't');
+	ck_assert_int_eq(trainer_goal_miss(b), BRAIN_GOAL_COUNTS);
+	ck_assert(trainer_place(in, 1));
+	must_show(in, 76, "Your own points do not count for the goal: d goes back");
+	wt_char(in, 'd');
+	ck_assert_int_eq(trainer_goal_miss(b), BRAIN_GOAL_COUNTS);
+	wt_char(in, ']');
+	must_show(in, 76, "Too many neurons for the goal: press [ or L.");
+}
+END_TEST
+
+/* The same run at full speed, at 30 epochs a second (ticks of a fixed dt) and in odd
+ * chunks: the same steps, the same lowest test loss at the same epoch, the same best
+ * weights and the same early stop, bit for bit. */
+START_TEST(same_best_at_any_speed)
+{
+	static const char *overfit = "@widget trainer id=brain dataset=spiral noise=0.8 "
+				     "points=200 layers=16,16 early_stop=yes\nalt: x\n@end\n";
+	WTest u, v;
+	Instance *full, *slow, *chunks;
+	const Brain *a, *b, *c;
+	int i;
+
+	wt_open(&t, overfit);
+	wt_open(&u, overfit);
+	wt_open(&v, overfit);
+	full = wt_get(&t, "brain");
+	slow = wt_get(&u, "brain");
+	chunks = wt_get(&v, "brain");
+	a = trainer_state(full);
+	b = trainer_state(slow);
+	c = trainer_state(chunks);
+	for (i = 0; i < 4; i++)
+		wt_char(slow, '<');
+	ck_assert_double_eq(trainer_speeds[b->speed], 30);
+	wt_char(full, ' ');
+	wt_char(slow, ' ');
+	for (i = 0; i < 100000 && a->mode == BRAIN_RUNNING; i++)
+		full->ops->tick(full, 1.0 / 30);
+	for (i = 0; i < 100000 && b->mode == BRAIN_RUNNING; i++)
+		slow->ops->tick(slow, 1.0 / 30);
+	for (i = 0; i < 100000 && !c->run.stopped; i++)
+		trainer_train(chunks, 777);
+	ck_assert(a->run.stopped && b->run.stopped && c->run.stopped);
+	ck_assert(a->run.best_epoch > 0);
+	ck_assert_uint_eq(a->run.tr.step, b->run.tr.step);
+	ck_assert_uint_eq(a->run.tr.step, c->run.tr.step);
+	ck_assert(a->run.best_loss == b->run.best_loss && a->run.best_loss == c->run.best_loss);
+	ck_assert(a->run.best_epoch == b->run.best_epoch && a->run.best_epoch == c->run.best_epoch);
+	ck_assert(memcmp(a->run.best, b->run.best, a->run.mlp.n_params * sizeof(double)) == 0);
+	ck_assert(memcmp(a->run.best, c->run.best, a->run.mlp.n_params * sizeof(double)) == 0);
+	ck_assert(memcmp(a->run.mlp.params, b->run.mlp.params,
+			 a->run.mlp.n_params * sizeof(double)) == 0);
+	ck_assert(a->run.test_loss == a->run.best_loss); /* the best weights are back */
+	wt_close(&u);
+	wt_close(&v);
+}
+END_TEST
+
+/* At the player's 76 columns the trainer is at most 22 rows (an 80x24 screen less the
+ * title and the footer) and shows every row of its keys, however many lines its
+ * status and goal need: fresh, reached, over budget, diverged, best weights back. */
+START_TEST(keys_fit_80x24)
+{
+	static const char *rows[] = {"Space run/pause", "d dataset  n noise", "[/] width  h layer",
+				     "1 L1  2 L2  x dropout"};
+	Instance *in;
+	const Brain *b;
+	int i, k;
+
+	wt_open(&t, "@widget trainer id=brain activation=relu goal_accuracy=0.9 max_neurons=16\n"
+		    "alt: x\n@end\n");
+	in = wt_get(&t, "brain");
+	b = trainer_state(in);
+	ck_assert_int_le(in->ops->height(in, 76), 22);
+	for (k = 0; k < 5; k++) {
+		if (k == 1)
+			for (i = 0; i < 100 && !b->won; i++)
+				trainer_train(in, 2000);
+		if (k == 1)
+			ck_assert(b->won && b->at_win);
+		if (k == 2)
+			wt_char(in, ']');
+		if (k == 3) {
+			wt_char(in, '[');
+			wt_char(in, 'B');
+			ck_assert(b->restored);
+		}
+		if (k == 4) {
+			for (i = 0; i < 7; i++)
+				wt_char(in, '+');
+			wt_char(in, 'r');
+			for (i = 0; i < 100 && trainer_train(in, 100); i++)
+				;
+			ck_assert_int_eq(b->mode, BRAIN_DIVERGED);
+		}
+		for (i = 0; i < 4; i++)
+			ck_assert_msg(shows(in, 76, rows[i]), "state %d: %s", k, rows[i]);
+		ck_assert_msg(shows(in, 76, "Goal") || k == 4, "state %d", k);
+	}
+	/* a narrow column wraps the keys into more rows: the widget grows, the last key
+	 * is still drawn */
+	ck_assert_int_gt(in->ops->height(in, 40), in->ops->height(in, 76));
+	{
+		char *txt = wt_text(in, 40, wt_ascii, true, NULL, NULL);
+		size_t n = strlen(txt);
+		while (n > 0 && (txt[n - 1] == '\n' || txt[n - 1] == ' '))
+			txt[--n] = '\0';
+		ck_assert_msg(n > 4 && strcmp(txt + n - 4, "stop") == 0, "%s", txt);
+		free(txt);
+	}
+}
+END_TEST
+
+/* One name for the work of a step, at every width and speed: mult-adds. */
+START_TEST(one_name_per_figure)
+{
+	static const int widths[] = {40, 76, 120};
+	Instance *in;
+	const Brain *b;
+	size_t i;
+
+	wt_open(&t, spiral);
+	in = wt_get(&t, "brain");
+	b = trainer_state(in);
+	for (i = 0; i < 3; i++)
+		ck_assert(!shows(in, widths[i], "MACs"));
+	wt_char(in, ' ');
+	in->ops->tick(in, 1.0 / 30);
+	ck_assert(b->rate > 0);
+	for (i = 0; i < 3; i++) {
+		ck_assert(!shows(in, widths[i], "MACs"));
+		ck_assert(shows(in, widths[i], "mult-adds/step") || widths[i] < 76);
+	}
+	ck_assert(shows(in, 76, "ex/s") || shows(in, 76, "examples/s"));
+}
+END_TEST
+
 /* The charts show the run's history (nn/run.h), thinned in the library: the same
  * points as a chart fed every evaluation through plotdata_append, thinning included
  * (600 evaluations into 256 points). */
@@ -349,7 +711,7 @@ START_TEST(view_goldens)
 	Instance *in;
 	int i;
 
-	wt_open(&t, "@widget trainer id=brain goal_accuracy=0.9 max_neurons=16\nalt: x\n@end\n");
+	wt_open(&t, goal16);
 	in = wt_get(&t, "brain");
 	wt_golden_plain("trainer-start", in, 80);
 	for (i = 0; i < 10; i++)
@@ -694,6 +1056,12 @@ static Suite *suite(void)
 	tcase_add_test(tc, keys);
 	tcase_add_test(tc, speed_and_settings);
 	tcase_add_test(tc, curves_are_the_chart_plotdata_keeps);
+	tcase_add_test(tc, best_keeps_the_history);
+	tcase_add_test(tc, win_pauses_to_celebrate);
+	tcase_add_test(tc, goal_miss_is_said);
+	tcase_add_test(tc, same_best_at_any_speed);
+	tcase_add_test(tc, keys_fit_80x24);
+	tcase_add_test(tc, one_name_per_figure);
 	tcase_add_test(tc, view_goldens);
 	tcase_add_test(tc, neurons_chart);
 	tcase_add_test(tc, neurons_draw_edges);
