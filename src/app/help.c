@@ -8,6 +8,7 @@
 #include "app/frame.h"
 #include "app/help.h"
 #include "base/utf8.h"
+#include "draw/wrap.h"
 #include "nls.h"
 
 typedef struct {
@@ -38,13 +39,39 @@ static void heading(const char *text, void *arg)
 	h->row++;
 }
 
-/* The focused control's keys, under a heading, then a heading for the lesson's. */
+/* A text wrapped under the heading rows, indented like the keys. */
+static void para(const char *text, HelpCtx *h)
+{
+	WrapLine lines[64];
+	int width = h->g->w - 6, n, k;
+
+	n = wrap_text(text, strlen(text), width > 20 ? width : 20, lines, 64);
+	for (k = 0; k < n && k < 64; k++) {
+		int y = h->row - h->first + 2;
+		if (h->row >= h->first && h->row < h->last)
+			grid_text(h->g, 4, y, text + lines[k].start, lines[k].len, h->g->w - 5,
+				  STYLE_NORMAL);
+		h->row++;
+	}
+}
+
+/* What the focused widget is and what to try with it (its text alternative, which a
+ * lesson writes for that, so a control that fills the screen keeps its instructions
+ * one key away), then its keys, under a heading, then a heading for the lesson's. */
 static void control_lines(const Instance *in, bool unicode, HelpCtx *h)
 {
 	const char *pairs[48];
 	char scratch[512], head[128];
 	int n = instance_keys(in, unicode, pairs, 48, scratch, sizeof scratch), i;
 	const char *name = in->kind ? in->kind->schema.name : _("quiz");
+
+	if (in->block && in->block->kind == BLOCK_WIDGET && in->block->widget.alt &&
+	    *in->block->widget.alt) {
+		snprintf(head, sizeof head, _("The focused %s:"), name);
+		heading(head, h);
+		para(in->block->widget.alt, h);
+		h->row++; /* a blank row before the keys */
+	}
 
 	snprintf(head, sizeof head, _("The focused %s takes every key but Tab, Esc and ?:"),
 		 name);

@@ -107,19 +107,29 @@ static bool is_game(const Widget *w)
 }
 
 /* Counts the lesson's quizzes or games (widgets with a goal) and how many of them
- * progress marks as right or won: quiz.<LESSON>.<ID>.score 1, widget.<LESSON>.<ID>.won. */
-static void scores(const CourseLesson *e, const Progress *p, bool games, int *got, int *all)
+ * progress marks as right or won: quiz.<LESSON>.<ID>.score 1 (the first try),
+ * widget.<LESSON>.<ID>.won; for quizzes also how many were right at some try (score 1
+ * or right 1) into *later, when later is not NULL. */
+static void scores(const CourseLesson *e, const Progress *p, bool games, int *got, int *all,
+		   int *later)
 {
 	size_t u, b;
 	char key[256];
 
 	*got = *all = 0;
+	if (later)
+		*later = 0;
 	for (u = 0; u < e->lesson->nunits; u++)
 		for (b = 0; b < e->lesson->units[u].nblocks; b++) {
 			const Block *bl = &e->lesson->units[u].blocks[b];
 			if (!games && bl->kind == BLOCK_QUIZ) {
+				bool first;
 				snprintf(key, sizeof key, "quiz.%s.%s.score", e->id, bl->quiz.id);
-				*got += p && progress_get_num(p, key, 0) >= 1;
+				first = p && progress_get_num(p, key, 0) >= 1;
+				*got += first;
+				snprintf(key, sizeof key, "quiz.%s.%s.right", e->id, bl->quiz.id);
+				if (later)
+					*later += first || (p && progress_get_num(p, key, 0) >= 1);
 				++*all;
 			} else if (games && bl->kind == BLOCK_WIDGET && is_game(&bl->widget)) {
 				snprintf(key, sizeof key, "widget.%s.%s.won", e->id, bl->widget.id);
@@ -127,6 +137,24 @@ static void scores(const CourseLesson *e, const Progress *p, bool games, int *go
 				++*all;
 			}
 		}
+}
+
+/* Whether any quiz of the lesson was answered (its first try is kept). */
+static bool tried_any(const CourseLesson *e, const Progress *p)
+{
+	size_t u, b;
+	char key[256];
+
+	for (u = 0; p && u < e->lesson->nunits; u++)
+		for (b = 0; b < e->lesson->units[u].nblocks; b++) {
+			const Block *bl = &e->lesson->units[u].blocks[b];
+			if (bl->kind != BLOCK_QUIZ)
+				continue;
+			snprintf(key, sizeof key, "quiz.%s.%s.score", e->id, bl->quiz.id);
+			if (progress_get(p, key))
+				return true;
+		}
+	return false;
 }
 
 /* Draws s at (x, y) in at most w columns, ending with an ellipsis when it is cut. */
@@ -155,11 +183,12 @@ static int level_done(const CourseLevel *lv, const Progress *p)
 }
 
 /* The state of a lesson as words: new, started (k of n units), done; then the quiz
- * and game scores once any was tried. */
+ * and game scores once any was tried: "quiz 1/6" right on the first try, "→6/6"
+ * after it when more were right after retries. */
 static void state_of(const CourseLesson *e, const Progress *p, char *buf, size_t size,
-		     Style *st)
+		     Style *st, bool unicode)
 {
-	int done = player_units_done(e, p), got, all;
+	int done = player_units_done(e, p), got, all, later;
 	char key[256];
 	size_t len;
 
@@ -175,11 +204,14 @@ static void state_of(const CourseLesson *e, const Progress *p, char *buf, size_t
 		*st = STYLE_DIM;
 		return;
 	}
-	scores(e, p, false, &got, &all);
+	scores(e, p, false, &got, &all, &later);
 	len = strlen(buf);
 	if (all && len < size)
 		snprintf(buf + len, size - len, _(", quiz %d/%d"), got, all);
-	scores(e, p, true, &got, &all);
+	len = strlen(buf);
+	if (all && later > got && len < size) /* the first tries, then after retries */
+		snprintf(buf + len, size - len, "%s%d/%d", unicode ? "→" : "->", later, all);
+	scores(e, p, true, &got, &all, NULL);
 	len = strlen(buf);
 	if (all && len < size)
 		snprintf(buf + len, size - len, _(", games %d/%d"), got, all);
@@ -218,6 +250,25 @@ static void header(const Course *c, const Progress *p, Grid *g, Caps caps)
 	for (i = 0; i < bar; i++)
 		grid_str(g, x + i, 0, i < filled ? (caps.unicode ? "█" : "#") : (caps.unicode ? "░" : "."),
 			 i < filled ? STYLE_GOOD : STYLE_DIM);
+}
+
+/* The selected lesson's quiz scores in words, on the row under the header, once any
+ * of its quizzes was answered: the first tries, and after retries. */
+static void detail(const CourseLesson *e, const Progress *p, Grid *g)
+{
+	char buf[256];
+	int got, all, later;
+
+	scores(e, p, false, &got, &all, &later);
+	if (!all || !tried_any(e, p))
+		return;
+	if (later > got)
+		snprintf(buf, sizeof buf,
+			 _("Quiz: %d of %d right on the first try, %d of %d after retries."), got,
+			 all, later, all);
+	else
+		snprintf(buf, sizeof buf, _("Quiz: %d of %d right on the first try."), got, all);
+	grid_text(g, 4, 1, buf, strlen(buf), g->w - 6, STYLE_DIM);
 }
 
 void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps caps, int *cx,
@@ -314,11 +365,17 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 					sel_row = r;
 				if (SHOWN(r)) {
 					const char *title = e->lesson->title ? e->lesson->title : e->id;
-					int y = ROW(r), x;
+					int y = ROW(r), x, sw;
 					grid_str(g, 2, y, caps.unicode ? "│" : "|", STYLE_ACCENT);
-					state_of(e, p, state, sizeof state, &st);
+					state_of(e, p, state, sizeof state, &st, caps.unicode);
+					if (sel)
+						detail(e, p, g);
 					snprintf(mins, sizeof mins, _("%d min"), map_minutes(e));
-					x = g->w - 2 - 30;
+					/* The state whole, to the screen's edge: a longer one
+					 * (scores after retries) takes columns from the title, up
+					 * to 42. */
+					sw = utf8_width(state, strlen(state));
+					x = g->w - (sw > 42 ? 42 : sw > 32 ? sw : 32);
 					cut_text(g, 6, y, title, x - 8 - 6 - 1, caps,
 						 sel ? STYLE_FOCUS : STYLE_NORMAL);
 					grid_str(g, x - 8, y, mins, STYLE_DIM);

@@ -311,6 +311,47 @@ static bool on_screen(const Player *p, int i)
 	return s->y + s->h > p->scroll && s->y < p->scroll + p->view_h;
 }
 
+/* Whether the widget of slot b reads the one of slot a (scene_reads). */
+static bool slot_reads(Player *p, int b, int a)
+{
+	return scene_reads(scene_for_block(&p->scene, p->doc.slots[b].block),
+			   scene_for_block(&p->scene, p->doc.slots[a].block));
+}
+
+/* Scrolls to show the focused slot i together with what it changes: the widgets that
+ * read it, then those that read them (a slider, the neuron it feeds, the game that
+ * watches the neuron), and what i reads itself (the plot a quiz shows). They are
+ * taken nearest first, each one only if all taken so far still fit one screen; one
+ * that does not fit is left out but its readers are still tried, so a control and its
+ * effect are seen together wherever the lesson can make that true. */
+static void reveal_focus(Player *p, int i)
+{
+	enum { MAX_LINKED = 32 };
+	int queue[MAX_LINKED], n = 1, head, j, k, top = p->doc.slots[i].y;
+	int bottom = top + p->doc.slots[i].h;
+
+	queue[0] = i;
+	for (head = 0; head < n; head++) {
+		for (j = 0; j < (int)p->doc.nslots && n < MAX_LINKED; j++) {
+			const DocSlot *s = &p->doc.slots[j];
+			int t = s->y < top ? s->y : top;
+			int b = s->y + s->h > bottom ? s->y + s->h : bottom;
+			bool seen = false;
+			for (k = 0; k < n && !seen; k++)
+				seen = queue[k] == j;
+			if (seen || !(slot_reads(p, j, queue[head]) ||
+				      (head == 0 && slot_reads(p, i, j))))
+				continue;
+			queue[n++] = j;
+			if (b - t < p->view_h) {
+				top = t;
+				bottom = b;
+			}
+		}
+	}
+	reveal(p, top, bottom - top);
+}
+
 /* Moves the focus to the next (dir 1) or previous (dir -1) control that takes keys,
  * starting from the view when nothing is focused or the focused one is off screen;
  * at the first or last control it stays. */
@@ -337,7 +378,7 @@ void player_move_focus(Player *p, int dir)
 			return;
 	}
 	p->focus = i;
-	reveal(p, p->doc.slots[i].y, p->doc.slots[i].h);
+	reveal_focus(p, i);
 }
 
 static void find(Player *p, int from)

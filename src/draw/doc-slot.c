@@ -93,7 +93,11 @@ void doc_slot(Ctx *c, const Block *b, int x, int w)
 	}
 	if (c->o->slot_height)
 		want = c->o->slot_height(c->o->ctx, b, w);
-	slot_text(c, b, x, w, number);
+	/* A live widget draws over its slot, so on screen its slot is as tall as the
+	 * widget: rows for a longer text alternative beneath it would only push what it
+	 * changes further away. --plain prints the text, then the drawing. */
+	if (c->o->plain || want <= 0 || b->kind != BLOCK_WIDGET)
+		slot_text(c, b, x, w, number);
 	body = c->y - y0;
 	if (c->o->plain && want > 0) /* the drawing goes under the text */
 		doc_ensure(c, want), c->y += want;

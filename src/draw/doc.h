@@ -31,8 +31,9 @@ typedef struct {
 	bool plain; /* for --plain: slots show their text, quiz answers are listed */
 	/* The unit's title and minutes from the course index (NULL: show the id). */
 	const char *(*unit_title)(const void *ctx, const char *unit_id, int *minutes);
-	/* The rows a slot needs at width w (NULL or <= 0: its text alternative's); with
-	 * plain, rows below the text alternative (see DocSlot.body). */
+	/* The rows a slot needs at width w (NULL or <= 0: its text alternative's); a
+	 * widget's slot is then exactly that tall (the live widget covers it), a quiz's
+	 * at least; with plain, rows below the text alternative (see DocSlot.body). */
 	int (*slot_height)(const void *ctx, const Block *b, int w);
 	/* Whether a slot may be wider than the text column: up to DOC_MAX_WIDE columns of
 	 * the page (4 left for the margins), centred (NULL or false: the column). */

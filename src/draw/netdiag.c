@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/strbuf.h"
+#include "base/utf8.h"
 #include "draw/axes.h"
 #include "draw/netdiag.h"
 
@@ -66,40 +67,85 @@ static int links_in(const NetDiagSpec *s)
 	return n;
 }
 
+const char *netdiag_name(const NetDiagSpec *s, int l, int j)
+{
+	int k, at = 0;
+
+	if (!s || !s->names || l < 0 || l >= s->nlayers || j < 0 || j >= s->sizes[l])
+		return NULL;
+	for (k = 0; k < l; k++)
+		at += s->sizes[k];
+	return s->names[at + j] && *s->names[at + j] ? s->names[at + j] : NULL;
+}
+
+/* The widest name of column l, at most NETDIAG_NAME_W columns (0: none). */
+static int names_width(const NetDiagSpec *s, int l)
+{
+	int j, w = 0;
+
+	for (j = 0; j < s->sizes[l]; j++) {
+		const char *n = netdiag_name(s, l, j);
+		int nw = n ? utf8_width(n, strlen(n)) : 0;
+		w = nw > w ? nw : w;
+	}
+	return w > NETDIAG_NAME_W ? NETDIAG_NAME_W : w;
+}
+
+/* Columns before a neuron of column l: its name and a blank. */
+static int name_cols(const NetDiagLayout *lay, int l)
+{
+	return lay->names && lay->name_w[l] ? lay->name_w[l] + 1 : 0;
+}
+
 int netdiag_layout(NetDiagLayout *lay, int x, int y, int w, int h, const NetDiagSpec *s)
 {
-	int l, j, maxn = 0, colw, gap = 0, left, nl;
+	int l, j, maxn = 0, cols, gap = 0, left, nl, named = 0;
 
 	memset(lay, 0, sizeof *lay);
 	if (!valid(s))
 		return -1;
 	nl = s->nlayers;
-	for (l = 0; l < nl; l++)
+	for (l = 0; l < nl; l++) {
 		maxn = s->sizes[l] > maxn ? s->sizes[l] : maxn;
+		lay->name_w[l] = names_width(s, l);
+		named += lay->name_w[l];
+	}
 	if (h < maxn || w < 1)
 		return -1;
 	lay->value_w = s->values ? NETDIAG_VALUE_W : 0;
+	lay->names = named > 0;
 	for (;;) {
-		/* A column: the neuron, then " value"; links start one blank further. */
-		colw = 1 + (lay->value_w ? 1 + lay->value_w : 0);
-		gap = nl > 1 ? (w - nl * colw) / (nl - 1) : 0;
+		/* A column: "name ", the neuron, then " value"; links start one blank
+		 * further. Without room the values go first, then the names. */
+		cols = nl * (1 + (lay->value_w ? 1 + lay->value_w : 0));
+		for (l = 0; l < nl; l++)
+			cols += name_cols(lay, l);
+		gap = nl > 1 ? (w - cols) / (nl - 1) : 0;
 		if (nl == 1 || gap >= (lay->value_w ? 5 : 3))
 			break;
-		if (!lay->value_w)
+		if (!lay->value_w && !lay->names)
 			return -1;
-		lay->value_w = 0;
+		if (lay->value_w)
+			lay->value_w = 0;
+		else
+			lay->names = false;
 	}
-	if (nl == 1 && colw > w)
-		lay->value_w = 0, colw = 1;
-	left = x + (w - (nl * colw + (nl - 1) * gap)) / 2;
+	if (nl == 1 && cols > w) {
+		lay->value_w = 0;
+		lay->names = false;
+		cols = 1;
+	}
+	left = x + (w - (cols + (nl - 1) * gap)) / 2;
 	lay->nlayers = nl;
 	for (l = 0; l < nl; l++) {
 		int n = s->sizes[l];
+		left += name_cols(lay, l);
 		lay->sizes[l] = n;
 		for (j = 0; j < n; j++) {
-			lay->x[l][j] = left + l * (colw + gap);
+			lay->x[l][j] = left;
 			lay->y[l][j] = y + (2 * j + 1) * h / (2 * n);
 		}
+		left += 1 + (lay->value_w ? 1 + lay->value_w : 0) + gap;
 	}
 	lay->link_labels = s->weights && links_in(s) <= LABELS_MAX_LINKS && gap >= 9;
 	return 0;
@@ -132,14 +178,25 @@ static int by_size(const void *a, const void *b)
 	return p->from - q->from;
 }
 
+/* The first cell of a link from neuron i of column l (right of its value), and the
+ * last of one into neuron j of column l + 1 (left of its name). */
+static int link_start(const NetDiagLayout *lay, int l, int i)
+{
+	return lay->x[l][i] + 1 + (lay->value_w ? 2 + lay->value_w : 1);
+}
+
+static int link_end(const NetDiagLayout *lay, int l, int j)
+{
+	return lay->x[l + 1][j] - 1 - name_cols(lay, l + 1);
+}
+
 /* A link's ends in canvas pixels: from the right of the source's value to the left of
  * the target neuron, at the neurons' rows. */
 static void ends(const NetDiag *d, int l, int i, int j, int *x0, int *y0, int *x1, int *y1)
 {
 	const NetDiagLayout *lay = &d->lay;
 	const Canvas *c = &d->cv;
-	int start = lay->x[l][i] + 1 + (lay->value_w ? 2 + lay->value_w : 1);
-	int end = lay->x[l + 1][j] - 1;
+	int start = link_start(lay, l, i), end = link_end(lay, l, j);
 	int row = c->sy == 4 ? 1 : 0;
 
 	*x0 = (start - c->x) * c->sx;
@@ -225,9 +282,32 @@ static void draw_links(NetDiag *d, const NetDiagSpec *s, Caps caps, Link *links,
 	}
 }
 
+/* A name as drawn: in Unicode, the digits after a letter as subscripts ("h2" as
+ * "h₂"); otherwise as it is. Returns the length in bytes. */
+static int subscripted(char *out, size_t size, const char *name, Caps caps)
+{
+	size_t n = 0, i;
+	bool after_letter = false;
+
+	for (i = 0; name[i] && n + 4 < size; i++) {
+		char ch = name[i];
+		bool digit = ch >= '0' && ch <= '9';
+		if (caps.unicode && digit && after_letter) { /* U+2080 + d: E2 82 80+d */
+			out[n++] = (char)0xE2;
+			out[n++] = (char)0x82;
+			out[n++] = (char)(0x80 + (ch - '0'));
+			continue;
+		}
+		out[n++] = ch;
+		after_letter = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+	}
+	out[n] = '\0';
+	return (int)n;
+}
+
 static void draw_neurons(Grid *g, const NetDiagLayout *lay, const NetDiagSpec *s, Caps caps)
 {
-	char buf[16];
+	char buf[32];
 	int l, j;
 
 	for (l = 0; l < lay->nlayers; l++) {
@@ -245,6 +325,13 @@ static void draw_neurons(Grid *g, const NetDiagLayout *lay, const NetDiagSpec *s
 			if (l == s->focus_layer && j == s->focus_neuron)
 				st = STYLE_FOCUS;
 			grid_put_colour(g, lay->x[l][j], lay->y[l][j], ch, st, fg, COLOUR_NONE);
+			if (name_cols(lay, l) && netdiag_name(s, l, j)) {
+				int n = subscripted(buf, sizeof buf, netdiag_name(s, l, j), caps);
+				int nw = utf8_width(buf, (size_t)n);
+				nw = nw > lay->name_w[l] ? lay->name_w[l] : nw;
+				grid_text(g, lay->x[l][j] - 1 - nw, lay->y[l][j], buf, (size_t)n,
+					  nw, STYLE_BOLD);
+			}
 			if (v && on && lay->value_w) {
 				int n = netdiag_value(buf, sizeof buf, v[j]);
 				grid_text(g, lay->x[l][j] + 2, lay->y[l][j], buf, (size_t)n,
@@ -268,50 +355,110 @@ static bool overlaps(const Span *sp, int n, int x0, int x1, int y)
 	return false;
 }
 
-/* Prints each link's weight at the first point along it (from the middle outwards) where
- * the label keeps a blank from neurons, values and other labels. */
+/* The rows link (l: i -> j) passes through in the columns x0 .. x1 (cells), as the
+ * canvas draws it: from the left edge of its first cell to the right edge of its
+ * last, a little below the neurons' rows. False when it does not reach those
+ * columns. */
+static bool link_rows(const NetDiag *d, int l, int i, int j, int x0, int x1, int *r0, int *r1)
+{
+	const NetDiagLayout *lay = &d->lay;
+	int sy = d->cv.sy > 0 ? d->cv.sy : 1;
+	double off = ((sy == 4 ? 1 : 0) + 0.5) / sy; /* the pixel row ends() uses */
+	double xs = link_start(lay, l, i), xe = link_end(lay, l, j) + 1;
+	double y0 = lay->y[l][i] + off, y1 = lay->y[l + 1][j] + off;
+	double a = x0 > xs ? x0 : xs, b = x1 + 1 < xe ? x1 + 1 : xe, ra, rb;
+
+	if (a >= b || xe <= xs)
+		return false;
+	ra = y0 + (a - xs) / (xe - xs) * (y1 - y0);
+	rb = y0 + (b - xs) / (xe - xs) * (y1 - y0);
+	*r0 = (int)floor(fmin(ra, rb));
+	*r1 = (int)floor(fmax(ra, rb));
+	return true;
+}
+
+/* Whether a link of gap l other than i -> j passes through row y in columns x0 .. x1. */
+static bool crossed(const NetDiag *d, int l, int i, int j, int x0, int x1, int y)
+{
+	int a, b, r0, r1;
+
+	for (a = 0; a < d->lay.sizes[l]; a++)
+		for (b = 0; b < d->lay.sizes[l + 1]; b++)
+			if ((a != i || b != j) && link_rows(d, l, a, b, x0, x1, &r0, &r1) &&
+			    y >= r0 && y <= r1)
+				return true;
+	return false;
+}
+
+/* Prints each link's weight on it, trying every column from the middle outwards
+ * (within the middle 70% of the link): first for a spot its link alone passes through
+ * (with the blank each side), four columns from any other label on its row and not
+ * touching one on the rows above and below, so a label is never read as another
+ * link's or as part of a pair; then for such a spot that other links cross; failing
+ * that, the first spot that keeps a blank from neurons, values and other labels. */
 static void draw_link_labels(Grid *g, const NetDiag *d, const NetDiagSpec *s)
 {
-	static const double at[] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75};
+	enum { NFRAC = 7 };
+	static const double frac[NFRAC] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75};
 	const NetDiagLayout *lay = &d->lay;
 	Span sp[NETDIAG_MAX_LAYERS * NETDIAG_MAX_NEURONS + LABELS_MAX_LINKS];
-	int n = 0, l, i, j, k;
+	int n = 0, neurons, l, i, j, k, pass;
 	char buf[AXES_LABEL_MAX];
 
 	for (l = 0; l < lay->nlayers; l++)
 		for (j = 0; j < lay->sizes[l]; j++)
-			sp[n++] = (Span){lay->x[l][j],
+			sp[n++] = (Span){lay->x[l][j] - name_cols(lay, l),
 					 lay->x[l][j] + 1 + (lay->value_w ? 1 + lay->value_w : 0),
 					 lay->y[l][j]};
+	neurons = n;
 	for (l = 0; l + 1 < lay->nlayers; l++) {
 		for (j = 0; j < lay->sizes[l + 1]; j++) {
 			for (i = 0; i < lay->sizes[l]; i++) {
 				double w = weight_of(s, l, i, j);
-				int x0 = lay->x[l][i] + 2 + (lay->value_w ? 1 + lay->value_w : 0);
-				int x1 = lay->x[l + 1][j] - 1, len;
+				int x0 = link_start(lay, l, i), x1 = link_end(lay, l, j), len;
+				bool placed = false;
 				if (!isfinite(w))
 					continue;
 				len = axes_number(buf, sizeof buf, w, 2);
-				for (k = 0; k < (int)(sizeof at / sizeof *at); k++) {
-					double cx = x0 + at[k] * (x1 - x0);
-					int y = (int)floor(
-					    lay->y[l][i] +
-					    at[k] * (lay->y[l + 1][j] - lay->y[l][i]) + 0.5);
-					int lx = (int)floor(cx + 0.5) - (len - 1) / 2;
-					if (lx < x0 || lx + len - 1 > x1 ||
-					    overlaps(sp, n, lx - 1, lx + len, y))
-						continue;
-					/* A blank each side: a stroke '-' must not read as a sign.
-					 */
-					grid_put(g, lx - 1, y, ' ', STYLE_NORMAL);
-					grid_put(g, lx + len, y, ' ', STYLE_NORMAL);
-					for (int c = 0; c < len; c++)
-						grid_put_colour(
-						    g, lx + c, y, (uint8_t)buf[c], STYLE_NORMAL,
-						    w < 0 ? COLOUR_CLASS0 : COLOUR_CLASS1,
-						    COLOUR_NONE);
-					sp[n++] = (Span){lx, lx + len - 1, y};
-					break;
+				for (pass = 0; pass < 3 && !placed; pass++) {
+					/* A few points from the middle outwards, then every
+					 * column the same way. */
+					for (k = 0; k < NFRAC + x1 - x0 + 1 && !placed; k++) {
+						int step = k - NFRAC;
+						double at = k < NFRAC ? frac[k]
+							    : 0.5 + (step % 2 ? (step + 1) / 2 : -(step / 2)) /
+									(double)(x1 > x0 ? x1 - x0 : 1);
+						double cx = x0 + at * (x1 - x0);
+						int y = (int)floor(
+						    lay->y[l][i] +
+						    at * (lay->y[l + 1][j] - lay->y[l][i]) + 0.5);
+						int lx = (int)floor(cx + 0.5) - (len - 1) / 2;
+						if (at < 0.15 || at > 0.85)
+							continue;
+						int m = pass < 2 ? 4 : 1; /* from other labels */
+						if (lx < x0 || lx + len - 1 > x1 ||
+						    overlaps(sp, n, lx - 1, lx + len, y) ||
+						    overlaps(sp + neurons, n - neurons, lx - m,
+							     lx + len - 1 + m, y) ||
+						    (pass < 2 &&
+						     (overlaps(sp + neurons, n - neurons, lx - 1,
+							       lx + len, y - 1) ||
+						      overlaps(sp + neurons, n - neurons, lx - 1,
+							       lx + len, y + 1))) ||
+						    (pass == 0 && crossed(d, l, i, j, lx - 1, lx + len, y)))
+							continue;
+						/* A blank each side: a stroke '-' must not read as a
+						 * sign. */
+						grid_put(g, lx - 1, y, ' ', STYLE_NORMAL);
+						grid_put(g, lx + len, y, ' ', STYLE_NORMAL);
+						for (int c = 0; c < len; c++)
+							grid_put_colour(
+							    g, lx + c, y, (uint8_t)buf[c], STYLE_NORMAL,
+							    w < 0 ? COLOUR_CLASS0 : COLOUR_CLASS1,
+							    COLOUR_NONE);
+						sp[n++] = (Span){lx, lx + len - 1, y};
+						placed = true;
+					}
 				}
 			}
 		}

@@ -12,6 +12,7 @@
 #define NETDIAG_MAX_LAYERS  8  /* columns, inputs and outputs included */
 #define NETDIAG_MAX_NEURONS 16 /* per column */
 #define NETDIAG_VALUE_W     5  /* columns of a neuron's value: "-0.67" */
+#define NETDIAG_NAME_W      3  /* columns of a neuron's name at most: "h12" */
 
 typedef enum {
 	NETDIAG_WAVE_NONE,
@@ -35,6 +36,10 @@ typedef struct {
 	NetDiagWave wave; /* while a wave runs only lit columns show their values */
 	double wave_pos;  /* 0 .. nlayers - 1 */
 	int focus_layer, focus_neuron; /* the neuron with the cursor (STYLE_FOCUS), or -1 */
+	/* NULL, or a name per neuron, column after column (the inputs first), drawn left
+	 * of it: "x1", "h2", "y" (NULL or "" for none; at most NETDIAG_NAME_W columns, a
+	 * letter's trailing digits as subscripts in Unicode: "h₂"). */
+	const char *const *names;
 } NetDiagSpec;
 
 /* Where everything went: widgets put their cursor on a neuron with it. */
@@ -44,6 +49,8 @@ typedef struct {
 	int x[NETDIAG_MAX_LAYERS][NETDIAG_MAX_NEURONS]; /* the neuron's cell, in grid */
 	int y[NETDIAG_MAX_LAYERS][NETDIAG_MAX_NEURONS]; /* coordinates */
 	int value_w;      /* columns for values right of each neuron (0: values hidden) */
+	bool names;       /* names are drawn before the neurons */
+	int name_w[NETDIAG_MAX_LAYERS]; /* columns for the names of column l (0: none) */
 	bool link_labels; /* weights may be printed on links (small networks with room) */
 } NetDiagLayout;
 
@@ -57,13 +64,17 @@ void netdiag_init(NetDiag *d);
 void netdiag_free(NetDiag *d);
 
 /* Lays the network out in the w x h cells at (x, y): columns spread across (values
- * beside the neurons when there is room), neurons spread down each column (a column
+ * beside the neurons and names before them when there is room, names kept longest),
+ * neurons spread down each column (a column
  * needs as many rows as neurons). Returns 0, or -1 when the spec is invalid (no layers,
  * too many, a size outside 1 .. NETDIAG_MAX_NEURONS) or the rectangle too small; the
  * layout is then empty (nlayers 0). Depends only on sizes, values (present or not),
  * weights (present or not) and the rectangle, so cursor positions stay put while
  * values change. */
 int netdiag_layout(NetDiagLayout *lay, int x, int y, int w, int h, const NetDiagSpec *s);
+
+/* The name of neuron j of column l in s (NULL when it has none). */
+const char *netdiag_name(const NetDiagSpec *s, int l, int j);
 
 /* Lays out (into d->lay) and draws the diagram. Links are braille lines (ASCII strokes
  * without Unicode), weakest drawn first: above 0.6 of the largest |w| in COLOUR_CLASS1
@@ -73,7 +84,9 @@ int netdiag_layout(NetDiagLayout *lay, int x, int y, int w, int h, const NetDiag
  * last, doubled, in COLOUR_CLASS5; the wave paints the lit part of its gap's links in
  * COLOUR_CLASS5 too. Neurons are '●' ('o'), '◉' ('@') on the path, coloured on the
  * ramp by their value. Small networks (at most 16 links, with room) get their weights
- * printed on the links where a label finds a free spot. Returns 0; -1 when the layout
+ * printed on the links: each where its link alone passes (no other link through the
+ * label or the blank each side of it) and two columns from any other label, else where
+ * it only finds room; a label that finds neither is left out. Returns 0; -1 when the layout
  * fails (a summary such as "2-8-8-1" is drawn instead) or memory runs out. */
 int netdiag_draw(NetDiag *d, Grid *g, int x, int y, int w, int h, const NetDiagSpec *s, Caps caps);
 

@@ -140,6 +140,52 @@ START_TEST(map_lists_existing_lessons_and_continue)
 }
 END_TEST
 
+/* A quiz wrong on the first try and right after retries: the row gives the first
+ * tries, then after an arrow the result after retries; the selected lesson's scores
+ * are in words under the title. A first try right counts in both. */
+START_TEST(map_shows_quiz_right_after_retries)
+{
+	const Caps ascii = {false, 0};
+	MapState m;
+	Grid g;
+	int cx, cy, i;
+	char *t;
+
+	memset(&m, 0, sizeof m);
+	grid_init(&g, 80, 24);
+	progress_set(prog, "unit.U.one.done", "1");
+	progress_set(prog, "quiz.L-a.q1.score", "0");
+	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(strstr(t, "quiz 0/1, games 0/1"));
+	ck_assert_ptr_null(strstr(t, "after retries"));
+	free(t);
+	progress_set(prog, "quiz.L-a.q1.right", "1");
+	for (i = 0; i < 4; i++) { /* find L-a's row: its scores show under the title */
+		m.selected = i;
+		map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
+		t = grid_to_text(&g);
+		if (strstr(t, "Quiz: 0 of 1 right on the first try, 1 of 1 after retries."))
+			break;
+		free(t);
+	}
+	ck_assert_int_lt(i, 4);
+	ck_assert_msg(strstr(t, "quiz 0/1→1/1, games 0/1") != NULL, "%s", t);
+	free(t);
+	map_draw(&m, &course, prog, &g, ascii, &cx, &cy);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(strstr(t, "quiz 0/1->1/1, games 0/1"));
+	free(t);
+	progress_set(prog, "quiz.L-a.q1.score", "1");
+	map_draw(&m, &course, prog, &g, utf8, &cx, &cy);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(strstr(t, "quiz 1/1, games 0/1"));
+	ck_assert_ptr_nonnull(strstr(t, "Quiz: 1 of 1 right on the first try."));
+	free(t);
+	grid_free(&g);
+}
+END_TEST
+
 START_TEST(map_shows_quiz_and_game_scores)
 {
 	MapState m;
@@ -490,6 +536,7 @@ static Suite *player_suite(void)
 	tcase_add_checked_fixture(tc, build, unbuild);
 	tcase_add_test(tc, map_lists_existing_lessons_and_continue);
 	tcase_add_test(tc, map_shows_quiz_and_game_scores);
+	tcase_add_test(tc, map_shows_quiz_right_after_retries);
 	tcase_add_test(tc, map_moves_within_bounds);
 	tcase_add_test(tc, player_scrolls_focuses_and_marks_units);
 	tcase_add_test(tc, player_search_wraps_and_reports);

@@ -212,6 +212,50 @@ START_TEST(wide_slots)
 }
 END_TEST
 
+static int one_row(const void *ctx, const Block *b, int w)
+{
+	(void)ctx;
+	(void)w;
+	return b->kind == BLOCK_WIDGET ? 1 : 0;
+}
+
+/* A live widget's slot is as tall as the widget, even when its text alternative would
+ * wrap over more rows (at 30 columns the slider's takes two): the text is not laid
+ * out under it, so it cannot push what the widget changes down the screen. Without a
+ * live widget, and in --plain, the slot shows the text. */
+START_TEST(live_slot_is_the_widget_height)
+{
+	DocLayout d;
+	DocOptions o = {.caps = {true, 0}, .width = 30, .unit_title = titles,
+			 .slot_height = one_row};
+	char *t;
+
+	build();
+	ck_assert_int_eq(doc_layout(&d, &lesson, &o), 0);
+	ck_assert_int_eq(d.slots[0].h, 1);
+	t = grid_to_text(&d.g);
+	ck_assert_ptr_null(strstr(t, "A slider for the"));
+	free(t);
+	doc_free(&d);
+	o.slot_height = NULL;
+	ck_assert_int_eq(doc_layout(&d, &lesson, &o), 0);
+	ck_assert_int_eq(d.slots[0].h, 2);
+	t = grid_to_text(&d.g);
+	ck_assert_ptr_nonnull(strstr(t, "A slider for the"));
+	free(t);
+	doc_free(&d);
+	o.slot_height = one_row;
+	o.plain = true;
+	ck_assert_int_eq(doc_layout(&d, &lesson, &o), 0);
+	ck_assert_int_eq(d.slots[0].body, 2);
+	ck_assert_int_eq(d.slots[0].h, 3); /* the text, then the drawing's row */
+	t = grid_to_text(&d.g);
+	ck_assert_ptr_nonnull(strstr(t, "A slider for the"));
+	free(t);
+	doc_free(&d);
+}
+END_TEST
+
 START_TEST(narrow_and_empty_do_not_crash)
 {
 	DocLayout d;
@@ -239,6 +283,7 @@ static Suite *doc_suite(void)
 	tcase_add_test(tc, utf8_40_reflows);
 	tcase_add_test(tc, slots_anchors_and_rows);
 	tcase_add_test(tc, wide_slots);
+	tcase_add_test(tc, live_slot_is_the_widget_height);
 	tcase_add_test(tc, narrow_and_empty_do_not_crash);
 	suite_add_tcase(s, tc);
 	return s;

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "draw/netdiag.h"
 #include "drawtest.h"
@@ -142,6 +143,46 @@ START_TEST(one_to_one_in_a_small_box)
 }
 END_TEST
 
+/* Names go before their neurons (digits after a letter as subscripts in Unicode), in
+ * as many columns as each column's widest name; without room the values go first,
+ * then the names, and the neurons stay. */
+START_TEST(names_before_the_neurons)
+{
+	static const char *const names[6] = {"x1", "x2", "h1", "h2", "h3", "out"};
+	NetDiagSpec s = spec231();
+	char *t;
+
+	s.names = names;
+	ck_assert_str_eq(netdiag_name(&s, 1, 2), "h3");
+	ck_assert_ptr_null(netdiag_name(&s, 1, 3));
+	ck_assert_int_eq(grid_init(&g, 60, 9), 0);
+	ck_assert_int_eq(netdiag_draw(&d, &g, 0, 0, 60, 9, &s, CAPS_UTF8), 0);
+	ck_assert(d.lay.names);
+	ck_assert_int_eq(d.lay.name_w[0], 2);
+	ck_assert_int_eq(d.lay.name_w[2], 3);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(strstr(t, "x₁ ● 1.00"));
+	ck_assert_ptr_nonnull(strstr(t, "h₃ ● 0.29"));
+	ck_assert_ptr_nonnull(strstr(t, "out ● 0.55"));
+	free(t);
+	/* The first column starts at the left edge: the name, a blank, the neuron. */
+	ck_assert_int_eq(d.lay.x[0][0], 3);
+	grid_clear(&g, STYLE_NORMAL);
+	ck_assert_int_eq(netdiag_draw(&d, &g, 0, 0, 60, 9, &s, CAPS_ASCII), 0);
+	t = grid_to_text(&g);
+	ck_assert_ptr_nonnull(strstr(t, "x1 o 1.00"));
+	ck_assert_ptr_nonnull(strstr(t, "h2 o 0.77"));
+	free(t);
+	/* Narrower: the values go, the names stay; narrower still, the names go. */
+	ck_assert_int_eq(netdiag_draw(&d, &g, 0, 0, 30, 9, &s, CAPS_ASCII), 0);
+	ck_assert_int_eq(d.lay.value_w, 0);
+	ck_assert(d.lay.names);
+	ck_assert_int_eq(netdiag_draw(&d, &g, 0, 0, 12, 9, &s, CAPS_ASCII), 0);
+	ck_assert(!d.lay.names);
+	ck_assert_uint_eq(grid_at(&g, d.lay.x[0][0], d.lay.y[0][0])->ch, 'o');
+}
+END_TEST
+
 START_TEST(what_does_not_fit)
 {
 	static const int sizes[4] = {2, 8, 8, 1}, bad[2] = {0, 3}, huge[2] = {17, 1};
@@ -213,6 +254,7 @@ static Suite *netdiag_suite(void)
 	tcase_add_test(tc, path_wave_and_focus);
 	tcase_add_test(tc, largest_network_fits_80_columns);
 	tcase_add_test(tc, one_to_one_in_a_small_box);
+	tcase_add_test(tc, names_before_the_neurons);
 	tcase_add_test(tc, what_does_not_fit);
 	tcase_add_test(tc, positions_stay_while_values_change);
 	suite_add_tcase(s, tc);

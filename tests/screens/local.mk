@@ -15,7 +15,7 @@ EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course
 	$(SCREEN_TESTS)
 SCREEN_TESTS += tests/screens/quiz.scn tests/screens/quiz-kinds.scn tests/screens/quiz-ascii.scn
 SCREEN_TESTS += tests/screens/network-wave.scn tests/screens/game-win.scn
-SCREEN_TESTS += tests/screens/l1-light.scn tests/screens/l1-tune.scn tests/screens/l1-quiz.scn \
+SCREEN_TESTS += tests/screens/l1-light.scn tests/screens/l1-layout.scn tests/screens/l1-tune.scn tests/screens/l1-quiz.scn \
 	tests/screens/l1-resume.scn tests/screens/l1-complete.scn
 SCREEN_TESTS += tests/screens/trainer.scn tests/screens/lab.scn
 SCREEN_TESTS += tests/screens/l3-brain.scn tests/screens/l3-diverge.scn \

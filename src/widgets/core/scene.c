@@ -137,6 +137,28 @@ static bool deps_ready(Scene *s, const Instance *in)
 	return true;
 }
 
+bool scene_reads(const Instance *in, const Instance *t)
+{
+	size_t i, j;
+
+	if (!in || !t || in == t || !t->id || !in->scene)
+		return false;
+	if (!in->kind) /* a quiz reads the widget it shows */
+		return in->block && in->block->kind == BLOCK_QUIZ && in->block->quiz.show &&
+		       strcmp(in->block->quiz.show, t->id) == 0;
+	for (i = 0; i < in->block->widget.nparams; i++) {
+		const Param *p = &in->block->widget.params[i];
+		const ParamSpec *ps = schema_param(in->schema, p->key);
+		size_t n = p->kind == VALUE_LIST ? p->nitems : 1;
+		if (!ps || (ps->type != PARAM_REF && ps->type != PARAM_REFS))
+			continue;
+		for (j = 0; j < n; j++)
+			if (ref_target(in->scene, p->kind == VALUE_LIST ? p->items[j].str : p->str) == t)
+				return true;
+	}
+	return false;
+}
+
 int scene_init(Scene *s, const Lesson *l)
 {
 	SchemaTable schemas = registry_schemas();

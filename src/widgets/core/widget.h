@@ -192,6 +192,10 @@ Instance *scene_for_block(Scene *s, const Block *b);
 /* The instance with this id, or NULL. */
 Instance *scene_find(Scene *s, const char *id);
 
+/* Whether in reads t: one of its reference parameters names t (the plot a slider
+ * moves reads the slider), or in is a quiz whose show= names t. */
+bool scene_reads(const Instance *in, const Instance *t);
+
 /* The number the widget with this id (or "id:output") publishes first; false when it
  * has none, or is not initialised yet. */
 bool scene_value(const Scene *s, const char *id, double *out);

@@ -61,7 +61,8 @@ static bool feedback_holds(const Instance *in, const Game *s)
 	case FB_HIT: /* until the controls move for the next round */
 		return game_seen_same(in, s, s->fb_seen);
 	case FB_XOR:
-		return g == GATE_XOR;
+		return g == GATE_XOR && game_table(in, s, y) &&
+		       game_rows_right(g, y) == (int)s->fb_value;
 	case FB_AGAIN:
 		return (s->solved & (1u << g)) != 0;
 	default:
@@ -111,8 +112,9 @@ static void feedback(const Instance *in, const Game *s, char *out, size_t size, 
 		break;
 	case FB_XOR:
 		*st = STYLE_WARN;
-		snprintf(out, size, "%s",
-			 _("No single neuron can do XOR: no line splits its rows."));
+		snprintf(out, size,
+			 _("%d of 4 rows right: no single neuron gets all four of XOR (see below)."),
+			 (int)s->fb_value);
 		break;
 	case FB_AGAIN:
 		*st = STYLE_WARN;
@@ -190,9 +192,7 @@ static void draw_gate(const Instance *in, const Game *s, Grid *g, int x, int y, 
 
 	snprintf(line, sizeof line, _("Gate %s   %d of 4 rows right"), gate_names[gate],
 		 have ? game_rows_right(gate, out) : 0);
-	if (gate == GATE_XOR)
-		snprintf(line, sizeof line, "%s", _("Gate XOR: impossible for a single neuron"));
-	grid_text(g, x, y, line, strlen(line), w, gate == GATE_XOR ? STYLE_WARN : STYLE_BOLD);
+	grid_text(g, x, y, line, strlen(line), w, STYLE_BOLD);
 	/* Columns: x1, x2, the wanted output, the neuron's output, the mark. */
 	grid_str(g, x, y + 1, caps.unicode ? "x₁" : "x1", STYLE_DIM);
 	grid_str(g, x + 4, y + 1, caps.unicode ? "x₂" : "x2", STYLE_DIM);

@@ -238,8 +238,9 @@ static unsigned check(Instance *in, Game *s)
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
 	s->tries++;
-	if (game_current_gate(in, s) == GATE_XOR) {
+	if (game_current_gate(in, s) == GATE_XOR) { /* tried like any gate, then explained */
 		s->fb = FB_XOR;
+		s->fb_value = game_rows_right(GATE_XOR, y);
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
 	if (game_rows_right(game_current_gate(in, s), y) < 4) {
@@ -388,7 +389,7 @@ static const ParamSpec params[] = {
      .help = N_("the seed of the targets: the same seed gives the same game")},
     {.name = "gate", .type = PARAM_WORDS, .nmin = 1, .nmax = 8, .def = "AND",
      .choices = "AND|OR|NAND|NOR|XOR",
-     .help = N_("mode=gate: the gate of each round in turn (XOR is shown as impossible)")},
+     .help = N_("mode=gate: the gate of each round in turn (XOR can be tried like the others; " "a check says why one neuron never gets all four rows)")},
     {.name = "gate_from", .type = PARAM_REF, .accepts = DATA_TEXT,
      .help = N_("mode=gate: a choice whose option is the gate; each round needs a new gate")},
 };

@@ -19,7 +19,7 @@ typedef enum {
 	FB_HIT,    /* a round won */
 	FB_MISS,   /* checked, not there yet */
 	FB_WON,    /* every round won */
-	FB_XOR,    /* XOR chosen: no single neuron can */
+	FB_XOR,    /* XOR checked: its rows right, and why no single neuron gets all four */
 	FB_AGAIN,  /* this gate is solved already: choose another */
 	FB_NOWATCH /* the watched widget has no value */
 } Feedback;

@@ -271,20 +271,38 @@ static void order_body(const QuizForm *f, Pen *p)
 	}
 }
 
+/* What the order checked got wrong, computed from it: each item the learner put
+ * above the item that comes just before it in the right order ("“Add the bias” comes
+ * after “Add up the products”, not before it."), with the quiz's feedback for that
+ * item, which explains why it follows the one before. */
 static void order_feedback(const QuizForm *f, Pen *p)
 {
-	char line[128];
-	int i, right = 0;
+	char line[1200], a[512], b[512];
+	int pos[64], i, right = 0;
+	const char *lq = quiz_glyph(p, "“", "\""), *rq = quiz_glyph(p, "”", "\"");
 
 	if (f->phase != QP_WRONG)
 		return;
-	for (i = 0; i < f->n; i++)
+	for (i = 0; i < f->n; i++) {
 		right += f->sub[i] == i;
+		if (f->sub[i] >= 0 && f->sub[i] < f->n && f->sub[i] < 64)
+			pos[f->sub[i]] = i;
+	}
 	snprintf(line, sizeof line, _("In the right place: %d of %d."), right, f->n);
 	pen_str(p, 2, line, STYLE_NORMAL);
-	for (i = 0; i < f->n; i++)
-		if (f->sub[i] != i && f->q->choices[f->sub[i]].feedback.n)
-			pen_bullet(p, NULL, &f->q->choices[f->sub[i]].feedback);
+	for (i = 1; i < f->n && i < 64; i++) {
+		char qa[520], qb[520];
+		if (pos[i] > pos[i - 1])
+			continue;
+		quiz_plain(&f->q->choices[i].text, a, sizeof a);
+		quiz_plain(&f->q->choices[i - 1].text, b, sizeof b);
+		snprintf(qa, sizeof qa, "%s%s%s", lq, a, rq);
+		snprintf(qb, sizeof qb, "%s%s%s", lq, b, rq);
+		snprintf(line, sizeof line, _("%s comes after %s, not before it."), qa, qb);
+		pen_str(p, 2, line, STYLE_NORMAL);
+		if (f->q->choices[i].feedback.n)
+			pen_bullet(p, NULL, &f->q->choices[i].feedback);
+	}
 }
 
 static int order_keys(const QuizForm *f, bool unicode, const char **out, int max, char *scratch)

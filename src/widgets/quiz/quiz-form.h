@@ -39,6 +39,7 @@ typedef struct {
 	int number; /* "Question N." */
 	QuizPhase phase;
 	int score;    /* the first try: 1 right, 0 not, -1 not tried */
+	bool solved;  /* answered right at some try (not by showing the answer) */
 	bool ended;   /* answered at least once */
 	bool touched; /* changed since it was made: worth saving */
 	int hints;    /* hints shown */
@@ -117,6 +118,11 @@ void quiz_plain(const Text *t, char *buf, size_t size);
 
 /* A permutation of 0..n-1 made from the quiz id, never the identity when n > 1. */
 void quiz_shuffle(const char *id, int *perm, int n);
+
+/* Recall: the verdict on the answer checked (f->subtext), in proportion to the key
+ * terms it names: "Well said!" when enough, else how many of the terms a full answer
+ * names it has, or that it has none yet. */
+const char *recall_verdict(const QuizForm *f, char *buf, size_t size);
 
 /* The letter of row i ('a' + i; beyond 'z': '?'). */
 char quiz_letter(int i);

@@ -169,6 +169,24 @@ static int need(const Quiz *q)
 	return q->need > 0 && q->need <= (int)q->nterms ? q->need : (int)q->nterms;
 }
 
+const char *recall_verdict(const QuizForm *f, char *buf, size_t size)
+{
+	int found = quiz_recall_count(f->q, f->subtext, NULL), want = need(f->q);
+
+	if (found >= want)
+		return _("Well said!");
+	if (found == 0)
+		return _("No key idea named yet: compare with the model answer.");
+	snprintf(buf, size,
+		 ngettext("Part of it: %d of the %d key ideas a full answer names. Compare "
+			  "with the model answer.",
+			  "Part of it: %d of the %d key ideas a full answer names. Compare "
+			  "with the model answer.",
+			  (unsigned long)want),
+		 found, want);
+	return buf;
+}
+
 static void recall_reset(QuizForm *f)
 {
 	f->text[0] = '\0';

@@ -184,6 +184,7 @@ static const char *note_text(QuizNote n)
 /* The verdict line: a symbol and words, so it reads the same without colour. */
 static void verdict(const QuizForm *f, Pen *p)
 {
+	char buf[256];
 	const char *sym, *words;
 	Style st;
 	int x = p->x;
@@ -196,10 +197,13 @@ static void verdict(const QuizForm *f, Pen *p)
 		sym = quiz_glyph(p, "✗ ", "- ");
 		words = _("Not quite. Try again.");
 		st = STYLE_BAD;
+	} else if (f->q->kind == QUIZ_RECALL) {
+		sym = quiz_glyph(p, "→ ", "-> ");
+		words = recall_verdict(f, buf, sizeof buf);
+		st = quiz_recall_count(f->q, f->subtext, NULL) > 0 ? STYLE_ACCENT : STYLE_WARN;
 	} else {
 		sym = quiz_glyph(p, "→ ", "-> ");
-		words = f->q->kind == QUIZ_RECALL ? _("Good start: compare with the model answer.")
-						  : _("Here is the answer.");
+		words = _("Here is the answer.");
 		st = STYLE_ACCENT;
 	}
 	if (p->focused && ended(f) && p->cx < 0) {
@@ -242,9 +246,15 @@ static void render(const QuizForm *f, Pen *p)
 			pen_lead(p, 0, lead, STYLE_BOLD, &q->explain, STYLE_NORMAL);
 		pen_str(p, 0,
 			f->score > 0 ? _("Scored on the first try: right.")
+			: f->q->kind == QUIZ_RECALL && f->solved
+			    ? _("Scored on your first answer: not complete yet. A later answer "
+				"was complete; the score stays the first answer's.")
 			: f->q->kind == QUIZ_RECALL
 			    ? _("Scored on your first answer: not complete "
 				"yet. A new answer does not change the score.")
+			: f->solved
+			    ? _("Scored on the first try: not right. Right after retries; the "
+				"score stays the first try's.")
 			    : _("Scored on the first try: not right. Trying "
 				"again does not change the score."),
 			STYLE_DIM);
@@ -310,6 +320,8 @@ static unsigned submit(QuizForm *f)
 	copy_answer(f, f->sub, f->subtext, f->cur, f->text);
 	if (f->score < 0)
 		f->score = r > 0;
+	if (r > 0)
+		f->solved = true;
 	if (r > 0 || f->k->ends_on_wrong) {
 		f->phase = r > 0 ? QP_RIGHT : QP_SHOWN;
 		f->ended = true;
@@ -432,6 +444,8 @@ static void quiz_save(const Instance *in, const Store *st)
 	st->set(st->ctx, "state", phase_names[f->phase]);
 	if (f->score >= 0)
 		st->set(st->ctx, "score", f->score ? "1" : "0");
+	if (f->solved) /* right at some try: the map counts it beside the first tries */
+		st->set(st->ctx, "right", "1");
 	encode(f, f->cur, f->text, buf, sizeof buf);
 	st->set(st->ctx, "answer", buf);
 	encode(f, f->sub, f->subtext, buf, sizeof buf);
@@ -463,6 +477,8 @@ static void quiz_restore(Instance *in, const Store *st)
 		f->score = v[0] == '1';
 	else if (f->phase != QP_OPEN)
 		f->score = f->phase == QP_RIGHT;
+	v = st->get(st->ctx, "right");
+	f->solved = f->score > 0 || f->phase == QP_RIGHT || (v && strcmp(v, "1") == 0);
 	v = st->get(st->ctx, "ended");
 	f->ended = ended(f) || (v && strcmp(v, "1") == 0);
 	f->touched = true;

@@ -12,8 +12,9 @@
 
 /* The functions of every quiz instance (single, multi, numeric, match, order, recall).
  * Keys saved in the instance's Store: "state" (open, tried, right, shown), "score"
- * (1 or 0: the first try), "answer", "tried" (the last wrong answer), "ended" (1 once
- * answered; the player then counts the quiz as done). */
+ * (1 or 0: the first try), "right" (1 once answered right at any try, not by showing
+ * the answer: the map's "after retries"), "answer", "tried" (the last wrong answer),
+ * "ended" (1 once answered; the player then counts the quiz as done). */
 extern const WidgetOps quiz_ops;
 
 /* Whether answer mentions alt: its words appear in a row, ignoring case (ASCII, Latin,

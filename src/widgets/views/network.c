@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "base/strbuf.h"
-#include "base/utf8.h"
 #include "draw/netdiag.h"
 #include "nls.h"
 #include "nn/linalg.h"
@@ -22,7 +21,6 @@
 
 #define NET_L    NETDIAG_MAX_LAYERS
 #define NET_N    NETDIAG_MAX_NEURONS
-#define LABEL_W  6 /* columns of input labels at most */
 #define DEF_SEED 1 /* the seed of the default weights */
 
 /* Positions of the wave's front drawn per layer gap. */
@@ -34,8 +32,8 @@ typedef struct {
 	Mlp m; /* weights and biases, in the layout of mlp.h and netdiag.h */
 	double x[NET_N];
 	const char *xfrom[NET_N];
-	const char *labels[NET_N];
-	int labw;     /* columns for the labels, 0 without */
+	const char *names[NET_L * NET_N]; /* labels=: the neurons', column by column */
+	int rows;     /* of the diagram */
 	bool animate; /* shows the wave */
 	double pos;   /* the wave's front: 0 (the inputs) .. nl - 1 (the outputs) */
 	double speed; /* layers per second */
@@ -115,13 +113,16 @@ static int fill_params(Instance *in, Net *s)
 	return 0;
 }
 
-static int diagram_rows(const Net *s)
+/* The rows of the diagram: height=, at least a row per neuron of the largest layer;
+ * by default two per neuron and 3 (a tall layer: one per neuron and 8). */
+static int diagram_rows(const Instance *in, const Net *s)
 {
-	int l, maxn = 1;
+	int l, maxn = 1, rows;
 
 	for (l = 0; l < s->nl; l++)
 		maxn = s->sizes[l] > maxn ? s->sizes[l] : maxn;
-	return maxn <= 4 ? 2 * maxn + 3 : maxn + 8;
+	rows = (int)widget_num(in, "height", maxn <= 4 ? 2 * maxn + 3 : maxn + 8);
+	return rows < maxn ? maxn : rows;
 }
 
 static int network_init(Instance *in)
@@ -156,20 +157,17 @@ static int network_init(Instance *in)
 	for (i = 0; i < (size_t)s->sizes[0]; i++) {
 		s->x[i] = i < n ? xs[i] : 1;
 		s->xfrom[i] = widget_word(in, "inputs_from", i);
-		s->labels[i] = widget_word(in, "labels", i);
-		if (s->labels[i]) {
-			int w = utf8_width(s->labels[i], strlen(s->labels[i])) + 1;
-			s->labw = w > s->labw ? w : s->labw;
-		}
 	}
-	s->labw = s->labw > LABEL_W + 1 ? LABEL_W + 1 : s->labw;
+	for (i = 0; i < sizeof s->names / sizeof *s->names; i++)
+		s->names[i] = widget_word(in, "labels", i);
+	s->rows = diagram_rows(in, s);
 	s->animate = widget_bool(in, "animate", false);
 	s->speed = widget_num(in, "speed", 1);
 	if (!(s->speed > 0))
 		s->speed = 1;
 	s->pos = s->animate ? 0 : s->nl - 1;
 	/* The canvas for the widest slot, so drawing does not allocate. */
-	if (canvas_reshape(&s->nd.cv, 0, 0, 80, diagram_rows(s), CANVAS_BRAILLE) != 0)
+	if (canvas_reshape(&s->nd.cv, 0, 0, 80, s->rows, CANVAS_BRAILLE) != 0)
 		goto nomem;
 	return 0;
 nomem:
@@ -194,7 +192,7 @@ static int network_height(const Instance *in, int width)
 	const Net *s = in->state;
 
 	(void)width;
-	return diagram_rows(s) + 2; /* the caption and the keys */
+	return s->rows + 2; /* the caption and the keys */
 }
 
 /* The line under the diagram: where the wave is, or the outputs. */
@@ -230,7 +228,7 @@ static void network_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	double vals[NET_L][NET_N];
 	const double *wp[NET_L], *vp[NET_L];
 	NetDiagSpec spec;
-	int l, dh = diagram_rows(s), front;
+	int l, dh = s->rows, front;
 	char line[160];
 
 	forward(in, s, NULL, vals);
@@ -253,11 +251,8 @@ static void network_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	spec.wave_pos = floor(s->pos * WAVE_SUBSTEPS) / WAVE_SUBSTEPS;
 	spec.focus_layer = focused ? front : -1;
 	spec.focus_neuron = focused ? 0 : -1;
-	netdiag_draw(&s->nd, g, r.x + s->labw, r.y, r.w - s->labw, dh, &spec, caps);
-	for (l = 0; s->labw && l < s->sizes[0] && s->nd.lay.nlayers; l++)
-		if (s->labels[l])
-			grid_text(g, r.x, s->nd.lay.y[0][l], s->labels[l], strlen(s->labels[l]),
-				  s->labw - 1, STYLE_BOLD);
+	spec.names = s->names;
+	netdiag_draw(&s->nd, g, r.x, r.y, r.w, dh, &spec, caps);
 	caption(s, vals[s->nl - 1], line, sizeof line, caps);
 	grid_text(g, r.x, r.y + dh, line, strlen(line), r.w, STYLE_NORMAL);
 	if (s->animate && focused) {
@@ -425,7 +420,10 @@ static const ParamSpec params[] = {
      .help = N_("widgets (switches, sliders) whose values are the inputs, in order")},
     {.name = "activation", .type = PARAM_CHOICE, .def = "sigmoid", .choices = ACTIVATIONS,
      .help = N_("the hidden and output activation")},
-    {.name = "labels", .type = PARAM_WORDS, .help = N_("names of the inputs")},
+    {.name = "labels", .type = PARAM_WORDS, .nmax = NET_L * NET_N,
+     .help = N_("names of the neurons, drawn before them, column by column with the inputs " "first: x1,x2,h1,h2,h3,y (as many as are given; up to 3 characters each)")},
+    {.name = "height", .type = PARAM_INT, .min = 1, .max = 40,
+     .help = N_("rows of the diagram (default: 2 per neuron of the largest layer, and 3); " "weights printed on the links read better with more")},
     {.name = "animate", .type = PARAM_BOOL, .def = "no",
      .help = N_("show the forward pass as a wave, one layer at a time: Space plays and pauses, " "Right steps, Left steps back, r replays")},
     {.name = "speed", .type = PARAM_NUMBER, .min = 0.1, .max = 10, .def = "1",

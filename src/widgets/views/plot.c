@@ -36,6 +36,7 @@ typedef struct {
 	double x0, x1, y0, y1; /* y NaN: fitted to the curves */
 	bool slope;
 	bool names;        /* the curves named by their functions; else f, g, h, k */
+	bool panels;       /* each curve in a small chart of its own, side by side */
 	const char *input; /* a widget whose value is the cursor */
 	bool has_cursor;   /* the own cursor is set (cursor= or moved) */
 	double cursor, step;
@@ -136,6 +137,7 @@ static int plot_w_init(Instance *in)
 		s->y0 = s->y1 = NAN;
 	s->slope = widget_bool(in, "slope", false);
 	s->names = widget_bool(in, "names", true);
+	s->panels = widget_bool(in, "panels", false) && s->nfn > 1 && !s->fn_from;
 	s->input = widget_str(in, "input", NULL);
 	s->cursor = widget_num(in, "cursor", NAN);
 	s->has_cursor = isfinite(s->cursor);
@@ -187,10 +189,31 @@ PlotData *plot_widget_data(Instance *in)
 	return s->curves ? NULL : &s->data;
 }
 
-/* Whether Left and Right move the own cursor: curves without a widget to follow. */
+/* Whether Left and Right move the own cursor: curves without a widget to follow (and
+ * not in panels, which have no cursor). */
 static bool interactive(const PlotW *s)
 {
-	return s->curves && !s->input;
+	return s->curves && !s->input && !s->panels;
+}
+
+/* Panels: how many side by side at width w (at least 16 columns each), and the rows
+ * of panels that makes. */
+enum { PANEL_MIN_W = 16, PANEL_GAP = 2 };
+
+static int panel_cols(const PlotW *s, int w)
+{
+	int cols = s->nfn;
+
+	while (cols > 1 && (w - (cols - 1) * PANEL_GAP) / cols < PANEL_MIN_W)
+		cols = cols > 2 ? (cols + 1) / 2 : 1;
+	return cols;
+}
+
+static int panel_rows(const PlotW *s, int w)
+{
+	int cols = panel_cols(s, w);
+
+	return (s->nfn + cols - 1) / cols;
 }
 
 /* The functions shown now: fn_from's choice when it names one, else fn. */
@@ -225,9 +248,10 @@ static int plot_w_height(const Instance *in, int width)
 {
 	const PlotW *s = in->state;
 
-	(void)width;
 	if (!s->curves)
 		return (s->title ? 1 : 0) + s->rows;
+	if (s->panels) /* a caption row over each panel's chart */
+		return (s->title ? 1 : 0) + panel_rows(s, width) * (1 + s->rows);
 	return (s->title ? 1 : 0) + s->rows + readout_rows(s) + (interactive(s) ? 1 : 0);
 }
 
@@ -285,6 +309,48 @@ static void readout(const PlotW *s, char *out, size_t size, int k, Activation a,
 	fn_name(s, f, sizeof f, k, a, false, caps);
 	fn_name(s, df, sizeof df, k, a, true, caps);
 	snprintf(out, size, "z = %s   %s = %s   %s = %s", zs, f, ys, df, ds);
+}
+
+/* Each curve in a chart of its own, captioned with its name ("f(z)" with names=no),
+ * side by side (in rows of panels on a narrow screen), on the same axes: the y range
+ * given, or one that fits every curve, so their shapes compare. */
+static void draw_panels(PlotW *s, Grid *g, int top, Rect r, Caps caps)
+{
+	int cols = panel_cols(s, r.w), pw = (r.w - (cols - 1) * PANEL_GAP) / cols, k, i;
+	int n = 2 * pw;
+	double y0 = s->y0, y1 = s->y1;
+
+	n = n < 2 ? 2 : n > SAMPLES ? SAMPLES : n;
+	if (!isfinite(y0)) { /* one range for all: the lowest and highest of every curve */
+		y0 = INFINITY, y1 = -INFINITY;
+		for (k = 0; k < s->nfn; k++)
+			for (i = 0; i < n; i++) {
+				double v = act_value(s->fn[k], s->x0 + (s->x1 - s->x0) * i / (n - 1));
+				y0 = fmin(y0, v), y1 = fmax(y1, v);
+			}
+		if (!(y1 > y0))
+			y1 = y0 + 1;
+	}
+	for (k = 0; k < s->nfn; k++) {
+		int px = r.x + (k % cols) * (pw + PANEL_GAP), py = top + (k / cols) * (1 + s->rows);
+		char name[64];
+		fn_name(s, name, sizeof name, k, s->fn[k], false, caps);
+		grid_text(g, px, py, name, strlen(name), pw, STYLE_BOLD);
+		plotdata_clear(&s->data);
+		for (i = 0; i < 2 * MAX_FN; i++)
+			s->data.series[i].name[0] = '\0';
+		s->data.series[0].colour = plot_colour(k);
+		for (i = 0; i < n; i++) {
+			double z = s->x0 + (s->x1 - s->x0) * i / (n - 1);
+			plotdata_append(&s->data, 0, z, act_value(s->fn[k], z));
+		}
+		s->data.opts.x0 = s->x0;
+		s->data.opts.x1 = s->x1;
+		s->data.opts.y0 = y0;
+		s->data.opts.y1 = y1;
+		if (plotdata_layout(&s->data, px, py + 1, pw, s->rows, caps) == 0)
+			plotdata_finish(&s->data, g);
+	}
 }
 
 static void draw_curves(const Instance *in, PlotW *s, Grid *g, int top, Rect r, Caps caps,
@@ -353,6 +419,10 @@ static void plot_w_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool foc
 		grid_text(g, r.x, r.y, s->title, strlen(s->title), r.w,
 			  focused ? STYLE_FOCUS : STYLE_BOLD);
 		top++;
+	}
+	if (s->curves && s->panels) {
+		draw_panels(s, g, top, r, caps);
+		return;
 	}
 	if (s->curves) {
 		draw_curves(in, s, g, top, r, caps, focused, cx, cy);
@@ -467,6 +537,8 @@ static const ParamSpec params[] = {
      .help = N_("also draw each curve's slope (its derivative)")},
     {.name = "names", .type = PARAM_BOOL, .def = "yes",
      .help = N_("name the curves by their functions in the legend and the read-out (no: f, g, h " "and k, for a curve the learner must name)")},
+    {.name = "panels", .type = PARAM_BOOL, .def = "no",
+     .help = N_("draw each curve of fn in a small chart of its own, side by side and captioned " "with its name (f, g, h, k with names=no), on one y range, without a cursor")},
     {.name = "cursor", .type = PARAM_NUMBER, .min = -1000, .max = 1000,
      .help = N_("an input marked on the curve, with f(z) and f'(z) read out")},
     {.name = "input", .type = PARAM_REF, .accepts = DATA_SCALAR,

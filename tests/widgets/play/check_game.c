@@ -1,7 +1,7 @@
 /* check_game.c: the game widget: targets drawn from a seed, rounds won and missed by
  * the watched widget's real value, the win (WIDGET_DONE) and the best game kept in
- * progress; the gate mode's truth table judged with the neuron's own output, XOR shown
- * as impossible, a gate chosen by a choice widget; goldens in UTF-8 and ASCII. */
+ * progress; the gate mode's truth table judged with the neuron's own output, XOR tried
+ * like any gate and explained after a check, a gate chosen by a choice widget; goldens in UTF-8 and ASCII. */
 #include <config.h>
 
 #include <math.h>
@@ -259,10 +259,19 @@ START_TEST(gate_chosen_and_xor)
 	text = wt_draw(g, 60, wt_utf8, false);
 	ck_assert_ptr_nonnull(strstr(text, "Solved already"));
 	free(text);
-	/* XOR: shown as impossible, never 4 of 4. */
+	/* XOR: offered like any gate (nothing says impossible before a try), never 4 of 4;
+	 * a check gives its rows right and says why. NAND's numbers get 3 of XOR's rows. */
 	wt_key(wt_get(&t, "gate"), K_END);
+	text = wt_draw(g, 80, wt_utf8, false);
+	ck_assert_ptr_nonnull(strstr(text, "Gate XOR   3 of 4 rows right"));
+	ck_assert_ptr_null(strstr(text, "impossible"));
+	ck_assert_ptr_null(strstr(text, "no single neuron"));
+	free(text);
 	wt_key(g, K_ENTER);
 	ck_assert_double_eq(wt_value(&t, "g"), 1);
+	text = wt_draw(g, 80, wt_utf8, false);
+	ck_assert_ptr_nonnull(strstr(text, "3 of 4 rows right: no single neuron gets all four of XOR"));
+	free(text);
 	wt_golden_plain("game-gate-xor", g, 60);
 }
 END_TEST

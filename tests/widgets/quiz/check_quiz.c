@@ -180,6 +180,99 @@ static void drive_order(Instance *in, int step)
 	ck_assert(enter(in) & WIDGET_DONE);
 }
 
+/* Puts the items of q-moves in the order named (the needles of drive_order, top
+ * first), with the keys. */
+static void put_order(Instance *in, const char *const *want)
+{
+	int pos, cursor = 0;
+
+	for (pos = 0; pos < 3; pos++) {
+		int row = order_row(in, want[pos]);
+		for (; cursor < row; cursor++)
+			key(in, K_DOWN, 0, 0);
+		for (; cursor > row; cursor--)
+			key(in, K_UP, 0, 0);
+		for (; cursor > pos; cursor--)
+			ck_assert(chr(in, 'K') & WIDGET_HANDLED);
+	}
+}
+
+/* The feedback of a wrong order names what this learner put out of place: each item
+ * above the one it follows, with the quiz's reason for that item, and nothing about
+ * the pairs that are in order. */
+START_TEST(order_feedback_follows_the_answer)
+{
+	static const char *const squash_first[] = {"Squash", "Multiply", "Add the"};
+	static const char *const add_first[] = {"Add the", "Multiply", "Squash"};
+	Instance *in = quiz("q-moves");
+
+	put_order(in, squash_first);
+	ck_assert(!(enter(in) & WIDGET_DONE));
+	ck_assert(shows(in, true, "In the right place: 0 of 3."));
+	ck_assert(shows(in, true, "“Squash the sum with the activation function” comes after "));
+	ck_assert(shows(in, true, "The squash needs the finished sum, bias included."));
+	ck_assert(!shows(in, true, "“Add the products and the bias” comes after"));
+	ck_assert(shows(in, false, "\"Squash the sum with the activation function\" comes"));
+	put_order(in, add_first);
+	ck_assert(!(enter(in) & WIDGET_DONE));
+	ck_assert(shows(in, true, "In the right place: 1 of 3."));
+	ck_assert(shows(in, true, "“Add the products and the bias” comes after “Multiply each"));
+	ck_assert(!shows(in, true, "“Squash the sum with the activation function” comes after"));
+	ck_assert(!shows(in, true, "The squash needs the finished sum"));
+}
+END_TEST
+
+/* Right after a wrong first try: the score stays 0, "right" is saved and restored,
+ * and the form says both. Shown answers do not count as right. */
+START_TEST(right_after_retries)
+{
+	Instance *in = quiz("q-range");
+	Mem m;
+
+	chr(in, 'a');
+	ck_assert(!(enter(in) & WIDGET_DONE));
+	chr(in, 'b');
+	ck_assert(enter(in) & WIDGET_DONE);
+	ck_assert(shows(in, true, "Scored on the first try: not right. Right after retries;"));
+	ck_assert_str_eq(saved(in, &m, "score"), "0");
+	ck_assert_str_eq(mem_get(&m, "right"), "1");
+	scene_free(&scene);
+	ck_assert_int_eq(scene_init(&scene, lesson), 0);
+	in = quiz("q-range");
+	in->ops->restore(in, &m.store);
+	ck_assert(shows(in, true, "Right after retries"));
+	/* A fresh form: wrong, then the answer shown: never "right". */
+	scene_free(&scene);
+	ck_assert_int_eq(scene_init(&scene, lesson), 0);
+	in = quiz("q-range");
+	chr(in, 'a');
+	enter(in);
+	ck_assert(chr(in, 's') & WIDGET_DONE);
+	ck_assert_ptr_null(saved(in, &m, "right"));
+	ck_assert(shows(in, true, "not right. Trying again does not change"));
+}
+END_TEST
+
+/* Recall's verdict in proportion to the key terms named: none, some, enough. */
+START_TEST(recall_verdict_counts_the_terms)
+{
+	Instance *in = quiz("q-own-words");
+
+	type(in, "I do not know.");
+	ck_assert(enter(in) & WIDGET_DONE);
+	ck_assert(shows(in, true, "No key idea named yet: compare with the model answer."));
+	ck_assert(!shows(in, true, "Part of it"));
+	chr(in, 'r');
+	type(in, "It weighs its inputs.");
+	ck_assert(enter(in) & WIDGET_DONE);
+	ck_assert(shows(in, true, "Part of it: 1 of the 3 key ideas a full answer names."));
+	chr(in, 'r');
+	type(in, "It weighs its inputs, adds a bias, and squashes the total.");
+	ck_assert(enter(in) & WIDGET_DONE);
+	ck_assert(shows(in, true, "Well said!"));
+}
+END_TEST
+
 START_TEST(order_stages)
 {
 	golden_stages("q-moves", "order", drive_order);
@@ -378,6 +471,9 @@ static Suite *quiz_suite(void)
 	tcase_add_test(tc, numeric_stages);
 	tcase_add_test(tc, match_stages);
 	tcase_add_test(tc, order_stages);
+	tcase_add_test(tc, order_feedback_follows_the_answer);
+	tcase_add_test(tc, right_after_retries);
+	tcase_add_test(tc, recall_verdict_counts_the_terms);
 	tcase_add_test(tc, recall_stages);
 	tcase_add_test(tc, single_keys_scores_and_reveal);
 	tcase_add_test(tc, numeric_typing);

@@ -5,6 +5,8 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "nn/mlp.h"
 #include "nn/rng.h"
@@ -208,6 +210,69 @@ START_TEST(largest_network_fits)
 }
 END_TEST
 
+/* The Numbers Flowing network as the lesson draws it (76 columns, 11 rows): every
+ * neuron carries its name just before it, and each of the nine weights is printed
+ * once, none within four columns of another on its row nor stacked right above
+ * another, so no label reads as part of a neighbour. */
+START_TEST(named_neurons_and_separate_weights)
+{
+	static const char *names[] = {"x1 o", "x2 o", "h1 o", "h2 o", "h3 o", "y o"};
+	static const char *weights[] = {"0.5", "-0.6", "-0.4", "0.9", "1.2", "0.3",
+					"0.7", "-1.1", "0.8"};
+	Instance *in;
+	char *text, *line, *next;
+	int found[9] = {0}, row = 0, nlab = 0, k;
+	int lab_row[32], lab_x0[32], lab_x1[32];
+	size_t i;
+
+	wt_open(&t, "@widget network id=net layers=2,3,1 inputs=1,0.5 "
+		    "weights=0.5,-0.6,-0.4,0.9,1.2,0.3,0.7,-1.1,0.8 labels=x1,x2,h1,h2,h3,y "
+		    "height=11\nalt: x\n@end\n");
+	in = wt_get(&t, "net");
+	ck_assert_int_eq(in->ops->height(in, 76), 13);
+	text = wt_draw(in, 76, wt_ascii, false);
+	for (i = 0; i < sizeof names / sizeof *names; i++) {
+		char *p = strstr(text, names[i]);
+		ck_assert_msg(p != NULL, "%s not drawn", names[i]);
+		ck_assert_ptr_null(strstr(p + 1, names[i]));
+	}
+	/* The weights: numbers with a blank on each side, outside the neuron columns. */
+	for (line = text; line && *line; line = next, row++) {
+		char *end = strchr(line, '\n');
+		next = end ? end + 1 : NULL;
+		for (i = 0; i < 9; i++) {
+			size_t n = strlen(weights[i]);
+			char *p;
+			for (p = line; (p = strstr(p, weights[i])) != NULL && (!end || p < end); p++) {
+				if (p == line || p[-1] != ' ' || (p[n] != ' ' && p[n] != '\n') ||
+				    (p > line + 1 && p[-2] == 'o'))
+					continue; /* a neuron's value, or inside a longer number */
+				if (weights[i][0] != '-' && p[-1] == '-')
+					continue;
+				found[i]++;
+				ck_assert_int_lt(nlab, 32);
+				lab_row[nlab] = row;
+				lab_x0[nlab] = (int)(p - line);
+				lab_x1[nlab] = (int)(p - line) + (int)n - 1;
+				nlab++;
+			}
+		}
+	}
+	for (i = 0; i < 9; i++)
+		ck_assert_msg(found[i] == 1, "weight %s printed %d times", weights[i], found[i]);
+	for (k = 0; k < nlab; k++)
+		for (i = 0; i < (size_t)k; i++) {
+			int dr = abs(lab_row[k] - lab_row[i]);
+			int gap = lab_x0[k] > lab_x1[i] ? lab_x0[k] - lab_x1[i] - 1
+							: lab_x0[i] - lab_x1[k] - 1;
+			ck_assert_msg(dr > 1 || (dr == 1 && gap >= 1) || gap >= 4,
+				      "labels %d and %zu too close:\n%s", k, i, text);
+		}
+	free(text);
+	wt_golden_plain("network-231-named", in, 76);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("network");
@@ -220,6 +285,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, wave_by_keys_and_ticks);
 	tcase_add_test(tc, animation_commands);
 	tcase_add_test(tc, largest_network_fits);
+	tcase_add_test(tc, named_neurons_and_separate_weights);
 	suite_add_tcase(s, tc);
 	return s;
 }

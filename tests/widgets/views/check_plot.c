@@ -130,6 +130,40 @@ START_TEST(mystery_curves_are_not_named)
 }
 END_TEST
 
+/* panels=yes: each curve in a chart of its own, captioned f(z) to k(z) with names=no,
+ * four side by side at 76 columns and two by two at 40; no cursor, no tab stop. */
+START_TEST(panels_side_by_side)
+{
+	Instance *in;
+	char *text, *p;
+	int n = 0;
+
+	wt_open(&t, "@widget plot id=p fn=relu,tanh,step,sigmoid x=-4..4 y=-1.2..2.2 names=no "
+		    "panels=yes height=6\nalt: x\n@end\n");
+	in = wt_get(&t, "p");
+	ck_assert(!in->ops->focusable(in));
+	ck_assert_int_eq(in->ops->height(in, 76), 7);
+	ck_assert_int_eq(in->ops->height(in, 40), 14);
+	text = wt_draw(in, 76, wt_utf8, false);
+	ck_assert_msg(strstr(text, "f(z)               g(z)               h(z)               k(z)") !=
+			  NULL,
+		      "%s", text);
+	for (p = text; (p = strstr(p, "0┤")) != NULL; p++)
+		n++;
+	ck_assert_int_eq(n, 4); /* four charts, each with its own axis */
+	ck_assert_ptr_null(strstr(text, "ReLU"));
+	ck_assert_ptr_null(strstr(text, "tanh"));
+	ck_assert_ptr_null(strstr(text, "z = ")); /* no read-out */
+	free(text);
+	text = wt_draw(in, 40, wt_ascii, false);
+	ck_assert_ptr_nonnull(strstr(text, "f(z)"));
+	ck_assert_ptr_nonnull(strstr(text, "k(z)"));
+	ck_assert_ptr_null(strstr(text, "g(z)               h(z)")); /* g ends a row */
+	free(text);
+	wt_golden_plain("plot-panels", in, 76);
+}
+END_TEST
+
 START_TEST(appending_thins_a_full_series)
 {
 	PlotData d;
@@ -273,6 +307,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, slider_moves_the_cursor);
 	tcase_add_test(tc, choice_names_the_function);
 	tcase_add_test(tc, mystery_curves_are_not_named);
+	tcase_add_test(tc, panels_side_by_side);
 	tcase_add_test(tc, fed_line_chart);
 	tcase_add_test(tc, fed_field_histogram_and_bars);
 	tcase_add_test(tc, a_chart_shows_what_data_gives);
