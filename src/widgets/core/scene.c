@@ -115,14 +115,14 @@ static Instance *ref_target(Scene *s, const char *ref)
 	return NULL;
 }
 
-/* Whether every instance in's references name is initialised (or never will be). */
-static bool deps_ready(Scene *s, const Instance *in)
+/* The first instance one of in's references names for which pred(t, arg) holds, or
+ * NULL: the one walk over a widget's references. */
+static Instance *find_ref(Scene *s, const Instance *in,
+			  bool (*pred)(const Instance *t, const void *arg), const void *arg)
 {
 	size_t i, j;
 
-	if (!in->kind)
-		return true;
-	for (i = 0; i < in->block->widget.nparams; i++) {
+	for (i = 0; in->kind && i < in->block->widget.nparams; i++) {
 		const Param *p = &in->block->widget.params[i];
 		const ParamSpec *ps = schema_param(in->schema, p->key);
 		size_t n = p->kind == VALUE_LIST ? p->nitems : 1;
@@ -130,33 +130,38 @@ static bool deps_ready(Scene *s, const Instance *in)
 			continue;
 		for (j = 0; j < n; j++) {
 			Instance *t = ref_target(s, p->kind == VALUE_LIST ? p->items[j].str : p->str);
-			if (t && t != in && !t->ready && !t->failed)
-				return false;
+			if (t && pred(t, arg))
+				return t;
 		}
 	}
-	return true;
+	return NULL;
+}
+
+/* t is another instance, not initialised yet, that will be. */
+static bool pending(const Instance *t, const void *in)
+{
+	return t != in && !t->ready && !t->failed;
+}
+
+static bool same(const Instance *t, const void *u)
+{
+	return t == u;
+}
+
+/* Whether every instance in's references name is initialised (or never will be). */
+static bool deps_ready(Scene *s, const Instance *in)
+{
+	return !find_ref(s, in, pending, in);
 }
 
 bool scene_reads(const Instance *in, const Instance *t)
 {
-	size_t i, j;
-
 	if (!in || !t || in == t || !t->id || !in->scene)
 		return false;
 	if (!in->kind) /* a quiz reads the widget it shows */
 		return in->block && in->block->kind == BLOCK_QUIZ && in->block->quiz.show &&
 		       strcmp(in->block->quiz.show, t->id) == 0;
-	for (i = 0; i < in->block->widget.nparams; i++) {
-		const Param *p = &in->block->widget.params[i];
-		const ParamSpec *ps = schema_param(in->schema, p->key);
-		size_t n = p->kind == VALUE_LIST ? p->nitems : 1;
-		if (!ps || (ps->type != PARAM_REF && ps->type != PARAM_REFS))
-			continue;
-		for (j = 0; j < n; j++)
-			if (ref_target(in->scene, p->kind == VALUE_LIST ? p->items[j].str : p->str) == t)
-				return true;
-	}
-	return false;
+	return find_ref(in->scene, in, same, t) != NULL;
 }
 
 int scene_init(Scene *s, const Lesson *l)
