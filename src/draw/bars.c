@@ -98,6 +98,14 @@ static int value_text(char *buf, size_t size, const BarItem *it, const BarOpts *
 	return o->digits > 0 ? axes_number(buf, size, it->value, o->digits) : 0;
 }
 
+/* A negative bar's cells: a shade ('▒', ASCII '-'), never the solid blocks ('█', '#')
+ * of a positive one, so the sign reads without colour even where no zero line tells
+ * the direction (a lone bar, bars all of one sign). */
+static uint32_t neg_glyph(Caps caps)
+{
+	return caps.unicode ? 0x2592 : '-';
+}
+
 static void put(Grid *g, int x, int y, uint32_t ch, Colour c)
 {
 	grid_put_colour(g, x, y, ch, STYLE_NORMAL, c, COLOUR_NONE);
@@ -139,13 +147,8 @@ static int across(Grid *g, int x, int y, int w, int h, const BarItem *items, int
 		if (s.zero)
 			grid_put(g, zx, row, caps.unicode ? 0x2502 : '|', STYLE_DIM);
 		if (negative(&s, it->value)) {
-			int parts = caps.unicode ? 2 : 1;
-			for (c = 1, e = length(&s, it->value, parts); e > 0; c++, e -= parts)
-				put(g, zx - c, row,
-				    !caps.unicode ? '#'
-				    : e >= 2      ? 0x2588
-						  : 0x2590,
-				    colour_of(it));
+			for (c = 1, e = length(&s, it->value, 1); e > 0; c++, e--)
+				put(g, zx - c, row, neg_glyph(caps), colour_of(it));
 		} else {
 			int parts = caps.unicode ? 8 : 1;
 			for (c = s.zero, e = length(&s, it->value, parts); e > 0; c++, e -= parts)
@@ -189,13 +192,9 @@ static int upright(Grid *g, int x, int y, int w, int h, const BarItem *items, in
 		for (c = 0; c < bw && s.zero; c++)
 			grid_put(g, cx + c, zrow, caps.unicode ? 0x2500 : '-', STYLE_DIM);
 		if (negative(&s, it->value)) {
-			int parts = caps.unicode ? 2 : 1;
-			for (r = 0, e = length(&s, it->value, parts); e > 0; r++, e -= parts)
+			for (r = 0, e = length(&s, it->value, 1); e > 0; r++, e--)
 				for (c = 0; c < bw; c++)
-					put(g, cx + c, zrow + s.zero + r,
-					    !caps.unicode ? '#'
-					    : e >= 2      ? 0x2588
-							  : 0x2580,
+					put(g, cx + c, zrow + s.zero + r, neg_glyph(caps),
 					    colour_of(it));
 		} else {
 			int parts = caps.unicode ? 8 : 1, base = zrow - 1;

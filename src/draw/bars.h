@@ -27,11 +27,12 @@ typedef struct {
 	}
 
 /* Draws n bars in the w x h cells at (x, y) (o NULL: BAR_OPTS_DEFAULT). Across: one row
- * per item, "label ████▌ value", in eighths of a cell (halves on the negative side,
- * '#' in ASCII), a zero line '│' when the scale spans zero. Upright: one column per
- * item, values on the top row, labels on the bottom row, '─' for zero. Items that do
- * not fit are left out; labels and values are cut to their room. Returns the number
- * of items shown. */
+ * per item, "label ████▌ value", positive bars in eighths of a cell ('#' in ASCII),
+ * negative ones in whole cells of '▒' ('-' in ASCII), so the sign is in the glyphs and
+ * not only in the colour; a zero line '│' when the scale spans zero. Upright: one
+ * column per item, values on the top row, labels on the bottom row, '─' for zero.
+ * Items that do not fit are left out; labels and values are cut to their room.
+ * Returns the number of items shown. */
 int bars_draw(Grid *g, int x, int y, int w, int h, const BarItem *items, int n, const BarOpts *o,
 	      Caps caps);
 

@@ -71,7 +71,7 @@ START_TEST(lengths_in_proportion)
 	ck_assert_uint_eq(grid_at(&g, 10, 0)->ch, 0x2502);
 	ck_assert_uint_eq(grid_at(&g, 20, 0)->ch, 0x2588);
 	ck_assert_uint_eq(grid_at(&g, 9, 0)->ch, ' ');
-	ck_assert_uint_eq(grid_at(&g, 0, 2)->ch, 0x2588);
+	ck_assert_uint_eq(grid_at(&g, 0, 2)->ch, 0x2592); /* negative: a shade, not a block */
 	ck_assert_int_eq(grid_at(&g, 0, 2)->fg, COLOUR_CLASS4);
 	ck_assert_uint_eq(grid_at(&g, 11, 2)->ch, ' ');
 	/* Too many items for the rows, too little room, nothing at all. */
@@ -90,6 +90,38 @@ START_TEST(lengths_in_proportion)
 }
 END_TEST
 
+/* A lone bar of 3 and one of -9, each on its own scale, fill the same cells: without
+ * colour only the glyphs can tell them apart, in Unicode and in ASCII. */
+START_TEST(sign_without_colour)
+{
+	BarItem plus = {"vote", 3, COLOUR_NONE}, minus = {"vote", -9, COLOUR_NONE};
+	BarOpts o = BAR_OPTS_DEFAULT;
+	Grid g;
+	char *a, *b;
+	int ascii;
+
+	o.digits = 0; /* no printed value: the bar alone must carry the sign */
+	ck_assert_int_eq(grid_init(&g, 30, 1), 0);
+	for (ascii = 0; ascii < 2; ascii++) {
+		Caps caps = ascii ? CAPS_ASCII : CAPS_UTF8;
+		grid_clear(&g, STYLE_NORMAL);
+		bars_draw(&g, 0, 0, 30, 1, &plus, 1, &o, caps);
+		a = grid_to_text(&g);
+		grid_clear(&g, STYLE_NORMAL);
+		bars_draw(&g, 0, 0, 30, 1, &minus, 1, &o, caps);
+		b = grid_to_text(&g);
+		ck_assert_str_ne(a, b);
+		ck_assert_ptr_nonnull(strstr(a, ascii ? "#####" : "█████"));
+		ck_assert_ptr_null(strstr(a, ascii ? "-" : "▒"));
+		ck_assert_ptr_nonnull(strstr(b, ascii ? "-----" : "▒▒▒▒▒"));
+		ck_assert_ptr_null(strstr(b, ascii ? "#" : "█"));
+		free(a);
+		free(b);
+	}
+	grid_free(&g);
+}
+END_TEST
+
 static Suite *bars_suite(void)
 {
 	Suite *s = suite_create("bars");
@@ -97,6 +129,7 @@ static Suite *bars_suite(void)
 
 	tcase_add_test(tc, bar_charts);
 	tcase_add_test(tc, lengths_in_proportion);
+	tcase_add_test(tc, sign_without_colour);
 	suite_add_tcase(s, tc);
 	return s;
 }
