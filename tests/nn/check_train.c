@@ -24,21 +24,28 @@ static void make_net(Mlp *m, const size_t *sizes, size_t L, Activation hidden, A
 	init_params(m, INIT_XAVIER_UNIFORM, 0.0, &r);
 }
 
+/* d: n points of kind generated from seed. */
+static void make_data(Dataset *d, DataKind kind, size_t n, uint64_t seed)
+{
+	DataSpec s;
+	Rng r;
+
+	data_spec_defaults(&s, kind, n);
+	rng_seed(&r, seed);
+	ck_assert_int_eq(data_generate(d, &s, &r), NN_OK);
+}
+
 START_TEST(xor_is_learnt)
 {
 	const size_t sizes[] = {2, 4, 1};
-	DataSpec s;
 	Dataset d;
 	Mlp m;
 	Trainer t;
 	TrainConfig tc = {.loss = LOSS_BCE, .batch = 0, .level = simd_best()};
 	OptimConfig oc;
-	Rng r;
 	int k;
 
-	data_spec_defaults(&s, DATA_XOR, 4);
-	rng_seed(&r, 1);
-	ck_assert_int_eq(data_generate(&d, &s, &r), NN_OK);
+	make_data(&d, DATA_XOR, 4, 1);
 	make_net(&m, sizes, 2, ACT_TANH, ACT_SIGMOID, 3);
 	optim_defaults(&oc, OPTIM_ADAM);
 	oc.lr = 0.05;
@@ -58,7 +65,6 @@ END_TEST
 START_TEST(blobs_with_softmax_and_confusion)
 {
 	const size_t sizes[] = {2, 8, 3};
-	DataSpec s;
 	Dataset d, tr, te;
 	Mlp m;
 	Trainer t;
@@ -68,9 +74,7 @@ START_TEST(blobs_with_softmax_and_confusion)
 	size_t counts[9], k, sum = 0, diag = 0;
 	Rng r;
 
-	data_spec_defaults(&s, DATA_BLOBS, 300);
-	rng_seed(&r, 2);
-	ck_assert_int_eq(data_generate(&d, &s, &r), NN_OK);
+	make_data(&d, DATA_BLOBS, 300, 2);
 	ck_assert_int_eq(data_split(&tr, &te, &d, 0.25, &r), NN_OK);
 	make_net(&m, sizes, 2, ACT_RELU, ACT_LINEAR, 4);
 	optim_defaults(&oc, OPTIM_MOMENTUM);
@@ -100,7 +104,6 @@ END_TEST
 START_TEST(divergence_is_a_status_with_the_step)
 {
 	const size_t sizes[] = {2, 16, 1};
-	DataSpec s;
 	Dataset d;
 	Mlp m;
 	Trainer t;
@@ -109,11 +112,8 @@ START_TEST(divergence_is_a_status_with_the_step)
 	NnStatus st = NN_OK;
 	double *before;
 	size_t k;
-	Rng r;
 
-	data_spec_defaults(&s, DATA_PLANE, 64);
-	rng_seed(&r, 2);
-	ck_assert_int_eq(data_generate(&d, &s, &r), NN_OK);
+	make_data(&d, DATA_PLANE, 64, 2);
 	make_net(&m, sizes, 2, ACT_RELU, ACT_LINEAR, 5);
 	optim_defaults(&oc, OPTIM_SGD);
 	oc.lr = 50.0;
@@ -141,18 +141,14 @@ START_TEST(an_update_out_of_range_is_divergence)
 	/* tanh and a sigmoid with MSE saturate: the loss stays finite (about 0.5) however
 	 * far the weights are flung, so only the weights show what happened. */
 	const size_t sizes[] = {2, 8, 1};
-	DataSpec s;
 	Dataset d;
 	Mlp m;
 	Trainer t;
 	TrainConfig tc = {.loss = LOSS_MSE, .batch = 8, .level = simd_best()};
 	OptimConfig oc;
 	size_t k;
-	Rng r;
 
-	data_spec_defaults(&s, DATA_PLANE, 64);
-	rng_seed(&r, 2);
-	ck_assert_int_eq(data_generate(&d, &s, &r), NN_OK);
+	make_data(&d, DATA_PLANE, 64, 2);
 	make_net(&m, sizes, 2, ACT_TANH, ACT_SIGMOID, 5);
 	optim_defaults(&oc, OPTIM_SGD);
 	oc.lr = 1e308;
@@ -222,7 +218,6 @@ END_TEST
 static void run(double *out, size_t n, uint64_t seed, double dropout, int shuffle)
 {
 	const size_t sizes[] = {2, 6, 1};
-	DataSpec s;
 	Dataset d;
 	Mlp m;
 	Trainer t;
@@ -233,12 +228,9 @@ static void run(double *out, size_t n, uint64_t seed, double dropout, int shuffl
 	                  .dropout = dropout,
 	                  .level = simd_best()};
 	OptimConfig oc;
-	Rng r;
 	int k;
 
-	data_spec_defaults(&s, DATA_CIRCLE, 40);
-	rng_seed(&r, 1);
-	ck_assert_int_eq(data_generate(&d, &s, &r), NN_OK);
+	make_data(&d, DATA_CIRCLE, 40, 1);
 	make_net(&m, sizes, 2, ACT_TANH, ACT_SIGMOID, 2);
 	ck_assert_uint_eq(m.n_params, n);
 	optim_defaults(&oc, OPTIM_ADAM);
