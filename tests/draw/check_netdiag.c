@@ -32,7 +32,7 @@ static const double *const values231[3] = {a0, a1, a2};
 
 static NetDiagSpec spec231(void)
 {
-	NetDiagSpec s = {3, sizes231, weights231, values231, NULL, NETDIAG_WAVE_NONE, 0, -1, -1};
+	NetDiagSpec s = {3, sizes231, weights231, values231, NULL, NETDIAG_WAVE_NONE, 0, -1, -1, NULL};
 	return s;
 }
 
@@ -87,7 +87,7 @@ START_TEST(largest_network_fits_80_columns)
 	static const int sizes[4] = {2, 8, 8, 1};
 	static double wa[16], wb[64], wc[8], v1[8], v2[8], v3[1], v0[2] = {0.5, -1};
 	const double *ws[3] = {wa, wb, wc}, *vs[4] = {v0, v1, v2, v3};
-	NetDiagSpec s = {4, sizes, ws, vs, NULL, NETDIAG_WAVE_NONE, 0, -1, -1};
+	NetDiagSpec s = {4, sizes, ws, vs, NULL, NETDIAG_WAVE_NONE, 0, -1, -1, NULL};
 	int i, l, j;
 
 	for (i = 0; i < 16; i++)
@@ -124,7 +124,7 @@ START_TEST(one_to_one_in_a_small_box)
 	static const int sizes[2] = {1, 1};
 	static const double w[1] = {-0.7}, x[1] = {1}, y[1] = {0.33};
 	const double *ws[1] = {w}, *vs[2] = {x, y};
-	NetDiagSpec s = {2, sizes, ws, vs, NULL, NETDIAG_WAVE_NONE, 0, -1, -1};
+	NetDiagSpec s = {2, sizes, ws, vs, NULL, NETDIAG_WAVE_NONE, 0, -1, -1, NULL};
 
 	draw231(CAPS_UTF8, &s, 24, 3, "tests/draw/golden/netdiag-11.txt", false);
 	ck_assert_int_eq(d.lay.y[0][0], 1);
@@ -186,7 +186,7 @@ END_TEST
 START_TEST(what_does_not_fit)
 {
 	static const int sizes[4] = {2, 8, 8, 1}, bad[2] = {0, 3}, huge[2] = {17, 1};
-	NetDiagSpec s = {4, sizes, NULL, NULL, NULL, NETDIAG_WAVE_NONE, 0, -1, -1};
+	NetDiagSpec s = {4, sizes, NULL, NULL, NULL, NETDIAG_WAVE_NONE, 0, -1, -1, NULL};
 	NetDiagLayout lay;
 	char *t;
 
