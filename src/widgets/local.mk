@@ -8,7 +8,7 @@ src_widgets_libwidgets_a_SOURCES = \
 	src/widgets/core/widget.h src/widgets/core/registry.c src/widgets/core/registry.h \
 	src/widgets/core/scene.c src/widgets/core/param.c src/widgets/core/keys.c \
 	src/widgets/core/problem.c src/widgets/core/problem.h \
-	src/widgets/core/smallwidgets.h src/widgets/core/target.c \
+	src/widgets/core/target.h src/widgets/core/target.c \
 	src/widgets/core/visual.c src/widgets/core/visual.h \
 	src/widgets/core/plotdata.c src/widgets/core/plotdata.h \
 	src/widgets/core/heat.c src/widgets/core/heat.h \

@@ -11,7 +11,7 @@
 
 #include "nls.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 
 /* The speeds + and - move between, in steps per second. */
 static const double speeds[] = {0.1, 0.25, 0.5, 1, 2, 3, 5, 10};

@@ -12,7 +12,7 @@
 #include "nls.h"
 #include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 
 typedef struct {
 	int chosen, n;

@@ -1,5 +1,5 @@
-/* controls.h: what the control widgets share (label drawing, clamping), and their
- * functions for the registry. Must not own the loop or write files. */
+/* controls.h: what the control widgets share: label drawing, clamping, snapping to a
+ * step. Must not own the loop or write files. */
 #ifndef NN_WIDGETS_CONTROLS_H
 #define NN_WIDGETS_CONTROLS_H
 

@@ -13,7 +13,7 @@
 #include "draw/wrap.h"
 #include "nls.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 #include "widgets/core/steps.h"
 
 enum { STEPPER_MAX_LINES = 16 };

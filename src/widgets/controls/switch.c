@@ -8,7 +8,7 @@
 #include "nls.h"
 #include "widgets/core/registry.h"
 #include "widgets/controls/controls.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 
 typedef struct {
 	bool on;

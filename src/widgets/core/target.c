@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 
 Instance *target_find(const Instance *in, const char *key, bool before)
 {

@@ -12,7 +12,7 @@
 #include "draw/wrap.h"
 #include "nls.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 
 enum { CARDS_MAX = 32, CARDS_MAX_LINES = 32 };
 

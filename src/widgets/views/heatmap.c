@@ -17,7 +17,7 @@
 #include "nls.h"
 #include "widgets/core/heat.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 #include "widgets/core/steps.h"
 #include "widgets/core/visual.h"
 

@@ -12,7 +12,7 @@
 #include "base/utf8.h"
 #include "nls.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 
 typedef struct {
 	int rows, cols;

@@ -8,7 +8,7 @@
 
 #include "testlib.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 #include "widgets/wtest.h"
 
 static double value_of(WTest *t, const char *id)

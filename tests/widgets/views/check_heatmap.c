@@ -11,7 +11,7 @@
 #include "testlib.h"
 #include "widgets/core/heat.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 #include "widgets/wtest.h"
 
 /* A 4 x 4 feature map pooled 2 x 2 with stride 2: the maxima are 4, 8, 9 and 7. */

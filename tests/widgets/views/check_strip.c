@@ -9,7 +9,7 @@
 
 #include "testlib.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 #include "widgets/wtest.h"
 
 static const char rnn[] =

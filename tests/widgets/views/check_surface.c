@@ -12,7 +12,7 @@
 #include "nn/surface.h"
 #include "testlib.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/smallwidgets.h"
+#include "widgets/core/target.h"
 #include "widgets/wtest.h"
 
 static const double *points(Instance *in, size_t *n)

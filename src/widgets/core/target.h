@@ -1,8 +1,8 @@
-/* smallwidgets.h: the switch, choice, button, table, cards, stepper, grid and animation
- * kinds for the registry, and how a widget finds and drives the widget it acts on.
+/* target.h: how a driving widget (button, stepper, animation) finds the widget it acts
+ * on and drives it through the animation commands of the contract (target.c).
  * Must not own the loop or write files: drivers only call their target's functions. */
-#ifndef NN_WIDGETS_SMALLWIDGETS_H
-#define NN_WIDGETS_SMALLWIDGETS_H
+#ifndef NN_WIDGETS_CORE_TARGET_H
+#define NN_WIDGETS_CORE_TARGET_H
 
 #include <stdbool.h>
 
