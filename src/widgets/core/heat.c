@@ -115,7 +115,7 @@ int heat_legend(Grid *g, int x, int y, const HeatScale *s, int digits, Caps caps
 	char num[48];
 	int x0 = x, k;
 
-	visual_num(num, sizeof num, s->lo, digits, caps);
+	visual_num(num, sizeof num, s->lo, digits);
 	x += put(g, x, y, num, STYLE_DIM, COLOUR_NONE) + 1;
 	for (k = s->diverging ? -HEAT_LEVELS : 0; k <= HEAT_LEVELS; k++) {
 		double v = s->diverging ? s->span * k / HEAT_LEVELS
@@ -123,7 +123,7 @@ int heat_legend(Grid *g, int x, int y, const HeatScale *s, int digits, Caps caps
 		x += put(g, x, y, heat_glyph(k, caps), STYLE_NORMAL,
 			 caps.colours ? heat_colour(s, v) : COLOUR_NONE);
 	}
-	visual_num(num, sizeof num, s->hi, digits, caps);
+	visual_num(num, sizeof num, s->hi, digits);
 	x += 1 + put(g, x + 1, y, num, STYLE_DIM, COLOUR_NONE);
 	return x - x0;
 }

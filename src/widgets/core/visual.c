@@ -106,12 +106,12 @@ int visual_layers(const Instance *in, int *hidden, Activation *act, int max)
 	return (int)layers;
 }
 
-void visual_loss(char *out, size_t size, double v, Caps caps)
+void visual_loss(char *out, size_t size, double v)
 {
 	if (isfinite(v) && v != 0 && (fabs(v) >= 1000 || fabs(v) < 1e-4))
 		snprintf(out, size, "%.3g", v);
 	else
-		visual_fixed(out, size, v, 4, caps);
+		visual_fixed(out, size, v, 4);
 }
 
 const char *visual_choice_word(const Scene *s, const char *id)
@@ -133,17 +133,6 @@ static int format_unknown(char *out, size_t size)
 	if (size == 1)
 		return out[0] = '\0', 0;
 	return memcpy(out, "?", 2), 1;
-}
-
-/* Replaces a leading '-' of out (length n) by U+2212; returns the new length. */
-static int unicode_minus(char *out, size_t size, int n)
-{
-	if (n > 0 && out[0] == '-' && (size_t)n + 3 < size) {
-		memmove(out + 3, out + 1, (size_t)n);
-		memcpy(out, "\xe2\x88\x92", 3);
-		n += 2;
-	}
-	return n;
 }
 
 /* v with digits decimals into out (size bytes), as "%.*f" writes it while that fits
@@ -174,7 +163,7 @@ static int format_num(char *out, size_t size, double v, int digits)
 	return n;
 }
 
-int visual_fixed(char *out, size_t size, double v, int digits, Caps caps)
+int visual_fixed(char *out, size_t size, double v, int digits)
 {
 	int n;
 
@@ -183,10 +172,10 @@ int visual_fixed(char *out, size_t size, double v, int digits, Caps caps)
 	n = format_num(out, size, v, digits);
 	if (out[0] == '-' && strspn(out + 1, "0.") == strlen(out + 1)) /* "-0.00" */
 		memmove(out, out + 1, (size_t)n--);
-	return caps.unicode ? unicode_minus(out, size, n) : n;
+	return n;
 }
 
-int visual_num(char *out, size_t size, double v, int digits, Caps caps)
+int visual_num(char *out, size_t size, double v, int digits)
 {
 	int n;
 
@@ -201,6 +190,6 @@ int visual_num(char *out, size_t size, double v, int digits, Caps caps)
 	}
 	if (strcmp(out, "-0") == 0)
 		n = format_num(out, size, 0, 0);
-	return caps.unicode ? unicode_minus(out, size, n) : n;
+	return n;
 }
 

@@ -58,7 +58,7 @@ int visual_layers(const Instance *in, int *hidden, Activation *act, int max);
 
 /* A loss as the training widgets show it: 4 decimals, or 3 significant digits when
  * large or tiny ("1.2e+09"). */
-void visual_loss(char *out, size_t size, double v, Caps caps);
+void visual_loss(char *out, size_t size, double v);
 
 /* The word of the option chosen in the choice widget id: its "options" parameter's item
  * number value (a choice's value is the 0-based index of its option). NULL when there
@@ -66,13 +66,14 @@ void visual_loss(char *out, size_t size, double v, Caps caps);
 const char *visual_choice_word(const Scene *s, const char *id);
 
 /* Formats v with at most `digits` decimals and no trailing zeros ("0.6", "1", "-0.45"),
- * never "-0"; with Unicode the minus is U+2212; "?" when v is not finite. Safe for any
+ * never "-0"; the minus is the ASCII hyphen, as prose and tables write it, so one
+ * screen has one number style; "?" when v is not finite. Safe for any
  * double and any size: a number of 1e15 or more, or one too long for size, is written
  * in the shortest %g form that fits ("1e+40"). Returns the length written (< size). */
-int visual_num(char *out, size_t size, double v, int digits, Caps caps);
+int visual_num(char *out, size_t size, double v, int digits);
 
 /* Like visual_num with exactly `digits` decimals ("0.70", "0.668"). */
-int visual_fixed(char *out, size_t size, double v, int digits, Caps caps);
+int visual_fixed(char *out, size_t size, double v, int digits);
 
 /* The neuron's weighted sum z and output y = f(z) for the inputs x (NULL: its current
  * inputs, from its own numbers or the widgets named by inputs_from). n must be its

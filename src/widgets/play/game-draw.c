@@ -103,7 +103,7 @@ static void feedback(const Instance *in, const Game *s, char *out, size_t size, 
 			snprintf(out, size, _("Not yet: %d of 4 rows right."), (int)s->fb_value);
 		} else {
 			visual_fixed(num, sizeof num, fabs(s->fb_value),
-				     decimals(fabs(s->fb_value), s->margin, 2), caps);
+				     decimals(fabs(s->fb_value), s->margin, 2));
 			snprintf(out, size,
 				 s->fb_value > 0 ? _("Not yet: %s too high.")
 						 : _("Not yet: %s too low."),
@@ -142,8 +142,8 @@ static void track(const Game *s, Grid *g, int x, int y, int w, double v, Caps ca
 	char lo[16], hi[16];
 	int i, l0, l1, tw, pos = -1;
 
-	visual_num(lo, sizeof lo, a, 2, caps);
-	visual_num(hi, sizeof hi, b, 2, caps);
+	visual_num(lo, sizeof lo, a, 2);
+	visual_num(hi, sizeof hi, b, 2);
 	x += grid_str(g, x, y, lo, STYLE_DIM) + 1;
 	tw = w - (int)strlen(lo) - (int)strlen(hi) - 2;
 	if (tw < 5)
@@ -172,10 +172,10 @@ static void draw_target(const Instance *in, const Game *s, Grid *g, int x, int y
 	bool have = scene_value(in->scene, s->watch, &v) && isfinite(v);
 
 	track(s, g, x, y, w, have ? v : NAN, caps);
-	visual_fixed(ts, sizeof ts, t, 2, caps);
-	visual_num(ms, sizeof ms, s->margin, 3, caps);
-	visual_fixed(vs, sizeof vs, v, 3, caps);
-	visual_fixed(ds, sizeof ds, fabs(v - t), decimals(fabs(v - t), s->margin, 3), caps);
+	visual_fixed(ts, sizeof ts, t, 2);
+	visual_num(ms, sizeof ms, s->margin, 3);
+	visual_fixed(vs, sizeof vs, v, 3);
+	visual_fixed(ds, sizeof ds, fabs(v - t), decimals(fabs(v - t), s->margin, 3));
 	snprintf(line, sizeof line, _("target %s %s %s   now %s   off by %s"), ts,
 		 caps.unicode ? "±" : "+-", ms, have ? vs : "?", have ? ds : "?");
 	grid_text(g, x, y + 1, line, strlen(line), w,
@@ -204,7 +204,7 @@ static void draw_gate(const Instance *in, const Game *s, Grid *g, int x, int y, 
 		bool near = have && fabs(out[i] - 0.5) < s->margin;
 		Style st = right ? STYLE_BOLD : STYLE_NORMAL;
 		int row = y + 2 + i;
-		visual_fixed(num, sizeof num, out[i], 3, caps);
+		visual_fixed(num, sizeof num, out[i], 3);
 		snprintf(line, sizeof line, "%d", i / 2);
 		grid_str(g, x, row, line, st);
 		snprintf(line, sizeof line, "%d", i % 2);

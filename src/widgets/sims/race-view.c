@@ -93,7 +93,7 @@ static void draw_title(const Race *r, Grid *g, Rect rc, Caps caps)
 	}
 	n = str_addf(line, sizeof line, n, "%s", visual_optim_title(c->optim.kind));
 	if (same_lr(r)) {
-		visual_num(lr, sizeof lr, c->optim.lr, 4, caps);
+		visual_num(lr, sizeof lr, c->optim.lr, 4);
 		n = str_addf(line, sizeof line, n, " lr %s", lr);
 	}
 	n = str_addf(line, sizeof line, n, "   ");
@@ -122,10 +122,10 @@ static int run_row(const Race *r, int k, int lead, bool brief, char *line, char 
 		n = str_addf(line, ROW_MAX, n, "%s  ", a);
 	}
 	if (!same_lr(r)) {
-		visual_num(a, sizeof a, r->cfg[k].optim.lr, 4, caps);
+		visual_num(a, sizeof a, r->cfg[k].optim.lr, 4);
 		n = str_addf(line, ROW_MAX, n, "lr %s  ", a);
 	}
-	visual_loss(a, sizeof a, r->final[k], caps);
+	visual_loss(a, sizeof a, r->final[k]);
 	n = str_addf(line, ROW_MAX, n, brief ? "%s" : _("loss %s"), a);
 	if (u->classes && isfinite(acc))
 		str_addf(line, ROW_MAX, n, brief ? "  %.1f%%" : _("  accuracy %.1f%%"), 100 * acc);

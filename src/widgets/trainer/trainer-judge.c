@@ -54,8 +54,8 @@ void trainer_goal_miss_text(const Brain *b, char *buf, size_t size, Caps caps)
 			 visual_data_title(b->kind), visual_data_title(b->goal_kind));
 		break;
 	case BRAIN_GOAL_NOISE:
-		visual_num(now, sizeof now, b->noise, 2, caps);
-		visual_num(goal, sizeof goal, b->goal_noise, 2, caps);
+		visual_num(now, sizeof now, b->noise, 2);
+		visual_num(goal, sizeof goal, b->goal_noise, 2);
 		snprintf(buf, size,
 			 _("Noise %s does not count for the goal, only %s: n cycles back."),
 			 now, goal);
@@ -142,9 +142,9 @@ void trainer_diverged_text(const Brain *b, char *buf, size_t size, Caps caps)
 			buf[0] = '\0';
 		return;
 	}
-	visual_num(blown, sizeof blown, b->blown_lr, 4, caps);
-	visual_num(now, sizeof now, b->lr, 4, caps);
-	visual_num(sug, sizeof sug, b->suggest_lr, 5, caps);
+	visual_num(blown, sizeof blown, b->blown_lr, 4);
+	visual_num(now, sizeof now, b->lr, 4);
+	visual_num(sug, sizeof sug, b->suggest_lr, 5);
 	if (tr->overflowed) {
 		snprintf(what, sizeof what, "%s",
 			 _("an update flung a weight past 1e154, out of any useful range"));

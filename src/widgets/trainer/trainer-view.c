@@ -215,8 +215,8 @@ static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps
 
 	snprintf(line, sizeof line, _("Epoch %.1f   step %zu"), epoch, b->built ? run->tr.step : 0);
 	text(g, x, y, w, line, STYLE_BOLD);
-	visual_loss(a, sizeof a, run->train_loss, caps);
-	visual_loss(c, sizeof c, run->test_loss, caps);
+	visual_loss(a, sizeof a, run->train_loss);
+	visual_loss(c, sizeof c, run->test_loss);
 	snprintf(line, sizeof line, _("Loss   train %s  test %s"), a, c);
 	text(g, x, y + 1, w, line, STYLE_NORMAL);
 	if (b->classes) {
@@ -331,7 +331,7 @@ static void status_text(const Brain *b, char *buf, size_t size, Style *st, Caps 
 		*st = STYLE_GOOD;
 	} else if (b->restored) {
 		trainer_epoch_str(e, sizeof e, b->run.best_epoch);
-		visual_loss(l, sizeof l, b->run.best_loss, caps);
+		visual_loss(l, sizeof l, b->run.best_loss);
 		snprintf(buf, size, _("Weights of epoch %s back (test loss %s): Space trains on from them."),
 			 e, l);
 		*st = STYLE_ACCENT;
@@ -352,10 +352,10 @@ static void settings_text(const Brain *b, char *buf, size_t size, Caps caps)
 {
 	char l1[32], l2[32], dr[32], noise[32];
 
-	visual_num(l1, sizeof l1, b->l1, 5, caps);
-	visual_num(l2, sizeof l2, b->l2, 5, caps);
-	visual_num(dr, sizeof dr, b->nhidden ? b->dropout : 0, 2, caps);
-	visual_num(noise, sizeof noise, b->noise, 2, caps);
+	visual_num(l1, sizeof l1, b->l1, 5);
+	visual_num(l2, sizeof l2, b->l2, 5);
+	visual_num(dr, sizeof dr, b->nhidden ? b->dropout : 0, 2);
+	visual_num(noise, sizeof noise, b->noise, 2);
 	snprintf(buf, size,
 		 _("L1 %s  L2 %s  dropout %s  init %s  seeds %llu/%llu  noise %s  split %.0f%%%s"), l1,
 		 l2, dr, b->init < INIT_COUNT ? init_name(b->init) : _("auto"),
@@ -375,7 +375,7 @@ static void goal_text(const Brain *b, char *line, size_t size, Style *st, Caps c
 	if (!(b->goal > 0)) {
 		if (!b->built || !isfinite(b->run.best_loss) || !b->run.tr.step)
 			return;
-		visual_loss(best, sizeof best, b->run.best_loss, caps);
+		visual_loss(best, sizeof best, b->run.best_loss);
 		trainer_epoch_str(e, sizeof e, b->run.best_epoch);
 		snprintf(line, size, _("Lowest test loss %s, at epoch %s: B puts those weights back."),
 			 best, e);
@@ -454,7 +454,7 @@ void trainer_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 
 	arch(b, net, sizeof net);
 	acts_str(b, actw, sizeof actw, caps);
-	visual_num(lr, sizeof lr, b->lr, 4, caps);
+	visual_num(lr, sizeof lr, b->lr, 4);
 	snprintf(line, sizeof line, _("%s   net %s %s   %s lr %s   batch %zu"), data_title(b),
 		 net, actw, visual_optim_title(b->optim), lr,
 		 b->built ? b->run.tr.cfg.batch : b->batch);

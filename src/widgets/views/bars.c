@@ -122,19 +122,6 @@ static int bars_height(const Instance *in, int width)
 	return (widget_str(in, "title", NULL) != NULL) + (int)it.n + b->log;
 }
 
-/* v compactly with digits significant digits, the minus as U+2212 with Unicode.
- * Returns the bytes written. */
-static int number(char *out, size_t size, double v, int digits, Caps caps)
-{
-	char tmp[AXES_LABEL_MAX + 4];
-	int n = axes_number(tmp, sizeof tmp, v, digits);
-
-	if (caps.unicode && tmp[0] == '-')
-		return snprintf(out, size, "\xe2\x88\x92%s", tmp + 1);
-	snprintf(out, size, "%s", tmp);
-	return n;
-}
-
 /* The scale: linear from lo to hi (including 0), or log10 from decade lo to hi. */
 typedef struct {
 	double lo, hi;
@@ -286,7 +273,7 @@ static void bars_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 	for (i = 0; i < (int)it.n; i++) {
 		int k = utf8_width(it.label[i], it.len[i]);
 		lw = k > lw ? k : lw;
-		k = number(buf, sizeof buf, it.v[i], b->digits, caps);
+		k = axes_number(buf, sizeof buf, it.v[i], b->digits);
 		k = utf8_width(buf, (size_t)k) + (i == best ? 2 : 0);
 		vw = k > vw ? k : vw;
 	}
@@ -306,7 +293,7 @@ static void bars_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 		draw_bar(b, &s, g, bx, y, it.v[i], caps);
 		if (!vw)
 			continue;
-		k = number(buf, sizeof buf, it.v[i], b->digits, caps);
+		k = axes_number(buf, sizeof buf, it.v[i], b->digits);
 		k = utf8_width(buf, (size_t)k) + (best >= 0 ? 2 : 0);
 		if (i == best)
 			strcat(buf, caps.unicode ? " ◀" : " <");

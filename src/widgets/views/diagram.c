@@ -210,7 +210,7 @@ static void node_value(const Instance *in, const Diagram *d, int i, char *out, s
 	for (k = 0; k < nrefs; k++)
 		if ((k < nat && k < DG_NODES ? (int)at[k] : (int)k + 1) == i + 1) {
 			if (scene_data_at(in, "of", k, &v))
-				visual_num(out, size, v.scalar, d->digits, caps);
+				visual_num(out, size, v.scalar, d->digits);
 			return;
 		}
 	if (w && strcmp(w, "_") != 0)

@@ -210,7 +210,7 @@ static int cell_text(char *buf, size_t size, double v, int digits, Caps caps)
 {
 	if (isnan(v))
 		return snprintf(buf, size, "%s", caps.unicode ? "·" : ".");
-	return visual_fixed(buf, size, v, digits, caps);
+	return visual_fixed(buf, size, v, digits);
 }
 
 static Layout layout_for(const Instance *in, const HeatMatrix *m, int w)
@@ -284,7 +284,7 @@ static void draw_status(const Instance *in, const HeatMatrix *m, Grid *g, Rect r
 		return;
 	val[0] = '\0';
 	if (h->reduce != RED_NONE) {
-		visual_num(num, sizeof num, reduce_at(h, m, pr, pc), digits_of(h, m) + 1, caps);
+		visual_num(num, sizeof num, reduce_at(h, m, pr, pc), digits_of(h, m) + 1);
 		snprintf(val, sizeof val, "  %s = %s", _(reduce_names[h->reduce]), num);
 	}
 	if (h->wr == 1)

@@ -196,19 +196,17 @@ static int network_height(const Instance *in, int width)
 }
 
 /* The line under the diagram: where the wave is, or the outputs. */
-static void caption(const Net *s, const double *outs, char *out, size_t size, Caps caps)
+static void caption(const Net *s, const double *outs, char *out, size_t size)
 {
 	int last = s->nl - 1, k = (int)floor(s->pos), i;
 	size_t len;
 	char num[32];
 
-	caps.unicode = false; /* numbers as the diagram writes them */
-
 	if (!s->animate || s->pos >= last) {
 		len = str_addf(out, size, 0, "%s",
 				       s->sizes[last] > 1 ? _("Outputs") : _("Output"));
 		for (i = 0; i < s->sizes[last] && len < size; i++) {
-			visual_fixed(num, sizeof num, outs[i], 3, caps);
+			visual_fixed(num, sizeof num, outs[i], 3);
 			len = str_addf(out, size, len, " %s", num);
 		}
 	} else if (s->pos <= 0) {
@@ -253,7 +251,7 @@ static void network_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	spec.focus_neuron = focused ? 0 : -1;
 	spec.names = s->names;
 	netdiag_draw(&s->nd, g, r.x, r.y, r.w, dh, &spec, caps);
-	caption(s, vals[s->nl - 1], line, sizeof line, caps);
+	caption(s, vals[s->nl - 1], line, sizeof line);
 	grid_text(g, r.x, r.y + dh, line, strlen(line), r.w, STYLE_NORMAL);
 	if (s->animate && focused) {
 		const char *help = caps.unicode

@@ -176,7 +176,7 @@ static int draw_cell(const Instance *in, Grid *g, int x, int y, int i, Caps caps
 	if (chosen && s->typed[0])
 		snprintf(num, sizeof num, "%s_", s->typed);
 	else
-		visual_num(num, sizeof num, v, 2, caps);
+		visual_num(num, sizeof num, v, 2);
 	grid_str(g, x + used, y, num, chosen ? STYLE_FOCUS : linked ? STYLE_ACCENT : STYLE_NORMAL);
 	return x + used;
 }
@@ -192,8 +192,8 @@ static void arithmetic(const Instance *in, char *out, size_t size, int w, Caps c
 	size_t len, i;
 
 	neuron_eval(in, NULL, s->n, &z, &y);
-	visual_fixed(zs, sizeof zs, z, 2, caps);
-	visual_fixed(ys, sizeof ys, y, 3, caps);
+	visual_fixed(zs, sizeof zs, z, 2);
+	visual_fixed(ys, sizeof ys, y, 3);
 	if (s->act == ACT_LINEAR) /* no squash: the sum is the output */
 		snprintf(tail, sizeof tail, " = %s %s y = %s", zs, arrow, ys);
 	else
@@ -204,15 +204,15 @@ static void arithmetic(const Instance *in, char *out, size_t size, int w, Caps c
 		double x = number(in, s, (int)(2 * i), NULL),
 		       wi = number(in, s, (int)(2 * i + 1), NULL);
 		char xs[40];
-		visual_num(xs, sizeof xs, x, 2, caps);
-		visual_num(num, sizeof num, wi, 2, caps);
+		visual_num(xs, sizeof xs, x, 2);
+		visual_num(num, sizeof num, wi, 2);
 		len = str_addf(out, size, len, "%s%s%s%s%s%s%s%s", i ? " + " : "",
 					x < 0 ? "(" : "", xs, x < 0 ? ")" : "", times,
 					wi < 0 ? "(" : "", num, wi < 0 ? ")" : "");
 	}
 	if (len < size) { /* "+ 0.1", "- 1.5" (a lone bias keeps its sign) */
 		double b = number(in, s, (int)(2 * s->n), NULL);
-		visual_num(num, sizeof num, s->n ? fabs(b) : b, 2, caps);
+		visual_num(num, sizeof num, s->n ? fabs(b) : b, 2);
 		len = str_addf(out, size, len, "%s%s",
 					!s->n   ? ""
 					: b < 0 ? (caps.unicode ? " − " : " - ")
@@ -237,13 +237,13 @@ static void squash_steps(const Instance *in, char *out, size_t size, int w, Caps
 
 	neuron_eval(in, NULL, s->n, &z, &y);
 	q = y > 0 ? (1 - y) / y : INFINITY;
-	visual_fixed(ys, sizeof ys, y, 3, caps);
+	visual_fixed(ys, sizeof ys, y, 3);
 	if (!(q < 1e6)) { /* too many digits to be worth reading: y is all but 0 */
 		snprintf(out, size, "%s > 1000000   y = 1 / (1 + %s) = %s", e, e, ys);
 		return;
 	}
-	visual_fixed(es, sizeof es, q, 3, caps);
-	visual_fixed(ds, sizeof ds, 1 + q, 3, caps);
+	visual_fixed(es, sizeof es, q, 3);
+	visual_fixed(ds, sizeof ds, 1 + q, 3);
 	snprintf(out, size, "%s = %s   1 + %s = %s   y = 1 / %s = %s", e, es, e, ds, ds, ys);
 	if (utf8_width(out, strlen(out)) > w)
 		snprintf(out, size, "y = 1 / (1 + %s) = 1 / %s = %s", e, ds, ys);

@@ -303,9 +303,9 @@ static void readout(const PlotW *s, char *out, size_t size, int k, Activation a,
 	char zs[32], ys[32], ds[32], f[32], df[32];
 	double y = act_value(a, z);
 
-	visual_fixed(zs, sizeof zs, z, 2, caps);
-	visual_fixed(ys, sizeof ys, y, 3, caps);
-	visual_fixed(ds, sizeof ds, act_deriv(a, z, y), 3, caps);
+	visual_fixed(zs, sizeof zs, z, 2);
+	visual_fixed(ys, sizeof ys, y, 3);
+	visual_fixed(ds, sizeof ds, act_deriv(a, z, y), 3);
 	fn_name(s, f, sizeof f, k, a, false, caps);
 	fn_name(s, df, sizeof df, k, a, true, caps);
 	snprintf(out, size, "z = %s   %s = %s   %s = %s", zs, f, ys, df, ds);

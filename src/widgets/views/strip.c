@@ -190,7 +190,7 @@ static void draw_status(const Instance *in, const HeatMatrix *s, bool have, Grid
 	if (have && (size_t)cur < s->rows) {
 		k += (size_t)snprintf(line + k, sizeof line - k, "  h =");
 		for (u = 0; u < s->cols && k + 16 < sizeof line; u++) {
-			visual_num(num, sizeof num, s->v[(size_t)cur * s->cols + u], 2, caps);
+			visual_num(num, sizeof num, s->v[(size_t)cur * s->cols + u], 2);
 			k += (size_t)snprintf(line + k, sizeof line - k, " %s", num);
 		}
 	}

@@ -328,7 +328,7 @@ static void run_line(const Surf *s, int k, char *out, size_t size, int width, Ca
 	char lr[32], loss[32], mark[8], end[96] = "";
 	int n;
 
-	visual_num(lr, sizeof lr, wk->cfg.lr, 4, caps);
+	visual_num(lr, sizeof lr, wk->cfg.lr, 4);
 	axes_number(loss, sizeof loss, wk->loss[wk->n - 1], 3);
 	mark[utf8_encode(mark, plot_marker(k, caps))] = '\0';
 	if (wk->diverged)

@@ -79,9 +79,9 @@ static const char *cell(const Instance *in, int row, int col, Caps caps, char *b
 	*num = true;
 	v = t->num[(size_t)row * (size_t)t->ncols + (size_t)col];
 	if (col == 0)
-		visual_num(buf, size, v, t->digits, caps);
+		visual_num(buf, size, v, t->digits);
 	else
-		visual_fixed(buf, size, v, t->digits, caps);
+		visual_fixed(buf, size, v, t->digits);
 	return buf;
 }
 
@@ -111,7 +111,7 @@ static void compute(const Instance *in, Table *t)
 		row[0] = t->col[r];
 		for (c = 1; c < t->ncols; c++)
 			row[c] = act_value(t->fn[c - 1], row[0]);
-		visual_num(t->own[r], TABLE_CELL, row[0], t->digits, (Caps){false, 0});
+		visual_num(t->own[r], TABLE_CELL, row[0], t->digits);
 		t->labels[r] = t->own[r];
 	}
 }
@@ -322,9 +322,9 @@ static const char *live_cell(const Table *t, int col, Caps caps, char *buf, size
 	double v = t->live_ok ? t->live_v[col] : NAN;
 
 	if (col == 0)
-		visual_num(buf, size, v, t->digits, caps);
+		visual_num(buf, size, v, t->digits);
 	else
-		visual_fixed(buf, size, v, t->digits, caps);
+		visual_fixed(buf, size, v, t->digits);
 	return buf;
 }
 

@@ -136,22 +136,22 @@ START_TEST(numbers_format_safely_for_any_double)
 		for (j = 0; j < sizeof sizes / sizeof *sizes; j++) {
 			int n;
 			memset(buf, 'Z', sizeof buf);
-			n = visual_num(buf, sizes[j], vals[i], 5, wt_utf8);
+			n = visual_num(buf, sizes[j], vals[i], 5);
 			ck_assert_int_ge(n, 0);
 			ck_assert_uint_lt((size_t)n, sizes[j]);
 			ck_assert_uint_eq(strlen(buf), (size_t)n);
 			ck_assert_int_eq(buf[sizes[j]], 'Z'); /* nothing past the end */
-			n = visual_fixed(buf, sizes[j], vals[i], 4, wt_ascii);
+			n = visual_fixed(buf, sizes[j], vals[i], 4);
 			ck_assert_uint_lt((size_t)n, sizes[j]);
 			ck_assert_uint_eq(strlen(buf), (size_t)n);
 		}
-	visual_num(buf, 16, 1e40, 4, wt_ascii);
+	visual_num(buf, 16, 1e40, 4);
 	ck_assert_str_eq(buf, "1e+40");
-	visual_num(buf, 16, -0.0004, 3, wt_ascii);
+	visual_num(buf, 16, -0.0004, 3);
 	ck_assert_str_eq(buf, "0");
-	visual_num(buf, 16, 0.125, 5, wt_ascii);
+	visual_num(buf, 16, 0.125, 5);
 	ck_assert_str_eq(buf, "0.125");
-	visual_num(buf, 10, 123456789.125, 4, wt_ascii); /* too long as decimals */
+	visual_num(buf, 10, 123456789.125, 4); /* too long as decimals */
 	ck_assert_str_eq(buf, "1.235e+08");
 }
 END_TEST

@@ -423,7 +423,7 @@ START_TEST(best_keeps_the_history)
 	ck_assert(test->y[test->n - 1] == b->run.best_loss);
 	ck_assert(b->run.test_loss == b->run.best_loss);
 	trainer_epoch_str(e, sizeof e, b->run.best_epoch);
-	visual_loss(l, sizeof l, b->run.best_loss, wt_ascii);
+	visual_loss(l, sizeof l, b->run.best_loss);
 	snprintf(want, sizeof want, "Weights of epoch %s back (test loss %s): Space trains on", e,
 		 l);
 	ck_assert_msg(shows(in, 76, want), "%s", want);

@@ -188,7 +188,7 @@ START_TEST(identity_has_no_squash)
 		    "alt: x\n@end\n");
 	ck_assert_double_eq(wt_value(&t, "vote"), 3);
 	text = wt_draw(wt_get(&t, "vote"), 70, wt_utf8, false);
-	ck_assert_msg(strstr(text, "z = 1×2 + 1×1 + 0×(−3) + 0 = 3.00 → y = 3.000") != NULL, "%s",
+	ck_assert_msg(strstr(text, "z = 1×2 + 1×1 + 0×(-3) + 0 = 3.00 → y = 3.000") != NULL, "%s",
 		      text);
 	free(text);
 }
