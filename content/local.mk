@@ -11,6 +11,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level1/crowd.lesson \
 	content/level1/flow.lesson \
 	content/level1/neuron.lesson \
+	content/level2/init.lesson \
 	content/level2/layers.lesson \
 	content/level2/xor.lesson \
 	content/level3/brain.lesson

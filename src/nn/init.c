@@ -27,33 +27,46 @@ int init_from_name(InitScheme *s, const char *name)
 	return 0;
 }
 
-/* One parameter of a layer with the given fans; bias says whether it is a bias. */
-static double draw(InitScheme s, double value, double fan_in, double fan_out, int bias, Rng *r)
+double init_spread(InitScheme s, double value, double fan_in, double fan_out)
 {
-	double a;
-
 	switch (s) {
 	case INIT_CONSTANT:
 		return value;
 	case INIT_UNIFORM:
-		a = value > 0 ? value : 1.0 / sqrt(fan_in);
+	case INIT_NORMAL:
+		return value > 0 ? value : 1.0 / sqrt(fan_in);
+	case INIT_XAVIER_UNIFORM:
+		return sqrt(6.0 / (fan_in + fan_out));
+	case INIT_XAVIER_NORMAL:
+		return sqrt(2.0 / (fan_in + fan_out));
+	case INIT_HE_UNIFORM:
+		return sqrt(6.0 / fan_in);
+	case INIT_HE_NORMAL:
+		return sqrt(2.0 / fan_in);
+	default:
+		return 0.0;
+	}
+}
+
+/* One parameter of a layer with the given fans; bias says whether it is a bias (0 for
+ * Xavier and He). */
+static double draw(InitScheme s, double value, double fan_in, double fan_out, int bias, Rng *r)
+{
+	double a = init_spread(s, value, fan_in, fan_out);
+
+	switch (s) {
+	case INIT_CONSTANT:
+		return a;
+	case INIT_UNIFORM:
 		return -a + 2 * a * rng_uniform(r);
 	case INIT_NORMAL:
-		return rng_normal(r, 0.0, value > 0 ? value : 1.0 / sqrt(fan_in));
+		return rng_normal(r, 0.0, a);
 	case INIT_XAVIER_UNIFORM:
-		if (bias)
-			return 0.0;
-		a = sqrt(6.0 / (fan_in + fan_out));
-		return -a + 2 * a * rng_uniform(r);
-	case INIT_XAVIER_NORMAL:
-		return bias ? 0.0 : rng_normal(r, 0.0, sqrt(2.0 / (fan_in + fan_out)));
 	case INIT_HE_UNIFORM:
-		if (bias)
-			return 0.0;
-		a = sqrt(6.0 / fan_in);
-		return -a + 2 * a * rng_uniform(r);
+		return bias ? 0.0 : -a + 2 * a * rng_uniform(r);
+	case INIT_XAVIER_NORMAL:
 	case INIT_HE_NORMAL:
-		return bias ? 0.0 : rng_normal(r, 0.0, sqrt(2.0 / fan_in));
+		return bias ? 0.0 : rng_normal(r, 0.0, a);
 	default:
 		return 0.0;
 	}

@@ -27,6 +27,13 @@ const char *init_name(InitScheme s);
 /* Looks name up; returns 0 and sets *s, or -1 for an unknown name. */
 int init_from_name(InitScheme *s, const char *name);
 
+/* The size of a layer's starting weights under scheme s: the bound a of a uniform start
+ * (weights in [-a, a]), the sigma of a normal one, the constant, or 0 for zeros; value
+ * as for init_params. Xavier uniform: sqrt(6/(fan_in + fan_out)); Xavier normal:
+ * sqrt(2/(fan_in + fan_out)); He uniform: sqrt(6/fan_in); He normal: sqrt(2/fan_in);
+ * uniform and normal: value, or 1/sqrt(fan_in) when value is 0. */
+double init_spread(InitScheme s, double value, double fan_in, double fan_out);
+
 /* Fills m->params by scheme s (value: the constant, or the bound/sigma, 0 for the
  * scheme's default), drawing in file order: for each layer W_l row-major, then b_l.
  * Uniform draws are -a + 2 a u with u = rng_uniform (one draw per parameter), so

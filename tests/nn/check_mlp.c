@@ -388,6 +388,18 @@ START_TEST(initializers)
 		ck_assert_int_eq(sc, s);
 	}
 	ck_assert_int_eq(init_from_name(&sc, "lecun"), -1);
+	/* the spreads by hand: a layer of 8 in and 8 out, and of 784 in and 128 out */
+	ck_assert_double_eq_tol(init_spread(INIT_XAVIER_UNIFORM, 0, 8, 8), 0.6123724357, 1e-9);
+	ck_assert_double_eq_tol(init_spread(INIT_XAVIER_UNIFORM, 0, 784, 128), 0.0811107106,
+				1e-9);
+	ck_assert_double_eq_tol(init_spread(INIT_XAVIER_NORMAL, 0, 8, 8), 0.3535533906, 1e-9);
+	ck_assert_double_eq_tol(init_spread(INIT_HE_NORMAL, 0, 8, 8), 0.5, 1e-12);
+	ck_assert_double_eq_tol(init_spread(INIT_HE_NORMAL, 0, 784, 128), 0.0505076272, 1e-9);
+	ck_assert_double_eq_tol(init_spread(INIT_HE_UNIFORM, 0, 6, 1), 1.0, 1e-12);
+	ck_assert_double_eq(init_spread(INIT_NORMAL, 4, 8, 8), 4.0);
+	ck_assert_double_eq_tol(init_spread(INIT_UNIFORM, 0, 16, 8), 0.25, 1e-12);
+	ck_assert_double_eq(init_spread(INIT_CONSTANT, 0.25, 8, 8), 0.25);
+	ck_assert_double_eq(init_spread(INIT_ZEROS, 3, 8, 8), 0.0);
 	mlp_free(&m);
 }
 END_TEST

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "lesson/course.h"
 #include "lesson/lesson.h"
 #include "testlib.h"
 #include "widgets/core/registry.h"
@@ -14,21 +15,16 @@
 
 const Caps wt_utf8 = {true, 256}, wt_mono = {true, 0}, wt_ascii = {false, 0};
 
-static void open_lesson(WTest *t, const char *body, bool checked)
+/* Parses text as the lesson file, checked or not, and starts its scene. */
+static void open_text(WTest *t, const char *file, const char *text, bool checked)
 {
-	static const char head[] = "@lesson T-w\n@title Widgets\n@level 1\n@format 1\n\n"
-				   "@unit T.w\n# Widgets\n\n";
-	size_t n = strlen(head) + strlen(body) + 1;
-	char *text = malloc(n);
 	SchemaTable schemas = registry_schemas();
 	DiagList d;
 	char msg[1024];
 
-	ck_assert_ptr_nonnull(text);
-	snprintf(text, n, "%s%s", head, body);
 	diag_init(&d, 0);
 	memset(t, 0, sizeof *t);
-	lesson_parse(&t->lesson, "t.lesson", text, strlen(text), &d);
+	lesson_parse(&t->lesson, file, text, strlen(text), &d);
 	ck_assert_ptr_nonnull(t->lesson);
 	if (checked)
 		lesson_check(t->lesson, &schemas, &d);
@@ -36,8 +32,30 @@ static void open_lesson(WTest *t, const char *body, bool checked)
 		diag_format(&d.items[0], msg, sizeof msg);
 	ck_assert_msg(d.n == 0, "the lesson has %zu problems: %s", d.n, d.n ? msg : "");
 	diag_free(&d);
-	free(text);
 	ck_assert_int_eq(scene_init(&t->scene, t->lesson), 0);
+}
+
+static void open_lesson(WTest *t, const char *body, bool checked)
+{
+	static const char head[] = "@lesson T-w\n@title Widgets\n@level 1\n@format 1\n\n"
+				   "@unit T.w\n# Widgets\n\n";
+	size_t n = strlen(head) + strlen(body) + 1;
+	char *text = malloc(n);
+
+	ck_assert_ptr_nonnull(text);
+	snprintf(text, n, "%s%s", head, body);
+	open_text(t, "t.lesson", text, checked);
+	free(text);
+}
+
+void wt_open_file(WTest *t, const char *rel)
+{
+	char *text = NULL;
+	size_t n;
+
+	ck_assert_int_eq(course_read_file(test_srcpath(rel), &text, &n), 0);
+	open_text(t, rel, text, true);
+	free(text);
 }
 
 void wt_open(WTest *t, const char *body)

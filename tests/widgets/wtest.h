@@ -31,6 +31,10 @@ void wt_open(WTest *t, const char *body);
  * problem stand-in, as in a lesson that --check would refuse. */
 void wt_open_unchecked(WTest *t, const char *body);
 
+/* Parses and checks the real lesson file rel (under the source tree, "content/..."),
+ * fails the test on any diagnostic, and starts the scene of all its widgets. */
+void wt_open_file(WTest *t, const char *rel);
+
 /* Frees the scene and the lesson. */
 void wt_close(WTest *t);
 

@@ -1,6 +1,7 @@
 /* race-view.c: how the race kind looks: a title (the data, the shared net, the
  * optimizer), one loss chart with a curve per run and a legend naming them, a row per
- * run (its loss and accuracy, diverged, or ahead), the race's state, and its keys from
+ * run (its loss and accuracy, with symmetry=yes how far apart its hidden neurons are,
+ * diverged, or ahead), the race's state, and its keys from
  * the kind's table. Meaning never rests on colour alone: names, words and line styles.
  * Must not own the loop or write files; draw changes no state but the chart's canvas. */
 #include <config.h>
@@ -101,6 +102,24 @@ static void draw_title(const Race *r, Grid *g, Rect rc, Caps caps)
 	text(g, rc.x, rc.y, rc.w, line, STYLE_TITLE);
 }
 
+/* How far apart a run's hidden neurons are, after n bytes of line: "neurons identical"
+ * (brief: "identical") or "neurons differ by 1.46" ("apart 1.46"). */
+static void apart_str(char *line, size_t n, double apart, bool brief)
+{
+	char a[32];
+
+	if (apart == 0) {
+		str_addf(line, ROW_MAX, n, "  %s",
+			 brief ? _("identical") : _("neurons identical"));
+		return;
+	}
+	if (apart < 0.005)
+		snprintf(a, sizeof a, "%s", "<0.01");
+	else
+		visual_num(a, sizeof a, apart, 2);
+	str_addf(line, ROW_MAX, n, brief ? _("  apart %s") : _("  neurons differ by %s"), a);
+}
+
 /* Run k's row into line and what follows it into tag: its name (its net and rate when
  * they differ between runs), loss and accuracy (brief: without those words), then
  * diverged or ahead. Returns the columns both need. */
@@ -128,7 +147,9 @@ static int run_row(const Race *r, int k, int lead, bool brief, char *line, char 
 	visual_loss(a, sizeof a, r->final[k]);
 	n = str_addf(line, ROW_MAX, n, brief ? "%s" : _("loss %s"), a);
 	if (u->classes && isfinite(acc))
-		str_addf(line, ROW_MAX, n, brief ? "  %.1f%%" : _("  accuracy %.1f%%"), 100 * acc);
+		n = str_addf(line, ROW_MAX, n, brief ? "  %.1f%%" : _("  accuracy %.1f%%"), 100 * acc);
+	if (r->symmetry)
+		apart_str(line, n, r->apart[k], brief);
 	tag[0] = '\0';
 	if (u->status != NN_OK)
 		snprintf(tag, ROW_MAX, _("diverged at step %zu"), u->tr.step);

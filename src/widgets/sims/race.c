@@ -5,7 +5,9 @@
  * or a button may do the same); each frame trains for a time budget at most, at the
  * race's speed, and nothing while paused or scrolled away. The shared net and data are
  * plain parameters; what differs between runs is a list, one item per run, the last
- * one repeating: names=zero,huge,xavier init=zeros,normal,xavier-uniform.
+ * one repeating: names=zero,huge,xavier init=zeros,normal,xavier-uniform. A slider may
+ * set the spread of the runs whose start has one (scale_from=): turning it starts
+ * them again; symmetry=yes shows how far apart each run's hidden neurons are.
  * Must not own the loop, navigate or write files; computes only with src/nn. */
 #include <config.h>
 
@@ -118,7 +120,32 @@ static void unbuild(Race *r)
 	r->built = false;
 }
 
-/* Copies each run's history into the chart and its newest value into final. */
+/* The largest difference between two neurons of one hidden layer of m in one incoming
+ * weight or their bias: W_l is n_out x n_in, row i neuron i's weights, then b_l. */
+static double hidden_apart(const Mlp *m)
+{
+	double most = 0;
+	size_t l, i, j;
+
+	for (l = 0; l + 1 < m->n_layers; l++) {
+		size_t n_in = m->sizes[l], n = m->sizes[l + 1];
+		const double *w = m->params + m->w_off[l], *b = w + n * n_in;
+		for (j = 0; j <= n_in; j++) {
+			double lo = INFINITY, hi = -INFINITY;
+			for (i = 0; i < n; i++) {
+				double v = j < n_in ? w[i * n_in + j] : b[i];
+				lo = v < lo ? v : lo;
+				hi = v > hi ? v : hi;
+			}
+			if (hi - lo > most)
+				most = hi - lo;
+		}
+	}
+	return most;
+}
+
+/* Copies each run's history into the chart and its newest value into final, and
+ * measures how far apart its hidden neurons are now. */
 static void show(Race *r)
 {
 	const double *x, *y;
@@ -129,8 +156,18 @@ static void show(Race *r)
 		n = run_history(&r->run[k], r->metric, &x, &y);
 		plotdata_set_series(&r->chart, k, x, y, n);
 		r->final[k] = n ? y[n - 1] : NAN;
+		r->apart[k] = hidden_apart(&r->run[k].mlp);
 	}
 	r->version++;
+}
+
+/* Makes run k from the start. */
+static int build_run(Race *r, int k)
+{
+	run_free(&r->run[k]);
+	r->seen[k] = 0;
+	r->seen_st[k] = NN_OK;
+	return run_create(&r->run[k], &r->cfg[k]) == NN_OK ? 0 : -1;
 }
 
 /* Makes every run from the start (the same seeds: the same race). */
@@ -141,13 +178,11 @@ static int build(Race *r)
 	unbuild(r);
 	r->owed = 0;
 	for (k = 0; k < r->n; k++) {
-		if (run_create(&r->run[k], &r->cfg[k]) != NN_OK) {
+		if (build_run(r, k) != 0) {
 			unbuild(r);
 			plotdata_clear(&r->chart);
 			return -1;
 		}
-		r->seen[k] = 0;
-		r->seen_st[k] = NN_OK;
 	}
 	r->built = true;
 	if (r->metric == RUN_TEST_LOSS && !r->run[0].test.n)
@@ -209,6 +244,48 @@ static void evaluate(Race *r)
 	show(r);
 }
 
+/* Reads the dial (scale_from=) into the spread of the runs it sets; returns whether
+ * its number changed since the last look. */
+static bool read_dial(const Instance *in, Race *r)
+{
+	double v;
+	int k;
+
+	if (!r->dial_on || !scene_value(in->scene, widget_str(in, "scale_from", NULL), &v) ||
+	    !(v >= 0) || v == r->dial)
+		return false;
+	r->dial = v;
+	for (k = 0; k < r->n; k++)
+		if (r->dialed[k])
+			r->cfg[k].init_value = v;
+	return true;
+}
+
+/* The dial turned: the runs it sets start again, and a race already under way (or
+ * over) plays on, so the learner sees the new start race the others. */
+static bool follow_dial(Instance *in, Race *r)
+{
+	bool started = false;
+	int k;
+
+	if (!r->built || !read_dial(in, r))
+		return false;
+	for (k = 0; k < r->n; k++)
+		started |= r->run[k].tr.step > 0;
+	for (k = 0; k < r->n; k++)
+		if (r->dialed[k] && build_run(r, k) != 0) {
+			unbuild(r);
+			plotdata_clear(&r->chart);
+			r->playing = in->animating = false;
+			return true;
+		}
+	show(r);
+	if (started)
+		r->playing = !race_finished(r);
+	in->animating = r->playing;
+	return true;
+}
+
 static Race *race_of(const Instance *in)
 {
 	return in && in->kind == &race_kind && !in->failed ? in->state : NULL;
@@ -250,6 +327,15 @@ static int race_init(Instance *in)
 	read_shared(in, &shared);
 	for (k = 0; k < r->n; k++)
 		read_run(in, r, k, &shared);
+	r->dial_on = widget_str(in, "scale_from", NULL) != NULL;
+	r->dial = -1;
+	for (k = 0; k < r->n; k++) {
+		InitScheme s = r->cfg[k].init;
+		r->dialed[k] = r->dial_on && (s == INIT_CONSTANT || s == INIT_UNIFORM ||
+					      s == INIT_NORMAL);
+	}
+	read_dial(in, r);
+	r->symmetry = widget_bool(in, "symmetry", false);
 	r->metric = strcmp(widget_str(in, "curve", "train"), "test") == 0 ? RUN_TEST_LOSS
 									  : RUN_TRAIN_LOSS;
 	r->epochs = (int)widget_num(in, "epochs", 100);
@@ -353,11 +439,12 @@ static bool race_tick(Instance *in, double dt)
 	Race *r = in->state;
 	double t0 = now_s(), per_epoch;
 	size_t done;
+	bool turned = follow_dial(in, r);
 
 	if (!r->playing || !r->built || race_finished(r)) {
 		r->playing = false;
 		in->animating = false;
-		return false;
+		return turned;
 	}
 	if (in->offscreen)
 		return false; /* still playing: it goes on when shown */
@@ -385,7 +472,8 @@ static bool race_tick(Instance *in, double dt)
 	return true;
 }
 
-/* "curves": each run's loss by epoch; "final": each run's newest loss, named. */
+/* "curves": each run's loss by epoch; "final": each run's newest loss, named; "apart":
+ * how far apart each run's hidden neurons are, named. */
 static bool race_output(const Instance *in, const char *name, Data *out)
 {
 	const Race *r = in->state;
@@ -394,8 +482,8 @@ static bool race_output(const Instance *in, const char *name, Data *out)
 		return false;
 	out->version = r->version;
 	out->n = (size_t)r->n;
-	if (strcmp(name, "final") == 0) {
-		out->v = r->final;
+	if (strcmp(name, "final") == 0 || strcmp(name, "apart") == 0) {
+		out->v = name[0] == 'f' ? r->final : r->apart;
 		out->labels = r->labels;
 		return true;
 	}
@@ -430,6 +518,9 @@ static const ParamSpec params[] = {
      .nmax = RACE_MAX, .def = "0",
      .help = N_("each run's constant, or the spread of its uniform or normal start (bound "
                 "or sigma; 0: 1/sqrt(inputs)); Xavier and He ignore it")},
+    {.name = "scale_from", .type = PARAM_REF, .accepts = DATA_SCALAR,
+     .help = N_("a widget (a slider) whose number is the init_scale of the runs that use one "
+                "(constant, uniform, normal); turning it starts those runs again")},
     {.name = "seeds", .type = PARAM_NUMBERS, .min = 0, .max = 1e9, .nmin = 1, .nmax = RACE_MAX,
      .def = "1", .help = N_("each run's seed of its starting weights, shuffling and dropout")},
     {.name = "lr", .type = PARAM_NUMBERS, .min = 1e-6, .max = 100, .nmin = 1, .nmax = RACE_MAX,
@@ -464,11 +555,17 @@ static const ParamSpec params[] = {
      .help = N_("the loss the curves show: on the training points or the test points")},
     {.name = "height", .type = PARAM_INT, .min = 6, .max = 20, .def = "10",
      .help = N_("rows of the chart")},
+    {.name = "symmetry", .type = PARAM_BOOL, .def = "no",
+     .help = N_("show in each run's row how far apart its hidden neurons are (identical: "
+                "they are copies of each other)")},
 };
 
 static const OutputSpec outputs[] = {
     {"curves", DATA_SERIES, N_("each run's loss by epoch, named")},
     {"final", DATA_VECTOR, N_("each run's latest loss, named")},
+    {"apart", DATA_VECTOR,
+     N_("how far apart each run's hidden neurons are now: the largest difference between "
+        "two neurons of one layer in one incoming weight or bias (0: copies), named")},
 };
 
 const WidgetKind race_kind = {
@@ -479,7 +576,7 @@ const WidgetKind race_kind = {
                .example = "id=race names=zero,huge,xavier init=zeros,normal,xavier-uniform "
                           "init_scale=0,4,0 epochs=200"},
     .ops = &race_ops,
-    .flags = 0,
+    .flags = KIND_WATCH, /* it follows its dial (scale_from=) */
     .keys = race_keys,
     .nkeys = sizeof race_keys / sizeof *race_keys,
 };

@@ -29,6 +29,15 @@ typedef struct {
 	double owed;                 /* examples per run due at that speed, not trained yet */
 	bool playing;
 	double final[RACE_MAX];      /* each curve's newest value */
+	/* How far apart each run's hidden neurons are: the largest difference between two
+	 * neurons of one hidden layer in one incoming weight or their bias (0: every
+	 * hidden layer's neurons are copies of each other). Shown with symmetry=yes. */
+	double apart[RACE_MAX];
+	bool symmetry;
+	/* scale_from=: the number last read from the dial, and the runs it sets (those
+	 * whose start uses init_scale: constant, uniform, normal). */
+	bool dial_on, dialed[RACE_MAX];
+	double dial;
 	unsigned long version;       /* of the curves and final values */
 	int chart_h;
 	PlotData chart;              /* a series per run: its curve, copied from its history */
