@@ -121,9 +121,10 @@ static void apart_str(char *line, size_t n, double apart, bool brief)
 }
 
 /* Run k's row into line and what follows it into tag: its name (its net and rate when
- * they differ between runs), loss and accuracy (brief: without those words), then
+ * they differ between runs), loss and accuracy (brief 1: without those words; 2: without
+ * the accuracy either), how far apart its hidden neurons are (symmetry=yes), then
  * diverged or ahead. Returns the columns both need. */
-static int run_row(const Race *r, int k, int lead, bool brief, char *line, char *tag, Caps caps)
+static int run_row(const Race *r, int k, int lead, int brief, char *line, char *tag, Caps caps)
 {
 	const Run *u = &r->run[k];
 	double acc = r->metric == RUN_TEST_LOSS ? u->test_acc : u->train_acc;
@@ -146,10 +147,10 @@ static int run_row(const Race *r, int k, int lead, bool brief, char *line, char 
 	}
 	visual_loss(a, sizeof a, r->final[k]);
 	n = str_addf(line, ROW_MAX, n, brief ? "%s" : _("loss %s"), a);
-	if (u->classes && isfinite(acc))
+	if (u->classes && isfinite(acc) && brief < 2)
 		n = str_addf(line, ROW_MAX, n, brief ? "  %.1f%%" : _("  accuracy %.1f%%"), 100 * acc);
 	if (r->symmetry)
-		apart_str(line, n, r->apart[k], brief);
+		apart_str(line, n, r->apart[k], brief > 0);
 	tag[0] = '\0';
 	if (u->status != NN_OK)
 		snprintf(tag, ROW_MAX, _("diverged at step %zu"), u->tr.step);
@@ -158,7 +159,7 @@ static int run_row(const Race *r, int k, int lead, bool brief, char *line, char 
 	return utf8_width(line, strlen(line)) + 2 + utf8_width(tag, strlen(tag));
 }
 
-static void draw_run(const Race *r, int k, int lead, bool brief, Grid *g, int x, int y, int w,
+static void draw_run(const Race *r, int k, int lead, int brief, Grid *g, int x, int y, int w,
 		     Caps caps)
 {
 	char line[ROW_MAX], tag[ROW_MAX];
@@ -226,14 +227,15 @@ void race_view_draw(const Instance *in, Grid *g, Rect rc, Caps caps, bool focuse
 	Race *r = in->state; /* the chart's canvas is drawing scratch */
 	int y = rc.y + 1, lead = leader(r), k;
 	char line[ROW_MAX], tag[ROW_MAX];
-	bool brief = false;
+	int brief = 0;
 
 	draw_title(r, g, rc, caps);
 	if (r->built)
 		plotdata_draw(&r->chart, g, rc.x, y, rc.w, r->chart_h, caps);
 	y += r->chart_h;
-	for (k = 0; r->built && k < r->n; k++) /* rows in the brief form when one needs it */
-		brief |= run_row(r, k, lead, false, line, tag, caps) > rc.w;
+	for (k = 0; r->built && k < r->n; k++) /* rows in a brief form when one needs it */
+		while (brief < 2 && run_row(r, k, lead, brief, line, tag, caps) > rc.w)
+			brief++;
 	for (k = 0; r->built && k < r->n; k++)
 		draw_run(r, k, lead, brief, g, rc.x, y + k, rc.w, caps);
 	y += r->n;

@@ -5,7 +5,9 @@
  * loss), a run that diverges stops alone, the animation contract
  * (an animation controller and a button drive it; nothing trains paused or
  * scrolled away; a tick never trains more than its speed allows), the outputs, the
- * keys of its table, and goldens in UTF-8 and ASCII at 40, 76 and 160 columns. */
+ * keys of its table, and goldens in UTF-8 and ASCII at 40, 76 and 160 columns; a dial
+ * (scale_from=) sets the spread of the runs that have one and starts them again, and
+ * symmetry=yes shows how far apart each run's hidden neurons are (by hand). */
 #include <config.h>
 
 #include <math.h>
@@ -333,6 +335,124 @@ START_TEST(goldens)
 }
 END_TEST
 
+/* The largest difference between two neurons of one hidden layer of m in one incoming
+ * weight or bias, by hand. */
+static double apart_by_hand(const Mlp *m)
+{
+	double most = 0;
+	size_t l, a, b, j;
+
+	for (l = 0; l + 1 < m->n_layers; l++) {
+		size_t n_in = m->sizes[l], n = m->sizes[l + 1];
+		const double *w = m->params + m->w_off[l];
+		for (a = 0; a < n; a++)
+			for (b = 0; b < n; b++)
+				for (j = 0; j <= n_in; j++) {
+					double wa = j < n_in ? w[a * n_in + j] : w[n * n_in + a];
+					double wb = j < n_in ? w[b * n_in + j] : w[n * n_in + b];
+					most = fmax(most, wa - wb);
+				}
+	}
+	return most;
+}
+
+#define DIALED                                                                             \
+	"@widget slider id=s label=Spread range=1..12 value=4 step=1\nalt: x\n@end\n"        \
+	"@widget race id=race names=zero,huge,xavier init=zeros,normal,xavier-uniform "    \
+	"init_scale=0,7,0 scale_from=s symmetry=yes epochs=20\nalt: x\n@end\n"
+
+START_TEST(a_dial_sets_the_spread)
+{
+	Instance *in, *dial;
+	const Run *huge;
+	Data d;
+	int k;
+
+	wt_open(&t, DIALED);
+	in = wt_get(&t, "race");
+	dial = wt_get(&t, "s");
+	huge = race_run(in, 1);
+	/* the dial's number, not init_scale's; only for the run whose start has a spread */
+	ck_assert(huge->cfg.init_value == 4);
+	ck_assert(race_run(in, 0)->cfg.init_value == 0 && race_run(in, 2)->cfg.init_value == 0);
+	/* turned before the race: the run is made again, nothing plays */
+	ck_assert_uint_eq(wt_key(dial, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert(!scene_changed(&t.scene));
+	ck_assert(race_run(in, 1)->cfg.init_value == 5);
+	ck_assert(!in->animating);
+	ck_assert_uint_eq(race_run(in, 1)->tr.examples, 0);
+	/* nothing changed: a look costs nothing and changes nothing */
+	ck_assert(!in->ops->tick(in, 0));
+	/* under way: the dialed run starts again and the race plays on; the others keep
+	 * their place */
+	race_train(in, 800);
+	wt_key(dial, K_LEFT);
+	ck_assert(scene_changed(&t.scene));
+	ck_assert(in->animating);
+	ck_assert(race_run(in, 1)->cfg.init_value == 4);
+	ck_assert_uint_eq(race_run(in, 1)->tr.examples, 0);
+	ck_assert_uint_eq(race_run(in, 0)->tr.examples, 800);
+	ck_assert_uint_eq(race_run(in, 2)->tr.examples, 800);
+	/* the same start as a race made at 4 from the beginning: the same run */
+	{
+		WTest u;
+		wt_open(&u, DIALED);
+		const Run *fresh = race_run(wt_get(&u, "race"), 1);
+		ck_assert(memcmp(race_run(in, 1)->mlp.params, fresh->mlp.params,
+				 fresh->mlp.n_params * sizeof(double)) == 0);
+		wt_close(&u);
+	}
+	/* paused: ticks train nothing; the dial turned starts its run again and plays */
+	race_train(in, 400);
+	wt_char(in, ' ');
+	ck_assert(!in->animating);
+	ck_assert(!in->ops->tick(in, 1.0 / 30));
+	ck_assert(!scene_tick(&t.scene, 1.0 / 30));
+	ck_assert_uint_eq(race_run(in, 1)->tr.examples, 400);
+	wt_key(dial, K_RIGHT);
+	ck_assert(scene_changed(&t.scene) && in->animating);
+	ck_assert_uint_eq(race_run(in, 1)->tr.examples, 0);
+	/* at the finish: turning it races the new start alone against the finished runs */
+	race_train(in, 100000);
+	ck_assert(race_finished(in->state));
+	wt_key(dial, K_END);
+	ck_assert(scene_changed(&t.scene));
+	ck_assert(in->animating && race_run(in, 1)->cfg.init_value == 12);
+	ck_assert(!race_finished(in->state));
+	ck_assert_int_eq(race_epoch(in->state), 0);
+	race_train(in, 400);
+	ck_assert(run_epoch(race_run(in, 1)) == 1 && run_epoch(race_run(in, 2)) == 20);
+	/* how far apart the hidden neurons are: by hand, in the output and the rows */
+	ck_assert(scene_output(in, "apart", DATA_VECTOR, &d));
+	ck_assert_uint_eq(d.n, 3);
+	ck_assert_str_eq(d.labels[0], "zero");
+	for (k = 0; k < 3; k++)
+		ck_assert_double_eq_tol(d.v[k], apart_by_hand(&race_run(in, k)->mlp), 1e-12);
+	ck_assert(d.v[0] == 0 && d.v[1] > 0 && d.v[2] > 0);
+	{
+		char *s = wt_draw(in, 76, wt_ascii, false), want[64];
+		ck_assert_msg(strstr(s, "neurons identical") != NULL, "%s", s);
+		snprintf(want, sizeof want, "neurons differ by %.2f", d.v[2]);
+		ck_assert_msg(strstr(s, want) != NULL, "%s", s);
+		free(s);
+	}
+}
+END_TEST
+
+START_TEST(symmetry_goldens)
+{
+	Instance *in;
+	int e;
+
+	wt_open(&t, DIALED);
+	in = wt_get(&t, "race");
+	for (e = 0; e < 20; e++)
+		race_train(in, 400);
+	wt_golden("race-symmetry", in, 76);
+	wt_golden("race-symmetry-narrow", in, 40);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("race");
@@ -346,6 +466,8 @@ int main(void)
 	tcase_add_test(tc, driven_by_the_animation_contract);
 	tcase_add_test(tc, outputs_and_keys);
 	tcase_add_test(tc, goldens);
+	tcase_add_test(tc, a_dial_sets_the_spread);
+	tcase_add_test(tc, symmetry_goldens);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }
