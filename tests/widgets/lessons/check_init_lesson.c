@@ -205,6 +205,11 @@ START_TEST(the_race_as_told)
 	ck_assert_uint_eq(zero->mlp.sizes[2], 8);
 	ck_assert(zero->cfg.optim.lr == 0.03 && zero->cfg.batch == 10);
 	ck_assert(wt_value(&t, "spread") == 10 && huge->cfg.init_value == 10);
+	{ /* 200 epochs at 40 a second */
+		const Race *r = race->state;
+		ck_assert(r->epochs == 200 && r->epochs / r->speed == 5);
+		states("It takes five seconds");
+	}
 	states("400 points of two classes, two inputs, two hidden layers of 8 tanh neurons");
 	/* at the start: the huge start is out on tanh's flat edges */
 	states("%.0f%% of its first hidden layer's outputs are beyond ±0.99",
