@@ -80,3 +80,6 @@ tests_widgets_sims_check_race_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_level2
 tests_widgets_lessons_check_level2_SOURCES = tests/widgets/lessons/check_level2.c $(WTEST)
 tests_widgets_lessons_check_level2_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/views/check_backprop
+tests_widgets_views_check_backprop_SOURCES = tests/widgets/views/check_backprop.c $(WTEST)
+tests_widgets_views_check_backprop_LDADD = $(WIDGET_TEST_LIBS)
