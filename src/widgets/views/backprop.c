@@ -358,7 +358,7 @@ static int wrapped(Grid *g, int x, int y, int w, const char *t, int max, Style s
 /* The rows of the diagram. */
 static int diagram_rows(const Backprop *s)
 {
-	return 2 * (s->nin > s->nhid ? s->nin : s->nhid) + 1;
+	return 2 * (s->nin > s->nhid ? s->nin : s->nhid);
 }
 
 static const char *const stage_title[BP_STAGES] = {
@@ -366,8 +366,8 @@ static const char *const stage_title[BP_STAGES] = {
     N_("forward: the hidden layer"),
     N_("forward: the output"),
     N_("the loss"),
-    N_("backward: the output's delta and gradients (deltas beside the neurons)"),
-    N_("backward: the hidden layer's deltas and gradients (deltas beside the neurons)"),
+    N_("backward: the output layer (beside the neurons: deltas)"),
+    N_("backward: the hidden layer (beside the neurons: deltas)"),
     N_("one chain-rule path, multiplied out"),
 };
 

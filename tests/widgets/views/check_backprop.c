@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson/course.h"
 #include "nn/rng.h"
 #include "testlib.h"
 #include "widgets/core/registry.h"
@@ -372,7 +373,7 @@ START_TEST(backprop_goldens)
 		    "@widget backprop id=g inputs=1,-0.5,2 hidden=3 target=0 loss=bce\n"
 		    "alt: b\n@end\n");
 	in = wt_get(&t, "f");
-	ck_assert_int_le(in->ops->height(in, 76), 18); /* with its instruction on 80x24 */
+	ck_assert_int_le(in->ops->height(in, 76), 16); /* with its instruction on 80x24 */
 	wt_golden("backprop-start-76", in, 76);
 	wt_key(in, K_END);
 	wt_golden("backprop-path-76", in, 76);
@@ -389,6 +390,113 @@ START_TEST(backprop_goldens)
 }
 END_TEST
 
+/* The lesson's own widget (its directive read from content/level3/backprop.lesson):
+ * the numbers its text alternative states, and what its text tells the learner to
+ * try: the path of each first-layer weight, a zero input, the target moved towards
+ * y-hat, the hidden deltas at most 3/8 of the output's (here and for many seeds). */
+START_TEST(backprop_lesson_claims)
+{
+	static const char *const says[] = {"z1 = (-0.6, 0.9)", "a1 = (0.354, 0.711)",
+					   "y-hat = 0.622", "the loss, 0.1429", "delta, -0.1778",
+					   "(0.0081, -0.0292)", "0.004067"};
+	char *text, *body, *alt;
+	const char *s0, *e;
+	size_t n, k;
+	WTest t;
+	Instance *in;
+	Hand m;
+	Data d;
+	double d2, prev;
+	int seed, p;
+
+	ck_assert_int_eq(course_read_file(test_srcpath("content/level3/backprop.lesson"), &text, &n),
+			 0);
+	s0 = strstr(text, "@widget backprop id=flow ");
+	ck_assert_ptr_nonnull(s0);
+	e = strstr(s0, "\n@end\n");
+	ck_assert_ptr_nonnull(e);
+	body = strndup(s0, (size_t)(e + 6 - s0));
+	alt = strndup(s0, (size_t)(e - s0)); /* the alt text, joined into one line */
+	for (k = 0; alt[k]; k++)
+		if (alt[k] == '\n')
+			alt[k] = ' ';
+	for (k = 0; alt[k]; k++)
+		while (alt[k] == ' ' && alt[k + 1] == ' ')
+			memmove(alt + k, alt + k + 1, strlen(alt + k));
+	wt_open(&t, body);
+	in = wt_get(&t, "flow");
+	memset(&m, 0, sizeof m);
+	m.n = m.h = 2;
+	m.x[0] = 0.5;
+	m.x[1] = -1;
+	m.t = 1;
+	hand_weights(&m, 1);
+	wt_key(in, K_END);
+	check_against(in, &m, 0, 0);
+	{ /* the alt text's numbers, by hand */
+		double z1[MH], a1[MH], z2, yh, L = hand_forward(&m, z1, a1, &z2, &yh), g[32];
+		fd_gradient(&m, g);
+		ck_assert_str_eq(num(z1[0], 1), "-0.6");
+		ck_assert_str_eq(num(z1[1], 1), "0.9");
+		ck_assert_str_eq(num(a1[0], 3), "0.354");
+		ck_assert_str_eq(num(a1[1], 3), "0.711");
+		ck_assert_str_eq(num(yh, 3), "0.622");
+		ck_assert_str_eq(num(L, 4), "0.1429");
+		ck_assert_str_eq(num(g[8], 4), "-0.1778");
+		ck_assert_str_eq(num(g[4], 4), "0.0081");
+		ck_assert_str_eq(num(g[5], 4), "-0.0292");
+		ck_assert_str_eq(num(g[0], 6), "0.004067");
+	}
+	for (k = 0; k < sizeof says / sizeof *says; k++)
+		ck_assert_msg(strstr(alt, says[k]) != NULL, "the alt text does not say %s", says[k]);
+	/* p walks the four first-layer weights, each product matching its gradient */
+	for (p = 0; p < 4; p++) {
+		wt_char(in, 'p');
+		check_against(in, &m, (p + 1) % 2, (p + 1) % 4 / 2);
+	}
+	/* x1 is picked at first: - twice sets it to 0, and the weights leaving it get 0 */
+	wt_char(in, '-');
+	wt_char(in, '-');
+	m.x[0] = 0;
+	check_against(in, &m, 0, 0);
+	output(in, "gradient", &d);
+	ck_assert(d.v[0] == 0 && d.v[2] == 0 && d.v[1] != 0 && d.v[3] != 0);
+	/* the target moved towards y-hat (0.6 or so): every delta and gradient shrinks */
+	wt_char(in, 'x');
+	wt_char(in, 'x');
+	output(in, "gradient", &d);
+	prev = fabs(d.v[8]);
+	while (m.t > 0.5 + 1e-9) {
+		double before[9];
+		memcpy(before, d.v, sizeof before);
+		wt_char(in, '-');
+		m.t -= 0.25;
+		check_against(in, &m, 0, 0);
+		output(in, "gradient", &d);
+		ck_assert(fabs(d.v[8]) < prev);
+		for (k = 0; k < 9; k++)
+			ck_assert(fabs(d.v[k]) <= fabs(before[k]));
+		prev = fabs(d.v[8]);
+	}
+	wt_close(&t);
+	free(body);
+	free(alt);
+	free(text);
+	/* the hidden deltas are at most 3/8 of the output's, whatever the seed and inputs */
+	for (seed = 1; seed <= 200; seed++) {
+		char b[160];
+		snprintf(b, sizeof b, "@widget backprop id=f seed=%d inputs=%g,%g target=%g\n"
+				      "alt: a\n@end\n", seed, (seed % 17) / 4.0 - 2, (seed % 5) - 2.0,
+			 (seed % 3) / 2.0);
+		wt_open(&t, b);
+		output(wt_get(&t, "f"), "gradient", &d);
+		d2 = fabs(d.v[8]);
+		ck_assert(fabs(d.v[4]) <= 0.375 * d2 && fabs(d.v[5]) <= 0.375 * d2);
+		wt_close(&t);
+	}
+}
+END_TEST
+
 static Suite *backprop_suite(void)
 {
 	Suite *s = suite_create("backprop");
@@ -398,6 +506,7 @@ static Suite *backprop_suite(void)
 	tcase_add_test(tc, backprop_steps_forward_and_back);
 	tcase_add_test(tc, backprop_keys_change_inputs_target_and_weights);
 	tcase_add_test(tc, backprop_goldens);
+	tcase_add_test(tc, backprop_lesson_claims);
 	suite_add_tcase(s, tc);
 	return s;
 }
