@@ -47,6 +47,17 @@ static void hand_weights(Hand *m, unsigned long seed)
 	m->b2 = 0;
 }
 
+/* The kind's default net: 2-2-1, inputs 0.5 and -1, target 1, seed 1. */
+static void default_net(Hand *m)
+{
+	memset(m, 0, sizeof *m);
+	m->n = m->h = 2;
+	m->x[0] = 0.5;
+	m->x[1] = -1;
+	m->t = 1;
+	hand_weights(m, 1);
+}
+
 /* The forward pass: z1, a1 (h each), z2, y-hat; returns the loss. */
 static double hand_forward(const Hand *m, double *z1, double *a1, double *z2, double *yh)
 {
@@ -326,12 +337,7 @@ START_TEST(backprop_keys_change_inputs_target_and_weights)
 
 	wt_open(&t, "@widget backprop id=f start=7\nalt: a\n@end\n");
 	in = wt_get(&t, "f");
-	memset(&m, 0, sizeof m);
-	m.n = m.h = 2;
-	m.x[0] = 0.5;
-	m.x[1] = -1;
-	m.t = 1;
-	hand_weights(&m, 1);
+	default_net(&m);
 	check_against(in, &m, 0, 0);
 	/* + raises x1 by 0.25; x then picks x2, whose - lowers it to the end of its range */
 	ck_assert_uint_eq(wt_char(in, '+'), WIDGET_HANDLED | WIDGET_REDRAW);
@@ -425,12 +431,7 @@ START_TEST(backprop_lesson_claims)
 			memmove(alt + k, alt + k + 1, strlen(alt + k));
 	wt_open(&t, body);
 	in = wt_get(&t, "flow");
-	memset(&m, 0, sizeof m);
-	m.n = m.h = 2;
-	m.x[0] = 0.5;
-	m.x[1] = -1;
-	m.t = 1;
-	hand_weights(&m, 1);
+	default_net(&m);
 	wt_key(in, K_END);
 	check_against(in, &m, 0, 0);
 	{ /* the alt text's numbers, by hand */
