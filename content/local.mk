@@ -14,4 +14,5 @@ nobase_dist_pkgdata_DATA = \
 	content/level2/init.lesson \
 	content/level2/layers.lesson \
 	content/level2/xor.lesson \
+	content/level3/backprop.lesson \
 	content/level3/brain.lesson

@@ -46,6 +46,27 @@ int netdiag_value(char *out, size_t size, double v)
 	return axes_number(out, size, v, 1);
 }
 
+int netdiag_spec_mlp(NetDiagSpec *s, int *sizes, const double **w, const Mlp *m)
+{
+	size_t l;
+
+	memset(s, 0, sizeof *s);
+	if (m->n_layers + 1 > NETDIAG_MAX_LAYERS)
+		return -1;
+	for (l = 0; l <= m->n_layers; l++) {
+		if (m->sizes[l] > NETDIAG_MAX_NEURONS)
+			return -1;
+		sizes[l] = (int)m->sizes[l];
+		if (l < m->n_layers)
+			w[l] = m->params + m->w_off[l];
+	}
+	s->nlayers = (int)m->n_layers + 1;
+	s->sizes = sizes;
+	s->weights = w;
+	s->focus_layer = s->focus_neuron = -1;
+	return 0;
+}
+
 static bool valid(const NetDiagSpec *s)
 {
 	int l;

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "draw/canvas.h"
+#include "nn/mlp.h"
 
 #define NETDIAG_MAX_LAYERS  8  /* columns, inputs and outputs included */
 #define NETDIAG_MAX_NEURONS 16 /* per column */
@@ -89,6 +90,11 @@ const char *netdiag_name(const NetDiagSpec *s, int l, int j);
  * it only finds room; a label that finds neither is left out. Returns 0; -1 when the layout
  * fails (a summary such as "2-8-8-1" is drawn instead) or memory runs out. */
 int netdiag_draw(NetDiag *d, Grid *g, int x, int y, int w, int h, const NetDiagSpec *s, Caps caps);
+
+/* Fills s for the network m: its columns (into sizes, NETDIAG_MAX_LAYERS of them) and
+ * its weights (into w, one per gap), with no values, names, path, wave or focus (-1).
+ * Returns 0, or -1 (s zeroed) when m has more columns or neurons than a diagram. */
+int netdiag_spec_mlp(NetDiagSpec *s, int *sizes, const double **w, const Mlp *m);
 
 /* Formats a neuron's value in at most NETDIAG_VALUE_W columns: "0.67", "-0.40",
  * "12.3", "1e6". Returns the length. */

@@ -31,6 +31,7 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/views/strip.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/diagram.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/cloud.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/surface.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/backprop.c
 # play: games with a goal and a score.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/game.c src/widgets/play/game-draw.c src/widgets/play/game.h

@@ -83,3 +83,6 @@ tests_widgets_lessons_check_level2_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_init_lesson
 tests_widgets_lessons_check_init_lesson_SOURCES = tests/widgets/lessons/check_init_lesson.c $(WTEST)
 tests_widgets_lessons_check_init_lesson_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/views/check_backprop
+tests_widgets_views_check_backprop_SOURCES = tests/widgets/views/check_backprop.c $(WTEST)
+tests_widgets_views_check_backprop_LDADD = $(WIDGET_TEST_LIBS)

@@ -268,23 +268,12 @@ static int draw_confusion(Brain *b, Grid *g, int x, int y, int w, Caps caps)
 
 static void draw_diagram(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
 {
-	int sizes[NETDIAG_MAX_LAYERS], l, nl = b->nhidden + 2;
+	int sizes[NETDIAG_MAX_LAYERS];
 	const double *wp[NETDIAG_MAX_LAYERS];
 	NetDiagSpec spec;
 
-	if (nl > NETDIAG_MAX_LAYERS || b->classes > NETDIAG_MAX_NEURONS)
-		return;
-	for (l = 0; l < nl; l++) {
-		sizes[l] = (int)b->run.mlp.sizes[l];
-		if (l + 1 < nl)
-			wp[l] = b->run.mlp.params + b->run.mlp.w_off[l];
-	}
-	memset(&spec, 0, sizeof spec);
-	spec.nlayers = nl;
-	spec.sizes = sizes;
-	spec.weights = wp;
-	spec.focus_layer = spec.focus_neuron = -1;
-	netdiag_draw(&b->nd, g, x, y, w, h, &spec, caps);
+	if (netdiag_spec_mlp(&spec, sizes, wp, &b->run.mlp) == 0)
+		netdiag_draw(&b->nd, g, x, y, w, h, &spec, caps);
 }
 
 /* The status: paused, training, stopped and why, placing points, or failed; its

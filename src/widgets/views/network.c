@@ -226,22 +226,15 @@ static void network_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool fo
 	double vals[NET_L][NET_N];
 	const double *wp[NET_L], *vp[NET_L];
 	NetDiagSpec spec;
-	int l, dh = s->rows, front;
+	int l, dh = s->rows, front, sizes[NET_L];
 	char line[160];
 
 	forward(in, s, NULL, vals);
-	for (l = 0; l < s->nl; l++) {
+	for (l = 0; l < s->nl; l++)
 		vp[l] = vals[l];
-		if (l + 1 < s->nl)
-			wp[l] = s->m.params + s->m.w_off[l];
-	}
 	front = s->animate ? (int)ceil(s->pos) : s->nl - 1;
-	memset(&spec, 0, sizeof spec);
-	spec.nlayers = s->nl;
-	spec.sizes = s->sizes;
-	spec.weights = wp;
+	netdiag_spec_mlp(&spec, sizes, wp, &s->m); /* the sizes are within the diagram's */
 	spec.values = vp;
-	spec.path = NULL;
 	spec.wave = s->animate && s->pos < s->nl - 1 ? NETDIAG_WAVE_FORWARD : NETDIAG_WAVE_NONE;
 	/* The front is drawn in sixths of a layer gap: smooth to the eye, and frames in
 	 * between repeat the last one, so nothing is sent to the terminal for them
