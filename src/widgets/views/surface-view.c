@@ -185,9 +185,10 @@ static void summary(const Surf *s, char *out, size_t size, int w)
 }
 
 /* The first run's last step, one parameter a line: for SGD "a ← a − η·∂L/∂a = -2.5 −
- * 0.1 × (-2.5) = -2.25", for the others "a: -2.5 → -2.25, slope -2.5"; then the loss
- * before and after. At step 0, what s does. */
-static void detail(const Surf *s, char lines[3][160], Caps caps)
+ * 0.1 × (-2.5) = -2.25" ("a: -2.5 − ..." when that is wider than width), for the others
+ * "a: -2.5 -> -2.25, slope -2.5"; then the loss before and after. At step 0, what s
+ * does. */
+static void detail(const Surf *s, char lines[3][160], int width, Caps caps)
 {
 	const Walk *w = &s->w[0];
 	const char *par[2] = {"a", "b"};
@@ -212,11 +213,15 @@ static void detail(const Surf *s, char lines[3][160], Caps caps)
 			g[0] = '(';
 			strcat(g, ")");
 		}
-		if (w->cfg.kind == OPTIM_SGD)
+		if (w->cfg.kind == OPTIM_SGD) {
 			snprintf(lines[i], 160, caps.unicode ? "%s ← %s − η·∂L/∂%s = %s − %s × %s = %s"
 							     : "%s <- %s - eta*dL/d%s = %s - %s * %s = %s",
 				 par[i], par[i], par[i], old, eta, g, now);
-		else
+			if (utf8_width(lines[i], strlen(lines[i])) > width)
+				snprintf(lines[i], 160, caps.unicode ? "%s: %s − %s × %s = %s"
+								     : "%s: %s - %s * %s = %s",
+					 par[i], old, eta, g, now);
+		} else
 			snprintf(lines[i], 160, _("%s: %s -> %s, slope %s"), par[i], old, now, g);
 	}
 	visual_num(l0, sizeof l0, w->loss[t - 1], 4);
@@ -278,7 +283,7 @@ void surface_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	}
 	y++;
 	if (s->detail) {
-		detail(s, more, caps);
+		detail(s, more, r.w, caps);
 		for (k = 0; k < 3; k++, y++)
 			grid_text(g, r.x, y, more[k], strlen(more[k]), r.w, STYLE_NORMAL);
 	}
