@@ -30,7 +30,8 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/views/bars.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/strip.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/diagram.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/cloud.c
-src_widgets_libwidgets_a_SOURCES += src/widgets/views/surface.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/surface.c \
+	src/widgets/views/surface-view.c src/widgets/views/surface.h
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/backprop.c
 # play: games with a goal and a score.
 src_widgets_libwidgets_a_SOURCES += \

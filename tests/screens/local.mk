@@ -19,7 +19,7 @@ SCREEN_TESTS += tests/screens/l1-light.scn tests/screens/l1-layout.scn tests/scr
 	tests/screens/l1-resume.scn tests/screens/l1-complete.scn
 SCREEN_TESTS += tests/screens/trainer.scn tests/screens/lab.scn
 SCREEN_TESTS += tests/screens/l3-brain.scn tests/screens/l3-diverge.scn \
-	tests/screens/l3-replay.scn
+	tests/screens/l3-replay.scn tests/screens/l3-descent.scn
 SCREEN_TESTS += tests/screens/progress-fifo.scn tests/screens/save-failed.scn \
 	tests/screens/no-home.scn tests/screens/save-failed-kept.scn
 SCREEN_TESTS += tests/screens/sigcont.scn tests/screens/key-rule.scn

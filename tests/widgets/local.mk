@@ -78,7 +78,8 @@ tests_widgets_sims_check_race_SOURCES = tests/widgets/sims/check_race.c $(WTEST)
 tests_widgets_sims_check_race_LDADD = $(WIDGET_TEST_LIBS)
 # lessons: every number a lesson states, computed again and read from its widgets.
 check_PROGRAMS += tests/widgets/lessons/check_level2
-tests_widgets_lessons_check_level2_SOURCES = tests/widgets/lessons/check_level2.c $(WTEST)
+LESSONTEST = tests/widgets/lessons/lessontest.c tests/widgets/lessons/lessontest.h $(WTEST)
+tests_widgets_lessons_check_level2_SOURCES = tests/widgets/lessons/check_level2.c $(LESSONTEST)
 tests_widgets_lessons_check_level2_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_init_lesson
 tests_widgets_lessons_check_init_lesson_SOURCES = tests/widgets/lessons/check_init_lesson.c $(WTEST)
@@ -86,3 +87,6 @@ tests_widgets_lessons_check_init_lesson_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/views/check_backprop
 tests_widgets_views_check_backprop_SOURCES = tests/widgets/views/check_backprop.c $(WTEST)
 tests_widgets_views_check_backprop_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_descent
+tests_widgets_lessons_check_descent_SOURCES = tests/widgets/lessons/check_descent.c $(LESSONTEST)
+tests_widgets_lessons_check_descent_LDADD = $(WIDGET_TEST_LIBS)

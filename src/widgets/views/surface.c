@@ -1,10 +1,12 @@
 /* surface.c: a loss surface of two parameters (bowl, valley, Rosenbrock, saddle,
- * Beale) as contour lines, with the descent path of each of the library's optimizers
- * (nn/surface.h: sgd, momentum, adam... with a learning rate each) and their loss
- * curves; the learner moves the start with the arrows, Space runs them side by side,
- * r resets, and who arrives first at the minimum is told. The animation contract plays
- * it step by step. Side by side from 70 columns, stacked below. Must not own the loop
- * or write files; computes only with src/nn. */
+ * Beale, a line fit's mean squared error) with the descent path of each of the
+ * library's optimizers (nn/surface.h: sgd, momentum, adam... each with its learning
+ * rate, momentum and, on the line fit, its mini-batch), which sliders and a choice may
+ * set; the learner moves the start with the arrows, Space runs them side by side, s
+ * steps, r resets; who reaches the goal loss first is told, and on the quadratic
+ * surfaces what theory says of the best settings beside the best a scan measures.
+ * The animation contract plays it step by step. How it looks: surface-view.c. Must
+ * not own the loop or write files; computes only with src/nn. */
 #include <config.h>
 
 #include <math.h>
@@ -12,46 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/utf8.h"
-#include "draw/plot.h"
 #include "nls.h"
-#include "nn/surface.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/steps.h"
 #include "widgets/core/visual.h"
-
-enum { SF_RUNS = 4, SF_LOSS_ROWS = 8, SF_SIDE = 70 /* columns for side by side */ };
+#include "widgets/views/surface.h"
 
 #define OPTIMIZERS "sgd|momentum|nesterov|adam|adamw|rmsprop"
-
-typedef struct {
-	SurfaceRun run;
-	OptimConfig cfg;
-	double *px, *py, *loss, *steps; /* steps + 1 each: the path and its losses */
-	size_t n;
-	long arrived; /* the step it reached the minimum, or -1 */
-	bool diverged;
-} Walk;
-
-typedef struct {
-	Surface surf;
-	SurfaceView view;
-	double x0, x1, y0, y1; /* the view */
-	double start[2];
-	Walk w[SF_RUNS];
-	int nw;
-	size_t max_steps, step;
-	double noise;
-	Steps at;           /* played: its position is the step the runs should be at */
-	Plot plot, curves;  /* scratch for drawing */
-	double *field;      /* scratch samples */
-	int *trail;         /* scratch classes for a path's markers (steps + 1) */
-	size_t fcap;
-	double pub[2 * SF_RUNS], loss[SF_RUNS];
-	const char *names[SF_RUNS];
-	int cls[SF_RUNS];
-	unsigned long version;
-} Surf;
 
 /* Back to step 0 at the start: every run starts afresh. Returns 0 or -1. */
 static int reset(Surf *s)
@@ -66,23 +34,16 @@ static int reset(Surf *s)
 		if (surface_run_init(&w->run, &s->surf, &w->cfg, s->start, s->noise, 1 + (uint64_t)k) !=
 		    NN_OK)
 			return -1;
+		surface_run_batch(&w->run, w->batch);
 		w->n = 1;
 		w->px[0] = s->start[0];
 		w->py[0] = s->start[1];
-		w->loss[0] = w->run.loss = surface_value(NULL, &s->surf, s->start);
+		w->loss[0] = w->run.loss;
 		w->steps[0] = 0;
-		w->arrived = -1;
+		w->arrived = w->run.loss <= s->goal ? 0 : -1;
 		w->diverged = false;
 	}
 	return 0;
-}
-
-/* Whether p is at the minimum: within 2% of the view's size. */
-static bool at_min(const Surf *s, const double *p)
-{
-	double size = fmax(s->x1 - s->x0, s->y1 - s->y0);
-
-	return s->view.has_min && hypot(p[0] - s->view.min_a, p[1] - s->view.min_b) < 0.02 * size;
 }
 
 /* One step of every run still going. Returns whether any moved. */
@@ -109,7 +70,7 @@ static bool step_all(Surf *s)
 		w->loss[w->n] = f;
 		w->steps[w->n] = (double)s->step;
 		w->n++;
-		if (w->arrived < 0 && at_min(s, w->run.p))
+		if (w->arrived < 0 && f <= s->goal)
 			w->arrived = (long)s->step;
 		moved = true;
 	}
@@ -135,6 +96,109 @@ static bool follow(Surf *s)
 	while (s->step < want)
 		moved |= step_all(s);
 	return moved;
+}
+
+/* What theory says of a quadratic surface, and the best settings of a scan around it
+ * (rates from a twentieth of plain descent's best to twice heavy ball's, momentums 0 to
+ * 0.95), from the start to the goal within the widget's steps. */
+static void theorize(Surf *s)
+{
+	static const OptimKind kinds[2] = {OPTIM_SGD, OPTIM_MOMENTUM};
+	OptimConfig oc;
+	SurfaceScan scan;
+	int k;
+
+	s->quadratic = s->theory && surface_theory(&s->th, &s->surf) == 0;
+	if (!s->quadratic)
+		return;
+	scan.lr_lo = s->th.gd_lr / 20;
+	scan.lr_hi = s->th.hb_lr * 2;
+	scan.nlr = 40;
+	scan.mom_hi = 0.95;
+	scan.nmom = 20;
+	for (k = 0; k < 2; k++) {
+		optim_defaults(&oc, kinds[k]);
+		oc.lr = k ? s->th.hb_lr : s->th.gd_lr;
+		oc.momentum = s->th.hb_momentum;
+		s->th_steps[k] = surface_steps_to(&s->surf, &oc, s->start, s->goal, s->max_steps);
+		if (surface_best(&s->best[k], &s->surf, &oc, s->start, s->goal, s->max_steps,
+				 &scan) != NN_OK)
+			s->best[k].steps = -1;
+	}
+}
+
+/* The surface kind as the directive and fn_from's choice say: its view, start and goal
+ * (x=, y=, start= apply to fn='s own surface). */
+static void set_surface(Surf *s, const Instance *in, SurfaceKind kind)
+{
+	SurfaceKind own = SURFACE_BOWL;
+	double st[2];
+
+	surface_from_name(&own, widget_str(in, "fn", "bowl"));
+	surface_defaults(&s->surf, kind);
+	s->surf.cond = widget_num(in, "cond", 10);
+	surface_view(&s->view, &s->surf);
+	s->x0 = s->view.lo_a, s->x1 = s->view.hi_a;
+	s->y0 = s->view.lo_b, s->y1 = s->view.hi_b;
+	s->start[0] = s->view.start_a;
+	s->start[1] = s->view.start_b;
+	if (kind == own) {
+		widget_range(in, "x", &s->x0, &s->x1);
+		widget_range(in, "y", &s->y0, &s->y1);
+		if (widget_nums(in, "start", st, 2) == 2)
+			s->start[0] = st[0], s->start[1] = st[1];
+	}
+	s->goal = s->view.min_value + widget_num(in, "goal", s->view.goal);
+}
+
+/* Item k of a list parameter of numbers (the last one repeating), or def. */
+static double nth_num(const Instance *in, const char *key, int k, double def)
+{
+	double v[SF_RUNS];
+	size_t n = widget_nums(in, key, v, SF_RUNS);
+
+	return n ? v[(size_t)k < n ? (size_t)k : n - 1] : def;
+}
+
+/* The number of the widget named by item k of a list of references (the last one
+ * repeating) into *v; false when there is none. */
+static bool nth_ref(const Instance *in, const char *key, int k, double *v)
+{
+	size_t n = widget_nwords(in, key), i = (size_t)k < n ? (size_t)k : n - 1;
+
+	return n && scene_value(in->scene, widget_word(in, key, i), v);
+}
+
+/* Reads the settings that sliders and a choice give (fn_from, lr_from, momentum_from)
+ * and starts everything again at the played step when they changed. Returns whether
+ * anything changed. */
+static bool read_settings(Surf *s, const Instance *in)
+{
+	const char *from = widget_str(in, "fn_from", NULL);
+	SurfaceKind kind = s->surf.kind;
+	bool changed = false, moved = false;
+	int k;
+
+	if (from && surface_from_name(&kind, visual_choice_word(in->scene, from)) == 0 &&
+	    kind != s->surf.kind) {
+		set_surface(s, in, kind);
+		changed = moved = true;
+	}
+	for (k = 0; k < s->nw; k++) {
+		OptimConfig *c = &s->w[k].cfg;
+		double v;
+		if (nth_ref(in, "lr_from", k, &v) && v > 0 && v != c->lr)
+			c->lr = v, changed = true;
+		if (nth_ref(in, "momentum_from", k, &v) && v >= 0 && v < 1 && v != c->momentum)
+			c->momentum = v, changed = true;
+	}
+	if (!changed)
+		return false;
+	if (moved)
+		theorize(s);
+	s->step = s->max_steps + 1; /* behind: follow starts again from the start */
+	follow(s);
+	return true;
 }
 
 static void surf_animate(Instance *in, AnimCommand cmd, double arg)
@@ -164,9 +228,8 @@ static void surf_free(Instance *in)
 static int surf_init(Instance *in)
 {
 	Surf *s = calloc(1, sizeof *s);
-	double lr[SF_RUNS], st[2];
-	size_t nlr, k;
 	SurfaceKind kind = SURFACE_BOWL;
+	size_t k;
 
 	if (!s)
 		return -1;
@@ -174,25 +237,16 @@ static int surf_init(Instance *in)
 	plot_init(&s->plot);
 	plot_init(&s->curves);
 	surface_from_name(&kind, widget_str(in, "fn", "bowl"));
-	surface_defaults(&s->surf, kind);
-	s->surf.cond = widget_num(in, "cond", 10);
-	surface_view(&s->view, &s->surf);
-	if (!widget_range(in, "x", &s->x0, &s->x1))
-		s->x0 = s->view.lo_a, s->x1 = s->view.hi_a;
-	if (!widget_range(in, "y", &s->y0, &s->y1))
-		s->y0 = s->view.lo_b, s->y1 = s->view.hi_b;
-	s->start[0] = s->view.start_a;
-	s->start[1] = s->view.start_b;
-	if (widget_nums(in, "start", st, 2) == 2)
-		s->start[0] = st[0], s->start[1] = st[1];
+	set_surface(s, in, kind);
 	s->max_steps = (size_t)widget_num(in, "steps", 200);
 	s->noise = widget_num(in, "noise", 0);
+	s->detail = widget_bool(in, "detail", false);
+	s->theory = widget_bool(in, "theory", false);
 	steps_init(&s->at, 0);
 	s->at.speed = widget_num(in, "speed", 20);
 	s->nw = (int)widget_nwords(in, "optimizers");
 	if (s->nw < 1 || s->nw > SF_RUNS)
 		s->nw = s->nw < 1 ? 1 : SF_RUNS;
-	nlr = widget_nums(in, "lr", lr, SF_RUNS);
 	s->trail = malloc((s->max_steps + 1) * sizeof *s->trail);
 	if (!s->trail) {
 		surf_free(in);
@@ -202,11 +256,15 @@ static int surf_init(Instance *in)
 		Walk *w = &s->w[k];
 		OptimKind ok = OPTIM_SGD;
 		const char *name = widget_word(in, "optimizers", k);
+		size_t nn = widget_nwords(in, "names");
 		optim_from_name(&ok, name ? name : "sgd");
 		optim_defaults(&w->cfg, ok);
-		if (nlr)
-			w->cfg.lr = lr[k < nlr ? k : nlr - 1];
-		s->names[k] = optim_name(ok);
+		w->cfg.lr = nth_num(in, "lr", (int)k, w->cfg.lr);
+		w->cfg.momentum = nth_num(in, "momentum", (int)k, w->cfg.momentum);
+		w->batch = (size_t)nth_num(in, "batch", (int)k, 0);
+		snprintf(s->names[k], sizeof s->names[k], "%s",
+			 k < nn ? widget_word(in, "names", k) : optim_name(ok));
+		s->labels[k] = s->names[k];
 		s->cls[k] = (int)k;
 		w->px = malloc(4 * (s->max_steps + 1) * sizeof *w->px);
 		if (!w->px) {
@@ -221,180 +279,9 @@ static int surf_init(Instance *in)
 		surf_free(in);
 		return -1;
 	}
+	read_settings(s, in);
+	theorize(s);
 	return 0;
-}
-
-static bool side_by_side(int w)
-{
-	return w >= SF_SIDE;
-}
-
-static int surf_height(const Instance *in, int width)
-{
-	const Surf *s = in->state;
-
-	return (int)widget_num(in, "height", 14) + (side_by_side(width) ? 0 : SF_LOSS_ROWS) +
-	       s->nw + 1;
-}
-
-/* The contour lines: log10 of the height above the minimum (the saddle: the value),
- * at levels evenly between the lowest and the highest sample. */
-static void contours(Surf *s, Caps caps)
-{
-	Canvas *c = &s->plot.cv;
-	int fw, fh, i, j, k;
-	double lo = INFINITY, hi = -INFINITY, p[2];
-	bool logf = s->surf.kind != SURFACE_SADDLE;
-	int levels = caps.unicode ? 5 : 3; /* ASCII lines are coarse: fewer, or the paths drown */
-
-	fw = c->w;
-	fh = 2 * c->h;
-	if ((size_t)(fw * fh) > s->fcap) {
-		double *f = realloc(s->field, (size_t)(fw * fh) * sizeof *f);
-		if (!f)
-			return;
-		s->field = f;
-		s->fcap = (size_t)(fw * fh);
-	}
-	for (j = 0; j < fh; j++)
-		for (i = 0; i < fw; i++) {
-			double v;
-			canvas_sample(c, i, j, fw, fh, &p[0], &p[1]);
-			v = surface_value(NULL, &s->surf, p);
-			v = logf ? log10(fmax(v - s->view.min_value, 0) + 1e-3) : v;
-			s->field[j * fw + i] = v;
-			lo = fmin(lo, v);
-			hi = fmax(hi, v);
-		}
-	for (k = 1; k <= levels; k++)
-		plot_contour(&s->plot, s->field, fw, fh, lo + (hi - lo) * k / (levels + 1),
-			     COLOUR_MUTED);
-}
-
-/* The map: contours, each path as a line (Unicode) and a trail of its class's markers,
- * the start, the minimum. */
-static void draw_map(Surf *s, Grid *g, int x, int y, int w, int h, Caps caps)
-{
-	PlotOpts o = PLOT_OPTS_DEFAULT;
-	int k;
-
-	o.x0 = s->x0, o.x1 = s->x1, o.y0 = s->y0, o.y1 = s->y1;
-	plot_begin(&s->plot);
-	if (plot_layout(&s->plot, x, y, w, h, &o, caps, false) != 0)
-		return;
-	contours(s, caps);
-	for (k = 0; k < s->nw; k++) {
-		size_t i;
-		if (caps.unicode)
-			plot_line(&s->plot, s->w[k].px, s->w[k].py, s->w[k].n, plot_colour(k), k);
-		for (i = 0; i < s->w[k].n; i++)
-			s->trail[i] = k;
-		plot_points(&s->plot, s->w[k].px, s->w[k].py, s->trail, s->w[k].n);
-	}
-	canvas_data_mark(&s->plot.cv, s->start[0], s->start[1], caps.unicode ? 0x25C6 : 'S',
-			 COLOUR_NONE);
-	if (s->view.has_min)
-		canvas_data_mark(&s->plot.cv, s->view.min_a, s->view.min_b,
-				 caps.unicode ? 0x2605 : '*', COLOUR_NONE);
-	plot_draw(&s->plot, g);
-}
-
-/* The loss curves, log y but for the saddle (whose values go below 0). */
-static void draw_curves(Surf *s, Grid *g, int x, int y, int w, int h, Caps caps)
-{
-	PlotSeries ps[SF_RUNS];
-	PlotOpts o = PLOT_OPTS_DEFAULT;
-	int k;
-
-	o.logy = s->surf.kind != SURFACE_SADDLE;
-	o.x0 = 0;
-	o.x1 = (double)s->max_steps;
-	for (k = 0; k < s->nw; k++) {
-		memset(&ps[k], 0, sizeof ps[k]);
-		ps[k].name = s->names[k];
-		ps[k].x = s->w[k].steps;
-		ps[k].y = s->w[k].loss;
-		ps[k].n = s->w[k].n;
-		ps[k].colour = plot_colour(k);
-	}
-	plot_line_chart(&s->curves, g, x, y, w, h, &o, ps, s->nw, caps);
-}
-
-/* A run's line: "● adam  lr 0.1  loss 3.2e-4  at the minimum at step 37", or when
- * that is wider than width "● adam  3.2e-4  min at 37". */
-static void run_line(const Surf *s, int k, char *out, size_t size, int width, Caps caps)
-{
-	const Walk *wk = &s->w[k];
-	char lr[32], loss[32], mark[8], end[96] = "";
-	int n;
-
-	visual_num(lr, sizeof lr, wk->cfg.lr, 4);
-	axes_number(loss, sizeof loss, wk->loss[wk->n - 1], 3);
-	mark[utf8_encode(mark, plot_marker(k, caps))] = '\0';
-	if (wk->diverged)
-		snprintf(end, sizeof end, "  %s", _("diverged"));
-	else if (wk->arrived >= 0)
-		snprintf(end, sizeof end, _("  at the minimum at step %ld"), wk->arrived);
-	n = snprintf(out, size, "%s %-9s ", mark, s->names[k]);
-	n += snprintf(out + n, size - (size_t)n, _("lr %s  loss %s"), lr, loss);
-	snprintf(out + n, size - (size_t)n, "%s", end);
-	if (utf8_width(out, strlen(out)) <= width)
-		return;
-	if (wk->arrived >= 0 && !wk->diverged)
-		snprintf(end, sizeof end, _("  min at %ld"), wk->arrived);
-	snprintf(out, size, "%s %s  %s%s", mark, s->names[k], loss, end);
-}
-
-/* "step 37/200: adam arrived first, at step 37" ("37/200: adam first, 37" when that is
- * wider than w). */
-static void summary(const Surf *s, char *out, size_t size, int w)
-{
-	int k, first = -1;
-	size_t n = (size_t)snprintf(out, size, _("step %zu/%zu"), s->step, s->max_steps);
-
-	for (k = 0; k < s->nw; k++)
-		if (s->w[k].arrived >= 0 && (first < 0 || s->w[k].arrived < s->w[first].arrived))
-			first = k;
-	if (!s->view.has_min)
-		snprintf(out + n, size - n, ": %s", _("a saddle has no minimum"));
-	else if (first >= 0)
-		snprintf(out + n, size - n, _(": %s arrived first, at step %ld"), s->names[first],
-			 s->w[first].arrived);
-	else if (s->step == 0)
-		snprintf(out + n, size - n, ": %s", _("arrows move the start, Space runs"));
-	if (utf8_width(out, strlen(out)) <= w || first < 0)
-		return;
-	snprintf(out, size, _("%zu/%zu: %s first, %ld"), s->step, s->max_steps, s->names[first],
-		 s->w[first].arrived);
-}
-
-static void surf_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
-		      int *cy)
-{
-	Surf *s = in->state; /* draws on its scratch plots only */
-	int h = (int)widget_num(in, "height", 14), k, y;
-	char line[256];
-
-	if (side_by_side(r.w)) {
-		int mw = r.w * 11 / 20;
-		draw_map(s, g, r.x, r.y, mw, h, caps);
-		draw_curves(s, g, r.x + mw + 1, r.y, r.w - mw - 1, h, caps);
-		y = r.y + h;
-	} else {
-		draw_map(s, g, r.x, r.y, r.w, h, caps);
-		draw_curves(s, g, r.x, r.y + h, r.w, SF_LOSS_ROWS, caps);
-		y = r.y + h + SF_LOSS_ROWS;
-	}
-	for (k = 0; k < s->nw; k++, y++) {
-		run_line(s, k, line, sizeof line, r.w, caps);
-		grid_text(g, r.x, y, line, strlen(line), r.w, STYLE_NORMAL);
-	}
-	summary(s, line, sizeof line, r.w);
-	grid_text(g, r.x, y, line, strlen(line), r.w, focused ? STYLE_BOLD : STYLE_NORMAL);
-	if (focused) {
-		*cx = r.x;
-		*cy = y;
-	}
 }
 
 static unsigned surf_key(Instance *in, const Key *k)
@@ -404,6 +291,10 @@ static unsigned surf_key(Instance *in, const Key *k)
 
 	if (key_is_char(k, ' ')) {
 		surf_animate(in, s->at.playing ? ANIM_PAUSE : ANIM_PLAY, 0);
+		return WIDGET_HANDLED | WIDGET_REDRAW;
+	}
+	if (key_is_char(k, 's')) {
+		surf_animate(in, ANIM_STEP, 0);
 		return WIDGET_HANDLED | WIDGET_REDRAW;
 	}
 	if (key_is_char(k, 'r')) {
@@ -431,14 +322,17 @@ static unsigned surf_key(Instance *in, const Key *k)
 	steps_go(&s->at, steps_n(s), 0);
 	steps_stop(&s->at, &in->animating);
 	reset(s);
+	theorize(s);
 	return WIDGET_HANDLED | WIDGET_REDRAW;
 }
 
+/* Plays on; with dt 0 (the scene says something changed) looks at the sliders. */
 static bool surf_tick(Instance *in, double dt)
 {
 	Surf *s = in->state;
+	bool changed = read_settings(s, in);
 
-	return steps_tick(&s->at, steps_n(s), dt, &in->animating) && follow(s);
+	return (steps_tick(&s->at, steps_n(s), dt, &in->animating) && follow(s)) || changed;
 }
 
 static void surf_anim_state(const Instance *in, AnimState *st)
@@ -450,8 +344,8 @@ static void surf_anim_state(const Instance *in, AnimState *st)
 	st->steps--;
 }
 
-/* "step"; "loss": each run's loss now, named by its optimizer; "points": where each
- * run is (class k for run k). */
+/* "step"; "loss": each run's loss now, named; "points": where each run is (class k for
+ * run k). */
 static bool surf_output(const Instance *in, const char *name, Data *out)
 {
 	Surf *s = in->state;
@@ -471,7 +365,7 @@ static bool surf_output(const Instance *in, const char *name, Data *out)
 	} else if (strcmp(name, "loss") == 0) {
 		out->n = (size_t)s->nw;
 		out->v = s->loss;
-		out->labels = s->names;
+		out->labels = s->labels;
 	} else {
 		out->n = (size_t)s->nw;
 		out->v = s->pub;
@@ -483,8 +377,8 @@ static bool surf_output(const Instance *in, const char *name, Data *out)
 static const WidgetOps surf_ops = {
 	.init = surf_init,
 	.free = surf_free,
-	.height = surf_height,
-	.draw = surf_draw,
+	.height = surface_view_height,
+	.draw = surface_view_draw,
 	.key = surf_key,
 	.tick = surf_tick,
 	.output = surf_output,
@@ -494,22 +388,44 @@ static const WidgetOps surf_ops = {
 
 /* The kind as lessons name it: parameters, outputs, functions, flags. */
 static const ParamSpec params[] = {
-    {.name = "fn", .type = PARAM_CHOICE, .choices = "bowl|valley|rosenbrock|saddle|beale",
-     .def = "bowl", .help = N_("the surface")},
+    {.name = "fn", .type = PARAM_CHOICE, .choices = "bowl|valley|rosenbrock|saddle|beale|line",
+     .def = "bowl",
+     .help = N_("the surface (line: the mean squared error of a line fitted to noisy points)")},
+    {.name = "fn_from", .type = PARAM_REF, .accepts = DATA_TEXT,
+     .help = N_("a choice whose chosen option names the surface shown instead of fn")},
     {.name = "cond", .type = PARAM_NUMBER, .min = 1, .max = 1000, .def = "10",
      .help = N_("the valley's condition number: how much steeper across than along")},
     {.name = "optimizers", .type = PARAM_WORDS, .nmin = 1, .nmax = SF_RUNS,
      .choices = OPTIMIZERS, .def = "sgd", .help = N_("the optimizers that race down")},
+    {.name = "names", .type = PARAM_WORDS, .nmax = SF_RUNS,
+     .help = N_("a name for each run (default: its optimizer's)")},
     {.name = "lr", .type = PARAM_NUMBERS, .min = 1e-6, .max = 10, .nmax = SF_RUNS,
      .help = N_("a learning rate for each optimizer (default: the optimizer's own)")},
+    {.name = "lr_from", .type = PARAM_REFS, .accepts = DATA_SCALAR, .nmin = 1, .nmax = SF_RUNS,
+     .help = N_("sliders whose values are the runs' learning rates (the last one repeats)")},
+    {.name = "momentum", .type = PARAM_NUMBERS, .min = 0, .max = 0.999, .nmax = SF_RUNS,
+     .help = N_("the momentum of each momentum or Nesterov run (default 0.9)")},
+    {.name = "momentum_from", .type = PARAM_REFS, .accepts = DATA_SCALAR, .nmin = 1,
+     .nmax = SF_RUNS,
+     .help = N_("sliders whose values are the runs' momentums (the last one repeats)")},
+    {.name = "batch", .type = PARAM_NUMBERS, .min = 0, .max = SURFACE_POINTS, .nmax = SF_RUNS,
+     .help = N_("on the line: the points each run's steps learn from (0: all of them)")},
     {.name = "start", .type = PARAM_NUMBERS, .min = -100, .max = 100, .nmin = 2, .nmax = 2,
      .help = N_("where they start: a,b (default: a start that shows the surface)")},
+    {.name = "goal", .type = PARAM_NUMBER, .min = -100, .max = 100,
+     .help = N_("how far above the lowest loss counts as arrived (the saddle: below 0, "
+                "escaped; default: 0.001, the saddle -1)")},
     {.name = "steps", .type = PARAM_INT, .min = 1, .max = 5000, .def = "200",
      .help = N_("the steps a run takes at most")},
     {.name = "speed", .type = PARAM_NUMBER, .min = 1, .max = 1000, .def = "20",
      .help = N_("steps per second while running")},
     {.name = "noise", .type = PARAM_NUMBER, .min = 0, .max = 10, .def = "0",
      .help = N_("noise added to each gradient, as a mini-batch's")},
+    {.name = "detail", .type = PARAM_BOOL, .def = "no",
+     .help = N_("show the first run's last step number by number")},
+    {.name = "theory", .type = PARAM_BOOL, .def = "no",
+     .help = N_("on the bowl, valley and line: the best settings theory gives for SGD and "
+                "momentum, beside the best of a scan")},
     {.name = "x", .type = PARAM_RANGE, .help = N_("the first parameter's range shown")},
     {.name = "y", .type = PARAM_RANGE, .help = N_("the second parameter's range shown")},
     {.name = "height", .type = PARAM_INT, .min = 6, .max = 40, .def = "14",
@@ -518,13 +434,14 @@ static const ParamSpec params[] = {
 
 static const OutputSpec outputs[] = {
     {"step", DATA_SCALAR, N_("the steps taken")},
-    {"loss", DATA_VECTOR, N_("each run's loss now, named by its optimizer")},
+    {"loss", DATA_VECTOR, N_("each run's loss now, named")},
     {"points", DATA_POINTS, N_("where each run is, a class each")},
 };
 
 static const KindKey keys[] = {
     {"Left Right Up Down", N_("move the start")},
     {"Space", N_("run or pause")},
+    {"s", N_("one step")},
     {"r", N_("back to the start")},
 };
 
@@ -536,5 +453,6 @@ const WidgetKind surface_kind = {
                .example = "id=descent fn=rosenbrock optimizers=sgd,momentum,adam "
                           "lr=0.001,0.002,0.1 steps=400"},
     .ops = &surf_ops,
+    .flags = KIND_WATCH,
     KIND_LIST(keys, keys),
 };

@@ -9,99 +9,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lesson/course.h"
 #include "testlib.h"
 #include "widgets/core/visual.h"
-#include "widgets/wtest.h"
+#include "widgets/lessons/lessontest.h"
 
 static WTest t;
-static char *text; /* the lesson file under test */
 
 static double sig(double z)
 {
 	return 1.0 / (1.0 + exp(-z));
 }
 
+/* The lesson helpers (lessontest.h) as this suite calls them. */
 static void load(const char *rel)
 {
-	size_t n;
-	char path[512];
+	char path[256];
 
-	snprintf(path, sizeof path, "content/level2/%s", rel);
-	free(text);
-	text = NULL;
-	ck_assert_int_eq(course_read_file(test_srcpath(path), &text, &n), 0);
+	snprintf(path, sizeof path, "level2/%s", rel);
+	lt_load(path);
 }
 
-/* Whether the text at p says s, a line break and the indent after it counting as
- * one space. */
-static bool says_at(const char *p, const char *s)
-{
-	for (; *s; s++, p++) {
-		if (*p == '\n' && *s == ' ') {
-			while (p[1] == ' ')
-				p++;
-			continue;
-		}
-		if (*p != *s)
-			return false;
-	}
-	return true;
-}
-
-/* The lesson states s somewhere. */
 static void states(const char *s)
 {
-	const char *p;
-
-	for (p = text; *p; p++)
-		if (says_at(p, s))
-			return;
-	ck_abort_msg("the lesson does not say \"%s\"", s);
+	lt_states(s);
 }
 
-/* v rounded to d places, as the lesson prints it. */
 static void says(double v, int d, const char *prefix)
 {
-	char want[128];
-
-	snprintf(want, sizeof want, "%s%.*f", prefix, d, v);
-	states(want);
+	lt_says(v, d, prefix);
 }
 
-/* Opens a scene of the lesson's own directives: the widgets with these ids, each
- * taken from "@widget KIND id=ID" to its "@end". */
 static void open_widgets(const char *const *ids, size_t n)
 {
-	char *body = calloc(1, strlen(text) + 1);
-	size_t i;
-
-	ck_assert_ptr_nonnull(body);
-	for (i = 0; i < n; i++) {
-		char key[96];
-		const char *p = text, *s, *e;
-		snprintf(key, sizeof key, " id=%s", ids[i]);
-		do {
-			p = strstr(p, key);
-			ck_assert_msg(p != NULL, "no widget %s in the lesson", ids[i]);
-			p += strlen(key);
-		} while (*p != ' ' && *p != '\n');
-		for (s = p; s > text && strncmp(s, "@widget", 7) != 0; s--)
-			;
-		e = strstr(p, "\n@end\n");
-		ck_assert_ptr_nonnull(e);
-		strncat(body, s, (size_t)(e + 6 - s));
-		strcat(body, "\n");
-	}
-	wt_open(&t, body);
-	free(body);
+	lt_open_widgets(&t, ids, n);
 }
 
 static void teardown(void)
 {
 	wt_close(&t);
-	free(text);
-	text = NULL;
+	lt_free();
 }
 
 /* L2.layers: the 2-3-2-1 network of the lesson, by hand. */

@@ -1,0 +1,31 @@
+/* lessontest.h: what the lesson suites share: a lesson file of content/ read as text,
+ * checks that it states a number or a sentence, and a scene of its own widgets (their
+ * directives taken from the file). Links the widget harness (wtest.h) and Check. */
+#ifndef NN_TESTS_WIDGETS_LESSONTEST_H
+#define NN_TESTS_WIDGETS_LESSONTEST_H
+
+#include <stddef.h>
+
+#include "widgets/wtest.h"
+
+/* The lesson file under test, as read by lt_load (NULL before). */
+extern char *lt_text;
+
+/* Reads content/<rel> (such as "level2/xor.lesson") into lt_text. */
+void lt_load(const char *rel);
+
+/* Frees lt_text. */
+void lt_free(void);
+
+/* The lesson states s somewhere, a line break and the indent after it counting as one
+ * space (the test fails when it does not). */
+void lt_states(const char *s);
+
+/* The lesson states prefix followed by v rounded to d places. */
+void lt_says(double v, int d, const char *prefix);
+
+/* Opens t on a scene of the lesson's own directives: the widgets with these ids, each
+ * taken from "@widget KIND id=ID" to its "@end". */
+void lt_open_widgets(WTest *t, const char *const *ids, size_t n);
+
+#endif
