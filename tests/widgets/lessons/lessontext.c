@@ -1,0 +1,93 @@
+/* lessontext.c: a lesson file of the course as text for the lesson suites: what it
+ * states, and a scene made of its own widget directives. Links Check and the widget
+ * harness; no terminal. */
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson/course.h"
+#include "widgets/lessons/lessontext.h"
+
+char *lt_text;
+
+void lt_load(const char *rel)
+{
+	size_t n;
+	char path[512];
+
+	snprintf(path, sizeof path, "content/%s", rel);
+	lt_free();
+	ck_assert_int_eq(course_read_file(test_srcpath(path), &lt_text, &n), 0);
+}
+
+void lt_free(void)
+{
+	free(lt_text);
+	lt_text = NULL;
+}
+
+/* Whether the text at p says s, a line break and the indent after it counting as
+ * one space. */
+static bool says_at(const char *p, const char *s)
+{
+	for (; *s; s++, p++) {
+		if (*p == '\n' && *s == ' ') {
+			while (p[1] == ' ')
+				p++;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+	}
+	return true;
+}
+
+void lt_states(const char *s)
+{
+	const char *p;
+
+	ck_assert_ptr_nonnull(lt_text);
+	for (p = lt_text; *p; p++)
+		if (says_at(p, s))
+			return;
+	ck_abort_msg("the lesson does not say \"%s\"", s);
+}
+
+void lt_says(double v, int d, const char *prefix)
+{
+	char want[128];
+
+	snprintf(want, sizeof want, "%s%.*f", prefix, d, v);
+	lt_states(want);
+}
+
+void lt_open_widgets(WTest *t, const char *const *ids, size_t n)
+{
+	char *body;
+	size_t i;
+
+	ck_assert_ptr_nonnull(lt_text);
+	body = calloc(1, strlen(lt_text) + 1);
+	ck_assert_ptr_nonnull(body);
+	for (i = 0; i < n; i++) {
+		char key[96];
+		const char *p = lt_text, *s, *e;
+		snprintf(key, sizeof key, " id=%s", ids[i]);
+		do {
+			p = strstr(p, key);
+			ck_assert_msg(p != NULL, "no widget %s in the lesson", ids[i]);
+			p += strlen(key);
+		} while (*p != ' ' && *p != '\n');
+		for (s = p; s > lt_text && strncmp(s, "@widget", 7) != 0; s--)
+			;
+		e = strstr(p, "\n@end\n");
+		ck_assert_ptr_nonnull(e);
+		strncat(body, s, (size_t)(e + 6 - s));
+		strcat(body, "\n");
+	}
+	wt_open(t, body);
+	free(body);
+}
