@@ -93,7 +93,7 @@ static void compute(const Instance *in, Calc *c)
 	if (!widget_str(in, "truth", NULL) || !scene_data(in, "truth", &d) || !isfinite(d.scalar))
 		return;
 	c->has_truth = true;
-	c->truth = d.scalar < 0 ? 0 : d.scalar >= (double)c->n ? c->n - 1 : (size_t)lround(d.scalar);
+	c->truth = d.scalar < 0.5 ? 0 : (size_t)lround(fmin(d.scalar, (double)(c->n - 1)));
 	c->loss = ce(c->zt, c->truth, c->n);
 	loss_softmax_ce_backward(c->grad, 1.0, c->zt, &c->truth, 1, c->n);
 	memcpy(w, c->zt, c->n * sizeof *w);

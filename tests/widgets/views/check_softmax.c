@@ -335,6 +335,37 @@ START_TEST(softmax_gradient_is_p_minus_y)
 }
 END_TEST
 
+/* A truth read from a slider is rounded to a class and kept among the classes. */
+START_TEST(softmax_truth_is_a_class)
+{
+	static const struct {
+		const char *typed;
+		int cls;
+	} cases[] = {{"-2", 0}, {"0.4", 0}, {"0.6", 1}, {"1.4", 1}, {"2.6", 2}, {"5", 2}};
+	double v[8];
+	WTest t;
+	char *text, body[1024];
+	size_t i;
+	int k;
+
+	snprintf(body, sizeof body, "%.*s@widget slider id=which label=w range=-2..5 value=0\n"
+				    "alt: w\n@end\n@widget softmax id=s logits=a,b,c truth=which "
+				    "labels=cat,dog,bird\nalt: s\n@end\n",
+		 (int)(strstr(GRAD, "@widget choice") - GRAD), GRAD);
+	wt_open(&t, body);
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		wt_type(wt_get(&t, "which"), cases[i].typed, true);
+		text = wt_draw(wt_get(&t, "s"), 76, wt_ascii, false);
+		for (k = 0; k < 3; k++) {
+			ck_assert_int_eq(row(text, (const char *[]){"cat", "dog", "bird"}[k], v, 8), 6);
+			ck_assert_double_eq(v[2], k == cases[i].cls);
+		}
+		free(text);
+	}
+	wt_close(&t);
+}
+END_TEST
+
 /* Each width keeps what fits: every line within it, the gradient columns first. */
 START_TEST(softmax_fits_every_width)
 {
@@ -377,6 +408,7 @@ int main(void)
 	tcase_add_test(tc, softmax_temperature_sharpens_and_flattens);
 	tcase_add_test(tc, softmax_ties_have_no_winner);
 	tcase_add_test(tc, softmax_gradient_is_p_minus_y);
+	tcase_add_test(tc, softmax_truth_is_a_class);
 	tcase_add_test(tc, softmax_fits_every_width);
 	suite_add_tcase(s, tc);
 	return test_main(s);
