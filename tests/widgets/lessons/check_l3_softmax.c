@@ -97,6 +97,21 @@ static void set(const char *id, double v)
 }
 
 static const char *const NAMES[] = {"cat", "dog", "bird"};
+
+/* At the temperature temp the lesson says "<says> N%" of the cat, and its winner line
+ * shows N%, the cat's share of the softmax of z by hand. */
+static void cat_takes(const double *z, double temp, const char *says)
+{
+	double p[3];
+	char want[128];
+
+	set("temp", temp);
+	softmax3(z, temp, p);
+	snprintf(want, sizeof want, "%s %.1f%%", says, 100 * p[0]);
+	lt_states(want);
+	snprintf(want, sizeof want, "Winner: cat (%.1f%%)", 100 * p[0]);
+	shows("head", want);
+}
 static const char *const HEAD[] = {"z-cat", "z-dog", "z-bird", "temp", "head", "head-bars"};
 
 START_TEST(softmax_unit_numbers)
@@ -148,18 +163,8 @@ START_TEST(softmax_unit_numbers)
 	/* 3. temperatures 0.5 and 0.2 */
 	set("z-bird", 0);
 	z[2] = 0;
-	set("temp", 0.5);
-	softmax3(z, 0.5, p);
-	snprintf(want, sizeof want, "cat takes %.1f%%", 100 * p[0]);
-	lt_states(want);
-	snprintf(want, sizeof want, "Winner: cat (%.1f%%)", 100 * p[0]);
-	shows("head", want);
-	set("temp", 0.2);
-	softmax3(z, 0.2, p);
-	snprintf(want, sizeof want, "At 0.2 it takes %.1f%%", 100 * p[0]);
-	lt_states(want);
-	snprintf(want, sizeof want, "Winner: cat (%.1f%%)", 100 * p[0]);
-	shows("head", want);
+	cat_takes(z, 0.5, "0.5: the cat takes");
+	cat_takes(z, 0.2, "At 0.2 it takes");
 	/* 4. temperature 5 */
 	set("temp", 5);
 	softmax3(z, 5, p);
@@ -213,10 +218,10 @@ START_TEST(pminusy_unit_numbers)
 	snprintf(want, sizeof want, "Loss L = −ln p(dog) = −ln 0.245 = %.3f", -log(p[1]));
 	shows("grad", want);
 	lt_says(p[1] - 1, 3, "The dog's gradient is ");
-	lt_says(p[0], 3, "The cat's is\n   ");
+	lt_says(p[0], 3, "The cat's is ");
 	/* 2. the cat is the true class */
 	wt_key(wt_get(&t, "g-truth"), K_LEFT);
-	lt_says(p[0] - 1, 3, "Now the cat's gradient is only\n   ");
+	lt_says(p[0] - 1, 3, "Now the cat's gradient is only ");
 	snprintf(want, sizeof want, "the loss drops from %.3f to %.3f", -log(p[1]), -log(p[0]));
 	lt_states(want);
 	grad_rows(z, p, 0);
@@ -236,7 +241,7 @@ START_TEST(pminusy_unit_numbers)
 	ck_assert_str_eq(want, "cat 5.00 1.000 0 1.000");
 	snprintf(want, sizeof want, "dog -5.00 %.3f 1 %.3f", p[1], p[1] - 1);
 	ck_assert_str_eq(want, "dog -5.00 0.000 1 -1.000");
-	snprintf(want, sizeof want, "the\n   loss is %.3f.", -log(p[1]));
+	snprintf(want, sizeof want, "the loss is %.3f.", -log(p[1]));
 	lt_states(want);
 	snprintf(want, sizeof want, "= %.3f", -log(p[1]));
 	shows("grad", want);
@@ -256,7 +261,7 @@ START_TEST(pminusy_columns_agree_everywhere)
 	char pmy[32], lib[32], fd[32];
 
 	lt_load("level3/softmax.lesson");
-	lt_states("All three columns agree, to the last digit\nshown, whatever you set.");
+	lt_states("All three columns agree, to the last digit shown, whatever you set.");
 	lt_open_widgets(&t, GRAD, 5);
 	for (i = 0; i < 3; i++) {
 		sl[i] = wt_get(&t, GRAD[i]);

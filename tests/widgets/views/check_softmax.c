@@ -73,12 +73,15 @@ static double shown(double v, int d)
 	return strtod(buf, NULL) + 0.0;
 }
 
-static const char *const SLIDERS =
+/* Four logits, 1.5, -0.5, 0.25 and 3, and a temperature of 1, into a softmax. */
+static const char *const HEAD =
     "@widget slider id=a label=a range=-5..5 value=1.5\nalt: a\n@end\n"
     "@widget slider id=b label=b range=-5..5 value=-0.5\nalt: b\n@end\n"
     "@widget slider id=c label=c range=-5..5 value=0.25\nalt: c\n@end\n"
     "@widget slider id=d label=d range=-5..5 value=3\nalt: d\n@end\n"
-    "@widget slider id=temp label=T range=0.1..5 value=1 step=0.1\nalt: T\n@end\n";
+    "@widget slider id=temp label=T range=0.1..5 value=1 step=0.1\nalt: T\n@end\n"
+    "@widget softmax id=head logits=a,b,c,d temperature=temp labels=cat,dog,bird,fish\n"
+    "alt: h\n@end\n";
 
 START_TEST(softmax_numbers_match_a_hand_softmax)
 {
@@ -90,9 +93,7 @@ START_TEST(softmax_numbers_match_a_hand_softmax)
 	Data d;
 	int i;
 
-	snprintf(body, sizeof body, "%s@widget softmax id=head logits=a,b,c,d temperature=temp "
-				    "labels=cat,dog,bird,fish\nalt: h\n@end\n", SLIDERS);
-	wt_open(&t, body);
+	wt_open(&t, HEAD);
 	in = wt_get(&t, "head");
 	ck_assert_ptr_eq(in->kind, &softmax_kind);
 	ck_assert_int_eq(in->ops->height(in, 76), N + 3);
@@ -189,15 +190,12 @@ static double top_share(Instance *head, double *p)
 START_TEST(softmax_temperature_sharpens_and_flattens)
 {
 	double z[N] = {1.5, -0.5, 0.25, 3}, e[N], hand[N], p[N], at1, cold, hot, spread1, spreadhot;
-	char body[2048];
 	WTest t;
 	Instance *head, *temp;
 	Data d;
 	int i;
 
-	snprintf(body, sizeof body, "%s@widget softmax id=head logits=a,b,c,d temperature=temp "
-				    "labels=cat,dog,bird,fish\nalt: h\n@end\n", SLIDERS);
-	wt_open(&t, body);
+	wt_open(&t, HEAD);
 	head = wt_get(&t, "head");
 	temp = wt_get(&t, "temp");
 	at1 = top_share(head, p);
