@@ -16,4 +16,5 @@ nobase_dist_pkgdata_DATA = \
 	content/level2/xor.lesson \
 	content/level3/backprop.lesson \
 	content/level3/brain.lesson \
-	content/level3/descent.lesson
+	content/level3/descent.lesson \
+	content/level3/softmax.lesson

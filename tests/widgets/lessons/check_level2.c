@@ -4,44 +4,18 @@
 #include <config.h>
 
 #include <math.h>
-#include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "testlib.h"
 #include "widgets/core/visual.h"
 #include "widgets/lessons/lessontest.h"
+#include "widgets/wtest.h"
 
 static WTest t;
 
 static double sig(double z)
 {
 	return 1.0 / (1.0 + exp(-z));
-}
-
-/* The lesson helpers (lessontest.h) as this suite calls them. */
-static void load(const char *rel)
-{
-	char path[256];
-
-	snprintf(path, sizeof path, "level2/%s", rel);
-	lt_load(path);
-}
-
-static void states(const char *s)
-{
-	lt_states(s);
-}
-
-static void says(double v, int d, const char *prefix)
-{
-	lt_says(v, d, prefix);
-}
-
-static void open_widgets(const char *const *ids, size_t n)
-{
-	lt_open_widgets(&t, ids, n);
 }
 
 static void teardown(void)
@@ -73,32 +47,32 @@ START_TEST(layers_numbers)
 {
 	double h[3], g[2], z[3], y;
 
-	load("layers.lesson");
+	lt_load("level2/layers.lesson");
 	/* 2-3-2-1: (2*3+3) + (3*2+2) + (2*1+1) = 20; 2-4-1: 2*4+4 + 4*1+1 = 17 */
-	states("2 × 3 + 3 = 9");
-	states("3 × 2 + 2 = 8");
-	states("2 × 1 + 1 = 3");
-	states("the output: 20 numbers");
-	states("answer: 17");
+	lt_states("2 × 3 + 3 = 9");
+	lt_states("3 × 2 + 2 = 8");
+	lt_states("2 × 1 + 1 = 3");
+	lt_states("the output: 20 numbers");
+	lt_states("answer: 17");
 	ck_assert_int_eq(2 * 4 + 4 + 4 * 1 + 1, 17);
 	y = layers_forward(1, 0, h, g, z);
-	says(h[0], 3, "h1 = σ(1) ≈ ");
-	says(h[1], 3, "h2 = σ(0) = ");
-	says(h[2], 3, "h3 = σ(-0.5) ≈ ");
-	says(z[0], 3, "1.5 × 0.731 - 0.500 + 0.5 × 0.378 ≈ ");
-	says(g[0], 3, "so g1 ≈ ");
-	says(z[1], 3, "-0.5 × 0.731 + 0.500 + 0.378 - 0.5 ≈ ");
-	says(g[1], 3, "g2 ≈ ");
-	says(z[2], 3, "2 × 0.687 - 0.503 ≈ ");
-	says(y, 3, "y = σ(0.871) ≈ ");
-	says(y, 3, "then the output ");
+	lt_says(h[0], 3, "h1 = σ(1) ≈ ");
+	lt_says(h[1], 3, "h2 = σ(0) = ");
+	lt_says(h[2], 3, "h3 = σ(-0.5) ≈ ");
+	lt_says(z[0], 3, "1.5 × 0.731 - 0.500 + 0.5 × 0.378 ≈ ");
+	lt_says(g[0], 3, "so g1 ≈ ");
+	lt_says(z[1], 3, "-0.5 × 0.731 + 0.500 + 0.378 - 0.5 ≈ ");
+	lt_says(g[1], 3, "g2 ≈ ");
+	lt_says(z[2], 3, "2 × 0.687 - 0.503 ≈ ");
+	lt_says(y, 3, "y = σ(0.871) ≈ ");
+	lt_says(y, 3, "then the output ");
 	y = layers_forward(0, 1, h, g, z);
-	says(h[2], 3, "h3 jumps to σ(2.5) ≈ ");
-	says(y, 3, "the output is about ");
+	lt_says(h[2], 3, "h3 jumps to σ(2.5) ≈ ");
+	lt_says(y, 3, "the output is about ");
 	y = layers_forward(1, 1, h, g, z);
-	says(y, 3, "x1 = 1 and x2 = 1: the output is about ");
+	lt_says(y, 3, "x1 = 1 and x2 = 1: the output is about ");
 	y = layers_forward(0, 0, h, g, z);
-	says(y, 3, "and the output is about ");
+	lt_says(y, 3, "and the output is about ");
 }
 END_TEST
 
@@ -109,8 +83,8 @@ START_TEST(layers_widget_agrees)
 	double h[3], g[2], z[3], y;
 	size_t i;
 
-	load("layers.lesson");
-	open_widgets(ids, 3);
+	lt_load("level2/layers.lesson");
+	lt_open_widgets(&t, ids, 3);
 	ck_assert_double_eq_tol(wt_value(&t, "lay-net"), layers_forward(1, 0, h, g, z), 1e-12);
 	for (i = 0; i < 4; i++) {
 		ck_assert(network_eval(wt_get(&t, "lay-net"), xs[i], 2, &y));
@@ -141,34 +115,34 @@ START_TEST(xor_numbers)
 	char row[128];
 	int i, j;
 
-	load("xor.lesson");
+	lt_load("level2/xor.lesson");
 	/* W2 . W1, entry by entry: sum_k W2[k] W1[k][j] */
 	for (j = 0; j < 2; j++)
 		p[j] = XW2[0] * XW1[0][j] + XW2[1] * XW1[1][j];
 	ck_assert_double_eq(p[0], -1);
 	ck_assert_double_eq(p[1], 5);
-	states("for x1: 2 × 1 + (-1) × 3 = -1");
-	states("for x2: 2 × 2 + (-1) × (-1) = 5");
-	states("So y = -1 × x1 + 5 × x2");
-	states("W2 · W1 = [-1, 5]");
-	states("weights=-1,5 activation=identity");
-	states("h1 = 3, h2 = 2 and y = 2 × 3 - 2 = 4");
+	lt_states("for x1: 2 × 1 + (-1) × 3 = -1");
+	lt_states("for x2: 2 × 2 + (-1) × (-1) = 5");
+	lt_states("So y = -1 × x1 + 5 × x2");
+	lt_states("W2 · W1 = [-1, 5]");
+	lt_states("weights=-1,5 activation=identity");
+	lt_states("h1 = 3, h2 = 2 and y = 2 × 3 - 2 = 4");
 	ck_assert_double_eq(xor_linear(1, 1), 4);
 	for (i = 0; i < 4; i++) {
 		snprintf(row, sizeof row, "row: %g, %g, %*g, %.3f", c[i][0], c[i][1],
 			 i == 1 ? 0 : 2, xor_linear(c[i][0], c[i][1]),
 			 xor_squashed(c[i][0], c[i][1]));
-		states(row);
+		lt_states(row);
 	}
 	bend = xor_squashed(1, 1) - xor_squashed(1, 0) - xor_squashed(0, 1) + xor_squashed(0, 0);
-	says(bend, 3, "1.024 - 0.510 - 1.493 + 0.500 ≈ ");
+	lt_says(bend, 3, "1.024 - 0.510 - 1.493 + 0.500 ≈ ");
 	ck_assert_double_eq(xor_linear(1, 1) - xor_linear(1, 0) - xor_linear(0, 1) + xor_linear(0, 0), 0);
-	states("4 - (-1) - 5 + 0 = 0");
+	lt_states("4 - (-1) - 5 + 0 = 0");
 	/* the quiz: W1 rows [2, 0], [1, 1], W2 [1, 3] */
 	ck_assert_double_eq(1 * 2 + 3 * 1, 5);
 	ck_assert_double_eq(1 * 0 + 3 * 1, 3);
-	states("answer: 3");
-	states("W2 · W1 = [5, 3]");
+	lt_states("answer: 3");
+	lt_states("W2 · W1 = [5, 3]");
 }
 END_TEST
 
@@ -178,8 +152,8 @@ START_TEST(xor_widgets_agree)
 	double x[2], a, b;
 	int i, j;
 
-	load("xor.lesson");
-	open_widgets(ids, 4);
+	lt_load("level2/xor.lesson");
+	lt_open_widgets(&t, ids, 4);
 	ck_assert_double_eq_tol(wt_value(&t, "two-layers"), 4, 1e-12);
 	ck_assert_double_eq_tol(wt_value(&t, "one-layer"), 4, 1e-12);
 	for (i = -4; i <= 4; i++)
@@ -210,27 +184,27 @@ START_TEST(hidden_numbers)
 	double h1, h2, z, y, x[2], v;
 	int a, b;
 
-	load("xor.lesson");
+	lt_load("level2/xor.lesson");
 	for (a = 0; a < 2; a++)
 		for (b = 0; b < 2; b++) {
 			y = hidden_forward(a, b, &h1, &h2, &z);
 			snprintf(row, sizeof row, "row: %d, %d, %.3f, %.3f, %*.3f, %.3f", a, b, h1,
 				 h2, z < 0 ? 6 : 6, z, y);
-			states(row);
+			lt_states(row);
 			/* XOR, OR and AND by the 0.5 line */
 			ck_assert_int_eq(y > 0.5, a != b);
 			ck_assert_int_eq(h1 > 0.5, a || b);
 			ck_assert_int_eq(h2 > 0.5, a && b);
 		}
-	states("-3 with no input on, 3 with one input on and 9 with both");
-	states("H2's total is -9, -3 and 3");
+	lt_states("-3 with no input on, 3 with one input on and 9 with both");
+	lt_states("H2's total is -9, -3 and 3");
 	hidden_forward(0, 1, &h1, &h2, &z);
-	says(z, 1, "the total is about ");
-	says(h2, 3, "H2 goes from ");
+	lt_says(z, 1, "the total is about ");
+	lt_says(h2, 3, "H2 goes from ");
 	hidden_forward(1, 1, &h1, &h2, &z);
-	says(h2, 3, "H2 goes from 0.047 to ");
-	says(hidden_forward(1, 1, &h1, &h2, &z), 3, "pulls y down to ");
-	open_widgets(ids, 5);
+	lt_says(h2, 3, "H2 goes from 0.047 to ");
+	lt_says(hidden_forward(1, 1, &h1, &h2, &z), 3, "pulls y down to ");
+	lt_open_widgets(&t, ids, 5);
 	for (a = 0; a < 2; a++)
 		for (b = 0; b < 2; b++) {
 			x[0] = a;
@@ -244,7 +218,7 @@ START_TEST(hidden_numbers)
 			ck_assert_double_eq_tol(v, y, 1e-12);
 		}
 	/* the switches start at 0 and 1 */
-	says(wt_value(&t, "h1-net"), 3, "it gives ");
+	lt_says(wt_value(&t, "h1-net"), 3, "it gives ");
 	ck_assert_double_eq_tol(wt_value(&t, "xor-net"), hidden_forward(0, 1, &h1, &h2, &z), 1e-12);
 }
 END_TEST
