@@ -239,26 +239,6 @@ static bool relay_value(const Instance *in, double *out)
 	return true;
 }
 
-static void put_int(const Store *st, const char *key, int v)
-{
-	char buf[16];
-
-	snprintf(buf, sizeof buf, "%d", v);
-	st->set(st->ctx, key, buf);
-}
-
-static int get_int(const Store *st, const char *key, int lo, int hi, int def)
-{
-	const char *v = st->get(st->ctx, key);
-	char *end;
-	long n;
-
-	if (!v)
-		return def;
-	n = strtol(v, &end, 10);
-	return *end == '\0' && end != v && n >= lo && n <= hi ? (int)n : def;
-}
-
 /* The game as it stands: the round, whether it is won, the score and shots, the win and
  * the best game. What is set inside a round starts afresh. */
 static void relay_save(const Instance *in, const Store *st)
@@ -268,11 +248,11 @@ static void relay_save(const Instance *in, const Store *st)
 	if (in->done)
 		st->set(st->ctx, "won", "1");
 	if (s->best > 0)
-		put_int(st, "best", s->best);
-	put_int(st, "round", s->round);
-	put_int(st, "cleared", s->cleared);
-	put_int(st, "score", s->score);
-	put_int(st, "shots", s->shots);
+		store_put_int(st, "best", s->best);
+	store_put_int(st, "round", s->round);
+	store_put_int(st, "cleared", s->cleared);
+	store_put_int(st, "score", s->score);
+	store_put_int(st, "shots", s->shots);
 }
 
 static void relay_restore(Instance *in, const Store *st)
@@ -280,11 +260,11 @@ static void relay_restore(Instance *in, const Store *st)
 	Relay *s = in->state;
 	const char *won = st->get(st->ctx, "won");
 
-	s->best = get_int(st, "best", 1, 1 << 30, 0);
-	s->round = get_int(st, "round", 0, s->nrounds - 1, 0);
-	s->cleared = get_int(st, "cleared", 0, 1, 0) == 1;
-	s->score = get_int(st, "score", 0, s->nrounds, 0);
-	s->shots = get_int(st, "shots", 0, 1 << 30, 0);
+	s->best = store_get_int(st, "best", 1, 1 << 30, 0);
+	s->round = store_get_int(st, "round", 0, s->nrounds - 1, 0);
+	s->cleared = store_get_int(st, "cleared", 0, 1, 0) == 1;
+	s->score = store_get_int(st, "score", 0, s->nrounds, 0);
+	s->shots = store_get_int(st, "shots", 0, 1 << 30, 0);
 	s->won = s->cleared && s->round + 1 == s->nrounds;
 	if (won && strcmp(won, "1") == 0)
 		in->done = true;
