@@ -6,7 +6,9 @@
  * and the best game come back from progress; goldens at 40, 76 and 160 columns. */
 #include <config.h>
 
+#include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 
 #include "draw/netdiag.h"
 #include "lesson/course.h"
@@ -320,6 +322,55 @@ START_TEST(won_saved_and_restored)
 }
 END_TEST
 
+/* The lesson's text, every run of blanks and line breaks one space. */
+static char *lesson_text(void)
+{
+	char *text, *o, *p;
+	size_t n;
+
+	ck_assert_int_eq(course_read_file(test_srcpath("content/level2/relay.lesson"), &text, &n),
+			 0);
+	for (o = p = text; *p; p++)
+		if (!(isspace((unsigned char)*p) && o > text && o[-1] == ' '))
+			*o++ = isspace((unsigned char)*p) ? ' ' : *p;
+	*o = '\0';
+	return text;
+}
+
+static void states(const char *text, const char *fmt, ...)
+{
+	char want[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(want, sizeof want, fmt, ap);
+	va_end(ap);
+	ck_assert_msg(has(text, want), "the lesson does not say \"%s\"", want);
+}
+
+/* The numbers the lesson's prose states, computed here by hand. */
+START_TEST(the_text_says_the_numbers)
+{
+	char *text = lesson_text();
+	double h[6], y3, y4, z3;
+
+	states(text, "the total is 2 × 0.5 - 1 = 0, so y is exactly %.3f", hand(0, 1, 0, 0, NULL));
+	y3 = hand(3, 3, 4, 4, h);
+	z3 = h[0] + h[1] + h[2];
+	states(text, "they reach %.4f, %.4f and %.4f, which add to %.3f", h[0], h[1], h[2], z3);
+	states(text, "The total is %.3f - 3 = %.3f, and y stops at %.3f", z3, z3 - 3, y3);
+	y4 = hand(3, 4, 4, 4, h);
+	states(text, "A fourth neuron at %.4f lifts the total to about %.3f and y to about %.3f",
+	       h[3], z3 + h[3] - 3, y4);
+	/* round 3: h1 alone must pass 2/3: 0.5 x1 - 1 > ln 2, x1 > 3.386, so 3.5 on the grid */
+	ck_assert(2 * (1 + log(2)) > 3 && 2 * (1 + log(2)) < 3.5);
+	states(text, "On its own, h1 needs x1 = 3.5 or more.");
+	states(text, "with h1 alone, below -2.");
+	states(text, "with three hidden neurons or fewer, no inputs at all can win this round.");
+	free(text);
+}
+END_TEST
+
 /* Keys at their limits do nothing; a change after a shot hides its values again. */
 START_TEST(limits_and_changes)
 {
@@ -357,6 +408,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, claims_hold_over_the_range);
 	tcase_add_test(tc, won_saved_and_restored);
 	tcase_add_test(tc, limits_and_changes);
+	tcase_add_test(tc, the_text_says_the_numbers);
 	suite_add_tcase(s, tc);
 	return s;
 }
