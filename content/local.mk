@@ -13,6 +13,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level1/neuron.lesson \
 	content/level2/init.lesson \
 	content/level2/layers.lesson \
+	content/level2/relay.lesson \
 	content/level2/xor.lesson \
 	content/level3/backprop.lesson \
 	content/level3/brain.lesson \

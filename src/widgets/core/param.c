@@ -1,8 +1,9 @@
-/* param.c: a directive's parameters as typed values, with the schema's defaults.
- * Must not draw or keep state. */
+/* param.c: a directive's parameters as typed values, with the schema's defaults; and
+ * whole numbers a widget keeps in its Store. Must not draw or keep state. */
 #include <config.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,4 +179,24 @@ const char *widget_word(const Instance *in, const char *key, size_t i)
 	if (p->kind == VALUE_LIST)
 		return i < count(in, key, p->nitems) ? p->items[i].str : NULL;
 	return i == 0 ? p->str : NULL;
+}
+
+void store_put_int(const Store *s, const char *key, int v)
+{
+	char buf[16];
+
+	snprintf(buf, sizeof buf, "%d", v);
+	s->set(s->ctx, key, buf);
+}
+
+int store_get_int(const Store *s, const char *key, int lo, int hi, int def)
+{
+	const char *v = s->get(s->ctx, key);
+	char *end;
+	long n;
+
+	if (!v)
+		return def;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && end != v && n >= lo && n <= hi ? (int)n : def;
 }

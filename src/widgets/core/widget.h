@@ -35,6 +35,11 @@ typedef struct {
 	void *ctx;
 } Store;
 
+/* A whole number in a Store: written in decimal; read back as def when it is absent,
+ * not a whole number, or outside lo .. hi (param.c). */
+void store_put_int(const Store *s, const char *key, int v);
+int store_get_int(const Store *s, const char *key, int lo, int hi, int def);
+
 typedef struct Scene Scene;
 typedef struct Instance Instance;
 typedef struct PlotDataSeries PlotDataSeries;
