@@ -1,6 +1,7 @@
 /* check_level2.c: every number the Level 2 lessons state (content/level2/), computed
  * again here by hand with libm and compared with the text, and the lessons' own widgets
- * (their directives taken from the files) giving the same numbers. */
+ * (their directives taken from the files) giving the same numbers, in what they publish
+ * and in what they draw. */
 #include <config.h>
 
 #include <math.h>
@@ -205,12 +206,17 @@ START_TEST(xor_numbers)
 	states("for x2: 2 × 2 + (-1) × (-1) = 5");
 	states("So y = -1 × x1 + 5 × x2");
 	states("W2 · W1 = [-1, 5]");
-	states("weights=-1,5 activation=identity");
+	/* one matrix, typed once: the single layer's weights are the product table's */
+	states("weights_from=xor-prod:product activation=identity");
+	states("matrix=two-layers:w2,two-layers:w1");
 	states("h1 = 3, h2 = 2 and y = 2 × 3 - 2 = 4");
 	ck_assert_double_eq(xor_linear(1, 1), 4);
+	says(xor_squashed(1, 1), 3, "2 × σ(3) - σ(2), about ");
+	says(xor_squashed(1, 1), 3, "The squashed network's output: ");
+	/* the corners table's alt text */
 	for (i = 0; i < 4; i++) {
-		snprintf(row, sizeof row, "row: %g, %g, %*g, %.3f", c[i][0], c[i][1],
-			 i == 1 ? 0 : 2, xor_linear(c[i][0], c[i][1]),
+		snprintf(row, sizeof row, "%s%.3f", i == 0 ? "With the sigmoid between the layers y is "
+						    : i == 3 ? "and " : ", ",
 			 xor_squashed(c[i][0], c[i][1]));
 		states(row);
 	}
@@ -226,25 +232,96 @@ START_TEST(xor_numbers)
 }
 END_TEST
 
+/* s without its blanks, into out. */
+static void squeeze(char *out, const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ')
+			*out++ = *s;
+	*out = '\0';
+}
+
+/* The drawing of widget id at 76 columns contains s, blanks aside (a table's row:
+ * "│ 0 │ 1 │ 0.953 │"). */
+static void draws(const char *id, const char *s)
+{
+	char *txt = wt_draw(wt_get(&t, id), 76, (Caps){true, 0}, false);
+	char *a = malloc(strlen(txt) + 1), b[256];
+
+	ck_assert_ptr_nonnull(a);
+	squeeze(a, txt);
+	squeeze(b, s);
+	ck_assert_msg(strstr(a, b) != NULL, "%s does not show \"%s\":\n%s", id, s, txt);
+	free(a);
+	free(txt);
+}
+
 START_TEST(xor_widgets_agree)
 {
-	static const char *const ids[] = {"cx1", "cx2", "two-layers", "one-layer"};
-	double x[2], a, b;
+	static const char *const ids[] = {"cx1",     "cx2",       "two-layers", "xor-w1",
+					  "xor-w2",  "xor-prod",  "one-layer",  "squashed",
+					  "xor-corners"};
+	static const double c[4][2] = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+	double x[2], a, b, q, p[2];
+	char row[160];
+	Data d;
 	int i, j;
 
 	load("xor.lesson");
-	open_widgets(ids, 4);
+	open_widgets(ids, 9);
+	/* W1 and W2 as the tables show them, read from the network */
+	ck_assert(scene_output(wt_get(&t, "xor-w1"), "product", 0, &d));
+	ck_assert_uint_eq(d.rows, 2);
+	ck_assert_uint_eq(d.cols, 2);
+	for (i = 0; i < 4; i++)
+		ck_assert_double_eq(d.v[i], XW1[i / 2][i % 2]);
+	draws("xor-w1", "│ h1 │       1 │       2 │");
+	draws("xor-w1", "│ h2 │       3 │      -1 │");
+	ck_assert(scene_output(wt_get(&t, "xor-w2"), "product", 0, &d));
+	ck_assert_uint_eq(d.rows, 1);
+	ck_assert_double_eq(d.v[0], XW2[0]);
+	ck_assert_double_eq(d.v[1], XW2[1]);
+	draws("xor-w2", "│ y  │       2 │      -1 │");
+	/* W2 . W1, by hand, and as the product table computes and shows it */
+	for (j = 0; j < 2; j++)
+		p[j] = XW2[0] * XW1[0][j] + XW2[1] * XW1[1][j];
+	ck_assert(scene_output(wt_get(&t, "xor-prod"), "product", 0, &d));
+	ck_assert_uint_eq(d.rows, 1);
+	ck_assert_uint_eq(d.cols, 2);
+	ck_assert_double_eq(d.v[0], p[0]);
+	ck_assert_double_eq(d.v[1], p[1]);
+	draws("xor-prod", "│ y       │      -1 │       5 │");
 	ck_assert_double_eq_tol(wt_value(&t, "two-layers"), 4, 1e-12);
 	ck_assert_double_eq_tol(wt_value(&t, "one-layer"), 4, 1e-12);
+	ck_assert_double_eq_tol(wt_value(&t, "squashed"), xor_squashed(1, 1), 1e-12);
 	for (i = -4; i <= 4; i++)
 		for (j = -4; j <= 4; j++) {
 			x[0] = i * 0.5;
 			x[1] = j * 0.5;
 			ck_assert(network_eval(wt_get(&t, "two-layers"), x, 2, &a));
 			ck_assert(network_eval(wt_get(&t, "one-layer"), x, 2, &b));
+			ck_assert(network_eval(wt_get(&t, "squashed"), x, 2, &q));
 			ck_assert_double_eq_tol(a, xor_linear(x[0], x[1]), 1e-12);
+			ck_assert_double_eq_tol(b, p[0] * x[0] + p[1] * x[1], 1e-12);
 			ck_assert_double_eq_tol(b, a, 1e-12);
+			ck_assert_double_eq_tol(q, xor_squashed(x[0], x[1]), 1e-12);
+			/* the squash parts company with the product everywhere but at 0 */
+			if (i || j)
+				ck_assert(fabs(q - a) > 0.05);
 		}
+	/* the corners, computed by the table from the two networks */
+	ck_assert(scene_output(wt_get(&t, "xor-corners"), "cells", 0, &d));
+	ck_assert_uint_eq(d.rows, 4);
+	ck_assert_uint_eq(d.cols, 4);
+	for (i = 0; i < 4; i++) {
+		ck_assert_double_eq(d.v[i * 4], c[i][0]);
+		ck_assert_double_eq(d.v[i * 4 + 1], c[i][1]);
+		ck_assert_double_eq_tol(d.v[i * 4 + 2], xor_linear(c[i][0], c[i][1]), 1e-12);
+		ck_assert_double_eq_tol(d.v[i * 4 + 3], xor_squashed(c[i][0], c[i][1]), 1e-12);
+		snprintf(row, sizeof row, "│ %g │ %g │ %.3f │ %.3f │", c[i][0], c[i][1],
+			 xor_linear(c[i][0], c[i][1]), xor_squashed(c[i][0], c[i][1]));
+		draws("xor-corners", row);
+	}
 }
 END_TEST
 
@@ -268,9 +345,6 @@ START_TEST(hidden_numbers)
 	for (a = 0; a < 2; a++)
 		for (b = 0; b < 2; b++) {
 			y = hidden_forward(a, b, &h1, &h2, &z);
-			snprintf(row, sizeof row, "row: %d, %d, %.3f, %.3f, %*.3f, %.3f", a, b, h1,
-				 h2, z < 0 ? 6 : 6, z, y);
-			states(row);
 			/* XOR, OR and AND by the 0.5 line */
 			ck_assert_int_eq(y > 0.5, a != b);
 			ck_assert_int_eq(h1 > 0.5, a || b);
@@ -297,6 +371,36 @@ START_TEST(hidden_numbers)
 			ck_assert(network_eval(wt_get(&t, "xor-net"), x, 2, &v));
 			ck_assert_double_eq_tol(v, y, 1e-12);
 		}
+	/* the truth table: the network's neurons on the four rows */
+	{
+		static const char *const tid[] = {"hx1", "hx2", "xor-net", "hid-truth"};
+		Data d;
+		int r;
+		wt_close(&t);
+		open_widgets(tid, 4);
+		ck_assert(scene_output(wt_get(&t, "hid-truth"), "cells", 0, &d));
+		ck_assert_uint_eq(d.rows, 4);
+		ck_assert_uint_eq(d.cols, 6);
+		for (r = 0; r < 4; r++) {
+			a = r / 2;
+			b = r % 2;
+			y = hidden_forward(a, b, &h1, &h2, &z);
+			ck_assert_double_eq(d.v[r * 6], a);
+			ck_assert_double_eq(d.v[r * 6 + 1], b);
+			ck_assert_double_eq_tol(d.v[r * 6 + 2], h1, 1e-12);
+			ck_assert_double_eq_tol(d.v[r * 6 + 3], h2, 1e-12);
+			ck_assert_double_eq_tol(d.v[r * 6 + 4], z, 1e-12);
+			ck_assert_double_eq_tol(d.v[r * 6 + 5], y, 1e-12);
+			snprintf(row, sizeof row, "│ %d │ %d │ %.3f │ %.3f │ %.3f │ %.3f │", a, b, h1,
+				 h2, z, y);
+			draws("hid-truth", row);
+			/* the alt text says the same */
+			snprintf(row, sizeof row, "H1 %.3f, H2 %.3f, total %.3f, y %.3f", h1, h2, z, y);
+			states(row);
+		}
+		wt_close(&t);
+		open_widgets(ids, 5);
+	}
 	/* the switches start at 0 and 1 */
 	says(wt_value(&t, "h1-net"), 3, "it gives ");
 	ck_assert_double_eq_tol(wt_value(&t, "xor-net"), hidden_forward(0, 1, &h1, &h2, &z), 1e-12);
