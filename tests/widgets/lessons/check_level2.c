@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "lesson/course.h"
+#include "nn/init.h"
+#include "nn/mlp.h"
+#include "nn/rng.h"
 #include "testlib.h"
 #include "widgets/core/visual.h"
 #include "widgets/wtest.h"
@@ -407,6 +410,219 @@ START_TEST(hidden_numbers)
 }
 END_TEST
 
+/* L2.review: the text of quiz id's field ("answer", "tolerance") as a number; the
+ * field must come before the quiz's @end. */
+static double quiz_field(const char *id, const char *field)
+{
+	char key[96];
+	const char *q, *e, *f;
+
+	snprintf(key, sizeof key, " id=%s\n", id);
+	q = strstr(text, key);
+	ck_assert_msg(q != NULL, "no quiz %s", id);
+	e = strstr(q, "\n@end\n");
+	snprintf(key, sizeof key, "\n%s: ", field);
+	f = strstr(q, key);
+	ck_assert_msg(f != NULL && f < e, "quiz %s has no %s", id, field);
+	return strtod(f + strlen(key), NULL);
+}
+
+/* Quiz id answers "wrong: v | ..." to v (written as %g). */
+static void quiz_wrong(const char *id, double v)
+{
+	char key[96], want[64];
+	const char *q, *e, *f;
+
+	snprintf(key, sizeof key, " id=%s\n", id);
+	q = strstr(text, key);
+	ck_assert_ptr_nonnull(q);
+	e = strstr(q, "\n@end\n");
+	snprintf(want, sizeof want, "\nwrong: %g | ", v);
+	f = strstr(q, want);
+	ck_assert_msg(f != NULL && f < e, "quiz %s has no \"%s\"", id, want + 1);
+}
+
+static double relu(double z)
+{
+	return z > 0 ? z : 0;
+}
+
+/* y = 3 h1 + 2 h2 - 1 with h1 = ReLU(a x1 + b x2), h2 = ReLU(c x1 + d x2 + 0.5) for
+ * x = (2, 1); squash: whether h2 is squashed. */
+static double review_forward(double a, double b, double c, double d, bool squash, double ob)
+{
+	double h1 = relu(a * 2 + b * 1), z2 = c * 2 + d * 1 + 0.5;
+
+	return 3 * h1 + 2 * (squash ? relu(z2) : z2) + ob;
+}
+
+START_TEST(review_numbers)
+{
+	static const double W1[2][2] = {{1, 0}, {2, -1}}, W2[2] = {3, 1};
+	double p[2], a;
+	Rng r;
+	Mlp m;
+	const size_t sizes[] = {20, 10};
+	const Activation act[] = {ACT_TANH};
+	int i, j;
+
+	load("review.lesson");
+	/* the forward pass, and the slips its wrong answers name */
+	ck_assert_double_eq(quiz_field("q-l2r-forward", "answer"), review_forward(1, -1, -1, 1, true, -1));
+	ck_assert_double_eq(review_forward(1, -1, -1, 1, true, -1), 2);
+	quiz_wrong("q-l2r-forward", review_forward(1, -1, -1, 1, false, -1)); /* h2 not squashed */
+	quiz_wrong("q-l2r-forward", review_forward(1, -1, -1, 1, true, 0));   /* no output bias */
+	quiz_wrong("q-l2r-forward", review_forward(1, -1, 1, -1, true, -1));  /* h2's inputs swapped */
+	quiz_wrong("q-l2r-forward", review_forward(-1, 1, -1, 1, true, -1));  /* h1's inputs swapped */
+	/* W2 . W1, entry by entry, and the single paths */
+	for (j = 0; j < 2; j++)
+		p[j] = W2[0] * W1[0][j] + W2[1] * W1[1][j];
+	ck_assert_double_eq(quiz_field("q-l2r-product", "answer"), p[0]);
+	quiz_wrong("q-l2r-product", W2[0] * W1[0][0]);
+	quiz_wrong("q-l2r-product", W2[1] * W1[1][0]);
+	quiz_wrong("q-l2r-product", p[1]);
+	states("= [5, -1], so it weighs x1 by 5");
+	/* Xavier's bound for 20 inputs and 10 neurons, to 3 decimals, and the library's
+	 * Xavier start stays inside it and reaches close to it */
+	a = sqrt(6.0 / (20 + 10));
+	ck_assert(fabs(quiz_field("q-l2r-xavier", "answer") - a) <=
+		  quiz_field("q-l2r-xavier", "tolerance"));
+	says(a, 3, "√0.2 ≈ ");
+	quiz_wrong("q-l2r-xavier", 6.0 / 30);
+	quiz_wrong("q-l2r-xavier", round(sqrt(6.0 / 20) * 1000) / 1000);
+	quiz_wrong("q-l2r-xavier", round(sqrt(6.0 / 10) * 1000) / 1000);
+	ck_assert_int_eq(mlp_init(&m, sizes, 1, act), NN_OK);
+	rng_seed(&r, 7);
+	init_params(&m, INIT_XAVIER_UNIFORM, 0, &r);
+	{
+		double most = 0;
+		for (i = 0; i < 200; i++)
+			most = fabs(m.params[i]) > most ? fabs(m.params[i]) : most;
+		ck_assert(most <= a && most > 0.95 * a);
+	}
+	mlp_free(&m);
+	/* the corner sum of a straight rule is 0 for any weights */
+	rng_seed(&r, 3);
+	for (i = 0; i < 100; i++) {
+		double w1 = rng_range(&r, -5, 5), w2 = rng_range(&r, -5, 5), b = rng_range(&r, -5, 5);
+		double s = (w1 + w2 + b) - (w1 + b) - (w2 + b) + b;
+		ck_assert(fabs(s) < 1e-12);
+	}
+	/* the XOR network's neurons: on (above 0.5) for the inputs the match pairs */
+	states("pair: H1 | 0 1, 1 0 and 1 1");
+	states("pair: H2 | 1 1 only");
+	states("pair: the output | 0 1 and 1 0");
+	for (i = 0; i < 4; i++) {
+		double h1, h2, z, y = hidden_forward(i / 2, i % 2, &h1, &h2, &z);
+		ck_assert_int_eq(h1 > 0.5, i > 0);
+		ck_assert_int_eq(h2 > 0.5, i == 3);
+		ck_assert_int_eq(y > 0.5, i == 1 || i == 2);
+	}
+}
+END_TEST
+
+/* L2.review's claims about starts, measured with src/nn. */
+START_TEST(review_starts_measured)
+{
+	static const double xs[4][2] = {{0, 0}, {0, 1}, {1, 0}, {1, 1}}, ts[4] = {0, 1, 1, 0};
+	const size_t zs[] = {2, 4, 1};
+	const Activation zact[] = {ACT_SIGMOID, ACT_SIGMOID};
+	size_t deep[12], i, k, l;
+	Activation dact[21];
+	double *grad, moved = 0;
+	Mlp m;
+	MlpWork w;
+	Rng r;
+
+	/* a 2-4-1 sigmoid net from all zeros, 1000 steps of SGD on XOR: the four hidden
+	 * neurons (2 weights and a bias each) stay copies, though they moved */
+	load("review.lesson");
+	states("it trains\non XOR for 1000 steps");
+	ck_assert_int_eq(mlp_init(&m, zs, 2, zact), NN_OK);
+	ck_assert_int_eq(mlp_work_init(&w, &m, 1, SIMD_PORTABLE, 0), NN_OK);
+	grad = mlp_alloc_params(&m);
+	ck_assert_ptr_nonnull(grad);
+	for (k = 0; k < 1000; k++) {
+		const double *x = xs[k % 4];
+		memset(grad, 0, m.n_params * sizeof *grad);
+		mlp_forward(&w, &m, x, 1);
+		w.d[1][0] = w.y[1][0] - ts[k % 4]; /* sigmoid and cross-entropy */
+		mlp_backward(grad, &w, &m, x, w.d[1], 1);
+		for (i = 0; i < m.n_params; i++)
+			m.params[i] -= 0.5 * grad[i];
+	}
+	for (i = 1; i < 4; i++) {
+		ck_assert(m.params[2 * i] == m.params[0] && m.params[2 * i + 1] == m.params[1]);
+		ck_assert(m.params[8 + i] == m.params[8]);
+	}
+	for (i = 0; i < 12; i++)
+		moved += fabs(m.params[i]);
+	ck_assert(moved > 0.01);
+	free(grad);
+	mlp_work_free(&w);
+	mlp_free(&m);
+	/* ten tanh layers of 100, weights in -3..3 (no biases): most hidden neurons sit
+	 * near -1 or 1 on the first input, their totals in the tens */
+	{
+		double x[2], z[1001], y[1001];
+		size_t near = 0, big = 0;
+		deep[0] = 2;
+		for (l = 1; l <= 10; l++) {
+			deep[l] = 100;
+			dact[l - 1] = ACT_TANH;
+		}
+		deep[11] = 1;
+		dact[10] = ACT_TANH;
+		ck_assert_int_eq(mlp_init(&m, deep, 11, dact), NN_OK);
+		rng_seed(&r, 11);
+		init_params(&m, INIT_UNIFORM, 3, &r);
+		for (l = 0; l < 11; l++)
+			memset(m.params + m.w_off[l] + deep[l] * deep[l + 1], 0,
+			       deep[l + 1] * sizeof *m.params);
+		x[0] = rng_range(&r, -1, 1);
+		x[1] = rng_range(&r, -1, 1);
+		mlp_trace(z, y, &m, x);
+		for (i = 0; i < 1000; i++) {
+			near += fabs(y[i]) > 0.9;
+			big += i >= 100 && fabs(z[i]) >= 10;
+		}
+		ck_assert_msg(near > 800, "%zu of 1000 near -1 or 1", near);
+		ck_assert_msg(big > 450, "%zu of 900 deeper totals of 10 or more", big);
+		mlp_free(&m);
+	}
+	/* twenty ReLU layers of 100: from Xavier the signal shrinks, from He it keeps its
+	 * size (the root mean square of the last layer against the first) */
+	{
+		double x[100], z[2001], y[2001], ratio[2];
+		int s;
+		deep[0] = 100;
+		for (s = 0; s < 2; s++) {
+			size_t sz[21];
+			double first = 0, last = 0;
+			sz[0] = 100;
+			for (l = 1; l <= 20; l++) {
+				sz[l] = 100;
+				dact[l - 1] = ACT_RELU;
+			}
+			ck_assert_int_eq(mlp_init(&m, sz, 20, dact), NN_OK);
+			rng_seed(&r, 5);
+			init_params(&m, s ? INIT_HE_UNIFORM : INIT_XAVIER_UNIFORM, 0, &r);
+			for (i = 0; i < 100; i++)
+				x[i] = rng_normal(&r, 0, 1);
+			mlp_trace(z, y, &m, x);
+			for (i = 0; i < 100; i++) {
+				first += y[i] * y[i];
+				last += y[1900 + i] * y[1900 + i];
+			}
+			ratio[s] = sqrt(last / first);
+			mlp_free(&m);
+		}
+		ck_assert_msg(ratio[0] < 0.05, "Xavier: %g", ratio[0]);
+		ck_assert_msg(ratio[1] > 0.3 && ratio[1] < 3, "He: %g", ratio[1]);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("level2");
@@ -418,6 +634,8 @@ int main(void)
 	tcase_add_test(tc, xor_numbers);
 	tcase_add_test(tc, xor_widgets_agree);
 	tcase_add_test(tc, hidden_numbers);
+	tcase_add_test(tc, review_numbers);
+	tcase_add_test(tc, review_starts_measured);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }
