@@ -13,4 +13,5 @@ nobase_dist_pkgdata_DATA = \
 	content/level1/neuron.lesson \
 	content/level2/layers.lesson \
 	content/level2/xor.lesson \
+	content/level2/review.lesson \
 	content/level3/brain.lesson
