@@ -217,9 +217,9 @@ static void state_of(const CourseLesson *e, const Progress *p, char *buf, size_t
 		snprintf(buf + len, size - len, _(", games %d/%d"), got, all);
 }
 
-/* Overall progress: the share of the whole syllabus's units done, planned lessons
- * included (the lab is free play and does not count). Rounded down, so 100% means
- * every unit. */
+/* Overall progress: the share of every unit of the course index done: the
+ * syllabus's, planned lessons included, and the level reviews (the lab is free play
+ * and does not count). Rounded down, so 100% means every unit. */
 static int percent_done(const Course *c, const Progress *p)
 {
 	size_t l, i;

@@ -206,6 +206,18 @@ static const char *choice_list(const char *choices, char *buf, size_t size)
 	return buf;
 }
 
+/* The first parameter of w among the names "a|b|c" (a spec's unless or needs), or
+ * NULL when none is given. */
+static const Param *param_among(const Widget *w, const char *names)
+{
+	size_t i;
+
+	for (i = 0; names && i < w->nparams; i++)
+		if (schema_choice(names, w->params[i].key))
+			return &w->params[i];
+	return NULL;
+}
+
 bool check_length(Checker *k, const Param *p, const ParamSpec *s, size_t *n)
 {
 	*n = p->kind == VALUE_LIST ? p->nitems : 1;
@@ -361,12 +373,13 @@ static void check_widget(Checker *k, const Block *b, const SchemaTable *t)
 	for (j = 0; j < ws->nparams; j++) {
 		const ParamSpec *s = &ws->params[j];
 		const Param *p = widget_param(w, s->name);
-		const Param *other = s->unless ? widget_param(w, s->unless) : NULL;
+		const Param *other = param_among(w, s->unless);
+		char alts[128];
 		if (!p && s->required && !other && !(j < LESSON_MAX_PARAMS && guessed[j])) {
 			if (s->unless)
 				check_error(k, b->line, check_col(k, b->line, NULL),
 				            _("%s needs the parameter '%s' or '%s'"), ws->name,
-				            s->name, s->unless);
+				            s->name, choice_list(s->unless, alts, sizeof alts));
 			else
 				check_error(k, b->line, check_col(k, b->line, NULL),
 				            _("%s needs the parameter '%s'"), ws->name, s->name);
@@ -375,10 +388,10 @@ static void check_widget(Checker *k, const Block *b, const SchemaTable *t)
 			check_error(k, p->line, p->col,
 			            _("'%s' and '%s' do not go together: a %s takes one or the "
 			              "other"),
-			            s->name, s->unless, ws->name);
-		if (p && s->needs && !widget_param(w, s->needs))
+			            s->name, other->key, ws->name);
+		if (p && s->needs && !param_among(w, s->needs))
 			check_error(k, p->line, p->col, _("'%s' goes with '%s', which is missing"),
-			            s->name, s->needs);
+			            s->name, choice_list(s->needs, alts, sizeof alts));
 	}
 }
 

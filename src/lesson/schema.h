@@ -54,9 +54,10 @@ typedef struct {
 	                      * the target of one of these types, unless one is named);
 	                      * 0: any widget, which it drives rather than reads */
 	const char *help;    /* one line for authors (N_) */
-	const char *unless;  /* with required: not required when the parameter named here is
-	                      * given, and never given together with it (one or the other) */
-	const char *needs;   /* given only together with the parameter named here */
+	const char *unless;  /* with required: not required when a parameter named here
+	                      * ("a" or "a|b") is given, and never given together with one
+	                      * (one or the other) */
+	const char *needs;   /* given only together with a parameter named here ("a|b") */
 } ParamSpec;
 
 typedef struct {

@@ -88,6 +88,32 @@ size_t mlp_n_out(const Mlp *m)
 	return m->sizes[m->n_layers];
 }
 
+size_t mlp_count_units(const Mlp *m)
+{
+	size_t l, n = 0;
+
+	for (l = 0; l < m->n_layers; l++)
+		n += m->sizes[l + 1];
+	return n;
+}
+
+void mlp_trace(double *z, double *y, const Mlp *m, const double *x)
+{
+	const double *in = x;
+	size_t l;
+
+	for (l = 0; l < m->n_layers; l++) {
+		size_t rows = m->sizes[l + 1], cols = m->sizes[l];
+		const double *w = m->params + m->w_off[l];
+		memcpy(z, w + rows * cols, rows * sizeof *z); /* b_l */
+		linalg_gemv(z, w, in, rows, cols);
+		act_forward(y, z, rows, m->act[l]);
+		in = y;
+		z += rows;
+		y += rows;
+	}
+}
+
 double *mlp_alloc_params(const Mlp *m)
 {
 	return alloc_doubles(m->n_params);

@@ -39,6 +39,16 @@ size_t mlp_count_params(const size_t *sizes, size_t n_layers);
 size_t mlp_n_in(const Mlp *m);
 size_t mlp_n_out(const Mlp *m);
 
+/* The neurons of every layer after the inputs: sizes[1] + ... + sizes[L]. */
+size_t mlp_count_units(const Mlp *m);
+
+/* z, y: (mlp_count_units(m)) x: (sizes[0]); one example through the network, keeping
+ * every layer: z_l = W_l in_l + b_l (summed over the inputs from 0 up, starting from
+ * b, as mlp_forward does), y_l = f_l(z_l), in_l = y_(l-1), in_0 = x; layer l's values
+ * follow layer l-1's in z and y, so the outputs are the last sizes[L] of y. No
+ * workspace and no allocation: for a diagram or a table of one network's neurons. */
+void mlp_trace(double *z, double *y, const Mlp *m, const double *x);
+
 /* A zeroed, 64-byte aligned array of n_params doubles (for gradients), or NULL;
  * release with free(). */
 double *mlp_alloc_params(const Mlp *m);

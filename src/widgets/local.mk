@@ -24,7 +24,8 @@ src_widgets_libwidgets_a_SOURCES += \
 # views: what shows a computation.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/views/plot.c src/widgets/views/network.c src/widgets/views/neuron.c \
-	src/widgets/views/table.c src/widgets/views/cards.c src/widgets/views/pixels.c
+	src/widgets/views/table.c src/widgets/views/table-from.c \
+	src/widgets/views/table.h src/widgets/views/cards.c src/widgets/views/pixels.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/heatmap.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/bars.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/softmax.c

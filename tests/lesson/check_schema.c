@@ -5,6 +5,7 @@
  * outgrow as kinds are added. */
 #include <config.h>
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,25 @@
 #include "lesson/lesson.h"
 #include "testlib.h"
 #include "widgets/core/registry.h"
+
+/* Whether every name of "a|b|c" is a parameter of s. */
+static bool names_params(const WidgetSchema *s, const char *names)
+{
+	char one[64];
+	const char *p = names;
+
+	while (*p) {
+		size_t len = strcspn(p, "|");
+		if (len == 0 || len >= sizeof one)
+			return false;
+		memcpy(one, p, len);
+		one[len] = '\0';
+		if (!schema_param(s, one))
+			return false;
+		p += len + (p[len] == '|');
+	}
+	return true;
+}
 
 START_TEST(names_are_unique_and_specs_consistent)
 {
@@ -47,12 +67,12 @@ START_TEST(names_are_unique_and_specs_consistent)
 			              "%s.%s", s->name, p->name);
 			for (k = 0; k < j; k++)
 				ck_assert_str_ne(s->params[k].name, p->name);
-			/* unless and needs name another parameter of the kind */
-			ck_assert_msg(!p->unless || (p->required && schema_param(s, p->unless) &&
-			                             strcmp(p->unless, p->name) != 0),
+			/* unless and needs name other parameters of the kind */
+			ck_assert_msg(!p->unless || (p->required && names_params(s, p->unless) &&
+			                             !schema_choice(p->unless, p->name)),
 			              "%s.%s", s->name, p->name);
-			ck_assert_msg(!p->needs || (schema_param(s, p->needs) &&
-			                            strcmp(p->needs, p->name) != 0),
+			ck_assert_msg(!p->needs || (names_params(s, p->needs) &&
+			                            !schema_choice(p->needs, p->name)),
 			              "%s.%s", s->name, p->name);
 		}
 		for (j = 0; j < s->noutputs; j++) {
@@ -131,6 +151,18 @@ static const char *type_word(ParamType t)
 	return words[t];
 }
 
+/* "a|b" as "\fBa=\fR or \fBb=\fR". */
+static void man_names(FILE *f, const char *names)
+{
+	const char *p = names;
+
+	while (*p) {
+		size_t len = strcspn(p, "|");
+		fprintf(f, "%s\\fB%.*s=\\fR", p == names ? "" : " or ", (int)len, p);
+		p += len + (p[len] == '|');
+	}
+}
+
 /* One parameter's entry. */
 static void man_param(FILE *f, const ParamSpec *p)
 {
@@ -140,10 +172,13 @@ static void man_param(FILE *f, const ParamSpec *p)
 	fprintf(f, ".TP\n.BI %s= ", p->name);
 	man_text(f, type_word(p->type));
 	fputc('\n', f);
-	if (p->required && p->unless)
-		fprintf(f, "(required unless \\fB%s=\\fR is given, and not with it) ", p->unless);
-	else if (p->required)
+	if (p->required && p->unless) {
+		fprintf(f, "(required unless ");
+		man_names(f, p->unless);
+		fprintf(f, " is given, and not with it) ");
+	} else if (p->required) {
 		fprintf(f, "(required) ");
+	}
 	man_text(f, p->help);
 	if (p->accepts) {
 		fprintf(f, "; reads ");
@@ -168,8 +203,10 @@ static void man_param(FILE *f, const ParamSpec *p)
 		fprintf(f, "; default ");
 		man_text(f, p->def);
 	}
-	if (p->needs)
-		fprintf(f, "; only with \\fB%s=\\fR", p->needs);
+	if (p->needs) {
+		fprintf(f, "; only with ");
+		man_names(f, p->needs);
+	}
 	fputc('\n', f);
 }
 

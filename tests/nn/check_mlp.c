@@ -66,6 +66,42 @@ START_TEST(xor_by_hand_set_weights)
 }
 END_TEST
 
+/* One example kept layer by layer: by hand for a sigmoid XOR net, and equal to the
+ * batched forward pass (portable kernels) on every neuron. */
+START_TEST(trace_keeps_every_layer)
+{
+	const size_t sizes[] = {2, 2, 1};
+	const Activation act[] = {ACT_SIGMOID, ACT_LINEAR};
+	const double w[] = {6, 6, 6, 6, -3, -9, 8, -8, -4};
+	const double x[2] = {0, 1};
+	double z[3], y[3];
+	Mlp m;
+	MlpWork wk;
+	int i;
+
+	ck_assert_int_eq(mlp_init(&m, sizes, 2, act), NN_OK);
+	ck_assert_uint_eq(mlp_count_units(&m), 3);
+	memcpy(m.params, w, sizeof w);
+	mlp_trace(z, y, &m, x);
+	ck_assert_double_eq(z[0], 3);
+	ck_assert_double_eq(z[1], -3);
+	ck_assert_double_eq_tol(y[0], 1 / (1 + exp(-3.0)), 1e-15);
+	ck_assert_double_eq_tol(y[1], 1 / (1 + exp(3.0)), 1e-15);
+	ck_assert_double_eq_tol(z[2], 8 * y[0] - 8 * y[1] - 4, 1e-14);
+	ck_assert_double_eq(y[2], z[2]); /* the identity output */
+	ck_assert_int_eq(mlp_work_init(&wk, &m, 1, SIMD_PORTABLE, 0), NN_OK);
+	mlp_forward(&wk, &m, x, 1);
+	for (i = 0; i < 2; i++) {
+		ck_assert_double_eq(wk.z[0][i], z[i]);
+		ck_assert_double_eq(wk.y[0][i], y[i]);
+	}
+	ck_assert_double_eq(wk.z[1][0], z[2]);
+	ck_assert_double_eq(wk.y[1][0], y[2]);
+	mlp_work_free(&wk);
+	mlp_free(&m);
+}
+END_TEST
+
 START_TEST(parameter_count_and_bad_shapes)
 {
 	const size_t s1[] = {2, 64, 64, 1}, s0[] = {2, 0, 1};
@@ -411,6 +447,7 @@ static Suite *mlp_suite(void)
 
 	tcase_add_test(tc, one_sigmoid_neuron_by_hand);
 	tcase_add_test(tc, xor_by_hand_set_weights);
+	tcase_add_test(tc, trace_keeps_every_layer);
 	tcase_add_test(tc, parameter_count_and_bad_shapes);
 	tcase_add_test(tc, backprop_matches_finite_differences);
 	tcase_add_test(tc, backward_adds_into_the_gradient);

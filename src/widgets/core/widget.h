@@ -60,7 +60,8 @@ typedef struct {
 	const PlotDataSeries *series; /* SERIES: n of them */
 	/* MODEL: a function of n_in inputs to n_out outputs, computed by eval from the
 	 * publisher's current weights (owner is the publishing instance); model is its
-	 * network when it has one (a trainer), else NULL. */
+	 * network when it has one (a trainer, a network: every neuron may then be traced,
+	 * mlp_trace), else NULL, and eval may then be NULL. */
 	size_t n_in, n_out;
 	bool (*eval)(const Instance *owner, const double *x, double *y);
 	const Instance *owner;

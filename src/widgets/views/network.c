@@ -1,7 +1,8 @@
 /* network.c: a layered network as a diagram, with the real forward pass (src/nn) on
  * every neuron, weights coloured by sign and size, and a wave that carries the inputs
  * forward layer by layer: Space plays and pauses it, Right steps, Left steps back,
- * r replays; an animation widget may drive it too. Inputs may come from other widgets.
+ * r replays; an animation widget may drive it too. Inputs, and the weight matrices,
+ * may come from other widgets; it gives its layers' matrices and itself as a model.
  * Must not own the loop or write files; draw computes, it changes nothing. */
 #include <config.h>
 
@@ -30,6 +31,11 @@ typedef struct {
 	int nl; /* columns, the inputs included */
 	int sizes[NET_L];
 	Mlp m; /* weights and biases, in the layout of mlp.h and netdiag.h */
+	/* weights_from=: the versions of the matrices last copied into m, whether each
+	 * layer has been, and the version of m's weights (bumped on every copy). */
+	unsigned long from_version[NET_L];
+	bool from_ok[NET_L];
+	unsigned long version;
 	double x[NET_N];
 	const char *xfrom[NET_N];
 	const char *names[NET_L * NET_N]; /* labels=: the neurons', column by column */
@@ -50,22 +56,44 @@ static double input(const Instance *in, const Net *s, int i)
 	return s->x[i];
 }
 
+/* Brings the weights up to date with weights_from=: layer l's matrix is copied in
+ * when its version changed and its shape is the layer's (rows: the layer's neurons,
+ * columns: the layer before). A cache: what the network computes with the matrices
+ * is the same whenever it is called. */
+static void sync_weights(const Instance *in)
+{
+	Net *s = in->state;
+	size_t l, n = widget_nwords(in, "weights_from");
+	Data d;
+
+	for (l = 0; l < n && l + 1 < (size_t)s->nl; l++) {
+		size_t rows = (size_t)s->sizes[l + 1], cols = (size_t)s->sizes[l];
+		if (!scene_data_at(in, "weights_from", l, &d) || d.rows != rows ||
+		    d.cols != cols || !d.v)
+			continue;
+		if (s->from_ok[l] && d.version == s->from_version[l])
+			continue;
+		memcpy(s->m.params + s->m.w_off[l], d.v, rows * cols * sizeof *d.v);
+		s->from_version[l] = d.version;
+		s->from_ok[l] = true;
+		s->version++;
+	}
+}
+
 /* Every neuron's value for the inputs x (NULL: the current ones): vals[0] holds the
- * inputs, vals[l] layer l's outputs f(W_l vals[l-1] + b_l), summed as mlp_forward does. */
+ * inputs, vals[l] layer l's outputs f(W_l vals[l-1] + b_l) (mlp_trace). */
 static void forward(const Instance *in, const Net *s, const double *x, double vals[NET_L][NET_N])
 {
+	double xs[NET_N], z[NET_L * NET_N], y[NET_L * NET_N];
+	const double *p = y;
 	int l, i;
 
+	sync_weights(in);
 	for (i = 0; i < s->sizes[0]; i++)
-		vals[0][i] = x ? x[i] : input(in, s, i);
-	for (l = 0; l + 1 < s->nl; l++) {
-		size_t rows = (size_t)s->sizes[l + 1], cols = (size_t)s->sizes[l];
-		const double *w = s->m.params + s->m.w_off[l];
-		double z[NET_N];
-		memcpy(z, w + rows * cols, rows * sizeof *z); /* b_l */
-		linalg_gemv(z, w, vals[l], rows, cols);
-		act_forward(vals[l + 1], z, rows, s->m.act[l]);
-	}
+		vals[0][i] = xs[i] = x ? x[i] : input(in, s, i);
+	mlp_trace(z, y, &s->m, xs);
+	for (l = 1; l < s->nl; p += s->sizes[l], l++)
+		memcpy(vals[l], p, (size_t)s->sizes[l] * sizeof *p);
 }
 
 bool network_eval(const Instance *in, const double *x, size_t n, double *y)
@@ -130,7 +158,7 @@ static int network_init(Instance *in)
 	Net *s = calloc(1, sizeof *s);
 	double sizes[NET_L], xs[NET_N];
 	size_t szs[NET_L], n, i;
-	Activation act[NET_L], a;
+	Activation act[NET_L], a, out;
 
 	if (!s)
 		return -1;
@@ -145,14 +173,18 @@ static int network_init(Instance *in)
 	}
 	if (!visual_act(widget_str(in, "activation", "sigmoid"), &a))
 		a = ACT_SIGMOID;
+	if (!visual_act(widget_str(in, "output_activation", ""), &out))
+		out = a;
 	for (i = 0; i < (size_t)s->nl; i++) {
 		int k = (int)sizes[i];
 		s->sizes[i] = k < 1 ? 1 : k > NET_N ? NET_N : k;
 		szs[i] = (size_t)s->sizes[i];
-		act[i] = a;
+		act[i] = i + 2 < (size_t)s->nl ? a : out;
 	}
 	if (mlp_init(&s->m, szs, (size_t)s->nl - 1, act) != NN_OK || fill_params(in, s) != 0)
 		goto nomem;
+	s->version = 1;
+	sync_weights(in);
 	n = widget_nums(in, "inputs", xs, NET_N);
 	for (i = 0; i < (size_t)s->sizes[0]; i++) {
 		s->x[i] = i < n ? xs[i] : 1;
@@ -356,16 +388,31 @@ static bool network_model(const Instance *in, const double *x, double *y)
 	return network_eval(in, x, (size_t)((const Net *)in->state)->sizes[0], y);
 }
 
-/* "output": the first output now; "model": it as a function of the inputs. */
+/* "output": the first output now; "model": it as a function of the inputs, with its
+ * network; "w1", "w2", ...: layer l's weight matrix. */
 static bool network_output(const Instance *in, const char *name, Data *out)
 {
 	const Net *s = in->state;
 
+	sync_weights(in);
 	if (strcmp(name, "model") == 0) {
 		out->n_in = (size_t)s->sizes[0];
 		out->n_out = 1;
 		out->eval = network_model;
 		out->owner = in;
+		out->model = &s->m;
+		out->version = s->version;
+		return true;
+	}
+	if (name[0] == 'w' && name[1] >= '1' && name[1] <= '9' && name[2] == '\0') {
+		int l = name[1] - '1';
+		if (l + 1 >= s->nl)
+			return false;
+		out->rows = (size_t)s->sizes[l + 1];
+		out->cols = (size_t)s->sizes[l];
+		out->n = out->rows * out->cols;
+		out->v = s->m.params + s->m.w_off[l];
+		out->version = s->version;
 		return true;
 	}
 	out->v = &out->scalar;
@@ -401,7 +448,7 @@ static const ParamSpec params[] = {
     {.name = "layers", .type = PARAM_NUMBERS, .min = 1, .max = 16, .nmin = 2, .nmax = 8,
      .required = true, .help = N_("neurons per layer, inputs first: 2,3,1")},
     {.name = "weights", .type = PARAM_NUMBERS, .min = -100, .max = 100,
-     .help = N_("every weight, layer by layer, each neuron's incoming weights together (default: " "uniform in -1..1 from the fixed seed 1, rounded to 0.01)")},
+     .help = N_("every weight, layer by layer, each neuron's incoming weights together (default: " "uniform in -1..1 from the fixed seed 1, rounded to 0.01); a layer taken from " "weights_from= still counts here, its numbers replaced")},
     {.name = "biases", .type = PARAM_NUMBERS, .min = -100, .max = 100,
      .help = N_("every bias, layer by layer (default: 0)")},
     {.name = "inputs", .type = PARAM_NUMBERS, .min = -100, .max = 100,
@@ -411,6 +458,11 @@ static const ParamSpec params[] = {
      .help = N_("widgets (switches, sliders) whose values are the inputs, in order")},
     {.name = "activation", .type = PARAM_CHOICE, .def = "sigmoid", .choices = ACTIVATIONS,
      .help = N_("the hidden and output activation")},
+    {.name = "output_activation", .type = PARAM_CHOICE, .choices = ACTIVATIONS,
+     .help = N_("the output layer's own activation (default: activation=)")},
+    {.name = "weights_from", .type = PARAM_REFS, .nmin = 1, .nmax = NET_L - 1,
+     .accepts = DATA_MATRIX,
+     .help = N_("matrices (another network's w1, a table's product) used as the weights of " "the first layers, in order; each must have the layer's shape (neurons x inputs)")},
     {.name = "labels", .type = PARAM_WORDS, .nmax = NET_L * NET_N,
      .help = N_("names of the neurons, drawn before them, column by column with the inputs " "first: x1,x2,h1,h2,h3,y (as many as are given; up to 3 characters each)")},
     {.name = "height", .type = PARAM_INT, .min = 1, .max = 40,
@@ -424,6 +476,9 @@ static const ParamSpec params[] = {
 static const OutputSpec outputs[] = {
     {"output", DATA_SCALAR, N_("the first output for the inputs shown")},
     {"model", DATA_MODEL, N_("its first output as a function of the inputs")},
+    {"w1", DATA_MATRIX, N_("the first layer's weights: a row per neuron, a column per input")},
+    {"w2", DATA_MATRIX, N_("the second layer's weights")},
+    {"w3", DATA_MATRIX, N_("the third layer's weights")},
 };
 
 static const KindKey keys[] = {

@@ -1,8 +1,10 @@
 /* table.c: a box-drawn table with a highlighted row or column: cells typed in, or
  * computed (fn= of each of inputs=, with src/nn's activations) with a live row for
- * another widget's number; rows beyond its height scroll with Up/Down while it has the
- * focus (at either end the key goes back to the player). It gives its numbers to other
- * widgets as a matrix and a column. Must not own the loop or write files. */
+ * another widget's number, or the product of other widgets' matrices (matrix=), or
+ * other widgets' models run on input rows (model=), kept up to date as those change;
+ * rows beyond its height scroll with Up/Down while it has the focus (at either end the
+ * key goes back to the player). It gives its numbers to other widgets as a matrix and a
+ * column. Must not own the loop or write files. */
 #include <config.h>
 
 #include <math.h>
@@ -14,32 +16,13 @@
 #include "draw/box.h"
 #include "nls.h"
 #include "nn/act.h"
+#include "nn/linalg.h"
+#include "nn/mlp.h"
 #include "widgets/core/registry.h"
 #include "widgets/core/visual.h"
 
-enum { TABLE_MAX_COLS = 16, TABLE_CELL = 48 };
+#include "widgets/views/table.h"
 
-typedef struct {
-	int ncols, nrows;
-	int shown; /* data rows shown at once */
-	int top;   /* the first data row shown */
-	int hrow, hcol; /* highlighted data row and column from 0, or -1 */
-	/* Computed (fn=): the functions of columns 1.., the decimals shown. */
-	int nfn, digits;
-	Activation fn[TABLE_MAX_COLS - 1];
-	/* Every cell as a number (NaN for text), row by row; the published column; its
-	 * labels (the first column's texts); the headings in ASCII, for the live row. */
-	double *num, *col;
-	const char **labels;
-	char (*own)[TABLE_CELL]; /* the computed first column's texts, in ASCII */
-	char heads[TABLE_MAX_COLS][TABLE_CELL];
-	const char *head_ptr[TABLE_MAX_COLS];
-	/* The live row (input=): a cache of the input's number and its functions, made
-	 * again when the input's version changes. */
-	bool live, live_ok;
-	unsigned long live_src, live_version;
-	double live_v[TABLE_MAX_COLS];
-} Table;
 
 static int text_width(const char *s)
 {
@@ -74,11 +57,14 @@ static const char *cell(const Instance *in, int row, int col, Caps caps, char *b
 	const Table *t = in->state;
 	double v;
 
-	if (!t->nfn)
+	if (t->from == TABLE_TYPED)
 		return typed_cell(in, row, col, num);
+	*num = false;
+	if (t->from == TABLE_MATRIX && col == 0)
+		return widget_word(in, "rows", (size_t)row);
 	*num = true;
 	v = t->num[(size_t)row * (size_t)t->ncols + (size_t)col];
-	if (col == 0)
+	if (col < t->lead)
 		visual_num(buf, size, v, t->digits);
 	else
 		visual_fixed(buf, size, v, t->digits);
@@ -91,7 +77,7 @@ static const char *heading(const Instance *in, int col, Caps caps, char *buf, si
 	const Table *t = in->state;
 	const char *var = widget_str(in, "var", "z");
 
-	if (!t->nfn)
+	if (t->from != TABLE_FN)
 		return widget_word(in, "columns", (size_t)col);
 	if (col == 0)
 		return var;
@@ -99,8 +85,7 @@ static const char *heading(const Instance *in, int col, Caps caps, char *buf, si
 	return buf;
 }
 
-/* The computed cells: each input (read into the published column first), then each
- * function of it. */
+/* fn=: each input (read into the published column first), then each function of it. */
 static void compute(const Instance *in, Table *t)
 {
 	int r, c;
@@ -111,9 +96,8 @@ static void compute(const Instance *in, Table *t)
 		row[0] = t->col[r];
 		for (c = 1; c < t->ncols; c++)
 			row[c] = act_value(t->fn[c - 1], row[0]);
-		visual_num(t->own[r], TABLE_CELL, row[0], t->digits);
-		t->labels[r] = t->own[r];
 	}
+	table_finish_cells(t);
 }
 
 /* Reads the typed cells as numbers (NaN for text); the first column labels rows. */
@@ -129,6 +113,7 @@ static void typed_numbers(const Instance *in, Table *t)
 		}
 		t->labels[r] = typed_cell(in, r, 0, &num);
 	}
+	table_finish_cells(t);
 }
 
 static void table_free(Instance *in)
@@ -136,6 +121,9 @@ static void table_free(Instance *in)
 	Table *t = in->state;
 
 	if (t) {
+		free(t->prod);
+		free(t->scratch);
+		free(t->xin);
 		free(t->num);
 		free(t->col);
 		free(t->labels);
@@ -147,18 +135,27 @@ static void table_free(Instance *in)
 static int table_init(Instance *in)
 {
 	Table *t = calloc(1, sizeof *t);
-	int r, c, out;
+	size_t cells;
+	int c;
 
 	if (!t)
 		return -1;
 	in->state = t;
+	t->digits = (int)widget_num(in, "digits", 3);
 	for (c = 0; c < TABLE_MAX_COLS - 1 && widget_word(in, "fn", (size_t)c); c++)
 		if (visual_act(widget_word(in, "fn", (size_t)c), &t->fn[t->nfn]))
 			t->nfn++;
-	if (t->nfn) {
+	if (widget_nwords(in, "matrix")) {
+		t->from = TABLE_MATRIX;
+		table_matrix_shape(in, t);
+	} else if (widget_nwords(in, "model")) {
+		t->from = TABLE_MODEL;
+		table_model_shape(in, t);
+	} else if (t->nfn) {
+		t->from = TABLE_FN;
 		t->ncols = 1 + t->nfn;
 		t->nrows = (int)widget_nwords(in, "inputs");
-		t->digits = (int)widget_num(in, "digits", 3);
+		t->lead = 1;
 		t->live = widget_str(in, "input", NULL) != NULL;
 	} else {
 		size_t ncells = widget_nwords(in, "cells");
@@ -169,24 +166,34 @@ static int table_init(Instance *in)
 			t->ncols = 1;
 		t->nrows = (int)((ncells + (size_t)t->ncols - 1) / (size_t)t->ncols);
 	}
-	t->num = calloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *t->num);
+	cells = (size_t)t->nrows * (size_t)t->ncols;
+	t->num = calloc(cells + 1, sizeof *t->num);
 	t->col = calloc((size_t)t->nrows + 1, sizeof *t->col);
 	t->labels = calloc((size_t)t->nrows + 1, sizeof *t->labels);
 	t->own = calloc((size_t)t->nrows + 1, sizeof *t->own);
-	if (!t->num || !t->col || !t->labels || !t->own) {
+	t->prod = calloc(cells + 1, sizeof *t->prod);
+	t->scratch = calloc(t->nscratch + 2, sizeof *t->scratch);
+	t->xin = calloc((size_t)t->nrows * (size_t)t->nin + 1, sizeof *t->xin);
+	if (!t->num || !t->col || !t->labels || !t->own || !t->prod || !t->scratch || !t->xin) {
 		table_free(in);
 		in->state = NULL;
 		return -1;
 	}
-	if (t->nfn)
+	t->out = (int)widget_num(in, "column", t->ncols) - 1;
+	if (t->out < 0 || t->out >= t->ncols)
+		t->out = t->ncols - 1;
+	if (t->from == TABLE_MODEL)
+		widget_nums(in, "inputs", t->xin, (size_t)t->nrows * (size_t)t->nin);
+	for (c = 0; c < t->nrows * t->ncols; c++) /* "?" until the sources have data */
+		t->num[c] = t->prod[c] = NAN;
+	for (c = 0; c < t->nrows && t->from == TABLE_MATRIX; c++)
+		t->labels[c] = widget_word(in, "rows", (size_t)c);
+	if (t->from == TABLE_FN)
 		compute(in, t);
-	else
+	else if (t->from == TABLE_TYPED)
 		typed_numbers(in, t);
-	out = (int)widget_num(in, "column", t->ncols) - 1;
-	if (out < 0 || out >= t->ncols)
-		out = t->ncols - 1;
-	for (r = 0; r < t->nrows; r++)
-		t->col[r] = t->num[(size_t)r * (size_t)t->ncols + (size_t)out];
+	else
+		table_sources_refresh(in);
 	for (c = 0; c < t->ncols; c++) {
 		const char *h = heading(in, c, (Caps){false, 0}, t->heads[c], TABLE_CELL);
 		if (h != t->heads[c])
@@ -355,6 +362,7 @@ static void table_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	char buf[TABLE_CELL];
 	bool num;
 
+	table_sources_refresh(in);
 	natural_widths(in, caps, natural);
 	w = fit_columns(t, natural, r.w, cw);
 	shown = r.h - 4 - (t->live ? 2 : 0);
@@ -438,24 +446,33 @@ static bool table_focusable(const Instance *in)
 }
 
 /* "cells": every cell as a number, row by row (the live row apart); "column": one
- * column, labelled by the first; "live": the live row. */
+ * column, labelled by the first; "live": the live row; "product": matrix='s product.
+ * Typed and fn= cells never change (version 1); matrix= and model= ones follow their
+ * sources. */
 static bool table_output(const Instance *in, const char *name, Data *out)
 {
 	const Table *t = in->state;
+	bool ok = table_sources_refresh(in) && t->nrows > 0;
 
-	if (strcmp(name, "cells") == 0 && t->nrows > 0) {
+	out->version = t->version + 1;
+	if (strcmp(name, "cells") == 0 && ok) {
 		out->rows = (size_t)t->nrows;
 		out->cols = (size_t)t->ncols;
 		out->n = out->rows * out->cols;
 		out->v = t->num;
-		out->version = 1; /* typed or computed once: never changes */
 		return true;
 	}
-	if (strcmp(name, "column") == 0 && t->nrows > 0) {
+	if (strcmp(name, "product") == 0 && ok && t->from == TABLE_MATRIX) {
+		out->rows = (size_t)t->nrows;
+		out->cols = (size_t)t->ncols - 1;
+		out->n = out->rows * out->cols;
+		out->v = t->prod;
+		return true;
+	}
+	if (strcmp(name, "column") == 0 && ok) {
 		out->n = (size_t)t->nrows;
 		out->v = t->col;
 		out->labels = t->labels;
-		out->version = 1;
 		return true;
 	}
 	if (strcmp(name, "live") == 0 && live_refresh(in)) {
@@ -483,15 +500,28 @@ static const ParamSpec params[] = {
     {.name = "columns", .type = PARAM_WORDS, .nmin = 1, .nmax = 16, .required = true,
      .unless = "fn", .help = N_("the column headings")},
     {.name = "cells", .type = PARAM_WORDS, .nmin = 1, .nmax = 256, .required = true,
-     .unless = "fn", .help = N_("the cells, row by row: a multiple of the number of columns")},
+     .unless = "fn|matrix|model",
+     .help = N_("the cells, row by row: a multiple of the number of columns")},
+    {.name = "matrix", .type = PARAM_REFS, .nmin = 1, .nmax = TABLE_MAX_SRC,
+     .accepts = DATA_MATRIX,
+     .help = N_("computed cells instead: the product of these matrices, left to right " "(a network's w2,w1 gives W2 · W1), kept up to date as they change")},
+    {.name = "rows", .type = PARAM_WORDS, .nmax = 256, .needs = "matrix",
+     .help = N_("the row labels of the product, in the first column")},
+    {.name = "model", .type = PARAM_REFS, .nmin = 1, .nmax = TABLE_MAX_SRC,
+     .accepts = DATA_MODEL,
+     .help = N_("computed cells instead: these models run on each row of inputs=, kept up " "to date as their weights change")},
+    {.name = "values", .type = PARAM_WORDS, .nmin = 1, .nmax = 4,
+     .choices = "inputs|hidden|total|output", .needs = "model",
+     .help = N_("the columns of each row (default: inputs,output): the inputs, then for each " "model its hidden neurons, its output totals before the squash and its outputs, " "in the order given")},
     {.name = "fn", .type = PARAM_WORDS, .nmin = 1, .nmax = 15, .choices = ACTIVATIONS,
      .needs = "inputs",
      .help = N_("computed cells instead: a column for each function, of every input")},
-    {.name = "inputs", .type = PARAM_NUMBERS, .nmin = 1, .nmax = 256, .needs = "fn",
-     .help = N_("the numbers the functions are computed at, one row each")},
+    {.name = "inputs", .type = PARAM_NUMBERS, .nmin = 1, .nmax = 256, .needs = "fn|model",
+     .help = N_("the numbers the functions are computed at, one row each (model=: as many " "per row as the first model has inputs)")},
     {.name = "var", .type = PARAM_STRING, .def = "z", .needs = "fn",
      .help = N_("the input's name in the headings: z, then σ(z), tanh(z)")},
-    {.name = "digits", .type = PARAM_INT, .min = 0, .max = 6, .def = "3", .needs = "fn",
+    {.name = "digits", .type = PARAM_INT, .min = 0, .max = 6, .def = "3",
+     .needs = "fn|matrix|model",
      .help = N_("decimals of the computed numbers")},
     {.name = "input", .type = PARAM_REF, .accepts = DATA_SCALAR, .needs = "fn",
      .help = N_("a widget whose number gets a live row, highlighted, below the others")},
@@ -511,6 +541,7 @@ static const OutputSpec outputs[] = {
     {"column", DATA_VECTOR,
      N_("one column's numbers (column=, or the last), labelled by the first column")},
     {"live", DATA_VECTOR, N_("the live row: the input's number, then each function of it")},
+    {"product", DATA_MATRIX, N_("matrix=: the product, without the row labels")},
 };
 
 static const KindKey keys[] = {
@@ -521,7 +552,7 @@ const WidgetKind table_kind = {
     .schema = {.name = "table",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
-               .help = N_("a table of text, or of functions computed at some inputs"),
+               .help = N_("a table of text, of functions computed at some inputs, of a matrix " "product or of models run on rows of inputs"),
                .example = "id=truth columns=x1,x2,y cells=0,0,0,0,1,1,1,0,1,1,1,0"},
     KIND_LIST(keys, keys),
     .ops = &table_ops,
