@@ -34,6 +34,8 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/views/surface.c
 # play: games with a goal and a score.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/game.c src/widgets/play/game-draw.c src/widgets/play/game.h
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/play/cuts.c src/widgets/play/cuts-draw.c src/widgets/play/cuts.h
 # quiz: the forms of every @quiz block, one file per group of kinds.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/quiz/quiz.c src/widgets/quiz/quiz.h src/widgets/quiz/quiz-form.h \

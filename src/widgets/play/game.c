@@ -295,7 +295,7 @@ static bool game_value(const Instance *in, double *out)
 	return true;
 }
 
-static void put_int(const Store *st, const char *key, int v)
+void game_store_int(const Store *st, const char *key, int v)
 {
 	char buf[16];
 
@@ -303,7 +303,7 @@ static void put_int(const Store *st, const char *key, int v)
 	st->set(st->ctx, key, buf);
 }
 
-static int get_int(const Store *st, const char *key, int lo, int hi, int def)
+int game_stored_int(const Store *st, const char *key, int lo, int hi, int def)
 {
 	const char *v = st->get(st->ctx, key);
 	char *end;
@@ -322,11 +322,11 @@ static void game_save(const Instance *in, const Store *st)
 	if (s->won)
 		st->set(st->ctx, "won", "1");
 	if (s->best > 0)
-		put_int(st, "best", s->best);
-	put_int(st, "round", s->round);
-	put_int(st, "score", s->score);
-	put_int(st, "tries", s->tries);
-	put_int(st, "solved", (int)s->solved);
+		game_store_int(st, "best", s->best);
+	game_store_int(st, "round", s->round);
+	game_store_int(st, "score", s->score);
+	game_store_int(st, "tries", s->tries);
+	game_store_int(st, "solved", (int)s->solved);
 	if (isfinite(s->start)) {
 		char buf[32];
 		str_double(buf, sizeof buf, s->start);
@@ -346,11 +346,11 @@ static void game_restore(Instance *in, const Store *st)
 		if (*end == '\0' && end != start && isfinite(v) && v != s->start)
 			make_targets(in, s, v);
 	}
-	s->best = get_int(st, "best", 1, 1 << 30, 0);
-	s->round = get_int(st, "round", 0, s->rounds, 0);
-	s->score = get_int(st, "score", 0, s->rounds, 0);
-	s->tries = get_int(st, "tries", 0, 1 << 30, 0);
-	s->solved = (unsigned)get_int(st, "solved", 0, (1 << GATE_COUNT) - 1, 0);
+	s->best = game_stored_int(st, "best", 1, 1 << 30, 0);
+	s->round = game_stored_int(st, "round", 0, s->rounds, 0);
+	s->score = game_stored_int(st, "score", 0, s->rounds, 0);
+	s->tries = game_stored_int(st, "tries", 0, 1 << 30, 0);
+	s->solved = (unsigned)game_stored_int(st, "solved", 0, (1 << GATE_COUNT) - 1, 0);
 	if (won && strcmp(won, "1") == 0)
 		in->done = true;
 	s->won = s->round >= s->rounds;

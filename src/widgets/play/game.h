@@ -59,6 +59,10 @@ bool game_table(const Instance *in, const Game *s, double y[4]);
 int game_rows_right(Gate g, const double y[4]);
 /* Whether the controls give what they gave when was[] was seen. */
 bool game_seen_same(const Instance *in, const Game *s, const double was[5]);
+/* Progress of the play kinds: an int saved under key, and read back (def when absent,
+ * malformed or outside lo .. hi). */
+void game_store_int(const Store *st, const char *key, int v);
+int game_stored_int(const Store *st, const char *key, int lo, int hi, int def);
 /* The draw function of the game's ops (game-draw.c). */
 void game_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
 	       int *cy);
