@@ -25,3 +25,4 @@ SCREEN_TESTS += tests/screens/progress-fifo.scn tests/screens/save-failed.scn \
 SCREEN_TESTS += tests/screens/sigcont.scn tests/screens/key-rule.scn
 SCREEN_TESTS += tests/screens/steps.scn
 SCREEN_TESTS += tests/screens/l2-layers.scn tests/screens/l2-xor.scn
+SCREEN_TESTS += tests/screens/l2-solvexor.scn
