@@ -7,7 +7,9 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdarg.h>
 
+#include "lesson/course.h"
 #include "widgets/wtest.h"
 
 static WTest t;
@@ -51,6 +53,36 @@ static int right(const Line *cut, int ncuts)
 		n += says(cut, ncuts, i / 2, i % 2) == xor_of(i / 2, i % 2);
 	return n;
 }
+
+/* Sends keys: '<' '>' '^' 'v' for Left, Right, Up, Down, any other character as
+ * itself; returns the last key's WIDGET_* bits. */
+static unsigned press(Instance *in, const char *keys)
+{
+	unsigned r = WIDGET_IGNORED;
+
+	for (; *keys; keys++)
+		switch (*keys) {
+		case '<':
+			r = wt_key(in, K_LEFT);
+			break;
+		case '>':
+			r = wt_key(in, K_RIGHT);
+			break;
+		case '^':
+			r = wt_key(in, K_UP);
+			break;
+		case 'v':
+			r = wt_key(in, K_DOWN);
+			break;
+		default:
+			r = wt_char(in, (uint32_t)*keys);
+		}
+	return r;
+}
+
+/* The win the lesson tells: the line to 45 degrees and 0.35, the hidden layer, cut 2 to
+ * 45 degrees and 1.35. */
+static const char *const winning = ">>>vh2>>>v";
 
 static void teardown(void)
 {
@@ -203,62 +235,44 @@ static void check_table(const Instance *in, const Line *cut, int ncuts)
 	free(text);
 }
 
+/* Everything the game shows for these cuts, against the hand computation: its accuracy,
+ * the corners' table, the regions, and two lines of the panel. */
+static void check_screen(const Instance *c, const Line *cut, int ncuts, const char *a,
+			 const char *b)
+{
+	char *text;
+
+	ck_assert_double_eq(wt_value(&t, "c"), right(cut, ncuts));
+	check_table(c, cut, ncuts);
+	ck_assert_int_gt(check_regions(c, cut, ncuts), 150);
+	text = wt_draw(c, 76, wt_utf8, false);
+	has(text, a);
+	has(text, b);
+	free(text);
+}
+
 START_TEST(numbers_and_regions_are_the_networks)
 {
 	Instance *c;
 	Line cut[2] = {{0, 45}, {0, 145}};
-	char *text;
 
 	wt_open(&t, body);
 	c = wt_get(&t, "c");
 	/* The start: x1 > 0.45 says 1: (1,0) and (0,0) right, 2 of 4. */
 	ck_assert_int_eq(right(cut, 1), 2);
-	ck_assert_double_eq(wt_value(&t, "c"), 2);
-	check_table(c, cut, 1);
-	ck_assert_int_gt(check_regions(c, cut, 1), 150);
-	text = wt_draw(c, 76, wt_utf8, false);
-	has(text, "w1 = 1.00  w2 = 0.00  b = -0.45");
-	has(text, "Accuracy 2 of 4  ■■□□  best 2 of 4");
-	free(text);
+	check_screen(c, cut, 1, "w1 = 1.00  w2 = 0.00  b = -0.45",
+		     "Accuracy 2 of 4  ■■□□  best 2 of 4");
 	/* Turned to 120 degrees and slid to 0.25: a slanted line. */
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_DOWN);
-	wt_key(c, K_DOWN);
+	press(c, ">>>>>>>>vv");
 	cut[0].deg = 120;
 	cut[0].cents = 25;
-	ck_assert_double_eq(wt_value(&t, "c"), right(cut, 1));
-	check_table(c, cut, 1);
-	ck_assert_int_gt(check_regions(c, cut, 1), 150);
-	text = wt_draw(c, 76, wt_utf8, false);
-	has(text, "w1 = -0.50  w2 = 0.87  b = -0.25");
-	free(text);
+	check_screen(c, cut, 1, "w1 = -0.50  w2 = 0.87  b = -0.25", "Line  θ = 120°  d = 0.25");
 	/* The hidden layer with the second cut moved into the square: a band. */
-	wt_char(c, 'h');
-	wt_char(c, '2');
-	wt_key(c, K_LEFT);
-	wt_key(c, K_DOWN);
-	wt_key(c, K_DOWN);
-	wt_key(c, K_DOWN);
-	wt_key(c, K_DOWN);
-	wt_key(c, K_DOWN);
-	wt_key(c, K_DOWN);
-	wt_key(c, K_DOWN);
+	press(c, "h2<vvvvvvv");
 	cut[1].deg = 345;
 	cut[1].cents = 75;
-	ck_assert_double_eq(wt_value(&t, "c"), right(cut, 2));
-	check_table(c, cut, 2);
-	ck_assert_int_gt(check_regions(c, cut, 2), 150);
-	text = wt_draw(c, 76, wt_utf8, false);
-	has(text, "  Cut 1 (H1)  θ = 120°  d = 0.25");
-	has(text, "▶ Cut 2 (H2)  θ = 345°  d = 0.75");
-	free(text);
+	check_screen(c, cut, 2, "  Cut 1 (H1)  θ = 120°  d = 0.25",
+		     "▶ Cut 2 (H2)  θ = 345°  d = 0.75");
 }
 END_TEST
 
@@ -273,10 +287,7 @@ START_TEST(keys_reach_four_of_four)
 
 	wt_open(&t, body);
 	c = wt_get(&t, "c");
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_DOWN);
+	press(c, ">>>v");
 	ck_assert_double_eq(wt_value(&t, "c"), 3);
 	ck_assert_int_eq(right(cut, 1), 3);
 	text = wt_draw(c, 76, wt_utf8, false);
@@ -286,8 +297,7 @@ START_TEST(keys_reach_four_of_four)
 	ck_assert_uint_eq(wt_char(c, 'h'), WIDGET_HANDLED | WIDGET_REDRAW);
 	ck_assert_double_eq(wt_value(&t, "c"), 3); /* H2 fires nowhere near the corners */
 	ck_assert_uint_eq(wt_char(c, '2'), WIDGET_HANDLED | WIDGET_REDRAW);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
+	press(c, ">>");
 	ck_assert_uint_eq(wt_key(c, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW);
 	ck_assert_double_eq(wt_value(&t, "c"), 3);
 	ck_assert_uint_eq(wt_key(c, K_DOWN), WIDGET_HANDLED | WIDGET_REDRAW | WIDGET_DONE);
@@ -326,16 +336,7 @@ START_TEST(win_saved_and_restored)
 	wt_open(&t, body);
 	c = wt_get(&t, "c");
 	ck_assert(!c->done);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_DOWN);
-	wt_char(c, 'h');
-	wt_char(c, '2');
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_DOWN);
+	press(c, winning);
 	ck_assert_double_eq(wt_value(&t, "c"), 4);
 	memstore_init(&m);
 	c->ops->save(c, &m.store);
@@ -399,16 +400,7 @@ START_TEST(goldens)
 	wt_golden("cuts-start", c, 76);
 	wt_golden_plain("cuts-start-40", c, 40);
 	wt_golden_plain("cuts-start-160", c, 160);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_DOWN);
-	wt_char(c, 'h');
-	wt_char(c, '2');
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_RIGHT);
-	wt_key(c, K_DOWN);
+	press(c, winning);
 	wt_golden_plain("cuts-won-40", c, 40);
 	wt_golden_plain("cuts-won-160", c, 160);
 	wt_close(&t);
@@ -417,6 +409,85 @@ START_TEST(goldens)
 	text = wt_draw(c, 76, wt_utf8, false);
 	has(text, "Line  θ = 105°  d = -0.35");
 	free(text);
+}
+END_TEST
+
+/* content/level2/solvexor.lesson: its widget, taken from the file, starts where the text
+ * says, and every number the text states is computed again here and, where the game
+ * shows it, read from the game. */
+static char *squeezed(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	ck_assert_ptr_nonnull(out);
+	for (; *s; s++)
+		if (!(*s == ' ' || *s == '\n') || (o > out && o[-1] != ' '))
+			*o++ = *s == '\n' ? ' ' : *s;
+	*o = '\0';
+	return out;
+}
+
+static void states(const char *prose, const char *fmt, ...)
+{
+	char want[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(want, sizeof want, fmt, ap);
+	va_end(ap);
+	ck_assert_msg(strstr(prose, want) != NULL, "the lesson does not say \"%s\"", want);
+}
+
+START_TEST(the_lesson_says_what_the_game_does)
+{
+	char *file, *prose, *text, *dir, *end;
+	size_t n;
+	Instance *c;
+	double w = cos(acos(-1.0) / 4), s4 = 1 / (1 + exp(-4.0));
+	Line l = {45, 35};
+
+	ck_assert_int_eq(course_read_file(test_srcpath("content/level2/solvexor.lesson"), &file, &n),
+			 0);
+	prose = squeezed(file);
+	/* the worked line: 45 degrees and 0.35 */
+	states(prose, "w1 and w2 are both about %.2f and b is -0.35", w);
+	states(prose, "%.2f - 0.35 = %.2f, above 0", w, total(l, 1, 0));
+	states(prose, "%.2f - 0.35 = %.2f, also above 0", 2 * w, total(l, 1, 1));
+	ck_assert_int_eq(right(&l, 1), 3);
+	states(prose, "Three corners right, one wrong.");
+	/* the output unit */
+	states(prose, "turns 4 into %.3f and -4 into %.3f", s4, 1 - s4);
+	states(prose, "can only be %g (neither fires), %g (only H1), %g (only H2) or %g (both)",
+	     8.0 * 0 - 8.0 * 0 - 4, 8.0 * 1 - 8.0 * 0 - 4, 8.0 * 0 - 8.0 * 1 - 4,
+	     8.0 * 1 - 8.0 * 1 - 4);
+	states(prose, "make %d settings of the line", 24 * 30);
+	/* the game as the file writes it */
+	dir = strstr(file, "@widget cuts");
+	ck_assert_ptr_nonnull(dir);
+	end = strstr(dir, "@end\n");
+	ck_assert_ptr_nonnull(end);
+	end[5] = '\0';
+	wt_open(&t, dir);
+	c = wt_get(&t, "solve");
+	states(prose, "starts upright at x1 = 0.45 with %d of 4 corners right",
+	     (int)wt_value(&t, "solve"));
+	press(c, ">>>v");
+	text = wt_draw(c, 76, wt_utf8, false);
+	has(text, "Line  θ = 45°  d = 0.35");
+	has(text, "w1 = 0.71  w2 = 0.71  b = -0.35");
+	has(text, " 1  0    1    0.36   1  ✓");
+	has(text, " 1  1    0    1.06   1  ✗");
+	free(text);
+	/* the hidden layer switched on: cut 2 waits at 0 degrees and 1.45, and the
+	 * network answers as the line did (the quiz's answer) */
+	wt_char(c, 'h');
+	text = wt_draw(c, 76, wt_utf8, false);
+	has(text, "Cut 2 (H2)  θ = 0°  d = 1.45");
+	free(text);
+	states(prose, "with θ = 0° and d = 1.45. There H2 is 0 at all four corners");
+	ck_assert_double_eq(wt_value(&t, "solve"), 3);
+	free(prose);
+	free(file);
 }
 END_TEST
 
@@ -431,6 +502,7 @@ int main(void)
 	tcase_add_test(tc, keys_reach_four_of_four);
 	tcase_add_test(tc, win_saved_and_restored);
 	tcase_add_test(tc, goldens);
+	tcase_add_test(tc, the_lesson_says_what_the_game_does);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }
