@@ -14,6 +14,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level2/init.lesson \
 	content/level2/layers.lesson \
 	content/level2/relay.lesson \
+	content/level2/solvexor.lesson \
 	content/level2/xor.lesson \
 	content/level2/review.lesson \
 	content/level3/backprop.lesson \

@@ -39,7 +39,8 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/views/backprop.c
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/game.c src/widgets/play/game-draw.c src/widgets/play/game.h
 src_widgets_libwidgets_a_SOURCES += \
-	src/widgets/play/relay.c src/widgets/play/relay-draw.c src/widgets/play/relay.h
+	src/widgets/play/relay.c src/widgets/play/relay-draw.c src/widgets/play/relay.h \
+	src/widgets/play/cuts.c src/widgets/play/cuts-draw.c src/widgets/play/cuts.h
 # quiz: the forms of every @quiz block, one file per group of kinds.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/quiz/quiz.c src/widgets/quiz/quiz.h src/widgets/quiz/quiz-form.h \

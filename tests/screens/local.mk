@@ -30,3 +30,4 @@ SCREEN_TESTS += tests/screens/l3-backprop.scn
 SCREEN_TESTS += tests/screens/l3-softmax.scn
 SCREEN_TESTS += tests/screens/l2-relay.scn
 SCREEN_TESTS += tests/screens/l2-review.scn
+SCREEN_TESTS += tests/screens/l2-solvexor.scn

@@ -64,6 +64,9 @@ tests_widgets_play_check_game_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/play/check_relay
 tests_widgets_play_check_relay_SOURCES = tests/widgets/play/check_relay.c $(WTEST)
 tests_widgets_play_check_relay_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/play/check_cuts
+tests_widgets_play_check_cuts_SOURCES = tests/widgets/play/check_cuts.c $(WTEST)
+tests_widgets_play_check_cuts_LDADD = $(WIDGET_TEST_LIBS)
 # quiz: every kind, drawn to golden text, driven by keys, saved and restored.
 check_PROGRAMS += tests/widgets/quiz/check_quiz tests/widgets/quiz/check_quiz_store
 tests_widgets_quiz_check_quiz_SOURCES = tests/widgets/quiz/check_quiz.c $(QUIZFIX)
