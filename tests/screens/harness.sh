@@ -38,6 +38,8 @@ unset TMUX TMUX_PANE
 dir=$(mktemp -d "${TMPDIR:-/tmp}/nn-screen.XXXXXX")
 # The test course of the shell's scenarios (use "$COURSE" in a scenario).
 COURSE=$(cd "${srcdir:-.}/tests/screens/course" && pwd)
+# This folder, for the progress files scenarios start from ("$SCREENS/l1-done.progress").
+SCREENS=$(cd "${srcdir:-.}/tests/screens" && pwd)
 sock=$dir/sock
 export HOME=$dir LC_ALL=C.UTF-8 LANGUAGE= LANG=C.UTF-8 NEURONAUTS_PROGRESS=$dir/progress
 unset NO_COLOR

@@ -240,7 +240,8 @@ static bool relay_value(const Instance *in, double *out)
 }
 
 /* The game as it stands: the round, whether it is won, the score and shots, the win and
- * the best game. What is set inside a round starts afresh. */
+ * the best game, and what the learner set in the round: the hidden neurons, the input
+ * chosen and both inputs (counted in steps, so they come back exact). */
 static void relay_save(const Instance *in, const Store *st)
 {
 	const Relay *s = in->state;
@@ -253,18 +254,28 @@ static void relay_save(const Instance *in, const Store *st)
 	store_put_int(st, "cleared", s->cleared);
 	store_put_int(st, "score", s->score);
 	store_put_int(st, "shots", s->shots);
+	store_put_int(st, "hidden", s->hidden);
+	store_put_int(st, "sel", s->sel);
+	store_put_int(st, "x1", (int)lround(s->x[0] / s->step));
+	store_put_int(st, "x2", (int)lround(s->x[1] / s->step));
 }
 
 static void relay_restore(Instance *in, const Store *st)
 {
 	Relay *s = in->state;
 	const char *won = st->get(st->ctx, "won");
+	int i;
 
 	s->best = store_get_int(st, "best", 1, 1 << 30, 0);
 	s->round = store_get_int(st, "round", 0, s->nrounds - 1, 0);
 	s->cleared = store_get_int(st, "cleared", 0, 1, 0) == 1;
 	s->score = store_get_int(st, "score", 0, s->nrounds, 0);
 	s->shots = store_get_int(st, "shots", 0, 1 << 30, 0);
+	s->hidden = store_get_int(st, "hidden", 1, RELAY_MAX_H, s->hidden);
+	s->sel = store_get_int(st, "sel", 0, 1, s->sel);
+	for (i = 0; i < 2; i++) /* on_grid keeps a hostile count in the range */
+		s->x[i] = on_grid(s, store_get_int(st, i ? "x2" : "x1", -(1 << 20), 1 << 20,
+						   (int)lround(s->x[i] / s->step)) * s->step);
 	s->won = s->cleared && s->round + 1 == s->nrounds;
 	if (won && strcmp(won, "1") == 0)
 		in->done = true;

@@ -322,6 +322,34 @@ START_TEST(won_saved_and_restored)
 }
 END_TEST
 
+/* What the learner set inside a round comes back too: the hidden count, the input
+ * chosen and both inputs; a hostile saved input is kept in the range. */
+START_TEST(round_in_progress_restored)
+{
+	Instance *in = open_lesson();
+	MemStore m;
+	char *text;
+
+	set(in, 3, -1.5, 2); /* x2 chosen last */
+	memstore_init(&m);
+	in->ops->save(in, &m.store);
+	wt_close(&t);
+	in = open_lesson();
+	in->ops->restore(in, &m.store);
+	text = wt_draw(in, 76, wt_ascii, false);
+	ck_assert_msg(has(text, "x1 = -1.5   [x2 = 2]   hidden: 3 of 6"), "%s", text);
+	free(text);
+	m.store.set(m.store.ctx, "x1", "999999");
+	m.store.set(m.store.ctx, "hidden", "40");
+	wt_close(&t);
+	in = open_lesson();
+	in->ops->restore(in, &m.store);
+	text = wt_draw(in, 76, wt_ascii, false);
+	ck_assert_msg(has(text, "x1 = 4   [x2 = 2]   hidden: 1 of 6"), "%s", text);
+	free(text);
+}
+END_TEST
+
 /* The lesson's text, every run of blanks and line breaks one space. */
 static char *lesson_text(void)
 {
@@ -407,6 +435,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, numbers_on_screen_are_the_forward_pass);
 	tcase_add_test(tc, claims_hold_over_the_range);
 	tcase_add_test(tc, won_saved_and_restored);
+	tcase_add_test(tc, round_in_progress_restored);
 	tcase_add_test(tc, limits_and_changes);
 	tcase_add_test(tc, the_text_says_the_numbers);
 	suite_add_tcase(s, tc);
