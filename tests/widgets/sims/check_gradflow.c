@@ -297,6 +297,101 @@ START_TEST(gradflow_goldens)
 }
 END_TEST
 
+/* A number as the lesson writes it: `digits` significant digits. */
+static const char *num(double v, int digits)
+{
+	static char buf[4][32];
+	static int k;
+
+	k = (k + 1) % 4;
+	axes_number(buf[k], sizeof buf[k], v, digits);
+	return buf[k];
+}
+
+/* The lesson's net set to an activation (its option's first letter) and a scale (typed
+ * into the slider, as the learner may); returns the widget. */
+static const Instance *set(WTest *t, char act, const char *scale)
+{
+	Instance *c = wt_get(t, "act"), *sl = wt_get(t, "scale");
+
+	wt_char(c, (uint32_t)act);
+	wt_type(sl, scale, true);
+	scene_changed(&t->scene);
+	return wt_get(t, "flow");
+}
+
+/* Layer 1's delta over layer 10's, and the factor per layer (the ninth root). */
+static double ratio(const Instance *in, double *per)
+{
+	Data r;
+
+	output(in, "ratio", &r);
+	*per = pow(r.scalar, 1.0 / 9);
+	return r.scalar;
+}
+
+/* Every number lesson L3-vanish states, read from its widgets at the settings it
+ * names (the widgets themselves are checked against the hand above). */
+START_TEST(gradflow_lesson_claims)
+{
+	WTest t;
+	const Instance *in;
+	Data d, g;
+	double per, rt, v;
+	char text[8];
+	int k;
+
+	wt_open_file(&t, "content/level3/vanish.lesson");
+	in = wt_get(&t, "flow");
+	/* sigmoid at 1: 0.00907 at layer 10, 1.14e-8 at layer 1, 1.26e-6 of it, 0.22 a layer */
+	output(in, "deltas", &d);
+	ck_assert_str_eq(num(d.v[9], 3), "0.00907");
+	ck_assert_str_eq(num(d.v[0], 3), "1.14e-8");
+	ck_assert_str_eq(num(ratio(in, &per), 3), "1.26e-6");
+	ck_assert_str_eq(num(per, 2), "0.22");
+	ck_assert(per <= 0.25);
+	for (k = 0; k < 9; k++) /* shrinking step by step from the bottom up */
+		ck_assert(d.v[k] < d.v[k + 1]);
+	/* the weights' gradients are about a millionth too */
+	output(in, "grads", &g);
+	rt = g.v[0] / g.v[9];
+	ck_assert_msg(rt > 3e-7 && rt < 3e-6, "weight gradients: %g", rt);
+	/* sigmoid vanishes at every setting of the slider: below 0.01 of layer 10's */
+	for (v = 0.5; v < 4.05; v += 0.1) {
+		snprintf(text, sizeof text, "%.1f", v);
+		rt = ratio(set(&t, 's', text), &per);
+		ck_assert_msg(rt < 0.01, "sigmoid at %s: %g", text, rt);
+	}
+	ck_assert_str_eq(num(ratio(set(&t, 's', "0.5"), &per), 3), "4.35e-9");
+	ck_assert_str_eq(num(ratio(set(&t, 's', "4"), &per), 2), "0.0074");
+	/* tanh: 0.88 a layer and 0.31 at 1; 0.0013 at 0.5; 12.8 at 4 */
+	ck_assert_str_eq(num(ratio(set(&t, 't', "1"), &per), 2), "0.31");
+	ck_assert_str_eq(num(per, 2), "0.88");
+	ck_assert_str_eq(num(ratio(set(&t, 't', "0.5"), &per), 2), "0.0013");
+	ck_assert_str_eq(num(ratio(set(&t, 't', "4"), &per), 3), "12.8");
+	/* ReLU: about g / sqrt 2 a layer: 0.71 and 0.0445 at 1; 0.98 and 0.80 at 1.4 */
+	ck_assert_str_eq(num(ratio(set(&t, 'r', "1"), &per), 3), "0.0445");
+	ck_assert_str_eq(num(per, 2), "0.71");
+	ck_assert(fabs(per - 1 / sqrt(2)) < 0.01);
+	ck_assert_str_eq(num(ratio(set(&t, 'r', "1.4"), &per), 2), "0.8");
+	ck_assert_str_eq(num(per, 2), "0.98");
+	/* exploding: 1.5 a layer and 37 at 2; 3 a layer, 19,100 at 4, 3.44e7, loss 2.07e8 */
+	ck_assert_str_eq(num(ratio(set(&t, 'r', "2"), &per), 2), "37");
+	ck_assert_str_eq(num(per, 2), "1.5");
+	in = set(&t, 'r', "4");
+	ck_assert_str_eq(num(ratio(in, &per), 3), "1.91e4");
+	ck_assert_str_eq(num(per, 2), "3");
+	output(in, "deltas", &d);
+	ck_assert_str_eq(num(d.v[0], 3), "3.44e7");
+	{
+		char *shown = wt_text(in, 76, wt_utf8, false, NULL, NULL);
+		ck_assert_msg(strstr(shown, "loss 2.07e+08") != NULL, "%s", shown);
+		free(shown);
+	}
+	wt_close(&t);
+}
+END_TEST
+
 static Suite *gradflow_suite(void)
 {
 	Suite *s = suite_create("gradflow");
@@ -306,6 +401,7 @@ static Suite *gradflow_suite(void)
 	tcase_add_test(tc, gradflow_hand_gradient_is_the_slope);
 	tcase_add_test(tc, gradflow_follows_choice_and_slider);
 	tcase_add_test(tc, gradflow_goldens);
+	tcase_add_test(tc, gradflow_lesson_claims);
 	suite_add_tcase(s, tc);
 	return s;
 }
