@@ -277,7 +277,8 @@ static const ParamSpec params[] = {
 static const OutputSpec outputs[] = {
     {"deltas", DATA_VECTOR,
      N_("the size (norm over the batch) of each layer's delta dL/dz, layer 1 first, named")},
-    {"grads", DATA_VECTOR, N_("the size (norm) of each layer's weight gradient, layer 1 first")},
+    {"grads", DATA_VECTOR,
+     N_("the size (norm) of each layer's weight gradient, layer 1 first, named")},
     {"ratio", DATA_SCALAR, N_("layer 1's delta size over the last layer's")},
 };
 
