@@ -27,3 +27,4 @@ SCREEN_TESTS += tests/screens/steps.scn
 SCREEN_TESTS += tests/screens/l2-layers.scn tests/screens/l2-xor.scn
 SCREEN_TESTS += tests/screens/l2-init.scn
 SCREEN_TESTS += tests/screens/l3-backprop.scn
+SCREEN_TESTS += tests/screens/l3-vanish.scn
