@@ -107,27 +107,27 @@ static void hand_backward(Hand *h)
 			}
 }
 
-/* The sizes of layer l's delta and weight gradient. */
-static double delta_size(const Hand *h, int l)
+/* The size of n numbers: the square root of the sum of their squares. */
+static double size_of(const double *v, int n)
 {
 	double s = 0;
-	int r, j;
+	int k;
 
-	for (r = 0; r < h->b; r++)
-		for (j = 0; j < h->n; j++)
-			s += h->d[l][r][j] * h->d[l][r][j];
+	for (k = 0; k < n; k++)
+		s += v[k] * v[k];
 	return sqrt(s);
+}
+
+/* The sizes of layer l's delta and weight gradient (the hand's rows are full: n and b
+ * are MN and MB, so each is one run of numbers). */
+static double delta_size(const Hand *h, int l)
+{
+	return size_of(&h->d[l][0][0], h->b * h->n);
 }
 
 static double grad_size(const Hand *h, int l)
 {
-	double s = 0;
-	int j, i;
-
-	for (j = 0; j < h->n; j++)
-		for (i = 0; i < h->n; i++)
-			s += h->g[l][j][i] * h->g[l][j][i];
-	return sqrt(s);
+	return size_of(&h->g[l][0][0], h->n * h->n);
 }
 
 static void output(const Instance *in, const char *name, Data *d)
