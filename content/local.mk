@@ -3,8 +3,8 @@
 nobase_dist_pkgdata_DATA = \
 	content/course.index \
 	content/examples/neuron.lesson \
-	content/examples/race.lesson \
 	content/examples/platform.lesson \
+	content/examples/race.lesson \
 	content/examples/views.lesson \
 	content/lab/lab.lesson \
 	content/level1/activation.lesson \
@@ -14,10 +14,11 @@ nobase_dist_pkgdata_DATA = \
 	content/level2/init.lesson \
 	content/level2/layers.lesson \
 	content/level2/relay.lesson \
+	content/level2/review.lesson \
 	content/level2/solvexor.lesson \
 	content/level2/xor.lesson \
-	content/level2/review.lesson \
 	content/level3/backprop.lesson \
 	content/level3/brain.lesson \
 	content/level3/descent.lesson \
-	content/level3/softmax.lesson
+	content/level3/softmax.lesson \
+	content/level3/vanish.lesson

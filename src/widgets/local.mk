@@ -55,6 +55,7 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/trainer/trainer-controls.c src/widgets/trainer/trainer-view.c \
 	src/widgets/trainer/trainer-thumbs.c src/widgets/trainer/trainer-thumbs.h \
 	src/widgets/trainer/trainer-judge.c
-# sims: simulations that train real networks live (nn/run.h), side by side.
+# sims: real networks run live: trained side by side (race), one backward pass (gradflow).
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/sims/race.c src/widgets/sims/race-view.c src/widgets/sims/race.h
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/gradflow.c

@@ -81,10 +81,13 @@ tests_widgets_trainer_check_trainer_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/core/check_keys
 tests_widgets_core_check_keys_SOURCES = tests/widgets/core/check_keys.c $(WTEST)
 tests_widgets_core_check_keys_LDADD = $(WIDGET_TEST_LIBS)
-# sims: the race of real runs side by side.
+# sims: the race of real runs side by side; a deep net's backward pass.
 check_PROGRAMS += tests/widgets/sims/check_race
 tests_widgets_sims_check_race_SOURCES = tests/widgets/sims/check_race.c $(WTEST)
 tests_widgets_sims_check_race_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/sims/check_gradflow
+tests_widgets_sims_check_gradflow_SOURCES = tests/widgets/sims/check_gradflow.c $(WTEST)
+tests_widgets_sims_check_gradflow_LDADD = $(WIDGET_TEST_LIBS)
 # lessons: every number a lesson states, computed again and read from its widgets.
 check_PROGRAMS += tests/widgets/lessons/check_level2
 LESSONTEST = tests/widgets/lessons/lessontest.c tests/widgets/lessons/lessontest.h $(WTEST)
