@@ -167,7 +167,7 @@ static int length(const Bars *b, const Scale *s, double v, int parts)
 	if (!isfinite(v) || v == 0)
 		return 0;
 	if (b->log) /* every number that is not 0 has a sliver at least */
-		f = fmax((log10(fabs(v)) - s->lo) / (s->hi - s->lo) * s->pos, 1e-9);
+		f = fmin(fmax((log10(fabs(v)) - s->lo) / (s->hi - s->lo) * s->pos, 1e-9), s->pos);
 	else if (v < 0)
 		f = s->neg > 0 ? fmax(v, s->lo) / s->lo * s->neg : 0;
 	else

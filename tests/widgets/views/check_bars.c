@@ -102,6 +102,27 @@ START_TEST(bars_log_scale_marks_decades)
 }
 END_TEST
 
+/* On a log scale with a fixed range, a number above its top fills the bar and no more:
+ * it never runs into the numbers' column. */
+START_TEST(bars_log_clamps_to_the_range)
+{
+	WTest t;
+	Instance *in;
+	char *text, line[200], full[200];
+
+	wt_open(&t, "@widget bars id=g values=1e9,1 labels=big,top scale=log range=1e-3..1\n"
+		    "alt: g\n@end\n");
+	in = wt_get(&t, "g");
+	text = wt_draw(in, 76, wt_ascii, false);
+	bar_part(text, 0, line, sizeof line);
+	bar_part(text, 1, full, sizeof full);
+	ck_assert_int_eq(count(line, '#'), count(full, '#')); /* 1e9 fills as 1, the top */
+	ck_assert_msg(strstr(text, "1e9") != NULL, "%s", text); /* its number still shown */
+	free(text);
+	wt_close(&t);
+}
+END_TEST
+
 START_TEST(bars_read_numbers_and_vectors)
 {
 	WTest t;
@@ -145,6 +166,7 @@ static Suite *bars_suite(void)
 
 	tcase_add_test(tc, bars_tell_signs_apart_without_colour);
 	tcase_add_test(tc, bars_log_scale_marks_decades);
+	tcase_add_test(tc, bars_log_clamps_to_the_range);
 	tcase_add_test(tc, bars_read_numbers_and_vectors);
 	suite_add_tcase(s, tc);
 	return s;
