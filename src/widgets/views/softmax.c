@@ -1,9 +1,9 @@
-/* softmax.c: a softmax head worked out live: logits read from other widgets (sliders),
- * divided by a temperature when one is read, turned into probabilities by src/nn's
- * softmax and shown as a table with e^z, the total and the winner; given the true
- * class, the table shows instead y (one-hot), p - y, the library's cross-entropy
- * gradient and a slope measured by nudging each logit, and the loss. It gives the
- * probabilities (for bars), the gradient and the loss. Must not own the loop or write
+/* softmax.c: a softmax head worked out live: logits read from other widgets (sliders)
+ * or its own, which the learner sets with keys and shows 2 to 8 of; divided by a
+ * temperature when one is read, turned into probabilities by src/nn's softmax. Given
+ * the true class it works out p - y, the library's cross-entropy gradient and a slope
+ * measured by nudging each logit, and the loss. It gives the probabilities (for bars),
+ * the gradient and the loss; softmax-draw.c shows them. Must not own the loop or write
  * files; computes only with src/nn. */
 #include <config.h>
 
@@ -12,45 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/utf8.h"
+#include "base/strbuf.h"
 #include "nls.h"
 #include "nn/loss.h"
+#include "widgets/controls/controls.h"
 #include "widgets/core/registry.h"
-#include "widgets/core/visual.h"
-
-enum { SOFTMAX_MAX = 8, SOFTMAX_CELL = 24 };
+#include "widgets/views/softmax.h"
 
 /* The smallest temperature used: a slider at 0 would divide by zero. */
 #define SOFTMAX_T_MIN 0.01
 /* The nudge of the measured slope: (L(z + h) - L(z - h)) / 2h. */
 #define SOFTMAX_NUDGE 1e-4
-
-/* Everything shown and given, computed from what the widget reads now. */
-typedef struct {
-	size_t n;
-	double z[SOFTMAX_MAX];     /* the logits read */
-	double zt[SOFTMAX_MAX];    /* the logits the softmax takes: z / T */
-	double e[SOFTMAX_MAX];     /* e^(z/T), as the formula writes it */
-	double p[SOFTMAX_MAX];     /* loss_softmax of zt */
-	double y[SOFTMAX_MAX];     /* one-hot truth */
-	double pmy[SOFTMAX_MAX];   /* p - y */
-	double grad[SOFTMAX_MAX];  /* loss_softmax_ce_backward: dL/dzt */
-	double nudge[SOFTMAX_MAX]; /* the same slope measured by central differences */
-	double t;                  /* the temperature (1 without one) */
-	double loss;               /* -ln p[truth] (loss_softmax_ce_forward) */
-	bool has_t, has_truth, ok;
-	size_t truth;  /* the true class, with has_truth */
-	size_t winner; /* the class of the largest p */
-	size_t ties;   /* how many classes share the largest p */
-} Calc;
-
-typedef struct {
-	char names[SOFTMAX_MAX][SOFTMAX_CELL]; /* each class's name */
-	const char *labels[SOFTMAX_MAX];
-	/* What it gives: a copy of the last computation, versioned by its changes. */
-	Calc pub;
-	unsigned long version;
-} Softmax;
 
 /* The softmax cross-entropy of zt for the class c, by the library. */
 static double ce(const double *zt, size_t c, size_t n)
@@ -58,17 +30,33 @@ static double ce(const double *zt, size_t c, size_t n)
 	return loss_softmax_ce_forward(zt, &c, 1, n);
 }
 
-/* Reads the logits, the temperature and the truth, and works everything out. */
-static void compute(const Instance *in, Calc *c)
+/* The logits: its own (the classes shown) or read from the widgets named. */
+static void read_logits(const Instance *in, SoftmaxCalc *c)
+{
+	const Softmax *s = in->state;
+	size_t i;
+	Data d;
+
+	if (s->own) {
+		c->n = s->count;
+		memcpy(c->z, s->z, c->n * sizeof *c->z);
+		return;
+	}
+	c->n = widget_nwords(in, "logits");
+	if (c->n > SOFTMAX_MAX)
+		c->n = SOFTMAX_MAX;
+	for (i = 0; i < c->n; i++)
+		c->z[i] = scene_data_at(in, "logits", i, &d) ? d.scalar : NAN;
+}
+
+void softmax_calc(const Instance *in, SoftmaxCalc *c)
 {
 	size_t i;
 	double best = -INFINITY, w[SOFTMAX_MAX];
 	Data d;
 
 	memset(c, 0, sizeof *c);
-	c->n = widget_nwords(in, "logits");
-	if (c->n > SOFTMAX_MAX)
-		c->n = SOFTMAX_MAX;
+	read_logits(in, c);
 	c->ok = c->n > 0;
 	c->t = 1;
 	if (widget_str(in, "temperature", NULL) && scene_data(in, "temperature", &d) &&
@@ -77,7 +65,6 @@ static void compute(const Instance *in, Calc *c)
 		c->t = fmax(d.scalar, SOFTMAX_T_MIN);
 	}
 	for (i = 0; i < c->n; i++) {
-		c->z[i] = scene_data_at(in, "logits", i, &d) ? d.scalar : NAN;
 		c->ok = c->ok && isfinite(c->z[i]);
 		c->zt[i] = c->z[i] / c->t;
 		c->e[i] = exp(c->zt[i]);
@@ -85,9 +72,11 @@ static void compute(const Instance *in, Calc *c)
 	if (!c->ok)
 		return;
 	loss_softmax(c->p, c->zt, c->n);
-	for (i = 0; i < c->n; i++)
+	for (i = 0; i < c->n; i++) {
+		c->pct[i] = 100 * c->p[i];
 		if (c->p[i] > best)
 			best = c->p[i], c->winner = i;
+	}
 	for (i = 0; i < c->n; i++)
 		c->ties += c->p[i] == best;
 	if (!widget_str(in, "truth", NULL) || !scene_data(in, "truth", &d) || !isfinite(d.scalar))
@@ -108,20 +97,49 @@ static void compute(const Instance *in, Calc *c)
 	}
 }
 
+/* With values=: its own logits, clamped to range=, and how many show at the start. */
+static void own_init(Instance *in, Softmax *s)
+{
+	size_t i;
+
+	s->most = widget_nums(in, "values", s->z, SOFTMAX_MAX);
+	if (s->most > SOFTMAX_MAX)
+		s->most = SOFTMAX_MAX;
+	s->own = s->most >= 2;
+	if (!s->own)
+		return;
+	if (!widget_range(in, "range", &s->lo, &s->hi) || !(s->lo < s->hi))
+		s->lo = -5, s->hi = 5;
+	s->step = widget_num(in, "step", 0.5);
+	if (!(s->step > 0))
+		s->step = 0.5;
+	for (i = 0; i < s->most; i++)
+		s->z[i] = control_clamp(s->z[i], s->lo, s->hi);
+	s->count = (size_t)widget_num(in, "classes", (double)s->most);
+	if (s->count < 2 || s->count > s->most)
+		s->count = s->most;
+}
+
 static int softmax_init(Instance *in)
 {
 	Softmax *s = calloc(1, sizeof *s);
-	size_t i, n = widget_nwords(in, "logits");
+	size_t i, n;
 
 	if (!s)
 		return -1;
 	in->state = s;
+	own_init(in, s);
+	n = s->own ? s->most : widget_nwords(in, "logits");
 	for (i = 0; i < n && i < SOFTMAX_MAX; i++) {
-		const char *l = widget_word(in, "labels", i), *ref = widget_word(in, "logits", i);
+		const char *l = widget_word(in, "labels", i), *ref;
 		if (l)
 			snprintf(s->names[i], SOFTMAX_CELL, "%s", l);
-		else
+		else if (s->own)
+			snprintf(s->names[i], SOFTMAX_CELL, "%zu", i + 1);
+		else {
+			ref = widget_word(in, "logits", i);
 			snprintf(s->names[i], SOFTMAX_CELL, "%.*s", (int)schema_ref_id_len(ref), ref);
+		}
 		s->labels[i] = s->names[i];
 	}
 	return 0;
@@ -132,188 +150,130 @@ static void softmax_free(Instance *in)
 	free(in->state);
 }
 
-/* Headings, a row per class, the total, the winner, [the loss]. */
-static int softmax_height(const Instance *in, int width)
+/* Its own logits take keys; logits read from sliders are moved there. */
+static bool softmax_focusable(const Instance *in)
 {
-	Calc c;
-
-	(void)width;
-	compute(in, &c);
-	return (int)c.n + 3 + c.has_truth;
+	return ((const Softmax *)in->state)->own;
 }
 
-/* A column of the table: its heading and a number per class, and its total (NaN: none). */
-typedef struct {
-	const char *head;
-	const double *v;
-	int digits; /* decimals; -1: e^z's own format */
-	double total;
-	int width;
-	int drop; /* dropped first when narrow: higher first; 0 never */
-} Column;
-
-static void cell(char *buf, size_t size, const Column *col, double v)
+/* Up/Down choose a class, Left/Right (PgUp/PgDn, Home/End) move its logit, a digit
+ * shows that many classes. */
+static unsigned softmax_key(Instance *in, const Key *k)
 {
-	if (!isfinite(v) && col->digits < 0 && v > 0)
-		snprintf(buf, size, "%s", "inf");
-	else if (col->digits < 0) /* e^z: 4 significant digits when large or small */
-		snprintf(buf, size, v >= 1e5 || v < 1e-3 ? "%.3e" : "%.3f", v);
-	else
-		visual_fixed(buf, size, v, col->digits);
-}
+	Softmax *s = in->state;
+	double *z = &s->z[s->sel], old = *z;
+	size_t oldn = s->count, olds = s->sel;
 
-static double sum(const double *v, size_t n)
-{
-	double s = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		s += v[i];
-	return s;
-}
-
-/* The columns shown: the logits, then e^z and p, or p, y, p - y, the gradient and the
- * measured slope. Returns how many. */
-static int columns(const Calc *c, Caps caps, Column *cols)
-{
-	int k = 0;
-
-	cols[k++] = (Column){"z", c->z, 2, NAN, 0, 0};
-	if (c->has_t)
-		cols[k++] = (Column){"z/T", c->zt, 2, NAN, 0, 3};
-	if (!c->has_truth) {
-		cols[k++] = (Column){"e^(z/T)", c->e, -1, sum(c->e, c->n), 0, 1};
-		if (!c->has_t)
-			cols[k - 1].head = "e^z";
+	if (!s->own)
+		return WIDGET_IGNORED;
+	if (k->code == K_CHAR && !(k->mods & (KEYMOD_CTRL | KEYMOD_ALT)) && k->ch >= '2' &&
+	    k->ch <= '0' + SOFTMAX_MAX) {
+		if ((size_t)(k->ch - '0') > s->most)
+			return WIDGET_IGNORED;
+		s->count = (size_t)(k->ch - '0');
+		if (s->sel >= s->count)
+			s->sel = s->count - 1;
+		return WIDGET_HANDLED | (s->count != oldn ? WIDGET_REDRAW : 0);
 	}
-	cols[k++] = (Column){"p", c->p, 3, sum(c->p, c->n), 0, 0};
-	if (c->has_truth) {
-		cols[k++] = (Column){"y", c->y, 0, sum(c->y, c->n), 0, 0};
-		cols[k++] = (Column){caps.unicode ? "p − y" : "p - y", c->pmy, 3,
-				     sum(c->pmy, c->n), 0, 0};
-		cols[k++] = (Column){caps.unicode ? "∂L/∂z" : "dL/dz", c->grad, 3,
-				     sum(c->grad, c->n), 0, 1};
-		cols[k++] = (Column){_("nudged"), c->nudge, 3, sum(c->nudge, c->n), 0, 2};
+	if (k->code == K_UP || key_is_char(k, 'k')) {
+		if (s->sel > 0)
+			s->sel--;
+	} else if (k->code == K_DOWN || key_is_char(k, 'j')) {
+		if (s->sel + 1 < s->count)
+			s->sel++;
 	}
-	return k;
-}
-
-/* "Winner: cat (65.9%)", or the tie. */
-static void winner_line(const Softmax *s, const Calc *c, char *buf, size_t size)
-{
-	char pc[SOFTMAX_CELL];
-
-	visual_fixed(pc, sizeof pc, 100 * c->p[c->winner], 1);
-	if (c->ties > 1)
-		snprintf(buf, size, _("No winner: %zu classes tie at %s%% each"), c->ties, pc);
+	else if (k->code == K_LEFT || key_is_char(k, 'h'))
+		*z -= s->step;
+	else if (k->code == K_RIGHT || key_is_char(k, 'l'))
+		*z += s->step;
+	else if (k->code == K_PGDN)
+		*z -= 10 * s->step;
+	else if (k->code == K_PGUP)
+		*z += 10 * s->step;
+	else if (k->code == K_HOME)
+		*z = s->lo;
+	else if (k->code == K_END)
+		*z = s->hi;
 	else
-		snprintf(buf, size, _("Winner: %s (%s%%)"), s->names[c->winner], pc);
+		return WIDGET_IGNORED;
+	/* Stay on the grid of steps from the low end, so 0.1 steps never drift. */
+	*z = control_clamp(control_snap(*z, s->lo, s->step), s->lo, s->hi);
+	return WIDGET_HANDLED | (*z != old || s->sel != olds ? WIDGET_REDRAW : 0);
 }
 
-static void softmax_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
-			 int *cy)
+/* The keys of the table, the digits those of the classes it may show ("2-5"). */
+static int softmax_keys(const Instance *in, bool unicode, const char **pairs, int max,
+			char *scratch, size_t size)
 {
 	const Softmax *s = in->state;
-	const char *total = _("total");
-	Column cols[8];
-	Calc c;
-	char buf[160], num[SOFTMAX_CELL], tot[SOFTMAX_CELL];
-	int ncol, lw, x, y = r.y, i, k, used, gap = 2;
-	size_t row;
+	int n = 0;
 
-	(void)focused, (void)cx, (void)cy;
-	compute(in, &c);
-	if (!c.ok) {
-		const char *none = _("(no logits yet)");
-		grid_text(g, r.x, r.y, none, strlen(none), r.w, STYLE_DIM);
+	if (!s->own || max < 10)
+		return 0;
+	pairs[n++] = unicode ? "↑/↓/k/j" : "Up/Down/k/j";
+	pairs[n++] = _("choose a class");
+	pairs[n++] = unicode ? "←/→/h/l" : "Left/Right/h/l";
+	pairs[n++] = _("lower or raise its logit");
+	pairs[n++] = "PgUp/PgDn";
+	pairs[n++] = _("move it ten steps");
+	pairs[n++] = "Home/End";
+	pairs[n++] = _("to an end");
+	snprintf(scratch, size, "2-%zu", s->most);
+	pairs[n++] = scratch;
+	pairs[n++] = _("show that many classes");
+	return n;
+}
+
+/* Its own logits as entered ("2,1,0.5"), every one of them, and the classes shown. */
+static void softmax_save(const Instance *in, const Store *st)
+{
+	const Softmax *s = in->state;
+	char buf[SOFTMAX_MAX * 32], num[32];
+	size_t i, len = 0;
+
+	if (!s->own)
 		return;
+	for (i = 0; i < s->most; i++) {
+		str_double(num, sizeof num, s->z[i]);
+		len = str_addf(buf, sizeof buf, len, "%s%s", i ? "," : "", num);
 	}
-	ncol = columns(&c, caps, cols);
-	lw = utf8_width(total, strlen(total));
-	for (row = 0; row < c.n; row++) {
-		k = utf8_width(s->names[row], strlen(s->names[row]));
-		lw = k > lw ? k : lw;
-	}
-	lw = lw > r.w / 4 ? r.w / 4 : lw;
-	for (i = 0; i < ncol; i++) {
-		Column *col = &cols[i];
-		col->width = utf8_width(col->head, strlen(col->head));
-		for (row = 0; row <= c.n; row++) {
-			double v = row < c.n ? col->v[row] : col->total;
-			if (row == c.n && isnan(v))
-				continue;
-			cell(num, sizeof num, col, v);
-			k = (int)strlen(num);
-			col->width = k > col->width ? k : col->width;
-		}
-	}
-	/* Too narrow: leave out the columns that matter least, then close the gaps. */
-	for (;;) {
-		int worst = -1;
-		used = lw;
-		for (i = 0; i < ncol; i++)
-			used += gap + cols[i].width;
-		if (used <= r.w)
-			break;
-		for (i = 0; i < ncol; i++)
-			if (cols[i].drop && (worst < 0 || cols[i].drop > cols[worst].drop))
-				worst = i;
-		if (worst < 0) {
-			if (gap == 1)
-				break;
-			gap = 1;
-			continue;
-		}
-		memmove(&cols[worst], &cols[worst + 1], (size_t)(ncol - worst - 1) * sizeof *cols);
-		ncol--;
-	}
-	/* The headings, right-aligned over their numbers. */
-	x = r.x + lw;
-	for (i = 0; i < ncol; i++) {
-		x += gap + cols[i].width;
-		grid_str(g, x - utf8_width(cols[i].head, strlen(cols[i].head)), y, cols[i].head,
-			 STYLE_BOLD);
-	}
-	y++;
-	for (row = 0; row <= c.n; row++, y++) {
-		const char *name = row < c.n ? s->names[row] : total;
-		Style st = row == c.winner && c.ties == 1 ? STYLE_BOLD
-			   : row == c.n		       ? STYLE_DIM
-						       : STYLE_NORMAL;
-		grid_text(g, r.x, y, name, strlen(name), lw, st);
-		x = r.x + lw;
-		for (i = 0; i < ncol; i++) {
-			double v = row < c.n ? cols[i].v[row] : cols[i].total;
-			x += gap + cols[i].width;
-			if (row == c.n && isnan(v))
-				continue;
-			cell(num, sizeof num, &cols[i], v);
-			grid_str(g, x - (int)strlen(num), y, num, st);
-		}
-	}
-	winner_line(s, &c, buf, sizeof buf);
-	if (y < r.y + r.h)
-		grid_text(g, r.x, y++, buf, strlen(buf), r.w, STYLE_ACCENT);
-	if (!c.has_truth || y >= r.y + r.h)
+	st->set(st->ctx, "logits", buf);
+	store_put_int(st, "classes", (int)s->count);
+}
+
+/* Takes back what softmax_save wrote; a list that does not read whole is left out. */
+static void softmax_restore(Instance *in, const Store *st)
+{
+	Softmax *s = in->state;
+	const char *v;
+	double z[SOFTMAX_MAX];
+	size_t i;
+	char *end;
+
+	if (!s->own)
 		return;
-	if (c.p[c.truth] >= 0.001) /* else in powers of ten, so that it never reads 0 */
-		visual_fixed(num, sizeof num, c.p[c.truth], 3);
-	else
-		snprintf(num, sizeof num, "%.2e", c.p[c.truth]);
-	visual_fixed(tot, sizeof tot, c.loss, 3);
-	snprintf(buf, sizeof buf, caps.unicode ? _("Loss L = −ln p(%s) = −ln %s = %s")
-					       : _("Loss L = -ln p(%s) = -ln %s = %s"),
-		 s->names[c.truth], num, tot);
-	grid_text(g, r.x, y, buf, strlen(buf), r.w, STYLE_NORMAL);
+	s->count = (size_t)store_get_int(st, "classes", 2, (int)s->most, (int)s->count);
+	s->sel = 0;
+	v = st->get(st->ctx, "logits");
+	if (!v)
+		return;
+	for (i = 0; i < s->most; i++) {
+		z[i] = strtod(v, &end);
+		if (end == v || !isfinite(z[i]) || *end != (i + 1 < s->most ? ',' : '\0'))
+			return;
+		v = end + 1;
+	}
+	for (i = 0; i < s->most; i++)
+		s->z[i] = control_clamp(z[i], s->lo, s->hi);
 }
 
 /* "probs": p by class; "grad": the library's dL/dz; "loss": the loss (with truth=). */
 static bool softmax_output(const Instance *in, const char *name, Data *out)
 {
 	Softmax *s = in->state;
-	Calc c;
+	SoftmaxCalc c;
 
-	compute(in, &c);
+	softmax_calc(in, &c);
 	if (!c.ok)
 		return false;
 	if (memcmp(&c, &s->pub, sizeof c) != 0)
@@ -340,15 +300,32 @@ static const WidgetOps softmax_ops = {
 	.free = softmax_free,
 	.height = softmax_height,
 	.draw = softmax_draw,
+	.key = softmax_key,
+	.focusable = softmax_focusable,
+	.keys = softmax_keys,
+	.save = softmax_save,
+	.restore = softmax_restore,
 	.output = softmax_output,
 };
 
 /* The kind as lessons name it: parameters, outputs, functions, flags. */
 static const ParamSpec params[] = {
     {.name = "logits", .type = PARAM_REFS, .required = true, .nmin = 2, .nmax = SOFTMAX_MAX,
-     .accepts = DATA_SCALAR, .help = N_("the widgets (sliders) whose numbers are the logits")},
+     .accepts = DATA_SCALAR, .unless = "values",
+     .help = N_("the widgets (sliders) whose numbers are the logits")},
+    {.name = "values", .type = PARAM_NUMBERS, .required = true, .nmin = 2,
+     .nmax = SOFTMAX_MAX, .min = -1e6, .max = 1e6, .unless = "logits",
+     .help = N_("its own logits, one per class it may show, which the learner sets with "
+                "keys: the table then adds a bar and the percent of each p")},
+    {.name = "classes", .type = PARAM_INT, .min = 2, .max = SOFTMAX_MAX, .needs = "values",
+     .help = N_("how many of its classes show at the start (default: all); a digit key "
+                "changes it")},
+    {.name = "range", .type = PARAM_RANGE, .min = -1e6, .max = 1e6, .def = "-5..5",
+     .needs = "values", .help = N_("the lowest and highest logit the learner may set")},
+    {.name = "step", .type = PARAM_NUMBER, .min = 1e-9, .max = 1e6, .def = "0.5",
+     .needs = "values", .help = N_("how far one key press moves a logit")},
     {.name = "labels", .type = PARAM_WORDS, .nmax = SOFTMAX_MAX,
-     .help = N_("a name for each class (default: the ids read)")},
+     .help = N_("a name for each class (default: the ids read, or 1, 2, ...)")},
     {.name = "temperature", .type = PARAM_REF, .accepts = DATA_SCALAR,
      .help = N_("a widget whose number T divides the logits first (at least 0.01)")},
     {.name = "truth", .type = PARAM_REF, .accepts = DATA_SCALAR,
@@ -363,12 +340,24 @@ static const OutputSpec outputs[] = {
     {"loss", DATA_SCALAR, N_("the cross-entropy loss (with truth)")},
 };
 
+/* Its keys with values= (softmax_keys shows the digits an instance takes: 2 to its
+ * number of values, at most SOFTMAX_MAX). */
+_Static_assert(SOFTMAX_MAX == 8, "the digits below name SOFTMAX_MAX");
+static const KindKey keys[] = {
+    {"Up Down k j", N_("choose a class")},
+    {"Left Right h l", N_("lower or raise its logit")},
+    {"PgUp PgDn", N_("move it ten steps")},
+    {"Home End", N_("to an end")},
+    {"2-8", N_("show that many classes")},
+};
+
 const WidgetKind softmax_kind = {
     .schema = {.name = "softmax",
                KIND_LIST(params, params),
                KIND_LIST(outputs, outputs),
                .help = N_("probabilities from logits by softmax, with the total, the winner "
                           "and the gradient of cross-entropy"),
-               .example = "id=head logits=z,x1 labels=cat,dog"},
+               .example = "id=head values=2,1,0,-1 classes=3 labels=cat,dog,bird,fish"},
+    KIND_LIST(keys, keys),
     .ops = &softmax_ops,
 };

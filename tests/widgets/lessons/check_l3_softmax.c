@@ -1,8 +1,9 @@
 /* check_l3_softmax.c: every number the lesson "Choosing among classes"
  * (content/level3/softmax.lesson) states, computed again here with exp() and log(),
- * and the lesson's own widgets showing the same numbers as its sliders move; and its
- * claim that p - y, the library's gradient and the nudged slope agree to the last digit
- * shown for every setting of its sliders and true class. */
+ * and the lesson's own widgets showing the same numbers as their keys and sliders
+ * move (3 and 5 classes); and its claim that p - y, the library's gradient and the
+ * nudged slope agree to the last digit shown for every setting of its sliders and
+ * true class. */
 #include <config.h>
 
 #include <math.h>
@@ -96,7 +97,14 @@ static void set(const char *id, double v)
 	ck_assert_double_eq(wt_value(&t, id), v);
 }
 
-static const char *const NAMES[] = {"cat", "dog", "bird"};
+/* Sends the table the key code n times. */
+static void press(KeyCode code, int n)
+{
+	while (n-- > 0)
+		ck_assert_uint_ne(wt_key(wt_get(&t, "head"), code), WIDGET_IGNORED);
+}
+
+static const char *const NAMES[] = {"cat", "dog", "bird", "fish", "frog"};
 
 /* At the temperature temp the lesson says "<says> N%" of the cat, and its winner line
  * shows N%, the cat's share of the softmax of z by hand. */
@@ -112,13 +120,36 @@ static void cat_takes(const double *z, double temp, const char *says)
 	snprintf(want, sizeof want, "Winner: cat (%.1f%%)", 100 * p[0]);
 	shows("head", want);
 }
-static const char *const HEAD[] = {"z-cat", "z-dog", "z-bird", "temp", "head", "head-bars"};
+
+/* The table's rows for the logits z, n classes at T = 1: z, z/T, e^z and p by hand, then
+ * p in percent; the totals; returns the sum of e^z. */
+static double rows(const double *z, int n, double *p)
+{
+	double e[5], s = 0;
+	char want[128];
+	int i;
+
+	for (i = 0; i < n; i++)
+		s += e[i] = exp(z[i]);
+	for (i = 0; i < n; i++) {
+		p[i] = e[i] / s;
+		snprintf(want, sizeof want, "%s %.2f %.2f %.3f %.3f ", NAMES[i], z[i], z[i], e[i],
+			 p[i]);
+		shows("head", want);
+		snprintf(want, sizeof want, " %.1f%%\n", 100 * p[i]);
+		shows("head", want);
+	}
+	snprintf(want, sizeof want, "total %.3f 1.000 100.0%%", s);
+	shows("head", want);
+	return s;
+}
+
+static const char *const HEAD[] = {"head", "temp"};
 
 START_TEST(softmax_unit_numbers)
 {
-	double z[3] = {2, 1, 0}, p[3], s;
-	char want[128];
-	int i;
+	double z[5] = {2, 1, 0, -1, -2}, p[5], s, before;
+	char want[128], *text;
 
 	lt_load("level3/softmax.lesson");
 	s = softmax3(z, 1, p);
@@ -130,48 +161,74 @@ START_TEST(softmax_unit_numbers)
 	lt_states(want);
 	ck_assert_double_eq_tol(p[0] / p[1], exp(1), 1e-12);
 	lt_says(exp(1), 3, "each probability is ");
-	lt_open_widgets(&t, HEAD, 6);
-	for (i = 0; i < 3; i++) {
-		snprintf(want, sizeof want, "%s %.2f %.2f %.3f %.3f", NAMES[i], z[i], z[i],
-			 exp(z[i]), p[i]);
-		shows("head", want);
-	}
-	snprintf(want, sizeof want, "total %.3f 1.000", s);
-	shows("head", want);
+	lt_open_widgets(&t, HEAD, 2);
+	/* three classes of five at the start */
+	ck_assert_double_eq(rows(z, 3, p), s);
+	text = screen("head");
+	ck_assert_ptr_null(strstr(text, "fish"));
+	free(text);
 	snprintf(want, sizeof want, "Winner: cat (%.1f%%)", 100 * p[0]);
 	shows("head", want);
-	snprintf(want, sizeof want, "%.3f ◀", p[0]);
-	shows("head-bars", want);
 	/* 1. the dog level with the cat: a tie */
-	set("z-dog", 2);
+	press(K_DOWN, 1);
+	press(K_RIGHT, 2);
 	z[1] = 2;
-	softmax3(z, 1, p);
+	rows(z, 3, p);
 	snprintf(want, sizeof want, "top place at %.1f%% each", 100 * p[0]);
 	lt_states(want);
 	snprintf(want, sizeof want, "No winner: 2 classes tie at %.1f%% each", 100 * p[0]);
 	shows("head", want);
-	/* 2. the bird at -5 */
-	set("z-dog", 1);
-	set("z-bird", -5);
+	/* 2. the bird at -5 with Home */
+	press(K_LEFT, 2);
+	press(K_DOWN, 1);
+	press(K_HOME, 1);
 	z[1] = 1;
 	z[2] = -5;
-	softmax3(z, 1, p);
-	lt_says(p[2], 3, "Lower the bird to -5. Its p shrinks to ");
+	rows(z, 3, p);
+	lt_says(p[2], 3, "Lower the bird to -5 with <Home>. Its p shrinks to ");
 	ck_assert_double_gt(p[2], 0);
-	snprintf(want, sizeof want, "bird -5.00 -5.00 %.3f %.3f", exp(-5), p[2]);
-	shows("head", want);
-	/* 3. temperatures 0.5 and 0.2 */
-	set("z-bird", 0);
+	/* 3. back to 0, five classes: the cat's share falls; the frog raised to 3 wins with it */
+	press(K_RIGHT, 10);
 	z[2] = 0;
+	softmax3(z, 1, p);
+	before = p[0];
+	ck_assert_uint_eq(wt_char(wt_get(&t, "head"), '5'), WIDGET_HANDLED | WIDGET_REDRAW);
+	rows(z, 5, p);
+	lt_states("the fish (-1) and the frog (-2) join");
+	snprintf(want, sizeof want, "its share falls from %.1f%% to %.1f%%", 100 * before,
+		 100 * p[0]);
+	lt_states(want);
+	ck_assert_double_lt(p[0], before);
+	snprintf(want, sizeof want, "Winner: cat (%.1f%%)", 100 * p[0]);
+	shows("head", want);
+	before = p[0];
+	press(K_DOWN, 2);
+	press(K_PGUP, 1);
+	z[4] = 3;
+	rows(z, 5, p);
+	snprintf(want, sizeof want, "the frog wins with %.1f%%, exactly what the cat had",
+		 100 * p[4]);
+	lt_states(want);
+	ck_assert_double_eq_tol(p[4], before, 1e-15);
+	snprintf(want, sizeof want, "Winner: frog (%.1f%%)", 100 * p[4]);
+	shows("head", want);
+	lt_states("The logits are 3, 2, 1, 0 and -1");
+	/* 4. three classes again, temperatures 0.5 and 0.2 */
+	ck_assert_uint_eq(wt_char(wt_get(&t, "head"), '3'), WIDGET_HANDLED | WIDGET_REDRAW);
+	softmax3(z, 1, p);
+	snprintf(want, sizeof want, "Press 3 for three classes again (cat %.1f%%)", 100 * p[0]);
+	lt_states(want);
+	snprintf(want, sizeof want, "Winner: cat (%.1f%%)", 100 * p[0]);
+	shows("head", want);
 	cat_takes(z, 0.5, "0.5: the cat takes");
 	cat_takes(z, 0.2, "At 0.2 it takes");
-	/* 4. temperature 5 */
+	/* 5. temperature 5 */
 	set("temp", 5);
 	softmax3(z, 5, p);
 	snprintf(want, sizeof want, "flatten out to %.3f, %.3f and %.3f, close to a third", p[0],
 		 p[1], p[2]);
 	lt_states(want);
-	snprintf(want, sizeof want, "total %.3f 1.000", softmax3(z, 5, p));
+	snprintf(want, sizeof want, "total %.3f 1.000 100.0%%", softmax3(z, 5, p));
 	shows("head", want);
 	/* the quiz: four equal logits */
 	ck_assert_double_eq_tol(exp(3) / (4 * exp(3)), 0.25, 1e-15);

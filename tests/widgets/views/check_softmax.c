@@ -2,7 +2,8 @@
  * hand with exp() (the probabilities total 1, the winner named, ties), the temperature
  * sharpening and flattening, p - y equal to the library's backward and to central
  * differences of a loss computed here, what it gives bars, and its look at 40, 76 and
- * 160 columns in UTF-8 and ASCII. */
+ * 160 columns in UTF-8 and ASCII; with logits of its own, 3, 4 and 5 classes against
+ * the same hand softmax, its keys, and what it saves and restores. */
 #include <config.h>
 
 #include <math.h>
@@ -396,6 +397,248 @@ START_TEST(softmax_fits_every_width)
 }
 END_TEST
 
+/* Five logits of its own, three shown at the start, and a temperature slider. */
+static const char *const OWN =
+    "@widget slider id=temp label=T range=0.1..5 value=1 step=0.1\nalt: T\n@end\n"
+    "@widget softmax id=own values=1.5,-0.5,0.2,3,-2 classes=3 temperature=temp "
+    "labels=cat,dog,bird,fish,frog step=0.1 range=-4..4\nalt: o\n@end\n";
+static const char *const OWN_NAMES[5] = {"cat", "dog", "bird", "fish", "frog"};
+
+/* The percent at the end of the row of text that starts with label, or NaN. */
+static double percent(const char *text, const char *label)
+{
+	const char *p = text, *end, *q;
+	size_t len = strlen(label);
+
+	for (; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, label, len) != 0 || p[len] != ' ')
+			continue;
+		end = strchr(p, '\n');
+		for (q = end; q > p && q[-1] == ' '; q--)
+			;
+		if (q == p || q[-1] != '%')
+			return NAN;
+		while (q > p && q[-1] != ' ')
+			q--;
+		return strtod(q, NULL);
+	}
+	return NAN;
+}
+
+/* Its own logits, 3, 4 and 5 of them as the digit keys choose, against the softmax by
+ * hand: every number of each row (z, z/T, e^(z/T), p and p in percent), the totals
+ * (e^z's sum, 1.000 and 100.0%), the winner and what it gives bars. */
+START_TEST(softmax_own_logits_3_4_5_match_a_hand_softmax)
+{
+	double z[5] = {1.5, -0.5, 0.2, 3, -2}, e[5], p[5], v[8], esum, psum;
+	char want[128], *text, *line;
+	WTest t;
+	Instance *in;
+	Data d;
+	size_t n;
+	int i, k, w;
+
+	wt_open(&t, OWN);
+	in = wt_get(&t, "own");
+	ck_assert(in->ops->focusable(in));
+	for (n = 3; n <= 5; n++) {
+		if (n > 3)
+			ck_assert_uint_eq(wt_char(in, (uint32_t)('0' + n)),
+					  WIDGET_HANDLED | WIDGET_REDRAW);
+		ck_assert_int_eq(in->ops->height(in, 76), (int)n + 3);
+		by_hand(z, n, 1, e, p);
+		text = wt_draw(in, 76, wt_utf8, false);
+		esum = psum = 0;
+		for (i = 0; i < 5; i++) {
+			if ((size_t)i >= n) { /* a class not shown has no row */
+				ck_assert_int_eq(row(text, OWN_NAMES[i], v, 8), -1);
+				continue;
+			}
+			ck_assert_int_ge(row(text, OWN_NAMES[i], v, 8), 4); /* a bar stops it */
+			ck_assert_double_eq(v[0], shown(z[i], 2));
+			ck_assert_double_eq(v[1], shown(z[i], 2));
+			ck_assert_double_eq(v[2], shown(e[i], 3));
+			ck_assert_double_eq(v[3], shown(p[i], 3));
+			ck_assert_double_eq(percent(text, OWN_NAMES[i]), shown(100 * p[i], 1));
+			esum += e[i];
+			psum += p[i];
+		}
+		ck_assert_int_eq(row(text, "total", v, 8), 3);
+		ck_assert_double_eq(v[0], shown(esum, 3));
+		ck_assert_double_eq(v[1], 1.0);
+		ck_assert_double_eq(v[2], 100.0);
+		ck_assert_ptr_nonnull(strstr(text, "100.0%"));
+		/* fish, 3, wins from 4 classes on; cat, 1.5, among the first three */
+		snprintf(want, sizeof want, "Winner: %s (%.1f%%)", n > 3 ? "fish" : "cat",
+			 100 * p[n > 3 ? 3 : 0]);
+		ck_assert_msg(strstr(text, want) != NULL, "no \"%s\" in\n%s", want, text);
+		free(text);
+		ck_assert(scene_output(in, "probs", DATA_VECTOR, &d));
+		ck_assert_uint_eq(d.n, n);
+		for (i = 0; i < (int)n; i++)
+			ck_assert_double_eq_tol(d.v[i], p[i], 1e-14);
+		ck_assert_double_eq_tol(psum, 1, 1e-14);
+	}
+	/* A colder softmax through the temperature slider, five classes. */
+	wt_type(wt_get(&t, "temp"), "0.5", true);
+	by_hand(z, 5, 0.5, e, p);
+	text = wt_draw(in, 76, wt_ascii, false);
+	for (i = 0; i < 5; i++) {
+		ck_assert_int_ge(row(text, OWN_NAMES[i], v, 8), 4);
+		ck_assert_double_eq(v[1], shown(z[i] / 0.5, 2));
+		ck_assert_double_eq(v[3], shown(p[i], 3));
+		ck_assert_double_eq(percent(text, OWN_NAMES[i]), shown(100 * p[i], 1));
+	}
+	free(text);
+	/* Every width: each line within it and ASCII; the bar kept at 40, e^z at 76. */
+	for (k = 0; k < 4; k++) {
+		w = (int[]){30, 40, 76, 160}[k];
+		text = wt_draw(in, w, wt_ascii, true);
+		for (line = text; *line && strncmp(line, "cursor", 6); line = strchr(line, '\n') + 1) {
+			int len = (int)(strchr(line, '\n') - line);
+			ck_assert_int_le(len, w);
+			for (i = 0; i < len; i++)
+				ck_assert_msg((unsigned char)line[i] < 0x80, "not ASCII: %s", text);
+		}
+		ck_assert_ptr_nonnull(strstr(text, "[1.50]")); /* the chosen class, focused */
+		ck_assert_int_eq(strstr(text, "#") != NULL, w >= 40);
+		ck_assert_int_eq(strstr(text, "e^(z/T)") != NULL, w >= 76);
+		ck_assert_double_eq(percent(text, "total"), 100.0);
+		free(text);
+	}
+	wt_golden("softmax-own-40", in, 40);
+	wt_golden("softmax-own-76", in, 76);
+	wt_golden("softmax-own-160", in, 160);
+	wt_close(&t);
+}
+END_TEST
+
+/* Whether in, focused, drawn at 76 columns in ASCII shows s. */
+static bool draws(const Instance *in, const char *s)
+{
+	char *text = wt_draw(in, 76, wt_ascii, true);
+	bool found = strstr(text, s) != NULL;
+
+	free(text);
+	return found;
+}
+
+/* The keys: a digit shows that many classes (2 to its five, no other); Up and Down choose
+ * a class, kept among those shown; Left/Right move its logit by the step, on the grid
+ * of steps, within range=; the help names the digits it takes. */
+START_TEST(softmax_own_keys)
+{
+	const char *pairs[16];
+	char scratch[64];
+	WTest t;
+	Instance *in;
+	Data d;
+	int n, i;
+
+	wt_open(&t, OWN);
+	in = wt_get(&t, "own");
+	ck_assert_uint_eq(wt_char(in, '1'), WIDGET_IGNORED);
+	ck_assert_uint_eq(wt_char(in, '6'), WIDGET_IGNORED);
+	ck_assert_uint_eq(wt_char(in, '9'), WIDGET_IGNORED);
+	ck_assert_uint_eq(wt_char(in, '3'), WIDGET_HANDLED); /* already 3: nothing to draw */
+	ck_assert_uint_eq(wt_char(in, '2'), WIDGET_HANDLED | WIDGET_REDRAW);
+	ck_assert(scene_output(in, "probs", DATA_VECTOR, &d));
+	ck_assert_uint_eq(d.n, 2);
+	/* two classes: p of the first is the sigmoid of the gap */
+	ck_assert_double_eq_tol(d.v[0], 1 / (1 + exp(-(1.5 - -0.5))), 1e-14);
+	wt_char(in, '5');
+	for (i = 0; i < 6; i++) /* down to frog, and no further */
+		wt_key(in, K_DOWN);
+	for (i = 0; i < 3; i++)
+		wt_key(in, K_RIGHT); /* -2 + 3 x 0.1 */
+	ck_assert(scene_output(in, "probs", DATA_VECTOR, &d));
+	ck_assert_uint_eq(d.n, 5);
+	ck_assert(draws(in, "[-1.70]"));
+	wt_char(in, '3'); /* the choice falls back to bird (0.2), the last shown */
+	wt_key(in, K_LEFT);
+	ck_assert(draws(in, "[0.10]"));
+	wt_key(in, K_END);
+	ck_assert(draws(in, "[4.00]"));
+	ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_HANDLED); /* at the end of range= */
+	wt_key(in, K_PGDN);
+	ck_assert(draws(in, "[3.00]"));
+	for (i = 0; i < 5; i++)
+		wt_key(in, K_UP);
+	wt_key(in, K_HOME);
+	ck_assert(draws(in, "[-4.00]"));
+	/* what the footer lists */
+	n = instance_keys(in, false, pairs, 16, scratch, sizeof scratch);
+	ck_assert_int_eq(n, 10);
+	ck_assert_str_eq(pairs[8], "2-5");
+	ck_assert_str_eq(pairs[9], "show that many classes");
+	for (i = 0; i < n; i += 2)
+		ck_assert_ptr_nonnull(pairs[i]);
+	wt_close(&t);
+	/* Logits read from sliders take no key and are no tab stop. */
+	wt_open(&t, HEAD);
+	in = wt_get(&t, "head");
+	ck_assert(!in->ops->focusable(in));
+	ck_assert_uint_eq(wt_key(in, K_DOWN), WIDGET_IGNORED);
+	ck_assert_uint_eq(wt_char(in, '3'), WIDGET_IGNORED);
+	ck_assert_int_eq(instance_keys(in, false, pairs, 16, scratch, sizeof scratch), 0);
+	wt_close(&t);
+}
+END_TEST
+
+/* Progress keeps every logit as set (0.1 steps written as 0.1, not 0.1000000001) and the
+ * classes shown; a list that does not read whole, or a count out of bounds, is left out. */
+START_TEST(softmax_own_saves_and_restores)
+{
+	MemStore m;
+	WTest t;
+	Instance *in;
+	Data d;
+	double before[5];
+
+	memstore_init(&m);
+	wt_open(&t, OWN);
+	in = wt_get(&t, "own");
+	wt_char(in, '4');
+	wt_key(in, K_DOWN);
+	wt_key(in, K_RIGHT); /* dog: -0.5 + 0.1 + 0.1 + 0.1 */
+	wt_key(in, K_RIGHT);
+	wt_key(in, K_RIGHT);
+	ck_assert_str_eq(wt_saved(in, &m, "logits"), "1.5,-0.2,0.2,3,-2");
+	ck_assert_str_eq(memstore_get(&m, "classes"), "4");
+	ck_assert(scene_output(in, "probs", DATA_VECTOR, &d));
+	memcpy(before, d.v, 4 * sizeof *d.v);
+	wt_close(&t);
+	wt_open(&t, OWN);
+	in = wt_get(&t, "own");
+	ck_assert(scene_output(in, "probs", DATA_VECTOR, &d));
+	ck_assert_uint_eq(d.n, 3);
+	in->ops->restore(in, &m.store);
+	ck_assert(scene_output(in, "probs", DATA_VECTOR, &d));
+	ck_assert_uint_eq(d.n, 4);
+	ck_assert_double_eq(d.v[0], before[0]);
+	ck_assert_double_eq(d.v[1], before[1]);
+	ck_assert_double_eq(d.v[3], before[3]);
+	/* broken or short lists and a count of 6 change nothing; out of range is clamped */
+	memstore_set(&m, "logits", "1,2,x,4,5");
+	memstore_set(&m, "classes", "6");
+	in->ops->restore(in, &m.store);
+	ck_assert_str_eq(wt_saved(in, &m, "logits"), "1.5,-0.2,0.2,3,-2");
+	ck_assert_str_eq(memstore_get(&m, "classes"), "4");
+	memstore_set(&m, "logits", "1,2,3,4");
+	in->ops->restore(in, &m.store);
+	ck_assert_str_eq(wt_saved(in, &m, "logits"), "1.5,-0.2,0.2,3,-2");
+	memstore_set(&m, "logits", "1,2,3,4,5,6");
+	in->ops->restore(in, &m.store);
+	ck_assert_str_eq(wt_saved(in, &m, "logits"), "1.5,-0.2,0.2,3,-2");
+	memstore_set(&m, "logits", "9,0,0,0,-0.7");
+	in->ops->restore(in, &m.store);
+	ck_assert_str_eq(wt_saved(in, &m, "logits"), "4,0,0,0,-0.7");
+	wt_close(&t);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("softmax");
@@ -408,6 +651,9 @@ int main(void)
 	tcase_add_test(tc, softmax_gradient_is_p_minus_y);
 	tcase_add_test(tc, softmax_truth_is_a_class);
 	tcase_add_test(tc, softmax_fits_every_width);
+	tcase_add_test(tc, softmax_own_logits_3_4_5_match_a_hand_softmax);
+	tcase_add_test(tc, softmax_own_keys);
+	tcase_add_test(tc, softmax_own_saves_and_restores);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }
