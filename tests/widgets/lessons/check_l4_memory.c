@@ -204,6 +204,10 @@ START_TEST(what_the_text_measures_at_each_dial)
 	listed(d + 1, T - 1, buf, sizeof buf);
 	lt_says(d[0], 2, "With the dial at 1 they read ");
 	lt_states(buf); /* "1.49, 1.01, ... and 0.15" */
+	/* and the bars' text alternative: "2.28, 1.49, ..., 0.15." */
+	for (k = 0, buf[0] = 0; k < T; k++)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), "%s%.2f", k ? ", " : "", d[k]);
+	lt_states(buf);
 	lo = hi = d[1] / d[0];
 	for (k = 1; k < T; k++) {
 		lo = fmin(lo, d[k] / d[k - 1]);
