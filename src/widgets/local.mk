@@ -30,7 +30,8 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/views/heatmap.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/bars.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/softmax.c src/widgets/views/softmax-draw.c \
 	src/widgets/views/softmax.h
-src_widgets_libwidgets_a_SOURCES += src/widgets/views/strip.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/strip.c \
+	src/widgets/views/strip-rnn.c src/widgets/views/strip.h
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/diagram.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/cloud.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/surface.c \
