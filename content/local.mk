@@ -15,4 +15,5 @@ nobase_dist_pkgdata_DATA = \
 	content/level2/layers.lesson \
 	content/level2/xor.lesson \
 	content/level3/backprop.lesson \
+	content/level3/sequences.lesson \
 	content/level3/brain.lesson

@@ -49,6 +49,9 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/trainer/trainer-controls.c src/widgets/trainer/trainer-view.c \
 	src/widgets/trainer/trainer-thumbs.c src/widgets/trainer/trainer-thumbs.h \
 	src/widgets/trainer/trainer-judge.c
-# sims: simulations that train real networks live (nn/run.h), side by side.
+# sims: simulations that train real networks live (nn/run.h) side by side, and the
+# sequence models trained when their widget starts.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/sims/race.c src/widgets/sims/race-view.c src/widgets/sims/race.h
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/translator.c \
+	src/widgets/sims/tblock.c src/widgets/sims/tblock.h
