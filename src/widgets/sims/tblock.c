@@ -4,7 +4,9 @@
  * widget starts, from a seed, to guess the next word of the toy English sentences
  * (nn/pairs.h). Right and Left step through its stages on one sentence; it publishes
  * each stage's numbers as a matrix (a row per word) for a heat map, and names the
- * head's guesses. Must not own the loop or write files; computes only with src/nn. */
+ * head's guesses. The block is trained on first use (the first layout, key or reader),
+ * not when the scene is made: a scene stays cheap to make. Must not own the loop or
+ * write files; computes only with src/nn. */
 #include <config.h>
 
 #include <stdio.h>
@@ -35,6 +37,9 @@ typedef struct {
 	double gp[TB_MAXT];    /* its probability */
 	Steps at;
 	unsigned long version;
+	uint64_t seed;
+	size_t steps;
+	bool trained, broken; /* trained (on first use); that failed */
 } Tblock;
 
 static const char *const names[TB_STAGES] = {
@@ -148,8 +153,8 @@ static void tb_free(Instance *in)
 static int tb_init(Instance *in)
 {
 	Tblock *s = calloc(1, sizeof *s);
-	const char *text = widget_str(in, "sentence", NULL);
-	size_t i, k;
+	const char *text = widget_str(in, "sentence", "the cat sits");
+	size_t i;
 
 	if (!s)
 		return -1;
@@ -160,11 +165,20 @@ static int tb_init(Instance *in)
 		if (strcmp(pairs_text(i, PAIRS_EN), text) == 0)
 			s->pair = i;
 	s->len = pairs_tokens(NULL, 0, s->pair, PAIRS_EN);
+	s->seed = (uint64_t)widget_num(in, "seed", 1);
+	s->steps = (size_t)widget_num(in, "steps", 300);
 	steps_init(&s->at, 0);
-	if (s->t > TB_MAXT || train(s, (uint64_t)widget_num(in, "seed", 1),
-	                            (size_t)widget_num(in, "steps", 300)) ||
+	return 0;
+}
+
+/* Trains the block and runs it on the sentence: the head's guesses, the first stage. */
+static int prepare(Tblock *s)
+{
+	size_t i, k;
+
+	if (s->t > TB_MAXT || s->v > 64 || train(s, s->seed, s->steps) ||
 	    !(s->stage = malloc(s->len * (s->len > TB_D ? s->len : TB_D) * sizeof *s->stage)))
-		goto fail;
+		return -1;
 	sentence(s, 0, s->pair);
 	net_forward(&s->net, 1);
 	for (i = 0; i < s->len; i++) {
@@ -177,14 +191,24 @@ static int tb_init(Instance *in)
 	}
 	fill_stage(s, 0);
 	return 0;
-fail:
-	tb_free(in);
-	return -1;
+}
+
+/* The state, the block trained on first use (a cache of what the parameters determine:
+ * the same whenever it happens). */
+static Tblock *ready(const Instance *in)
+{
+	Tblock *s = in->state;
+
+	if (!s->trained) {
+		s->trained = true;
+		s->broken = prepare(s) != 0;
+	}
+	return s;
 }
 
 const Net *tblock_net(const Instance *in, NetId *stage_nodes)
 {
-	const Tblock *s = in->state;
+	const Tblock *s = ready(in);
 
 	memcpy(stage_nodes, s->node, sizeof s->node);
 	return &s->net;
@@ -192,7 +216,7 @@ const Net *tblock_net(const Instance *in, NetId *stage_nodes)
 
 size_t tblock_guess(const Instance *in, size_t i, double *p)
 {
-	const Tblock *s = in->state;
+	const Tblock *s = ready(in);
 
 	*p = s->gp[i];
 	return s->guess[i];
@@ -213,7 +237,7 @@ static int desc_rows(int w)
 
 static int tb_height(const Instance *in, int width)
 {
-	const Tblock *s = in->state;
+	const Tblock *s = ready(in);
 
 	return 1 + desc_rows(width) + (int)s->len;
 }
@@ -221,12 +245,16 @@ static int tb_height(const Instance *in, int width)
 static void tb_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
                     int *cy)
 {
-	const Tblock *s = in->state;
+	const Tblock *s = ready(in);
 	int at = steps_at(&s->at, TB_STAGES), k, x = r.x, y = r.y, n;
 	const char *d = _(says[at]), *sep = caps.unicode ? "›" : ">";
 	WrapLine lines[16];
 	char buf[128], num[32];
 
+	if (s->broken) {
+		grid_text(g, r.x, y, _("out of memory"), strlen(_("out of memory")), r.w, STYLE_DIM);
+		return;
+	}
 	for (k = 0; k < TB_STAGES && x < r.x + r.w; k++) {
 		const char *nm = _(names[k]);
 		bool cur = k == at;
@@ -263,14 +291,14 @@ static void tb_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused
 
 static unsigned tb_key(Instance *in, const Key *k)
 {
-	Tblock *s = in->state;
+	Tblock *s = ready(in);
 	int to = steps_key_target(&s->at, TB_STAGES, k, true);
 	unsigned r;
 
 	if (to < 0)
 		return WIDGET_IGNORED;
 	r = steps_key_go(&s->at, TB_STAGES, to, &in->animating);
-	if (r != WIDGET_IGNORED) {
+	if (r != WIDGET_IGNORED && !s->broken) {
 		fill_stage(s, s->at.pos);
 		s->version++;
 	}
@@ -279,8 +307,10 @@ static unsigned tb_key(Instance *in, const Key *k)
 
 static bool tb_output(const Instance *in, const char *name, Data *out)
 {
-	const Tblock *s = in->state;
+	const Tblock *s = ready(in);
 
+	if (s->broken)
+		return false;
 	out->version = s->version;
 	if (strcmp(name, "stage") == 0) {
 		out->rows = s->rows, out->cols = s->cols, out->v = s->stage;
@@ -304,8 +334,9 @@ static const WidgetOps tb_ops = {
 };
 
 static const ParamSpec params[] = {
-    {.name = "sentence", .type = PARAM_STRING, .def = "the cat sits",
-     .help = N_("the English sentence (one of the toy pairs) it runs on")},
+    {.name = "sentence", .type = PARAM_STRING,
+     .help = N_("the English sentence (one of the toy pairs) it runs on (default: the cat "
+                "sits)")},
     {.name = "steps", .type = PARAM_INT, .min = 1, .max = 2000, .def = "300",
      .help = N_("training steps when the widget starts (every sentence in each)")},
     {.name = "seed", .type = PARAM_INT, .min = 0, .max = 1e9, .def = "1",
@@ -325,7 +356,7 @@ const WidgetKind tblock_kind = {
                KIND_LIST(outputs, outputs),
                .help = N_("a one-block Transformer trained to guess the next word, stage "
                           "by stage"),
-               .example = "id=block sentence=\"the cat sits\""},
+               .example = "id=block sentence=\"the cat sits\" steps=1"},
     .ops = &tb_ops,
     .keys = tb_keys,
     .nkeys = sizeof tb_keys / sizeof *tb_keys,

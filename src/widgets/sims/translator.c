@@ -5,8 +5,9 @@
  * translating a sentence word by word (Right reveals the next decoder step, each word
  * with its probability) and publishes the context vector, the step's probabilities, the
  * word accuracy of both models by sentence length and the attention model's weights on
- * a longer sentence, for heat maps and bars. Must not own the loop or write files;
- * computes only with src/nn. */
+ * a longer sentence, for heat maps and bars. The models are trained on first use (the
+ * first layout, key or reader), not when the scene is made: a scene stays cheap to
+ * make. Must not own the loop or write files; computes only with src/nn. */
 #include <config.h>
 
 #include <stdio.h>
@@ -28,6 +29,8 @@ enum {
 	S2S_TOP = 5,    /* words in the "top" output */
 	S2S_BUCKETS = 3 /* sentence lengths: 2-3, 4-5, 6 and more English words */
 };
+
+#define LONG_DEFAULT "the black cat sleeps in the small house"
 
 /* One trained model. */
 typedef struct {
@@ -51,6 +54,9 @@ typedef struct {
 	const char *toplab[S2S_TOP];
 	Steps at;           /* decoder steps revealed: 0 .. nsteps */
 	unsigned long version;
+	uint64_t seed;
+	size_t epochs, long_pair;
+	bool trained, broken; /* trained (on first use); that failed */
 } S2s;
 
 static const KindKey s2s_keys[] = {
@@ -200,30 +206,44 @@ static void s2s_free(Instance *in)
 static int s2s_init(Instance *in)
 {
 	S2s *s = calloc(1, sizeof *s);
-	uint64_t seed = (uint64_t)widget_num(in, "seed", 6);
-	size_t epochs = (size_t)widget_num(in, "epochs", 60), i;
+	size_t i;
 
 	if (!s)
 		return -1;
 	in->state = s;
+	s->seed = (uint64_t)widget_num(in, "seed", 6);
+	s->epochs = (size_t)widget_num(in, "epochs", 60);
 	s->ts = pairs_max_len(PAIRS_EN);
 	s->tt = pairs_max_len(PAIRS_FR) + 1;
 	s->vt = pairs_vocab_size(PAIRS_FR);
 	s->hid = (size_t)widget_num(in, "context", 8);
-	s->pair = find_pair(widget_str(in, "sentence", NULL));
+	s->pair = find_pair(widget_str(in, "sentence", "the cat sits"));
+	s->long_pair = find_pair(widget_str(in, "long", LONG_DEFAULT));
 	steps_init(&s->at, 0);
-	if (!(s->labels = malloc(s->vt * sizeof *s->labels)))
-		goto fail;
+	if (!(s->labels = malloc(s->vt * sizeof *s->labels))) {
+		s2s_free(in);
+		return -1;
+	}
 	for (i = 0; i < s->vt; i++)
 		s->labels[i] = pairs_word(PAIRS_FR, i);
-	if (train(&s->plain, s, 0, seed, epochs) || train(&s->attn, s, 1, seed, epochs) ||
-	    measure(s) || translate(s) ||
-	    attend_long(s, find_pair(widget_str(in, "long", NULL))))
-		goto fail;
 	return 0;
-fail:
-	s2s_free(in);
-	return -1;
+}
+
+/* The state, the models trained and measured on first use (a cache of what the
+ * parameters determine: the same whenever it happens). */
+static S2s *ready(const Instance *in)
+{
+	S2s *s = in->state;
+
+	if (!s->trained) {
+		s->trained = true;
+		s->broken = train(&s->plain, s, 0, s->seed, s->epochs) ||
+		            train(&s->attn, s, 1, s->seed, s->epochs) || measure(s) ||
+		            translate(s) || attend_long(s, s->long_pair);
+		if (s->broken)
+			s->nsteps = 0;
+	}
+	return s;
 }
 
 /* The step whose probabilities are published: the last one revealed (the first before). */
@@ -248,7 +268,7 @@ static size_t runner_up(const S2s *s, size_t k)
 
 static int s2s_height(const Instance *in, int width)
 {
-	const S2s *s = in->state;
+	const S2s *s = ready(in);
 
 	(void)width;
 	return (int)s->nsteps + 3;
@@ -263,7 +283,7 @@ static void text_at(Grid *g, int x, int y, int maxw, const char *t, Style st)
 static void s2s_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
 		     int *cy)
 {
-	const S2s *s = in->state;
+	const S2s *s = ready(in);
 	int shown = steps_at(&s->at, (int)s->nsteps + 1), y = r.y, k;
 	bool wide = r.w >= 56;
 	const char *arrow = caps.unicode ? "→" : "->";
@@ -272,6 +292,10 @@ static void s2s_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focuse
 	int xs = r.x, xr = r.x + 5, xw = r.x + (wide ? 17 : 14), xp = r.x + (wide ? 29 : 25);
 	int xn = r.x + 37;
 
+	if (s->broken) {
+		text_at(g, r.x, y, r.w, _("out of memory"), STYLE_DIM);
+		return;
+	}
 	snprintf(line, sizeof line, _("\"%s\" %s encoder %s %zu numbers %s decoder"),
 	         pairs_text(s->pair, PAIRS_EN), arrow, arrow, s->hid, arrow);
 	if (utf8_width(line, strlen(line)) > r.w) /* narrow: the sentence and the numbers */
@@ -322,7 +346,7 @@ static void s2s_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focuse
 
 static unsigned s2s_key(Instance *in, const Key *k)
 {
-	S2s *s = in->state;
+	S2s *s = ready(in);
 	int n = (int)s->nsteps + 1, to = steps_key_target(&s->at, n, k, true);
 	unsigned r;
 
@@ -335,7 +359,7 @@ static unsigned s2s_key(Instance *in, const Key *k)
 
 static bool s2s_tick(Instance *in, double dt)
 {
-	S2s *s = in->state;
+	S2s *s = ready(in);
 	bool moved = steps_tick(&s->at, (int)s->nsteps + 1, dt, &in->animating);
 
 	s->version += moved;
@@ -344,14 +368,14 @@ static bool s2s_tick(Instance *in, double dt)
 
 static void s2s_animate(Instance *in, AnimCommand cmd, double arg)
 {
-	S2s *s = in->state;
+	S2s *s = ready(in);
 
 	s->version += steps_command(&s->at, (int)s->nsteps + 1, cmd, arg, &in->animating);
 }
 
 static void s2s_anim_state(const Instance *in, AnimState *st)
 {
-	const S2s *s = in->state;
+	const S2s *s = ready(in);
 
 	steps_state(&s->at, (int)s->nsteps + 1, st);
 }
@@ -379,9 +403,12 @@ static void fill_top(S2s *s, size_t k)
 
 static bool s2s_output(const Instance *in, const char *name, Data *out)
 {
-	S2s *s = in->state;
-	size_t k = shown_step(s);
+	S2s *s = ready(in);
+	size_t k;
 
+	if (s->broken)
+		return false;
+	k = shown_step(s);
 	out->version = s->version;
 	if (strcmp(name, "context") == 0) {
 		out->rows = 1, out->cols = s->hid, out->v = s->context;
@@ -413,10 +440,12 @@ static const WidgetOps s2s_ops = {
 };
 
 static const ParamSpec params[] = {
-    {.name = "sentence", .type = PARAM_STRING, .def = "the cat sits",
-     .help = N_("the English sentence (one of the toy pairs) translated step by step")},
-    {.name = "long", .type = PARAM_STRING, .def = "the black cat sleeps in the small house",
-     .help = N_("the longer sentence (one of the pairs) whose attention weights it publishes")},
+    {.name = "sentence", .type = PARAM_STRING,
+     .help = N_("the English sentence (one of the toy pairs) translated step by step "
+                "(default: the cat sits)")},
+    {.name = "long", .type = PARAM_STRING,
+     .help = N_("the longer sentence (one of the pairs) whose attention weights it publishes "
+                "(default: the black cat sleeps in the small house)")},
     {.name = "context", .type = PARAM_INT, .min = 2, .max = 64, .def = "8",
      .help = N_("numbers in the context vector (the GRUs' hidden size)")},
     {.name = "epochs", .type = PARAM_INT, .min = 1, .max = 400, .def = "60",
@@ -444,7 +473,7 @@ const WidgetKind translator_kind = {
                KIND_LIST(outputs, outputs),
                .help = N_("two GRU encoder-decoders trained on toy English-French pairs, "
                           "with and without attention; the decoder's words step by step"),
-               .example = "id=s2s sentence=\"the cat sits\" context=8"},
+               .example = "id=s2s sentence=\"the cat sits\" context=2 epochs=1"},
     .ops = &s2s_ops,
     .keys = s2s_keys,
     .nkeys = sizeof s2s_keys / sizeof *s2s_keys,
