@@ -9,7 +9,10 @@
  * live, and the drawing time. Then the race (the Init Race, three runs) live the same
  * way, at full speed and at the lesson's 20 epochs a second: examples per second of
  * every run together, and how soon the Xavier start's loss is below half the zero
- * start's. Links the widget layer and what it needs. */
+ * start's. Last, how long the sequence models take to start (the translator trains two
+ * GRU encoder-decoders, the tblock a Transformer block, when their widget is made; the
+ * lesson L3-sequences promises well under a second), median of three. Links the widget
+ * layer and what it needs. */
 #include <config.h>
 
 #include <math.h>
@@ -160,6 +163,42 @@ static void live(Instance *in, int w, const char *what, Caps caps)
 	       lv.drawn / (double)lv.frames * 1e3, b->run.test_acc);
 }
 
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Prints the median of three starts (parse, check, every widget made) of a lesson body. */
+static void start_time(const char *body, const char *what)
+{
+	SchemaTable schemas = registry_schemas();
+	char text[512];
+	double t[3];
+	int k;
+
+	snprintf(text, sizeof text, "@lesson B\n@title B\n@level 3\n@format 1\n@unit U\n%s", body);
+	for (k = 0; k < 3; k++) {
+		Lesson *l = NULL;
+		DiagList d;
+		Scene sc;
+		double t0 = now();
+		diag_init(&d, 0);
+		lesson_parse(&l, "bench.lesson", text, strlen(text), &d);
+		if (!l || lesson_check(l, &schemas, &d) != 0 || scene_init(&sc, l) != 0) {
+			fprintf(stderr, "widgets-bench: %s does not load\n", what);
+			exit(1);
+		}
+		t[k] = now() - t0;
+		scene_free(&sc);
+		lesson_free(l);
+		diag_free(&d);
+	}
+	qsort(t, 3, sizeof *t, by_value);
+	printf("%-60s %6.3f s\n", what, t[1]);
+}
+
 /* The examples every run of the race in has trained. */
 static size_t race_examples(const Instance *in)
 {
@@ -275,5 +314,9 @@ int main(void)
 	scene_free(&sc);
 	lesson_free(l);
 	diag_free(&d);
+	start_time("@widget translator id=s2s\nalt: x\n@end\n",
+	           "translator: start, two seq2seq models trained (goal < 1 s)");
+	start_time("@widget tblock id=block\nalt: x\n@end\n",
+	           "tblock: start, the Transformer block trained (goal < 1 s)");
 	return 0;
 }

@@ -16,6 +16,8 @@ typedef struct {
 	size_t tq, tk, d, dv;
 	size_t ldq, ldk, ldv, ldy;
 	int causal;
+	const size_t *keep; /* key j is seen only where keep[j ldkeep] != 0; NULL: all */
+	size_t ldkeep;
 } Rows;
 
 /* The keys query i sees: 0 .. seen - 1. */
@@ -34,10 +36,15 @@ static void attend(double *y, double *p, const double *q, const double *k, const
 		double *pi = p + i * r->tk, *yi = y + i * r->ldy;
 		const double *qi = q + i * r->ldq;
 		size_t lim = seen(r, i);
-		for (j = 0; j < lim; j++)
-			pi[j] = linalg_dot(qi, k + j * r->ldk, r->d) * scale;
-		loss_softmax(pi, pi, lim);
-		for (j = lim; j < r->tk; j++)
+		size_t shown = 0;
+		for (j = 0; j < lim; j++) {
+			int hide = r->keep && !r->keep[j * r->ldkeep];
+			pi[j] = hide ? -INFINITY : linalg_dot(qi, k + j * r->ldk, r->d) * scale;
+			shown += !hide;
+		}
+		if (shown)
+			loss_softmax(pi, pi, lim); /* exp(-inf) = 0: a hidden key gets exactly 0 */
+		for (j = shown ? lim : 0; j < r->tk; j++)
 			pi[j] = 0.0;
 		for (c = 0; c < r->dv; c++)
 			yi[c] = 0.0;
@@ -63,16 +70,19 @@ static void attend_backward(double *dq, double *dk, double *dv, const double *dy
 		for (j = 0; j < lim; j++) {
 			double dp = linalg_dot(dyi, v + j * r->ldv, r->dv);
 			double ds = pi[j] * (dp - dot) * scale;
-			linalg_axpy(dq + i * r->ldq, ds, k + j * r->ldk, r->d);
-			linalg_axpy(dk + j * r->ldk, ds, qi, r->d);
-			linalg_axpy(dv + j * r->ldv, pi[j], dyi, r->dv);
+			if (dq)
+				linalg_axpy(dq + i * r->ldq, ds, k + j * r->ldk, r->d);
+			if (dk)
+				linalg_axpy(dk + j * r->ldk, ds, qi, r->d);
+			if (dv)
+				linalg_axpy(dv + j * r->ldv, pi[j], dyi, r->dv);
 		}
 	}
 }
 
 static Rows dense_rows(const AttnShape *s)
 {
-	Rows r = {s->tq, s->tk, s->d, s->dv, s->d, s->d, s->dv, s->dv, s->causal};
+	Rows r = {s->tq, s->tk, s->d, s->dv, s->d, s->d, s->dv, s->dv, s->causal, NULL, 0};
 	return r;
 }
 
@@ -99,6 +109,40 @@ void attention_backward(double *dq, double *dk, double *dv, const double *dy, co
 		                k + b * s->tk * s->d, v + b * s->tk * s->dv, &r);
 }
 
+/* Example b's rows of time-major sequences start at b d and lie n d apart. */
+static Rows seq_rows(const AttnShape *s, const size_t *keep)
+{
+	Rows r = {s->tq, s->tk, s->d, s->dv, s->n * s->d, s->n * s->d, s->n * s->dv,
+	          s->n * s->dv, s->causal, keep, s->n};
+	return r;
+}
+
+void attention_seq_forward(double *y, double *p, const double *q, const double *k,
+                           const double *v, const size_t *keep, const AttnShape *s)
+{
+	size_t b;
+
+	for (b = 0; b < s->n; b++) {
+		Rows r = seq_rows(s, keep ? keep + b : NULL);
+		attend(y + b * s->dv, p + b * s->tq * s->tk, q + b * s->d, k + b * s->d,
+		       v + b * s->dv, &r);
+	}
+}
+
+void attention_seq_backward(double *dq, double *dk, double *dv, const double *dy,
+                            const double *p, const double *q, const double *k, const double *v,
+                            const AttnShape *s)
+{
+	Rows r = seq_rows(s, NULL);
+	size_t b;
+
+	for (b = 0; b < s->n; b++)
+		attend_backward(dq ? dq + b * s->d : NULL, dk ? dk + b * s->d : NULL,
+		                dv ? dv + b * s->dv : NULL, dy + b * s->dv,
+		                p + b * s->tq * s->tk, q + b * s->d, k + b * s->d, v + b * s->dv,
+		                &r);
+}
+
 /* The workspace: Q K V O dQ dK dV dO (each n t d), then P (n heads t t). */
 enum { W_Q, W_K, W_V, W_O, W_DQ, W_DK, W_DV, W_DO, W_P };
 
@@ -120,7 +164,7 @@ const double *mha_weights(const double *work, const MhaShape *s)
 static Rows head_rows(const MhaShape *s)
 {
 	size_t dh = s->d / s->heads;
-	Rows r = {s->t, s->t, dh, dh, s->d, s->d, s->d, s->d, s->causal};
+	Rows r = {s->t, s->t, dh, dh, s->d, s->d, s->d, s->d, s->causal, NULL, 0};
 	return r;
 }
 

@@ -25,6 +25,18 @@ void attention_forward(double *y, double *p, const double *q, const double *k, c
 void attention_backward(double *dq, double *dk, double *dv, const double *dy, const double *p,
                         const double *q, const double *k, const double *v, const AttnShape *s);
 
+/* The same for time-major sequences, as an encoder-decoder's cross-attention (a
+ * decoder's states as queries, an encoder's as keys and values): q (tq,n,d),
+ * k (tk,n,d), v (tk,n,dv), y (tq,n,dv), p (n,tq,tk). keep (tk,n) or NULL: key j of
+ * example b is seen only where keep[j n + b] != 0 (padding hidden, p exactly 0 there; a
+ * query that sees no key gets p = 0 and y = 0). k and v may be the same array, and so
+ * may dk and dv (the backward adds into each in turn); any of dq, dk, dv may be NULL. */
+void attention_seq_forward(double *y, double *p, const double *q, const double *k,
+                           const double *v, const size_t *keep, const AttnShape *s);
+void attention_seq_backward(double *dq, double *dk, double *dv, const double *dy,
+                            const double *p, const double *q, const double *k, const double *v,
+                            const AttnShape *s);
+
 /* Self-attention of x (n,t,d) with `heads` heads of d/heads columns (heads divides d). */
 typedef struct {
 	size_t n, t, d, heads;

@@ -6,7 +6,7 @@
 
 static void none(DemoModel *m)
 {
-	m->x = m->x2 = m->target = m->out = m->loss = m->attn = NET_NONE;
+	m->x = m->x2 = m->target = m->out = m->loss = m->attn = m->code = NET_NONE;
 }
 
 void demo_cnn(Net *net, DemoModel *m, size_t size, size_t ch, size_t classes)
@@ -23,19 +23,37 @@ void demo_cnn(Net *net, DemoModel *m, size_t size, size_t ch, size_t classes)
 	m->loss = net_softmax_ce(net, m->out, m->target);
 }
 
-void demo_seq2seq(Net *net, DemoModel *m, size_t ts, size_t tt, size_t vs, size_t vt,
-                  size_t emb, size_t hid)
+/* The encoder-decoder with or without attention (demo.h). */
+static void seq2seq(Net *net, DemoModel *m, size_t ts, size_t tt, size_t vs, size_t vt,
+                    size_t emb, size_t hid, int attend)
 {
 	NetId enc, dec;
 
 	none(m);
 	m->x = net_ids(net, ts, 1);
 	enc = net_gru(net, net_embed(net, m->x, vs, emb), NET_NONE, hid);
+	m->code = net_last_step(net, enc);
 	m->x2 = net_ids(net, tt, 1);
-	dec = net_gru(net, net_embed(net, m->x2, vt, emb), net_last_step(net, enc), hid);
+	dec = net_gru(net, net_embed(net, m->x2, vt, emb), m->code, hid);
+	if (attend) {
+		m->attn = net_attend(net, dec, enc, m->x);
+		dec = net_concat(net, dec, m->attn, 1);
+	}
 	m->out = net_linear(net, dec, vt);
 	m->target = net_ids(net, tt, 1);
 	m->loss = net_softmax_ce(net, m->out, m->target);
+}
+
+void demo_seq2seq(Net *net, DemoModel *m, size_t ts, size_t tt, size_t vs, size_t vt,
+                  size_t emb, size_t hid)
+{
+	seq2seq(net, m, ts, tt, vs, vt, emb, hid, 0);
+}
+
+void demo_seq2seq_attn(Net *net, DemoModel *m, size_t ts, size_t tt, size_t vs, size_t vt,
+                       size_t emb, size_t hid)
+{
+	seq2seq(net, m, ts, tt, vs, vt, emb, hid, 1);
 }
 
 void demo_transformer(Net *net, DemoModel *m, size_t t, size_t v, size_t d, size_t heads,

@@ -17,6 +17,7 @@ typedef struct {
 	NetId out;    /* the output: logits, a reconstruction, samples */
 	NetId loss;   /* the scalar loss */
 	NetId attn;   /* the attention layer (its weights: net_attention) */
+	NetId code;   /* a summary: the encoder-decoder's context vector */
 } DemoModel;
 
 /* images (1, size, size) -> conv 3x3 (ch filters, padding 1) -> ReLU -> maxpool 2 ->
@@ -30,6 +31,12 @@ void demo_cnn(Net *net, DemoModel *m, size_t size, size_t ch, size_t classes);
  * with the next words (target, (tt) time-major). */
 void demo_seq2seq(Net *net, DemoModel *m, size_t ts, size_t tt, size_t vs, size_t vt,
                   size_t emb, size_t hid);
+
+/* The same with attention over the encoder's states (Luong's dot attention): each
+ * decoder state d_t looks at the encoder's states (padding, source id 0, hidden):
+ * c_t = net_attend(d_t, enc) = attn; logits = dense (vt) of [d_t, c_t]. */
+void demo_seq2seq_attn(Net *net, DemoModel *m, size_t ts, size_t tt, size_t vs, size_t vt,
+                       size_t emb, size_t hid);
 
 /* A one-block Transformer over t tokens (batch-major): embedding (v, d) + learned
  * positions -> y = layernorm(x + MHA(x)) -> z = layernorm(y + W2 ReLU(W1 y + b1) + b2)

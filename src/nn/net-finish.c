@@ -28,6 +28,8 @@ static size_t work_len(const NetNode *nd, const Net *net, size_t cap)
 	case NET_MHA:
 		ms = (MhaShape){cap, nd->dims[0], nd->dims[1], nd->heads, nd->causal};
 		return mha_work_size(&ms);
+	case NET_ATTEND:
+		return cap * nd->dims[0] * net->node[nd->in[1]].dims[0];
 	case NET_LAYERNORM:
 		return 2 * cap * nd->size / nd->dims[nd->rank - 1];
 	case NET_BATCHNORM:
@@ -183,7 +185,7 @@ const double *net_attention(const Net *net, NetId id, size_t n)
 	const NetNode *nd = &net->node[id];
 	MhaShape s = {n, nd->dims[0], nd->dims[1], nd->heads, nd->causal};
 
-	return mha_weights(nd->work, &s);
+	return nd->op == NET_ATTEND ? nd->work : mha_weights(nd->work, &s);
 }
 
 void net_zero_grad(Net *net)

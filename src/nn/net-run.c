@@ -39,6 +39,12 @@ static MhaShape mha_shape(const NetNode *nd, size_t n)
 	return s;
 }
 
+static AttnShape attend_shape(const NetNode *nd, const NetNode *kv, size_t n)
+{
+	AttnShape s = {n, nd->dims[0], kv->dims[0], nd->dims[1], nd->dims[1], 0};
+	return s;
+}
+
 static BatchNormShape bn_shape(const NetNode *nd, size_t n)
 {
 	BatchNormShape s = {n, nd->dims[0], nd->size / nd->dims[0], nd->eps, nd->momentum};
@@ -190,6 +196,12 @@ static void forward_node(Net *net, NetNode *nd, size_t n)
 		MhaShape s = mha_shape(nd, n);
 		size_t dd = s.d * s.d;
 		mha_forward(y, nd->work, x->val, p, p + dd, p + 2 * dd, p + 3 * dd, &s);
+		break;
+	}
+	case NET_ATTEND: {
+		AttnShape s = attend_shape(nd, x2, n);
+		const size_t *keep = nd->in[2] == NET_NONE ? NULL : net->node[nd->in[2]].ids;
+		attention_seq_forward(y, nd->work, x->val, x2->val, x2->val, keep, &s);
 		break;
 	}
 	case NET_LAYERNORM: {
@@ -372,6 +384,11 @@ static void backward_node(Net *net, NetNode *nd, size_t n)
 		size_t dd = s.d * s.d;
 		mha_backward(dx, dp, dp + dd, dp + 2 * dd, dp + 3 * dd, dy, nd->work, x->val, p,
 		             p + dd, p + 2 * dd, p + 3 * dd, &s);
+		break;
+	}
+	case NET_ATTEND: {
+		AttnShape s = attend_shape(nd, x2, n);
+		attention_seq_backward(dx, dx2, dx2, dy, nd->work, x->val, x2->val, x2->val, &s);
 		break;
 	}
 	case NET_LAYERNORM: {

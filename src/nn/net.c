@@ -393,6 +393,22 @@ NetId net_mha(Net *net, NetId x, size_t heads, int causal)
 	return done(net, nd);
 }
 
+NetId net_attend(Net *net, NetId q, NetId kv, NetId keep)
+{
+	const NetNode *a = tensor(net, q, 2, 1), *b = tensor(net, kv, 2, 1), *m = NULL;
+	NetNode *nd;
+
+	if (!a || !b || (keep != NET_NONE && !(m = arg(net, keep))))
+		return NET_NONE;
+	if (a->dims[1] != b->dims[1] ||
+	    (m && (m->op != NET_IDS || !m->time_major || m->dims[0] != b->dims[0])) ||
+	    !(nd = push(net, NET_ATTEND, q)))
+		return fail(net, NN_ERR_ARG);
+	nd->in[1] = kv;
+	nd->in[2] = keep;
+	return done(net, nd);
+}
+
 NetId net_layernorm(Net *net, NetId x, double eps)
 {
 	NetNode *nd;

@@ -41,6 +41,7 @@ typedef enum {
 	NET_LSTM,       /* lstm_forward */
 	NET_LAST_STEP,  /* the last time step of a sequence */
 	NET_MHA,        /* mha_forward */
+	NET_ATTEND,     /* attention_seq_forward: one sequence's states over another's */
 	NET_LAYERNORM,  /* layernorm_forward over the last dimension */
 	NET_BATCHNORM,  /* batchnorm_forward (training) or batchnorm_infer */
 	NET_DROPOUT,    /* dropout_forward with a fresh mask each training forward */
@@ -167,6 +168,13 @@ NetId net_last_step(Net *net, NetId x);
  * wq, wk, wv, wo (d, d); xavier-uniform like torch's in-projection. */
 NetId net_mha(Net *net, NetId x, size_t heads, int causal);
 
+/* Cross-attention (Luong's dot attention): each step of a time-major q (tq, d) looks at
+ * the steps of a time-major kv (tk, d), the keys and the values at once:
+ * y_i = sum_j softmax_j(q_i . kv_j / sqrt(d)) kv_j, time-major (tq, d). keep: a time-major
+ * ids node (tk) or NET_NONE; where its id is 0 (padding) the key is hidden. No
+ * parameters; net_attention gives the weights. */
+NetId net_attend(Net *net, NetId q, NetId kv, NetId keep);
+
 /* Layer norm over the last dimension. Parameters g (d) = 1, b (d) = 0. */
 NetId net_layernorm(Net *net, NetId x, double eps);
 
@@ -219,7 +227,7 @@ double *net_params_of(const Net *net, NetId id);
 double *net_param_grads(const Net *net, NetId id);
 
 /* The attention weights of an NET_MHA node after a forward of n examples:
- * (n, heads, t, t), see mha_weights. */
+ * (n, heads, t, t), see mha_weights; of an NET_ATTEND node: (n, tq, tk). */
 const double *net_attention(const Net *net, NetId id, size_t n);
 
 /* Runs every node for a batch of n <= cap examples (inputs filled by the caller). */

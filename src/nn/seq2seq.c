@@ -1,5 +1,5 @@
-/* seq2seq.c: batches of sentence pairs with padding, greedy decoding, exact-match checks.
- * libc only; no allocation. */
+/* seq2seq.c: batches of sentence pairs with padding, greedy decoding, exact-match checks,
+ * training on every pair. libc only; no allocation. */
 #include <config.h>
 
 #include "nn/loss.h"
@@ -7,6 +7,7 @@
 #include "nn/seq2seq.h"
 
 #define MAX_WORDS 64
+#define MAX_PAIRS 64
 
 int seq2seq_batch(size_t *src, size_t *tin, size_t *tout, const size_t *idx, size_t n,
                   size_t ts, size_t tt)
@@ -72,4 +73,42 @@ int seq2seq_correct(const size_t *words, size_t tt, size_t i)
 		if (words[s] != fr[s])
 			return 0;
 	return words[nf] == PAIRS_EOS;
+}
+
+size_t seq2seq_words_right(const size_t *words, size_t tt, size_t i, size_t *total)
+{
+	size_t fr[MAX_WORDS], nf = pairs_tokens(fr, MAX_WORDS, i, PAIRS_FR), s, right = 0;
+
+	*total = nf;
+	for (s = 0; s < nf && s < tt && s < MAX_WORDS; s++)
+		right += words[s] == fr[s];
+	return right;
+}
+
+double seq2seq_train(Net *net, const DemoModel *m, Optim *o, Rng *r, size_t epochs,
+                     size_t batch, size_t ts, size_t tt)
+{
+	size_t np = pairs_count(), idx[MAX_PAIRS], e, b, i;
+	double sum = 0;
+
+	if (np > MAX_PAIRS || !batch || batch > net->cap)
+		return -1;
+	for (i = 0; i < np; i++)
+		idx[i] = i;
+	for (e = 0; e < epochs; e++) {
+		sum = 0;
+		rng_shuffle(idx, np, r);
+		for (b = 0; b < np; b += batch) {
+			size_t n = np - b < batch ? np - b : batch;
+			if (seq2seq_batch(net_ids_of(net, m->x), net_ids_of(net, m->x2),
+			                  net_ids_of(net, m->target), idx + b, n, ts, tt))
+				return -1;
+			net_zero_grad(net);
+			net_forward(net, n);
+			net_backward(net, n, m->loss, NULL);
+			optim_step(o, net->params, net->grads);
+			sum += net_value(net, m->loss)[0] * (double)n;
+		}
+	}
+	return sum / (double)np;
 }

@@ -6,6 +6,8 @@
 #include <stddef.h>
 
 #include "nn/demo.h"
+#include "nn/optim.h"
+#include "nn/rng.h"
 
 /* Fills, for the pairs idx[0..n), time-major id arrays (step s of example b at s n + b):
  * src (ts, n): the English ids right-aligned after PAIRS_PAD, so the encoder's last
@@ -27,5 +29,16 @@ int seq2seq_decode(size_t *words, Net *net, const DemoModel *m, const size_t *id
 
 /* Whether a decoded row (tt words) is exactly pair i's French then PAIRS_EOS. */
 int seq2seq_correct(const size_t *words, size_t tt, size_t i);
+
+/* The words of a decoded row (tt words) equal to pair i's French word at the same place;
+ * *total: how many French words pair i has. */
+size_t seq2seq_words_right(const size_t *words, size_t tt, size_t i, size_t *total);
+
+/* Trains a finished demo_seq2seq or demo_seq2seq_attn net (cap >= batch) on every pair
+ * for `epochs` passes, each pass in an order shuffled by r, one optimizer step per batch
+ * of up to `batch` pairs. Returns the last pass's mean loss per pair, or -1 when a
+ * sentence does not fit ts, tt or there are more than 64 pairs. */
+double seq2seq_train(Net *net, const DemoModel *m, Optim *o, Rng *r, size_t epochs,
+                     size_t batch, size_t ts, size_t tt);
 
 #endif

@@ -57,7 +57,10 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/trainer/trainer-controls.c src/widgets/trainer/trainer-view.c \
 	src/widgets/trainer/trainer-thumbs.c src/widgets/trainer/trainer-thumbs.h \
 	src/widgets/trainer/trainer-judge.c
-# sims: real networks run live: trained side by side (race), one backward pass (gradflow).
+# sims: real networks run live: trained side by side (race), one backward pass
+# (gradflow), and the sequence models trained when their widget is first used.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/sims/race.c src/widgets/sims/race-view.c src/widgets/sims/race.h
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/gradflow.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/translator.c \
+	src/widgets/sims/tblock.c src/widgets/sims/tblock.h

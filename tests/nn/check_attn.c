@@ -1,4 +1,5 @@
-/* check_attn.c: attention by hand (with and without the causal mask), multi-head
+/* check_attn.c: attention by hand (with and without the causal mask, and between
+ * time-major sequences with padding hidden), multi-head
  * attention against its heads computed one by one, and both backwards against finite
  * differences on random shapes, head counts and masks. */
 #include <config.h>
@@ -27,6 +28,36 @@ START_TEST(attention_by_hand)
 	ck_assert_double_eq(y[0], 1);
 	ck_assert_double_eq(y[1], 2);
 	ck_assert_double_eq_tol(p[3], e / (e + 1), 1e-15);
+}
+END_TEST
+
+/* Cross-attention of time-major sequences with padding hidden: two examples, one query
+ * each, two keys of one number; example 1's key 0 is padding. */
+START_TEST(sequence_attention_by_hand)
+{
+	const double q[2] = {1, 2}, k[4] = {1, 3, 2, 5}, v[4] = {10, 30, 20, 50};
+	const size_t keep[4] = {7, 0, 9, 4}; /* (tk, n): key 0 of example 1 hidden */
+	double y[2], p[4], dq[2] = {0}, dk[4] = {0}, dy[2] = {1, 1};
+	double a = 1 / (1 + exp(2.0 - 1.0)); /* example 0: scores 1 and 2 */
+	AttnShape s = {2, 1, 2, 1, 1, 0};
+
+	attention_seq_forward(y, p, q, k, v, keep, &s);
+	ck_assert_double_eq_tol(p[0], a, 1e-15);
+	ck_assert_double_eq_tol(p[1], 1 - a, 1e-15);
+	ck_assert_double_eq_tol(y[0], a * 10 + (1 - a) * 20, 1e-12);
+	ck_assert(p[2] == 0.0); /* hidden: exactly 0 */
+	ck_assert(p[3] == 1.0);
+	ck_assert(y[1] == 50.0);
+	/* nothing flows to a hidden key; dk may be NULL-free and dv NULL */
+	attention_seq_backward(dq, dk, NULL, dy, p, q, k, v, &s);
+	ck_assert(dk[1] == 0.0);
+	ck_assert(dq[1] == 0.0); /* one key seen: the weight cannot move */
+	/* every key hidden: no weights, no output */
+	{
+		const size_t none[4] = {0, 0, 0, 0};
+		attention_seq_forward(y, p, q, k, v, none, &s);
+		ck_assert(p[0] == 0.0 && p[1] == 0.0 && y[0] == 0.0 && y[1] == 0.0);
+	}
 }
 END_TEST
 
@@ -215,6 +246,7 @@ static Suite *attn_suite(void)
 	TCase *tc = tcase_create("attn");
 
 	tcase_add_test(tc, attention_by_hand);
+	tcase_add_test(tc, sequence_attention_by_hand);
 	tcase_add_test(tc, mha_is_its_heads_side_by_side);
 	tcase_add_test(tc, attention_gradients_on_random_shapes);
 	tcase_add_test(tc, mha_gradients_on_random_shapes);

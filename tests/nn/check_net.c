@@ -92,6 +92,13 @@ START_TEST(demo_models_gradients)
 	fill_inputs(&net, 2, 4, 1, &r);
 	check_params(&net, m.loss, 2, "seq2seq", &lc);
 	net_free(&net);
+	/* the same with attention over the encoder's states (padding ids hidden) */
+	net_init(&net, 1);
+	demo_seq2seq_attn(&net, &m, 2, 3, 4, 5, 3, 3);
+	finish(&net, 2, 2);
+	fill_inputs(&net, 2, 4, 1, &r);
+	check_params(&net, m.loss, 2, "seq2seq with attention", &lc);
+	net_free(&net);
 	/* one-block Transformer, causal and not, 2 heads */
 	for (int causal = 0; causal < 2; causal++) {
 		net_init(&net, 1);
@@ -114,7 +121,8 @@ START_TEST(demo_models_gradients)
 	fill_inputs(&net, 3, 1, 0, &r);
 	check_params(&net, m.loss, 3, "autoencoder", &lc);
 	net_free(&net);
-	printf("# gradcheck net: 6 demo models (cnn, seq2seq, transformer causal and not, unet, "
+	printf("# gradcheck net: 7 demo models (cnn, seq2seq with attention and not, transformer "
+	       "causal and not, unet, "
 	       "autoencoder), %zu parameters, worst relative error %.2g\n",
 	       lc.checks, lc.worst);
 }

@@ -24,7 +24,7 @@ SCREEN_TESTS += tests/screens/progress-fifo.scn tests/screens/save-failed.scn \
 	tests/screens/no-home.scn tests/screens/save-failed-kept.scn
 SCREEN_TESTS += tests/screens/sigcont.scn tests/screens/key-rule.scn
 SCREEN_TESTS += tests/screens/steps.scn
-SCREEN_TESTS += tests/screens/l2-layers.scn tests/screens/l2-xor.scn
+SCREEN_TESTS += tests/screens/l2-layers.scn tests/screens/l2-xor.scn tests/screens/l3-sequences.scn
 SCREEN_TESTS += tests/screens/l2-init.scn
 SCREEN_TESTS += tests/screens/l3-backprop.scn
 SCREEN_TESTS += tests/screens/l3-softmax.scn
