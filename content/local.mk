@@ -20,5 +20,6 @@ nobase_dist_pkgdata_DATA = \
 	content/level3/backprop.lesson \
 	content/level3/brain.lesson \
 	content/level3/descent.lesson \
+	content/level3/review.lesson \
 	content/level3/softmax.lesson \
 	content/level3/vanish.lesson

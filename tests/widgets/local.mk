@@ -105,3 +105,6 @@ tests_widgets_lessons_check_descent_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_l3_softmax
 tests_widgets_lessons_check_l3_softmax_SOURCES = tests/widgets/lessons/check_l3_softmax.c $(LESSONTEST)
 tests_widgets_lessons_check_l3_softmax_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_l3_review
+tests_widgets_lessons_check_l3_review_SOURCES = tests/widgets/lessons/check_l3_review.c $(LESSONTEST)
+tests_widgets_lessons_check_l3_review_LDADD = $(WIDGET_TEST_LIBS)
