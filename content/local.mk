@@ -20,6 +20,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level3/backprop.lesson \
 	content/level3/brain.lesson \
 	content/level3/descent.lesson \
+	content/level3/review.lesson \
 	content/level3/sequences.lesson \
 	content/level3/softmax.lesson \
 	content/level3/vanish.lesson \

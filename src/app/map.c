@@ -9,6 +9,7 @@
 #include "widgets/core/registry.h"
 #include "app/app.h"
 #include "app/map.h"
+#include "app/plain.h"
 #include "app/player.h"
 #include "base/utf8.h"
 #include "nls.h"
@@ -16,13 +17,8 @@
 CourseLesson *map_last_lesson(const Course *c, const Progress *p)
 {
 	const char *id = p ? progress_get(p, "last.lesson") : NULL;
-	size_t l, i;
 
-	for (l = 0; id && l < c->nlevels; l++)
-		for (i = 0; i < c->levels[l].nlessons; i++)
-			if (c->levels[l].lessons[i].lesson && strcmp(c->levels[l].lessons[i].id, id) == 0)
-				return &c->levels[l].lessons[i];
-	return NULL;
+	return id ? plain_find_lesson(c, id) : NULL;
 }
 
 /* Whether e is a written lesson of the course's story (the lab is free play). */
@@ -31,30 +27,47 @@ static bool story_lesson(const CourseLesson *e)
 	return e->lesson && strcmp(e->id, APP_LAB_LESSON) != 0;
 }
 
+/* Whether every lesson e requires is written and done. */
+static bool ready(const Course *c, const CourseLesson *e, const Progress *p)
+{
+	size_t r;
+
+	for (r = 0; r < e->nrequires; r++) {
+		const CourseLesson *q = plain_find_lesson(c, e->requires[r].id);
+		if (!q || !player_lesson_done(q, p))
+			return false;
+	}
+	return true;
+}
+
 CourseLesson *map_continue_lesson(const Course *c, const Progress *p)
 {
-	CourseLesson *last = map_last_lesson(c, p), *first = NULL;
+	CourseLesson *last = map_last_lesson(c, p), *found[4] = {NULL, NULL, NULL, NULL};
 	bool after = false;
-	size_t l, i;
+	size_t l, i, k;
 
 	if (last && !player_lesson_done(last, p))
 		return last; /* the learner is in the middle of it */
 	if (!last)
 		return NULL; /* nothing started: the map's first lesson is the way in */
-	/* The next unfinished lesson after it, else the first unfinished one at all. */
+	/* The first unfinished lesson, in order of preference: after the last one and
+	 * ready (what it requires is done), ready anywhere, after it, anywhere. */
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++) {
 			CourseLesson *e = &c->levels[l].lessons[i];
+			int rank;
 			if (e == last)
 				after = true;
 			if (!story_lesson(e) || player_lesson_done(e, p))
 				continue;
-			if (after)
-				return e;
-			if (!first)
-				first = e;
+			rank = (ready(c, e, p) ? 0 : 2) + (after ? 0 : 1);
+			if (!found[rank])
+				found[rank] = e;
 		}
-	return first ? first : last;
+	for (k = 0; k < 4; k++)
+		if (found[k])
+			return found[k];
+	return last;
 }
 
 int map_count(const Course *c, const Progress *p)

@@ -24,8 +24,9 @@ CourseLesson *map_item(const Course *c, const Progress *p, int i, int *is_contin
 CourseLesson *map_last_lesson(const Course *c, const Progress *p);
 
 /* Where "continue" leads: the last lesson while it is unfinished, else the next
- * unfinished written lesson after it (the first unfinished one when none is after);
- * the last one when all are done; NULL when nothing was started. */
+ * unfinished written lesson after it whose required lessons are done (else the first
+ * such lesson anywhere, else the next unfinished one, else the first); the last one
+ * when all are done; NULL when nothing was started. */
 CourseLesson *map_continue_lesson(const Course *c, const Progress *p);
 
 /* The number of selectable items. */

@@ -140,6 +140,45 @@ START_TEST(map_lists_existing_lessons_and_continue)
 }
 END_TEST
 
+/* Continue prefers a lesson whose requirements are done: after X, Y (which requires a
+ * planned lesson) is passed over for Z; with Z done too, W before X (ready) comes
+ * before Y; with only Y left, Y. */
+START_TEST(continue_skips_lessons_not_ready)
+{
+	static const CourseUnit uw = {"U.w", UNIT_READ, 1, "W", 0}, ux = {"U.x", UNIT_READ, 1, "X", 0},
+				uy = {"U.y", UNIT_READ, 1, "Y", 0}, uz = {"U.z", UNIT_READ, 1, "Z", 0},
+				up = {"U.p", UNIT_READ, 1, "P", 0};
+	static const CourseRef needs_p = {"P", 0, 0};
+	CourseLesson ls[5];
+	CourseLevel lv;
+	Course c;
+	Progress *pr = progress_new(NULL);
+
+	memset(ls, 0, sizeof ls);
+	ls[0] = (CourseLesson){.id = "W", .units = &uw, .nunits = 1, .lesson = &lesson};
+	ls[1] = (CourseLesson){.id = "X", .units = &ux, .nunits = 1, .lesson = &lesson};
+	ls[2] = (CourseLesson){.id = "Y", .units = &uy, .nunits = 1, .lesson = &lesson,
+			       .requires = &needs_p, .nrequires = 1};
+	ls[3] = (CourseLesson){.id = "Z", .units = &uz, .nunits = 1, .lesson = &lesson};
+	ls[4] = (CourseLesson){.id = "P", .title = "Planned", .units = &up, .nunits = 1};
+	memset(&lv, 0, sizeof lv);
+	lv.id = "1";
+	lv.lessons = ls;
+	lv.nlessons = 5;
+	memset(&c, 0, sizeof c);
+	c.levels = &lv;
+	c.nlevels = 1;
+	progress_set(pr, "last.lesson", "X");
+	progress_set(pr, "unit.U.x.done", "1");
+	ck_assert_str_eq(map_continue_lesson(&c, pr)->id, "Z");
+	progress_set(pr, "unit.U.z.done", "1");
+	ck_assert_str_eq(map_continue_lesson(&c, pr)->id, "W");
+	progress_set(pr, "unit.U.w.done", "1");
+	ck_assert_str_eq(map_continue_lesson(&c, pr)->id, "Y");
+	progress_free(pr);
+}
+END_TEST
+
 /* A quiz wrong on the first try and right after retries: the row gives the first
  * tries, then after an arrow the result after retries; the selected lesson's scores
  * are in words under the title. A first try right counts in both. */
@@ -535,6 +574,7 @@ static Suite *player_suite(void)
 
 	tcase_add_checked_fixture(tc, build, unbuild);
 	tcase_add_test(tc, map_lists_existing_lessons_and_continue);
+	tcase_add_test(tc, continue_skips_lessons_not_ready);
 	tcase_add_test(tc, map_shows_quiz_and_game_scores);
 	tcase_add_test(tc, map_shows_quiz_right_after_retries);
 	tcase_add_test(tc, map_moves_within_bounds);

@@ -11,7 +11,7 @@ SCREEN_TESTS = \
 	tests/screens/widgets-ascii.scn
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course \
-	tests/screens/steps tests/screens/l1-done.progress \
+	tests/screens/steps tests/screens/l1-done.progress tests/screens/l2-done.progress \
 	$(SCREEN_TESTS)
 SCREEN_TESTS += tests/screens/quiz.scn tests/screens/quiz-kinds.scn tests/screens/quiz-ascii.scn
 SCREEN_TESTS += tests/screens/network-wave.scn tests/screens/game-win.scn
@@ -35,3 +35,5 @@ SCREEN_TESTS += tests/screens/l2-complete.scn
 SCREEN_TESTS += tests/screens/l2-resume.scn
 SCREEN_TESTS += tests/screens/l3-vanish.scn
 SCREEN_TESTS += tests/screens/l4-memory.scn
+SCREEN_TESTS += tests/screens/l3-review.scn
+SCREEN_TESTS += tests/screens/l3-complete.scn

@@ -114,3 +114,6 @@ tests_widgets_sims_check_translator_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/sims/check_tblock
 tests_widgets_sims_check_tblock_SOURCES = tests/widgets/sims/check_tblock.c $(WTEST)
 tests_widgets_sims_check_tblock_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_l3_review
+tests_widgets_lessons_check_l3_review_SOURCES = tests/widgets/lessons/check_l3_review.c $(LESSONTEST)
+tests_widgets_lessons_check_l3_review_LDADD = $(WIDGET_TEST_LIBS)

@@ -334,38 +334,6 @@ START_TEST(hidden_numbers)
 }
 END_TEST
 
-/* L2.review: the text of quiz id's field ("answer", "tolerance") as a number; the
- * field must come before the quiz's @end. */
-static double quiz_field(const char *id, const char *field)
-{
-	char key[96];
-	const char *q, *e, *f;
-
-	snprintf(key, sizeof key, " id=%s\n", id);
-	q = strstr(lt_text, key);
-	ck_assert_msg(q != NULL, "no quiz %s", id);
-	e = strstr(q, "\n@end\n");
-	snprintf(key, sizeof key, "\n%s: ", field);
-	f = strstr(q, key);
-	ck_assert_msg(f != NULL && f < e, "quiz %s has no %s", id, field);
-	return strtod(f + strlen(key), NULL);
-}
-
-/* Quiz id answers "wrong: v | ..." to v (written as %g). */
-static void quiz_wrong(const char *id, double v)
-{
-	char key[96], want[64];
-	const char *q, *e, *f;
-
-	snprintf(key, sizeof key, " id=%s\n", id);
-	q = strstr(lt_text, key);
-	ck_assert_ptr_nonnull(q);
-	e = strstr(q, "\n@end\n");
-	snprintf(want, sizeof want, "\nwrong: %g | ", v);
-	f = strstr(q, want);
-	ck_assert_msg(f != NULL && f < e, "quiz %s has no \"%s\"", id, want + 1);
-}
-
 static double relu(double z)
 {
 	return z > 0 ? z : 0;
@@ -392,29 +360,29 @@ START_TEST(review_numbers)
 
 	lt_load("level2/review.lesson");
 	/* the forward pass, and the slips its wrong answers name */
-	ck_assert_double_eq(quiz_field("q-l2r-forward", "answer"), review_forward(1, -1, -1, 1, true, -1));
+	ck_assert_double_eq(lt_quiz_field("q-l2r-forward", "answer"), review_forward(1, -1, -1, 1, true, -1));
 	ck_assert_double_eq(review_forward(1, -1, -1, 1, true, -1), 2);
-	quiz_wrong("q-l2r-forward", review_forward(1, -1, -1, 1, false, -1)); /* h2 not squashed */
-	quiz_wrong("q-l2r-forward", review_forward(1, -1, -1, 1, true, 0));   /* no output bias */
-	quiz_wrong("q-l2r-forward", review_forward(1, -1, 1, -1, true, -1));  /* h2's inputs swapped */
-	quiz_wrong("q-l2r-forward", review_forward(-1, 1, -1, 1, true, -1));  /* h1's inputs swapped */
+	lt_quiz_wrong("q-l2r-forward", review_forward(1, -1, -1, 1, false, -1)); /* h2 not squashed */
+	lt_quiz_wrong("q-l2r-forward", review_forward(1, -1, -1, 1, true, 0));   /* no output bias */
+	lt_quiz_wrong("q-l2r-forward", review_forward(1, -1, 1, -1, true, -1));  /* h2's inputs swapped */
+	lt_quiz_wrong("q-l2r-forward", review_forward(-1, 1, -1, 1, true, -1));  /* h1's inputs swapped */
 	/* W2 . W1, entry by entry, and the single paths */
 	for (j = 0; j < 2; j++)
 		p[j] = W2[0] * W1[0][j] + W2[1] * W1[1][j];
-	ck_assert_double_eq(quiz_field("q-l2r-product", "answer"), p[0]);
-	quiz_wrong("q-l2r-product", W2[0] * W1[0][0]);
-	quiz_wrong("q-l2r-product", W2[1] * W1[1][0]);
-	quiz_wrong("q-l2r-product", p[1]);
+	ck_assert_double_eq(lt_quiz_field("q-l2r-product", "answer"), p[0]);
+	lt_quiz_wrong("q-l2r-product", W2[0] * W1[0][0]);
+	lt_quiz_wrong("q-l2r-product", W2[1] * W1[1][0]);
+	lt_quiz_wrong("q-l2r-product", p[1]);
 	lt_states("= [5, -1], so it weighs x1 by 5");
 	/* Xavier's bound for 20 inputs and 10 neurons, to 3 decimals, and the library's
 	 * Xavier start stays inside it and reaches close to it */
 	a = sqrt(6.0 / (20 + 10));
-	ck_assert(fabs(quiz_field("q-l2r-xavier", "answer") - a) <=
-		  quiz_field("q-l2r-xavier", "tolerance"));
+	ck_assert(fabs(lt_quiz_field("q-l2r-xavier", "answer") - a) <=
+		  lt_quiz_field("q-l2r-xavier", "tolerance"));
 	lt_says(a, 3, "√0.2 ≈ ");
-	quiz_wrong("q-l2r-xavier", 6.0 / 30);
-	quiz_wrong("q-l2r-xavier", round(sqrt(6.0 / 20) * 1000) / 1000);
-	quiz_wrong("q-l2r-xavier", round(sqrt(6.0 / 10) * 1000) / 1000);
+	lt_quiz_wrong("q-l2r-xavier", 6.0 / 30);
+	lt_quiz_wrong("q-l2r-xavier", round(sqrt(6.0 / 20) * 1000) / 1000);
+	lt_quiz_wrong("q-l2r-xavier", round(sqrt(6.0 / 10) * 1000) / 1000);
 	ck_assert_int_eq(mlp_init(&m, sizes, 1, act), NN_OK);
 	rng_seed(&r, 7);
 	init_params(&m, INIT_XAVIER_UNIFORM, 0, &r);

@@ -62,6 +62,41 @@ void lt_says(double v, int d, const char *prefix)
 	lt_states(want);
 }
 
+/* Where quiz id starts in lt_text, and its @end (*end). */
+static const char *quiz_at(const char *id, const char **end)
+{
+	char key[96];
+	const char *q;
+
+	snprintf(key, sizeof key, " id=%s\n", id);
+	q = strstr(lt_text, key);
+	ck_assert_msg(q != NULL, "no quiz %s", id);
+	*end = strstr(q, "\n@end\n");
+	ck_assert_ptr_nonnull(*end);
+	return q;
+}
+
+double lt_quiz_field(const char *id, const char *field)
+{
+	char key[96];
+	const char *e, *q = quiz_at(id, &e), *f;
+
+	snprintf(key, sizeof key, "\n%s: ", field);
+	f = strstr(q, key);
+	ck_assert_msg(f != NULL && f < e, "quiz %s has no %s", id, field);
+	return strtod(f + strlen(key), NULL);
+}
+
+void lt_quiz_wrong(const char *id, double v)
+{
+	char want[64];
+	const char *e, *q = quiz_at(id, &e), *f;
+
+	snprintf(want, sizeof want, "\nwrong: %g | ", v);
+	f = strstr(q, want);
+	ck_assert_msg(f != NULL && f < e, "quiz %s has no \"%s\"", id, want + 1);
+}
+
 void lt_open_widgets(WTest *t, const char *const *ids, size_t n)
 {
 	char *body = calloc(1, strlen(lt_text) + 1);

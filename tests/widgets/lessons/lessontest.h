@@ -24,6 +24,13 @@ void lt_states(const char *s);
 /* The lesson states prefix followed by v rounded to d places. */
 void lt_says(double v, int d, const char *prefix);
 
+/* The number in quiz id's field ("answer", "tolerance"), which must come before the
+ * quiz's @end. */
+double lt_quiz_field(const char *id, const char *field);
+
+/* Quiz id foresees the wrong answer v: it has a line "wrong: v | ..." (v written as %g). */
+void lt_quiz_wrong(const char *id, double v);
+
 /* Opens t on a scene of the lesson's own directives: the widgets with these ids, each
  * taken from "@widget KIND id=ID" to its "@end". */
 void lt_open_widgets(WTest *t, const char *const *ids, size_t n);
