@@ -21,4 +21,5 @@ nobase_dist_pkgdata_DATA = \
 	content/level3/brain.lesson \
 	content/level3/descent.lesson \
 	content/level3/softmax.lesson \
-	content/level3/vanish.lesson
+	content/level3/vanish.lesson \
+	content/level4/vision.lesson

@@ -105,3 +105,6 @@ tests_widgets_lessons_check_descent_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_l3_softmax
 tests_widgets_lessons_check_l3_softmax_SOURCES = tests/widgets/lessons/check_l3_softmax.c $(LESSONTEST)
 tests_widgets_lessons_check_l3_softmax_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/play/check_conv
+tests_widgets_play_check_conv_SOURCES = tests/widgets/play/check_conv.c $(WTEST)
+tests_widgets_play_check_conv_LDADD = $(WIDGET_TEST_LIBS)
