@@ -34,3 +34,4 @@ SCREEN_TESTS += tests/screens/l2-solvexor.scn
 SCREEN_TESTS += tests/screens/l2-complete.scn
 SCREEN_TESTS += tests/screens/l2-resume.scn
 SCREEN_TESTS += tests/screens/l3-vanish.scn
+SCREEN_TESTS += tests/screens/l4-vision.scn
