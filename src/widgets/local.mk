@@ -12,7 +12,8 @@ src_widgets_libwidgets_a_SOURCES = \
 	src/widgets/core/visual.c src/widgets/core/visual.h \
 	src/widgets/core/plotdata.c src/widgets/core/plotdata.h \
 	src/widgets/core/heat.c src/widgets/core/heat.h \
-	src/widgets/core/steps.c src/widgets/core/steps.h
+	src/widgets/core/steps.c src/widgets/core/steps.h \
+	src/widgets/core/mpanel.c src/widgets/core/mpanel.h
 # controls: what the learner sets or drives.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/controls/controls.c src/widgets/controls/controls.h \
@@ -43,6 +44,9 @@ src_widgets_libwidgets_a_SOURCES += \
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/relay.c src/widgets/play/relay-draw.c src/widgets/play/relay.h \
 	src/widgets/play/cuts.c src/widgets/play/cuts-draw.c src/widgets/play/cuts.h
+src_widgets_libwidgets_a_SOURCES += \
+	src/widgets/play/conv.c src/widgets/play/conv-draw.c src/widgets/play/conv.h
+src_widgets_libwidgets_a_SOURCES += src/widgets/views/pool.c
 # quiz: the forms of every @quiz block, one file per group of kinds.
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/quiz/quiz.c src/widgets/quiz/quiz.h src/widgets/quiz/quiz-form.h \

@@ -37,3 +37,4 @@ SCREEN_TESTS += tests/screens/l3-vanish.scn
 SCREEN_TESTS += tests/screens/l4-memory.scn
 SCREEN_TESTS += tests/screens/l3-review.scn
 SCREEN_TESTS += tests/screens/l3-complete.scn
+SCREEN_TESTS += tests/screens/l4-vision.scn
