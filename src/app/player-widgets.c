@@ -282,8 +282,9 @@ Instance *player_trainer(Player *p)
 	return found;
 }
 
-/* The footer while a control has the focus: its keys first (as many as fit), then
- * the player's own on the right (next control, leave, help), which always show. */
+/* The footer while a control has the focus: its keys first (in their order, each one
+ * that fits: one too long for the room left does not hide the shorter ones after it),
+ * then the player's own on the right (next control, leave, help), which always show. */
 void player_footer(const Player *p, Grid *g, bool unicode)
 {
 	const char *pairs[48];
@@ -312,7 +313,7 @@ void player_footer(const Player *p, Grid *g, bool unicode)
 		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", pairs[i], pairs[i + 1]);
 		w = utf8_width(item, strlen(item));
 		if (used + w > room)
-			break;
+			continue;
 		len = str_addf(own, sizeof own, len, "%s", item);
 		used += w;
 	}

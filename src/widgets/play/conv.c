@@ -342,7 +342,7 @@ static const OutputSpec outputs[] = {
 };
 
 static const KindKey keys[] = {
-    {"Left Right Up Down", N_("move the cursor (on the image or the kernel)")},
+    {"Left Right Up Down", N_("move the cursor")},
     {"Space", N_("paint or clear the pixel")},
     {"w", N_("the arrows move on the image or the kernel")},
     {"+ -", N_("raise or lower the kernel's weight by 1")},
