@@ -117,15 +117,18 @@ static int fit_height(const Instance *in, int width)
 	return ((const Fit *)in->state)->rows + 2;
 }
 
-/* A number as the lesson prints it: three significant digits, "huge" past 1e4. */
+/* An error as the widget prints it: three significant digits below 100, whole
+ * numbers below a million, then powers of ten. */
 static void fmt_err(char *buf, size_t n, double v)
 {
 	if (!isfinite(v))
 		snprintf(buf, n, "-");
-	else if (v >= 1e4)
-		snprintf(buf, n, "%.1e", v);
-	else
+	else if (v < 100)
 		snprintf(buf, n, "%.3g", v);
+	else if (v < 1e6)
+		snprintf(buf, n, "%.0f", v);
+	else
+		snprintf(buf, n, "%.1e", v);
 }
 
 /* The chart (training points o, validation points x, the fitted curve), then a row of

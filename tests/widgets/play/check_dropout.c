@@ -82,6 +82,16 @@ START_TEST(the_zone_is_measured_by_real_runs)
 	 * rates lose more than that */
 	ck_assert(mean[2] - mean[0] > 0.03 && mean[2] - mean[0] < 0.06);
 	ck_assert(mean[7] < mean[0] - 0.05);
+	/* the lesson's figures: 84% without, 88% 88% 87% in the zone, 85% at 0.4 (a
+	 * point above none), below none from 0.5 on, 73% at 0.7 */
+	ck_assert_int_eq((int)lround(100 * mean[0]), 84);
+	ck_assert_int_eq((int)lround(100 * mean[1]), 88);
+	ck_assert_int_eq((int)lround(100 * mean[2]), 88);
+	ck_assert_int_eq((int)lround(100 * mean[3]), 87);
+	ck_assert_int_eq((int)lround(100 * mean[4]), 85);
+	for (i = 5; i < 8; i++)
+		ck_assert(mean[i] < mean[0]);
+	ck_assert_int_eq((int)lround(100 * mean[7]), 73);
 	/* the means on screen */
 	text = wt_draw(in, 76, wt_utf8, false);
 	for (i = 0; i < 8; i++) {
@@ -132,6 +142,8 @@ START_TEST(units_blink_from_the_real_mask_and_the_zone_wins)
 	ck_assert(in->done);
 	/* the learner's run (seed 4) gains on no dropout, as the lesson says */
 	ck_assert(s->run.test_acc > val_acc(0, 4) + 0.03);
+	ck_assert_int_eq((int)lround(100 * s->run.train_acc), 97);
+	ck_assert_int_eq((int)lround(100 * s->run.test_acc), 89);
 	memstore_init(&m);
 	ck_assert_str_eq(wt_saved(in, &m, "won"), "1");
 	wt_golden("dropout-won", in, 76);
