@@ -14,8 +14,8 @@ size_t polyfit_work_size(size_t n, size_t degree)
 
 /* a: (m, c + 1) row-major, the last column the right-hand side. Reduces the first c
  * columns to upper-triangular R by Householder reflections applied to every column,
- * then solves R w = the first c entries of Q^T b by back substitution. Returns NN_ERR_SHAPE when a
- * diagonal of R vanishes. */
+ * then solves R w = the first c entries of Q^T b by back substitution. Returns
+ * NN_ERR_SHAPE when a diagonal of R vanishes. */
 static NnStatus qr_solve(double *w, double *a, size_t m, size_t c)
 {
 	size_t s = c + 1, j, i, k;
