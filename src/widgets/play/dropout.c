@@ -2,7 +2,7 @@
  * noisy data with the dropout rate the learner picks (nn/run.h), the hidden units
  * dropped at the current step drawn from the real mask, training and validation
  * accuracy. The zone of good rates is measured, not assumed: the first time the widget
- * is shown it trains every rate of the axis from several seeds (a few runs per frame)
+ * is shown it trains every rate of the axis from several seeds (two runs per frame)
  * and marks the rates whose mean validation accuracy is within a tolerance of the
  * best. Picking a rate in the zone and running it to the end wins; the win is saved.
  * Left/Right pick the rate, Space runs and pauses, r starts again.
@@ -13,14 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "nls.h"
 #include "nn/run.h"
 #include "widgets/core/registry.h"
 #include "widgets/play/dropout.h"
 
-#define BUDGET_S 0.03 /* measuring time per frame */
+#define PER_TICK 2  /* measuring runs per frame (about 10 ms each) */
 #define LABEL_W  11   /* the row labels' column */
 
 static const KindKey dropout_keys[] = {
@@ -28,14 +27,6 @@ static const KindKey dropout_keys[] = {
     {"Space", N_("run or pause")},
     {"r", N_("start the run again")},
 };
-
-static double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 void dropout_config(const Instance *in, RunConfig *c, double rate, uint64_t seed)
 {
@@ -86,14 +77,12 @@ void dropout_band(const double *mean, int n, double tol, int *lo, int *hi)
 		(*hi)++;
 }
 
-/* Runs the next probes for at most the frame's budget (all of them with budget 0);
- * when the last is done, the zone. */
-static void measure(Instance *in, DropoutGame *s, double budget)
+/* Runs the next `runs` probes (all of them with 0); when the last is done, the zone. */
+static void measure(Instance *in, DropoutGame *s, int runs)
 {
-	double t0 = now_s();
-	int total = s->nrates * s->nseeds;
+	int total = s->nrates * s->nseeds, done = 0;
 
-	while (s->probes < total && (budget <= 0 || now_s() - t0 < budget)) {
+	while (s->probes < total && (runs <= 0 || done++ < runs)) {
 		int i = s->probes / s->nseeds, k = s->probes % s->nseeds;
 		s->acc[i][k] = probe(s, in, s->rates[i], (uint64_t)k + 1);
 		s->probes++;
@@ -205,7 +194,7 @@ static bool dropout_tick(Instance *in, double dt)
 	if (in->offscreen)
 		return false;
 	if (!s->measured) {
-		measure(in, s, BUDGET_S);
+		measure(in, s, PER_TICK);
 		changed = true;
 		judge(in, s);
 	}

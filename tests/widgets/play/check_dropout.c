@@ -2,7 +2,7 @@
  * run by run with nn/run.h, the zone the lesson describes (rates 0.1 to 0.3 of 0 to
  * 0.7, a few points of validation accuracy above no dropout), the hidden units drawn
  * from the run's real mask, winning in the zone and not outside it, saving the win,
- * and goldens in UTF-8 and ASCII at 40, 76 and 160 columns. */
+ * measuring two runs a frame only while shown and resting after, and goldens in UTF-8 and ASCII at 40, 76 and 160 columns. */
 #include <config.h>
 
 #include <math.h>
@@ -152,6 +152,43 @@ START_TEST(units_blink_from_the_real_mask_and_the_zone_wins)
 }
 END_TEST
 
+START_TEST(ticks_measure_then_rest)
+{
+	Instance *in;
+	DropoutGame *s;
+	int ticks = 0;
+
+	wt_open(&t, GAME);
+	in = wt_get(&t, "drop");
+	s = in->state;
+	ck_assert(in->animating);
+	in->offscreen = true; /* not shown: nothing is measured */
+	ck_assert(!in->ops->tick(in, 0.1));
+	ck_assert_int_eq(s->probes, 0);
+	in->offscreen = false;
+	while (in->animating && ticks < 100) {
+		in->ops->tick(in, 0.1);
+		ticks++;
+		ck_assert_int_eq(s->probes, ticks * 2 < 24 ? ticks * 2 : 24);
+	}
+	ck_assert_int_eq(ticks, 12); /* two runs a frame, then it rests */
+	ck_assert(s->measured && !in->animating);
+	/* Space runs: 0.1 s at 50 epochs a second trains 5 epochs of 100 points */
+	ck_assert_uint_eq(wt_char(in, ' ') & WIDGET_HANDLED, WIDGET_HANDLED);
+	ck_assert(in->animating);
+	in->ops->tick(in, 0.1);
+	ck_assert_uint_eq(s->run.tr.examples, 500);
+	wt_char(in, ' '); /* pause: it rests */
+	ck_assert(!in->animating);
+	ck_assert(!in->ops->tick(in, 0.1));
+	ck_assert_uint_eq(s->run.tr.examples, 500);
+	/* rate 0 is outside the zone: running it to the end does not win */
+	while (dropout_train(in, 1000))
+		;
+	ck_assert(!in->done);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("dropout");
@@ -161,6 +198,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, the_zone_is_measured_by_real_runs);
 	tcase_add_test(tc, units_blink_from_the_real_mask_and_the_zone_wins);
+	tcase_add_test(tc, ticks_measure_then_rest);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }
