@@ -46,6 +46,7 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/cuts.c src/widgets/play/cuts-draw.c src/widgets/play/cuts.h
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/play/conv.c src/widgets/play/conv-draw.c src/widgets/play/conv.h
+src_widgets_libwidgets_a_SOURCES += src/widgets/play/dropout.c src/widgets/play/dropout.h
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/pool.c
 # quiz: the forms of every @quiz block, one file per group of kinds.
 src_widgets_libwidgets_a_SOURCES += \
@@ -66,5 +67,6 @@ src_widgets_libwidgets_a_SOURCES += \
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/sims/race.c src/widgets/sims/race-view.c src/widgets/sims/race.h
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/gradflow.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/fit.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/translator.c \
 	src/widgets/sims/tblock.c src/widgets/sims/tblock.h
