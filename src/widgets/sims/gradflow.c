@@ -200,7 +200,8 @@ static int gradflow_init(Instance *in)
 		    widget_str(in, "skip", NULL) || widget_num(in, "branch_scale", -1) >= 0;
 	L = (size_t)s->layers, n = (size_t)s->width, bn = (size_t)s->batch * n;
 	for (l = 0; l < L; l++) {
-		snprintf(s->label[l], sizeof s->label[l], _("layer %d"), (int)l + 1);
+		snprintf(s->label[l], sizeof s->label[l], s->blocks ? _("block %d") : _("layer %d"),
+			 (int)l + 1);
 		s->labels[l] = s->label[l];
 	}
 	s->w = calloc(L * n * n, sizeof *s->w);
