@@ -245,10 +245,10 @@ static size_t text(const GradFlow *s, Caps caps, char *out, size_t size)
 		visual_num(branch, sizeof branch, s->branch, 2);
 		axes_number(grow, sizeof grow, s->signals[s->layers - 1] / s->signals[0], 3);
 		len = str_addf(out, size, len,
-			       s->skip ? _("%d blocks of %d %s neurons, weight scale %s, branch "
-					   "scale %s, skip path on, loss %s")
-				       : _("%d blocks of %d %s neurons, weight scale %s, branch "
-					   "scale %s, skip path off, loss %s"),
+			       s->skip ? _("skip path on: %d blocks of %d %s neurons, weight scale "
+					   "%s, branch scale %s, loss %s")
+				       : _("skip path off: %d blocks of %d %s neurons, weight scale "
+					   "%s, branch scale %s, loss %s"),
 			       s->layers, s->width, act, scale, branch, loss);
 		len = str_addf(out, size, len, "\n");
 		len = str_addf(out, size, len, _("the signal at block %d is %s times block 1's"),
