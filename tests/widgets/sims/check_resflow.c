@@ -283,6 +283,7 @@ START_TEST(resflow_lesson_claims)
 	in = set(&t, true, "1");
 	check_against(in, 1, true);
 	ck_assert_str_eq(num(grow(in), 3), "1.36e4"); /* 13,600 */
+	ck_assert_str_eq(num(pow(grow(in), 1.0 / 19), 3), "1.65"); /* a block */
 	ck_assert_str_eq(num(ratio(in), 3), "2.17e4"); /* 21,700 */
 	in = set(&t, true, "0.1");
 	check_against(in, 0.1, true);
