@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw/axes.h"
 #include "nn/rng.h"
 #include "testlib.h"
 #include "widgets/core/registry.h"
+#include "widgets/sims/flowtest.h"
 #include "widgets/wtest.h"
 
 enum { ML = 24, MN = 16, MB = 16 };
@@ -107,17 +107,6 @@ static void hand_backward(Hand *h)
 	}
 }
 
-/* The size of n numbers: the square root of the sum of their squares. */
-static double size_of(const double *v, int n)
-{
-	double s = 0;
-	int k;
-
-	for (k = 0; k < n; k++)
-		s += v[k] * v[k];
-	return sqrt(s);
-}
-
 static double signal_size(const Hand *h, int l)
 {
 	return size_of(&h->h[l][0][0], h->b * h->n);
@@ -131,16 +120,6 @@ static double delta_size(const Hand *h, int l)
 static double grad_size(const Hand *h, int l)
 {
 	return size_of(&h->g[l][0][0], h->n * h->n);
-}
-
-static void output(const Instance *in, const char *name, Data *d)
-{
-	ck_assert(scene_output(in, name, 0, d));
-}
-
-static bool close_rel(double a, double b)
-{
-	return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b)) + 1e-300;
 }
 
 /* Every size the widget publishes equals the hand's: 20 blocks, weight scale 1.4. */
@@ -220,17 +199,6 @@ START_TEST(resflow_hand_gradient_is_the_slope)
 		}
 }
 END_TEST
-
-/* A number as the lesson writes it: `digits` significant digits. */
-static const char *num(double v, int digits)
-{
-	static char buf[4][32];
-	static int k;
-
-	k = (k + 1) % 4;
-	axes_number(buf[k], sizeof buf[k], v, digits);
-	return buf[k];
-}
 
 /* The lesson's stack with the skip path (set by its switch's Space) and the branch
  * scale (typed into its slider); returns the widget. */
