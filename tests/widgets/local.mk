@@ -4,6 +4,7 @@
 WIDGET_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
 	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 WTEST = tests/widgets/wtest.c tests/widgets/wtest.h
+FLOWTEST = tests/widgets/sims/flowtest.c tests/widgets/sims/flowtest.h $(WTEST)
 QUIZFIX = tests/widgets/quiz/quizfix.c tests/widgets/quiz/quizfix.h $(WTEST)
 EXTRA_DIST += tests/widgets/golden
 # core: the scene (directives that fail the checker never reach a kind), number text.
@@ -92,8 +93,14 @@ check_PROGRAMS += tests/widgets/sims/check_fit
 tests_widgets_sims_check_fit_SOURCES = tests/widgets/sims/check_fit.c $(WTEST)
 tests_widgets_sims_check_fit_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/sims/check_gradflow
-tests_widgets_sims_check_gradflow_SOURCES = tests/widgets/sims/check_gradflow.c $(WTEST)
+tests_widgets_sims_check_gradflow_SOURCES = tests/widgets/sims/check_gradflow.c $(FLOWTEST)
 tests_widgets_sims_check_gradflow_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/sims/check_resflow
+tests_widgets_sims_check_resflow_SOURCES = tests/widgets/sims/check_resflow.c $(FLOWTEST)
+tests_widgets_sims_check_resflow_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/sims/check_bnorm
+tests_widgets_sims_check_bnorm_SOURCES = tests/widgets/sims/check_bnorm.c $(WTEST)
+tests_widgets_sims_check_bnorm_LDADD = $(WIDGET_TEST_LIBS)
 # lessons: every number a lesson states, computed again and read from its widgets.
 check_PROGRAMS += tests/widgets/lessons/check_level2
 LESSONTEST = tests/widgets/lessons/lessontest.c tests/widgets/lessons/lessontest.h $(WTEST)

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "draw/axes.h"
 #include "nn/rng.h"
 #include "testlib.h"
 #include "widgets/core/registry.h"
+#include "widgets/sims/flowtest.h"
 #include "widgets/wtest.h"
 
 enum { ML = 12, MN = 16, MB = 16 };
@@ -107,17 +107,6 @@ static void hand_backward(Hand *h)
 			}
 }
 
-/* The size of n numbers: the square root of the sum of their squares. */
-static double size_of(const double *v, int n)
-{
-	double s = 0;
-	int k;
-
-	for (k = 0; k < n; k++)
-		s += v[k] * v[k];
-	return sqrt(s);
-}
-
 /* The sizes of layer l's delta and weight gradient (the hand's rows are full: n and b
  * are MN and MB, so each is one run of numbers). */
 static double delta_size(const Hand *h, int l)
@@ -128,16 +117,6 @@ static double delta_size(const Hand *h, int l)
 static double grad_size(const Hand *h, int l)
 {
 	return size_of(&h->g[l][0][0], h->n * h->n);
-}
-
-static void output(const Instance *in, const char *name, Data *d)
-{
-	ck_assert(scene_output(in, name, 0, d));
-}
-
-static bool close_rel(double a, double b)
-{
-	return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b)) + 1e-300;
 }
 
 /* Every size the widget publishes equals the hand's. */
@@ -296,17 +275,6 @@ START_TEST(gradflow_goldens)
 	wt_close(&t);
 }
 END_TEST
-
-/* A number as the lesson writes it: `digits` significant digits. */
-static const char *num(double v, int digits)
-{
-	static char buf[4][32];
-	static int k;
-
-	k = (k + 1) % 4;
-	axes_number(buf[k], sizeof buf[k], v, digits);
-	return buf[k];
-}
 
 /* The lesson's net set to an activation (its option's first letter) and a scale (typed
  * into the slider, as the learner may); returns the widget. */
