@@ -26,5 +26,6 @@ nobase_dist_pkgdata_DATA = \
 	content/level3/vanish.lesson \
 	content/level4/deep.lesson \
 	content/level4/generalize.lesson \
+	content/level4/landscape.lesson \
 	content/level4/memory.lesson \
 	content/level4/vision.lesson

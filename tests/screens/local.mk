@@ -40,3 +40,4 @@ SCREEN_TESTS += tests/screens/l4-generalize.scn
 SCREEN_TESTS += tests/screens/l3-review.scn
 SCREEN_TESTS += tests/screens/l3-complete.scn
 SCREEN_TESTS += tests/screens/l4-vision.scn
+SCREEN_TESTS += tests/screens/l4-landscape.scn

@@ -133,3 +133,6 @@ tests_widgets_lessons_check_l3_review_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/play/check_conv
 tests_widgets_play_check_conv_SOURCES = tests/widgets/play/check_conv.c $(WTEST)
 tests_widgets_play_check_conv_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_l4_landscape
+tests_widgets_lessons_check_l4_landscape_SOURCES = tests/widgets/lessons/check_l4_landscape.c $(LESSONTEST)
+tests_widgets_lessons_check_l4_landscape_LDADD = $(WIDGET_TEST_LIBS)

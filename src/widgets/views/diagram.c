@@ -302,6 +302,14 @@ static unsigned dg_key(Instance *in, const Key *k)
 	return r;
 }
 
+/* A tab stop only when its keys do something: it has stages of its own to step. */
+static bool dg_focusable(const Instance *in)
+{
+	const Diagram *d = in->state;
+
+	return d->nst > 1 && !widget_str(in, "stage", NULL);
+}
+
 static bool dg_tick(Instance *in, double dt)
 {
 	Diagram *d = in->state;
@@ -351,6 +359,7 @@ static const WidgetOps dg_ops = {
 	.output = dg_output,
 	.animate = dg_animate,
 	.anim_state = dg_anim_state,
+	.focusable = dg_focusable,
 };
 
 /* The kind as lessons name it: parameters, outputs, functions, flags. */
