@@ -39,6 +39,19 @@ static int line_of(const char *text, const char *needle)
 	return n;
 }
 
+/* A diagram with nothing to step is a picture: Tab passes it by. */
+START_TEST(diagram_without_stages_is_no_tab_stop)
+{
+	WTest t;
+	Instance *in;
+
+	wt_open(&t, "@widget diagram id=p nodes=x,Dense,y edges=1>2>3\nalt: p\n@end\n");
+	in = wt_get(&t, "p");
+	ck_assert(!in->ops->focusable(in));
+	wt_close(&t);
+}
+END_TEST
+
 START_TEST(diagram_stages_a_chain)
 {
 	WTest t;
@@ -48,6 +61,7 @@ START_TEST(diagram_stages_a_chain)
 	wt_open(&t, seq);
 	in = wt_get(&t, "d");
 	ck_assert_ptr_eq(in->kind, &diagram_kind);
+	ck_assert(in->ops->focusable(in)); /* its stages are stepped with keys */
 	ck_assert_int_eq(in->ops->height(in, 76), 4); /* one band of boxes, the stage */
 	ck_assert(stage_of(in) == 1);
 	text = wt_draw(in, 76, wt_ascii, false);
@@ -167,6 +181,7 @@ static Suite *diagram_suite(void)
 	TCase *tc = tcase_create("diagram");
 
 	tcase_add_test(tc, diagram_stages_a_chain);
+	tcase_add_test(tc, diagram_without_stages_is_no_tab_stop);
 	tcase_add_test(tc, diagram_follows_a_number_and_shows_values);
 	tcase_add_test(tc, diagram_routes_loops_skips_and_fans);
 	tcase_add_test(tc, diagram_reveals_and_reports_bad_items);
