@@ -20,6 +20,8 @@ static struct {
 	TermKey *tk;
 	int pipe[2];
 	struct sigaction old_winch, old_cont, old_quit[3];
+	Key pending;      /* the second half of an Alt key split in two */
+	bool has_pending;
 } I = {.pipe = {-1, -1}};
 
 /* Async-signal-safe: only writes the signal number to the self-pipe. */
@@ -182,6 +184,20 @@ static int drain_signals(bool *resized, bool *resumed)
 	return quit;
 }
 
+/* Nothing here is bound to Alt, but Esc followed quickly by a key (a fast typist, a
+ * slow link, a busy frame) arrives as that key with Alt: it is taken for what it was,
+ * Esc now and the key next, so Esc then q never leaves a control focused. */
+static void split_alt(Key *k)
+{
+	if (!(k->mods & KEYMOD_ALT) || k->code == K_MOUSE)
+		return;
+	I.pending = *k;
+	I.pending.mods &= ~(unsigned)KEYMOD_ALT;
+	I.has_pending = true;
+	memset(k, 0, sizeof *k);
+	k->code = K_ESC;
+}
+
 void term_wait(TermEvent *ev, int timeout_ms)
 {
 	long deadline = timeout_ms >= 0 ? now_ms() + timeout_ms : -1;
@@ -189,6 +205,12 @@ void term_wait(TermEvent *ev, int timeout_ms)
 	memset(ev, 0, sizeof *ev);
 	if (!I.tk) {
 		ev->type = TERM_EV_EOF;
+		return;
+	}
+	if (I.has_pending) {
+		I.has_pending = false;
+		ev->type = TERM_EV_KEY;
+		ev->key = I.pending;
 		return;
 	}
 	for (;;) {
@@ -201,6 +223,7 @@ void term_wait(TermEvent *ev, int timeout_ms)
 		if (res == TERMKEY_RES_KEY) {
 			if (translate(&tkk, &ev->key)) {
 				ev->type = TERM_EV_KEY;
+				split_alt(&ev->key);
 				return;
 			}
 			continue;
