@@ -86,7 +86,7 @@ void skipgram_nearest(size_t *ids, double *sims, const SkipGram *s, size_t w, si
  * out); 0 where there is no such pair. */
 void skipgram_group_cosines(double *mean, const SkipGram *s, const int *group, size_t G);
 
-/* Whether every group is nearer itself than any other: for every a with a pair,
+/* Whether every group is nearer itself than any other: for every a,
  * mean[a G + a] > mean[a G + b] for all b != a (mean: (G, G) from
  * skipgram_group_cosines). */
 int skipgram_grouped(const double *mean, size_t G);

@@ -37,6 +37,7 @@ typedef struct {
 	size_t word;  /* the chosen word, a group word */
 	double loss;  /* the last step's batch loss (0 before any) */
 	double x[EM_WORDS], y[EM_WORDS];
+	double xy[2 * EM_WORDS]; /* x, y interleaved, for readers */
 	int cls[EM_WORDS];
 	double mean[CORPUS_GROUPS * CORPUS_GROUPS];
 	size_t near[EM_NEAR];
@@ -50,7 +51,7 @@ typedef struct {
 static void measure(Embed *e)
 {
 	size_t d = e->cfg.dim, i;
-	double xy[2 * EM_WORDS];
+	double *xy = e->xy;
 	Rng r;
 
 	for (i = 0; i < EM_WORDS; i++)
@@ -282,13 +283,26 @@ static void embed_anim_state(const Instance *in, AnimState *st)
 	steps_state(&e->at, e->max + 1, st);
 }
 
-/* "step": the steps taken; "grouped": 1 when every group is nearer itself than any
- * other. */
+/* "vectors": the group words' embeddings (EM_WORDS, dim); "points": their projection,
+ * by group; "step": the steps taken; "grouped": 1 when every group is nearer itself
+ * than any other. */
 static bool embed_output(const Instance *in, const char *name, Data *out)
 {
 	Embed *e = in->state;
 
 	out->version = e->version;
+	if (strcmp(name, "vectors") == 0) {
+		out->rows = e->sg.V;
+		out->cols = e->cfg.dim;
+		out->v = skipgram_vector(&e->sg, 0);
+		return true;
+	}
+	if (strcmp(name, "points") == 0) {
+		out->n = EM_WORDS;
+		out->v = e->xy;
+		out->cls = e->cls;
+		return true;
+	}
 	out->scalar = strcmp(name, "step") == 0 ? (double)e->sg.steps
 						 : skipgram_grouped(e->mean, CORPUS_GROUPS);
 	out->n = 1;
@@ -326,6 +340,8 @@ static const ParamSpec params[] = {
 };
 
 static const OutputSpec outputs[] = {
+    {"vectors", DATA_MATRIX, N_("every word's vector, a row each: the 24 group words first, group by group")},
+    {"points", DATA_POINTS, N_("the group words on their two main axes, by group")},
     {"step", DATA_SCALAR, N_("the training steps taken")},
     {"grouped", DATA_SCALAR, N_("1 when every group's words are nearer each other than to "
                                 "any other group's, on average, else 0")},
