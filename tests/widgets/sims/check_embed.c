@@ -158,6 +158,13 @@ START_TEST(neighbours_and_cosines_from_the_published_vectors)
 	for (i = 0; i < 5; i++)
 		ck_assert_double_eq_tol(sims[i], lesson[i], 0.005);
 	check_listed(in, "apple", sims);
+	/* king's (word 12), as the lesson names them */
+	nearest(ids, sims, d.v, 12);
+	ck_assert_str_eq(c.word[ids[0]], "prince");
+	ck_assert_str_eq(c.word[ids[1]], "queen");
+	ck_assert_str_eq(c.word[ids[2]], "duke");
+	ck_assert_str_eq(c.word[ids[3]], "emperor");
+	ck_assert_str_eq(c.word[ids[4]], "princess");
 	/* Down chooses the next word, Up the one before (round the 24) */
 	wt_key(in, K_DOWN);
 	nearest(ids, sims, d.v, 1);
@@ -168,6 +175,28 @@ START_TEST(neighbours_and_cosines_from_the_published_vectors)
 	check_listed(in, "pink", sims);
 	skipgram_free(&s);
 	corpus_free(&c);
+	wt_close(&t);
+}
+END_TEST
+
+/* At step 50, in the tangle, king's five nearest words include tiger and field. */
+START_TEST(king_keeps_animal_company_at_step_fifty)
+{
+	WTest t;
+	Instance *in;
+	char *text;
+	const char *p;
+	int k;
+
+	wt_open(&t, "@widget embed id=w start=50\nalt: a\n@end\n");
+	in = wt_get(&t, "w");
+	for (k = 0; k < 12; k++)
+		wt_key(in, K_DOWN);
+	text = wt_text(in, 76, (Caps){.unicode = true}, false, NULL, NULL);
+	p = strstr(text, "nearest to");
+	ck_assert_msg(p && strstr(p, "king:") && strstr(p, " tiger ") && strstr(p, " field "),
+		      "%s", text);
+	free(text);
 	wt_close(&t);
 }
 END_TEST
@@ -232,6 +261,7 @@ static Suite *embed_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, keys_and_animation_take_training_steps);
 	tcase_add_test(tc, neighbours_and_cosines_from_the_published_vectors);
+	tcase_add_test(tc, king_keeps_animal_company_at_step_fifty);
 	tcase_add_test(tc, projection_is_centred_uncorrelated_and_shorter);
 	tcase_add_test(tc, goldens);
 	suite_add_tcase(s, tc);
