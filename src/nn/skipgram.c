@@ -233,6 +233,32 @@ void skipgram_nearest(size_t *ids, double *sims, const SkipGram *s, size_t w, si
 	}
 }
 
+void skipgram_group_cosines(double *mean, const SkipGram *s, const int *group, size_t G)
+{
+	size_t a, b, i, j, n;
+
+	for (a = 0; a < G; a++)
+		for (b = 0; b < G; b++) {
+			double sum = 0.0;
+			for (n = 0, i = 0; i < s->V; i++)
+				for (j = 0; j < s->V; j++)
+					if (i != j && group[i] == (int)a && group[j] == (int)b)
+						sum += skipgram_cosine(s, i, j), n++;
+			mean[a * G + b] = n ? sum / (double)n : 0.0;
+		}
+}
+
+int skipgram_grouped(const double *mean, size_t G)
+{
+	size_t a, b;
+
+	for (a = 0; a < G; a++)
+		for (b = 0; b < G; b++)
+			if (b != a && mean[a * G + a] <= mean[a * G + b])
+				return 0;
+	return 1;
+}
+
 /* q: (d) <- the leading eigenvector of C: (d, d) by power iteration from q; returns its
  * eigenvalue. tmp: (d). */
 static double power_iterate(double *q, double *tmp, const double *C, size_t d)

@@ -81,6 +81,16 @@ double skipgram_cosine(const SkipGram *s, size_t a, size_t b);
  * best first (ties: the lower id). k < V. */
 void skipgram_nearest(size_t *ids, double *sims, const SkipGram *s, size_t w, size_t k);
 
+/* mean: (G, G); mean[a G + b] = the mean of cos(v_i, v_j) over words i of group a and
+ * j of group b, i != j (group: (V), each word's group 0 .. G-1, or -1 for a word left
+ * out); 0 where there is no such pair. */
+void skipgram_group_cosines(double *mean, const SkipGram *s, const int *group, size_t G);
+
+/* Whether every group is nearer itself than any other: for every a,
+ * mean[a G + a] > mean[a G + b] for all b != a (mean: (G, G) from
+ * skipgram_group_cosines). */
+int skipgram_grouped(const double *mean, size_t G);
+
 /* xy: (n, 2) axes: (2, dim) or NULL x: (n, dim) work: (dim dim + 3 dim); the projection of
  * the centred rows of x on the two leading principal axes, found by power iteration on
  * the covariance C = X^T X / n (the second after deflating C by the first), from a start

@@ -101,6 +101,9 @@ tests_widgets_sims_check_resflow_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/sims/check_bnorm
 tests_widgets_sims_check_bnorm_SOURCES = tests/widgets/sims/check_bnorm.c $(WTEST)
 tests_widgets_sims_check_bnorm_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/sims/check_embed
+tests_widgets_sims_check_embed_SOURCES = tests/widgets/sims/check_embed.c $(WTEST)
+tests_widgets_sims_check_embed_LDADD = $(WIDGET_TEST_LIBS)
 # lessons: every number a lesson states, computed again and read from its widgets.
 check_PROGRAMS += tests/widgets/lessons/check_level2
 LESSONTEST = tests/widgets/lessons/lessontest.c tests/widgets/lessons/lessontest.h $(WTEST)
