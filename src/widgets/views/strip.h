@@ -27,7 +27,7 @@ typedef struct {
 	double h[2][STRIP_RNN_STEPS * STRIP_RNN_HID];    /* the states, a row a step */
 	double dist[STRIP_RNN_STEPS];                    /* |h_t - h'_t| */
 	char tok[2][STRIP_RNN_STEPS][STRIP_RNN_TOKEN];   /* the inputs as shown */
-	char name[STRIP_RNN_STEPS][4];
+	char name[STRIP_RNN_STEPS][24]; /* "1" .. as %zu writes them */
 	const char *names[STRIP_RNN_STEPS];
 	double *work;
 	int seq; /* the sequence chosen: 0 or 1 */

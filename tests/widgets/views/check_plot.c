@@ -271,28 +271,28 @@ START_TEST(a_chart_shows_what_data_gives)
 {
 	/* Bars of a computed table's live row: they follow the slider, through the scene
 	 * (a key changes the slider; the plot, watching, refreshes from the new version). */
-	WTest t;
+	WTest w;
 	Instance *z, *bars;
 	char *text;
 
-	wt_open(&t, "@widget slider id=z label=z range=-4..4 value=0 step=1\nalt: s\n@end\n"
+	wt_open(&w, "@widget slider id=z label=z range=-4..4 value=0 step=1\nalt: s\n@end\n"
 		    "@widget table id=acts inputs=-1,1 fn=sigmoid input=z\nalt: t\n@end\n"
 		    "@widget plot id=b chart=bars data=acts:live height=4\nalt: b\n@end\n"
 		    "@widget plot id=s chart=bars data=acts:column height=4\nalt: c\n@end\n");
-	z = wt_get(&t, "z");
-	bars = wt_get(&t, "b");
+	z = wt_get(&w, "z");
+	bars = wt_get(&w, "b");
 	text = wt_draw(bars, 50, wt_ascii, false);
 	ck_assert_msg(strstr(text, "0.5"), "%s", text); /* z = 0: sigma(0) = 0.5 */
 	free(text);
 	ck_assert(wt_key(z, K_RIGHT) & WIDGET_HANDLED); /* z = 1 */
-	scene_changed(&t.scene);                        /* as the player does after a key */
+	scene_changed(&w.scene);                        /* as the player does after a key */
 	text = wt_draw(bars, 50, wt_ascii, false);
 	ck_assert_msg(strstr(text, "0.73"), "%s", text); /* sigma(1) = 0.731 */
 	free(text);
-	text = wt_draw(wt_get(&t, "s"), 50, wt_ascii, false); /* the fixed column */
+	text = wt_draw(wt_get(&w, "s"), 50, wt_ascii, false); /* the fixed column */
 	ck_assert_msg(strstr(text, "0.27") && strstr(text, "0.73"), "%s", text);
 	free(text);
-	wt_close(&t);
+	wt_close(&w);
 }
 END_TEST
 
