@@ -258,7 +258,7 @@ static void ae_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused
 	else
 		snprintf(line, sizeof line, "%s", _("drawing"));
 	text_at(g, r.x, y, xr - r.x - 1, line, STYLE_DIM);
-	snprintf(line, sizeof line, _("through %zu numbers"), ae_code[a->size]);
+	snprintf(line, sizeof line, _("through a code of %zu"), ae_code[a->size]);
 	text_at(g, xr, y, r.x + r.w - xr, line, STYLE_DIM);
 	y++;
 	draw_image(g, r.x, y, a->draw, caps, focused ? a->x : -1, a->y);
@@ -320,15 +320,6 @@ static unsigned ae_key(Instance *in, const Key *k)
 	return WIDGET_HANDLED | WIDGET_REDRAW;
 }
 
-/* The error of the drawing's reconstruction. */
-static bool ae_value(const Instance *in, double *out)
-{
-	const Ae *a = ready(in);
-
-	*out = a->error;
-	return !a->broken;
-}
-
 static bool ae_output(const Instance *in, const char *name, Data *out)
 {
 	Ae *a = ready(in);
@@ -336,7 +327,9 @@ static bool ae_output(const Instance *in, const char *name, Data *out)
 	if (a->broken)
 		return false;
 	out->version = a->version;
-	if (strcmp(name, "drawing") == 0) {
+	if (strcmp(name, "error") == 0) {
+		out->scalar = a->error, out->v = &out->scalar, out->n = 1;
+	} else if (strcmp(name, "drawing") == 0) {
 		out->rows = AE_SIDE, out->cols = AE_SIDE, out->v = a->draw;
 	} else if (strcmp(name, "reconstruction") == 0) {
 		out->rows = AE_SIDE, out->cols = AE_SIDE, out->v = a->recon;
@@ -354,7 +347,6 @@ static const WidgetOps ae_ops = {
     .height = ae_height,
     .draw = ae_draw,
     .key = ae_key,
-    .value = ae_value,
     .output = ae_output,
 };
 
@@ -371,6 +363,7 @@ static const ParamSpec params[] = {
 };
 
 static const OutputSpec outputs[] = {
+    {"error", DATA_SCALAR, N_("the reconstruction error of the drawing")},
     {"drawing", DATA_MATRIX, N_("the drawing, 8 by 8 pixels")},
     {"reconstruction", DATA_MATRIX, N_("the chosen model's reconstruction of the drawing")},
     {"errors", DATA_VECTOR,
