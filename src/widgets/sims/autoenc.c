@@ -307,7 +307,7 @@ static unsigned ae_key(Instance *in, const Key *k)
 		a->glyph = GLYPH_COUNT;
 	} else if (key_is_char(k, 'n')) {
 		load_glyph(a, a->glyph < GLYPH_COUNT ? a->glyph + 1 : 0);
-	} else if (key_is_char(k, '+') || key_is_char(k, '=')) {
+	} else if (key_is_char(k, '+')) {
 		a->size += a->size + 1 < AE_SIZES;
 	} else if (key_is_char(k, '-')) {
 		a->size -= a->size > 0;
