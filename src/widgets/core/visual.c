@@ -163,6 +163,13 @@ static int format_num(char *out, size_t size, double v, int digits)
 	return n;
 }
 
+const char *visual_shade(double v, Caps caps)
+{
+	if (!caps.unicode)
+		return v >= 0.5 ? "#" : v > 0 ? ":" : ".";
+	return v >= 0.75 ? "█" : v >= 0.5 ? "▓" : v >= 0.25 ? "▒" : v > 0 ? "░" : "·";
+}
+
 int visual_fixed(char *out, size_t size, double v, int digits)
 {
 	int n;

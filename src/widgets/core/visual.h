@@ -72,6 +72,10 @@ const char *visual_choice_word(const Scene *s, const char *id);
  * in the shortest %g form that fits ("1e+40"). Returns the length written (< size). */
 int visual_num(char *out, size_t size, double v, int digits);
 
+/* A pixel's glyph by its brightness v in [0, 1]: four shades and a dot for dark; in
+ * ASCII "#" (0.5 or more), ":" (above 0) and ".". */
+const char *visual_shade(double v, Caps caps);
+
 /* Like visual_num with exactly `digits` decimals ("0.70", "0.668"). */
 int visual_fixed(char *out, size_t size, double v, int digits);
 

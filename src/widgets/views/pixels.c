@@ -13,6 +13,7 @@
 #include "nls.h"
 #include "widgets/core/registry.h"
 #include "widgets/core/target.h"
+#include "widgets/core/visual.h"
 
 typedef struct {
 	int rows, cols;
@@ -115,14 +116,6 @@ static void window_at(const Pixels *p, int *wx, int *wy)
 		*wy = 0;
 }
 
-/* A cell's glyph: four shades and a dot for dark; ASCII "##", "::" and "..". */
-static const char *shade(double v, Caps caps)
-{
-	if (!caps.unicode)
-		return lit(v) ? "#" : v > 0 ? ":" : ".";
-	return v >= 0.75 ? "█" : v >= 0.5 ? "▓" : v >= 0.25 ? "▒" : v > 0 ? "░" : "·";
-}
-
 /* The window's outline in the gaps beside it: ┌│└ on the left, ┐│┘ on the right. */
 static void draw_window(const Pixels *p, Grid *g, Rect r, PixelLayout l, Caps caps)
 {
@@ -158,7 +151,7 @@ static void pixels_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool foc
 			bool here = focused && x == p->x && y == p->y;
 			Style st = here ? STYLE_FOCUS : v > 0 ? STYLE_ACCENT : STYLE_DIM;
 			for (i = 0; i < l.cw; i++)
-				grid_str(g, gx + i, r.y + y, shade(v, caps), st);
+				grid_str(g, gx + i, r.y + y, visual_shade(v, caps), st);
 		}
 	draw_window(p, g, r, l, caps);
 	snprintf(status, sizeof status, _("%d of %d on (%.2f)"), on, total, (double)on / total);
