@@ -74,7 +74,7 @@ void wt_type(Instance *in, const char *s, bool enter);
 /* A Store of up to 16 keys in memory. */
 typedef struct {
 	char keys[16][64];
-	char values[16][1100];
+	char values[16][2048]; /* a drawing of 64 numbers fits */
 	int n;
 	Store store;
 } MemStore;

@@ -3,14 +3,16 @@
  * use (the first layout, key or reader, not when the scene is made). The learner draws
  * on a grid (or loads a glyph with n); beside it the chosen model's reconstruction, a
  * forward pass each time the drawing or the size changes, with the error of this image
- * and the mean error over the clean glyphs for every size. Must not own the loop or
- * write files; computes only with src/nn. */
+ * and the mean error over the clean glyphs for every size. Progress keeps the size and
+ * the drawing (the glyph's number while it is an untouched glyph). Must not own the
+ * loop or write files; computes only with src/nn. */
 #include <config.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "nls.h"
 #include "nn/demo.h"
@@ -341,12 +343,63 @@ static bool ae_output(const Instance *in, const char *name, Data *out)
 	return true;
 }
 
+/* The size; the glyph while the drawing is one, else the drawing's 64 values. */
+static void ae_save(const Instance *in, const Store *st)
+{
+	const Ae *a = in->state;
+	char buf[AE_PIX * 32];
+	size_t len = 0, i;
+
+	store_put_int(st, "code", (int)ae_code[a->size]);
+	if (a->glyph < GLYPH_COUNT) {
+		store_put_int(st, "glyph", (int)a->glyph);
+		return;
+	}
+	for (i = 0; i < AE_PIX; i++) {
+		if (i)
+			buf[len++] = ' ';
+		len += str_double(buf + len, sizeof buf - len, a->draw[i]);
+	}
+	st->set(st->ctx, "drawing", buf);
+}
+
+/* What ae_save kept, each part only when it is whole and in range. */
+static void ae_restore(Instance *in, const Store *st)
+{
+	Ae *a = in->state;
+	const char *d = st->get(st->ctx, "drawing");
+	int code = store_get_int(st, "code", 1, 8, 0), g = store_get_int(st, "glyph", 0,
+	                                                                  GLYPH_COUNT - 1, -1);
+	double px[AE_PIX];
+	size_t i, k;
+	char *end;
+
+	for (k = 0; k < AE_SIZES; k++)
+		if (code > 0 && ae_code[k] == (size_t)code)
+			a->size = k;
+	if (g >= 0) {
+		load_glyph(a, (size_t)g);
+	} else if (d) {
+		for (i = 0; i < AE_PIX; i++, d = end) {
+			px[i] = strtod(d, &end);
+			if (end == d || !(px[i] >= 0 && px[i] <= 1))
+				return;
+		}
+		memcpy(a->draw, px, sizeof px);
+		a->glyph = GLYPH_COUNT;
+	}
+	if (a->trained && !a->broken)
+		reconstruct(a);
+}
+
 static const WidgetOps ae_ops = {
     .init = ae_init,
     .free = ae_free,
     .height = ae_height,
     .draw = ae_draw,
     .key = ae_key,
+    .save = ae_save,
+    .restore = ae_restore,
     .output = ae_output,
 };
 
