@@ -12,6 +12,7 @@ SCREEN_TESTS = \
 TESTS += $(SCREEN_TESTS)
 EXTRA_DIST += tests/screens/harness.sh tests/screens/golden tests/screens/course \
 	tests/screens/steps tests/screens/l1-done.progress tests/screens/l2-done.progress \
+	tests/screens/l3-done.progress \
 	$(SCREEN_TESTS)
 SCREEN_TESTS += tests/screens/quiz.scn tests/screens/quiz-kinds.scn tests/screens/quiz-ascii.scn
 SCREEN_TESTS += tests/screens/network-wave.scn tests/screens/game-win.scn
@@ -43,3 +44,4 @@ SCREEN_TESTS += tests/screens/l3-review.scn
 SCREEN_TESTS += tests/screens/l3-complete.scn
 SCREEN_TESTS += tests/screens/l4-vision.scn
 SCREEN_TESTS += tests/screens/l4-landscape.scn
+SCREEN_TESTS += tests/screens/l4-part1.scn
