@@ -121,12 +121,15 @@ static int print_one(FILE *out, const CourseLesson *e, int width, bool unicode)
 	PlainCtx p;
 	Scene scene;
 	char *text;
+	size_t i;
 
 	memset(&o, 0, sizeof o);
 	p.entry = e;
 	p.scene = &scene;
 	if (scene_init(&scene, e->lesson) != 0)
 		return -1;
+	for (i = 0; i < scene.n; i++)
+		scene.items[i].print = true;
 	o.caps.unicode = unicode;
 	o.width = width;
 	o.plain = true;

@@ -175,6 +175,7 @@ struct Instance {
 	bool failed;    /* init failed: shown as its text alternative */
 	bool goal;      /* a unit needs it done: a quiz, a game, a trainer with a goal */
 	bool ready;     /* initialised: others may read its outputs */
+	bool print;     /* drawn once for print (--plain): show everything, scroll nothing */
 };
 
 struct Scene {

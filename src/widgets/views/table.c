@@ -3,7 +3,9 @@
  * another widget's number, or the product of other widgets' matrices (matrix=), or
  * other widgets' models run on input rows (model=), kept up to date as those change;
  * rows beyond its height scroll with Up/Down while it has the focus (at either end the
- * key goes back to the player). It gives its numbers to other widgets as a matrix and a
+ * key goes back to the player); with select=yes the arrows choose a cell instead, its
+ * row and column highlighted and its whole text written under the table. Drawn for
+ * print (--plain) it shows every row. It gives its numbers to other widgets as a matrix and a
  * column. Must not own the loop or write files. */
 #include <config.h>
 
@@ -211,6 +213,11 @@ static int table_init(Instance *in)
 		t->hrow = -1;
 	if (t->hcol >= t->ncols)
 		t->hcol = -1;
+	t->select = widget_bool(in, "select", false);
+	if (t->select && t->hrow < 0)
+		t->hrow = 0;
+	if (t->select && t->hcol < 1)
+		t->hcol = t->ncols > 1 ? 1 : 0;
 	/* A highlighted row starts in view. */
 	if (t->hrow >= t->shown)
 		t->top = t->hrow - t->shown + 1;
@@ -242,12 +249,67 @@ static bool live_refresh(const Instance *in)
 }
 
 /* Top border, headings, rule, the rows shown, [rule, live row,] bottom border. */
+/* The rows shown at once (all of them in print) and the line that writes out the chosen
+ * cell (select=yes, not in print). */
+static int rows_shown(const Instance *in)
+{
+	const Table *t = in->state;
+
+	return in->print ? t->nrows : t->shown;
+}
+
+static int detail_lines(const Instance *in)
+{
+	const Table *t = in->state;
+
+	return t->select && !in->print ? 1 : 0;
+}
+
+static void natural_widths(const Instance *in, Caps caps, int *natural);
+
+/* Whether the table is drawn for print too wide for width: it is then written as
+ * records, each row's label and under it every other column's heading and text, so
+ * that no cell is cut. */
+static bool as_records(const Instance *in, int width)
+{
+	const Table *t = in->state;
+	int natural[TABLE_MAX_COLS], c, total = 1;
+
+	if (!in->print || t->live)
+		return false;
+	natural_widths(in, (Caps){false, 0}, natural);
+	for (c = 0; c < t->ncols; c++)
+		total += natural[c] + 3;
+	return total > width;
+}
+
 static int table_height(const Instance *in, int width)
 {
 	const Table *t = in->state;
 
-	(void)width;
-	return t->shown + 4 + (t->live ? 2 : 0);
+	if (as_records(in, width))
+		return t->nrows * t->ncols;
+	return rows_shown(in) + 4 + (t->live ? 2 : 0) + detail_lines(in);
+}
+
+/* The print layout of as_records: "Label" then "  Heading: text" for each column. */
+static void draw_records(const Instance *in, Grid *g, Rect r, Caps caps)
+{
+	const Table *t = in->state;
+	char buf[TABLE_CELL], line[512];
+	int row, c, y = r.y;
+	bool num;
+
+	for (row = 0; row < t->nrows; row++) {
+		const char *s = cell(in, row, 0, caps, buf, sizeof buf, &num);
+		grid_text(g, r.x, y++, s ? s : "", s ? strlen(s) : 0, r.w, STYLE_BOLD);
+		for (c = 1; c < t->ncols; c++) {
+			snprintf(line, sizeof line, "  %s: ", heading(in, c, caps, buf, sizeof buf));
+			s = cell(in, row, c, caps, buf, sizeof buf, &num);
+			strncat(line, s ? s : "", sizeof line - strlen(line) - 1);
+			grid_text(g, r.x, y++, line, strlen(line), r.w, STYLE_NORMAL);
+		}
+	}
 }
 
 /* Each column's widest text (heading or cell) as drawn with caps. */
@@ -308,9 +370,9 @@ static uint32_t junction(int row, bool focus, Caps caps)
 }
 
 /* Writes one cell's text into its column: numbers to the right, words to the left; a
- * marker in the left blank for a highlighted row or column. */
+ * marker in the left blank for a highlighted row or column; a cut text ends in "…". */
 static void put_cell(Grid *g, int x, int y, int w, const char *s, bool num, Style st,
-		     const char *mark)
+		     const char *mark, Caps caps)
 {
 	int tw = text_width(s), room = w - 2, at;
 
@@ -320,6 +382,8 @@ static void put_cell(Grid *g, int x, int y, int w, const char *s, bool num, Styl
 		return;
 	at = num && tw < room ? room - tw : 0;
 	grid_text(g, x + 1 + at, y, s, strlen(s), room - at, st);
+	if (tw > room) /* cut: say so in its last column */
+		grid_put(g, x + room, y, caps.unicode ? 0x2026 : '~', st);
 }
 
 /* The live row's cell col into buf, as the computed cells are written ("?" without
@@ -363,9 +427,13 @@ static void table_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	bool num;
 
 	table_sources_refresh(in);
+	if (as_records(in, r.w)) {
+		draw_records(in, g, r, caps);
+		return;
+	}
 	natural_widths(in, caps, natural);
 	w = fit_columns(t, natural, r.w, cw);
-	shown = r.h - 4 - (t->live ? 2 : 0);
+	shown = r.h - 4 - (t->live ? 2 : 0) - detail_lines(in);
 	if (w > r.w)
 		w = r.w;
 	if (shown > t->nrows)
@@ -382,16 +450,16 @@ static void table_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		box_rule(g, r.x, r.y + h - 3, w, BOX_LIGHT, focused, caps);
 	for (c = 0, x = r.x + 1; c < t->ncols; x += cw[c] + 1, c++) {
 		put_cell(g, x, r.y + 1, cw[c], heading(in, c, caps, buf, sizeof buf), false,
-			 c == t->hcol ? STYLE_ACCENT : STYLE_BOLD, c == t->hcol ? cmark : NULL);
+			 c == t->hcol ? STYLE_ACCENT : STYLE_BOLD, c == t->hcol ? cmark : NULL, caps);
 		for (row = 0; row < shown; row++) {
 			bool hl = top + row == t->hrow || c == t->hcol;
 			const char *s = cell(in, top + row, c, caps, buf, sizeof buf, &num);
 			put_cell(g, x, r.y + 3 + row, cw[c], s, num, hl ? STYLE_ACCENT : STYLE_NORMAL,
-				 top + row == t->hrow && c == 0 ? rmark : NULL);
+				 top + row == t->hrow && c == 0 ? rmark : NULL, caps);
 		}
 		if (t->live)
 			put_cell(g, x, r.y + h - 2, cw[c], live_cell(t, c, caps, buf, sizeof buf), true,
-				 STYLE_ACCENT, c == 0 ? rmark : NULL);
+				 STYLE_ACCENT, c == 0 ? rmark : NULL, caps);
 		if (c + 1 < t->ncols && x + cw[c] < r.x + w - 1)
 			column_lines(t, g, r, h, x + cw[c], focused, caps);
 	}
@@ -406,10 +474,44 @@ static void table_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 			grid_str(g, r.x + w - 2 - ww, r.y + shown + 3, where,
 				 focused ? STYLE_FOCUS : STYLE_DIM);
 	}
+	if (detail_lines(in) && t->hrow >= 0 && t->hcol >= 0) {
+		char line[512];
+		const char *rl = cell(in, t->hrow, 0, caps, buf, sizeof buf, &num);
+		snprintf(line, sizeof line, "%s %s %s ", caps.unicode ? "▸" : ">", rl ? rl : "",
+			 caps.unicode ? "·" : "-");
+		strncat(line, heading(in, t->hcol, caps, buf, sizeof buf), sizeof line - strlen(line) - 3);
+		strcat(line, ": ");
+		rl = cell(in, t->hrow, t->hcol, caps, buf, sizeof buf, &num);
+		strncat(line, rl ? rl : "", sizeof line - strlen(line) - 1);
+		grid_text(g, r.x, r.y + h, line, strlen(line), r.w, STYLE_ACCENT);
+	}
 	if (focused) {
 		*cx = r.x + 2;
-		*cy = r.y + 3;
+		*cy = r.y + 3 + (t->select && t->hrow >= top ? t->hrow - top : 0);
 	}
+}
+
+/* select=yes: the arrows move the chosen cell (the data columns, not the labels), and the
+ * rows scroll to keep it in view; at an edge the key goes back to the player. */
+static unsigned select_key(Table *t, const Key *k)
+{
+	int row = t->hrow, col = t->hcol;
+
+	if (k->code == K_UP || k->code == K_DOWN)
+		row += k->code == K_UP ? -1 : 1;
+	else if (k->code == K_LEFT || k->code == K_RIGHT)
+		col += k->code == K_LEFT ? -1 : 1;
+	else
+		return WIDGET_IGNORED;
+	if (row < 0 || row >= t->nrows || col < 1 || col >= t->ncols)
+		return WIDGET_IGNORED;
+	t->hrow = row;
+	t->hcol = col;
+	if (row < t->top)
+		t->top = row;
+	if (row >= t->top + t->shown)
+		t->top = row - t->shown + 1;
+	return WIDGET_HANDLED | WIDGET_REDRAW;
 }
 
 static unsigned table_key(Instance *in, const Key *k)
@@ -417,6 +519,8 @@ static unsigned table_key(Instance *in, const Key *k)
 	Table *t = in->state;
 	int max = t->nrows - t->shown, top = t->top;
 
+	if (t->select)
+		return select_key(t, k);
 	if (k->code == K_UP)
 		top--;
 	else if (k->code == K_DOWN)
@@ -442,7 +546,22 @@ static bool table_focusable(const Instance *in)
 {
 	const Table *t = in->state;
 
-	return t->nrows > t->shown;
+	return t->select || t->nrows > t->shown;
+}
+
+static int table_keys(const Instance *in, bool unicode, const char **pairs, int max,
+		      char *scratch, size_t size)
+{
+	const Table *t = in->state;
+	static const char *const choose[] = {"Up Down", N_("choose a row"), "Left Right",
+	                                     N_("choose a column")};
+	int i, n = t->select ? 4 : 2;
+
+	(void)unicode, (void)scratch, (void)size;
+	for (i = 0; i < n && i < max; i++)
+		pairs[i] = t->select ? (i % 2 ? _(choose[i]) : choose[i])
+		                     : (i ? _(table_kind.keys[0].help) : table_kind.keys[0].keys);
+	return i;
 }
 
 /* "cells": every cell as a number, row by row (the live row apart); "column": one
@@ -487,12 +606,13 @@ static bool table_output(const Instance *in, const char *name, Data *out)
 
 static const WidgetOps table_ops = {
     .focusable = table_focusable,
-	.init = table_init,
-	.free = table_free,
-	.height = table_height,
-	.draw = table_draw,
-	.key = table_key,
-	.output = table_output,
+    .init = table_init,
+    .free = table_free,
+    .height = table_height,
+    .draw = table_draw,
+    .key = table_key,
+    .keys = table_keys,
+    .output = table_output,
 };
 
 /* The kind as lessons name it: parameters, outputs, functions, flags. */
@@ -533,6 +653,8 @@ static const ParamSpec params[] = {
      .help = N_("a column to highlight")},
     {.name = "height", .type = PARAM_INT, .min = 1, .max = 64, .def = "6",
      .help = N_("rows shown at once; more scroll with Up and Down")},
+    {.name = "select", .type = PARAM_BOOL, .def = "no",
+     .help = N_("the arrows choose a cell, its row and column highlighted and its whole text " "written under the table (for cells too long for their column)")},
 };
 
 static const OutputSpec outputs[] = {

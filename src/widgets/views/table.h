@@ -23,6 +23,7 @@ typedef struct {
 	int shown; /* data rows shown at once */
 	int top;   /* the first data row shown */
 	int hrow, hcol; /* highlighted data row and column from 0, or -1 */
+	bool select;    /* select=yes: the arrows move them, the chosen cell is written out */
 	/* Computed (fn=): the functions of columns 1.., the decimals shown. */
 	int nfn, digits;
 	Activation fn[TABLE_MAX_COLS - 1];
