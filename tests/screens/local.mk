@@ -45,4 +45,5 @@ SCREEN_TESTS += tests/screens/l3-complete.scn
 SCREEN_TESTS += tests/screens/l4-vision.scn
 SCREEN_TESTS += tests/screens/l4-landscape.scn
 SCREEN_TESTS += tests/screens/r-architectures.scn
+SCREEN_TESTS += tests/screens/r-attention.scn
 SCREEN_TESTS += tests/screens/l4-part1.scn
