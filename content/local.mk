@@ -30,4 +30,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/generalize.lesson \
 	content/level4/landscape.lesson \
 	content/level4/memory.lesson \
-	content/level4/vision.lesson
+	content/level4/vision.lesson \
+	content/reference/context.lesson \
+	content/reference/neuron.lesson \
+	content/reference/review.lesson
