@@ -145,3 +145,6 @@ tests_widgets_lessons_check_l4_landscape_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/views/check_pairs
 tests_widgets_views_check_pairs_SOURCES = tests/widgets/views/check_pairs.c $(WTEST)
 tests_widgets_views_check_pairs_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_reference
+tests_widgets_lessons_check_reference_SOURCES = tests/widgets/lessons/check_reference.c $(LESSONTEST)
+tests_widgets_lessons_check_reference_LDADD = $(WIDGET_TEST_LIBS)

@@ -109,7 +109,7 @@ static int pairs_height(const Instance *in, int width)
 static void draw_item(Grid *g, int x, int y, int w, const char *name, int mark, Caps caps,
 		      bool focused)
 {
-	static const char *const marks[2][3] = {{"  ", "> ", "* "}, {"  ", "▶ ", "◆ "}};
+	static const char *const marks[2][3] = {{"  ", "> ", "* "}, {"  ", "→ ", "◆ "}};
 	Style st = mark == 1 ? (focused ? STYLE_FOCUS : STYLE_BOLD)
 		 : mark == 2 ? STYLE_ACCENT
 			     : STYLE_NORMAL;
