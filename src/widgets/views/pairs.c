@@ -197,31 +197,17 @@ static bool pairs_value(const Instance *in, double *out)
 static void pairs_save(const Instance *in, const Store *st)
 {
 	const Pairs *p = in->state;
-	char buf[PAIRS_MAX + 1];
-	int i;
 
-	for (i = 0; i < p->n; i++)
-		buf[i] = (p->seen >> i) & 1u ? '1' : '0';
-	buf[p->n] = '\0';
-	st->set(st->ctx, "seen", buf);
+	store_put_flags(st, "seen", p->seen, p->n);
 }
 
 static void pairs_restore(Instance *in, const Store *st)
 {
 	Pairs *p = in->state;
-	const char *v = st->get(st->ctx, "seen");
-	uint32_t seen = 0;
-	int i;
+	uint32_t seen;
 
-	if (!v || (int)strlen(v) != p->n)
-		return;
-	for (i = 0; i < p->n; i++) {
-		if (v[i] != '0' && v[i] != '1')
-			return;
-		if (v[i] == '1')
-			seen |= 1u << i;
-	}
-	p->seen = seen | 1u;
+	if (store_get_flags(st, "seen", p->n, &seen))
+		p->seen = seen | 1u; /* the first pair shows from the start */
 }
 
 static const WidgetOps pairs_ops = {

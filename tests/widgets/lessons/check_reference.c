@@ -12,8 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lesson/diag.h"
-#include "lesson/lesson.h"
 #include "nn/act.h"
 #include "nn/conv.h"
 #include "nn/loss.h"
@@ -21,13 +19,8 @@
 #include "testlib.h"
 #include "widgets/lessons/lessontest.h"
 
-static Lesson *parsed;
-
 static void teardown(void)
 {
-	if (parsed)
-		lesson_free(parsed);
-	parsed = NULL;
 	lt_free();
 }
 
@@ -186,27 +179,10 @@ START_TEST(the_learning_steps_in_order_with_tips)
 }
 END_TEST
 
-/* The review's quiz id, parsed once. */
+/* The review's quiz id. */
 static const Quiz *quiz(const char *id)
 {
-	size_t u, b;
-
-	if (!parsed) {
-		DiagList d;
-		diag_init(&d, 0);
-		ck_assert_int_eq(lesson_parse(&parsed, "review.lesson", lt_text, strlen(lt_text), &d),
-				 LESSON_OK);
-		ck_assert_uint_eq(d.n, 0);
-		diag_free(&d);
-	}
-	for (u = 0; u < parsed->nunits; u++)
-		for (b = 0; b < parsed->units[u].nblocks; b++) {
-			const Block *bl = &parsed->units[u].blocks[b];
-			if (bl->kind == BLOCK_QUIZ && strcmp(bl->quiz.id, id) == 0)
-				return &bl->quiz;
-		}
-	ck_abort_msg("no quiz %s", id);
-	return NULL;
+	return lt_quiz(id);
 }
 
 /* Quiz id's answer is v, within its tolerance, and v - d, ... are foreseen slips. */
@@ -317,9 +293,9 @@ START_TEST(every_question_explains_and_answers_each_slip)
 	}
 	for (i = 0; i <= QUIZ_RECALL; i++)
 		ck_assert_msg(kinds[i], "no question of kind %zu", i);
-	for (u = 0; u < parsed->nunits; u++)
-		for (b = 0; b < parsed->units[u].nblocks; b++)
-			n += parsed->units[u].blocks[b].kind == BLOCK_QUIZ;
+	for (u = 0; u < lt_lesson()->nunits; u++)
+		for (b = 0; b < lt_lesson()->units[u].nblocks; b++)
+			n += lt_lesson()->units[u].blocks[b].kind == BLOCK_QUIZ;
 	ck_assert_uint_eq(n, 17);
 }
 END_TEST
