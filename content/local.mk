@@ -32,4 +32,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/memory.lesson \
 	content/level4/vision.lesson \
 	content/reference/architectures.lesson \
-	content/reference/attention.lesson
+	content/reference/attention.lesson \
+	content/reference/context.lesson \
+	content/reference/neuron.lesson \
+	content/reference/review.lesson

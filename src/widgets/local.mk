@@ -26,7 +26,7 @@ src_widgets_libwidgets_a_SOURCES += \
 src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/views/plot.c src/widgets/views/network.c src/widgets/views/neuron.c \
 	src/widgets/views/table.c src/widgets/views/table-from.c \
-	src/widgets/views/table.h src/widgets/views/cards.c src/widgets/views/pixels.c
+	src/widgets/views/table.h src/widgets/views/cards.c src/widgets/views/pairs.c src/widgets/views/pixels.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/heatmap.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/bars.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/views/softmax.c src/widgets/views/softmax-draw.c \

@@ -1,5 +1,5 @@
 /* param.c: a directive's parameters as typed values, with the schema's defaults; and
- * whole numbers a widget keeps in its Store. Must not draw or keep state. */
+ * whole numbers and flags a widget keeps in its Store. Must not draw or keep state. */
 #include <config.h>
 
 #include <math.h>
@@ -199,4 +199,33 @@ int store_get_int(const Store *s, const char *key, int lo, int hi, int def)
 		return def;
 	n = strtol(v, &end, 10);
 	return *end == '\0' && end != v && n >= lo && n <= hi ? (int)n : def;
+}
+
+void store_put_flags(const Store *s, const char *key, uint32_t bits, int n)
+{
+	char buf[33];
+	int i;
+
+	for (i = 0; i < n && i < 32; i++)
+		buf[i] = (bits >> i) & 1u ? '1' : '0';
+	buf[i] = '\0';
+	s->set(s->ctx, key, buf);
+}
+
+bool store_get_flags(const Store *s, const char *key, int n, uint32_t *bits)
+{
+	const char *v = s->get(s->ctx, key);
+	uint32_t got = 0;
+	int i;
+
+	if (!v || n > 32 || (int)strlen(v) != n)
+		return false;
+	for (i = 0; i < n; i++) {
+		if (v[i] != '0' && v[i] != '1')
+			return false;
+		if (v[i] == '1')
+			got |= 1u << i;
+	}
+	*bits = got;
+	return true;
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "draw/grid.h"
 #include "lesson/model.h"
@@ -39,6 +40,12 @@ typedef struct {
  * not a whole number, or outside lo .. hi (param.c). */
 void store_put_int(const Store *s, const char *key, int v);
 int store_get_int(const Store *s, const char *key, int lo, int hi, int def);
+
+/* Flags of n items (bit i: item i; n at most 32) in a Store: one '0' or '1' per item.
+ * store_get_flags leaves *bits and gives false unless the value has exactly n of them
+ * (param.c). */
+void store_put_flags(const Store *s, const char *key, uint32_t bits, int n);
+bool store_get_flags(const Store *s, const char *key, int n, uint32_t *bits);
 
 typedef struct Scene Scene;
 typedef struct Instance Instance;

@@ -198,31 +198,15 @@ static bool cards_value(const Instance *in, double *out)
 static void cards_save(const Instance *in, const Store *st)
 {
 	const Cards *c = in->state;
-	char buf[CARDS_MAX + 1];
-	int i;
 
-	for (i = 0; i < c->n; i++)
-		buf[i] = (c->seen >> i) & 1u ? '1' : '0';
-	buf[c->n] = '\0';
-	st->set(st->ctx, "seen", buf);
+	store_put_flags(st, "seen", c->seen, c->n);
 }
 
 static void cards_restore(Instance *in, const Store *st)
 {
 	Cards *c = in->state;
-	const char *v = st->get(st->ctx, "seen");
-	uint32_t seen = 0;
-	int i;
 
-	if (!v || (int)strlen(v) != c->n)
-		return;
-	for (i = 0; i < c->n; i++) {
-		if (v[i] != '0' && v[i] != '1')
-			return;
-		if (v[i] == '1')
-			seen |= 1u << i;
-	}
-	c->seen = seen;
+	store_get_flags(st, "seen", c->n, &c->seen);
 }
 
 static const WidgetOps cards_ops = {

@@ -18,19 +18,12 @@
 #include "nn/recur.h"
 #include "nn/rng.h"
 #include "nn/surface.h"
-#include "lesson/diag.h"
-#include "lesson/lesson.h"
 #include "testlib.h"
 #include "widgets/lessons/lessontest.h"
 #include "widgets/quiz/quiz.h"
 
-static Lesson *parsed;
-
 static void teardown(void)
 {
-	if (parsed)
-		lesson_free(parsed);
-	parsed = NULL;
 	lt_free();
 }
 
@@ -394,28 +387,10 @@ START_TEST(vanishing)
 }
 END_TEST
 
-/* Quiz id of the review (the first quiz for NULL), parsed by the lesson parser into
- * `parsed` (freed by the fixture). */
+/* Quiz id of the review (the first quiz for NULL). */
 static const Quiz *quiz_of(const char *id)
 {
-	size_t u, b;
-
-	if (!parsed) {
-		DiagList d;
-		diag_init(&d, 0);
-		ck_assert_int_eq(lesson_parse(&parsed, "review.lesson", lt_text, strlen(lt_text), &d),
-				 LESSON_OK);
-		ck_assert_uint_eq(d.n, 0);
-		diag_free(&d);
-	}
-	for (u = 0; u < parsed->nunits; u++)
-		for (b = 0; b < parsed->units[u].nblocks; b++) {
-			const Block *bl = &parsed->units[u].blocks[b];
-			if (bl->kind == BLOCK_QUIZ && (!id || strcmp(bl->quiz.id, id) == 0))
-				return &bl->quiz;
-		}
-	ck_abort_msg("no quiz %s", id);
-	return NULL;
+	return lt_quiz(id);
 }
 
 /* How many of recall quiz id's terms text names (any of a term's alternatives). */
@@ -634,12 +609,13 @@ static bool holds(const char *text, const char *a)
 START_TEST(no_answer_given_away)
 {
 	const Quiz *qs[32];
+	const Lesson *parsed;
 	size_t n = 0, u, b, i, j, a, nans;
 	static char answers[8][256], fb[8192], ex[2048];
 	unsigned kinds = 0;
 
 	lt_load("level3/review.lesson");
-	quiz_of(NULL);
+	parsed = lt_lesson();
 	for (u = 0; u < parsed->nunits; u++)
 		for (b = 0; b < parsed->units[u].nblocks; b++)
 			if (parsed->units[u].blocks[b].kind == BLOCK_QUIZ) {

@@ -8,9 +8,12 @@
 #include <string.h>
 
 #include "lesson/course.h"
+#include "lesson/diag.h"
+#include "lesson/lesson.h"
 #include "widgets/lessons/lessontest.h"
 
 char *lt_text;
+static Lesson *lt_parsed; /* lt_text parsed, on first use */
 
 void lt_load(const char *rel)
 {
@@ -26,6 +29,38 @@ void lt_free(void)
 {
 	free(lt_text);
 	lt_text = NULL;
+	if (lt_parsed)
+		lesson_free(lt_parsed);
+	lt_parsed = NULL;
+}
+
+const Lesson *lt_lesson(void)
+{
+	if (!lt_parsed) {
+		DiagList d;
+		ck_assert_ptr_nonnull(lt_text);
+		diag_init(&d, 0);
+		ck_assert_int_eq(lesson_parse(&lt_parsed, "lesson", lt_text, strlen(lt_text), &d),
+				 LESSON_OK);
+		ck_assert_uint_eq(d.n, 0);
+		diag_free(&d);
+	}
+	return lt_parsed;
+}
+
+const Quiz *lt_quiz(const char *id)
+{
+	const Lesson *l = lt_lesson();
+	size_t u, b;
+
+	for (u = 0; u < l->nunits; u++)
+		for (b = 0; b < l->units[u].nblocks; b++) {
+			const Block *bl = &l->units[u].blocks[b];
+			if (bl->kind == BLOCK_QUIZ && (!id || strcmp(bl->quiz.id, id) == 0))
+				return &bl->quiz;
+		}
+	ck_abort_msg("no quiz %s", id ? id : "at all");
+	return NULL;
 }
 
 /* Whether the text at p says s, a line break and the indent after it counting as

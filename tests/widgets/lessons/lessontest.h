@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "lesson/model.h"
 #include "widgets/wtest.h"
 
 /* The lesson file under test, as read by lt_load (NULL before). */
@@ -14,8 +15,15 @@ extern char *lt_text;
 /* Reads content/<rel> (such as "level2/xor.lesson") into lt_text. */
 void lt_load(const char *rel);
 
-/* Frees lt_text. */
+/* Frees lt_text (and its parse). */
 void lt_free(void);
+
+/* lt_text parsed by the lesson parser (the test fails on any diagnostic); kept until
+ * lt_free. */
+const Lesson *lt_lesson(void);
+
+/* Quiz id of lt_text (the first quiz for NULL); the test fails when there is none. */
+const Quiz *lt_quiz(const char *id);
 
 /* The lesson states s somewhere, a line break and the indent after it counting as one
  * space (the test fails when it does not). */
