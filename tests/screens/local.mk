@@ -43,3 +43,5 @@ SCREEN_TESTS += tests/screens/l3-review.scn
 SCREEN_TESTS += tests/screens/l3-complete.scn
 SCREEN_TESTS += tests/screens/l4-vision.scn
 SCREEN_TESTS += tests/screens/l4-landscape.scn
+SCREEN_TESTS += tests/screens/l4-code.scn
+SCREEN_TESTS += tests/screens/l4-final.scn
