@@ -284,7 +284,8 @@ static const char *flat(char *buf, size_t size, const Text *tx)
 	return buf;
 }
 
-/* Every recall quiz's model answer names all its terms. */
+/* Every recall quiz's model answer names all its terms, and its question none (an
+ * answer that repeats the question scores nothing). */
 START_TEST(model_answers_name_every_term)
 {
 	static const char *const ids[] = {"q-boss-embed", "q-lock-backprop", "q-lock-overfit",
@@ -297,6 +298,8 @@ START_TEST(model_answers_name_every_term)
 		const Quiz *q = quiz_of(ids[i]);
 		ck_assert_int_eq(quiz_recall_count(q, flat(ex, sizeof ex, &q->explain), NULL),
 				 (int)q->nterms);
+		ck_assert_msg(quiz_recall_count(q, flat(ex, sizeof ex, &q->prompt), NULL) == 0,
+			      "%s's question names a term", ids[i]);
 	}
 }
 END_TEST
@@ -366,16 +369,21 @@ START_TEST(lockin_saved_and_judged)
 }
 END_TEST
 
-/* The screen scenario's answer to the boss quiz's recall question names enough. */
+/* The boss quiz's recall question: the screen scenario's first answer, which repeats
+ * the question, names no term; its second names all three. */
 START_TEST(boss_recall_answer)
 {
+	const Quiz *q;
+
 	lt_load("level4/final.lesson");
-	ck_assert_int_eq(quiz_recall_count(quiz_of("q-boss-embed"),
-					   "each word gets a vector from guessing its neighbours, so "
-					   "similar words end up close",
+	q = quiz_of("q-boss-embed");
+	ck_assert_int_eq(quiz_recall_count(q, "similar words get similar vectors", NULL), 0);
+	ck_assert_int_eq(quiz_recall_count(q,
+					   "it learns by guessing the neighbours of each word, so "
+					   "their vectors end up close",
 					   NULL),
 			 3);
-	ck_assert_int_eq(quiz_of("q-boss-embed")->need, 2);
+	ck_assert_int_eq(q->need, 2);
 }
 END_TEST
 
