@@ -39,13 +39,6 @@ static double sigmoid(double z)
 	return 1 / (1 + exp(-z));
 }
 
-/* Quiz id's answer is v, within its tolerance. */
-static void answer_is(const char *id, double v)
-{
-	ck_assert_msg(fabs(lt_quiz_field(id, "answer") - v) <= lt_quiz_field(id, "tolerance") + 1e-12,
-		      "%s: the answer is not %g", id, v);
-}
-
 static double round_to(double v, int places)
 {
 	double f = pow(10, places);
@@ -68,7 +61,7 @@ START_TEST(chain_rule)
 	lt_states("h's output is 0.5");
 	lt_states("the weight is W₂ = 2");
 	lt_states("δ₂ = -0.4");
-	answer_is("q-l3r-chain", dh * x);
+	lt_quiz_answer_is("q-l3r-chain", dh * x);
 	ck_assert(fabs(dh * x - -0.6) < 1e-12);
 	lt_quiz_wrong("q-l3r-chain", round_to(dh, 3));              /* h's delta: the bias's */
 	lt_quiz_wrong("q-l3r-chain", round_to(w2 * d2 * x, 3));     /* no squash slope */
@@ -176,7 +169,7 @@ START_TEST(step_and_optimizers)
 	int t;
 
 	lt_load("level3/review.lesson");
-	answer_is("q-l3r-step", w0 - lr * g);
+	lt_quiz_answer_is("q-l3r-step", w0 - lr * g);
 	lt_quiz_wrong("q-l3r-step", w0 + lr * g); /* moved up */
 	lt_quiz_wrong("q-l3r-step", w0 - g);      /* the whole slope */
 	lt_quiz_wrong("q-l3r-step", -lr * g);     /* the change alone */
@@ -320,7 +313,7 @@ START_TEST(softmax_and_pminusy)
 	int i;
 
 	lt_load("level3/review.lesson");
-	answer_is("q-l3r-softmax", e2 / (e2 + 2));
+	lt_quiz_answer_is("q-l3r-softmax", e2 / (e2 + 2));
 	lt_quiz_wrong("q-l3r-softmax", round_to(3.0 / 5, 3));         /* logits / total */
 	lt_quiz_wrong("q-l3r-softmax", round_to(1 / (e2 + 2), 3));    /* another class */
 	lt_quiz_wrong("q-l3r-softmax", round_to(e2 / (e2 + 1), 3));   /* one class left out */
@@ -339,7 +332,7 @@ START_TEST(softmax_and_pminusy)
 		ck_assert_double_eq_tol(q[i], probs[i], 1e-15);
 		ck_assert_double_eq_tol(dz[i], probs[i] - (i == 2), 1e-15);
 	}
-	answer_is("q-l3r-pminusy", dz[1]);
+	lt_quiz_answer_is("q-l3r-pminusy", dz[1]);
 	lt_quiz_wrong("q-l3r-pminusy", round_to(probs[1] - 1, 3)); /* taken as the true one */
 	lt_quiz_wrong("q-l3r-pminusy", round_to(dz[2], 3));        /* the true class's */
 	lt_quiz_wrong("q-l3r-pminusy", 0);
@@ -370,7 +363,7 @@ START_TEST(vanishing)
 		}
 	}
 	ck_assert(fabs(best - 0.25) < 1e-12 && fabs(at) < 1e-9);
-	answer_is("q-l3r-vanish", pow(0.25, 5));
+	lt_quiz_answer_is("q-l3r-vanish", pow(0.25, 5));
 	lt_quiz_wrong("q-l3r-vanish", 5 * 0.25);                /* added */
 	lt_quiz_wrong("q-l3r-vanish", round_to(pow(0.25, 4), 6)); /* four factors */
 	lt_quiz_wrong("q-l3r-vanish", 0.25);                    /* one */
@@ -549,19 +542,6 @@ START_TEST(sequences)
 }
 END_TEST
 
-/* Text t as one string in buf (its spans one after the other). */
-static const char *flat(char *buf, size_t size, const Text *t)
-{
-	size_t i;
-
-	buf[0] = '\0';
-	for (i = 0; i < t->n; i++) {
-		ck_assert(strlen(buf) + t->spans[i].len < size);
-		strncat(buf, t->spans[i].text, t->spans[i].len);
-	}
-	return buf;
-}
-
 /* The right answers of q as text: a numeric answer as %g, each right choice, each
  * pair's right side (order and recall: none); returns how many. */
 static size_t answers_of(const Quiz *q, char (*out)[256], size_t max)
@@ -574,11 +554,11 @@ static size_t answers_of(const Quiz *q, char (*out)[256], size_t max)
 		for (i = 0; i < q->nchoices; i++)
 			if (q->choices[i].right) {
 				ck_assert(n < max);
-				flat(out[n++], sizeof out[0], &q->choices[i].text);
+				lt_flat(out[n++], sizeof out[0], &q->choices[i].text);
 			}
 	for (i = 0; i < q->npairs; i++) {
 		ck_assert(n < max);
-		flat(out[n++], sizeof out[0], &q->pairs[i].right);
+		lt_flat(out[n++], sizeof out[0], &q->pairs[i].right);
 	}
 	return n;
 }
@@ -589,7 +569,7 @@ static void append(char *buf, size_t size, const Text *t)
 	char one[1024];
 	size_t have = strlen(buf);
 
-	flat(one, sizeof one, t);
+	lt_flat(one, sizeof one, t);
 	ck_assert(have + strlen(one) + 2 < size);
 	snprintf(buf + have, size - have, "%s ", one);
 }
@@ -652,7 +632,7 @@ START_TEST(no_answer_given_away)
 	ck_assert_uint_eq(kinds, (1u << (QUIZ_RECALL + 1)) - 1);
 	for (i = 0; i < n; i++) {
 		feedback_of(fb, sizeof fb, qs[i]);
-		flat(ex, sizeof ex, &qs[i]->explain);
+		lt_flat(ex, sizeof ex, &qs[i]->explain);
 		ck_assert_msg(ex[0] != '\0', "%s has no explanation", qs[i]->id);
 		for (j = 0; j < n; j++) {
 			if (i == j)

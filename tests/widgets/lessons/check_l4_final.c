@@ -49,13 +49,6 @@ static double round_to(double v, int places)
 	return round(v * f) / f;
 }
 
-/* Quiz id's answer is v, within its tolerance. */
-static void answer_is(const char *id, double v)
-{
-	ck_assert_msg(fabs(lt_quiz_field(id, "answer") - v) <= lt_quiz_field(id, "tolerance") + 1e-12,
-		      "%s: the answer is not %g", id, v);
-}
-
 /* Level 1 and 2: the sigmoid neuron, the ReLU net (by hand and by the library's
  * forward pass), He's spread. */
 START_TEST(levels_one_and_two)
@@ -69,7 +62,7 @@ START_TEST(levels_one_and_two)
 	MlpWork w;
 
 	lt_load("level4/final.lesson");
-	answer_is("q-boss-sigmoid", sigmoid(z));
+	lt_quiz_answer_is("q-boss-sigmoid", sigmoid(z));
 	ck_assert_double_eq(round_to(sigmoid(z), 3), 0.574);
 	lt_quiz_wrong("q-boss-sigmoid", round_to(z, 3));                /* no squash */
 	lt_quiz_wrong("q-boss-sigmoid", round_to(z - 0.2, 3));          /* neither bias nor squash */
@@ -78,7 +71,7 @@ START_TEST(levels_one_and_two)
 	h[0] = fmax(0, w1[0] * x[0] + w1[1] * x[1]);
 	h[1] = fmax(0, w1[2] * x[0] + w1[3] * x[1]);
 	y = w2[0] * h[0] + w2[1] * h[1] + b2;
-	answer_is("q-boss-forward", y);
+	lt_quiz_answer_is("q-boss-forward", y);
 	lt_quiz_wrong("q-boss-forward", w2[0] * (w1[0] * x[0] + w1[1] * x[1]) + w2[1] * h[1] + b2);
 	lt_quiz_wrong("q-boss-forward", y - b2);
 	lt_quiz_wrong("q-boss-forward", w2[0] * fabs(w1[0] * x[0] + w1[1] * x[1]) + w2[1] * h[1] + b2);
@@ -93,7 +86,7 @@ START_TEST(levels_one_and_two)
 	mlp_work_free(&w);
 	mlp_free(&m);
 	/* He */
-	answer_is("q-boss-he", sqrt(2.0 / 50));
+	lt_quiz_answer_is("q-boss-he", sqrt(2.0 / 50));
 	lt_quiz_wrong("q-boss-he", 2.0 / 50);
 	lt_quiz_wrong("q-boss-he", round_to(sqrt(1.0 / 50), 3));
 }
@@ -109,7 +102,7 @@ START_TEST(level_three)
 	Optim o;
 
 	lt_load("level4/final.lesson");
-	answer_is("q-boss-step", w0 - lr * g);
+	lt_quiz_answer_is("q-boss-step", w0 - lr * g);
 	lt_quiz_wrong("q-boss-step", w0 + lr * g); /* moved down */
 	lt_quiz_wrong("q-boss-step", w0 - g);      /* no rate */
 	lt_quiz_wrong("q-boss-step", -lr * g);     /* the change */
@@ -121,11 +114,11 @@ START_TEST(level_three)
 	optim_free(&o);
 	loss_softmax(p, z, 3);
 	ck_assert_double_eq_tol(p[0], e / (2 * e + 1), 1e-15);
-	answer_is("q-boss-softmax", p[0]);
+	lt_quiz_answer_is("q-boss-softmax", p[0]);
 	lt_quiz_wrong("q-boss-softmax", z[0] / (z[0] + z[1] + z[2])); /* logits / total */
 	lt_quiz_wrong("q-boss-softmax", round_to(1.0 / 3, 3));        /* equal thirds */
 	lt_states("p₁ = 2.718 / (2.718 + 2.718 + 1) ≈ 0.422");
-	answer_is("q-boss-vanish", pow(0.25, 3));
+	lt_quiz_answer_is("q-boss-vanish", pow(0.25, 3));
 	lt_quiz_wrong("q-boss-vanish", 3 * 0.25);
 	lt_quiz_wrong("q-boss-vanish", pow(0.25, 2));
 }
@@ -140,17 +133,17 @@ START_TEST(level_four)
 	int conv = (n - k + 2 * pad) / stride + 1, pooled = (conv - 2) / 2 + 1;
 
 	lt_load("level4/final.lesson");
-	answer_is("q-boss-dropout", 1 / (1 - p));
+	lt_quiz_answer_is("q-boss-dropout", 1 / (1 - p));
 	lt_quiz_wrong("q-boss-dropout", 1 - p);
 	lt_quiz_wrong("q-boss-dropout", 1 / p);
 	ck_assert_int_eq(conv, 6);
-	answer_is("q-boss-conv", pooled);
+	lt_quiz_answer_is("q-boss-conv", pooled);
 	ck_assert_double_eq(lt_quiz_field("q-boss-conv", "tolerance"), 0);
 	lt_quiz_wrong("q-boss-conv", conv);       /* no pooling */
 	lt_quiz_wrong("q-boss-conv", n / 2);      /* pooled the image */
 	lt_quiz_wrong("q-boss-conv", n - k);      /* no + 1 */
 	lt_states("(8 − 3 + 0) / 1 + 1 = 6");
-	answer_is("q-boss-rnn", tanh(2 * 0.5 + 1 * 0 - 0.2));
+	lt_quiz_answer_is("q-boss-rnn", tanh(2 * 0.5 + 1 * 0 - 0.2));
 	lt_quiz_wrong("q-boss-rnn", 2 * 0.5 - 0.2);               /* no tanh */
 	lt_quiz_wrong("q-boss-rnn", round_to(tanh(2 * 0.5), 3)); /* no bias */
 }
@@ -271,19 +264,6 @@ START_TEST(boss_rules)
 }
 END_TEST
 
-/* Text t as one string in buf. */
-static const char *flat(char *buf, size_t size, const Text *tx)
-{
-	size_t i;
-
-	buf[0] = '\0';
-	for (i = 0; i < tx->n; i++) {
-		ck_assert(strlen(buf) + tx->spans[i].len < size);
-		strncat(buf, tx->spans[i].text, tx->spans[i].len);
-	}
-	return buf;
-}
-
 /* Every recall quiz's model answer names all its terms, and its question none (an
  * answer that repeats the question scores nothing). */
 START_TEST(model_answers_name_every_term)
@@ -296,9 +276,9 @@ START_TEST(model_answers_name_every_term)
 	lt_load("level4/final.lesson");
 	for (i = 0; i < 4; i++) {
 		const Quiz *q = quiz_of(ids[i]);
-		ck_assert_int_eq(quiz_recall_count(q, flat(ex, sizeof ex, &q->explain), NULL),
+		ck_assert_int_eq(quiz_recall_count(q, lt_flat(ex, sizeof ex, &q->explain), NULL),
 				 (int)q->nterms);
-		ck_assert_msg(quiz_recall_count(q, flat(ex, sizeof ex, &q->prompt), NULL) == 0,
+		ck_assert_msg(quiz_recall_count(q, lt_flat(ex, sizeof ex, &q->prompt), NULL) == 0,
 			      "%s's question names a term", ids[i]);
 	}
 }

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "lesson/model.h"
 #include "widgets/wtest.h"
 
 /* The lesson file under test, as read by lt_load (NULL before). */
@@ -27,6 +28,13 @@ void lt_says(double v, int d, const char *prefix);
 /* The number in quiz id's field ("answer", "tolerance"), which must come before the
  * quiz's @end. */
 double lt_quiz_field(const char *id, const char *field);
+
+/* Quiz id's answer is v, within its tolerance. */
+void lt_quiz_answer_is(const char *id, double v);
+
+/* Text t as one string in buf (its spans one after the other, without their markup);
+ * returns buf. */
+const char *lt_flat(char *buf, size_t size, const Text *t);
 
 /* Quiz id foresees the wrong answer v: it has a line "wrong: v | ..." (v written as %g). */
 void lt_quiz_wrong(const char *id, double v);
