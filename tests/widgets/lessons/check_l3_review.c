@@ -18,7 +18,6 @@
 #include "nn/recur.h"
 #include "nn/rng.h"
 #include "nn/surface.h"
-#include "lesson/diag.h"
 #include "lesson/lesson.h"
 #include "testlib.h"
 #include "widgets/lessons/lessontest.h"
@@ -39,13 +38,6 @@ static double sigmoid(double z)
 	return 1 / (1 + exp(-z));
 }
 
-static double round_to(double v, int places)
-{
-	double f = pow(10, places);
-
-	return round(v * f) / f;
-}
-
 /* q-l3r-chain: dL/dW1 = W2 d2 s'(z_h) x, by hand and from the library's backward pass
  * on a 1-1-1 sigmoid net whose hidden output is 0.5; the slips of the wrong answers. */
 START_TEST(chain_rule)
@@ -63,11 +55,11 @@ START_TEST(chain_rule)
 	lt_states("δ₂ = -0.4");
 	lt_quiz_answer_is("q-l3r-chain", dh * x);
 	ck_assert(fabs(dh * x - -0.6) < 1e-12);
-	lt_quiz_wrong("q-l3r-chain", round_to(dh, 3));              /* h's delta: the bias's */
-	lt_quiz_wrong("q-l3r-chain", round_to(w2 * d2 * x, 3));     /* no squash slope */
-	lt_quiz_wrong("q-l3r-chain", round_to(w2 * d2 * a * x, 3)); /* the output as slope */
-	lt_quiz_wrong("q-l3r-chain", round_to(dh * a, 3));          /* h's output as input */
-	lt_quiz_wrong("q-l3r-chain", round_to(-dh * x, 3));         /* the sign */
+	lt_quiz_wrong("q-l3r-chain", lt_round(dh, 3));              /* h's delta: the bias's */
+	lt_quiz_wrong("q-l3r-chain", lt_round(w2 * d2 * x, 3));     /* no squash slope */
+	lt_quiz_wrong("q-l3r-chain", lt_round(w2 * d2 * a * x, 3)); /* the output as slope */
+	lt_quiz_wrong("q-l3r-chain", lt_round(dh * a, 3));          /* h's output as input */
+	lt_quiz_wrong("q-l3r-chain", lt_round(-dh * x, 3));         /* the sign */
 	lt_states("2 × (-0.4) × 0.25 = -0.2");
 	/* the library: W1 = 0 and no biases give h a total of 0, an output of 0.5 */
 	ck_assert_int_eq(mlp_init(&m, sizes, 2, act), NN_OK);
@@ -284,7 +276,7 @@ START_TEST(saddle_escape)
 
 	lt_load("level3/review.lesson");
 	ck_assert_int_eq(saddle_walk(1.5, 0.001, 0, &b), -1);
-	ck_assert_msg(round_to(b, 2) == 0.05, "b = %g", b);
+	ck_assert_msg(lt_round(b, 2) == 0.05, "b = %g", b);
 	lt_states("After 200 steps b is only 0.05");
 	ck_assert_int_eq(saddle_walk(1.5, 0, 0, &b), -1);
 	ck_assert(b == 0);
@@ -314,10 +306,10 @@ START_TEST(softmax_and_pminusy)
 
 	lt_load("level3/review.lesson");
 	lt_quiz_answer_is("q-l3r-softmax", e2 / (e2 + 2));
-	lt_quiz_wrong("q-l3r-softmax", round_to(3.0 / 5, 3));         /* logits / total */
-	lt_quiz_wrong("q-l3r-softmax", round_to(1 / (e2 + 2), 3));    /* another class */
-	lt_quiz_wrong("q-l3r-softmax", round_to(e2 / (e2 + 1), 3));   /* one class left out */
-	lt_quiz_wrong("q-l3r-softmax", round_to(1.0 / 3, 3));         /* equal shares */
+	lt_quiz_wrong("q-l3r-softmax", lt_round(3.0 / 5, 3));         /* logits / total */
+	lt_quiz_wrong("q-l3r-softmax", lt_round(1 / (e2 + 2), 3));    /* another class */
+	lt_quiz_wrong("q-l3r-softmax", lt_round(e2 / (e2 + 1), 3));   /* one class left out */
+	lt_quiz_wrong("q-l3r-softmax", lt_round(1.0 / 3, 3));         /* equal shares */
 	lt_says(e2, 3, "e² ≈ ");
 	lt_says(1 / (e2 + 2), 3, "the other two classes get about ");
 	loss_softmax(p, z, 3);
@@ -333,8 +325,8 @@ START_TEST(softmax_and_pminusy)
 		ck_assert_double_eq_tol(dz[i], probs[i] - (i == 2), 1e-15);
 	}
 	lt_quiz_answer_is("q-l3r-pminusy", dz[1]);
-	lt_quiz_wrong("q-l3r-pminusy", round_to(probs[1] - 1, 3)); /* taken as the true one */
-	lt_quiz_wrong("q-l3r-pminusy", round_to(dz[2], 3));        /* the true class's */
+	lt_quiz_wrong("q-l3r-pminusy", lt_round(probs[1] - 1, 3)); /* taken as the true one */
+	lt_quiz_wrong("q-l3r-pminusy", lt_round(dz[2], 3));        /* the true class's */
 	lt_quiz_wrong("q-l3r-pminusy", 0);
 	/* the largest of the three */
 	ck_assert(dz[1] > dz[0] && dz[1] > dz[2]);
@@ -365,7 +357,7 @@ START_TEST(vanishing)
 	ck_assert(fabs(best - 0.25) < 1e-12 && fabs(at) < 1e-9);
 	lt_quiz_answer_is("q-l3r-vanish", pow(0.25, 5));
 	lt_quiz_wrong("q-l3r-vanish", 5 * 0.25);                /* added */
-	lt_quiz_wrong("q-l3r-vanish", round_to(pow(0.25, 4), 6)); /* four factors */
+	lt_quiz_wrong("q-l3r-vanish", lt_round(pow(0.25, 4), 6)); /* four factors */
 	lt_quiz_wrong("q-l3r-vanish", 0.25);                    /* one */
 	ck_assert_double_eq(pow(0.25, 5), 1.0 / 1024);
 	lt_states("0.25⁵ = 1/1024 ≈ 0.000977");
@@ -393,14 +385,8 @@ static const Quiz *quiz_of(const char *id)
 {
 	size_t u, b;
 
-	if (!parsed) {
-		DiagList d;
-		diag_init(&d, 0);
-		ck_assert_int_eq(lesson_parse(&parsed, "review.lesson", lt_text, strlen(lt_text), &d),
-				 LESSON_OK);
-		ck_assert_uint_eq(d.n, 0);
-		diag_free(&d);
-	}
+	if (!parsed)
+		parsed = lt_parse();
 	for (u = 0; u < parsed->nunits; u++)
 		for (b = 0; b < parsed->units[u].nblocks; b++) {
 			const Block *bl = &parsed->units[u].blocks[b];

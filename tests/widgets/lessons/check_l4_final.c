@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lesson/diag.h"
 #include "lesson/lesson.h"
 #include "nn/loss.h"
 #include "nn/mlp.h"
@@ -42,13 +41,6 @@ static double sigmoid(double z)
 	return 1 / (1 + exp(-z));
 }
 
-static double round_to(double v, int places)
-{
-	double f = pow(10, places);
-
-	return round(v * f) / f;
-}
-
 /* Level 1 and 2: the sigmoid neuron, the ReLU net (by hand and by the library's
  * forward pass), He's spread. */
 START_TEST(levels_one_and_two)
@@ -63,10 +55,10 @@ START_TEST(levels_one_and_two)
 
 	lt_load("level4/final.lesson");
 	lt_quiz_answer_is("q-boss-sigmoid", sigmoid(z));
-	ck_assert_double_eq(round_to(sigmoid(z), 3), 0.574);
-	lt_quiz_wrong("q-boss-sigmoid", round_to(z, 3));                /* no squash */
-	lt_quiz_wrong("q-boss-sigmoid", round_to(z - 0.2, 3));          /* neither bias nor squash */
-	lt_quiz_wrong("q-boss-sigmoid", round_to(sigmoid(z - 0.2), 3)); /* no bias */
+	ck_assert_double_eq(lt_round(sigmoid(z), 3), 0.574);
+	lt_quiz_wrong("q-boss-sigmoid", lt_round(z, 3));                /* no squash */
+	lt_quiz_wrong("q-boss-sigmoid", lt_round(z - 0.2, 3));          /* neither bias nor squash */
+	lt_quiz_wrong("q-boss-sigmoid", lt_round(sigmoid(z - 0.2), 3)); /* no bias */
 	/* the ReLU net */
 	h[0] = fmax(0, w1[0] * x[0] + w1[1] * x[1]);
 	h[1] = fmax(0, w1[2] * x[0] + w1[3] * x[1]);
@@ -88,7 +80,7 @@ START_TEST(levels_one_and_two)
 	/* He */
 	lt_quiz_answer_is("q-boss-he", sqrt(2.0 / 50));
 	lt_quiz_wrong("q-boss-he", 2.0 / 50);
-	lt_quiz_wrong("q-boss-he", round_to(sqrt(1.0 / 50), 3));
+	lt_quiz_wrong("q-boss-he", lt_round(sqrt(1.0 / 50), 3));
 }
 END_TEST
 
@@ -116,7 +108,7 @@ START_TEST(level_three)
 	ck_assert_double_eq_tol(p[0], e / (2 * e + 1), 1e-15);
 	lt_quiz_answer_is("q-boss-softmax", p[0]);
 	lt_quiz_wrong("q-boss-softmax", z[0] / (z[0] + z[1] + z[2])); /* logits / total */
-	lt_quiz_wrong("q-boss-softmax", round_to(1.0 / 3, 3));        /* equal thirds */
+	lt_quiz_wrong("q-boss-softmax", lt_round(1.0 / 3, 3));        /* equal thirds */
 	lt_states("p₁ = 2.718 / (2.718 + 2.718 + 1) ≈ 0.422");
 	lt_quiz_answer_is("q-boss-vanish", pow(0.25, 3));
 	lt_quiz_wrong("q-boss-vanish", 3 * 0.25);
@@ -145,21 +137,15 @@ START_TEST(level_four)
 	lt_states("(8 − 3 + 0) / 1 + 1 = 6");
 	lt_quiz_answer_is("q-boss-rnn", tanh(2 * 0.5 + 1 * 0 - 0.2));
 	lt_quiz_wrong("q-boss-rnn", 2 * 0.5 - 0.2);               /* no tanh */
-	lt_quiz_wrong("q-boss-rnn", round_to(tanh(2 * 0.5), 3)); /* no bias */
+	lt_quiz_wrong("q-boss-rnn", lt_round(tanh(2 * 0.5), 3)); /* no bias */
 }
 END_TEST
 
 /* The lesson parsed (once per test, freed by the fixture). */
 static const Lesson *lesson(void)
 {
-	if (!parsed) {
-		DiagList d;
-		diag_init(&d, 0);
-		ck_assert_int_eq(lesson_parse(&parsed, "final.lesson", lt_text, strlen(lt_text), &d),
-				 LESSON_OK);
-		ck_assert_uint_eq(d.n, 0);
-		diag_free(&d);
-	}
+	if (!parsed)
+		parsed = lt_parse();
 	return parsed;
 }
 

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "lesson/course.h"
+#include "lesson/diag.h"
+#include "lesson/lesson.h"
 #include "widgets/lessons/lessontest.h"
 
 char *lt_text;
@@ -86,6 +88,25 @@ double lt_quiz_field(const char *id, const char *field)
 	f = strstr(q, key);
 	ck_assert_msg(f != NULL && f < e, "quiz %s has no %s", id, field);
 	return strtod(f + strlen(key), NULL);
+}
+
+Lesson *lt_parse(void)
+{
+	Lesson *l = NULL;
+	DiagList d;
+
+	diag_init(&d, 0);
+	ck_assert_int_eq(lesson_parse(&l, "lesson", lt_text, strlen(lt_text), &d), LESSON_OK);
+	ck_assert_uint_eq(d.n, 0);
+	diag_free(&d);
+	return l;
+}
+
+double lt_round(double v, int places)
+{
+	double f = pow(10, places);
+
+	return round(v * f) / f;
 }
 
 void lt_quiz_answer_is(const char *id, double v)

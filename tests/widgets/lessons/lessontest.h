@@ -29,6 +29,13 @@ void lt_says(double v, int d, const char *prefix);
  * quiz's @end. */
 double lt_quiz_field(const char *id, const char *field);
 
+/* lt_text parsed by the lesson parser, which must report nothing; the caller frees it
+ * (lesson_free). */
+Lesson *lt_parse(void);
+
+/* v rounded to places decimals (as a lesson writes a foreseen wrong answer). */
+double lt_round(double v, int places);
+
 /* Quiz id's answer is v, within its tolerance. */
 void lt_quiz_answer_is(const char *id, double v);
 
