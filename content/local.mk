@@ -25,8 +25,10 @@ nobase_dist_pkgdata_DATA = \
 	content/level3/softmax.lesson \
 	content/level3/vanish.lesson \
 	content/level4/autoenc.lesson \
+	content/level4/code.lesson \
 	content/level4/deep.lesson \
 	content/level4/embed.lesson \
+	content/level4/final.lesson \
 	content/level4/generalize.lesson \
 	content/level4/landscape.lesson \
 	content/level4/memory.lesson \

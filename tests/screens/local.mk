@@ -48,3 +48,5 @@ SCREEN_TESTS += tests/screens/l4-landscape.scn
 SCREEN_TESTS += tests/screens/r-architectures.scn
 SCREEN_TESTS += tests/screens/r-attention.scn
 SCREEN_TESTS += tests/screens/l4-part1.scn
+SCREEN_TESTS += tests/screens/l4-code.scn
+SCREEN_TESTS += tests/screens/l4-final.scn

@@ -32,20 +32,6 @@ static double sigmoid(double z)
 	return 1 / (1 + exp(-z));
 }
 
-/* Quiz id's answer is v, within its tolerance. */
-static void answer_is(const char *id, double v)
-{
-	ck_assert_msg(fabs(lt_quiz_field(id, "answer") - v) <= lt_quiz_field(id, "tolerance") + 1e-12,
-		      "%s: the answer is not %g", id, v);
-}
-
-static double round_to(double v, int places)
-{
-	double f = pow(10, places);
-
-	return round(v * f) / f;
-}
-
 /* q-l3r-chain: dL/dW1 = W2 d2 s'(z_h) x, by hand and from the library's backward pass
  * on a 1-1-1 sigmoid net whose hidden output is 0.5; the slips of the wrong answers. */
 START_TEST(chain_rule)
@@ -61,13 +47,13 @@ START_TEST(chain_rule)
 	lt_states("h's output is 0.5");
 	lt_states("the weight is W₂ = 2");
 	lt_states("δ₂ = -0.4");
-	answer_is("q-l3r-chain", dh * x);
+	lt_quiz_answer_is("q-l3r-chain", dh * x);
 	ck_assert(fabs(dh * x - -0.6) < 1e-12);
-	lt_quiz_wrong("q-l3r-chain", round_to(dh, 3));              /* h's delta: the bias's */
-	lt_quiz_wrong("q-l3r-chain", round_to(w2 * d2 * x, 3));     /* no squash slope */
-	lt_quiz_wrong("q-l3r-chain", round_to(w2 * d2 * a * x, 3)); /* the output as slope */
-	lt_quiz_wrong("q-l3r-chain", round_to(dh * a, 3));          /* h's output as input */
-	lt_quiz_wrong("q-l3r-chain", round_to(-dh * x, 3));         /* the sign */
+	lt_quiz_wrong("q-l3r-chain", lt_round(dh, 3));              /* h's delta: the bias's */
+	lt_quiz_wrong("q-l3r-chain", lt_round(w2 * d2 * x, 3));     /* no squash slope */
+	lt_quiz_wrong("q-l3r-chain", lt_round(w2 * d2 * a * x, 3)); /* the output as slope */
+	lt_quiz_wrong("q-l3r-chain", lt_round(dh * a, 3));          /* h's output as input */
+	lt_quiz_wrong("q-l3r-chain", lt_round(-dh * x, 3));         /* the sign */
 	lt_states("2 × (-0.4) × 0.25 = -0.2");
 	/* the library: W1 = 0 and no biases give h a total of 0, an output of 0.5 */
 	ck_assert_int_eq(mlp_init(&m, sizes, 2, act), NN_OK);
@@ -169,7 +155,7 @@ START_TEST(step_and_optimizers)
 	int t;
 
 	lt_load("level3/review.lesson");
-	answer_is("q-l3r-step", w0 - lr * g);
+	lt_quiz_answer_is("q-l3r-step", w0 - lr * g);
 	lt_quiz_wrong("q-l3r-step", w0 + lr * g); /* moved up */
 	lt_quiz_wrong("q-l3r-step", w0 - g);      /* the whole slope */
 	lt_quiz_wrong("q-l3r-step", -lr * g);     /* the change alone */
@@ -284,7 +270,7 @@ START_TEST(saddle_escape)
 
 	lt_load("level3/review.lesson");
 	ck_assert_int_eq(saddle_walk(1.5, 0.001, 0, &b), -1);
-	ck_assert_msg(round_to(b, 2) == 0.05, "b = %g", b);
+	ck_assert_msg(lt_round(b, 2) == 0.05, "b = %g", b);
 	lt_states("After 200 steps b is only 0.05");
 	ck_assert_int_eq(saddle_walk(1.5, 0, 0, &b), -1);
 	ck_assert(b == 0);
@@ -313,11 +299,11 @@ START_TEST(softmax_and_pminusy)
 	int i;
 
 	lt_load("level3/review.lesson");
-	answer_is("q-l3r-softmax", e2 / (e2 + 2));
-	lt_quiz_wrong("q-l3r-softmax", round_to(3.0 / 5, 3));         /* logits / total */
-	lt_quiz_wrong("q-l3r-softmax", round_to(1 / (e2 + 2), 3));    /* another class */
-	lt_quiz_wrong("q-l3r-softmax", round_to(e2 / (e2 + 1), 3));   /* one class left out */
-	lt_quiz_wrong("q-l3r-softmax", round_to(1.0 / 3, 3));         /* equal shares */
+	lt_quiz_answer_is("q-l3r-softmax", e2 / (e2 + 2));
+	lt_quiz_wrong("q-l3r-softmax", lt_round(3.0 / 5, 3));         /* logits / total */
+	lt_quiz_wrong("q-l3r-softmax", lt_round(1 / (e2 + 2), 3));    /* another class */
+	lt_quiz_wrong("q-l3r-softmax", lt_round(e2 / (e2 + 1), 3));   /* one class left out */
+	lt_quiz_wrong("q-l3r-softmax", lt_round(1.0 / 3, 3));         /* equal shares */
 	lt_says(e2, 3, "e² ≈ ");
 	lt_says(1 / (e2 + 2), 3, "the other two classes get about ");
 	loss_softmax(p, z, 3);
@@ -332,9 +318,9 @@ START_TEST(softmax_and_pminusy)
 		ck_assert_double_eq_tol(q[i], probs[i], 1e-15);
 		ck_assert_double_eq_tol(dz[i], probs[i] - (i == 2), 1e-15);
 	}
-	answer_is("q-l3r-pminusy", dz[1]);
-	lt_quiz_wrong("q-l3r-pminusy", round_to(probs[1] - 1, 3)); /* taken as the true one */
-	lt_quiz_wrong("q-l3r-pminusy", round_to(dz[2], 3));        /* the true class's */
+	lt_quiz_answer_is("q-l3r-pminusy", dz[1]);
+	lt_quiz_wrong("q-l3r-pminusy", lt_round(probs[1] - 1, 3)); /* taken as the true one */
+	lt_quiz_wrong("q-l3r-pminusy", lt_round(dz[2], 3));        /* the true class's */
 	lt_quiz_wrong("q-l3r-pminusy", 0);
 	/* the largest of the three */
 	ck_assert(dz[1] > dz[0] && dz[1] > dz[2]);
@@ -363,9 +349,9 @@ START_TEST(vanishing)
 		}
 	}
 	ck_assert(fabs(best - 0.25) < 1e-12 && fabs(at) < 1e-9);
-	answer_is("q-l3r-vanish", pow(0.25, 5));
+	lt_quiz_answer_is("q-l3r-vanish", pow(0.25, 5));
 	lt_quiz_wrong("q-l3r-vanish", 5 * 0.25);                /* added */
-	lt_quiz_wrong("q-l3r-vanish", round_to(pow(0.25, 4), 6)); /* four factors */
+	lt_quiz_wrong("q-l3r-vanish", lt_round(pow(0.25, 4), 6)); /* four factors */
 	lt_quiz_wrong("q-l3r-vanish", 0.25);                    /* one */
 	ck_assert_double_eq(pow(0.25, 5), 1.0 / 1024);
 	lt_states("0.25⁵ = 1/1024 ≈ 0.000977");
@@ -524,19 +510,6 @@ START_TEST(sequences)
 }
 END_TEST
 
-/* Text t as one string in buf (its spans one after the other). */
-static const char *flat(char *buf, size_t size, const Text *t)
-{
-	size_t i;
-
-	buf[0] = '\0';
-	for (i = 0; i < t->n; i++) {
-		ck_assert(strlen(buf) + t->spans[i].len < size);
-		strncat(buf, t->spans[i].text, t->spans[i].len);
-	}
-	return buf;
-}
-
 /* The right answers of q as text: a numeric answer as %g, each right choice, each
  * pair's right side (order and recall: none); returns how many. */
 static size_t answers_of(const Quiz *q, char (*out)[256], size_t max)
@@ -549,11 +522,11 @@ static size_t answers_of(const Quiz *q, char (*out)[256], size_t max)
 		for (i = 0; i < q->nchoices; i++)
 			if (q->choices[i].right) {
 				ck_assert(n < max);
-				flat(out[n++], sizeof out[0], &q->choices[i].text);
+				lt_flat(out[n++], sizeof out[0], &q->choices[i].text);
 			}
 	for (i = 0; i < q->npairs; i++) {
 		ck_assert(n < max);
-		flat(out[n++], sizeof out[0], &q->pairs[i].right);
+		lt_flat(out[n++], sizeof out[0], &q->pairs[i].right);
 	}
 	return n;
 }
@@ -564,7 +537,7 @@ static void append(char *buf, size_t size, const Text *t)
 	char one[1024];
 	size_t have = strlen(buf);
 
-	flat(one, sizeof one, t);
+	lt_flat(one, sizeof one, t);
 	ck_assert(have + strlen(one) + 2 < size);
 	snprintf(buf + have, size - have, "%s ", one);
 }
@@ -628,7 +601,7 @@ START_TEST(no_answer_given_away)
 	ck_assert_uint_eq(kinds, (1u << (QUIZ_RECALL + 1)) - 1);
 	for (i = 0; i < n; i++) {
 		feedback_of(fb, sizeof fb, qs[i]);
-		flat(ex, sizeof ex, &qs[i]->explain);
+		lt_flat(ex, sizeof ex, &qs[i]->explain);
 		ck_assert_msg(ex[0] != '\0', "%s has no explanation", qs[i]->id);
 		for (j = 0; j < n; j++) {
 			if (i == j)

@@ -2,6 +2,7 @@
  * widgets, for the lesson suites. Links the widget harness and Check. */
 #include <config.h>
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +121,31 @@ double lt_quiz_field(const char *id, const char *field)
 	f = strstr(q, key);
 	ck_assert_msg(f != NULL && f < e, "quiz %s has no %s", id, field);
 	return strtod(f + strlen(key), NULL);
+}
+
+double lt_round(double v, int places)
+{
+	double f = pow(10, places);
+
+	return round(v * f) / f;
+}
+
+void lt_quiz_answer_is(const char *id, double v)
+{
+	ck_assert_msg(fabs(lt_quiz_field(id, "answer") - v) <= lt_quiz_field(id, "tolerance") + 1e-12,
+		      "%s: the answer is not %g", id, v);
+}
+
+const char *lt_flat(char *buf, size_t size, const Text *t)
+{
+	size_t i;
+
+	buf[0] = '\0';
+	for (i = 0; i < t->n; i++) {
+		ck_assert(strlen(buf) + t->spans[i].len < size);
+		strncat(buf, t->spans[i].text, t->spans[i].len);
+	}
+	return buf;
 }
 
 void lt_quiz_wrong(const char *id, double v)

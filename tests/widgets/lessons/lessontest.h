@@ -36,6 +36,16 @@ void lt_says(double v, int d, const char *prefix);
  * quiz's @end. */
 double lt_quiz_field(const char *id, const char *field);
 
+/* v rounded to places decimals (as a lesson writes a foreseen wrong answer). */
+double lt_round(double v, int places);
+
+/* Quiz id's answer is v, within its tolerance. */
+void lt_quiz_answer_is(const char *id, double v);
+
+/* Text t as one string in buf (its spans one after the other, without their markup);
+ * returns buf. */
+const char *lt_flat(char *buf, size_t size, const Text *t);
+
 /* Quiz id foresees the wrong answer v: it has a line "wrong: v | ..." (v written as %g). */
 void lt_quiz_wrong(const char *id, double v);
 
