@@ -1,9 +1,11 @@
 /* cards.c: a tiles picker: arrows move between cards, Enter (or Space) opens the
  * chosen card's text below the tiles and closes it again; opened cards get a tick.
- * Its value is how many cards were opened. Must not own the loop or write files. */
+ * Cards may name the card they grew from (parents): the open card then says what it
+ * grew from and what grew from it. Its value is how many cards were opened. Must not own the loop or write files. */
 #include <config.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +16,7 @@
 #include "widgets/core/registry.h"
 #include "widgets/core/target.h"
 
-enum { CARDS_MAX = 32, CARDS_MAX_LINES = 32 };
+enum { CARDS_MAX = 32, CARDS_MAX_LINES = 32, CARDS_FAMILY = 512 };
 
 typedef struct {
 	int n, cols;
@@ -34,6 +36,49 @@ static const char *text(const Instance *in, int i)
 {
 	const char *s = widget_word(in, "texts", (size_t)i);
 	return s ? s : "";
+}
+
+/* The card titled `name`, or -1 (none, or "-"). */
+static int card_named(const Instance *in, const Cards *c, const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < c->n; i++)
+		if (strcmp(title(in, i), name) == 0)
+			return i;
+	return -1;
+}
+
+/* The family line of card i into out: "Grew from: MLP. Led to: CNN, RNN." (the parts
+ * that apply), or "" without parents. */
+static void family(const Instance *in, const Cards *c, int i, char *out, size_t size)
+{
+	int p = card_named(in, c, widget_word(in, "parents", (size_t)i)), k, kids = 0;
+	size_t at = 0;
+
+	out[0] = '\0';
+	if (p >= 0)
+		at += (size_t)snprintf(out, size, _("Grew from: %s."), title(in, p));
+	for (k = 0; k < c->n && at < size; k++) {
+		if (card_named(in, c, widget_word(in, "parents", (size_t)k)) != i)
+			continue;
+		if (kids++ == 0)
+			at += (size_t)snprintf(out + at, size - at, "%s%s%s", at ? " " : "",
+			                       _("Led to: "), title(in, k));
+		else
+			at += (size_t)snprintf(out + at, size - at, ", %s", title(in, k));
+	}
+	if (kids && at + 1 < size)
+		strcat(out, ".");
+}
+
+/* Card i's text with its family line as a paragraph of its own. */
+static void full_text(const Instance *in, const Cards *c, int i, char *out, size_t size)
+{
+	char fam[CARDS_FAMILY];
+
+	family(in, c, i, fam, sizeof fam);
+	snprintf(out, size, fam[0] ? "%s\n%s" : "%s", text(in, i), fam);
 }
 
 static int cards_init(Instance *in)
@@ -71,8 +116,12 @@ static int text_rows(const Instance *in, const Cards *c, int w)
 {
 	int i, most = 1;
 
+	char s[2 * CARDS_FAMILY];
+
 	for (i = 0; i < c->n; i++) {
-		int k = wrap_text(text(in, i), strlen(text(in, i)), w - 4, NULL, 0);
+		int k;
+		full_text(in, c, i, s, sizeof s);
+		k = wrap_text(s, strlen(s), w - 4, NULL, 0);
 		if (k > most)
 			most = k;
 	}
@@ -135,8 +184,10 @@ static void cards_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		return;
 	}
 	{
-		const char *s = text(in, c->open);
-		int k, n = wrap_text(s, strlen(s), r.w - 4, lines, CARDS_MAX_LINES);
+		char s[2 * CARDS_FAMILY];
+		int k, n;
+		full_text(in, c, c->open, s, sizeof s);
+		n = wrap_text(s, strlen(s), r.w - 4, lines, CARDS_MAX_LINES);
 		for (k = 0; k < n && k < CARDS_MAX_LINES && y + 1 + k < r.y + r.h - 1; k++)
 			grid_text(g, r.x + 2, y + 1 + k, s + lines[k].start, lines[k].len, r.w - 4,
 				  STYLE_NORMAL);
@@ -242,6 +293,8 @@ static const ParamSpec params[] = {
      .help = N_("one title per card")},
     {.name = "texts", .type = PARAM_WORDS, .nmin = 1, .nmax = 32,
      .help = N_("what each card says when opened")},
+    {.name = "parents", .type = PARAM_WORDS, .nmin = 1, .nmax = 32,
+     .help = N_("for each card, the title of the card it grew from, or - for none")},
     {.name = "columns", .type = PARAM_INT, .min = 1, .max = 4, .def = "2",
      .help = N_("cards side by side")},
 };
