@@ -25,6 +25,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level3/softmax.lesson \
 	content/level3/vanish.lesson \
 	content/level4/autoenc.lesson \
+	content/level4/families.lesson \
 	content/level4/deep.lesson \
 	content/level4/embed.lesson \
 	content/level4/generalize.lesson \

@@ -180,7 +180,7 @@ static void draw_plot(MoeW *w, Grid *g, int x, int y, int pw, Caps caps)
 	int col, ph = MOE_PLOT;
 	size_t i;
 
-	text_at(g, x, y++, pw, _("y(x): the mixture (line), the target (dots)"), STYLE_DIM);
+	text_at(g, x, y++, pw, _("mixture: line  target: dots"), STYLE_DIM);
 	if (canvas_reshape(&w->cv, x, y, pw, ph, canvas_mode(caps, false)) == 0) {
 		canvas_view(&w->cv, MOE_LO, MOE_HI, -2.3, 2.3, false);
 		canvas_pen(&w->cv, 0x33);
@@ -218,18 +218,14 @@ static void draw_panel(const MoeW *w, Grid *g, int x, int y, int pw, Caps caps)
 	visual_num(a, sizeof a, w->x, 2);
 	snprintf(line, sizeof line, _("input x = %s"), a);
 	text_at(g, x, y++, pw, line, STYLE_BOLD);
-	text_at(g, x, y++, pw, _("expert  router p  ran  gate  E(x)"), STYLE_DIM);
+	text_at(g, x, y++, pw, _("expert  router p ran  gate  E(x)"), STYLE_DIM);
 	for (e = 0; e < MOE_EXPERTS; e++) {
 		bool ran = e == w->choice[0] || e == w->choice[1];
 		visual_fixed(a, sizeof a, w->prob[e], 2);
 		visual_fixed(b, sizeof b, w->gate[e], 2);
 		visual_fixed(c, sizeof c, w->out[e], 2);
-		if (ran)
-			snprintf(line, sizeof line, "  %c     %8s  %-3s %5s %5s", expert_name(e), a,
-			         caps.unicode ? "✓" : "*", b, c);
-		else
-			snprintf(line, sizeof line, "  %c     %8s  %-3s %5s %5s", expert_name(e), a, "",
-			         "-", "-");
+		snprintf(line, sizeof line, "  %c     %8s  %s  %5s %5s", expert_name(e), a,
+		         ran ? (caps.unicode ? "✓" : "*") : " ", ran ? b : "-", ran ? c : "-");
 		text_at(g, x, y++, pw, line, ran ? STYLE_BOLD : STYLE_NORMAL);
 	}
 	y++;
@@ -237,8 +233,9 @@ static void draw_panel(const MoeW *w, Grid *g, int x, int y, int pw, Caps caps)
 	visual_fixed(b, sizeof b, w->out[w->choice[0]], 2);
 	visual_fixed(c, sizeof c, w->gate[w->choice[1]], 2);
 	visual_fixed(d, sizeof d, w->out[w->choice[1]], 2);
-	snprintf(line, sizeof line, "y = %s%s%s + %s%s%s", a, caps.unicode ? "·" : "*", b, c,
-	         caps.unicode ? "·" : "*", d);
+	snprintf(line, sizeof line, "y = %s%s%s%s%s + %s%s%s%s%s", a, caps.unicode ? "·" : "*",
+	         b[0] == '-' ? "(" : "", b, b[0] == '-' ? ")" : "", c, caps.unicode ? "·" : "*",
+	         d[0] == '-' ? "(" : "", d, d[0] == '-' ? ")" : "");
 	text_at(g, x, y++, pw, line, STYLE_NORMAL);
 	visual_fixed(a, sizeof a, w->y, 2);
 	visual_fixed(b, sizeof b, w->t, 2);
