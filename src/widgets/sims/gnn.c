@@ -296,12 +296,6 @@ static unsigned gnn_key(Instance *in, const Key *k)
 	return WIDGET_HANDLED | WIDGET_REDRAW;
 }
 
-static bool gnn_value(const Instance *in, double *out)
-{
-	*out = ((const Gnn *)in->state)->reached_out;
-	return true;
-}
-
 static bool gnn_output(const Instance *in, const char *name, Data *out)
 {
 	const Gnn *s = in->state;
@@ -329,7 +323,6 @@ static const WidgetOps gnn_ops = {
     .height = gnn_height,
     .draw = gnn_draw,
     .key = gnn_key,
-    .value = gnn_value,
     .output = gnn_output,
 };
 
