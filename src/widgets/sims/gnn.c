@@ -164,12 +164,16 @@ static char node_name(size_t v)
 	return (char)('A' + v);
 }
 
-/* Node v's label, "A 0.33"; the lit node's in brackets, "[A 1]". */
+/* Node v's label, "A 0.33"; the lit node's in brackets, "[A 1]". A value reached but
+ * below 0.005 keeps one significant digit ("0.003"), so it never reads as 0. */
 static int node_label(const Gnn *s, size_t v, char *out, size_t size)
 {
 	char num[32];
 
-	visual_num(num, sizeof num, s->h[v], 2);
+	if (s->h[v] != 0.0 && s->h[v] < 0.005)
+		snprintf(num, sizeof num, "%.1g", s->h[v]);
+	else
+		visual_num(num, sizeof num, s->h[v], 2);
 	return snprintf(out, size, v == s->lit ? "[%c %s]" : "%c %s", node_name(v), num);
 }
 
