@@ -19,7 +19,9 @@
 enum { CARDS_MAX = 32, CARDS_MAX_LINES = 32, CARDS_FAMILY = 512 };
 
 typedef struct {
-	int n, cols;
+	int n, cols;   /* cards, and columns asked for */
+	int shown;     /* columns at the width drawn last (a layout cache for Up and Down) */
+	int widest;    /* the widest title's columns */
 	int sel;       /* the chosen card */
 	int open;      /* the card whose text shows, or -1 */
 	uint32_t seen; /* bit i: card i was opened */
@@ -84,6 +86,7 @@ static void full_text(const Instance *in, const Cards *c, int i, char *out, size
 static int cards_init(Instance *in)
 {
 	Cards *c = calloc(1, sizeof *c);
+	int i;
 
 	if (!c)
 		return -1;
@@ -95,6 +98,11 @@ static int cards_init(Instance *in)
 		c->cols = 1;
 	if (c->cols > c->n && c->n > 0)
 		c->cols = c->n;
+	for (i = 0; i < c->n; i++) {
+		int tw = utf8_width(title(in, i), strlen(title(in, i)));
+		c->widest = tw > c->widest ? tw : c->widest;
+	}
+	c->shown = c->cols;
 	c->open = -1;
 	c->texts = widget_nwords(in, "texts") > 0;
 	in->state = c;
@@ -106,9 +114,22 @@ static void cards_free(Instance *in)
 	free(in->state);
 }
 
-static int tile_rows(const Cards *c)
+/* The columns at width w: those asked for, fewer when a tile would be too narrow for
+ * the widest title with its border and tick (at least one). */
+static int cols_at(const Cards *c, int w)
 {
-	return (c->n + c->cols - 1) / c->cols;
+	int cols = c->cols;
+
+	while (cols > 1 && (w - (cols - 1)) / cols < c->widest + 5)
+		cols--;
+	return cols;
+}
+
+static int tile_rows(const Cards *c, int w)
+{
+	int cols = cols_at(c, w);
+
+	return (c->n + cols - 1) / cols;
 }
 
 /* The rows of the text box's inside at width w: the longest card's text, at least one. */
@@ -132,7 +153,7 @@ static int cards_height(const Instance *in, int width)
 {
 	const Cards *c = in->state;
 
-	return tile_rows(c) * 3 + (c->texts ? text_rows(in, c, width) + 2 : 0);
+	return tile_rows(c, width) * 3 + (c->texts ? text_rows(in, c, width) + 2 : 0);
 }
 
 static void draw_tile(const Instance *in, Grid *g, int x, int y, int w, int i, Caps caps,
@@ -156,15 +177,15 @@ static void draw_tile(const Instance *in, Grid *g, int x, int y, int w, int i, C
 static void cards_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
 		       int *cy)
 {
-	const Cards *c = in->state;
-	int tw = (r.w - (c->cols - 1)) / c->cols, i, y;
+	Cards *c = in->state; /* keeps the columns shown for Up and Down */
+	int cols = cols_at(c, r.w), tw = (r.w - (cols - 1)) / cols, i, y;
 	WrapLine lines[CARDS_MAX_LINES];
 
 	if (tw < 4)
 		tw = 4;
 	for (i = 0; i < c->n; i++) {
-		int x = r.x + (i % c->cols) * (tw + 1);
-		y = r.y + (i / c->cols) * 3;
+		int x = r.x + (i % cols) * (tw + 1);
+		y = r.y + (i / cols) * 3;
 		draw_tile(in, g, x, y, tw, i, caps, focused);
 		if (focused && i == c->sel) {
 			*cx = x + 2;
@@ -173,7 +194,8 @@ static void cards_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	}
 	if (!c->texts)
 		return;
-	y = r.y + tile_rows(c) * 3;
+	c->shown = cols;
+	y = r.y + tile_rows(c, r.w) * 3;
 	if (r.y + r.h - y < 3)
 		return;
 	box_draw(g, r.x, y, r.w, r.y + r.h - y, BOX_ROUNDED, c->open >= 0 ? title(in, c->open) : NULL,
@@ -219,7 +241,7 @@ static unsigned cards_key(Instance *in, const Key *k)
 	else if (k->code == K_END)
 		sel = c->n - 1;
 	else if (k->code == K_UP || k->code == K_DOWN) {
-		sel += k->code == K_UP ? -c->cols : c->cols;
+		sel += k->code == K_UP ? -c->shown : c->shown;
 		if (sel < 0 || sel >= c->n)
 			return WIDGET_IGNORED; /* at the edge: the player scrolls the page */
 	} else

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lesson/course.h"
 #include "nn/moe.h"
 #include "testlib.h"
 #include "widgets/lessons/lessontest.h"
@@ -149,6 +150,76 @@ START_TEST(the_tiles_tell_the_tree_the_lesson_draws)
 }
 END_TEST
 
+static char *read_content(const char *rel)
+{
+	char path[512], *text;
+	size_t n;
+
+	snprintf(path, sizeof path, "content/%s", rel);
+	ck_assert_int_eq(course_read_file(test_srcpath(path), &text, &n), 0);
+	return text;
+}
+
+/* Whether level `level` of the course index has a lesson titled title: planned
+ * ("@lesson ID | TITLE") or written (its file's "@title TITLE"). */
+static bool level_has(const char *level, const char *title)
+{
+	char *index = read_content("course.index"), want[160], *p, *end;
+	bool found = false;
+
+	snprintf(want, sizeof want, "\n@level %s ", level);
+	p = strstr(index, want);
+	ck_assert_ptr_nonnull(p);
+	end = strstr(p + 1, "\n@level ");
+	for (p = strstr(p, "\n@lesson "); p && (!end || p < end) && !found;
+	     p = strstr(p + 1, "\n@lesson ")) {
+		char id[64], rest[256];
+		if (sscanf(p, "\n@lesson %63s %255[^\n]", id, rest) != 2)
+			continue;
+		if (rest[0] == '|') {
+			found = strcmp(rest + 2, title) == 0;
+		} else {
+			char *lesson = read_content(rest);
+			snprintf(want, sizeof want, "\n@title %s\n", title);
+			found = strstr(lesson, want) != NULL;
+			free(lesson);
+		}
+	}
+	free(index);
+	return found;
+}
+
+/* Each tile's last sentence names where the course teaches it: "Level N, TITLE." with
+ * a lesson of that title in level N, or "This lesson, ..." for the two taught here. */
+START_TEST(each_tile_names_a_lesson_of_the_course)
+{
+	const char *p = strstr(lt_text, "@widget cards id=tree");
+	int tiles = 0, here = 0;
+
+	ck_assert_ptr_nonnull(p);
+	for (p = strstr(p, "\ntexts: \""); p; p = strstr(p + 1, "\ntexts: \"")) {
+		const char *eol = strchr(p + 1, '\n'), *at = NULL, *q;
+		char level[8], title[128];
+		for (q = p; q < eol; q++)
+			if (strncmp(q, "Level ", 6) == 0 || strncmp(q, "This lesson", 11) == 0)
+				at = q;
+		ck_assert_ptr_nonnull(at);
+		tiles++;
+		if (strncmp(at, "This lesson", 11) == 0) {
+			here++;
+			continue;
+		}
+		ck_assert_int_eq(sscanf(at, "Level %7[^,], %127[^\n]", level, title), 2);
+		ck_assert_str_eq(title + strlen(title) - 2, ".\"");
+		title[strlen(title) - 2] = '\0';
+		ck_assert_msg(level_has(level, title), "no lesson \"%s\" in level %s", title, level);
+	}
+	ck_assert_int_eq(tiles, TILES);
+	ck_assert_int_eq(here, 2);
+	ck_assert(level_has("4", "A family of architectures"));
+}
+END_TEST
+
 /* ---- message passing ---- */
 
 /* The four graphs, written out here: the path, ring and star of 7 (the lesson's
@@ -266,6 +337,9 @@ START_TEST(every_round_on_every_graph_is_computed_again_by_hand)
 					}
 					if (agg == 0) /* sum: grows every round */
 						ck_assert(sum > total);
+					if (kind == 2 && agg == 0 && r >= 3) /* the star's hub leads */
+						for (v = 1; v < g.n; v++)
+							ck_assert(h[0] > h[v]);
 					total = sum;
 					ck_assert_double_eq(out_scalar(in, "reached"), got);
 					ck_assert_double_eq(out_scalar(in, "every"), r >= ecc ? ecc : 0);
@@ -308,6 +382,8 @@ START_TEST(the_reach_the_text_states)
 	make(&g, 3);
 	ck_assert_int_eq(eccentricity(&g, 0), 5);
 	lt_states("a rumour started by A needs 5 rounds to reach everyone");
+	lt_states("from the third round on, the hub of the star holds the largest value, "
+	          "wherever the light started");
 }
 END_TEST
 
@@ -498,6 +574,7 @@ START_TEST(the_widgets_at_three_widths)
 	wt_golden("l4-families-moe-76", ex, 76);
 	wt_golden("l4-families-moe-160", ex, 160);
 	wt_key(wt_get(&t, "tree"), K_ENTER);
+	wt_golden("l4-families-tree-40", wt_get(&t, "tree"), 40);
 	wt_golden("l4-families-tree-76", wt_get(&t, "tree"), 76);
 }
 END_TEST
@@ -509,6 +586,7 @@ static Suite *suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, the_tiles_tell_the_tree_the_lesson_draws);
+	tcase_add_test(tc, each_tile_names_a_lesson_of_the_course);
 	tcase_add_test(tc, every_round_on_every_graph_is_computed_again_by_hand);
 	tcase_add_test(tc, the_reach_the_text_states);
 	tcase_add_test(tc, the_router_on_screen_is_the_trained_mixture_by_hand);
