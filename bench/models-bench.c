@@ -246,6 +246,31 @@ static void drop_moe(void *m)
 	free(m);
 }
 
+/* the mixture of L4-families (widgets/sims/moe.c): the zigzag, seed 1, the lesson's
+ * 2000 steps; the figure is the mean squared error over x = -3, -2.9, ..., 3 */
+static void *make_moe_zigzag(void)
+{
+	MoeCase *c = calloc(1, sizeof *c);
+	MoeConfig cfg;
+
+	moe_defaults(&cfg, MOE_ZIGZAG);
+	moe_init(&c->m, &cfg);
+	return c;
+}
+static int reached_moe_zigzag(void *m, double *fig)
+{
+	MoeCase *c = m;
+	size_t i;
+
+	*fig = 0;
+	for (i = 0; i <= 60; i++) {
+		double x = -3 + 0.1 * (double)i, t = x < -1 ? x + 1 : x < 1 ? -x - 1 : x - 1;
+		double y = moe_forward(&c->m, &x, 1)[0];
+		*fig += (y - t) * (y - t) / 61;
+	}
+	return c->m.steps >= 2000;
+}
+
 /* skip-gram: mean cosine within the groups 0.4 above the mean across them */
 typedef struct {
 	Corpus c;
@@ -412,6 +437,9 @@ static const Case cases[] = {
     {.name = "moe", .what = "vee, 4 experts, top 2: loss <= 5% of a line's",
      .make = make_moe, .step = step_moe, .reached = reached_moe, .drop = drop_moe,
      .every = 10},
+    {.name = "moe", .what = "zigzag, 4 experts, top 2: the lesson's 2000 steps",
+     .make = make_moe_zigzag, .step = step_moe, .reached = reached_moe_zigzag,
+     .drop = drop_moe, .every = 2000},
     {.name = "skipgram", .what = "softmax, 64 pairs: group cosine margin >= 0.4",
      .make = make_sg_softmax, .step = step_sg, .reached = reached_sg, .drop = drop_sg,
      .every = 10},

@@ -28,6 +28,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/code.lesson \
 	content/level4/deep.lesson \
 	content/level4/embed.lesson \
+	content/level4/families.lesson \
 	content/level4/final.lesson \
 	content/level4/generalize.lesson \
 	content/level4/landscape.lesson \

@@ -163,3 +163,6 @@ tests_widgets_views_check_pairs_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_reference
 tests_widgets_lessons_check_reference_SOURCES = tests/widgets/lessons/check_reference.c $(LESSONTEST)
 tests_widgets_lessons_check_reference_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_l4_families
+tests_widgets_lessons_check_l4_families_SOURCES = tests/widgets/lessons/check_l4_families.c $(LESSONTEST)
+tests_widgets_lessons_check_l4_families_LDADD = $(WIDGET_TEST_LIBS)
