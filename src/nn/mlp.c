@@ -99,6 +99,11 @@ size_t mlp_count_units(const Mlp *m)
 
 void mlp_trace(double *z, double *y, const Mlp *m, const double *x)
 {
+	mlp_trace_silent(z, y, m, x, 0);
+}
+
+void mlp_trace_silent(double *z, double *y, const Mlp *m, const double *x, unsigned long silent)
+{
 	const double *in = x;
 	size_t l;
 
@@ -108,6 +113,8 @@ void mlp_trace(double *z, double *y, const Mlp *m, const double *x)
 		memcpy(z, w + rows * cols, rows * sizeof *z); /* b_l */
 		linalg_gemv(z, w, in, rows, cols);
 		act_forward(y, z, rows, m->act[l]);
+		if (l < sizeof silent * 8 && (silent >> l & 1))
+			memset(y, 0, rows * sizeof *y);
 		in = y;
 		z += rows;
 		y += rows;

@@ -49,6 +49,11 @@ size_t mlp_count_units(const Mlp *m);
  * workspace and no allocation: for a diagram or a table of one network's neurons. */
 void mlp_trace(double *z, double *y, const Mlp *m, const double *x);
 
+/* The same with some layers silenced: layer l's outputs are set to 0 (z kept) when bit
+ * l of silent is set, so the layers after it see only their biases; for a diagram that
+ * switches layers off. mlp_trace is mlp_trace_silent with silent 0. */
+void mlp_trace_silent(double *z, double *y, const Mlp *m, const double *x, unsigned long silent);
+
 /* A zeroed, 64-byte aligned array of n_params doubles (for gradients), or NULL;
  * release with free(). */
 double *mlp_alloc_params(const Mlp *m);

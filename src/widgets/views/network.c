@@ -1,7 +1,8 @@
 /* network.c: a layered network as a diagram, with the real forward pass (src/nn) on
  * every neuron, weights coloured by sign and size, and a wave that carries the inputs
  * forward layer by layer: Space plays and pauses it, Right steps, Left steps back,
- * r replays; an animation widget may drive it too. Inputs, and the weight matrices,
+ * r replays; an animation widget may drive it too. Switches may turn hidden layers
+ * off (they pass on zeros). Inputs, and the weight matrices,
  * may come from other widgets; it gives its layers' matrices and itself as a model.
  * Must not own the loop or write files; draw computes, it changes nothing. */
 #include <config.h>
@@ -80,6 +81,19 @@ static void sync_weights(const Instance *in)
 	}
 }
 
+/* The hidden layers switched off by layers_on= (bit l: layer l + 1 passes on zeros). */
+static unsigned long silenced(const Instance *in)
+{
+	size_t l, n = widget_nwords(in, "layers_on");
+	unsigned long bits = 0;
+	Data d;
+
+	for (l = 0; l < n && l < NET_L; l++)
+		if (scene_data_at(in, "layers_on", l, &d) && d.v && d.v[0] == 0)
+			bits |= 1ul << l;
+	return bits;
+}
+
 /* Every neuron's value for the inputs x (NULL: the current ones): vals[0] holds the
  * inputs, vals[l] layer l's outputs f(W_l vals[l-1] + b_l) (mlp_trace). */
 static void forward(const Instance *in, const Net *s, const double *x, double vals[NET_L][NET_N])
@@ -91,7 +105,7 @@ static void forward(const Instance *in, const Net *s, const double *x, double va
 	sync_weights(in);
 	for (i = 0; i < s->sizes[0]; i++)
 		vals[0][i] = xs[i] = x ? x[i] : input(in, s, i);
-	mlp_trace(z, y, &s->m, xs);
+	mlp_trace_silent(z, y, &s->m, xs, silenced(in));
 	for (l = 1; l < s->nl; p += s->sizes[l], l++)
 		memcpy(vals[l], p, (size_t)s->sizes[l] * sizeof *p);
 }
@@ -456,6 +470,9 @@ static const ParamSpec params[] = {
     {.name = "inputs_from", .type = PARAM_REFS, .nmin = 1, .nmax = 16,
      .accepts = DATA_SCALAR,
      .help = N_("widgets (switches, sliders) whose values are the inputs, in order")},
+    {.name = "layers_on", .type = PARAM_REFS, .nmin = 1, .nmax = NET_L - 2,
+     .accepts = DATA_SCALAR,
+     .help = N_("widgets (switches) that turn the hidden layers on or off, in order: a layer " "that is off passes on zeros, so the next one sees only its biases")},
     {.name = "activation", .type = PARAM_CHOICE, .def = "sigmoid", .choices = ACTIVATIONS,
      .help = N_("the hidden and output activation")},
     {.name = "output_activation", .type = PARAM_CHOICE, .choices = ACTIVATIONS,

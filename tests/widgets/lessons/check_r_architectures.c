@@ -29,15 +29,22 @@ static double sig(double z)
 	return 1 / (1 + exp(-z));
 }
 
-/* The lesson's 2-3-3-1 sigmoid network, written out neuron by neuron. */
-static double by_hand(double x1, double x2)
+/* The lesson's 2-3-3-1 sigmoid network, written out neuron by neuron, each hidden
+ * layer on (1) or off (0: it passes on zeros). */
+static double hand(double x1, double x2, double on1, double on2)
 {
-	double a1 = sig(1.5 * x1 - 1 * x2 - 0.5), a2 = sig(-0.5 * x1 + 2 * x2 + 0.2),
-	       a3 = sig(1 * x1 + 1 * x2 - 1);
-	double b1 = sig(2 * a1 - 1.5 * a2 + 0.5 * a3 + 0), b2 = sig(-1 * a1 + 1 * a2 + 0.5 * a3 + 0.5),
-	       b3 = sig(1 * a1 + 1 * a2 - 2 * a3 - 0.5);
+	double a1 = on1 * sig(1.5 * x1 - 1 * x2 - 0.5), a2 = on1 * sig(-0.5 * x1 + 2 * x2 + 0.2),
+	       a3 = on1 * sig(1 * x1 + 1 * x2 - 1);
+	double b1 = on2 * sig(2 * a1 - 1.5 * a2 + 0.5 * a3 + 0),
+	       b2 = on2 * sig(-1 * a1 + 1 * a2 + 0.5 * a3 + 0.5),
+	       b3 = on2 * sig(1 * a1 + 1 * a2 - 2 * a3 - 0.5);
 
 	return sig(1.5 * b1 - 0.5 * b2 - 1 * b3 + 0.3);
+}
+
+static double by_hand(double x1, double x2)
+{
+	return hand(x1, x2, 1, 1);
 }
 
 START_TEST(network_fires_the_hand_computed_output)
@@ -53,6 +60,15 @@ START_TEST(network_fires_the_hand_computed_output)
 		wt_char(k % 2 ? x1 : x2, ' ');
 	}
 	ck_assert_int_eq(seen, 15);
+	/* a layer off: the output is the same whatever the inputs */
+	wt_char(wt_get(&t, "rl-h2"), ' ');
+	ck_assert_double_eq_tol(wt_value(&t, "rl-net"), hand(1, 0, 1, 0), 1e-12);
+	ck_assert_double_eq_tol(hand(1, 0, 1, 0), hand(0, 1, 1, 0), 1e-15);
+	wt_char(wt_get(&t, "rl-h2"), ' ');
+	wt_char(wt_get(&t, "rl-h1"), ' ');
+	ck_assert_double_eq_tol(wt_value(&t, "rl-net"), hand(1, 0, 0, 1), 1e-12);
+	ck_assert_double_eq_tol(hand(1, 0, 0, 1), hand(1, 1, 0, 1), 1e-15);
+	ck_assert_double_eq_tol(hand(1, 0, 0, 1), 0.589, 5e-4); /* the screen test's */
 	ck_assert_double_eq_tol(by_hand(1, 0), 0.668, 5e-4); /* the screen test's figures */
 	ck_assert_double_eq_tol(by_hand(1, 1), 0.587, 5e-4);
 }
