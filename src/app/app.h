@@ -71,6 +71,10 @@ void app_open_lesson(App *a, const CourseLesson *e);
 /* The course's lab: the lesson with this id, opened by L on the map and --data. */
 #define APP_LAB_LESSON "LAB"
 
+/* The course's quick-reference tier: open from the start, so "continue" offers it only
+ * when no lesson of the levels is left. */
+#define APP_REFERENCE_LEVEL "R"
+
 /* Sets the status line (printf-style). */
 void app_status(App *a, Style st, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -42,7 +42,7 @@ static bool ready(const Course *c, const CourseLesson *e, const Progress *p)
 
 CourseLesson *map_continue_lesson(const Course *c, const Progress *p)
 {
-	CourseLesson *last = map_last_lesson(c, p), *found[4] = {NULL, NULL, NULL, NULL};
+	CourseLesson *last = map_last_lesson(c, p), *found[8] = {NULL};
 	bool after = false;
 	size_t l, i, k;
 
@@ -51,7 +51,8 @@ CourseLesson *map_continue_lesson(const Course *c, const Progress *p)
 	if (!last)
 		return NULL; /* nothing started: the map's first lesson is the way in */
 	/* The first unfinished lesson, in order of preference: after the last one and
-	 * ready (what it requires is done), ready anywhere, after it, anywhere. */
+	 * ready (what it requires is done), ready anywhere, after it, anywhere; a lesson
+	 * of the reference tier only after all of those. */
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++) {
 			CourseLesson *e = &c->levels[l].lessons[i];
@@ -60,11 +61,12 @@ CourseLesson *map_continue_lesson(const Course *c, const Progress *p)
 				after = true;
 			if (!story_lesson(e) || player_lesson_done(e, p))
 				continue;
-			rank = (ready(c, e, p) ? 0 : 2) + (after ? 0 : 1);
+			rank = (ready(c, e, p) ? 0 : 2) + (after ? 0 : 1) +
+			       (strcmp(c->levels[l].id, APP_REFERENCE_LEVEL) == 0 ? 4 : 0);
 			if (!found[rank])
 				found[rank] = e;
 		}
-	for (k = 0; k < 4; k++)
+	for (k = 0; k < 8; k++)
 		if (found[k])
 			return found[k];
 	return last;

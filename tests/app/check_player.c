@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "app/map.h"
 #include "app/player.h"
 #include "lesson/lesson.h"
@@ -175,6 +176,35 @@ START_TEST(continue_skips_lessons_not_ready)
 	ck_assert_str_eq(map_continue_lesson(&c, pr)->id, "W");
 	progress_set(pr, "unit.U.w.done", "1");
 	ck_assert_str_eq(map_continue_lesson(&c, pr)->id, "Y");
+	progress_free(pr);
+}
+END_TEST
+
+/* A lesson of the reference tier (open, right after the last one) is offered only when
+ * no lesson of the levels is left: after X, W (before X) rather than R; then R. */
+START_TEST(continue_leaves_the_reference_tier_last)
+{
+	static const CourseUnit uw = {"U.w", UNIT_READ, 1, "W", 0}, ux = {"U.x", UNIT_READ, 1, "X", 0},
+				ur = {"R.r", UNIT_READ, 1, "R", 0};
+	CourseLesson ls[2], ref;
+	CourseLevel lv[2];
+	Course c;
+	Progress *pr = progress_new(NULL);
+
+	ls[0] = (CourseLesson){.id = "W", .units = &uw, .nunits = 1, .lesson = &lesson};
+	ls[1] = (CourseLesson){.id = "X", .units = &ux, .nunits = 1, .lesson = &lesson};
+	ref = (CourseLesson){.id = "R-r", .units = &ur, .nunits = 1, .lesson = &lesson};
+	memset(lv, 0, sizeof lv);
+	lv[0] = (CourseLevel){.id = "1", .lessons = ls, .nlessons = 2};
+	lv[1] = (CourseLevel){.id = APP_REFERENCE_LEVEL, .lessons = &ref, .nlessons = 1};
+	memset(&c, 0, sizeof c);
+	c.levels = lv;
+	c.nlevels = 2;
+	progress_set(pr, "last.lesson", "X");
+	progress_set(pr, "unit.U.x.done", "1");
+	ck_assert_str_eq(map_continue_lesson(&c, pr)->id, "W");
+	progress_set(pr, "unit.U.w.done", "1");
+	ck_assert_str_eq(map_continue_lesson(&c, pr)->id, "R-r");
 	progress_free(pr);
 }
 END_TEST
@@ -575,6 +605,7 @@ static Suite *player_suite(void)
 	tcase_add_checked_fixture(tc, build, unbuild);
 	tcase_add_test(tc, map_lists_existing_lessons_and_continue);
 	tcase_add_test(tc, continue_skips_lessons_not_ready);
+	tcase_add_test(tc, continue_leaves_the_reference_tier_last);
 	tcase_add_test(tc, map_shows_quiz_and_game_scores);
 	tcase_add_test(tc, map_shows_quiz_right_after_retries);
 	tcase_add_test(tc, map_moves_within_bounds);
