@@ -142,3 +142,6 @@ tests_widgets_play_check_conv_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_l4_landscape
 tests_widgets_lessons_check_l4_landscape_SOURCES = tests/widgets/lessons/check_l4_landscape.c $(LESSONTEST)
 tests_widgets_lessons_check_l4_landscape_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/sims/check_gan
+tests_widgets_sims_check_gan_SOURCES = tests/widgets/sims/check_gan.c $(LESSONTEST)
+tests_widgets_sims_check_gan_LDADD = $(WIDGET_TEST_LIBS)
