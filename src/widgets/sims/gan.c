@@ -32,7 +32,9 @@ enum {
 #define GW_NEAR  0.05
 
 /* Per step s (1 .. max): the step's figures, their means over the last GW_MEAN steps
- * (V, L_D, L_G: the chart), and the distance after it (dist[0]: before training). */
+ * (V, L_D, L_G: the chart), and the distance after it (dist[0]: before training),
+ * measured at each mark of the chart, at the step `back` and at the step shown (NaN
+ * elsewhere: a distance costs about as much as a training step). */
 typedef struct {
 	double *v, *ld, *lg, *dr, *df;
 	double *mv, *mld, *mlg, *dist, *steps;
@@ -52,6 +54,7 @@ typedef struct {
 	int *pcls;   /* (2 n_show): 0 real, 1 fake */
 	Plot plot; /* scratch for drawing */
 	unsigned long version;
+	bool started; /* trained to its position yet (on first use, see ready) */
 } GanW;
 
 /* The mean of a[s - GW_MEAN + 1 .. s] (fewer at the start), s >= 1. */
@@ -63,6 +66,12 @@ static double recent(const double *a, int s)
 	for (i = s; i >= 1 && i > s - GW_MEAN; i--, n++)
 		m += a[i];
 	return m / n;
+}
+
+/* The chart marks the distance every this many steps. */
+static int mark(const GanW *w)
+{
+	return w->max / 20 > 0 ? w->max / 20 : 1;
 }
 
 /* Trains (or restarts and trains) until it has taken the steps its position asks. */
@@ -87,13 +96,15 @@ static void reach(GanW *w)
 		h->dr[s] = st.d_real, h->df[s] = st.d_fake;
 		h->mv[s] = recent(h->v, s), h->mld[s] = recent(h->ld, s);
 		h->mlg[s] = recent(h->lg, s);
-		h->dist[s] = gan_distance(&w->gan);
+		h->dist[s] = NAN;
 		if (!w->sharp && h->mv[s] > GW_SHARP)
 			w->sharp = s;
 		if (w->sharp && !w->back && fabs(h->mv[s] + log(4.0)) < GW_NEAR)
 			w->back = s;
+		if (s % mark(w) == 0 || s == w->back)
+			h->dist[s] = gan_distance(&w->gan);
 	}
-	gan_show(&w->gan);
+	h->dist[want] = gan_distance(&w->gan);
 	memcpy(w->pts, w->gan.real, 2 * w->cfg.n_show * sizeof *w->pts);
 	memcpy(w->pts + 2 * w->cfg.n_show, w->gan.fake, 2 * w->cfg.n_show * sizeof *w->pts);
 	w->version++;
@@ -151,12 +162,21 @@ static int tug_init(Instance *in)
 		w->h.steps[i] = (double)i;
 	for (i = 0; i < 2 * w->cfg.n_show; i++)
 		w->pcls[i] = i >= w->cfg.n_show;
-	reach(w);
-	if (!w->gan.z) {
-		tug_free(in);
-		return -1;
-	}
 	return 0;
+}
+
+/* The state, the GAN made and trained to the position on first use (a cache of what
+ * the parameters and the position determine: the same whenever it happens), so a page
+ * that never shows the widget costs nothing. NULL when the GAN could not be made. */
+static GanW *ready(const Instance *in)
+{
+	GanW *w = in->state;
+
+	if (!w->started) {
+		w->started = true;
+		reach(w);
+	}
+	return w->gan.z ? w : NULL;
 }
 
 /* The figures, one item a line (each ending in a newline); the caller joins them. With
@@ -304,7 +324,7 @@ static void chart(GanW *w, Grid *g, int x, int y, int cw, int ch, Caps caps)
 		plot_line(&w->plot, h->steps + 1, h->mlg + 1, s, plot_colour(2), 2);
 	}
 	/* the distance: a mark every max/20 steps and one at the step now */
-	for (i = 0; i <= s && nd < 63; i += (size_t)(w->max / 20 > 0 ? w->max / 20 : 1))
+	for (i = 0; i <= s && nd < 63; i += (size_t)mark(w))
 		dx[nd] = (double)i, dy[nd++] = h->dist[i];
 	dx[nd] = (double)s, dy[nd++] = h->dist[s];
 	for (i = 0; i < nd; i++)
@@ -320,11 +340,13 @@ static void chart(GanW *w, Grid *g, int x, int y, int cw, int ch, Caps caps)
 static void tug_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
 		     int *cy)
 {
-	GanW *w = in->state; /* draws on its scratch plot only */
+	GanW *w = ready(in); /* draws on its scratch plot only */
 	char lines[GW_LINES][GW_LINE];
 	int h = (int)widget_num(in, "height", 12), nf = figure_lines(w, r.w, lines), i, top;
 	int sw = side(r.w) ? GW_SCATTER : (r.w < 2 * h ? r.w : 2 * h);
 
+	if (!w)
+		return;
 	for (i = 0; i < nf; i++)
 		grid_text(g, r.x, r.y + i, lines[i], strlen(lines[i]), r.w,
 			  i == 0 ? STYLE_BOLD : STYLE_NORMAL);
@@ -344,10 +366,12 @@ static void tug_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focuse
 
 static unsigned tug_key(Instance *in, const Key *k)
 {
-	GanW *w = in->state;
+	GanW *w = ready(in);
 	int to;
 	unsigned res;
 
+	if (!w)
+		return WIDGET_IGNORED;
 	if (key_is_char(k, 'n')) {
 		w->cfg.seed = w->cfg.seed % 1000000000u + 1;
 		steps_go(&w->at, w->max + 1, 0);
@@ -372,9 +396,9 @@ static unsigned tug_key(Instance *in, const Key *k)
 /* Playing: the steps the time asks, trained now (a few per frame). */
 static bool tug_tick(Instance *in, double dt)
 {
-	GanW *w = in->state;
+	GanW *w = ready(in);
 
-	if (!steps_tick(&w->at, w->max + 1, dt, &in->animating))
+	if (!w || !steps_tick(&w->at, w->max + 1, dt, &in->animating))
 		return false;
 	reach(w);
 	return true;
@@ -382,9 +406,9 @@ static bool tug_tick(Instance *in, double dt)
 
 static void tug_animate(Instance *in, AnimCommand cmd, double arg)
 {
-	GanW *w = in->state;
+	GanW *w = ready(in);
 
-	if (steps_command(&w->at, w->max + 1, cmd, arg, &in->animating))
+	if (w && steps_command(&w->at, w->max + 1, cmd, arg, &in->animating))
 		reach(w);
 }
 
@@ -401,7 +425,7 @@ static void tug_save(const Instance *in, const Store *s)
 	const GanW *w = in->state;
 
 	store_put_int(s, "seed", (int)w->cfg.seed);
-	store_put_int(s, "step", (int)w->gan.steps);
+	store_put_int(s, "step", steps_at(&w->at, w->max + 1));
 }
 
 static void tug_restore(Instance *in, const Store *s)
@@ -409,8 +433,10 @@ static void tug_restore(Instance *in, const Store *s)
 	GanW *w = in->state;
 
 	w->cfg.seed = (uint64_t)store_get_int(s, "seed", 0, 1000000000, (int)w->cfg.seed);
-	steps_go(&w->at, w->max + 1, store_get_int(s, "step", 0, w->max, (int)w->gan.steps));
-	reach(w);
+	steps_go(&w->at, w->max + 1,
+		 store_get_int(s, "step", 0, w->max, steps_at(&w->at, w->max + 1)));
+	if (w->started)
+		reach(w);
 }
 
 /* "points": the shown reals (class 0) and fakes (class 1); "step", "value" (the mean V
@@ -418,9 +444,12 @@ static void tug_restore(Instance *in, const Store *s)
  * came back near -log 4 after D sharpened, 0 before). */
 static bool tug_output(const Instance *in, const char *name, Data *out)
 {
-	const GanW *w = in->state;
-	int s = (int)w->gan.steps;
+	const GanW *w = ready(in);
+	int s;
 
+	if (!w)
+		return false;
+	s = (int)w->gan.steps;
 	out->version = w->version;
 	if (strcmp(name, "points") == 0) {
 		out->n = 2 * w->cfg.n_show;
@@ -493,7 +522,7 @@ const WidgetKind gan_kind = {
                KIND_LIST(outputs, outputs),
                .help = N_("a GAN trained live on a 2-D target: reals and fakes, and a "
                           "chart of V, L_D, L_G and the distance between them"),
-               .example = "id=tug start=100 height=10"},
+               .example = "id=tug steps=300 height=10"},
     .ops = &tug_ops,
     KIND_LIST(keys, keys),
 };
