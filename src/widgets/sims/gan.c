@@ -522,7 +522,7 @@ const WidgetKind gan_kind = {
                KIND_LIST(outputs, outputs),
                .help = N_("a GAN trained live on a 2-D target: reals and fakes, and a "
                           "chart of V, L_D, L_G and the distance between them"),
-               .example = "id=tug steps=300 height=10"},
+               .example = "id=tug steps=100 height=10"},
     .ops = &tug_ops,
     KIND_LIST(keys, keys),
 };
