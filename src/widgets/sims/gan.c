@@ -24,7 +24,8 @@
 enum {
 	GW_MEAN = 10,   /* the chart and the figures: means of this many steps */
 	GW_SIDE = 60,   /* side by side from this width on */
-	GW_SCATTER = 24 /* columns of the scatter when side by side */
+	GW_SCATTER = 24, /* columns of the scatter when side by side */
+	GW_CELLS = 8192  /* cells of the scatter told apart (real, fake, both) */
 };
 
 #define GW_BOX   2.5 /* the scatter shows [-GW_BOX, GW_BOX] on both axes */
@@ -55,6 +56,7 @@ typedef struct {
 	Plot plot; /* scratch for drawing */
 	unsigned long version;
 	bool started; /* trained to its position yet (on first use, see ready) */
+	unsigned char seen[GW_CELLS]; /* draw's scratch: what each scatter cell holds */
 } GanW;
 
 /* The mean of a[s - GW_MEAN + 1 .. s] (fewer at the start), s >= 1. */
@@ -260,7 +262,7 @@ static void scatter(GanW *w, Grid *g, int x, int y, int cw, int ch, Caps caps)
 	const Gan *gan = &w->gan;
 	size_t ns = gan->cfg.n_show, i, n = 0, cells;
 	PlotOpts o = PLOT_OPTS_DEFAULT;
-	unsigned char *seen;
+	unsigned char *seen = w->seen;
 	Canvas *cv;
 	int k;
 
@@ -273,9 +275,9 @@ static void scatter(GanW *w, Grid *g, int x, int y, int cw, int ch, Caps caps)
 		return;
 	cv = &w->plot.cv;
 	cells = (size_t)cv->w * (size_t)cv->h;
-	seen = calloc(cells ? cells : 1, 1);
-	if (!seen)
+	if (cells > GW_CELLS)
 		return;
+	memset(seen, 0, cells);
 	/* which cells hold reals (bit 1) and fakes (bit 2) */
 	for (i = 0; i < 2 * ns; i++) {
 		const double *p = i < ns ? gan->real + 2 * i : gan->fake + 2 * (i - ns);
@@ -290,7 +292,6 @@ static void scatter(GanW *w, Grid *g, int x, int y, int cw, int ch, Caps caps)
 	}
 	for (i = 0; i < n; i++)
 		w->cls[i] = seen[w->cls[i]] - 1;
-	free(seen);
 	plot_points(&w->plot, w->px, w->py, w->cls, n);
 	plot_draw(&w->plot, g);
 }
@@ -304,7 +305,7 @@ static void chart(GanW *w, Grid *g, int x, int y, int cw, int ch, Caps caps)
 	double lx[2] = {0, (double)w->max}, ly[2] = {-log(4.0), -log(4.0)};
 	double dx[64], dy[64];
 	uint32_t dmark = caps.unicode ? 0x25C6 : '*';
-	const char *label = caps.unicode ? "\xe2\x88\x92log 4" : "-log 4";
+	const char *label = caps.unicode ? " \xe2\x88\x92log 4" : " -log 4";
 	int k, px, py;
 
 	o.x0 = 0, o.x1 = w->max, o.y0 = -1.5, o.y1 = 1.5;

@@ -18,14 +18,6 @@
 
 enum { NS = 512, MAX = 600, BINS = 12 };
 
-static double out(const Instance *in, const char *name)
-{
-	Data d;
-
-	ck_assert(scene_output(in, name, 0, &d));
-	return d.scalar;
-}
-
 START_TEST(keys_and_animation_take_training_steps)
 {
 	WTest t;
@@ -34,37 +26,37 @@ START_TEST(keys_and_animation_take_training_steps)
 
 	wt_open_file(&t, "content/level4/gan.lesson");
 	in = wt_get(&t, "tug");
-	ck_assert_double_eq(out(in, "step"), 0);
+	ck_assert_double_eq(wt_scalar(in, "step"), 0);
 	ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert_double_eq(out(in, "step"), 1);
+	ck_assert_double_eq(wt_scalar(in, "step"), 1);
 	wt_key(in, K_LEFT); /* retrained from the seed */
-	ck_assert_double_eq(out(in, "step"), 0);
-	ck_assert_double_eq(out(in, "distance"), 1.0);
+	ck_assert_double_eq(wt_scalar(in, "step"), 0);
+	ck_assert_double_eq(wt_scalar(in, "distance"), 1.0);
 	wt_key(in, K_END);
-	ck_assert_double_eq(out(in, "step"), MAX);
+	ck_assert_double_eq(wt_scalar(in, "step"), MAX);
 	ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_IGNORED); /* the last step */
 	wt_key(in, K_HOME);
-	ck_assert_double_eq(out(in, "step"), 0);
+	ck_assert_double_eq(wt_scalar(in, "step"), 0);
 	/* Space plays 40 steps a second and pauses; a paused widget does nothing */
 	wt_char(in, ' ');
 	ck_assert(in->animating);
 	ck_assert(in->kind->ops->tick(in, 0.5));
-	ck_assert_double_eq(out(in, "step"), 20);
+	ck_assert_double_eq(wt_scalar(in, "step"), 20);
 	wt_char(in, ' ');
 	ck_assert(!in->animating);
 	for (i = 0; i < 5; i++)
 		ck_assert(!in->kind->ops->tick(in, 1.0));
-	ck_assert_double_eq(out(in, "step"), 20);
+	ck_assert_double_eq(wt_scalar(in, "step"), 20);
 	in->kind->ops->animate(in, ANIM_STEP, 0);
-	ck_assert_double_eq(out(in, "step"), 21);
+	ck_assert_double_eq(wt_scalar(in, "step"), 21);
 	in->kind->ops->animate(in, ANIM_PLAY, 0);
 	in->kind->ops->tick(in, 0.25);
-	ck_assert_double_eq(out(in, "step"), 31);
+	ck_assert_double_eq(wt_scalar(in, "step"), 31);
 	in->kind->ops->animate(in, ANIM_PAUSE, 0);
 	ck_assert(!in->animating);
 	/* n: the next seed, from step 0 */
 	ck_assert_uint_eq(wt_char(in, 'n'), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert_double_eq(out(in, "step"), 0);
+	ck_assert_double_eq(wt_scalar(in, "step"), 0);
 	ck_assert_uint_eq(wt_char(in, 'x'), WIDGET_IGNORED);
 	wt_close(&t);
 }
@@ -192,9 +184,9 @@ START_TEST(the_lesson_run_against_the_library)
 	in = wt_get(&t, "loop");
 	for (s = 0; s < 192; s++)
 		wt_key(in, K_RIGHT);
-	ck_assert_double_eq(out(in, "back"), 192);
-	ck_assert_double_eq_tol(out(in, "value"), mv[192], 1e-12);
-	ck_assert_double_eq_tol(out(in, "distance"), d[192], 1e-12);
+	ck_assert_double_eq(wt_scalar(in, "back"), 192);
+	ck_assert_double_eq_tol(wt_scalar(in, "value"), mv[192], 1e-12);
+	ck_assert_double_eq_tol(wt_scalar(in, "distance"), d[192], 1e-12);
 	{
 		char *text = wt_text(in, 76, wt_utf8, false, NULL, NULL), want[80];
 		snprintf(want, sizeof want, "V near -log 4 at step 192, distance %.2f", d[192]);
@@ -204,7 +196,7 @@ START_TEST(the_lesson_run_against_the_library)
 		free(text);
 	}
 	wt_key(in, K_END);
-	ck_assert_double_eq_tol(out(in, "distance"), d[MAX], 1e-12);
+	ck_assert_double_eq_tol(wt_scalar(in, "distance"), d[MAX], 1e-12);
 	ck_assert(scene_output(in, "points", 0, &pts));
 	ck_assert_uint_eq(pts.n, 2 * NS);
 	ck_assert_mem_eq(pts.v, g.real, 2 * NS * sizeof *pts.v);
@@ -230,12 +222,12 @@ START_TEST(other_seeds_tell_the_same_story)
 	for (seed = 1; seed <= 5; seed++) {
 		if (seed > 1)
 			wt_char(in, 'n');
-		for (s = 0; s < 200 && out(in, "back") == 0; s++)
+		for (s = 0; s < 200 && wt_scalar(in, "back") == 0; s++)
 			wt_key(in, K_RIGHT);
-		ck_assert_msg(out(in, "back") > 0, "seed %d", seed);
-		ck_assert_msg(out(in, "distance") > 0.55, "seed %d: %g", seed, out(in, "distance"));
-		lo = (int)fmin(lo, out(in, "back"));
-		hi = (int)fmax(hi, out(in, "back"));
+		ck_assert_msg(wt_scalar(in, "back") > 0, "seed %d", seed);
+		ck_assert_msg(wt_scalar(in, "distance") > 0.55, "seed %d: %g", seed, wt_scalar(in, "distance"));
+		lo = (int)fmin(lo, wt_scalar(in, "back"));
+		hi = (int)fmax(hi, wt_scalar(in, "back"));
 	}
 	ck_assert_int_eq(lo, 66);
 	ck_assert_int_eq(hi, 192);
@@ -289,8 +281,8 @@ START_TEST(save_restore_and_goldens)
 	wt_open(&u, "@widget gan id=w start=120 height=10\nalt: a\n@end\n");
 	again = wt_get(&u, "w");
 	again->kind->ops->restore(again, &m.store);
-	ck_assert_double_eq(out(again, "step"), 2);
-	ck_assert_double_eq(out(again, "distance"), out(in, "distance"));
+	ck_assert_double_eq(wt_scalar(again, "step"), 2);
+	ck_assert_double_eq(wt_scalar(again, "distance"), wt_scalar(in, "distance"));
 	wt_close(&u);
 	wt_close(&t);
 }
