@@ -122,6 +122,8 @@ START_TEST(the_lesson_run_against_the_library)
 	Gan g;
 	GanStats st;
 	double v[MAX + 1], mv[MAX + 1], d[MAX + 1], peak = -10, vlo = 10, vhi = -10, fin, fout;
+	double dr = 0, df = 0; /* mean D(x) of reals and of fakes over steps 93 to 102 */
+	double d1r = 0, d1f = 0; /* the same at step 1 */
 	int s, j, sharp = 0, back = 0, peak_at = 0;
 	Data pts;
 
@@ -135,6 +137,10 @@ START_TEST(the_lesson_run_against_the_library)
 		int n = 0;
 		gan_step(&g, &st);
 		v[s] = st.value;
+		if (s == 1)
+			d1r = st.d_real, d1f = st.d_fake;
+		if (s > 92 && s <= 102)
+			dr += st.d_real / 10, df += st.d_fake / 10;
 		ck_assert_double_eq_tol(st.d_loss, -st.value, 1e-12); /* L_D = -V */
 		for (mv[s] = 0, j = s; j >= 1 && j > s - 10; j--, n++)
 			mv[s] += v[j];
@@ -160,8 +166,9 @@ START_TEST(the_lesson_run_against_the_library)
 			ck_assert_double_eq(fout, 0.0);
 		}
 	}
-	/* step 1: a blind D says about 1/2, V near -log 4 */
+	/* step 1: a blind D says about 1/2 to reals and fakes, V near -log 4 */
 	ck_assert(fabs(v[1] + log(4.0)) < 0.05);
+	ck_assert(fabs(d1r - 0.5) < 0.05 && fabs(d1f - 0.5) < 0.05);
 	/* the story the lesson tells, in its numbers */
 	lt_load("level4/gan.lesson");
 	ck_assert_int_eq(sharp, 26);
@@ -169,9 +176,12 @@ START_TEST(the_lesson_run_against_the_library)
 	ck_assert_int_eq(peak_at, 102);
 	says_minus(peak, "it peaks at ");
 	lt_states("at step 102");
+	lt_says(dr, 2, "D now says ");
+	lt_says(df, 2, "to real points and ");
 	ck_assert_int_eq(back, 192);
 	lt_states("**Step 192**: V is back within 0.05 of −log 4");
 	lt_says(d[192], 2, "The distance is still ");
+	ck_assert(d[192] > 0.5); /* "more than half of the fakes would have to move" */
 	lt_says(d[0], 2, "The distance is ");
 	lt_says(d[300], 2, "the distance keeps falling, to ");
 	lt_says(d[400], 2, "at step 300, ");
@@ -182,7 +192,15 @@ START_TEST(the_lesson_run_against_the_library)
 	/* the widget shows the same run */
 	wt_open_file(&t, "content/level4/gan.lesson");
 	in = wt_get(&t, "loop");
-	for (s = 0; s < 192; s++)
+	for (s = 0; s < 102; s++)
+		wt_key(in, K_RIGHT);
+	{
+		char *text = wt_text(in, 76, wt_utf8, false, NULL, NULL), want[80];
+		snprintf(want, sizeof want, "D(real) %.2f  D(fake) %.2f", dr, df);
+		ck_assert_msg(strstr(text, want) != NULL, "%s", text);
+		free(text);
+	}
+	for (; s < 192; s++)
 		wt_key(in, K_RIGHT);
 	ck_assert_double_eq(wt_scalar(in, "back"), 192);
 	ck_assert_double_eq_tol(wt_scalar(in, "value"), mv[192], 1e-12);
