@@ -148,6 +148,23 @@ static void drop_gan(void *m)
 	gan_free(&((GanCase *)m)->g);
 	free(m);
 }
+/* the lesson L4-gan's widget: its steps to step 600, with the grid distance every 30
+ * steps (the marks of its chart) as it measures them */
+static void step_gan_lesson(void *m)
+{
+	GanCase *c = m;
+
+	gan_step(&c->g, NULL);
+	if (c->g.steps % 30 == 0)
+		c->last[0] = gan_distance(&c->g);
+}
+static int reached_gan_lesson(void *m, double *fig)
+{
+	GanCase *c = m;
+
+	*fig = c->last[0];
+	return c->g.steps >= 600;
+}
 
 /* the VAE: the mean loss of the last 50 steps at or below 0.2 of the first */
 typedef struct {
@@ -429,6 +446,9 @@ static const Case cases[] = {
     {.name = "gan 2-D", .what = "ring, batch 64: grid TV <= 0.45 x start (*)",
      .make = make_gan_ring, .step = step_gan, .reached = reached_gan, .drop = drop_gan,
      .every = 50},
+    {.name = "gan L4", .what = "the lesson's ring to step 600, a distance per 30",
+     .make = make_gan_ring, .step = step_gan_lesson, .reached = reached_gan_lesson,
+     .drop = drop_gan, .every = 600},
     {.name = "vae", .what = "moons, batch 64: mean loss <= 0.2 x first", .make = make_vae,
      .step = step_vae, .reached = reached_vae, .drop = drop_vae, .every = 10},
     {.name = "flow", .what = "moons, 6 couplings, batch 128: NLL 0.6 nats down",

@@ -30,6 +30,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/embed.lesson \
 	content/level4/families.lesson \
 	content/level4/final.lesson \
+	content/level4/gan.lesson \
 	content/level4/generalize.lesson \
 	content/level4/landscape.lesson \
 	content/level4/memory.lesson \

@@ -166,3 +166,6 @@ tests_widgets_lessons_check_reference_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_l4_families
 tests_widgets_lessons_check_l4_families_SOURCES = tests/widgets/lessons/check_l4_families.c $(LESSONTEST)
 tests_widgets_lessons_check_l4_families_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/sims/check_gan
+tests_widgets_sims_check_gan_SOURCES = tests/widgets/sims/check_gan.c $(LESSONTEST)
+tests_widgets_sims_check_gan_LDADD = $(WIDGET_TEST_LIBS)

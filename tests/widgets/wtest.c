@@ -76,6 +76,14 @@ double wt_value(WTest *t, const char *id)
 	return v;
 }
 
+double wt_scalar(const Instance *in, const char *name)
+{
+	Data d;
+
+	ck_assert_msg(scene_output(in, name, 0, &d), "no output '%s'", name);
+	return d.scalar;
+}
+
 void wt_close(WTest *t)
 {
 	scene_free(&t->scene);

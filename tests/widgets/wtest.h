@@ -59,6 +59,9 @@ void wt_golden_plain(const char *name, const Instance *in, int w);
 /* The number the widget id publishes (the test fails when it has none). */
 double wt_value(WTest *t, const char *id);
 
+/* The number in's scalar output `name` publishes (the test fails when it has none). */
+double wt_scalar(const Instance *in, const char *name);
+
 /* in drawn at width w as plain text (no cursor line); *cx, *cy (when cx is not NULL)
  * get where it put the cursor, -1 for none. The caller frees it. */
 char *wt_text(const Instance *in, int w, Caps caps, bool focused, int *cx, int *cy);

@@ -18,14 +18,6 @@
 
 enum { W = 24, D = 10, V = 83 };
 
-static double out(const Instance *in, const char *name)
-{
-	Data d;
-
-	ck_assert(scene_output(in, name, 0, &d));
-	return d.scalar;
-}
-
 START_TEST(keys_and_animation_take_training_steps)
 {
 	WTest t;
@@ -34,34 +26,34 @@ START_TEST(keys_and_animation_take_training_steps)
 
 	wt_open_file(&t, "content/level4/embed.lesson");
 	in = wt_get(&t, "words");
-	ck_assert_double_eq(out(in, "step"), 0);
-	ck_assert_double_eq(out(in, "grouped"), 0);
+	ck_assert_double_eq(wt_scalar(in, "step"), 0);
+	ck_assert_double_eq(wt_scalar(in, "grouped"), 0);
 	for (i = 0; i < 13; i++)
 		ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_HANDLED | WIDGET_REDRAW);
-	ck_assert_double_eq(out(in, "step"), 13);
-	ck_assert_double_eq(out(in, "grouped"), 1); /* the step the lesson names */
+	ck_assert_double_eq(wt_scalar(in, "step"), 13);
+	ck_assert_double_eq(wt_scalar(in, "grouped"), 1); /* the step the lesson names */
 	wt_key(in, K_LEFT);                         /* retrained from the seed */
-	ck_assert_double_eq(out(in, "step"), 12);
-	ck_assert_double_eq(out(in, "grouped"), 0);
+	ck_assert_double_eq(wt_scalar(in, "step"), 12);
+	ck_assert_double_eq(wt_scalar(in, "grouped"), 0);
 	wt_key(in, K_END);
-	ck_assert_double_eq(out(in, "step"), 200);
+	ck_assert_double_eq(wt_scalar(in, "step"), 200);
 	ck_assert_uint_eq(wt_key(in, K_RIGHT), WIDGET_IGNORED); /* the last step */
 	wt_key(in, K_HOME);
-	ck_assert_double_eq(out(in, "step"), 0);
+	ck_assert_double_eq(wt_scalar(in, "step"), 0);
 	/* Space plays ten steps a second and pauses; nothing runs while paused */
 	wt_char(in, ' ');
 	ck_assert(in->animating);
 	in->kind->ops->tick(in, 0.5);
-	ck_assert_double_eq(out(in, "step"), 5);
+	ck_assert_double_eq(wt_scalar(in, "step"), 5);
 	wt_char(in, ' ');
 	ck_assert(!in->animating);
 	in->kind->ops->animate(in, ANIM_STEP, 0);
-	ck_assert_double_eq(out(in, "step"), 6);
+	ck_assert_double_eq(wt_scalar(in, "step"), 6);
 	ck_assert(!in->animating);
 	in->kind->ops->animate(in, ANIM_PLAY, 0);
 	ck_assert(in->animating);
 	in->kind->ops->tick(in, 0.3);
-	ck_assert_double_eq(out(in, "step"), 9);
+	ck_assert_double_eq(wt_scalar(in, "step"), 9);
 	in->kind->ops->animate(in, ANIM_PAUSE, 0);
 	ck_assert(!in->animating);
 	ck_assert_uint_eq(wt_char(in, 'x'), WIDGET_IGNORED);
