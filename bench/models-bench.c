@@ -397,7 +397,7 @@ static void drop_ae(void *m)
 
 /* the two U-Nets of L4-unet (widgets/sims/unet.c), with and without the skip: 150
  * pairs of 8x8 glyphs (jitter 0.3, noise 0.2), 4 channels, Adam on batches of 15, the
- * lesson's 30 epochs (300 steps); the figure is the mean error over its 15 test pairs.
+ * lesson's 15 epochs (150 steps); the figure is the mean error over its 15 test pairs.
  * The widget trains both. */
 typedef struct {
 	Net net;
@@ -458,7 +458,7 @@ static int reached_unet(void *m, double *fig)
 	memcpy(net_value(&c->net, c->m.target), c->tclean, sizeof c->tclean);
 	net_forward(&c->net, GLYPH_COUNT);
 	*fig = net_value(&c->net, c->m.loss)[0];
-	return c->done >= 300;
+	return c->done >= 150;
 }
 static void drop_unet(void *m)
 {
@@ -496,12 +496,11 @@ static const Case cases[] = {
     {.name = "autoenc", .what = "8x8 glyphs, code 8, batch 15: the lesson's 100 epochs",
      .make = make_ae, .step = step_ae, .reached = reached_ae, .drop = drop_ae,
      .every = 1000},
-    {.name = "unet", .what = "8x8 noisy glyphs, skip, batch 15: the lesson's 30 epochs",
+    {.name = "unet", .what = "8x8 noisy glyphs, skip, batch 15: 15 epochs",
      .make = make_unet_skip, .step = step_unet, .reached = reached_unet, .drop = drop_unet,
-     .every = 300},
-    {.name = "unet", .what = "the same without the skip",
-     .make = make_unet_plain, .step = step_unet, .reached = reached_unet,
-     .drop = drop_unet, .every = 300},
+     .every = 150},
+    {.name = "unet", .what = "the same without the skip", .make = make_unet_plain,
+     .step = step_unet, .reached = reached_unet, .drop = drop_unet, .every = 150},
 };
 
 /* Training seconds (checks excluded) until c's result; *steps and *fig say where. */

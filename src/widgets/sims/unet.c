@@ -211,7 +211,7 @@ static int un_init(Instance *in)
 		return -1;
 	in->state = u;
 	u->seed = (uint64_t)widget_num(in, "seed", 1);
-	u->epochs = (size_t)widget_num(in, "epochs", 30);
+	u->epochs = (size_t)widget_num(in, "epochs", 15);
 	u->noise = widget_num(in, "noise", 0.2);
 	u->image = (size_t)widget_num(in, "image", 3);
 	u->at = (size_t)widget_num(in, "stage", 0);
@@ -541,7 +541,7 @@ static const ParamSpec params[] = {
     {.name = "noise", .type = PARAM_NUMBER, .min = 0, .max = 1, .def = "0.2",
      .help = N_("the sigma of the Gaussian noise added to the glyphs (then clipped to 0 "
                 "and 1)")},
-    {.name = "epochs", .type = PARAM_INT, .min = 1, .max = 200, .def = "30",
+    {.name = "epochs", .type = PARAM_INT, .min = 1, .max = 200, .def = "15",
      .help = N_("passes over the 150 training pairs when the widget starts")},
     {.name = "seed", .type = PARAM_INT, .min = 0, .max = 1e9, .def = "1",
      .help = N_("the seed of the glyphs, their noise and both nets' starting weights")},
