@@ -335,6 +335,15 @@ static void drop_gnn(void *m)
 	free(m);
 }
 
+/* One optimizer step of a net on the batch of n already in its inputs. */
+static void adam_step(Net *net, Optim *o, NetId loss, size_t n)
+{
+	net_forward(net, n);
+	net_zero_grad(net);
+	net_backward(net, n, loss, NULL);
+	optim_step(o, net->params, net->grads);
+}
+
 /* the autoencoder of L4-autoenc (widgets/sims/autoenc.c), its widest code of 8: 150
  * jittered 8x8 glyphs, Adam on batches of 15, the lesson's 100 epochs (1000 steps);
  * the figure is the mean error over the 15 clean glyphs. The widget trains four such
@@ -373,10 +382,7 @@ static void step_ae(void *m)
 	size_t at = c->done++ % 10 * 15;
 
 	memcpy(net_value(&c->net, c->m.x), c->x + at * 64, 15 * 64 * sizeof *c->x);
-	net_forward(&c->net, 15);
-	net_zero_grad(&c->net);
-	net_backward(&c->net, 15, c->m.loss, NULL);
-	optim_step(&c->o, c->net.params, c->net.grads);
+	adam_step(&c->net, &c->o, c->m.loss, 15);
 }
 static int reached_ae(void *m, double *fig)
 {
@@ -445,10 +451,7 @@ static void step_unet(void *m)
 
 	memcpy(net_value(&c->net, c->m.x), c->noisy + at * 64, 15 * 64 * sizeof *c->noisy);
 	memcpy(net_value(&c->net, c->m.target), c->clean + at * 64, 15 * 64 * sizeof *c->clean);
-	net_forward(&c->net, 15);
-	net_zero_grad(&c->net);
-	net_backward(&c->net, 15, c->m.loss, NULL);
-	optim_step(&c->o, c->net.params, c->net.grads);
+	adam_step(&c->net, &c->o, c->m.loss, 15);
 }
 static int reached_unet(void *m, double *fig)
 {

@@ -15,6 +15,7 @@
 #include "nls.h"
 #include "nn/demo.h"
 #include "nn/glyphs.h"
+#include "nn/loss.h"
 #include "nn/optim.h"
 #include "widgets/core/registry.h"
 #include "widgets/core/visual.h"
@@ -65,17 +66,6 @@ static const char *const stage_name[UN_STAGES] = {
 
 static const char *const img_label[IMG_COUNT] = {N_("clean"), N_("noisy input"),
                                                  N_("with skips"), N_("without skips")};
-
-/* The mean squared difference of two images: (1/P) sum_i (x_i - y_i)^2. */
-static double image_error(const double *x, const double *y)
-{
-	double s = 0;
-	size_t i;
-
-	for (i = 0; i < UN_PIX; i++)
-		s += (x[i] - y[i]) * (x[i] - y[i]);
-	return s / UN_PIX;
-}
 
 /* Builds the U-Net (skip 1) or the one without (0), weights drawn from seed; 0 or -1. */
 static int build(Net *net, DemoModel *m, int skip, uint64_t seed)
@@ -169,7 +159,8 @@ static int train_all(Un *u)
 		u->mean_err[k] = u->mean_edges[k] = 0;
 		for (g = 0; g < UN_TEST; g++) {
 			const double *x = u->img[k] + g * UN_PIX;
-			u->err[k][g] = image_error(x, u->img[IMG_CLEAN] + g * UN_PIX);
+			u->err[k][g] = loss_forward(LOSS_MSE, x, x, u->img[IMG_CLEAN] + g * UN_PIX, 1,
+			                            UN_PIX); /* (1/64) sum_i (x_i - c_i)^2 */
 			u->edges[k][g] = glyph_edges(x, UN_SIDE);
 			u->mean_err[k] += u->err[k][g] / UN_TEST;
 			u->mean_edges[k] += u->edges[k][g] / UN_TEST;
