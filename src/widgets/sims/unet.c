@@ -463,9 +463,10 @@ static void un_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused
 	paragraph(g, r.x, y, r.w, text, STYLE_BOLD);
 }
 
+/* Keys only choose what to show: they need no trained nets (and train none). */
 static unsigned un_key(Instance *in, const Key *k)
 {
-	Un *u = ready(in);
+	Un *u = in->state;
 
 	if (u->broken)
 		return WIDGET_IGNORED;
