@@ -377,6 +377,15 @@ static void drop_gnn(void *m)
 	free(m);
 }
 
+/* One optimizer step of a net on the batch of n already in its inputs. */
+static void adam_step(Net *net, Optim *o, NetId loss, size_t n)
+{
+	net_forward(net, n);
+	net_zero_grad(net);
+	net_backward(net, n, loss, NULL);
+	optim_step(o, net->params, net->grads);
+}
+
 /* the autoencoder of L4-autoenc (widgets/sims/autoenc.c), its widest code of 8: 150
  * jittered 8x8 glyphs, Adam on batches of 15, the lesson's 100 epochs (1000 steps);
  * the figure is the mean error over the 15 clean glyphs. The widget trains four such
@@ -415,10 +424,7 @@ static void step_ae(void *m)
 	size_t at = c->done++ % 10 * 15;
 
 	memcpy(net_value(&c->net, c->m.x), c->x + at * 64, 15 * 64 * sizeof *c->x);
-	net_forward(&c->net, 15);
-	net_zero_grad(&c->net);
-	net_backward(&c->net, 15, c->m.loss, NULL);
-	optim_step(&c->o, c->net.params, c->net.grads);
+	adam_step(&c->net, &c->o, c->m.loss, 15);
 }
 static int reached_ae(void *m, double *fig)
 {
@@ -432,6 +438,76 @@ static int reached_ae(void *m, double *fig)
 static void drop_ae(void *m)
 {
 	AeCase *c = m;
+	optim_free(&c->o);
+	net_free(&c->net);
+	free(m);
+}
+
+/* the two U-Nets of L4-unet (widgets/sims/unet.c), with and without the skip: 150
+ * pairs of 8x8 glyphs (jitter 0.3, noise 0.2), 4 channels, Adam on batches of 15, the
+ * lesson's 15 epochs (150 steps); the figure is the mean error over its 15 test pairs.
+ * The widget trains both. */
+typedef struct {
+	Net net;
+	DemoModel m;
+	Optim o;
+	double clean[150 * 64], noisy[150 * 64], tclean[GLYPH_COUNT * 64],
+	    tnoisy[GLYPH_COUNT * 64];
+	size_t done;
+} UnetCase;
+static void *make_unet(int skip)
+{
+	UnetCase *c = calloc(1, sizeof *c);
+	GlyphStyle st = {8, 0.3, 0.2};
+	OptimConfig cfg;
+	size_t g;
+	Rng r;
+
+	rng_seed(&r, 1);
+	for (g = 0; g < 150; g++)
+		glyph_pair(c->clean + g * 64, c->noisy + g * 64, g % GLYPH_COUNT, &st, &r);
+	for (g = 0; g < GLYPH_COUNT; g++)
+		glyph_pair(c->tclean + g * 64, c->tnoisy + g * 64, g, &st, &r);
+	net_init(&c->net, 1);
+	(skip ? demo_unet : demo_unet_noskip)(&c->net, &c->m, 8, 4);
+	net_finish(&c->net, 150);
+	rng_seed(&r, 1);
+	net_init_params(&c->net, &r);
+	optim_defaults(&cfg, OPTIM_ADAM);
+	cfg.lr = 0.01;
+	optim_init(&c->o, &cfg, c->net.n_params);
+	return c;
+}
+static void *make_unet_skip(void)
+{
+	return make_unet(1);
+}
+static void *make_unet_plain(void)
+{
+	return make_unet(0);
+}
+static void step_unet(void *m)
+{
+	UnetCase *c = m;
+	size_t at = c->done++ % 10 * 15;
+
+	memcpy(net_value(&c->net, c->m.x), c->noisy + at * 64, 15 * 64 * sizeof *c->noisy);
+	memcpy(net_value(&c->net, c->m.target), c->clean + at * 64, 15 * 64 * sizeof *c->clean);
+	adam_step(&c->net, &c->o, c->m.loss, 15);
+}
+static int reached_unet(void *m, double *fig)
+{
+	UnetCase *c = m;
+
+	memcpy(net_value(&c->net, c->m.x), c->tnoisy, sizeof c->tnoisy);
+	memcpy(net_value(&c->net, c->m.target), c->tclean, sizeof c->tclean);
+	net_forward(&c->net, GLYPH_COUNT);
+	*fig = net_value(&c->net, c->m.loss)[0];
+	return c->done >= 150;
+}
+static void drop_unet(void *m)
+{
+	UnetCase *c = m;
 	optim_free(&c->o);
 	net_free(&c->net);
 	free(m);
@@ -471,6 +547,11 @@ static const Case cases[] = {
     {.name = "autoenc", .what = "8x8 glyphs, code 8, batch 15: the lesson's 100 epochs",
      .make = make_ae, .step = step_ae, .reached = reached_ae, .drop = drop_ae,
      .every = 1000},
+    {.name = "unet", .what = "8x8 noisy glyphs, skip, batch 15: 15 epochs",
+     .make = make_unet_skip, .step = step_unet, .reached = reached_unet, .drop = drop_unet,
+     .every = 150},
+    {.name = "unet", .what = "the same without the skip", .make = make_unet_plain,
+     .step = step_unet, .reached = reached_unet, .drop = drop_unet, .every = 150},
 };
 
 /* Training seconds (checks excluded) until c's result; *steps and *fig say where. */

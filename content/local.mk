@@ -34,6 +34,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/generalize.lesson \
 	content/level4/landscape.lesson \
 	content/level4/memory.lesson \
+	content/level4/unet.lesson \
 	content/level4/vision.lesson \
 	content/reference/architectures.lesson \
 	content/reference/attention.lesson \

@@ -73,7 +73,8 @@ void demo_transformer(Net *net, DemoModel *m, size_t t, size_t v, size_t d, size
 	m->loss = net_softmax_ce(net, m->out, m->target);
 }
 
-void demo_unet(Net *net, DemoModel *m, size_t size, size_t c)
+/* The U-Net with or without its skip (demo.h). */
+static void unet(Net *net, DemoModel *m, size_t size, size_t c, int skip)
 {
 	size_t dims[3] = {1, size, size};
 	NetId e, b, u;
@@ -82,11 +83,23 @@ void demo_unet(Net *net, DemoModel *m, size_t size, size_t c)
 	m->x = net_input(net, 3, dims);
 	e = net_act(net, net_conv2d(net, m->x, c, 3, 1, 1), ACT_RELU);
 	b = net_act(net, net_conv2d(net, net_maxpool2d(net, e, 2, 2), 2 * c, 3, 1, 1), ACT_RELU);
-	u = net_concat(net, net_upsample2d(net, b, 2), e, 0);
+	u = net_upsample2d(net, b, 2);
+	if (skip)
+		u = net_concat(net, u, e, 0);
 	u = net_act(net, net_conv2d(net, u, c, 3, 1, 1), ACT_RELU);
 	m->out = net_conv2d(net, u, 1, 1, 1, 0);
 	m->target = net_input(net, 3, dims);
 	m->loss = net_mse(net, m->out, m->target);
+}
+
+void demo_unet(Net *net, DemoModel *m, size_t size, size_t c)
+{
+	unet(net, m, size, c, 1);
+}
+
+void demo_unet_noskip(Net *net, DemoModel *m, size_t size, size_t c)
+{
+	unet(net, m, size, c, 0);
 }
 
 void demo_autoencoder(Net *net, DemoModel *m, size_t n, size_t hidden, size_t code)

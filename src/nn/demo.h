@@ -52,6 +52,10 @@ void demo_transformer(Net *net, DemoModel *m, size_t t, size_t v, size_t d, size
  * image. */
 void demo_unet(Net *net, DemoModel *m, size_t size, size_t c);
 
+/* The same U-Net without its skip: the up path sees only the upsampled bottom,
+ * ReLU(conv3x3 (2c -> c) of u) -> conv1x1 (c -> 1) = out; everything else as above. */
+void demo_unet_noskip(Net *net, DemoModel *m, size_t size, size_t c);
+
 /* An autoencoder of n inputs: ReLU(dense hidden) -> dense (code) -> ReLU(dense hidden)
  * -> sigmoid(dense n) = out; MSE against the input itself. */
 void demo_autoencoder(Net *net, DemoModel *m, size_t n, size_t hidden, size_t code);

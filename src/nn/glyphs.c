@@ -122,3 +122,26 @@ void glyph_set(double *x, size_t *labels, size_t n, size_t n_classes, const Glyp
 		glyph_draw(x + i * px, labels[i], st, r);
 	}
 }
+
+void glyph_pair(double *clean, double *noisy, size_t cls, const GlyphStyle *st, Rng *r)
+{
+	GlyphStyle plain = *st;
+	Rng same = *r;
+
+	plain.noise = 0;
+	glyph_draw(clean, cls, &plain, &same);
+	glyph_draw(noisy, cls, st, r);
+}
+
+double glyph_edges(const double *img, size_t size)
+{
+	double s = 0;
+	size_t i, j;
+
+	for (i = 0; i < size; i++)
+		for (j = 0; j + 1 < size; j++) {
+			s += fabs(img[i * size + j + 1] - img[i * size + j]);
+			s += fabs(img[(j + 1) * size + i] - img[j * size + i]);
+		}
+	return s / (double)(2 * size * (size - 1));
+}

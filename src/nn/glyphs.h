@@ -41,4 +41,15 @@ void glyph_draw(double *img, size_t cls, const GlyphStyle *st, Rng *r);
 void glyph_set(double *x, size_t *labels, size_t n, size_t n_classes, const GlyphStyle *st,
                Rng *r);
 
+/* clean, noisy: (size, size) the same glyph of class cls twice, from the same draws of r
+ * (the same jitter): clean without noise, noisy with st->noise (clipped to [0, 1]); a
+ * pair for a denoising task. r advances as for one glyph_draw. */
+void glyph_pair(double *clean, double *noisy, size_t cls, const GlyphStyle *st, Rng *r);
+
+/* How sharp an image (size, size) is: the mean absolute difference between
+ * neighbouring pixels, across and down,
+ * (sum_ij |x[i][j+1] - x[i][j]| + sum_ij |x[i+1][j] - x[i][j]|) / (2 size (size - 1)):
+ * 0 for a flat image, larger for crisp strokes (and for noise); size >= 2. */
+double glyph_edges(const double *img, size_t size);
+
 #endif

@@ -94,6 +94,49 @@ START_TEST(classes_are_apart)
 }
 END_TEST
 
+/* glyph_edges by hand: a flat image, a 2x2 checkerboard (every neighbour differs by
+ * 1) and a short vertical stroke in a 3x3 image (4 across, 1 down, over 12 pairs). */
+START_TEST(edges_by_hand)
+{
+	double flat[9] = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+	double board[4] = {1, 0, 0, 1};
+	double stroke[9] = {0, 1, 0, 0, 1, 0, 0, 0, 0};
+
+	ck_assert_double_eq(glyph_edges(flat, 3), 0);
+	ck_assert_double_eq_tol(glyph_edges(board, 2), 1, 1e-15);
+	ck_assert_double_eq_tol(glyph_edges(stroke, 3), 5.0 / 12.0, 1e-15);
+}
+END_TEST
+
+/* glyph_pair: the clean image is the glyph drawn without noise from the same draws;
+ * the noisy one differs, stays in [0, 1] and is the clean one plus clipped noise of
+ * about the given sigma; r advances as one glyph_draw does. */
+START_TEST(pairs_share_their_draws)
+{
+	GlyphStyle st = {8, 0.5, 0.2}, plain = {8, 0.5, 0};
+	double clean[64], noisy[64], ref[64], noisy_ref[64], d = 0;
+	Rng r, q;
+	size_t i;
+
+	rng_seed(&r, 7);
+	q = r;
+	glyph_pair(clean, noisy, 4, &st, &r);
+	glyph_draw(ref, 4, &plain, &q);
+	for (i = 0; i < 64; i++) {
+		ck_assert_double_eq(clean[i], ref[i]);
+		ck_assert(noisy[i] >= 0 && noisy[i] <= 1);
+		d += (noisy[i] - clean[i]) * (noisy[i] - clean[i]) / 64;
+	}
+	ck_assert_double_gt(d, 0.1 * 0.1); /* clipping shrinks the noise's 0.04 a little */
+	ck_assert_double_lt(d, 0.2 * 0.2);
+	rng_seed(&q, 7);
+	glyph_draw(noisy_ref, 4, &st, &q); /* the noisy one is glyph_draw with noise */
+	for (i = 0; i < 64; i++)
+		ck_assert_double_eq(noisy[i], noisy_ref[i]);
+	ck_assert_uint_eq(rng_next(&r), rng_next(&q));
+}
+END_TEST
+
 static Suite *glyphs_suite(void)
 {
 	Suite *s = suite_create("glyphs");
@@ -102,6 +145,8 @@ static Suite *glyphs_suite(void)
 	tcase_add_test(tc, plain_plus_and_square_by_hand);
 	tcase_add_test(tc, range_and_seeds);
 	tcase_add_test(tc, classes_are_apart);
+	tcase_add_test(tc, edges_by_hand);
+	tcase_add_test(tc, pairs_share_their_draws);
 	suite_add_tcase(s, tc);
 	return s;
 }

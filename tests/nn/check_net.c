@@ -115,14 +115,23 @@ START_TEST(demo_models_gradients)
 	fill_inputs(&net, 2, 1, 0, &r);
 	check_params(&net, m.loss, 2, "unet", &lc);
 	net_free(&net);
+	/* without its skip: the up conv has 2c inputs, not 3c, so c * c * 9 fewer weights
+	 * (c = 2: conv 1->2 20, conv 2->4 76, conv 4->2 74, conv 2->1 3 = 173) */
+	net_init(&net, 1);
+	demo_unet_noskip(&net, &m, 4, 2);
+	finish(&net, 2, 4);
+	ck_assert_uint_eq(net.n_params, 173);
+	fill_inputs(&net, 2, 1, 0, &r);
+	check_params(&net, m.loss, 2, "unet without skip", &lc);
+	net_free(&net);
 	net_init(&net, 1);
 	demo_autoencoder(&net, &m, 5, 4, 2);
 	finish(&net, 3, 5);
 	fill_inputs(&net, 3, 1, 0, &r);
 	check_params(&net, m.loss, 3, "autoencoder", &lc);
 	net_free(&net);
-	printf("# gradcheck net: 7 demo models (cnn, seq2seq with attention and not, transformer "
-	       "causal and not, unet, "
+	printf("# gradcheck net: 8 demo models (cnn, seq2seq with attention and not, transformer "
+	       "causal and not, unet with skip and not, "
 	       "autoencoder), %zu parameters, worst relative error %.2g\n",
 	       lc.checks, lc.worst);
 }

@@ -42,6 +42,7 @@ SCREEN_TESTS += tests/screens/l4-memory.scn
 SCREEN_TESTS += tests/screens/l4-autoenc.scn
 SCREEN_TESTS += tests/screens/l4-families.scn
 SCREEN_TESTS += tests/screens/l4-gan.scn
+SCREEN_TESTS += tests/screens/l4-unet.scn
 SCREEN_TESTS += tests/screens/l4-generalize.scn
 SCREEN_TESTS += tests/screens/l3-review.scn
 SCREEN_TESTS += tests/screens/l3-complete.scn
