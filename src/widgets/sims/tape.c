@@ -229,7 +229,7 @@ static size_t text(const TapeView *s, Caps caps, char *out, size_t size)
 }
 
 /* Columns: marker, node, value, adjoint, and when wide enough the counts and check. */
-enum { TP_COL_NODE = 2, TP_W_NODE = 17, TP_W_NUM = 10, TP_W_OPS = 5, TP_WIDE = 64 };
+enum { TP_COL_NODE = 2, TP_W_NODE = 17, TP_W_NUM = 10, TP_W_OPS = 6, TP_WIDE = 68 };
 
 static int table_rows(const TapeView *s)
 {
@@ -304,7 +304,7 @@ static void tape_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 			for (k = stop; k < n && pos > n && !touched; k++)
 				touched = s->t.node[k].a == i || s->t.node[k].b == i;
 			if (cur)
-				grid_str(g, r.x, y, caps.unicode ? "▶" : ">", st);
+				grid_str(g, r.x, y, caps.unicode ? "→" : ">", st);
 			tape_node_text(t, sizeof t, &s->t, i);
 			grid_text(g, r.x + TP_COL_NODE, y, t, strlen(t), TP_W_NODE - 1, st);
 			if (i < computed || pos > n) {
