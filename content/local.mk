@@ -7,6 +7,7 @@ nobase_dist_pkgdata_DATA = \
 	content/examples/race.lesson \
 	content/examples/views.lesson \
 	content/frontier/autodiff.lesson \
+	content/frontier/converge.lesson \
 	content/lab/lab.lesson \
 	content/level1/activation.lesson \
 	content/level1/crowd.lesson \
