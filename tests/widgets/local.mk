@@ -148,3 +148,6 @@ tests_widgets_sims_check_tape_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_f_autodiff
 tests_widgets_lessons_check_f_autodiff_SOURCES = tests/widgets/lessons/check_f_autodiff.c $(LESSONTEST)
 tests_widgets_lessons_check_f_autodiff_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_f_converge
+tests_widgets_lessons_check_f_converge_SOURCES = tests/widgets/lessons/check_f_converge.c $(LESSONTEST)
+tests_widgets_lessons_check_f_converge_LDADD = $(WIDGET_TEST_LIBS)
