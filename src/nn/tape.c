@@ -458,34 +458,32 @@ double tape_tangent(Tape *t, int var)
 	return t->n ? t->node[t->n - 1].tangent : 0;
 }
 
-long tape_forward_ops(const Tape *t)
+/* The sum over the nodes of one of their counts: 0 forward, 1 reverse, 2 tangent. */
+static long total(const Tape *t, int which)
 {
 	long s = 0;
 	int i;
 
-	for (i = 0; i < t->n; i++)
-		s += t->node[i].fwd_ops;
+	for (i = 0; i < t->n; i++) {
+		const TapeNode *n = &t->node[i];
+		s += which == 0 ? n->fwd_ops : which == 1 ? n->rev_ops : n->tan_ops;
+	}
 	return s;
+}
+
+long tape_forward_ops(const Tape *t)
+{
+	return total(t, 0);
 }
 
 long tape_reverse_ops(const Tape *t)
 {
-	long s = 0;
-	int i;
-
-	for (i = 0; i < t->n; i++)
-		s += t->node[i].rev_ops;
-	return s;
+	return total(t, 1);
 }
 
 long tape_tangent_ops(const Tape *t)
 {
-	long s = 0;
-	int i;
-
-	for (i = 0; i < t->n; i++)
-		s += t->node[i].tan_ops;
-	return s;
+	return total(t, 2);
 }
 
 double tape_eval_at(const Tape *t, const double *vars)
