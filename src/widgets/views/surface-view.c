@@ -229,9 +229,10 @@ static void detail(const Surf *s, char lines[3][160], int width, Caps caps)
 	snprintf(lines[2], 160, _("step %zu: loss %s -> %s"), (size_t)w->steps[t], l0, l1);
 }
 
-/* Run k's rate: "● sgd  rate 0.98 a step; theory 0.98", measured over its last
- * SF_RATE_WINDOW steps (theory: on a quadratic surface, for SGD and momentum). */
-static void rate_line(const Surf *s, int k, char *out, size_t size, Caps caps)
+/* Run k's rate: "● sgd  rate 0.980 a step; theory 0.980", measured over its last
+ * SF_RATE_WINDOW steps (theory: on a quadratic surface, for SGD and momentum); when
+ * that is wider than width, "● sgd  0.980 / 0.980". */
+static void rate_line(const Surf *s, int k, char *out, size_t size, int width, Caps caps)
 {
 	const Walk *w = &s->w[k];
 	double m = surface_rate_measured(w->px, w->py, w->n, s->view.min_a, s->view.min_b,
@@ -255,6 +256,8 @@ static void rate_line(const Surf *s, int k, char *out, size_t size, Caps caps)
 		n += (size_t)snprintf(out + n, size - n, "%s", _("; no theorem here"));
 	if (w->diverged && n < size)
 		snprintf(out + n, size - n, "%s", _("; diverged"));
+	if (utf8_width(out, strlen(out)) > width)
+		snprintf(out, size, "%s %s  %s / %s", mark, s->names[k], a, isfinite(t) ? b : "-");
 }
 
 /* Theory's best settings and the scan's, two lines: "theory (cond 10): sgd lr 0.182: 23
@@ -316,7 +319,7 @@ void surface_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 			grid_text(g, r.x, y, more[k], strlen(more[k]), r.w, STYLE_NORMAL);
 	}
 	for (k = 0; s->rates && k < s->nw; k++, y++) {
-		rate_line(s, k, line, sizeof line, caps);
+		rate_line(s, k, line, sizeof line, r.w, caps);
 		grid_text(g, r.x, y, line, strlen(line), r.w, STYLE_NORMAL);
 	}
 	if (s->theory) {

@@ -108,6 +108,11 @@ START_TEST(descent_matches_the_theorem_on_both_sides)
 		lt_states(said[i]);
 		ck_assert(diverged == (mult[i] > 1.05)); /* 1.01 grows slowly: 130 at step 200 */
 		free(text);
+		/* at 40 columns, the short form */
+		text = wt_draw(wt_get(&t, "cv-runs"), 40, (Caps){true, 0}, false);
+		snprintf(line, sizeof line, "sgd  %.3f / %.3f", measured, theory);
+		has(text, line);
+		free(text);
 		close_scene();
 	}
 }
