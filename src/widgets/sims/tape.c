@@ -3,7 +3,8 @@
  * forward sweep node by node (each value), then the reverse sweep from the last node
  * back (each adjoint as it fills, the inputs' shares named), checks every variable's
  * adjoint against a central difference, and counts the operations of both sweeps and
- * of forward mode's passes; n and p choose among the lesson's expressions.
+ * of forward mode's passes; n and p choose among the lesson's expressions, and e types
+ * one of the learner's own (refused with the column of the fault when it cannot be read).
  * Must not own the loop, navigate or write files; computes only with src/nn. */
 #include <config.h>
 
@@ -24,9 +25,15 @@ enum { TP_MAX_EXPRS = 8, TP_TEXT = 1024, TP_LINES = 12 };
 
 #define TP_FD_H 1e-5 /* the central difference's step */
 
+/* What an expression is typed with (the key table lists the same). */
+#define TP_TYPABLE "abcdefghijklmnopqrstuvwxyz0123456789+-*/(). "
+
 typedef struct {
-	int nexprs, pick;
-	const char *expr[TP_MAX_EXPRS];
+	int nexprs, pick;                   /* the lesson's, and the learner's when typed */
+	const char *expr[TP_MAX_EXPRS + 1];
+	char typed[TAPE_MAX_TEXT + 1];      /* the learner's expression (the last one) */
+	char line[TAPE_MAX_TEXT + 1];       /* being typed */
+	bool editing;
 	double vars[TAPE_VARS];
 	Tape t;       /* values and counts of the full sweeps */
 	Tape shown;   /* the reverse sweep as far as it has gone */
@@ -201,6 +208,10 @@ static size_t text(const TapeView *s, Caps caps, char *out, size_t size)
 	size_t len = 0;
 	char a[32];
 
+	if (s->editing)
+		return str_addf(out, size, 0, "%s",
+				_("Type an expression in x, y, z with + - * / ( ) tanh exp log sin; "
+				  "Enter reads it, Esc drops it."));
 	if (!s->parsed)
 		return str_addf(out, size, 0, _("This expression cannot be read (column %zu)."),
 				s->err.at + 1);
@@ -275,10 +286,13 @@ static void tape_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 	int xv = TP_COL_NODE + TP_W_NODE, xa = xv + TP_W_NUM, xf = xa + TP_W_NUM;
 	int xb = xf + TP_W_OPS, xc = xb + TP_W_OPS + 2;
 
-	(void)cx, (void)cy;
-	snprintf(buf, sizeof buf, "f = %s", s->expr[s->pick]);
-	grid_text(g, r.x, y, buf, strlen(buf), r.w, STYLE_BOLD);
-	if (s->nexprs > 1) {
+	snprintf(buf, sizeof buf, "f = %s", s->editing ? s->line : s->expr[s->pick]);
+	grid_text(g, r.x, y, buf, strlen(buf), r.w, s->editing ? STYLE_FOCUS : STYLE_BOLD);
+	if (s->editing && focused) {
+		*cx = r.x + ((int)strlen(buf) < r.w ? (int)strlen(buf) : r.w - 1);
+		*cy = y;
+	}
+	if (s->nexprs > 1 && !s->editing) {
 		snprintf(t, sizeof t, _("(%d of %d)"), s->pick + 1, s->nexprs);
 		if ((int)(strlen(buf) + strlen(t)) + 2 <= r.w)
 			grid_str(g, r.x + r.w - (int)strlen(t), y, t, STYLE_DIM);
@@ -340,12 +354,47 @@ static void tape_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 		grid_text(g, r.x, y, buf + lines[i].start, lines[i].len, r.w, STYLE_NORMAL);
 }
 
+/* A key while typing: the expression's characters, Backspace, Enter reads it (as the
+ * learner's expression, the last), Esc drops it. */
+static unsigned edit_key(TapeView *s, const Key *k)
+{
+	bool typable = k->code == K_CHAR && !(k->mods & (KEYMOD_CTRL | KEYMOD_ALT)) &&
+		       k->ch < 128 && k->ch && strchr(TP_TYPABLE, (int)k->ch);
+
+	if (k->code == K_ESC) {
+		s->editing = false;
+		return WIDGET_HANDLED | WIDGET_REDRAW;
+	}
+	if (k->code == K_ENTER) {
+		bool had = s->typed[0] != '\0';
+		memcpy(s->typed, s->line, sizeof s->typed);
+		if (!had)
+			s->expr[s->nexprs++] = s->typed;
+		s->pick = s->nexprs - 1;
+		s->editing = false;
+		load(s);
+		sync(s);
+		return WIDGET_HANDLED | WIDGET_REDRAW;
+	}
+	if (!typable && k->code != K_BACKSPACE)
+		return WIDGET_IGNORED;
+	key_edit_line(s->line, sizeof s->line, k);
+	return WIDGET_HANDLED | WIDGET_REDRAW;
+}
+
 static unsigned tape_key(Instance *in, const Key *k)
 {
 	TapeView *s = in->state;
 	int to;
 	unsigned r;
 
+	if (s->editing)
+		return edit_key(s, k);
+	if (key_is_char(k, 'e')) {
+		snprintf(s->line, sizeof s->line, "%s", s->expr[s->pick]);
+		s->editing = true;
+		return WIDGET_HANDLED | WIDGET_REDRAW;
+	}
 	if (key_is_char(k, 'n') || key_is_char(k, 'p')) {
 		if (s->nexprs < 2)
 			return WIDGET_IGNORED;
@@ -361,6 +410,38 @@ static unsigned tape_key(Instance *in, const Key *k)
 	if (r & WIDGET_HANDLED)
 		sync(s);
 	return r;
+}
+
+/* Its keys now: while typing, the editing keys only; otherwise the steps and choices. */
+static int tape_keys(const Instance *in, bool unicode, const char **pairs, int max,
+		     char *scratch, size_t size)
+{
+	const TapeView *s = in->state;
+	int n = 0;
+
+	(void)scratch, (void)size;
+	if (max < 10)
+		return 0;
+	if (s->editing) {
+		pairs[n++] = "a-z 0-9 + - * / ( ) .";
+		pairs[n++] = _("the expression");
+		pairs[n++] = "Enter";
+		pairs[n++] = _("read it");
+		pairs[n++] = "Esc";
+		pairs[n++] = _("drop it");
+		return n;
+	}
+	pairs[n++] = unicode ? "→/Space" : "Right/Space";
+	pairs[n++] = _("the next node of the sweep");
+	pairs[n++] = unicode ? "←" : "Left";
+	pairs[n++] = _("the step before");
+	pairs[n++] = "Home/End";
+	pairs[n++] = _("the start, or both sweeps done");
+	pairs[n++] = "n/p";
+	pairs[n++] = _("the next or previous expression");
+	pairs[n++] = "e";
+	pairs[n++] = _("type an expression of your own");
+	return n;
 }
 
 static bool tape_output(const Instance *in, const char *name, Data *out)
@@ -388,6 +469,7 @@ static const WidgetOps tape_ops = {
 	.height = tape_height,
 	.draw = tape_draw,
 	.key = tape_key,
+	.keys = tape_keys,
 	.output = tape_output,
 };
 
@@ -415,6 +497,9 @@ static const KindKey keys[] = {
     {"Left", N_("the step before")},
     {"Home End", N_("the start, or both sweeps done")},
     {"n p", N_("the next or previous expression")},
+    {"e", N_("type an expression of your own")},
+    {"a-z 0-9 + - * / ( ) . Space Backspace Enter Esc",
+     N_("while typing: the expression; Enter reads it, Esc drops it")},
 };
 
 const WidgetKind tape_kind = {

@@ -137,6 +137,49 @@ START_TEST(n_and_p_choose_the_expression)
 }
 END_TEST
 
+START_TEST(e_types_an_expression)
+{
+	Instance *in;
+	char line[96], scratch[64];
+	const char *pairs[16];
+	int i;
+
+	wt_open(&t, body);
+	in = wt_get(&t, "tp");
+	ck_assert_int_eq(instance_keys(in, true, pairs, 16, scratch, sizeof scratch), 10);
+	ck_assert_str_eq(pairs[8], "e");
+	ck_assert_uint_ne(wt_char(in, 'e'), WIDGET_IGNORED);
+	shows(in, "Type an expression in x, y, z");
+	/* while typing, the footer lists the editing keys only */
+	ck_assert_int_eq(instance_keys(in, true, pairs, 16, scratch, sizeof scratch), 6);
+	ck_assert_str_eq(pairs[2], "Enter");
+	ck_assert_str_eq(pairs[4], "Esc");
+	for (i = 0; i < 20; i++)
+		wt_key(in, K_BACKSPACE);
+	ck_assert_uint_eq(wt_char(in, '$'), WIDGET_IGNORED); /* not part of an expression */
+	wt_type(in, "exp(x) * y", true);
+	shows(in, "f = exp(x) * y");
+	shows(in, "(5 of 5)");
+	wt_key(in, K_END);
+	snprintf(line, sizeof line, "back at v0 = x: its adjoint %.4f is df/dx", 2 * exp(0.5));
+	shows(in, line);
+	/* typed again: it replaces the learner's expression; a bad one says where */
+	wt_char(in, 'e');
+	wt_key(in, K_BACKSPACE), wt_key(in, K_BACKSPACE);
+	wt_type(in, "+", true);
+	shows(in, "f = exp(x) *+");
+	shows(in, "This expression cannot be read (column 9).");
+	shows(in, "(5 of 5)");
+	/* Esc drops what is being typed */
+	wt_char(in, 'e');
+	wt_type(in, "zzz", false);
+	wt_key(in, K_ESC);
+	shows(in, "f = exp(x) *+");
+	wt_char(in, 'n');
+	shows(in, "(1 of 5)");
+}
+END_TEST
+
 START_TEST(goldens)
 {
 	Instance *in;
@@ -160,6 +203,7 @@ static Suite *tape_suite(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, sweeps_step_by_step);
 	tcase_add_test(tc, n_and_p_choose_the_expression);
+	tcase_add_test(tc, e_types_an_expression);
 	tcase_add_test(tc, goldens);
 	suite_add_tcase(s, tc);
 	return s;
