@@ -6,6 +6,8 @@ nobase_dist_pkgdata_DATA = \
 	content/examples/platform.lesson \
 	content/examples/race.lesson \
 	content/examples/views.lesson \
+	content/frontier/autodiff.lesson \
+	content/frontier/converge.lesson \
 	content/lab/lab.lesson \
 	content/level1/activation.lesson \
 	content/level1/crowd.lesson \

@@ -26,6 +26,7 @@ src_nn_libnn_a_SOURCES = \
 src_nn_libnn_a_SOURCES += \
 	src/nn/mlp-unit.c src/nn/mlp-unit.h \
 	src/nn/surface.c src/nn/surface.h \
+	src/nn/tape.c src/nn/tape.h \
 	src/nn/toydist.c src/nn/toydist.h \
 	src/nn/gan.c src/nn/gan.h \
 	src/nn/vae.c src/nn/vae.h \

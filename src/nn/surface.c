@@ -372,3 +372,44 @@ NnStatus surface_best(SurfaceBest *best, const Surface *s, const OptimConfig *oc
 	surface_run_free(&r);
 	return NN_OK;
 }
+
+double surface_rate_theory(const OptimConfig *oc, double lmin, double lmax)
+{
+	const double lam[2] = {lmin, lmax};
+	double worst = 0;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		double r;
+		if (oc->kind == OPTIM_SGD)
+			r = fabs(1 - oc->lr * lam[i]);
+		else if (oc->kind == OPTIM_MOMENTUM) {
+			/* roots of z^2 - t z + m: complex (modulus sqrt(m)) when t^2 < 4m */
+			double t = 1 + oc->momentum - oc->lr * lam[i], m = oc->momentum;
+			double disc = t * t - 4 * m;
+			r = disc < 0 ? sqrt(m) : (fabs(t) + sqrt(disc)) / 2;
+		} else
+			return NAN;
+		if (r > worst)
+			worst = r;
+	}
+	return worst;
+}
+
+double surface_rate_measured(const double *px, const double *py, size_t n, double min_a,
+			     double min_b, size_t window)
+{
+	size_t from;
+	double d0, d1;
+
+	if (n < 2)
+		return NAN;
+	if (window == 0 || window > n - 1)
+		window = n - 1;
+	from = n - 1 - window;
+	d0 = hypot(px[from] - min_a, py[from] - min_b);
+	d1 = hypot(px[n - 1] - min_a, py[n - 1] - min_b);
+	if (d0 == 0 || d1 == 0)
+		return NAN;
+	return pow(d1 / d0, 1.0 / (double)window);
+}

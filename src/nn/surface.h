@@ -88,6 +88,22 @@ typedef struct {
 /* Fills t and returns 0 for a quadratic surface; -1 (t untouched) for the others. */
 int surface_theory(SurfaceTheory *t, const Surface *s);
 
+/* The rate theory gives for a walk of oc on a quadratic with Hessian eigenvalues lmin
+ * and lmax: the factor by which the distance to the minimum shrinks a step, in the long
+ * run. SGD: each eigen-direction scales by 1 - lr lambda a step, so the rate is
+ * max(|1 - lr lmin|, |1 - lr lmax|) (below 1 exactly when lr < 2 / lmax). Heavy-ball
+ * momentum (OPTIM_MOMENTUM): each direction follows x' = (1 + m - lr lambda) x - m x_prev,
+ * and the rate is the largest modulus of the roots of z^2 - (1 + m - lr lambda) z + m over
+ * both eigenvalues. NAN for other kinds (Adam's step is not linear in the gradient). */
+double surface_rate_theory(const OptimConfig *oc, double lmin, double lmax);
+
+/* px, py: (n) a path; the rate it measured over its last `window` steps (fewer when the
+ * path is shorter): (d_last / d_first)^(1 / steps) with d the distance to (min_a,
+ * min_b), the geometric mean of the ratios of successive distances. NAN when the path
+ * has under 2 points or reached the minimum exactly. */
+double surface_rate_measured(const double *px, const double *py, size_t n, double min_a,
+			     double min_b, size_t window);
+
 /* A walk of an optimizer on a surface. The gradient it is given is the exact one plus,
  * when noise > 0, N(0, noise^2) on each coordinate drawn from rng (a stand-in for the
  * noise of a mini-batch); on the line fit with batch > 0, the gradient of the next

@@ -7,9 +7,10 @@
 #   progress  the progress file: open, change, save, open again, compare
 #   csv       the CSV reader: load, save, load again, compare
 #   weights   the weights reader: load, save, load again, compare
+#   tape      the autodiff tape's expression parser and its sweeps
 FUZZ_REPLAY_SRCS = tests/fuzz/replay.c tests/fuzz/fuzzlib.c tests/fuzz/fuzz.h
 check_PROGRAMS += tests/fuzz/replay-lesson tests/fuzz/replay-progress \
-	tests/fuzz/replay-csv tests/fuzz/replay-weights
+	tests/fuzz/replay-csv tests/fuzz/replay-weights tests/fuzz/replay-tape
 tests_fuzz_replay_lesson_SOURCES = $(FUZZ_REPLAY_SRCS) tests/fuzz/fuzz_lesson.c \
 	tests/fuzz/fuzz_scene.c tests/fuzz/fuzz_scene.h
 tests_fuzz_replay_lesson_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"tests/fuzz/corpus-lesson"'
@@ -24,10 +25,13 @@ tests_fuzz_replay_csv_LDADD = src/nn/libnn.a $(TEST_LIBS) -lm
 tests_fuzz_replay_weights_SOURCES = $(FUZZ_REPLAY_SRCS) tests/fuzz/fuzz_weights.c
 tests_fuzz_replay_weights_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"tests/fuzz/corpus-weights"'
 tests_fuzz_replay_weights_LDADD = src/nn/libnn.a $(TEST_LIBS) -lm
+tests_fuzz_replay_tape_SOURCES = $(FUZZ_REPLAY_SRCS) tests/fuzz/fuzz_tape.c
+tests_fuzz_replay_tape_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_CORPUS='"tests/fuzz/corpus-tape"'
+tests_fuzz_replay_tape_LDADD = src/nn/libnn.a $(TEST_LIBS) -lm
 EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/pick.sh tests/fuzz/lesson.dict \
 	tests/fuzz/progress.dict tests/fuzz/csv.dict tests/fuzz/weights.dict \
 	tests/fuzz/corpus-lesson tests/fuzz/corpus-progress tests/fuzz/corpus-csv \
-	tests/fuzz/corpus-weights
+	tests/fuzz/corpus-weights tests/fuzz/corpus-tape
 
 # make fuzz: the library sources the targets need, compiled once with clang and
 # coverage into tests/fuzz/obj (mirroring the tree) and archived, then one program per
@@ -41,7 +45,7 @@ FUZZ_TREE = $(src_base_libbase_a_SOURCES) $(src_nn_libnn_a_SOURCES) \
 	$(src_widgets_libwidgets_a_SOURCES) src/ui/key.c src/ui/key.h \
 	src/app/progress.c src/app/progress.h src/nls.h tests/fuzz/fuzzlib.c tests/fuzz/fuzz.h
 FUZZ_LIB_OBJS = $(patsubst %.c,tests/fuzz/obj/%.o,$(filter %.c,$(FUZZ_TREE)))
-FUZZ_NAMES = lesson progress csv weights
+FUZZ_NAMES = lesson progress csv weights tape
 FUZZ_BINS = $(FUZZ_NAMES:%=tests/fuzz/fuzz-%)
 
 fuzz: $(FUZZ_BINS)
@@ -58,6 +62,7 @@ tests/fuzz/fuzz-lesson: tests/fuzz/obj/tests/fuzz/fuzz_lesson.o \
 tests/fuzz/fuzz-progress: tests/fuzz/obj/tests/fuzz/fuzz_progress.o
 tests/fuzz/fuzz-csv: tests/fuzz/obj/tests/fuzz/fuzz_csv.o
 tests/fuzz/fuzz-weights: tests/fuzz/obj/tests/fuzz/fuzz_weights.o
+tests/fuzz/fuzz-tape: tests/fuzz/obj/tests/fuzz/fuzz_tape.o
 $(FUZZ_BINS): tests/fuzz/libfuzz.a
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ \
 	  $(filter %.o,$^) tests/fuzz/libfuzz.a -lm

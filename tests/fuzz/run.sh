@@ -2,7 +2,7 @@
 # run.sh: builds the fuzz targets with clang (libFuzzer, ASan, UBSan: make fuzz) and
 # runs one on a copy of its committed corpus. Usage, from the build directory:
 #   sh $srcdir/tests/fuzz/run.sh TARGET [SECONDS] [WORKDIR] [libFuzzer options or dirs]
-# TARGET is lesson, progress, csv or weights; SECONDS defaults to 600, WORKDIR to
+# TARGET is lesson, progress, csv, weights or tape; SECONDS defaults to 600, WORKDIR to
 # fuzz-work/TARGET. New inputs land in WORKDIR/corpus (other directories named are
 # only read); a crash, timeout or out-of-memory input lands in WORKDIR as crash-*,
 # timeout-*, oom-* (the exit status is then not 0). The last lines are libFuzzer's
@@ -12,10 +12,10 @@
 # (new edges only, not new hit counts), or with pick.sh when that adds too many.
 # Temporary files go to /dev/shm when there is one and TMPDIR is not set (the
 # progress target fsyncs every save).
-usage="usage: run.sh lesson|progress|csv|weights [SECONDS] [WORKDIR] [options]"
+usage="usage: run.sh lesson|progress|csv|weights|tape [SECONDS] [WORKDIR] [options]"
 target=${1:?$usage}
 case $target in
-lesson | progress | csv | weights) ;;
+lesson | progress | csv | weights | tape) ;;
 *) echo "$usage" >&2; exit 2 ;;
 esac
 secs=${2:-600}

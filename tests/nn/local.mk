@@ -69,3 +69,5 @@ TESTS += tests/nn/nnref.sh
 EXTRA_DIST += tests/nn/nnref.sh tests/nn/nnref-hand.nnref tests/nn/nnref-bad
 check_PROGRAMS += tests/nn/check_run
 tests_nn_check_run_LDADD = $(NN_TEST_LDADD)
+check_PROGRAMS += tests/nn/check_tape
+tests_nn_check_tape_LDADD = $(NN_TEST_LDADD)

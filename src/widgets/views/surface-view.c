@@ -23,7 +23,7 @@ static bool side_by_side(int w)
  * theory's two. */
 static int text_rows(const Surf *s)
 {
-	return s->nw + 1 + (s->detail ? 3 : 0) + (s->theory ? 2 : 0);
+	return s->nw + 1 + (s->detail ? 3 : 0) + (s->theory ? 2 : 0) + (s->rates ? s->nw : 0);
 }
 
 int surface_view_height(const Instance *in, int width)
@@ -229,6 +229,37 @@ static void detail(const Surf *s, char lines[3][160], int width, Caps caps)
 	snprintf(lines[2], 160, _("step %zu: loss %s -> %s"), (size_t)w->steps[t], l0, l1);
 }
 
+/* Run k's rate: "● sgd  rate 0.980 a step; theory 0.980", measured over its last
+ * SF_RATE_WINDOW steps (theory: on a quadratic surface, for SGD and momentum); when
+ * that is wider than width, "● sgd  0.980 / 0.980". */
+static void rate_line(const Surf *s, int k, char *out, size_t size, int width, Caps caps)
+{
+	const Walk *w = &s->w[k];
+	double m = surface_rate_measured(w->px, w->py, w->n, s->view.min_a, s->view.min_b,
+					 SF_RATE_WINDOW);
+	double t = s->lmax > 0 ? surface_rate_theory(&w->cfg, s->lmin, s->lmax) : NAN;
+	char mark[8], a[32], b[32];
+	size_t n;
+
+	mark[utf8_encode(mark, plot_marker(k, caps))] = '\0';
+	n = (size_t)snprintf(out, size, "%s %-9s ", mark, s->names[k]);
+	if (w->n < 2 || !isfinite(m)) {
+		snprintf(out + n, size - n, "%s", w->diverged ? _("diverged") : _("rate: run it"));
+		return;
+	}
+	visual_fixed(a, sizeof a, m, 3);
+	n += (size_t)snprintf(out + n, size - n, _("rate %s a step"), a);
+	if (isfinite(t)) {
+		visual_fixed(b, sizeof b, t, 3);
+		n += (size_t)snprintf(out + n, size - n, _("; theory %s"), b);
+	} else if (s->lmax > 0)
+		n += (size_t)snprintf(out + n, size - n, "%s", _("; no theorem here"));
+	if (w->diverged && n < size)
+		snprintf(out + n, size - n, "%s", _("; diverged"));
+	if (utf8_width(out, strlen(out)) > width)
+		snprintf(out, size, "%s %s  %s / %s", mark, s->names[k], a, isfinite(t) ? b : "-");
+}
+
 /* Theory's best settings and the scan's, two lines: "theory (cond 10): sgd lr 0.182: 23
  * steps; momentum lr 0.231, β 0.27: 11" and "best of a scan: ...". */
 static void theory(const Surf *s, char lines[2][160], Caps caps)
@@ -286,6 +317,10 @@ void surface_view_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		detail(s, more, r.w, caps);
 		for (k = 0; k < 3; k++, y++)
 			grid_text(g, r.x, y, more[k], strlen(more[k]), r.w, STYLE_NORMAL);
+	}
+	for (k = 0; s->rates && k < s->nw; k++, y++) {
+		rate_line(s, k, line, sizeof line, r.w, caps);
+		grid_text(g, r.x, y, line, strlen(line), r.w, STYLE_NORMAL);
 	}
 	if (s->theory) {
 		theory(s, more, caps);

@@ -149,6 +149,12 @@ static void set_surface(Surf *s, const Instance *in, SurfaceKind kind)
 			s->start[0] = st[0], s->start[1] = st[1];
 	}
 	s->goal = s->view.min_value + widget_num(in, "goal", s->view.goal);
+	s->lmin = s->lmax = 0;
+	{
+		SurfaceTheory th;
+		if (surface_theory(&th, &s->surf) == 0)
+			s->lmin = th.lmin, s->lmax = th.lmax;
+	}
 }
 
 /* Item k of a list parameter of numbers (the last one repeating), or def. */
@@ -187,8 +193,12 @@ static bool read_settings(Surf *s, const Instance *in)
 	for (k = 0; k < s->nw; k++) {
 		OptimConfig *c = &s->w[k].cfg;
 		double v;
-		if (nth_ref(in, "lr_from", k, &v) && v > 0 && v != c->lr)
-			c->lr = v, changed = true;
+		if (nth_ref(in, "lr_from", k, &v) && v > 0) {
+			if (s->lr_bound && s->lmax > 0)
+				v *= 2 / s->lmax; /* a multiple of the bound 2 / L */
+			if (v != c->lr)
+				c->lr = v, changed = true;
+		}
 		if (nth_ref(in, "momentum_from", k, &v) && v >= 0 && v < 1 && v != c->momentum)
 			c->momentum = v, changed = true;
 	}
@@ -242,6 +252,8 @@ static int surf_init(Instance *in)
 	s->noise = widget_num(in, "noise", 0);
 	s->detail = widget_bool(in, "detail", false);
 	s->theory = widget_bool(in, "theory", false);
+	s->rates = widget_bool(in, "rates", false);
+	s->lr_bound = widget_bool(in, "lr_bound", false);
 	steps_init(&s->at, 0);
 	s->at.speed = widget_num(in, "speed", 20);
 	s->nw = (int)widget_nwords(in, "optimizers");
@@ -260,6 +272,8 @@ static int surf_init(Instance *in)
 		optim_from_name(&ok, name ? name : "sgd");
 		optim_defaults(&w->cfg, ok);
 		w->cfg.lr = nth_num(in, "lr", (int)k, w->cfg.lr);
+		if (s->lr_bound && s->lmax > 0)
+			w->cfg.lr *= 2 / s->lmax;
 		w->cfg.momentum = nth_num(in, "momentum", (int)k, w->cfg.momentum);
 		w->batch = (size_t)nth_num(in, "batch", (int)k, 0);
 		snprintf(s->names[k], sizeof s->names[k], "%s",
@@ -426,6 +440,13 @@ static const ParamSpec params[] = {
     {.name = "theory", .type = PARAM_BOOL, .def = "no",
      .help = N_("on the bowl, valley and line: the best settings theory gives for SGD and "
                 "momentum, beside the best of a scan")},
+    {.name = "rates", .type = PARAM_BOOL, .def = "no",
+     .help = N_("a line per run: the rate it shrinks the distance to the minimum by over its "
+                "last 20 steps, and on the bowl, valley and line the rate theory gives SGD "
+                "and momentum")},
+    {.name = "lr_bound", .type = PARAM_BOOL, .def = "no",
+     .help = N_("on the bowl, valley and line: lr and lr_from give multiples of 2/L, L the "
+                "largest curvature, the bound below which SGD converges")},
     {.name = "x", .type = PARAM_RANGE, .help = N_("the first parameter's range shown")},
     {.name = "y", .type = PARAM_RANGE, .help = N_("the second parameter's range shown")},
     {.name = "height", .type = PARAM_INT, .min = 6, .max = 40, .def = "14",

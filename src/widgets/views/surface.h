@@ -13,6 +13,7 @@
 #include "widgets/core/widget.h"
 
 enum { SF_RUNS = 4, SF_LOSS_ROWS = 8, SF_SIDE = 70 /* columns for side by side */ };
+enum { SF_RATE_WINDOW = 20 }; /* the steps a measured rate spans */
 
 typedef struct {
 	SurfaceRun run;
@@ -35,6 +36,9 @@ typedef struct {
 	size_t max_steps, step;
 	double noise;
 	bool detail, theory;
+	bool rates;            /* a line per run: its measured rate, and theory's */
+	double lmin, lmax;     /* on a quadratic surface, its Hessian's eigenvalues (else 0) */
+	bool lr_bound;         /* lr_from gives multiples of 2 / lmax */
 	bool quadratic;        /* theory holds: th and the scan's best are set */
 	SurfaceTheory th;
 	long th_steps[2];      /* steps of SGD and momentum at theory's settings (-1: never) */
