@@ -145,3 +145,6 @@ tests_widgets_play_check_conv_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_l4_landscape
 tests_widgets_lessons_check_l4_landscape_SOURCES = tests/widgets/lessons/check_l4_landscape.c $(LESSONTEST)
 tests_widgets_lessons_check_l4_landscape_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_f_generalize
+tests_widgets_lessons_check_f_generalize_SOURCES = tests/widgets/lessons/check_f_generalize.c $(LESSONTEST)
+tests_widgets_lessons_check_f_generalize_LDADD = $(WIDGET_TEST_LIBS)

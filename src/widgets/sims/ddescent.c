@@ -329,7 +329,7 @@ const WidgetKind ddescent_kind = {
                KIND_LIST(outputs, outputs),
                .help = N_("double descent: test error of random-feature regression against "
                           "the feature count, with the fit at the count the learner picks"),
-               .example = "id=dd points=20 max_features=100 features=20"},
+               .example = "id=dd points=10 max_features=20 draws=1 features=10"},
     KIND_LIST(keys, dd_keys),
     .ops = &dd_ops,
 };

@@ -1,8 +1,8 @@
 /* check_ddescent.c: the ddescent kind and nn/rfeat.h: the fit against the closed forms
  * (least squares by the normal equations below the threshold, Phi^T (Phi Phi^T)^-1 y
  * above it), gradient descent from zero landing on the minimum-norm solution, the
- * measured double-descent curve (its peak at p = n, the training error 0 past it, the
- * norm falling), the numbers the widget prints, keys, save and restore, and goldens. */
+ * numbers the widget prints, keys, save and restore, and goldens (the measured curve
+ * the lesson tells is in tests/widgets/lessons/check_f_generalize.c). */
 #include <config.h>
 
 #include <math.h>
@@ -179,44 +179,6 @@ START_TEST(gradient_descent_finds_the_minimum_norm)
 }
 END_TEST
 
-/* The curve the widget publishes, measured: the peak at the threshold p = n, every
- * point fitted past it, the norm falling, and the far end beating the best below n. */
-START_TEST(the_curve_descends_twice)
-{
-	Instance *dd;
-	Data test, train, norm;
-	double best = INFINITY;
-	size_t p;
-
-	wt_open(&t, DD);
-	dd = wt_get(&t, "dd");
-	ck_assert(scene_output(dd, "test", 0, &test) && test.n == P);
-	ck_assert(scene_output(dd, "train", 0, &train) && train.n == P);
-	ck_assert(scene_output(dd, "norm", 0, &norm) && norm.n == P);
-	ck_assert(scene_output(dd, "peak", 0, &test) && test.scalar == N);
-	ck_assert(scene_output(dd, "test", 0, &test));
-	for (p = 1; p <= N; p++)
-		best = fmin(best, test.v[p - 1]);
-	ck_assert_double_eq_tol(best, 0.295, 0.0005); /* at p = 3 */
-	ck_assert_double_eq_tol(test.v[2], 0.295, 0.0005);
-	ck_assert_double_eq_tol(test.v[N - 1], 41.8, 0.05); /* the peak, 140 times that */
-	ck_assert_double_eq_tol(test.v[P - 1], 0.141, 0.0005);
-	ck_assert(test.v[P - 1] < best);
-	ck_assert(train.v[N - 1] < 1e-9); /* from p = n on, every point is fitted */
-	for (p = N + 1; p <= P; p++)
-		ck_assert(train.v[p - 1] < 1e-15);
-	ck_assert(train.v[N - 2] > 1e-3); /* one feature short, not */
-	ck_assert_double_eq_tol(norm.v[N - 1], 809, 0.5);
-	ck_assert_double_eq_tol(norm.v[P - 1], 3.22, 0.005);
-	ck_assert_double_eq_tol(norm.v[N - 2], 52.7, 0.05); /* one short of the peak */
-	ck_assert_double_eq_tol(norm.v[29], 7.29, 0.005);
-	for (p = N + 5; p <= 50; p += 5) /* past the peak it falls fast... */
-		ck_assert(norm.v[p - 1] < norm.v[p - 6]);
-	for (p = 50; p <= P; p++) /* ...then settles */
-		ck_assert(norm.v[p - 1] > 3.1 && norm.v[p - 1] < 3.8);
-}
-END_TEST
-
 /* What the widget prints at p = 20, against the mean of the five draws fitted here. */
 START_TEST(it_prints_the_mean_of_the_draws)
 {
@@ -317,7 +279,6 @@ int main(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, fit_matches_the_closed_forms);
 	tcase_add_test(tc, gradient_descent_finds_the_minimum_norm);
-	tcase_add_test(tc, the_curve_descends_twice);
 	tcase_add_test(tc, it_prints_the_mean_of_the_draws);
 	tcase_add_test(tc, keys_save_and_restore);
 	tcase_add_test(tc, goldens);
