@@ -31,4 +31,5 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/landscape.lesson \
 	content/level4/memory.lesson \
 	content/level4/vision.lesson \
-	content/frontier/generalize.lesson
+	content/frontier/generalize.lesson \
+	content/frontier/init.lesson

@@ -69,6 +69,7 @@ src_widgets_libwidgets_a_SOURCES += \
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/gradflow.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/fit.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/ddescent.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/varflow.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/bnorm.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/embed.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/autoenc.c

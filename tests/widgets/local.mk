@@ -148,3 +148,6 @@ tests_widgets_lessons_check_l4_landscape_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/lessons/check_f_generalize
 tests_widgets_lessons_check_f_generalize_SOURCES = tests/widgets/lessons/check_f_generalize.c $(LESSONTEST)
 tests_widgets_lessons_check_f_generalize_LDADD = $(WIDGET_TEST_LIBS)
+check_PROGRAMS += tests/widgets/lessons/check_f_init
+tests_widgets_lessons_check_f_init_SOURCES = tests/widgets/lessons/check_f_init.c $(LESSONTEST)
+tests_widgets_lessons_check_f_init_LDADD = $(WIDGET_TEST_LIBS)
