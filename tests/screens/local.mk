@@ -44,3 +44,4 @@ SCREEN_TESTS += tests/screens/l3-complete.scn
 SCREEN_TESTS += tests/screens/l4-vision.scn
 SCREEN_TESTS += tests/screens/l4-landscape.scn
 SCREEN_TESTS += tests/screens/f-generalize.scn
+SCREEN_TESTS += tests/screens/f-init.scn

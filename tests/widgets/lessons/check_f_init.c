@@ -162,7 +162,7 @@ START_TEST(the_lesson_tells_what_is_measured)
 	by_hand(0, sqrt(2.0 / (N + N)));
 	says("Var(z) at layer 20 is ", fwd[L - 1] / fwd[0]);
 	says("and the gradient at layer 1 keeps ", bwd[0] / bwd[L - 1]);
-	says("64 × 0.0156 = 1. Measured: ", fwd[L - 1] / fwd[0]);
+	says("64 × 2/128 = 1. Measured: ", fwd[L - 1] / fwd[0]);
 	/* Xavier, ReLU: about half per layer */
 	by_hand(2, sqrt(2.0 / (N + N)));
 	ck_assert(fabs(pow(0.5, 19) - 1.9e-6) < 0.05e-6);
