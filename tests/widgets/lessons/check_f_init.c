@@ -2,7 +2,8 @@
  * built again here from the documented draws (weights layer by layer row-major, then
  * the inputs and the gradient, all normal), its forward and backward passes written
  * out by hand, each layer's variance compared with what the lesson's varflow widget
- * publishes for every start and activation it offers, and every number and claim the
+ * publishes for every start and activation it offers, each layer's factor against the
+ * one the derivation gives (n Var(w), halved by ReLU), and every number and claim the
  * lesson makes about them. */
 #include <config.h>
 
@@ -204,6 +205,43 @@ START_TEST(the_lesson_tells_what_is_measured)
 }
 END_TEST
 
+/* Layer by layer, each start multiplies the variance by about the factor the
+ * derivation gives: n Var(w) without an activation, half that with ReLU (layer 1 reads
+ * the raw inputs, so the ratios start at layer 2). */
+START_TEST(each_layer_multiplies_by_the_derived_factor)
+{
+	static const struct {
+		int act;
+		double sigma2, factor, slack;
+	} cases[] = {
+	    {0, 1e-4, 64 * 1e-4, 2},          /* small, identity: 0.0064 */
+	    {0, 1.0 / 64, 1, 1.5},            /* Xavier, identity: 1 */
+	    {0, 2.0 / 64, 2, 1.5},            /* He, identity: 2 */
+	    {2, 1.0 / 64, 0.5, 2.5},          /* Xavier, ReLU: 1/2 */
+	    {2, 2.0 / 64, 1, 2.5},            /* He, ReLU: 1 */
+	};
+	size_t k;
+	int l;
+
+	for (k = 0; k < sizeof cases / sizeof *cases; k++) {
+		double geo;
+		by_hand(cases[k].act, sqrt(cases[k].sigma2));
+		for (l = 1; l < L; l++) {
+			double f = fwd[l] / fwd[l - 1], b = bwd[l - 1] / bwd[l];
+			ck_assert_msg(f > cases[k].factor / cases[k].slack &&
+					      f < cases[k].factor * cases[k].slack,
+				      "case %zu layer %d: forward x%g", k, l + 1, f);
+			ck_assert_msg(b > cases[k].factor / cases[k].slack &&
+					      b < cases[k].factor * cases[k].slack,
+				      "case %zu layer %d: backward x%g", k, l + 1, b);
+		}
+		/* and over the 18 steps from layer 2 to 20, within 12% of the factor */
+		geo = pow(fwd[L - 1] / fwd[1], 1.0 / (L - 2));
+		ck_assert_msg(fabs(geo / cases[k].factor - 1) < 0.12, "case %zu: x%g a layer", k, geo);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("f_init");
@@ -213,6 +251,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, every_start_and_activation_by_hand);
 	tcase_add_test(tc, the_lesson_tells_what_is_measured);
+	tcase_add_test(tc, each_layer_multiplies_by_the_derived_factor);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }
