@@ -242,6 +242,15 @@ START_TEST(each_layer_multiplies_by_the_derived_factor)
 }
 END_TEST
 
+START_TEST(goldens)
+{
+	pick(2, 2);
+	wt_golden("varflow-76", wt_get(&t, "vf"), 76);
+	wt_golden_plain("varflow-40", wt_get(&t, "vf"), 40);
+	wt_golden_plain("varflow-160", wt_get(&t, "vf"), 160);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("f_init");
@@ -252,6 +261,7 @@ int main(void)
 	tcase_add_test(tc, every_start_and_activation_by_hand);
 	tcase_add_test(tc, the_lesson_tells_what_is_measured);
 	tcase_add_test(tc, each_layer_multiplies_by_the_derived_factor);
+	tcase_add_test(tc, goldens);
 	suite_add_tcase(s, tc);
 	return test_main(s);
 }
