@@ -329,7 +329,7 @@ const WidgetKind ddescent_kind = {
                KIND_LIST(outputs, outputs),
                .help = N_("double descent: test error of random-feature regression against "
                           "the feature count, with the fit at the count the learner picks"),
-               .example = "id=dd points=10 max_features=20 draws=1 features=10"},
+               .example = "id=dd points=4 max_features=8 draws=1 features=4"},
     KIND_LIST(keys, dd_keys),
     .ops = &dd_ops,
 };

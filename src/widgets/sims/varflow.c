@@ -244,7 +244,7 @@ const WidgetKind varflow_kind = {
                KIND_LIST(outputs, outputs),
                .help = N_("a deep net's start: the variance of the signal and of the gradient "
                           "at each layer, for the start and activation picked"),
-               .example = "id=vars layers=20 width=16 batch=16 init=xavier activation=tanh"},
+               .example = "id=vars layers=4 width=8 batch=8 init=xavier activation=tanh"},
     .ops = &varflow_ops,
     .flags = KIND_WATCH, /* it follows its choices (init_from=, act_from=) */
 };
