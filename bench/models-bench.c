@@ -17,9 +17,11 @@
 #include "nn/gan.h"
 #include "nn/graph-net.h"
 #include "nn/moe.h"
+#include "nn/rfeat.h"
 #include "nn/skipgram.h"
 #include "nn/surface.h"
 #include "nn/vae.h"
+#include "nn/varprop.h"
 
 #define RUNS      5
 #define MAX_STEPS 20000
@@ -510,6 +512,82 @@ static void drop_unet(void *m)
 	UnetCase *c = m;
 	optim_free(&c->o);
 	net_free(&c->net);
+
+/* the double-descent curve of F-generalize (widgets/sims/ddescent.c): one "step" is the
+ * whole curve the widget computes when it opens, 100 feature counts times 5 draws of
+ * least-squares fits; the figure is the p of its peak (20). */
+typedef struct {
+	RfSetup s;
+	double test[100], train[100], norm[100], *work;
+	size_t done;
+} DdCase;
+static void *make_dd(void)
+{
+	DdCase *c = calloc(1, sizeof *c);
+
+	c->s = (RfSetup){.n = 20, .ntest = 200, .pmax = 100, .noise = 0.1, .sigma = 30,
+			 .lambda = 1e-12, .draws = 5, .seed = 1};
+	c->work = malloc(rf_curve_work_size(&c->s) * sizeof *c->work);
+	return c;
+}
+static void step_dd(void *m)
+{
+	DdCase *c = m;
+
+	rf_curve(c->test, c->train, c->norm, &c->s, c->work);
+	c->done++;
+}
+static int reached_dd(void *m, double *fig)
+{
+	DdCase *c = m;
+	size_t p, peak = 0;
+
+	for (p = 1; p < 100; p++)
+		if (c->test[p] > c->test[peak])
+			peak = p;
+	*fig = (double)(peak + 1);
+	return c->done >= 1;
+}
+static void drop_dd(void *m)
+{
+	free(((DdCase *)m)->work);
+	free(m);
+}
+
+/* the variance per layer of F-init (widgets/sims/varflow.c): one "step" is what the
+ * widget computes at each choice, a forward and a backward pass of 20 layers of 64 (He,
+ * ReLU) over a batch of 64; the figure is Var(z) at layer 20 over layer 1's. */
+typedef struct {
+	VarNet v;
+	double fwd[20], bwd[20], *work;
+	size_t done;
+} VfCase;
+static void *make_vf(void)
+{
+	VfCase *c = calloc(1, sizeof *c);
+
+	c->v = (VarNet){.layers = 20, .width = 64, .batch = 64, .act = ACT_RELU,
+			.scheme = INIT_HE_NORMAL, .seed = 1};
+	c->work = malloc(varprop_work_size(&c->v) * sizeof *c->work);
+	return c;
+}
+static void step_vf(void *m)
+{
+	VfCase *c = m;
+
+	varprop_run(c->fwd, c->bwd, &c->v, c->work);
+	c->done++;
+}
+static int reached_vf(void *m, double *fig)
+{
+	VfCase *c = m;
+
+	*fig = c->fwd[19] / c->fwd[0];
+	return c->done >= 1;
+}
+static void drop_vf(void *m)
+{
+	free(((VfCase *)m)->work);
 	free(m);
 }
 
@@ -552,6 +630,10 @@ static const Case cases[] = {
      .every = 150},
     {.name = "unet", .what = "the same without the skip", .make = make_unet_plain,
      .step = step_unet, .reached = reached_unet, .drop = drop_unet, .every = 150},
+    {.name = "ddescent", .what = "F-generalize's curve: 100 p x 5 draws of fits (peak p)",
+     .make = make_dd, .step = step_dd, .reached = reached_dd, .drop = drop_dd, .every = 1},
+    {.name = "varflow", .what = "F-init: 20 layers of 64, batch 64, both passes (ratio)",
+     .make = make_vf, .step = step_vf, .reached = reached_vf, .drop = drop_vf, .every = 1},
 };
 
 /* Training seconds (checks excluded) until c's result; *steps and *fig say where. */

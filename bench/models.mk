@@ -1,6 +1,7 @@
 # bench/models.mk: the small models a lesson trains live (GAN, VAE, flow, mixture of
 # experts, skip-gram, message passing, the loss surfaces, the autoencoder, the U-Nets):
-# one training step and the training time to the result a lesson shows, in milliseconds
+# one training step and the training time to the result a lesson shows, in
+# milliseconds; and what the ddescent and varflow widgets compute when they open
 # (make bench-models).
 EXTRA_PROGRAMS += bench/models-bench
 CLEANFILES += bench/models-bench

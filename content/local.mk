@@ -8,6 +8,8 @@ nobase_dist_pkgdata_DATA = \
 	content/examples/views.lesson \
 	content/frontier/autodiff.lesson \
 	content/frontier/converge.lesson \
+	content/frontier/generalize.lesson \
+	content/frontier/init.lesson \
 	content/lab/lab.lesson \
 	content/level1/activation.lesson \
 	content/level1/crowd.lesson \

@@ -72,6 +72,14 @@ static double draw(InitScheme s, double value, double fan_in, double fan_out, in
 	}
 }
 
+void init_weights(double *w, size_t n_out, size_t n_in, InitScheme s, double value, Rng *r)
+{
+	size_t i;
+
+	for (i = 0; i < n_out * n_in; i++)
+		w[i] = draw(s, value, (double)n_in, (double)n_out, 0, r);
+}
+
 void init_params(Mlp *m, InitScheme s, double value, Rng *r)
 {
 	size_t l, i;
@@ -79,7 +87,8 @@ void init_params(Mlp *m, InitScheme s, double value, Rng *r)
 	for (l = 0; l < m->n_layers; l++) {
 		size_t n_in = m->sizes[l], n_out = m->sizes[l + 1];
 		double *p = m->params + m->w_off[l];
-		for (i = 0; i < n_out * n_in + n_out; i++)
-			p[i] = draw(s, value, (double)n_in, (double)n_out, i >= n_out * n_in, r);
+		init_weights(p, n_out, n_in, s, value, r);
+		for (i = n_out * n_in; i < n_out * n_in + n_out; i++)
+			p[i] = draw(s, value, (double)n_in, (double)n_out, 1, r);
 	}
 }

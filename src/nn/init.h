@@ -34,6 +34,10 @@ int init_from_name(InitScheme *s, const char *name);
  * uniform and normal: value, or 1/sqrt(fan_in) when value is 0. */
 double init_spread(InitScheme s, double value, double fan_in, double fan_out);
 
+/* w: (n_out, n_in); fills one layer's weights by scheme s (value as for init_params),
+ * row-major, one draw per weight as init_params draws them. */
+void init_weights(double *w, size_t n_out, size_t n_in, InitScheme s, double value, Rng *r);
+
 /* Fills m->params by scheme s (value: the constant, or the bound/sigma, 0 for the
  * scheme's default), drawing in file order: for each layer W_l row-major, then b_l.
  * Uniform draws are -a + 2 a u with u = rng_uniform (one draw per parameter), so

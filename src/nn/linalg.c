@@ -1,7 +1,9 @@
-/* linalg.c: the plain double-precision kernels (dot, axpy, gemv, ger, small gemm).
- * libc only; no allocation. Sums run in the order documented in linalg.h. */
+/* linalg.c: the plain double-precision kernels (dot, axpy, gemv, ger, small gemm) and
+ * the least-squares solver by Householder QR.
+ * libc and libm only; no allocation. Sums run in the order documented in linalg.h. */
 #include <config.h>
 
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -122,4 +124,42 @@ bool linalg_all_tame(const double *x, size_t n)
 		bad |= (b & exp) >= limit; /* also infinity and NaN: exponent all ones */
 	}
 	return !bad;
+}
+
+NnStatus linalg_qr_solve(double *w, double *a, size_t m, size_t c)
+{
+	size_t s = c + 1, j, i, k;
+
+	for (j = 0; j < c; j++) {
+		double norm = 0, alpha, vnorm;
+		for (i = j; i < m; i++)
+			norm += a[i * s + j] * a[i * s + j];
+		norm = sqrt(norm);
+		if (norm == 0)
+			return NN_ERR_SHAPE;
+		alpha = a[j * s + j] > 0 ? -norm : norm;
+		/* v = a_(j..m, j) - alpha e_1, kept in place of the column */
+		a[j * s + j] -= alpha;
+		vnorm = 0;
+		for (i = j; i < m; i++)
+			vnorm += a[i * s + j] * a[i * s + j];
+		for (k = j + 1; k < s; k++) {
+			double dot = 0;
+			for (i = j; i < m; i++)
+				dot += a[i * s + j] * a[i * s + k];
+			dot *= 2 / vnorm;
+			for (i = j; i < m; i++)
+				a[i * s + k] -= dot * a[i * s + j];
+		}
+		a[j * s + j] = alpha; /* R's diagonal; the rest of v is not needed again */
+	}
+	for (j = c; j-- > 0;) {
+		double v = a[j * s + c];
+		for (k = j + 1; k < c; k++)
+			v -= a[j * s + k] * w[k];
+		if (fabs(a[j * s + j]) < 1e-300)
+			return NN_ERR_SHAPE;
+		w[j] = v / a[j * s + j];
+	}
+	return NN_OK;
 }

@@ -1,12 +1,14 @@
 /* linalg.h: the plain double-precision kernels of the library (the reference path).
- * libc only. Matrices are flat row-major arrays; every kernel ADDS into its output in
- * a fixed order (the sum over the inner index runs from 0 upwards), so the fast
- * kernels of simd.h can reproduce them bit for bit. */
+ * libc and libm only. Matrices are flat row-major arrays; every kernel ADDS into its
+ * output in a fixed order (the sum over the inner index runs from 0 upwards), so the
+ * fast kernels of simd.h can reproduce them bit for bit. */
 #ifndef NN_NN_LINALG_H
 #define NN_NN_LINALG_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "nn/status.h"
 
 /* x: (n) y: (n); returns sum_i x_i y_i, summed from i = 0 up. */
 double linalg_dot(const double *x, const double *y, size_t n);
@@ -40,5 +42,14 @@ void linalg_transpose(double *out, const double *a, size_t m, size_t n);
  * |x| < 2^511. Infinities and NaN fail. Reads the exponent bits only, so the loop
  * vectorises without reassociating any arithmetic. */
 bool linalg_all_tame(const double *x, size_t n);
+
+/* w: (c) a: (m, c + 1) row-major, m >= c, the last column the right-hand side b.
+ * The least-squares solution of A w = b (A: the first c columns) by Householder QR:
+ * reduces A to upper-triangular R by reflections applied to every column (a is
+ * overwritten), then solves R w = the first c entries of Q^T b by back substitution.
+ * Solving the stacked system [A; sqrt(lambda) I] w = [b; 0] gives ridge regression
+ * without squaring A's condition as the normal equations would. Returns NN_OK, or
+ * NN_ERR_SHAPE when a diagonal of R vanishes (A's columns are dependent). */
+NnStatus linalg_qr_solve(double *w, double *a, size_t m, size_t c);
 
 #endif

@@ -21,7 +21,9 @@ src_nn_libnn_a_SOURCES = \
 	src/nn/run.c src/nn/run.h \
 	src/nn/gradcheck.c src/nn/gradcheck.h \
 	src/nn/dropout.c src/nn/dropout.h \
-	src/nn/polyfit.c src/nn/polyfit.h
+	src/nn/polyfit.c src/nn/polyfit.h \
+	src/nn/rfeat.c src/nn/rfeat.h \
+	src/nn/varprop.c src/nn/varprop.h
 # the small generative and structured models (issue 16) and what they stand on
 src_nn_libnn_a_SOURCES += \
 	src/nn/mlp-unit.c src/nn/mlp-unit.h \

@@ -4,54 +4,13 @@
 
 #include <math.h>
 
+#include "nn/linalg.h"
 #include "nn/polyfit.h"
 #include "nn/rng.h"
 
 size_t polyfit_work_size(size_t n, size_t degree)
 {
 	return (n + degree + 1) * (degree + 2);
-}
-
-/* a: (m, c + 1) row-major, the last column the right-hand side. Reduces the first c
- * columns to upper-triangular R by Householder reflections applied to every column,
- * then solves R w = the first c entries of Q^T b by back substitution. Returns
- * NN_ERR_SHAPE when a diagonal of R vanishes. */
-static NnStatus qr_solve(double *w, double *a, size_t m, size_t c)
-{
-	size_t s = c + 1, j, i, k;
-
-	for (j = 0; j < c; j++) {
-		double norm = 0, alpha, vnorm;
-		for (i = j; i < m; i++)
-			norm += a[i * s + j] * a[i * s + j];
-		norm = sqrt(norm);
-		if (norm == 0)
-			return NN_ERR_SHAPE;
-		alpha = a[j * s + j] > 0 ? -norm : norm;
-		/* v = a_(j..m, j) - alpha e_1, kept in place of the column */
-		a[j * s + j] -= alpha;
-		vnorm = 0;
-		for (i = j; i < m; i++)
-			vnorm += a[i * s + j] * a[i * s + j];
-		for (k = j + 1; k < s; k++) {
-			double dot = 0;
-			for (i = j; i < m; i++)
-				dot += a[i * s + j] * a[i * s + k];
-			dot *= 2 / vnorm;
-			for (i = j; i < m; i++)
-				a[i * s + k] -= dot * a[i * s + j];
-		}
-		a[j * s + j] = alpha; /* R's diagonal; the rest of v is not needed again */
-	}
-	for (j = c; j-- > 0;) {
-		double v = a[j * s + c];
-		for (k = j + 1; k < c; k++)
-			v -= a[j * s + k] * w[k];
-		if (fabs(a[j * s + j]) < 1e-300)
-			return NN_ERR_SHAPE;
-		w[j] = v / a[j * s + j];
-	}
-	return NN_OK;
 }
 
 NnStatus polyfit_solve(double *w, const double *x, const double *y, size_t n, size_t degree,
@@ -73,7 +32,7 @@ NnStatus polyfit_solve(double *w, const double *x, const double *y, size_t n, si
 			work[i * s + k] = 0;
 		work[i * s + (i - n + 1)] = root;
 	}
-	return qr_solve(w, work, m, c);
+	return linalg_qr_solve(w, work, m, c);
 }
 
 double polyfit_eval(const double *w, size_t degree, double x)

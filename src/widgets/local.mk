@@ -68,6 +68,8 @@ src_widgets_libwidgets_a_SOURCES += \
 	src/widgets/sims/race.c src/widgets/sims/race-view.c src/widgets/sims/race.h
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/gradflow.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/fit.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/ddescent.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/varflow.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/bnorm.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/embed.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/autoenc.c

@@ -55,3 +55,5 @@ SCREEN_TESTS += tests/screens/r-attention.scn
 SCREEN_TESTS += tests/screens/l4-part1.scn
 SCREEN_TESTS += tests/screens/l4-code.scn
 SCREEN_TESTS += tests/screens/l4-final.scn
+SCREEN_TESTS += tests/screens/f-generalize.scn
+SCREEN_TESTS += tests/screens/f-init.scn
