@@ -512,6 +512,8 @@ static void drop_unet(void *m)
 	UnetCase *c = m;
 	optim_free(&c->o);
 	net_free(&c->net);
+	free(c);
+}
 
 /* the double-descent curve of F-generalize (widgets/sims/ddescent.c): one "step" is the
  * whole curve the widget computes when it opens, 100 feature counts times 5 draws of
