@@ -100,18 +100,14 @@ size_t kind_keys_line(const WidgetKind *kind, char *buf, size_t size, bool unico
 	return len;
 }
 
-int instance_keys(const Instance *in, bool unicode, const char **pairs, int max,
-		  char *scratch, size_t size)
+int keys_pairs(const KindKey *rows, size_t nrows, bool unicode, const char **pairs, int max,
+	       char *scratch, size_t size)
 {
 	size_t r, used = 0;
 	int n = 0;
 
-	if (!in)
-		return 0;
-	if (in->ops->keys)
-		return in->ops->keys(in, unicode, pairs, max, scratch, size);
-	for (r = 0; in->kind && r < in->kind->nkeys && n + 1 < max; r++) {
-		const char *s = in->kind->keys[r].keys;
+	for (r = 0; r < nrows && n + 1 < max; r++) {
+		const char *s = rows[r].keys;
 		char *at = scratch + used;
 		size_t len = 0;
 		bool first = true;
@@ -128,7 +124,19 @@ int instance_keys(const Instance *in, bool unicode, const char **pairs, int max,
 		}
 		used += len + 1;
 		pairs[n++] = at;
-		pairs[n++] = _(in->kind->keys[r].help);
+		pairs[n++] = _(rows[r].help);
 	}
 	return n;
+}
+
+int instance_keys(const Instance *in, bool unicode, const char **pairs, int max,
+		  char *scratch, size_t size)
+{
+	if (!in)
+		return 0;
+	if (in->ops->keys)
+		return in->ops->keys(in, unicode, pairs, max, scratch, size);
+	return in->kind ? keys_pairs(in->kind->keys, in->kind->nkeys, unicode, pairs, max, scratch,
+				     size)
+			: 0;
 }

@@ -235,6 +235,12 @@ bool kind_key_listed(const WidgetKind *kind, const Key *k);
  * spelled out without Unicode); returns its length (cut at size - 1). */
 size_t kind_keys_line(const WidgetKind *kind, char *buf, size_t size, bool unicode);
 
+/* Key rows as instance_keys gives them: each row's keys as the footer shows them
+ * ("Up/Down", arrows in UTF-8), then what they do; for a keys function whose table
+ * changes with its state. */
+int keys_pairs(const KindKey *rows, size_t nrows, bool unicode, const char **pairs, int max,
+	       char *scratch, size_t size);
+
 /* The keys in takes now as (key, what) pairs, from its keys op or its kind's table
  * (see WidgetOps.keys); returns the number of strings (even). */
 int instance_keys(const Instance *in, bool unicode, const char **pairs, int max,

@@ -549,19 +549,17 @@ static bool table_focusable(const Instance *in)
 	return t->select || t->nrows > t->shown;
 }
 
+/* Scrolling keys, or with select=yes the keys that choose a cell. */
 static int table_keys(const Instance *in, bool unicode, const char **pairs, int max,
 		      char *scratch, size_t size)
 {
+	static const KindKey choose[] = {{"Up Down", N_("choose a row")},
+					 {"Left Right", N_("choose a column")}};
 	const Table *t = in->state;
-	static const char *const choose[] = {"Up Down", N_("choose a row"), "Left Right",
-	                                     N_("choose a column")};
-	int i, n = t->select ? 4 : 2;
 
-	(void)unicode, (void)scratch, (void)size;
-	for (i = 0; i < n && i < max; i++)
-		pairs[i] = t->select ? (i % 2 ? _(choose[i]) : choose[i])
-		                     : (i ? _(table_kind.keys[0].help) : table_kind.keys[0].keys);
-	return i;
+	if (t->select)
+		return keys_pairs(choose, 2, unicode, pairs, max, scratch, size);
+	return keys_pairs(table_kind.keys, table_kind.nkeys, unicode, pairs, max, scratch, size);
 }
 
 /* "cells": every cell as a number, row by row (the live row apart); "column": one
