@@ -30,4 +30,5 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/generalize.lesson \
 	content/level4/landscape.lesson \
 	content/level4/memory.lesson \
+	content/level4/vae.lesson \
 	content/level4/vision.lesson
