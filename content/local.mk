@@ -27,6 +27,7 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/autoenc.lesson \
 	content/level4/deep.lesson \
 	content/level4/embed.lesson \
+	content/level4/flow.lesson \
 	content/level4/generalize.lesson \
 	content/level4/landscape.lesson \
 	content/level4/memory.lesson \

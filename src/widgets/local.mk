@@ -72,5 +72,6 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/sims/bnorm.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/embed.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/autoenc.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/vae.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/flow.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/translator.c \
 	src/widgets/sims/tblock.c src/widgets/sims/tblock.h

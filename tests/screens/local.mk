@@ -39,6 +39,7 @@ SCREEN_TESTS += tests/screens/l4-deep.scn
 SCREEN_TESTS += tests/screens/l4-memory.scn
 SCREEN_TESTS += tests/screens/l4-autoenc.scn
 SCREEN_TESTS += tests/screens/l4-vae.scn
+SCREEN_TESTS += tests/screens/l4-flow.scn
 SCREEN_TESTS += tests/screens/l4-generalize.scn
 SCREEN_TESTS += tests/screens/l3-review.scn
 SCREEN_TESTS += tests/screens/l3-complete.scn
