@@ -427,7 +427,7 @@ static const OutputSpec outputs[] = {
 };
 
 static const KindKey keys[] = {
-    {"Space", N_("train or pause")},
+    {"Space", N_("train or pause; again at the end")},
     {"Right", N_("carry the cloud one layer towards the data (z to x)")},
     {"Left", N_("carry it one layer back (x to z)")},
 };
@@ -439,7 +439,7 @@ const WidgetKind flow_kind = {
                .help = N_("a normalizing flow of the two moons trained live: a Gaussian "
                           "cloud carried layer by layer to the data and back, with each "
                           "layer's log-determinant"),
-               .example = "id=warp steps=20 start=5"},
+               .example = "id=warp steps=20"},
     .ops = &flow_ops,
     .flags = 0,
     KIND_LIST(keys, keys),
