@@ -34,11 +34,13 @@ nobase_dist_pkgdata_DATA = \
 	content/level4/embed.lesson \
 	content/level4/families.lesson \
 	content/level4/final.lesson \
+	content/level4/flow.lesson \
 	content/level4/gan.lesson \
 	content/level4/generalize.lesson \
 	content/level4/landscape.lesson \
 	content/level4/memory.lesson \
 	content/level4/unet.lesson \
+	content/level4/vae.lesson \
 	content/level4/vision.lesson \
 	content/reference/architectures.lesson \
 	content/reference/attention.lesson \

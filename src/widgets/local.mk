@@ -79,5 +79,7 @@ src_widgets_libwidgets_a_SOURCES += src/widgets/sims/moe.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/gan.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/unet.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/tape.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/vae.c
+src_widgets_libwidgets_a_SOURCES += src/widgets/sims/flow.c
 src_widgets_libwidgets_a_SOURCES += src/widgets/sims/translator.c \
 	src/widgets/sims/tblock.c src/widgets/sims/tblock.h
