@@ -340,8 +340,10 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 			const CourseLevel *lv = &c->levels[l];
 			int done = level_done(lv, p), used = 0, tw;
 			char mark[64] = "";
-			if (done)
+			if (done && strspn(lv->id, "0123456789") == strlen(lv->id))
 				snprintf(mark, sizeof mark, _("Level %s complete"), lv->id);
+			else if (done) /* a tier named, not numbered: "Frontier complete" */
+				snprintf(mark, sizeof mark, _("%s complete"), lv->name ? lv->name : lv->id);
 			snprintf(buf, sizeof buf, "%s%s%s", lv->name ? lv->name : lv->id,
 				 lv->title ? (caps.unicode ? " · " : " - ") : "",
 				 lv->title ? lv->title : "");
