@@ -19,6 +19,11 @@
 #   modes A M C      now: alternate screen A, mouse reporting M, cursor visible C (0/1)
 #   shell CMD...     run the rest of the line, as written, as a shell command in the
 #                    test's directory (fails if it fails)
+#   play NAME [K]    the steps of scenario NAME.scn of this folder, from its start to
+#                    its first "keys q" (with K, between its K-th "keys q" and the wait
+#                    after it, and the next "keys q"), without its snaps, shells and
+#                    exits: a lesson played as its own scenario plays it. Line numbers
+#                    in messages count the scenario with these steps written out.
 # Environment: NEURONAUTS (the program), srcdir, UPDATE, SCREEN_TIMEOUT (default 10).
 # The progress file is $dir/progress (the test's folder): "shell" commands run there.
 set -u
@@ -113,6 +118,26 @@ do_start() {
 		fail "tmux did not start"
 }
 
+# The scenario with each "play" line replaced by the steps it names.
+awk -v here="$(dirname "$scn")" '
+/^[[:space:]]*play[[:space:]]/ {
+	split($0, a, /[[:space:]]+/)
+	f = here "/" a[2] ".scn"; seg = a[3] == "" ? 0 : a[3] + 0
+	nl = 0; nq = 0; started = 0; delete body; delete q
+	while ((getline l < f) > 0) {
+		if (l ~ /^(start|restart)/) { if (started) break; started = 1; continue }
+		if (!started || l ~ /^(snap|exited|shell)/) continue
+		body[++nl] = l
+		if (l == "keys q") q[++nq] = nl
+	}
+	close(f)
+	if (!started) { print "fail_play " a[2]; next }
+	from = seg ? q[seg] + 2 : 1; to = seg < nq ? q[seg + 1] - 1 : nl
+	for (i = from; i <= to; i++) print body[i]
+	next
+}
+{ print }' "$scn" >"$dir/scenario" || fail "cannot read $scn"
+
 lineno=0
 while IFS= read -r line || [ -n "$line" ]; do
 	lineno=$((lineno + 1))
@@ -192,7 +217,8 @@ while IFS= read -r line || [ -n "$line" ]; do
 		else
 			[ "$1" = no ] || fail "no colours on screen"
 		fi ;;
+	fail_play) fail "play: no scenario $1 with a start" ;;
 	*) fail "unknown command '$cmd'" ;;
 	esac
-done <"$scn"
+done <"$dir/scenario"
 echo "ok 1 - $name"
