@@ -3,8 +3,8 @@
  * query it shows each key's score q·k, the score divided by √d_k, the softmax weight
  * and the weighted sum of the values; beside it the whole matrix of weights as a heat
  * map, with the causal mask (a decoder such as GPT) hiding the upper triangle. Keys
- * turn the division off, the mask on, and pick a head (the columns split in two) or
- * all of them; a last line measures, on seeded random vectors, how far scores spread
+ * turn the division off, the mask on, make the queries longer or shorter (every score
+ * doubles or halves), and pick a head (the columns split in two) or all of them; a last line measures, on seeded random vectors, how far scores spread
  * with and without the division as d_k grows. Must not own the loop or write files;
  * computes only with src/nn. */
 #include <config.h>
@@ -41,6 +41,7 @@ typedef struct {
 	bool scale; /* divide by √d_k */
 	bool mask;  /* causal */
 	int dk;     /* index into at_dks for the spread line */
+	int len;    /* the queries are multiplied by 2^len, -2..2 */
 	/* Computed by compute(): the head's scores (t, t) before any division, the
 	 * weights (t, t), the chosen query's output (d of the head), the spread line. */
 	double score[AT_MAX_T * AT_MAX_T], p[AT_MAX_T * AT_MAX_T], out[AT_MAX_D];
@@ -53,6 +54,7 @@ static const KindKey at_keys[] = {
     {"s", N_("divide the scores by the square root of d_k, or not")},
     {"m", N_("the causal mask on or off (a decoder or an encoder)")},
     {"h", N_("the next head: all columns, head 1, head 2")},
+    {"+ -", N_("longer or shorter queries: every score doubles or halves")},
     {"[ ]", N_("a smaller or larger d_k for the spread line")},
 };
 
@@ -109,6 +111,8 @@ static void compute(Attend *a)
 	slice(q, a->q, a, from, n);
 	slice(k, a->k, a, from, n);
 	slice(v, a->v, a, from, n);
+	for (i = 0; i < a->t * n; i++)
+		q[i] = ldexp(q[i], a->len);
 	for (i = 0; i < a->t; i++)
 		for (j = 0; j < a->t; j++) {
 			double dot = 0;
@@ -194,7 +198,13 @@ static void draw_status(const Instance *in, Grid *g, int x, int y, int w, Caps c
 	snprintf(two, sizeof two, "%s   %s",
 		 a->scale ? (caps.unicode ? _("÷√d_k on") : _("/sqrt(d_k) on"))
 		          : (caps.unicode ? _("÷√d_k off") : _("/sqrt(d_k) off")),
-		 a->mask ? _("causal mask (decoder, GPT)") : _("no mask (encoder, BERT)"));
+		 a->mask ? _("causal mask (GPT)") : _("no mask (BERT)"));
+	if (a->len) { /* only when changed: the lesson's own queries need no note */
+		char f[16];
+		visual_num(f, sizeof f, ldexp(1, a->len), 2);
+		snprintf(one + strlen(one), sizeof one - strlen(one),
+			 caps.unicode ? _("   queries × %s") : _("   queries x %s"), f);
+	}
 	if (wide(w)) {
 		strncat(one, "   ", sizeof one - strlen(one) - 1);
 		strncat(one, two, sizeof one - strlen(one) - 1);
@@ -337,6 +347,11 @@ static unsigned at_key(Instance *in, const Key *k)
 		a->scale = !a->scale;
 	} else if (key_is_char(k, 'm')) {
 		a->mask = !a->mask;
+	} else if (key_is_char(k, '+') || key_is_char(k, '-')) {
+		int len = a->len + (key_is_char(k, '+') ? 1 : -1);
+		if (len < -2 || len > 2)
+			return WIDGET_HANDLED;
+		a->len = len;
 	} else if (key_is_char(k, 'h')) {
 		a->head = (a->head + 1) % (AT_HEADS + 1);
 	} else if (key_is_char(k, '[') || key_is_char(k, ']')) {

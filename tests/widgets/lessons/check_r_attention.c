@@ -34,6 +34,8 @@ static void teardown(void)
 
 /* Query q's weights on the keys over columns [from, from + n), divided by √n or not,
  * with keys after q hidden when causal. */
+static double qlen = 1; /* the queries' length, as + and - set it */
+
 static void weights(double *w, int q, int from, int n, bool scale, bool causal)
 {
 	double s[T], sum = 0;
@@ -42,7 +44,7 @@ static void weights(double *w, int q, int from, int n, bool scale, bool causal)
 	for (j = 0; j < T; j++) {
 		s[j] = 0;
 		for (c = from; c < from + n; c++)
-			s[j] += Q[q][c] * K[j][c];
+			s[j] += qlen * Q[q][c] * K[j][c];
 		if (scale)
 			s[j] /= sqrt((double)n);
 		s[j] = causal && j > q ? 0 : exp(s[j]);
@@ -105,6 +107,30 @@ START_TEST(the_worked_example)
 	weights(w, 3, 0, D, false, false);
 	ck_assert_double_eq_tol(w[1], 0.93, 0.005);
 	wt_char(in, 's');
+	wt_char(in, '+'); /* queries twice, then four times as long */
+	wt_char(in, '+');
+	qlen = 4;
+	agrees(3, 0, D, true, false);
+	weights(w, 3, 0, D, true, false);
+	ck_assert_double_eq_tol(w[1], 0.997, 0.0005);
+	s = wt_text(in, 76, wt_utf8, true, NULL, NULL);
+	ck_assert(strstr(s, "queries × 4") != NULL);
+	free(s);
+	ck_assert_int_eq(wt_char(in, '+'), WIDGET_HANDLED); /* 4 is the longest */
+	for (int i = 0; i < 4; i++)
+		wt_char(in, '-');
+	qlen = 0.25;
+	agrees(3, 0, D, true, false);
+	weights(w, 3, 0, D, true, false);
+	ck_assert_double_eq_tol(w[1], 0.35, 0.005);
+	for (int i = 0; i < 4; i++)
+		ck_assert_double_ge(w[1], w[i]); /* still the largest, just flatter */
+	wt_char(in, '+');
+	wt_char(in, '+');
+	qlen = 1;
+	s = wt_text(in, 76, wt_utf8, true, NULL, NULL);
+	ck_assert(strstr(s, "queries ×") == NULL); /* back to the lesson's own */
+	free(s);
 	wt_char(in, 'h'); /* head 1: the first two numbers */
 	agrees(3, 0, 2, true, false);
 	weights(w, 3, 0, 2, true, false);
