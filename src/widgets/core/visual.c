@@ -200,3 +200,25 @@ int visual_num(char *out, size_t size, double v, int digits)
 	return n;
 }
 
+void visual_text(Grid *g, int x, int y, int maxw, const char *t, Style st)
+{
+	if (maxw > 0)
+		grid_text(g, x, y, t, strlen(t), maxw, st);
+}
+
+int visual_lines(Grid *g, int x, int y, int maxw, const char *text, size_t n, int max_rows,
+		 int bold_row)
+{
+	size_t i, start = 0;
+	int row = 0;
+
+	for (i = 0; i < n && row < max_rows; i++)
+		if (text[i] == '\n') {
+			if (maxw > 0)
+				grid_text(g, x, y + row, text + start, i - start, maxw,
+					  row == bold_row ? STYLE_BOLD : STYLE_NORMAL);
+			start = i + 1;
+			row++;
+		}
+	return row;
+}

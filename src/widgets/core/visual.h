@@ -79,6 +79,15 @@ const char *visual_shade(double v, Caps caps);
 /* Like visual_num with exactly `digits` decimals ("0.70", "0.668"). */
 int visual_fixed(char *out, size_t size, double v, int digits);
 
+/* Text t at (x, y), cut at maxw columns; nothing when maxw < 1. */
+void visual_text(Grid *g, int x, int y, int maxw, const char *t, Style st);
+
+/* The first max_rows lines of text (n bytes, each line ending in a newline) from
+ * (x, y) down, each cut at maxw columns, line bold_row (from 0; -1: none) in bold: a
+ * widget's panel of figures. Returns the lines drawn. */
+int visual_lines(Grid *g, int x, int y, int maxw, const char *text, size_t n, int max_rows,
+		 int bold_row);
+
 /* The neuron's weighted sum z and output y = f(z) for the inputs x (NULL: its current
  * inputs, from its own numbers or the widgets named by inputs_from). n must be its
  * number of inputs. Returns false for another kind of widget or another n. */

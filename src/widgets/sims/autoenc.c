@@ -207,12 +207,6 @@ static int ae_height(const Instance *in, int width)
 	return 1 + AE_SIDE + 1 + (width >= AE_WIDE ? 0 : AE_SIZES + 1);
 }
 
-static void text_at(Grid *g, int x, int y, int maxw, const char *t, Style st)
-{
-	if (maxw > 0)
-		grid_text(g, x, y, t, strlen(t), maxw, st);
-}
-
 /* An image at (x, y), two columns per pixel; a cursor at (cx, cy) when cx >= 0.
  * Reconstructed brightness below 1/8 shows as dark: a sigmoid is never quite 0. */
 static void draw_image(Grid *g, int x, int y, const double *img, Caps caps, int cx, int cy)
@@ -234,13 +228,13 @@ static void draw_table(const Ae *a, Grid *g, int x, int y, int w, Caps caps)
 	char line[128], num[32];
 	size_t k;
 
-	text_at(g, x, y++, w, _("code   mean error"), STYLE_DIM);
+	visual_text(g, x, y++, w, _("code   mean error"), STYLE_DIM);
 	for (k = 0; k < AE_SIZES; k++, y++) {
 		bool on = k == a->size;
 		visual_fixed(num, sizeof num, a->mean[k], 4);
 		snprintf(line, sizeof line, "%s %-5s %s", on ? (caps.unicode ? "▸" : ">") : " ",
 		         ae_label[k], num);
-		text_at(g, x, y, w, line, on ? STYLE_BOLD : STYLE_NORMAL);
+		visual_text(g, x, y, w, line, on ? STYLE_BOLD : STYLE_NORMAL);
 	}
 }
 
@@ -252,19 +246,19 @@ static void ae_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused
 	char line[160], num[32];
 
 	if (a->broken) {
-		text_at(g, r.x, y, r.w, _("out of memory"), STYLE_DIM);
+		visual_text(g, r.x, y, r.w, _("out of memory"), STYLE_DIM);
 		return;
 	}
 	if (a->glyph < GLYPH_COUNT)
 		snprintf(line, sizeof line, _("drawing (%s)"), glyph_name(a->glyph));
 	else
 		snprintf(line, sizeof line, "%s", _("drawing"));
-	text_at(g, r.x, y, xr - r.x - 1, line, STYLE_DIM);
+	visual_text(g, r.x, y, xr - r.x - 1, line, STYLE_DIM);
 	snprintf(line, sizeof line, _("through a code of %zu"), ae_code[a->size]);
-	text_at(g, xr, y, r.x + r.w - xr, line, STYLE_DIM);
+	visual_text(g, xr, y, r.x + r.w - xr, line, STYLE_DIM);
 	y++;
 	draw_image(g, r.x, y, a->draw, caps, focused ? a->x : -1, a->y);
-	text_at(g, r.x + 2 * AE_SIDE + 1, y + AE_SIDE / 2 - 1, 3, caps.unicode ? "→" : "->",
+	visual_text(g, r.x + 2 * AE_SIDE + 1, y + AE_SIDE / 2 - 1, 3, caps.unicode ? "→" : "->",
 	        STYLE_BOLD);
 	draw_image(g, xr, y, a->recon, caps, -1, -1);
 	if (r.w >= AE_WIDE)
@@ -272,7 +266,7 @@ static void ae_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused
 	y += AE_SIDE;
 	visual_fixed(num, sizeof num, a->error, 4);
 	snprintf(line, sizeof line, _("error of this image: %s"), num);
-	text_at(g, r.x, y++, r.w, line, STYLE_BOLD);
+	visual_text(g, r.x, y++, r.w, line, STYLE_BOLD);
 	if (r.w < AE_WIDE)
 		draw_table(a, g, r.x, y, r.w, caps);
 	if (focused) {

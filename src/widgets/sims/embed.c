@@ -20,6 +20,7 @@
 #include "nn/skipgram.h"
 #include "widgets/core/registry.h"
 #include "widgets/core/steps.h"
+#include "widgets/core/visual.h"
 
 enum {
 	EM_WORDS = CORPUS_GROUPS * CORPUS_GROUP_WORDS, /* the drawn words: the group words */
@@ -204,9 +205,9 @@ static void embed_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 {
 	Embed *e = in->state; /* draws on its scratch plot only */
 	char buf[1024];
-	size_t n = panel(e, caps, buf, sizeof buf), start = 0, i;
+	size_t n = panel(e, caps, buf, sizeof buf), i;
 	int h = (int)widget_num(in, "height", 12), pw = side(r.w) ? r.w - EM_PANEL : r.w;
-	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h, row = 0;
+	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h;
 
 	plot_begin(&e->plot);
 	plot_fit(&e->plot, e->x, e->y, EM_WORDS);
@@ -218,13 +219,7 @@ static void embed_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 		plot_draw(&e->plot, g);
 		name_word(e, g, STYLE_BOLD);
 	}
-	for (i = 0; i < n && row < EM_LINES; i++)
-		if (buf[i] == '\n') {
-			grid_text(g, px, py + row, buf + start, i - start, r.w - (px - r.x),
-				  row == 5 ? STYLE_BOLD : STYLE_NORMAL);
-			start = i + 1;
-			row++;
-		}
+	visual_lines(g, px, py, r.w - (px - r.x), buf, n, EM_LINES, 5);
 	if (focused) {
 		*cx = px;
 		*cy = py;

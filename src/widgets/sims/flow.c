@@ -246,9 +246,9 @@ static void flow_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 	FlowW *w = ready(in); /* draws on its scratch plot only */
 	PlotOpts o = PLOT_OPTS_DEFAULT;
 	char buf[2048];
-	size_t n = panel(w, caps, buf, sizeof buf), start = 0, i;
+	size_t n = panel(w, caps, buf, sizeof buf);
 	int h = (int)widget_num(in, "height", 12), pw = side(r.w) ? r.w - FL_PANEL : r.w;
-	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h, row = 0;
+	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h;
 
 	if (w->broken) {
 		grid_str(g, r.x, r.y, _("out of memory"), STYLE_DIM);
@@ -263,13 +263,7 @@ static void flow_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 		plot_points(&w->plot, w->wx, w->wy, NULL, FL_CLOUD);
 		plot_draw(&w->plot, g);
 	}
-	for (i = 0; i < n && row < panel_lines(w); i++)
-		if (buf[i] == '\n') {
-			grid_text(g, px, py + row, buf + start, i - start, r.w - (px - r.x),
-				  row == 2 ? STYLE_BOLD : STYLE_NORMAL);
-			start = i + 1;
-			row++;
-		}
+	visual_lines(g, px, py, r.w - (px - r.x), buf, n, panel_lines(w), 2);
 	if (focused) {
 		*cx = px;
 		*cy = py;

@@ -152,12 +152,6 @@ static int gnn_height(const Instance *in, int width)
 	return header_rows(width) + (int)widget_num(in, "height", 9) + 2;
 }
 
-static void text_at(Grid *g, int x, int y, int maxw, const char *t, Style st)
-{
-	if (maxw > 0)
-		grid_text(g, x, y, t, strlen(t), maxw, st);
-}
-
 /* Node v's name: A, B, C, ... */
 static char node_name(size_t v)
 {
@@ -227,7 +221,7 @@ static void draw_graph(Gnn *s, Grid *g, int x, int y, int w, int h, Caps caps)
 			ax = 0;
 		if (ax + k > w)
 			ax = w - k;
-		text_at(g, x + ax, y + ay, x + w - (x + ax), lab, st);
+		visual_text(g, x + ax, y + ay, x + w - (x + ax), lab, st);
 	}
 }
 
@@ -240,29 +234,29 @@ static void gnn_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focuse
 	char line[200], a[80], b[80];
 
 	if (s->broken) {
-		text_at(g, r.x, y, r.w, _("out of memory"), STYLE_DIM);
+		visual_text(g, r.x, y, r.w, _("out of memory"), STYLE_DIM);
 		return;
 	}
 	snprintf(a, sizeof a, _("graph: %s, %zu nodes"), graph_title(s->kind), n);
 	snprintf(b, sizeof b, _("aggregation: %s   round %zu"), agg_title(s->agg), s->rounds);
 	if (header_rows(r.w) == 1) {
 		snprintf(line, sizeof line, "%s   %s", a, b);
-		text_at(g, r.x, y++, r.w, line, STYLE_BOLD);
+		visual_text(g, r.x, y++, r.w, line, STYLE_BOLD);
 	} else {
-		text_at(g, r.x, y++, r.w, a, STYLE_BOLD);
-		text_at(g, r.x, y++, r.w, b, STYLE_BOLD);
+		visual_text(g, r.x, y++, r.w, a, STYLE_BOLD);
+		visual_text(g, r.x, y++, r.w, b, STYLE_BOLD);
 	}
 	draw_graph(s, g, r.x, y, r.w, h, caps);
 	y += h;
 	got = reached(s);
 	snprintf(line, sizeof line, _("node %c lit; reached: %zu of %zu nodes"), node_name(s->lit),
 	         got, n);
-	text_at(g, r.x, y++, r.w, line, STYLE_NORMAL);
+	visual_text(g, r.x, y++, r.w, line, STYLE_NORMAL);
 	if (s->every)
 		snprintf(line, sizeof line, _("every node reached in round %zu"), s->every);
 	else
 		snprintf(line, sizeof line, "%s", _("not every node yet: Space runs a round"));
-	text_at(g, r.x, y, r.w, line, s->every ? STYLE_GOOD : STYLE_DIM);
+	visual_text(g, r.x, y, r.w, line, s->every ? STYLE_GOOD : STYLE_DIM);
 	if (focused) {
 		*cx = r.x;
 		*cy = r.y;

@@ -160,12 +160,6 @@ static int moe_w_height(const Instance *in, int width)
 	return side(width) ? MOE_LINES : 2 * MOE_LINES;
 }
 
-static void text_at(Grid *g, int x, int y, int maxw, const char *t, Style st)
-{
-	if (maxw > 0)
-		grid_text(g, x, y, t, strlen(t), maxw, st);
-}
-
 /* The expert's name on screen: 1 to 4. */
 static char expert_name(size_t e)
 {
@@ -180,7 +174,7 @@ static void draw_plot(MoeW *w, Grid *g, int x, int y, int pw, Caps caps)
 	int col, ph = MOE_PLOT;
 	size_t i;
 
-	text_at(g, x, y++, pw, _("mixture: line  target: dots"), STYLE_DIM);
+	visual_text(g, x, y++, pw, _("mixture: line  target: dots"), STYLE_DIM);
 	if (canvas_reshape(&w->cv, x, y, pw, ph, canvas_mode(caps, false)) == 0) {
 		canvas_view(&w->cv, MOE_LO, MOE_HI, -2.3, 2.3, false);
 		canvas_pen(&w->cv, 0x33);
@@ -202,11 +196,11 @@ static void draw_plot(MoeW *w, Grid *g, int x, int y, int pw, Caps caps)
 		grid_str(g, x + col, y, d, STYLE_NORMAL);
 	}
 	y++;
-	text_at(g, x, y, pw, "-3", STYLE_DIM);
-	text_at(g, x + pw / 2, y, 1, "0", STYLE_DIM);
-	text_at(g, x + pw - 1, y, 1, "3", STYLE_DIM);
+	visual_text(g, x, y, pw, "-3", STYLE_DIM);
+	visual_text(g, x + pw / 2, y, 1, "0", STYLE_DIM);
+	visual_text(g, x + pw - 1, y, 1, "3", STYLE_DIM);
 	if (pw > 30)
-		text_at(g, x + 4, y, pw / 2 - 6, _("winner per x"), STYLE_DIM);
+		visual_text(g, x + 4, y, pw / 2 - 6, _("winner per x"), STYLE_DIM);
 }
 
 /* The panel at (x, y), w wide: x, the router's table, y as the gated sum, the target. */
@@ -217,8 +211,8 @@ static void draw_panel(const MoeW *w, Grid *g, int x, int y, int pw, Caps caps)
 
 	visual_num(a, sizeof a, w->x, 2);
 	snprintf(line, sizeof line, _("input x = %s"), a);
-	text_at(g, x, y++, pw, line, STYLE_BOLD);
-	text_at(g, x, y++, pw, _("expert  router p ran  gate  E(x)"), STYLE_DIM);
+	visual_text(g, x, y++, pw, line, STYLE_BOLD);
+	visual_text(g, x, y++, pw, _("expert  router p ran  gate  E(x)"), STYLE_DIM);
 	for (e = 0; e < MOE_EXPERTS; e++) {
 		bool ran = e == w->choice[0] || e == w->choice[1];
 		visual_fixed(a, sizeof a, w->prob[e], 2);
@@ -226,7 +220,7 @@ static void draw_panel(const MoeW *w, Grid *g, int x, int y, int pw, Caps caps)
 		visual_fixed(c, sizeof c, w->out[e], 2);
 		snprintf(line, sizeof line, "  %c     %8s  %s  %5s %5s", expert_name(e), a,
 		         ran ? (caps.unicode ? "✓" : "*") : " ", ran ? b : "-", ran ? c : "-");
-		text_at(g, x, y++, pw, line, ran ? STYLE_BOLD : STYLE_NORMAL);
+		visual_text(g, x, y++, pw, line, ran ? STYLE_BOLD : STYLE_NORMAL);
 	}
 	y++;
 	visual_fixed(a, sizeof a, w->gate[w->choice[0]], 2);
@@ -236,16 +230,16 @@ static void draw_panel(const MoeW *w, Grid *g, int x, int y, int pw, Caps caps)
 	snprintf(line, sizeof line, "y = %s%s%s%s%s + %s%s%s%s%s", a, caps.unicode ? "·" : "*",
 	         b[0] == '-' ? "(" : "", b, b[0] == '-' ? ")" : "", c, caps.unicode ? "·" : "*",
 	         d[0] == '-' ? "(" : "", d, d[0] == '-' ? ")" : "");
-	text_at(g, x, y++, pw, line, STYLE_NORMAL);
+	visual_text(g, x, y++, pw, line, STYLE_NORMAL);
 	visual_fixed(a, sizeof a, w->y, 2);
 	visual_fixed(b, sizeof b, w->t, 2);
 	snprintf(line, sizeof line, _("  = %s   target %s"), a, b);
-	text_at(g, x, y++, pw, line, STYLE_BOLD);
+	visual_text(g, x, y++, pw, line, STYLE_BOLD);
 	visual_fixed(a, sizeof a, w->error, 3);
 	snprintf(line, sizeof line, _("mean error over x: %s"), a);
-	text_at(g, x, y++, pw, line, STYLE_DIM);
+	visual_text(g, x, y++, pw, line, STYLE_DIM);
 	snprintf(line, sizeof line, _("trained: %zu steps"), w->steps);
-	text_at(g, x, y, pw, line, STYLE_DIM);
+	visual_text(g, x, y, pw, line, STYLE_DIM);
 }
 
 static void moe_w_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focused, int *cx,
@@ -255,7 +249,7 @@ static void moe_w_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	int pw = side(r.w) ? r.w - MOE_PANEL - 1 : r.w;
 
 	if (w->broken) {
-		text_at(g, r.x, r.y, r.w, _("out of memory"), STYLE_DIM);
+		visual_text(g, r.x, r.y, r.w, _("out of memory"), STYLE_DIM);
 		return;
 	}
 	draw_plot(w, g, r.x, r.y, pw, caps);

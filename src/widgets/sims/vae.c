@@ -234,9 +234,9 @@ static void vae_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focuse
 	VaeW *w = ready(in); /* draws on its scratch plot only */
 	PlotOpts o = PLOT_OPTS_DEFAULT;
 	char buf[1024];
-	size_t n = panel(w, caps, buf, sizeof buf), start = 0, i;
+	size_t n = panel(w, caps, buf, sizeof buf);
 	int h = (int)widget_num(in, "height", 12), pw = side(r.w) ? r.w - VAE_PANEL : r.w;
-	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h, row = 0;
+	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h;
 	const double *x = w->inputs + 2 * w->input;
 
 	o.x0 = -2.5, o.x1 = 2.5, o.y0 = -1.5, o.y1 = 1.5;
@@ -252,13 +252,7 @@ static void vae_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focuse
 			plot_points(&w->plot, x, x + 1, NULL, 1);
 		plot_draw(&w->plot, g);
 	}
-	for (i = 0; i < n && row < VAE_LINES; i++)
-		if (buf[i] == '\n') {
-			grid_text(g, px, py + row, buf + start, i - start, r.w - (px - r.x),
-				  row == 0 ? STYLE_BOLD : STYLE_NORMAL);
-			start = i + 1;
-			row++;
-		}
+	visual_lines(g, px, py, r.w - (px - r.x), buf, n, VAE_LINES, 0);
 	if (focused) {
 		*cx = px;
 		*cy = py;
