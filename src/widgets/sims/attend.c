@@ -146,13 +146,13 @@ static int at_init(Instance *in)
 	in->state = a;
 	a->t = (int)widget_nwords(in, "tokens");
 	a->d = (int)widget_num(in, "dk", 4);
-	if (a->t < 2 || a->t > AT_MAX_T)
-		return -1;
 	nq = widget_nums(in, "q", a->q, (size_t)(a->t * a->d));
 	nk = widget_nums(in, "k", a->k, (size_t)(a->t * a->d));
 	nv = widget_nums(in, "v", a->v, (size_t)(a->t * a->d));
-	if (nq != (size_t)(a->t * a->d) || nk != nq || nv != nq)
-		return -1; /* the checker's message names the counts */
+	if (a->t < 2 || a->t > AT_MAX_T || nq != (size_t)(a->t * a->d) || nk != nq || nv != nq) {
+		at_free(in); /* too few numbers for the tokens: shown as its text */
+		return -1;
+	}
 	a->query = (int)widget_num(in, "query", a->t) - 1;
 	if (a->query >= a->t)
 		a->query = a->t - 1;
