@@ -123,6 +123,10 @@ static int put(Progress *p, const char *key, const char *value, int dirty)
 
 	if (!v)
 		return -1;
+	if (found && strcmp(p->e[i].value, v) == 0) { /* the same: nothing to save */
+		free(v);
+		return 0;
+	}
 	if (found) {
 		free(p->e[i].value);
 		p->e[i].value = v;
@@ -518,6 +522,9 @@ int progress_save(Progress *p)
 		errno = EINVAL;
 		return -1;
 	}
+	/* Nothing changed and the file is there: it already holds all of it. */
+	if (progress_unsaved(p) == 0 && !p->blocked && access(p->path, F_OK) == 0)
+		return 0;
 	if (snprintf(dir, sizeof dir, "%s", p->path) >= (int)sizeof dir ||
 	    snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", p->path) >= (int)sizeof tmp) {
 		errno = ENAMETOOLONG;

@@ -62,7 +62,9 @@ void progress_each(const Progress *p, const char *prefix,
  * directory. With the lock held, the store's first save removes the "path.tmp.*"
  * files that killed saves left: regular files of ours older than a minute. Returns 0; -1 with errno set
  * (read-only or full disk: nothing is lost, the next save tries again); -2 when path
- * is not a regular file (nothing written). Keys a newer version wrote are kept. */
+ * is not a regular file (nothing written). Keys a newer version wrote are kept. When
+ * nothing changed since the last save (a key set to the value it had does not count)
+ * and the file exists, it writes nothing and returns 0. */
 int progress_save(Progress *p);
 
 /* Moves the file at path to the first free "path.bak.N", never replacing a backup;

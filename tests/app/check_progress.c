@@ -176,6 +176,42 @@ START_TEST(atomic_write_leaves_no_temporary)
 }
 END_TEST
 
+/* The file's inode: every save that writes renames a new file over it. */
+static ino_t inode(void)
+{
+	struct stat st;
+
+	ck_assert_int_eq(stat(path, &st), 0);
+	return st.st_ino;
+}
+
+/* A save with nothing changed writes nothing (no new file, no fsync): a key set to the
+ * value it has does not count as a change; a real change, or the file gone, does. */
+START_TEST(nothing_changed_nothing_written)
+{
+	Progress *p = open_ok(PROGRESS_FRESH);
+	ino_t first;
+
+	ck_assert_int_eq(progress_save(p), 0); /* no file yet: it is made */
+	progress_set(p, "a", "1");
+	ck_assert_int_eq(progress_save(p), 0);
+	first = inode();
+	ck_assert_int_eq(progress_save(p), 0);
+	ck_assert(inode() == first);
+	progress_set(p, "a", "1");
+	ck_assert_uint_eq(progress_unsaved(p), 0);
+	ck_assert_int_eq(progress_save(p), 0);
+	ck_assert(inode() == first);
+	progress_set(p, "a", "2");
+	ck_assert_int_eq(progress_save(p), 0);
+	ck_assert(inode() != first);
+	ck_assert_int_eq(unlink(path), 0); /* the file gone: a save writes one again */
+	ck_assert_int_eq(progress_save(p), 0);
+	ck_assert_int_eq(access(path, F_OK), 0);
+	progress_free(p);
+}
+END_TEST
+
 START_TEST(corrupt_file_is_backed_up_and_a_fresh_store_starts)
 {
 	const char *bad[] = {"garbage\n", "neuronauts-progress x\n", "neuronauts-progress 1\nk \\q\n",
@@ -373,6 +409,7 @@ static Suite *progress_suite(void)
 	tcase_add_test(tc, full_disk_keeps_the_old_file_and_retries);
 	tcase_add_test(tc, missing_directory_is_an_error_not_a_crash);
 	tcase_add_test(tc, prefix_iteration);
+	tcase_add_test(tc, nothing_changed_nothing_written);
 	suite_add_tcase(s, tc);
 	return s;
 }
