@@ -143,8 +143,13 @@ size_t utf8_validate(const char *s, size_t n)
 
 	while (i < n) {
 		uint32_t cp;
-		size_t len = utf8_decode(&cp, s + i, n - i);
-		if (cp == UTF8_REPLACEMENT && len == 1 && (unsigned char)s[i] >= 0x80)
+		size_t len;
+		if ((unsigned char)s[i] < 0x80) { /* ASCII, most of any lesson: no decoding */
+			i++;
+			continue;
+		}
+		len = utf8_decode(&cp, s + i, n - i);
+		if (cp == UTF8_REPLACEMENT && len == 1)
 			return i;
 		i += len;
 	}
