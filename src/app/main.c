@@ -224,6 +224,7 @@ int main(int argc, char **argv)
 	App app;
 	Course *course = NULL;
 	CourseLesson *lesson = NULL;
+	size_t unit = (size_t)-1; /* --lesson named a unit: its place in the lesson */
 	DiagList diags;
 	LoopEnd end;
 	int signo = 0;
@@ -282,8 +283,10 @@ int main(int argc, char **argv)
 		fprintf(stderr, _("%s: the course in '%s' cannot be read\n"), PACKAGE, content);
 		return EXIT_FAILURE;
 	}
-	if (opt.lesson && !(lesson = plain_find_lesson(course, opt.lesson))) {
-		fprintf(stderr, _("%s: there is no lesson '%s' in this course (see --list)\n"),
+	if (opt.lesson && !(lesson = plain_find_lesson(course, opt.lesson)) &&
+	    !(lesson = plain_find_unit(course, opt.lesson, &unit))) {
+		fprintf(stderr, _("%s: there is no lesson or unit '%s' in this course (see "
+				  "--list)\n"),
 			PACKAGE, opt.lesson);
 		return EXIT_FAILURE;
 	}
@@ -358,6 +361,8 @@ int main(int argc, char **argv)
 			   diags.n);
 	if (lesson)
 		app_open_lesson(&app, lesson);
+	if (lesson && unit != (size_t)-1)
+		player_goto_unit(&app.player, unit);
 	if (lesson && opt.data)
 		trainer_prompt_data(&app, opt.data);
 	end = app_loop(&app, &signo);

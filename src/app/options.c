@@ -37,7 +37,8 @@ static const OptionSpec option_table[] = {
 	{"no-mouse", 0, OPT_SET_TRUE, offsetof(Options, no_mouse), 0, NULL,
 	 N_("leave the mouse to the terminal (to select text)")},
 	{"lesson", 'l', OPT_STRING, offsetof(Options, lesson), 0, N_("ID"),
-	 N_("open lesson ID directly (with --plain: print it)")},
+	 N_("open lesson ID, or the lesson of unit ID at that unit, directly (with --plain: "
+	    "print the lesson)")},
 	{"data", 0, OPT_STRING, offsetof(Options, data), 0, N_("FILE"),
 	 N_("open the lab with your points (CSV x1,x2,label)")},
 	{"plain", 0, OPT_SET_TRUE, offsetof(Options, plain), 0, NULL,

@@ -33,6 +33,22 @@ CourseLesson *plain_find_lesson(const Course *c, const char *id)
 	return NULL;
 }
 
+CourseLesson *plain_find_unit(const Course *c, const char *id, size_t *unit)
+{
+	size_t l, i, u;
+
+	for (l = 0; l < c->nlevels; l++)
+		for (i = 0; i < c->levels[l].nlessons; i++) {
+			CourseLesson *e = &c->levels[l].lessons[i];
+			for (u = 0; e->lesson && u < e->lesson->nunits; u++)
+				if (e->lesson->units[u].id && strcmp(e->lesson->units[u].id, id) == 0) {
+					*unit = u;
+					return e;
+				}
+		}
+	return NULL;
+}
+
 void plain_list(FILE *out, const Course *c, bool unicode)
 {
 	const char *dot = unicode ? " · " : " - ";

@@ -19,4 +19,8 @@ int plain_print(FILE *out, const Course *c, const CourseLesson *entry, int width
 /* Finds the lesson with this id among the lessons that exist, or NULL. */
 CourseLesson *plain_find_lesson(const Course *c, const char *id);
 
+/* Finds the written lesson that teaches the unit with this id ("L1.worked") and sets
+ * *unit to the unit's place in it; NULL when no written lesson has it. */
+CourseLesson *plain_find_unit(const Course *c, const char *id, size_t *unit);
+
 #endif

@@ -96,6 +96,16 @@ void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progre
 	p->match = -2; /* find it at the first layout */
 }
 
+void player_goto_unit(Player *p, size_t u)
+{
+	if (!p->entry->lesson || u >= p->entry->lesson->nunits)
+		return;
+	p->want_unit = (int)u;
+	p->want_block = -1;
+	p->want_row = 0;
+	p->want_focus[0] = '\0';
+}
+
 void player_close(Player *p)
 {
 	doc_free(&p->doc);

@@ -43,6 +43,10 @@ void player_open(Player *p, const CourseLesson *entry, Progress *progress);
 void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progress,
 			  const char *query);
 
+/* Puts the view at the top of unit u (its heading), nothing focused, at the next
+ * layout: a lesson opened by one of its units' ids. */
+void player_goto_unit(Player *p, size_t u);
+
 void player_close(Player *p);
 
 /* The trainer widget the trainer commands act on: the focused widget when it is one,

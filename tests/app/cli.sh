@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..41"
+echo "1..44"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -42,12 +42,15 @@ check "NEURONAUTS_PROGRESS names the file" eval 'echo "neuronauts-progress 1" >"
 course="${srcdir:-.}/tests/screens/course"
 check "--list shows written lessons only, in order" eval 'run 0 -C "$course" --list && has out "T-one" && has out "T-three" && ! has out "T-planned" && [ "$(grep -n T-two "$tmp/out" | cut -d: -f1)" -lt "$(grep -n T-three "$tmp/out" | cut -d: -f1)" ]'
 check "--plain --lesson prints that lesson only" eval 'run 0 -C "$course" --plain --lesson T-two && has out "Question 1. Which function squashes" && has out "a) sigmoid" && ! has out "Paragraph one"'
+check "--plain --lesson UNIT prints the lesson that teaches the unit" eval 'run 0 -C "$course" --plain --lesson T.quiz && has out "Question 1. Which function squashes" && ! has out "Paragraph one"'
+check "--lesson with neither a lesson's nor a unit's id: status 1, named" eval 'run 1 -C "$course" --plain --lesson T.nowhere && has err "no lesson or unit '"'"'T.nowhere'"'"'" && empty out'
+check "--lesson with a planned lesson's unit: not found" eval 'run 1 -C "$course" --plain --lesson T.planned && has err "no lesson or unit"'
 check "--plain: formulas in Unicode in a UTF-8 locale" eval 'run 0 -C "$course" --plain --lesson T-one && has out "y = σ(w·x + b)"'
 check "--plain: pure ASCII in the C locale" eval 'LC_ALL=C run 0 -C "$course" --plain --lesson T-one && has out "y = sigma(w*x + b)" && ! LC_ALL=C grep -q "[^ -~]" "$tmp/out"'
 check "--plain: widgets as their text alternatives, units titled" eval 'run 0 -C "$course" --plain --lesson T-one && has out "The first slider, called alpha." && has out "Reading to the end (3 min)"'
 check "--plain without --lesson prints every lesson in order" eval 'run 0 -C "$course" --plain && has out "The first lesson" && has out "The third lesson" && [ "$(grep -n "The second lesson" "$tmp/out" | head -n1 | cut -d: -f1)" -lt "$(grep -n "The third lesson" "$tmp/out" | head -n1 | cut -d: -f1)" ]'
 check "--plain re-flows to COLUMNS" eval 'COLUMNS=40 run 0 -C "$course" --plain --lesson T-one && [ "$(awk "{ if (length > m) m = length } END { print m }" "$tmp/out")" -le 40 ]'
-check "--lesson with an unknown id: status 1 and a pointer to --list" eval 'run 1 -C "$course" --lesson T-nope && has err "no lesson '"'"'T-nope'"'"'" && has err "--list"'
+check "--lesson with an unknown id: status 1 and a pointer to --list" eval 'run 1 -C "$course" --lesson T-nope && has err "no lesson or unit '"'"'T-nope'"'"'" && has err "--list"'
 check "a broken course index is reported, not a crash" eval 'mkdir -p "$tmp/bad" && printf "@format 9\n@level\n" >"$tmp/bad/course.index" && run 0 -C "$tmp/bad" --list && has err "problem"'
 check "--plain in the C locale spells symbols out in prose (sigma, x, ~)" eval 'mkdir -p "$tmp/sym" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n" >"$tmp/sym/course.index" && printf "@lesson S-a\n@title Symbols\n@level 1\n@format 1\n@unit S.a\nWe get σ(0.7) ≈ 0.668 and 1 × 0.6 → z₁.\n" >"$tmp/sym/a.lesson" && LC_ALL=C run 0 -C "$tmp/sym" --plain && has out "We get sigma(0.7) ~ 0.668 and 1 x 0.6 -> z_1."'
 check "--plain in the C locale keeps subscripted terms apart (w_i x_i, not w_ix_i)" eval 'mkdir -p "$tmp/sub" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n" >"$tmp/sub/course.index" && printf "@lesson S-a\n@title Sums\n@level 1\n@format 1\n@unit S.a\nThe total is Σ wᵢxᵢ, and x₁² stays whole.\n" >"$tmp/sub/a.lesson" && LC_ALL=C run 0 -C "$tmp/sub" --plain && has out "The total is Sum w_i x_i, and x_1^2 stays whole."'

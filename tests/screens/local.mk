@@ -56,6 +56,7 @@ SCREEN_TESTS += tests/screens/r-architectures.scn
 SCREEN_TESTS += tests/screens/r-attention.scn
 SCREEN_TESTS += tests/screens/course-complete.scn
 SCREEN_TESTS += tests/screens/quit-unchanged.scn
+SCREEN_TESTS += tests/screens/lesson-by-unit.scn
 SCREEN_TESTS += tests/screens/l4-code.scn
 SCREEN_TESTS += tests/screens/l4-final.scn
 SCREEN_TESTS += tests/screens/f-generalize.scn
