@@ -222,3 +222,19 @@ int visual_lines(Grid *g, int x, int y, int maxw, const char *text, size_t n, in
 		}
 	return row;
 }
+
+void visual_beside(Rect r, int plot_h, int panel_w, int *pw, int *px, int *py)
+{
+	bool side = r.w >= 2 * panel_w;
+
+	*pw = side ? r.w - panel_w : r.w;
+	*px = side ? r.x + *pw + 1 : r.x;
+	*py = side ? r.y : r.y + plot_h;
+}
+
+int visual_beside_height(int width, int plot_h, int panel_w, int lines)
+{
+	if (width >= 2 * panel_w)
+		return plot_h > lines ? plot_h : lines;
+	return plot_h + lines;
+}

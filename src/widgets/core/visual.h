@@ -79,6 +79,13 @@ const char *visual_shade(double v, Caps caps);
 /* Like visual_num with exactly `digits` decimals ("0.70", "0.668"). */
 int visual_fixed(char *out, size_t size, double v, int digits);
 
+/* A plot with a panel of text beside it (panel_w columns, when the width holds two
+ * panels' worth) or under it: the plot's width *pw and the panel's corner (*px, *py)
+ * for a plot plot_h rows high at the top left of r; and the height that takes for a
+ * panel of `lines` lines. */
+void visual_beside(Rect r, int plot_h, int panel_w, int *pw, int *px, int *py);
+int visual_beside_height(int width, int plot_h, int panel_w, int lines);
+
 /* Text t at (x, y), cut at maxw columns; nothing when maxw < 1. */
 void visual_text(Grid *g, int x, int y, int maxw, const char *t, Style st);
 

@@ -169,17 +169,11 @@ static size_t panel(const Embed *e, Caps caps, char *out, size_t size)
 	return len;
 }
 
-/* Side by side from this width on, else the panel under the plot. */
-static bool side(int width)
-{
-	return width >= 2 * EM_PANEL;
-}
-
 static int embed_height(const Instance *in, int width)
 {
 	int h = (int)widget_num(in, "height", 12);
 
-	return side(width) ? (h > EM_LINES ? h : EM_LINES) : h + EM_LINES;
+	return visual_beside_height(width, h, EM_PANEL, EM_LINES);
 }
 
 /* The chosen word's name beside its marker (right, else left). */
@@ -206,8 +200,9 @@ static void embed_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focu
 	Embed *e = in->state; /* draws on its scratch plot only */
 	char buf[1024];
 	size_t n = panel(e, caps, buf, sizeof buf), i;
-	int h = (int)widget_num(in, "height", 12), pw = side(r.w) ? r.w - EM_PANEL : r.w;
-	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h;
+	int h = (int)widget_num(in, "height", 12), pw, px, py;
+
+	visual_beside(r, h, EM_PANEL, &pw, &px, &py);
 
 	plot_begin(&e->plot);
 	plot_fit(&e->plot, e->x, e->y, EM_WORDS);

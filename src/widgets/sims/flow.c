@@ -181,11 +181,6 @@ static FlowW *ready(const Instance *in)
 	return w;
 }
 
-static bool side(int width)
-{
-	return width >= 2 * FL_PANEL;
-}
-
 static int panel_lines(const FlowW *w)
 {
 	return 7 + (int)layers(w);
@@ -195,7 +190,7 @@ static int flow_height(const Instance *in, int width)
 {
 	int h = (int)widget_num(in, "height", 12), p = panel_lines(in->state);
 
-	return side(width) ? (h > p ? h : p) : h + p;
+	return visual_beside_height(width, h, FL_PANEL, p);
 }
 
 /* The panel's lines (panel_lines, each ending in a newline). */
@@ -247,8 +242,9 @@ static void flow_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focus
 	PlotOpts o = PLOT_OPTS_DEFAULT;
 	char buf[2048];
 	size_t n = panel(w, caps, buf, sizeof buf);
-	int h = (int)widget_num(in, "height", 12), pw = side(r.w) ? r.w - FL_PANEL : r.w;
-	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h;
+	int h = (int)widget_num(in, "height", 12), pw, px, py;
+
+	visual_beside(r, h, FL_PANEL, &pw, &px, &py);
 
 	if (w->broken) {
 		grid_str(g, r.x, r.y, _("out of memory"), STYLE_DIM);

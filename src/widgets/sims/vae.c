@@ -168,16 +168,11 @@ static int vae_init_(Instance *in)
 	return 0;
 }
 
-static bool side(int width)
-{
-	return width >= 2 * VAE_PANEL;
-}
-
 static int vae_height(const Instance *in, int width)
 {
 	int h = (int)widget_num(in, "height", 12);
 
-	return side(width) ? (h > VAE_LINES ? h : VAE_LINES) : h + VAE_LINES;
+	return visual_beside_height(width, h, VAE_PANEL, VAE_LINES);
 }
 
 /* A pair as "(0.52, -0.31)". */
@@ -235,9 +230,10 @@ static void vae_draw(const Instance *in, Grid *g, Rect r, Caps caps, bool focuse
 	PlotOpts o = PLOT_OPTS_DEFAULT;
 	char buf[1024];
 	size_t n = panel(w, caps, buf, sizeof buf);
-	int h = (int)widget_num(in, "height", 12), pw = side(r.w) ? r.w - VAE_PANEL : r.w;
-	int px = side(r.w) ? r.x + pw + 1 : r.x, py = side(r.w) ? r.y : r.y + h;
+	int h = (int)widget_num(in, "height", 12), pw, px, py;
 	const double *x = w->inputs + 2 * w->input;
+
+	visual_beside(r, h, VAE_PANEL, &pw, &px, &py);
 
 	o.x0 = -2.5, o.x1 = 2.5, o.y0 = -1.5, o.y1 = 1.5;
 	plot_begin(&w->plot);
