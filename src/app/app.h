@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "app/keymap.h"
+#include "app/lessonclock.h"
 #include "app/map.h"
 #include "app/player.h"
 #include "app/progress.h"
@@ -41,6 +42,7 @@ typedef struct App {
 	int save_errno;
 	bool saved;         /* a save succeeded in this session */
 	bool quit;
+	LessonClock clock; /* the time spent in the open lesson (lessonclock.h) */
 } App;
 
 /* A screen: its key context, how it draws (placing the cursor on the focused control,

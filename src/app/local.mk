@@ -12,11 +12,13 @@ src_app_libapp_a_SOURCES = \
 	src/app/loop.c src/app/app.h \
 	src/app/map.c src/app/map.h \
 	src/app/keymap.c src/app/keymap.h \
+	src/app/lessonclock.c src/app/lessonclock.h \
 	src/app/paths.c src/app/paths.h \
 	src/app/plain.c src/app/plain.h \
 	src/app/player.c src/app/player.h src/app/player-host.h \
 	src/app/player-widgets.c \
 	src/app/progress.c src/app/progress.h \
+	src/app/report.c src/app/report.h \
 	src/app/title.c src/app/title.h
 
 bin_PROGRAMS += src/neuronauts

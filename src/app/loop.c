@@ -18,6 +18,13 @@
 #include "nls.h"
 #include "ui/term.h"
 
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 static void title_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 {
 	(void)a;
@@ -70,6 +77,7 @@ static void search_course(App *a)
 			doc_free(&d);
 			if (found) {
 				player_open_at_match(&a->player, e, a->progress, a->map_query);
+				lessonclock_start(&a->clock, a->progress, e->id, now_seconds());
 				progress_set(a->progress, "last.lesson", e->id);
 				a->screen = SCREEN_LESSON;
 				return;
@@ -91,6 +99,7 @@ static void map_search_key(App *a, const Key *k)
 void app_open_lesson(App *a, const CourseLesson *e)
 {
 	player_open(&a->player, e, a->progress);
+	lessonclock_start(&a->clock, a->progress, e->id, now_seconds());
 	progress_set(a->progress, "last.lesson", e->id);
 	a->screen = SCREEN_LESSON;
 }
@@ -152,6 +161,7 @@ static void lesson_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 	if (a->player.changed) { /* a unit was completed: keep it safe now */
 		a->player.changed = false;
 		player_save_position(&a->player);
+		lessonclock_flush(&a->clock, a->progress);
 		app_save(a);
 	}
 }
@@ -184,6 +194,7 @@ static void leave_lesson(App *a)
 {
 	player_save_position(&a->player);
 	player_close(&a->player);
+	lessonclock_stop(&a->clock, a->progress, now_seconds());
 	app_save(a);
 }
 
@@ -273,13 +284,6 @@ static const ScreenOps screens[SCREEN_COUNT] = {
 };
 
 enum { FRAME_MS = 33 };
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 void app_status(App *a, Style st, const char *fmt, ...)
 {
@@ -417,6 +421,7 @@ LoopEnd app_loop(App *a, int *signo)
 					a->quit = true;
 				continue;
 			}
+			lessonclock_key(&a->clock, now_seconds());
 			dispatch(a, &ev.key);
 		}
 	}

@@ -19,6 +19,7 @@
 #include "app/paths.h"
 #include "app/plain.h"
 #include "app/progress.h"
+#include "app/report.h"
 #include "app/trainer-prompt.h"
 #include "lesson/course.h"
 #include "nls.h"
@@ -189,6 +190,43 @@ static void report_unsaved(const App *a, const char *path)
 			PACKAGE);
 }
 
+/* --report: the learner's own progress file as text (or as CSV), or the files named
+ * as a table; files are only read (progress_read). Returns the exit status: 1 when a
+ * file was skipped. */
+static int print_report(const Options *opt, const Course *course, bool unicode)
+{
+	char path[PATH_MAX], name[256];
+	ProgressReadStatus st;
+	Progress *p;
+
+	if (opt->nargs > 0) {
+		int skipped = report_files(stdout, stderr, course, opt->nargs, opt->args,
+					   opt->csv, unicode);
+		return skipped || ferror(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
+	}
+	if (!find_progress(opt, path, sizeof path))
+		return EXIT_FAILURE;
+	p = progress_read(path, &st);
+	if (!p && st == PROGRESS_READ_MISSING) { /* nothing done yet: an empty report */
+		fprintf(stderr, _("%s: there is no progress in %s yet.\n"), PACKAGE, path);
+		p = progress_new(NULL);
+	}
+	if (!p) {
+		fprintf(stderr, _("%s: %s: %s (the file is left as it is)\n"), PACKAGE, path,
+			report_read_error(st, errno));
+		return EXIT_FAILURE;
+	}
+	report_learner(path, name, sizeof name);
+	if (opt->csv) {
+		report_table_header(stdout, true);
+		report_table_row(stdout, course, p, name, path, true, unicode);
+	} else {
+		report_text(stdout, course, p, name, unicode);
+	}
+	progress_free(p);
+	return ferror(stdout) ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 /* Opens the progress store, telling the learner (in the status line) when a damaged
  * file was moved aside or the file cannot be read. */
 static Progress *open_progress(App *a, const char *path)
@@ -243,7 +281,10 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "lab") == 0)
 		return lab_main(argc - 1, argv + 1);
 	st = options_parse(&opt, argc, argv, &bad);
-	if (st == OPT_OK && opt.nargs > 0 && opt.action != ACTION_CHECK)
+	if (st == OPT_OK && opt.csv && opt.action == ACTION_RUN)
+		opt.action = ACTION_REPORT; /* --csv alone: the report as CSV */
+	if (st == OPT_OK && opt.nargs > 0 && opt.action != ACTION_CHECK &&
+	    opt.action != ACTION_REPORT)
 		st = OPT_ERR_OPERAND, bad = opt.args[0];
 	if (st != OPT_OK)
 		return usage_error(st, bad);
@@ -282,6 +323,12 @@ int main(int argc, char **argv)
 		print_diags(&diags);
 		fprintf(stderr, _("%s: the course in '%s' cannot be read\n"), PACKAGE, content);
 		return EXIT_FAILURE;
+	}
+	if (opt.action == ACTION_REPORT) {
+		int r = print_report(&opt, course, !opt.ascii && term_locale_utf8());
+		course_free(course);
+		diag_free(&diags);
+		return r;
 	}
 	if (opt.lesson && !(lesson = plain_find_lesson(course, opt.lesson)) &&
 	    !(lesson = plain_find_unit(course, opt.lesson, &unit))) {

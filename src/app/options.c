@@ -49,6 +49,11 @@ static const OptionSpec option_table[] = {
 	 N_("keep progress in FILE instead of ~/.neuronauts")},
 	{"reset-progress", 0, OPT_ACTION, 0, ACTION_RESET_PROGRESS, NULL,
 	 N_("move the progress file to a backup and exit")},
+	{"report", 0, OPT_ACTION, 0, ACTION_REPORT, NULL,
+	 N_("print your progress as text and exit; with FILEs (progress files of a class):"
+	    " a table, a row per learner")},
+	{"csv", 0, OPT_SET_TRUE, offsetof(Options, csv), 0, NULL,
+	 N_("with --report: print the table as CSV")},
 	{"check", 0, OPT_ACTION, 0, ACTION_CHECK, NULL,
 	 N_("check the course, or the lessons given, and exit")},
 	{"help", 'h', OPT_ACTION, 0, ACTION_HELP, NULL,

@@ -12,7 +12,8 @@ typedef enum {
 	ACTION_VERSION, /* --version */
 	ACTION_LIST,    /* --list */
 	ACTION_RESET_PROGRESS, /* --reset-progress */
-	ACTION_CHECK           /* --check [FILE|DIR]...: operands allowed */
+	ACTION_CHECK,          /* --check [FILE|DIR]...: operands allowed */
+	ACTION_REPORT          /* --report [FILE]...: operands allowed */
 } Action;
 
 typedef struct {
@@ -22,6 +23,7 @@ typedef struct {
 	bool ascii;              /* --ascii */
 	bool no_mouse;           /* --no-mouse */
 	bool plain;              /* --plain */
+	bool csv;                /* --csv: a report as CSV */
 	const char *lesson;      /* --lesson, or NULL */
 	const char *data;        /* --data: a CSV file for the lab, or NULL */
 	const char *progress;    /* --progress, or NULL */

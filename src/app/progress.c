@@ -379,6 +379,37 @@ Progress *progress_open(const char *path, ProgressStatus *st, char *backup, size
 	return p;
 }
 
+Progress *progress_read(const char *path, ProgressReadStatus *st)
+{
+	Progress *p;
+	size_t n;
+	char *text;
+	InfileStatus fs = infile_read(path, MAX_FILE_SIZE, &text, &n);
+	int r;
+
+	if (fs != INFILE_OK) {
+		*st = fs == INFILE_ERR_NOT_REGULAR ? PROGRESS_READ_NOT_FILE
+		      : fs == INFILE_ERR_TOO_BIG ? PROGRESS_READ_TOO_BIG
+		      : errno == ENOENT	     ? PROGRESS_READ_MISSING
+					     : PROGRESS_READ_IO;
+		return NULL;
+	}
+	if (!(p = progress_new(NULL))) {
+		free(text);
+		*st = PROGRESS_READ_NOMEM;
+		return NULL;
+	}
+	r = progress_parse(p, text, n, 1);
+	free(text);
+	if (r != 0) {
+		progress_free(p);
+		*st = r == -2 ? PROGRESS_READ_VERSION : PROGRESS_READ_DAMAGED;
+		return NULL;
+	}
+	*st = PROGRESS_READ_OK;
+	return p;
+}
+
 /* Writes value so that progress_parse gives it back byte for byte: the backslash, the
  * line ends (a trailing "\r" would be taken for a CRLF line end) and every other
  * control character but the tab are escaped; the rest (UTF-8 text, spaces) is kept. */

@@ -76,6 +76,24 @@ int progress_backup(const char *path, char *out, size_t size);
  * for an unknown version. Used by progress_open and by the fuzz target. */
 int progress_parse(Progress *p, const char *text, size_t n, int overwrite_clean);
 
+/* Why progress_read could not give a store. */
+typedef enum {
+	PROGRESS_READ_OK,
+	PROGRESS_READ_MISSING,  /* no such file */
+	PROGRESS_READ_NOT_FILE, /* a directory, FIFO or device: not read */
+	PROGRESS_READ_IO,       /* could not be read (errno kept) */
+	PROGRESS_READ_TOO_BIG,  /* larger than a progress file can be */
+	PROGRESS_READ_DAMAGED,  /* not a progress file, or malformed */
+	PROGRESS_READ_VERSION,  /* a progress file of another version */
+	PROGRESS_READ_NOMEM
+} ProgressReadStatus;
+
+/* Reads the file at path into a new store not tied to any file, for reports: the
+ * file is only read (never locked, moved aside or written, whatever it holds), and
+ * the store cannot be saved. Returns NULL with *st saying why when the file cannot be
+ * read or is not a progress file of PROGRESS_VERSION. */
+Progress *progress_read(const char *path, ProgressReadStatus *st);
+
 /* An empty store not tied to a file (for tests and the fuzz target). */
 Progress *progress_new(const char *path);
 
