@@ -212,8 +212,7 @@ static int print_report(const Options *opt, const Course *course, bool unicode)
 		p = progress_new(NULL);
 	}
 	if (!p) {
-		fprintf(stderr, _("%s: %s: %s (the file is left as it is)\n"), PACKAGE, path,
-			report_read_error(st, errno));
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, path, report_read_error(st, errno));
 		return EXIT_FAILURE;
 	}
 	report_learner(path, name, sizeof name);

@@ -360,11 +360,11 @@ const char *report_read_error(ProgressReadStatus st, int errnum)
 	case PROGRESS_READ_IO:
 		return strerror(errnum);
 	case PROGRESS_READ_TOO_BIG:
-		return _("too big to be a progress file");
+		return _("too big to be a progress file (left as it is)");
 	case PROGRESS_READ_DAMAGED:
-		return _("damaged or not a progress file");
+		return _("damaged or not a progress file (left as it is)");
 	case PROGRESS_READ_VERSION:
-		return _("a progress file of another version");
+		return _("a progress file of another version (left as it is)");
 	case PROGRESS_READ_NOMEM:
 		return _("out of memory");
 	case PROGRESS_READ_OK:
@@ -384,8 +384,8 @@ int report_files(FILE *out, FILE *err, const Course *c, int n, char *const *path
 		ProgressReadStatus st;
 		Progress *p = progress_read(paths[i], &st);
 		if (!p) {
-			fprintf(err, _("%s: %s: skipped: %s (the file is left as it is)\n"),
-				PACKAGE, paths[i], report_read_error(st, errno));
+			fprintf(err, _("%s: %s: skipped: %s\n"), PACKAGE, paths[i],
+				report_read_error(st, errno));
 			skipped++;
 			continue;
 		}
