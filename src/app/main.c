@@ -36,6 +36,7 @@ static void print_help(void)
 {
 	printf(_("Usage: %s [OPTION]...\n"), PACKAGE);
 	printf(_("  or:  %s lab [OPTION]...\n"), PACKAGE);
+	printf(_("  or:  %s --report [--csv] [FILE]...\n"), PACKAGE);
 	fputs(_("Learn how neural networks work, from one neuron to Transformers: a course\n"
 		"that runs in your terminal, driven by the keyboard, with live math.\n"
 		"'neuronauts lab' trains a network without the course (see its --help).\n"),
@@ -55,6 +56,9 @@ static void print_help(void)
 	      stdout);
 	putchar('\n');
 	fputs(_("Exit status: 0 on success, 1 on an error, 2 on a bad command line.\n"), stdout);
+	fputs(_("--report exits with 1 when a progress file was skipped (unreadable or\n"
+		"damaged; it is never changed). neuronauts(1), FOR TEACHERS, has the table.\n"),
+	      stdout);
 	putchar('\n');
 	printf(_("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
 	printf(_("%s home page: <%s>\n"), PACKAGE_NAME, PACKAGE_URL);
