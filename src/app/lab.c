@@ -140,7 +140,8 @@ static int report_init(const char *path, const MlpIoError *e, NnStatus st)
 
 /* When path's first line names the widths it was saved with ("# Parameters of an MLP
  * 2-4-3 ...", as mlp_save writes) and they are not sizes[0..n_layers], says so and
- * returns -1; 0 otherwise (no such line: mlp_load then checks the counts). */
+ * returns -1; 0 otherwise. Only for a file mlp_load has read (a regular file: opening
+ * a FIFO could block). */
 static int lab_check_widths(const char *path, const size_t *sizes, size_t n_layers)
 {
 	static const char head[] = "# Parameters of an MLP ";
@@ -155,6 +156,8 @@ static int lab_check_widths(const char *path, const size_t *sizes, size_t n_laye
 	if (n == 0 || strncmp(line, head, sizeof head - 1) != 0)
 		return 0;
 	n = strspn(line + sizeof head - 1, "0123456789-");
+	if (n == 0)
+		return 0;
 	line[sizeof head - 1 + n] = '\0';
 	for (l = 0; l <= n_layers && len < sizeof want; l++)
 		len += (size_t)snprintf(want + len, sizeof want - len, "%s%zu", l ? "-" : "",
@@ -399,13 +402,13 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 	}
 	if (o->init) {
 		MlpIoError e;
-		if (lab_check_widths(o->init, p->sizes, p->n_layers) != 0) {
-			mlp_free(&m);
-			return LAB_EXIT_ERROR;
-		}
 		st = mlp_load(&m, o->init, &e);
 		if (st != NN_OK) {
 			mlp_free(&m);
+			/* numbers that do not fit: the header may say why in one line */
+			if ((st == NN_ERR_SHAPE || st == NN_ERR_PARSE) &&
+			    lab_check_widths(o->init, p->sizes, p->n_layers) != 0)
+				return LAB_EXIT_ERROR;
 			return report_init(o->init, &e, st);
 		}
 	} else {
