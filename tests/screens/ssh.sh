@@ -96,6 +96,14 @@ poll() { # poll SECONDS COMMAND...: true when the command succeeds within SECOND
 }
 on_screen() { screen | grep -qF -- "$1"; }
 is_golden() { screen | cmp -s - "$golden/$1.txt"; }
+no_reports() { # no sanitizer report was written by the program on the server side
+	for f in "$dir"/san.*; do
+		[ -e "$f" ] || continue
+		say "a sanitizer report, $f:"
+		sed 's/^/#   /' "$f"
+		return 1
+	done
+}
 gone() { # gone PID: not running (a zombie its parent has yet to reap is gone too)
 	! alive "$1" || [ "$(sed 's/.*) \(.\).*/\1/' "/proc/$1/stat" 2>/dev/null)" = Z ]
 }
@@ -158,13 +166,14 @@ ok "$step1 (port $port)"
 
 # The client, run in tmux: ssh -tt with only this test's key and known host, the
 # program on the other side in a clean environment; it records its pid (the shell's,
-# which exec makes the program's) and the client its own.
+# which exec makes the program's) and the client its own. A sanitizer build's reports
+# go to files (san.PID): there is no terminal left to print them on after a hangup.
 cat >"$dir/client.sh" <<EOF
 echo \$\$ >'$dir/client.pid'
 exec ssh -tt -F /dev/null -p $port -i '$dir/user_key' -o IdentitiesOnly=yes \\
 	-o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile='$dir/known_hosts' \\
 	-o LogLevel=ERROR -l '$user' 127.0.0.1 \\
-	'echo \$\$ >$dir/app.pid && exec env HOME=$dir NEURONAUTS_PROGRESS=$dir/progress LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE= $prog -C $course'
+	'echo \$\$ >$dir/app.pid && exec env HOME=$dir NEURONAUTS_PROGRESS=$dir/progress LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE= ASAN_OPTIONS=detect_leaks=1:log_path=$dir/san UBSAN_OPTIONS=print_stacktrace=1:log_path=$dir/san $prog -C $course'
 EOF
 cat >"$dir/tmux.conf" <<'EOF'
 set -g status off
@@ -232,6 +241,7 @@ kill -KILL "$client"
 poll "$timeout" gone "$client" || fail "$step3" "the ssh client did not die"
 poll $((timeout * 3)) gone "$app" || fail "$step3" "the program (pid $app) still runs after the hangup"
 say "the program on the server side has exited"
+no_reports || fail "$step3" "the program's sanitizer report is above"
 grep -E "Connection (closed|reset)|Disconnected|session closed|Close session" "$dir/sshd.log" |
 	sed 's/^/#   sshd: /'
 [ -s "$dir/progress" ] || fail "$step3" "no progress file was saved"
@@ -267,4 +277,5 @@ keys Escape
 poll "$timeout" on_screen "Esc back" || fail "$step4" "Esc did not leave the control"
 keys q q
 poll "$timeout" gone "$(pid_of app)" || fail "$step4" "the program did not quit"
+no_reports || fail "$step4" "the program's sanitizer report is above"
 ok "$step4"
