@@ -226,6 +226,8 @@ show "in the lesson, the slider moved to 0.70, before the connection drops"
 app=$(pid_of app)
 alive "$app" || fail "$step2" "no program recorded its pid on the server side"
 say "the program runs on the server side as pid $app, $(tr '\0' ' ' </proc/"$app"/cmdline 2>/dev/null)"
+say "its terminal, from the client through sshd: $(tr '\0' '\n' </proc/"$app"/environ 2>/dev/null |
+	grep '^TERM='), $(stty -F "/proc/$app/fd/0" size 2>/dev/null | tr ' ' x) (rows x columns)"
 ok "$step2"
 
 # 3. The connection drops: the client is killed outright (SIGKILL: no goodbye to the
