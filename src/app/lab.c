@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "app/brainio.h"
@@ -45,6 +46,9 @@ static void lab_help(void)
 	printf(_("Usage: %s lab [OPTION]...\n"), PACKAGE);
 	fputs(_("Train a multilayer perceptron on a CSV file without a terminal, and print\n"
 	        "the loss, the accuracy and the speed.\n"),
+	      stdout);
+	fputs(_("With --eval, train nothing: print the loss and the accuracy of the net\n"
+	        "given by --init (or drawn by --init-scheme) on the data.\n"),
 	      stdout);
 	putchar('\n');
 	fputs(_("Options:\n"), stdout);
@@ -134,6 +138,37 @@ static int report_init(const char *path, const MlpIoError *e, NnStatus st)
 	return LAB_EXIT_ERROR;
 }
 
+/* When path's first line names the widths it was saved with ("# Parameters of an MLP
+ * 2-4-3 ...", as mlp_save writes) and they are not sizes[0..n_layers], says so and
+ * returns -1; 0 otherwise. Only for a file mlp_load has read (a regular file: opening
+ * a FIFO could block). */
+static int lab_check_widths(const char *path, const size_t *sizes, size_t n_layers)
+{
+	static const char head[] = "# Parameters of an MLP ";
+	char line[512], want[512];
+	FILE *f = fopen(path, "r");
+	size_t l, len = 0, n;
+
+	if (!f)
+		return 0;
+	n = fgets(line, sizeof line, f) ? strlen(line) : 0;
+	fclose(f);
+	if (n == 0 || strncmp(line, head, sizeof head - 1) != 0)
+		return 0;
+	n = strspn(line + sizeof head - 1, "0123456789-");
+	if (n == 0)
+		return 0;
+	line[sizeof head - 1 + n] = '\0';
+	for (l = 0; l <= n_layers && len < sizeof want; l++)
+		len += (size_t)snprintf(want + len, sizeof want - len, "%s%zu", l ? "-" : "",
+		                        sizes[l]);
+	if (len >= sizeof want || strcmp(line + sizeof head - 1, want) == 0)
+		return 0;
+	lab_error(_("'%s' holds a %s network, but --layers makes a %s one"), path,
+	          line + sizeof head - 1, want);
+	return -1;
+}
+
 /* Everything a run needs, resolved from the options. */
 typedef struct {
 	size_t sizes[LAB_MAX_LAYERS + 1], n_layers;
@@ -218,6 +253,11 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 		lab_error(_("give --epochs or --steps, not both"));
 		return lab_usage();
 	}
+	if (o->eval && (o->epochs || o->steps || o->log_every)) {
+		lab_error(_("--eval does not train: give --epochs, --steps and --log-every "
+		            "without it"));
+		return lab_usage();
+	}
 	if (o->init && o->init_scheme) {
 		lab_error(_("give --init or --init-scheme, not both"));
 		return lab_usage();
@@ -252,7 +292,100 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 	return 0;
 }
 
-/* Trains as planned on data; returns the exit status. */
+/* True when a and b name the same existing file. */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return a && b && stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* Opens --predict's file for writing (before training, so a file that cannot be
+ * written stops the run first); refuses the data or the weights file itself. Returns
+ * the stream, or NULL after the message. */
+static FILE *predict_open(const LabOptions *o)
+{
+	FILE *f;
+
+	if (same_file(o->predict, o->data) || same_file(o->predict, o->init)) {
+		lab_error(_("--predict %s would overwrite an input file"), o->predict);
+		return NULL;
+	}
+	f = fopen(o->predict, "w");
+	if (!f)
+		lab_error(_("cannot write '%s': %s"), o->predict, strerror(errno));
+	return f;
+}
+
+/* Writes one CSV row per row of d to f: x1..xdim, label, the output (output, or
+ * output0..output(k-1) with k outputs), and with class labels (k outputs, or one output
+ * and every label 0 or 1) the predicted class. Returns 0 or -1 (out of memory). */
+static int predict_write(FILE *f, Trainer *t, const Dataset *d)
+{
+	size_t n_out = mlp_n_out(t->mlp), i, j;
+	double *out = malloc(d->n * n_out * sizeof *out);
+	size_t *cls = malloc(d->n * sizeof *cls);
+	bool classes = n_out > 1;
+
+	if (!out || !cls) {
+		free(out);
+		free(cls);
+		return -1;
+	}
+	if (!classes) {
+		classes = true;
+		for (i = 0; i < d->n; i++)
+			classes = classes && (d->label[i] == 0 || d->label[i] == 1);
+	}
+	train_predict(out, cls, t, d);
+	for (j = 0; j < d->dim; j++)
+		fprintf(f, "x%zu,", j + 1);
+	fputs("label", f);
+	for (j = 0; j < n_out; j++)
+		fprintf(f, n_out == 1 ? ",output" : ",output%zu", j);
+	fputs(classes ? ",class\n" : "\n", f);
+	for (i = 0; i < d->n; i++) {
+		for (j = 0; j < d->dim; j++)
+			fprintf(f, "%.17g,", d->x[i * d->dim + j]);
+		fprintf(f, "%.17g", d->label[i]);
+		for (j = 0; j < n_out; j++)
+			fprintf(f, ",%.17g", out[i * n_out + j]);
+		if (classes)
+			fprintf(f, ",%zu", cls[i]);
+		fputc('\n', f);
+	}
+	free(out);
+	free(cls);
+	return 0;
+}
+
+/* Finishes --predict's file: the rows when status is 0, else the file is removed.
+ * Returns the status, 1 when writing failed. */
+static int predict_close(FILE *f, const char *path, Trainer *t, const Dataset *d, int status)
+{
+	int err = 0;
+
+	if (!f)
+		return status;
+	if (status == 0 && predict_write(f, t, d) != 0) {
+		lab_error(_("out of memory"));
+		status = LAB_EXIT_ERROR;
+	}
+	if (status == 0 && ferror(f))
+		err = errno ? errno : EIO;
+	if (fclose(f) != 0 && status == 0 && !err)
+		err = errno;
+	if (status == 0 && err) {
+		lab_error(_("cannot write '%s': %s"), path, strerror(err));
+		status = LAB_EXIT_ERROR;
+	}
+	if (status != 0)
+		remove(path);
+	return status;
+}
+
+/* Trains as planned on data (not with --eval); returns the exit status. */
 static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 {
 	Mlp m;
@@ -261,6 +394,7 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 	size_t total, k;
 	double seconds = 0.0, t0, loss, acc;
 	int status = 0;
+	FILE *pf = NULL;
 
 	if (mlp_init(&m, p->sizes, p->n_layers, p->act) != NN_OK) {
 		lab_error(_("out of memory"));
@@ -271,6 +405,10 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 		st = mlp_load(&m, o->init, &e);
 		if (st != NN_OK) {
 			mlp_free(&m);
+			/* numbers that do not fit: the header may say why in one line */
+			if ((st == NN_ERR_SHAPE || st == NN_ERR_PARSE) &&
+			    lab_check_widths(o->init, p->sizes, p->n_layers) != 0)
+				return LAB_EXIT_ERROR;
 			return report_init(o->init, &e, st);
 		}
 	} else {
@@ -292,7 +430,12 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 		mlp_free(&m);
 		return LAB_EXIT_ERROR;
 	}
-	total = o->steps ? p->steps : p->steps * train_steps_per_epoch(&t);
+	if (o->predict && (pf = predict_open(o)) == NULL) {
+		train_free(&t);
+		mlp_free(&m);
+		return LAB_EXIT_ERROR;
+	}
+	total = o->eval ? 0 : o->steps ? p->steps : p->steps * train_steps_per_epoch(&t);
 	if (o->log_every)
 		printf("step 0 loss %.17g\n", t.initial);
 	for (k = 1; k <= total; k++) {
@@ -329,6 +472,7 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 		lab_error(_("cannot write '%s': %s"), o->save, strerror(errno));
 		status = LAB_EXIT_ERROR;
 	}
+	status = predict_close(pf, o->predict, &t, data, status);
 	train_free(&t);
 	mlp_free(&m);
 	return status;

@@ -12,11 +12,12 @@
  * given are NAN (doubles) or 0 (counts); lab_options_parse sets the defaults below. */
 typedef struct {
 	const char *data, *layers, *hidden, *output, *loss, *opt, *batch;
-	const char *init, *init_scheme, *save, *kernels;
+	const char *init, *init_scheme, *save, *kernels, *predict;
 	double lr, momentum, beta1, beta2, eps, l1, l2, dropout;
 	size_t epochs, steps, log_every;
 	uint64_t seed;
 	int shuffle; /* 1 --shuffle, 0 --no-shuffle, -1 not given */
+	int eval;    /* 1 --eval: evaluate the net as given, no training */
 	bool help;
 } LabOptions;
 

@@ -227,6 +227,20 @@ static long true_class(const Trainer *t, double label)
 	return label >= 0 && label == floor(label) ? (long)label : -1;
 }
 
+void train_predict(double *out, size_t *cls, Trainer *t, const Dataset *d)
+{
+	MlpWork *w = &t->work;
+	size_t L = t->mlp->n_layers, n_out = mlp_n_out(t->mlp), i, r, chunk;
+
+	for (i = 0; i < d->n; i += chunk) {
+		chunk = d->n - i < w->cap ? d->n - i : w->cap;
+		mlp_forward(w, t->mlp, d->x + i * d->dim, chunk);
+		memcpy(out + i * n_out, w->y[L - 1], chunk * n_out * sizeof *out);
+		for (r = 0; r < chunk; r++)
+			cls[i + r] = predicted(t, r);
+	}
+}
+
 void train_confusion(size_t *counts, size_t k, Trainer *t, const Dataset *d)
 {
 	MlpWork *w = &t->work;

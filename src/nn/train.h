@@ -76,6 +76,12 @@ double train_loss(Trainer *t, const Dataset *d);
  * CE) against label > 0.5; with k outputs, the arg max against the label. */
 double train_accuracy(Trainer *t, const Dataset *d);
 
+/* out: (d->n, n_out) the outputs of t's network on every row of d (no dropout; with
+ * --loss ce the logits), and cls: (d->n) the class each row is predicted, as
+ * train_accuracy counts it (one output: out > 0.5, or logit > 0 for CE; k outputs: the
+ * arg max, the first on a tie). */
+void train_predict(double *out, size_t *cls, Trainer *t, const Dataset *d);
+
 /* counts: (k, k), k = max(outputs, 2); counts[true k][predicted k] over d, zeroed
  * first. Labels outside [0, k) are not counted. */
 void train_confusion(size_t *counts, size_t k, Trainer *t, const Dataset *d);

@@ -1,5 +1,6 @@
-/* check_train.c: training: XOR learnt, several classes with a confusion matrix,
- * divergence reported with its step, batches and epochs, shuffling and dropout seeds. */
+/* check_train.c: training: XOR learnt, several classes with a confusion matrix and
+ * each row's prediction, divergence reported with its step, batches and epochs,
+ * shuffling and dropout seeds. */
 #include <config.h>
 
 #include <math.h>
@@ -62,6 +63,37 @@ START_TEST(xor_is_learnt)
 }
 END_TEST
 
+/* train_predict on d (more rows than t's workspace holds, so in chunks): each row's
+ * outputs are a forward pass of that row alone in a workspace of our own, its class is
+ * their arg max, and the rows whose class is their label give train_accuracy. */
+static void check_predict(Trainer *t, const Dataset *d)
+{
+	size_t n_out = mlp_n_out(t->mlp), L = t->mlp->n_layers, i, k, best, right = 0;
+	double *out = malloc(d->n * n_out * sizeof *out);
+	size_t *cls = malloc(d->n * sizeof *cls);
+	MlpWork w;
+
+	ck_assert(out && cls);
+	ck_assert(d->n > t->work.cap);
+	ck_assert_int_eq(mlp_work_init(&w, t->mlp, 1, SIMD_PORTABLE, 0), NN_OK);
+	train_predict(out, cls, t, d);
+	for (i = 0; i < d->n; i++) {
+		mlp_forward(&w, t->mlp, d->x + i * d->dim, 1);
+		best = 0;
+		for (k = 0; k < n_out; k++) {
+			ck_assert_double_eq_tol(out[i * n_out + k], w.y[L - 1][k], 1e-12);
+			if (w.y[L - 1][k] > w.y[L - 1][best])
+				best = k;
+		}
+		ck_assert_uint_eq(cls[i], best);
+		right += (double)cls[i] == d->label[i];
+	}
+	ck_assert_double_eq_tol((double)right / (double)d->n, train_accuracy(t, d), 1e-15);
+	mlp_work_free(&w);
+	free(out);
+	free(cls);
+}
+
 START_TEST(blobs_with_softmax_and_confusion)
 {
 	const size_t sizes[] = {2, 8, 3};
@@ -93,6 +125,7 @@ START_TEST(blobs_with_softmax_and_confusion)
 	}
 	ck_assert_uint_eq(sum, te.n);
 	ck_assert_double_eq_tol((double)diag / (double)te.n, train_accuracy(&t, &te), 1e-15);
+	check_predict(&t, &d); /* all 300 rows: more than the 225 trained on */
 	train_free(&t);
 	mlp_free(&m);
 	data_free(&d);

@@ -61,3 +61,6 @@ SCREEN_TESTS += tests/screens/l4-code.scn
 SCREEN_TESTS += tests/screens/l4-final.scn
 SCREEN_TESTS += tests/screens/f-generalize.scn
 SCREEN_TESTS += tests/screens/f-init.scn
+# The course over real SSH: its own sshd on 127.0.0.1, a connection dropped and resumed.
+TESTS += tests/screens/ssh.sh
+EXTRA_DIST += tests/screens/ssh.sh
