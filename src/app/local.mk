@@ -17,6 +17,7 @@ src_app_libapp_a_SOURCES = \
 	src/app/player.c src/app/player.h src/app/player-host.h \
 	src/app/player-widgets.c \
 	src/app/progress.c src/app/progress.h \
+	src/app/review.c src/app/review.h src/app/review-round.c src/app/review-round.h \
 	src/app/title.c src/app/title.h
 
 bin_PROGRAMS += src/neuronauts

@@ -61,3 +61,5 @@ SCREEN_TESTS += tests/screens/l4-code.scn
 SCREEN_TESTS += tests/screens/l4-final.scn
 SCREEN_TESTS += tests/screens/f-generalize.scn
 SCREEN_TESTS += tests/screens/f-init.scn
+SCREEN_TESTS += tests/screens/review.scn
+EXTRA_DIST += tests/screens/review
