@@ -26,22 +26,13 @@ static void title_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 	*cx = *cy = -1;
 }
 
-/* Shows the map, first scheduling the questions that should be (review.h): a lesson
- * just finished, a question just missed, a progress file from before the review. */
-static void to_map(App *a)
-{
-	if (a->progress)
-		review_enrol(a->progress, a->course, review_now());
-	a->screen = SCREEN_MAP;
-}
-
 static void title_screen_command(App *a, Command cmd, const Key *k)
 {
 	(void)k;
 	if (cmd == CMD_QUIT)
 		a->quit = true;
 	else if (cmd == CMD_OPEN)
-		to_map(a);
+		a->screen = SCREEN_MAP;
 }
 
 static KeyContext help_context(const App *a);
@@ -218,7 +209,10 @@ static void leave_lesson(App *a)
 {
 	player_save_position(&a->player);
 	player_close(&a->player);
-	if (a->progress) /* a question missed, a lesson finished: scheduled for review */
+	/* A question missed, a lesson finished: scheduled for review (the whole course,
+	 * so a progress file older than the review joins too; not on the way to the map
+	 * from the title, where nothing changed must write nothing). */
+	if (a->progress)
 		review_enrol(a->progress, a->course, review_now());
 	app_save(a);
 }
@@ -266,8 +260,6 @@ static void lesson_screen_command(App *a, Command cmd, const Key *k)
 static void leave_review(App *a)
 {
 	review_round_end(&a->review);
-	if (a->progress)
-		review_enrol(a->progress, a->course, review_now());
 	app_save(a);
 	a->screen = SCREEN_MAP;
 }

@@ -208,7 +208,7 @@ static void summary(const ReviewRound *r, Grid *g, Caps caps)
 		grid_text(g, 4, y, buf, strlen(buf), g->w - 6, STYLE_NORMAL);
 	}
 	if (r->due > r->n) {
-		snprintf(buf, sizeof buf, _("%d more questions are due: the map offers them."),
+		snprintf(buf, sizeof buf, _("Still due after this round: %d (the map offers them)."),
 			 r->due - r->n);
 		grid_text(g, 2, y + 1, buf, strlen(buf), g->w - 4, STYLE_DIM);
 	}
