@@ -28,7 +28,7 @@ static const Binding bindings[] = {
 	{MAP, K_ENTER, 0, 0, CMD_OPEN, N_("open the lesson"), 2, N_("open")},
 	{MAP, K_CHAR, 'c', 0, CMD_CONTINUE, N_("continue where you stopped"), 3, N_("continue")},
 	{MAP, K_CHAR, 'L', 0, CMD_LAB, N_("open the lab: train your own networks"), 4, N_("lab")},
-	{MAP, K_CHAR, 'r', 0, CMD_REVIEW, N_("review the questions due (spaced review)"), 0, NULL},
+	{MAP, K_CHAR, 'r', 0, CMD_REVIEW, N_("review the questions due"), 0, NULL},
 	{REV, K_ENTER, 0, 0, CMD_OPEN, N_("next question, once this one is answered"), 0, NULL},
 	{REV, K_ESC, 0, 0, CMD_BACK, N_("leave the review (what you answered is kept)"), 1,
 	 N_("leave")},

@@ -59,9 +59,11 @@ const Instance *review_round_focused(const ReviewRound *r)
 	return !r->summary && r->cur < r->n ? &r->inst[r->cur] : NULL;
 }
 
-/* The first check's score of a form, read through its save: "score" 1 or 0, or -1. */
+/* What a form's save says: the first check's score (1, 0, or -1 before any) and
+ * whether it is answered now (right, or the answer shown; "r" opens it again). */
 typedef struct {
 	int score;
+	bool ended;
 } Graded;
 
 static const char *graded_get(void *ctx, const char *key)
@@ -77,29 +79,30 @@ static void graded_set(void *ctx, const char *key, const char *value)
 
 	if (strcmp(key, "score") == 0)
 		g->score = strcmp(value, "1") == 0;
+	else if (strcmp(key, "state") == 0)
+		g->ended = strcmp(value, "right") == 0 || strcmp(value, "shown") == 0;
 }
 
-static int first_score(const Instance *in)
+static Graded graded(const Instance *in)
 {
-	Graded gr = {-1};
+	Graded gr = {-1, false};
 	Store st = {graded_get, graded_set, &gr};
 
 	in->ops->save(in, &st);
-	return gr.score;
+	return gr;
 }
 
 unsigned review_round_key(ReviewRound *r, Progress *p, const Key *k, long long now)
 {
 	Instance *in;
-	unsigned bits, out = REVIEW_KEY_USED;
-	int s;
+	unsigned out = REVIEW_KEY_USED;
+	Graded gr;
 
 	if (r->summary || r->n == 0)
 		return k->code == K_ENTER ? REVIEW_KEY_USED | REVIEW_KEY_DONE : 0;
 	in = &r->inst[r->cur];
-	bits = in->ops->key(in, k);
-	if (bits == WIDGET_IGNORED) {
-		if (k->code != K_ENTER || !in->done)
+	if (in->ops->key(in, k) == WIDGET_IGNORED) {
+		if (k->code != K_ENTER || !r->ended[r->cur])
 			return 0;
 		if (++r->cur >= r->n) {
 			r->cur = r->n - 1;
@@ -107,10 +110,12 @@ unsigned review_round_key(ReviewRound *r, Progress *p, const Key *k, long long n
 		}
 		return REVIEW_KEY_USED;
 	}
-	if (r->result[r->cur] < 0 && (s = first_score(in)) >= 0) {
+	gr = graded(in);
+	r->ended[r->cur] = gr.ended;
+	if (r->result[r->cur] < 0 && gr.score >= 0) {
 		const ReviewItem *it = &r->items[r->cur];
-		r->result[r->cur] = (signed char)s;
-		if (review_answer(p, it->lesson->id, &it->block->quiz, s > 0, now) == 0)
+		r->result[r->cur] = (signed char)gr.score;
+		if (review_answer(p, it->lesson->id, &it->block->quiz, gr.score > 0, now) == 0)
 			(void)review_get(p, it->lesson->id, &it->block->quiz, &r->after[r->cur]);
 		out |= REVIEW_KEY_GRADED;
 	}
@@ -143,12 +148,13 @@ static void header(const ReviewRound *r, Grid *g, Caps caps)
 	x = 2 + utf8_width(_("Review"), strlen(_("Review")));
 	x += grid_str(g, x, 0, caps.unicode ? " · " : " - ", STYLE_DIM);
 	snprintf(buf, sizeof buf, _("question %d of %d"), r->cur + 1, r->n);
-	grid_text(g, x, 0, buf, strlen(buf), g->w - 2 - x, STYLE_DIM);
+	x += grid_text(g, x, 0, buf, strlen(buf), g->w - 2 - x, STYLE_DIM) + 2;
+	/* The lesson on the right, cut when it does not fit beside the count. */
 	snprintf(buf, sizeof buf, _("from: %s"), title);
-	x = g->w - 2 - utf8_width(buf, strlen(buf));
-	if (x < 30)
-		x = 30;
-	grid_text(g, x, 0, buf, strlen(buf), g->w - 2 - x, STYLE_DIM);
+	if (g->w - 2 - utf8_width(buf, strlen(buf)) > x)
+		x = g->w - 2 - utf8_width(buf, strlen(buf));
+	if (x < g->w - 2)
+		grid_text(g, x, 0, buf, strlen(buf), g->w - 2 - x, STYLE_DIM);
 }
 
 /* The form at TOP, scrolled so its cursor is in view when it is taller than the
@@ -223,7 +229,7 @@ static void footer(const ReviewRound *r, Grid *g, Caps caps)
 	int n = 0;
 	const Instance *in = review_round_focused(r);
 
-	if (in && !in->done) {
+	if (in && !r->ended[r->cur]) {
 		n = instance_keys(in, caps.unicode, pairs, 46, scratch, sizeof scratch);
 	} else {
 		pairs[n++] = "Enter";

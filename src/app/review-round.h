@@ -17,6 +17,7 @@ typedef struct {
 	Scene scene; /* the round's forms, so each counts as "Question N." of the round */
 	ReviewEntry after[REVIEW_ROUND_MAX]; /* the schedule each answer gave */
 	signed char result[REVIEW_ROUND_MAX]; /* -1 not checked yet, 0 wrong, 1 right */
+	bool ended[REVIEW_ROUND_MAX]; /* the form is answered now: Enter moves on */
 	int n, cur;
 	int due;      /* questions due when the round began (it asks at most n of them) */
 	bool summary; /* every question answered: the summary is shown */

@@ -341,6 +341,16 @@ START_TEST(a_round_reschedules_at_the_first_check_only)
 	press(&r, p, K_CHAR, 'a', T0 + 2 * DAY);
 	ck_assert_uint_eq(press(&r, p, K_ENTER, 0, T0 + 2 * DAY), REVIEW_KEY_USED); /* right */
 	entry_is(p, "review.L-a.a1", value(1, T0 + 3 * DAY, quiz(0, 0))); /* the first check */
+	/* Tried again ("r") and wrong: Enter checks the form again, never moves on,
+	 * and the schedule keeps the first check's. */
+	ck_assert_uint_eq(press(&r, p, K_CHAR, 'r', T0 + 2 * DAY), REVIEW_KEY_USED);
+	press(&r, p, K_CHAR, 'b', T0 + 2 * DAY);
+	ck_assert_uint_eq(press(&r, p, K_ENTER, 0, T0 + 2 * DAY), REVIEW_KEY_USED);
+	ck_assert_uint_eq(press(&r, p, K_ENTER, 0, T0 + 2 * DAY), REVIEW_KEY_USED);
+	ck_assert_str_eq(review_round_focused(&r)->id, "a1");
+	press(&r, p, K_CHAR, 'a', T0 + 2 * DAY);
+	ck_assert_uint_eq(press(&r, p, K_ENTER, 0, T0 + 2 * DAY), REVIEW_KEY_USED); /* right */
+	entry_is(p, "review.L-a.a1", value(1, T0 + 3 * DAY, quiz(0, 0)));
 	ck_assert_uint_eq(press(&r, p, K_ENTER, 0, T0 + 2 * DAY), REVIEW_KEY_USED); /* next */
 	ck_assert_str_eq(review_round_focused(&r)->id, "a2");
 	press(&r, p, K_CHAR, 'b', T0 + 2 * DAY);
