@@ -10,6 +10,7 @@
 #include "app/map.h"
 #include "app/player.h"
 #include "app/progress.h"
+#include "app/review-round.h"
 #include "draw/grid.h"
 
 typedef enum {
@@ -17,6 +18,7 @@ typedef enum {
 	SCREEN_MAP,
 	SCREEN_LESSON,
 	SCREEN_HELP,
+	SCREEN_REVIEW,
 	SCREEN_COUNT
 } ScreenId;
 
@@ -25,6 +27,7 @@ typedef struct App {
 	Progress *progress;
 	MapState map;
 	Player player; /* valid while screen is SCREEN_LESSON */
+	ReviewRound review; /* valid while screen is SCREEN_REVIEW */
 	bool map_searching;
 	char map_query[128];
 	ScreenId screen;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/frame.h"
+#include "base/strbuf.h"
 #include "base/utf8.h"
 #include "draw/wrap.h"
 #include "nls.h"
@@ -21,6 +22,33 @@ void frame_footer(Grid *g, KeyContext ctx)
 		grid_put(g, x, y, ' ', STYLE_BAR);
 	keymap_footer(ctx, g->w - 2, buf, sizeof buf);
 	grid_str(g, 1, y, buf, STYLE_BAR);
+}
+
+void frame_footer_pairs(Grid *g, KeyContext ctx, const char *const *pairs, int n)
+{
+	char buf[512], own[512];
+	int x, y = g->h - 1, i, room, used = 0;
+	size_t len = 0;
+
+	if (g->h < 1)
+		return;
+	for (x = 0; x < g->w; x++)
+		grid_put(g, x, y, ' ', STYLE_BAR);
+	keymap_footer(ctx, g->w - 2, buf, sizeof buf);
+	room = g->w - 4 - utf8_width(buf, strlen(buf));
+	own[0] = '\0';
+	for (i = 0; i + 1 < n; i += 2) {
+		char item[160];
+		int w;
+		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", pairs[i], pairs[i + 1]);
+		w = utf8_width(item, strlen(item));
+		if (used + w > room)
+			continue;
+		len = str_addf(own, sizeof own, len, "%s", item);
+		used += w;
+	}
+	grid_str(g, 1, y, own, STYLE_BAR);
+	grid_str(g, g->w - 1 - utf8_width(buf, strlen(buf)), y, buf, STYLE_BAR);
 }
 
 void frame_prompt(Grid *g, const char *prefix, const char *text, int *cx, int *cy)

@@ -13,6 +13,11 @@
 /* Draws the footer of ctx's keys on the last row, in the bar style. */
 void frame_footer(Grid *g, KeyContext ctx);
 
+/* Draws the footer of a screen whose control has keys of its own: those (n strings,
+ * pairs of a key and what it does) from the left, as many as fit, and ctx's keys on
+ * the right, always shown. */
+void frame_footer_pairs(Grid *g, KeyContext ctx, const char *const *pairs, int n);
+
 /* Draws a prompt (prefix, then the text typed so far) on the last row, in place of
  * the footer, with the cursor after the text. */
 void frame_prompt(Grid *g, const char *prefix, const char *text, int *cx, int *cy);

@@ -58,7 +58,7 @@ static void para(const char *text, HelpCtx *h)
 /* What the focused widget is and what to try with it (its text alternative, which a
  * lesson writes for that, so a control that fills the screen keeps its instructions
  * one key away), then its keys, under a heading, then a heading for the lesson's. */
-static void control_lines(const Instance *in, bool unicode, HelpCtx *h)
+static void control_lines(const Instance *in, KeyContext ctx, bool unicode, HelpCtx *h)
 {
 	const char *pairs[48];
 	char scratch[512], head[128];
@@ -73,20 +73,23 @@ static void control_lines(const Instance *in, bool unicode, HelpCtx *h)
 		h->row++; /* a blank row before the keys */
 	}
 
-	snprintf(head, sizeof head, _("The focused %s takes every key but Tab, Esc and ?:"),
-		 name);
+	if (ctx == KCTX_REVIEW)
+		snprintf(head, sizeof head, "%s", _("The question takes every key but Esc and ?:"));
+	else
+		snprintf(head, sizeof head, _("The focused %s takes every key but Tab, Esc and ?:"),
+			 name);
 	heading(head, h);
 	for (i = 0; i + 1 < n; i += 2)
 		line(pairs[i], pairs[i + 1], h);
-	heading(_("The player's keys:"), h);
+	heading(ctx == KCTX_REVIEW ? _("The review's keys:") : _("The player's keys:"), h);
 }
 
 static void entries(KeyContext ctx, const Instance *in, bool unicode, HelpCtx *h)
 {
 	if (in)
-		control_lines(in, unicode, h);
+		control_lines(in, ctx, unicode, h);
 	keymap_each(ctx, line, h);
-	if (in) { /* what works again once the control is left (Esc) */
+	if (in && ctx != KCTX_REVIEW) { /* what works again once the control is left (Esc) */
 		heading(_("Once no control has the focus:"), h);
 		keymap_each(KCTX_LESSON, line, h);
 	}

@@ -14,7 +14,8 @@
 #define HLP KCTX_HELP
 #define TTL KCTX_TITLE
 #define CTL KCTX_CONTROL
-#define ALL (TTL | MAP | LES | HLP | CTL)
+#define REV KCTX_REVIEW
+#define ALL (TTL | MAP | LES | HLP | CTL | REV)
 #define SCROLL (MAP | LES | HLP)
 /* The key rule: while a control has the focus (CTL) it gets every key first, letters
  * included; what it leaves of these non-letter keys scrolls the lesson, and Tab,
@@ -27,6 +28,10 @@ static const Binding bindings[] = {
 	{MAP, K_ENTER, 0, 0, CMD_OPEN, N_("open the lesson"), 2, N_("open")},
 	{MAP, K_CHAR, 'c', 0, CMD_CONTINUE, N_("continue where you stopped"), 3, N_("continue")},
 	{MAP, K_CHAR, 'L', 0, CMD_LAB, N_("open the lab: train your own networks"), 4, N_("lab")},
+	{MAP, K_CHAR, 'r', 0, CMD_REVIEW, N_("review the questions due"), 0, NULL},
+	{REV, K_ENTER, 0, 0, CMD_OPEN, N_("next question, once this one is answered"), 0, NULL},
+	{REV, K_ESC, 0, 0, CMD_BACK, N_("leave the review (what you answered is kept)"), 1,
+	 N_("leave")},
 	{SCROLL_KEYS, K_UP, 0, 0, CMD_UP, N_("move up"), 0, NULL},
 	{SCROLL, K_CHAR, 'k', 0, CMD_UP, NULL, 0, NULL},
 	{SCROLL_KEYS, K_DOWN, 0, 0, CMD_DOWN, N_("move down"), 0, NULL},
@@ -52,8 +57,8 @@ static const Binding bindings[] = {
 	{LES | CTL, K_CHAR, 'O', 0, CMD_TRAINER_OPEN, N_("trainer: open a weights or CSV file"), 0, NULL},
 	{LES | CTL, K_CHAR, 'S', 0, CMD_TRAINER_STATE,
 	 N_("trainer: show its state string, or paste one"), 0, NULL},
-	{TTL | MAP | LES | CTL, K_CHAR, '?', 0, CMD_HELP, N_("help: every key"), 6, N_("help")},
-	{TTL | MAP | LES | CTL, K_F1, 0, 0, CMD_HELP, NULL, 0, NULL},
+	{TTL | MAP | LES | CTL | REV, K_CHAR, '?', 0, CMD_HELP, N_("help: every key"), 6, N_("help")},
+	{TTL | MAP | LES | CTL | REV, K_F1, 0, 0, CMD_HELP, NULL, 0, NULL},
 	{LES | HLP, K_ESC, 0, 0, CMD_BACK, N_("back"), 1, NULL},
 	{LES | HLP, K_CHAR, 'q', 0, CMD_BACK, NULL, 0, NULL},
 	{TTL | MAP, K_CHAR, 'q', 0, CMD_QUIT, N_("quit"), 1, NULL},

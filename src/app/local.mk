@@ -19,6 +19,7 @@ src_app_libapp_a_SOURCES = \
 	src/app/player-widgets.c \
 	src/app/progress.c src/app/progress.h \
 	src/app/report.c src/app/report.h \
+	src/app/review.c src/app/review.h src/app/review-round.c src/app/review-round.h \
 	src/app/title.c src/app/title.h
 
 bin_PROGRAMS += src/neuronauts

@@ -12,6 +12,7 @@
 #include "app/frame.h"
 #include "app/help.h"
 #include "app/plain.h"
+#include "app/review.h"
 #include "app/title.h"
 #include "app/trainer-prompt.h"
 #include "draw/doc.h"
@@ -45,6 +46,7 @@ static KeyContext help_context(const App *a);
 
 static void map_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 {
+	a->map.review_due = review_due(a->progress, a->course, review_now(), NULL, 0);
 	map_draw(&a->map, a->course, a->progress, g, caps, cx, cy);
 	if (a->map_searching)
 		frame_prompt(g, "/", a->map_query, cx, cy);
@@ -104,6 +106,18 @@ void app_open_lesson(App *a, const CourseLesson *e)
 	a->screen = SCREEN_LESSON;
 }
 
+static void start_review(App *a)
+{
+	int n = review_round_start(&a->review, a->progress, a->course, review_now());
+
+	if (n > 0)
+		a->screen = SCREEN_REVIEW;
+	else if (n == 0)
+		app_status(a, STYLE_DIM, "%s", _("No question is due for review now."));
+	else
+		app_status(a, STYLE_BAD, "%s", _("Out of memory: the review could not start."));
+}
+
 static void map_screen_command(App *a, Command cmd, const Key *k)
 {
 	int cont;
@@ -135,14 +149,25 @@ static void map_screen_command(App *a, Command cmd, const Key *k)
 		else
 			app_status(a, STYLE_DIM, _("Nothing to continue yet: pick a lesson."));
 		return;
+	case CMD_REVIEW:
+		start_review(a);
+		return;
 	case CMD_OPEN:
-		e = map_item(a->course, a->progress, a->map.selected, &cont);
+		if (map_on_review(&a->map)) {
+			start_review(a);
+			return;
+		}
+		e = map_item(a->course, a->progress, map_lesson_item(&a->map), &cont);
 		if (e)
 			app_open_lesson(a, e);
 		return;
 	default:
 		if (map_command(&a->map, a->course, a->progress, cmd, k)) {
-			e = map_item(a->course, a->progress, a->map.selected, &cont);
+			if (map_on_review(&a->map)) {
+				start_review(a);
+				return;
+			}
+			e = map_item(a->course, a->progress, map_lesson_item(&a->map), &cont);
 			if (e)
 				app_open_lesson(a, e);
 		}
@@ -195,6 +220,11 @@ static void leave_lesson(App *a)
 	player_save_position(&a->player);
 	player_close(&a->player);
 	lessonclock_stop(&a->clock, a->progress, now_seconds());
+	/* A question missed, a lesson finished: scheduled for review (the whole course,
+	 * so a progress file older than the review joins too; not on the way to the map
+	 * from the title, where nothing changed must write nothing). */
+	if (a->progress)
+		review_enrol(a->progress, a->course, review_now());
 	app_save(a);
 }
 
@@ -238,10 +268,41 @@ static void lesson_screen_command(App *a, Command cmd, const Key *k)
 	}
 }
 
+static void leave_review(App *a)
+{
+	review_round_end(&a->review);
+	app_save(a);
+	a->screen = SCREEN_MAP;
+}
+
+static void review_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
+{
+	review_round_draw(&a->review, g, caps, cx, cy);
+}
+
+/* The round's form gets every key but Esc, ? and F1 (and Ctrl-L); each answer that
+ * reschedules a question is saved at once. */
+static void review_screen_command(App *a, Command cmd, const Key *k)
+{
+	unsigned r;
+
+	if (cmd == CMD_BACK) {
+		leave_review(a);
+		return;
+	}
+	r = review_round_key(&a->review, a->progress, k, review_now());
+	if (r & REVIEW_KEY_GRADED)
+		app_save(a);
+	if (r & REVIEW_KEY_DONE)
+		leave_review(a);
+}
+
 static void help_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 {
 	help_draw(g, help_context(a),
-		  a->help_from == SCREEN_LESSON ? player_focused(&a->player) : NULL,
+		  a->help_from == SCREEN_LESSON	  ? player_focused(&a->player)
+		  : a->help_from == SCREEN_REVIEW ? review_round_focused(&a->review)
+						  : NULL,
 		  caps.unicode, &a->help_scroll);
 	*cx = *cy = -1;
 }
@@ -281,6 +342,7 @@ static const ScreenOps screens[SCREEN_COUNT] = {
 	[SCREEN_MAP] = {KCTX_MAP, map_screen_draw, map_screen_command},
 	[SCREEN_LESSON] = {KCTX_LESSON, lesson_screen_draw, lesson_screen_command},
 	[SCREEN_HELP] = {KCTX_HELP, help_screen_draw, help_screen_command},
+	[SCREEN_REVIEW] = {KCTX_REVIEW, review_screen_draw, review_screen_command},
 };
 
 enum { FRAME_MS = 33 };
@@ -428,6 +490,9 @@ LoopEnd app_loop(App *a, int *signo)
 	grid_free(&g);
 	if (a->screen == SCREEN_LESSON || (a->screen == SCREEN_HELP && a->help_from == SCREEN_LESSON))
 		leave_lesson(a);
+	else if (a->screen == SCREEN_REVIEW ||
+		 (a->screen == SCREEN_HELP && a->help_from == SCREEN_REVIEW))
+		leave_review(a);
 	else
 		app_save(a);
 	return end;

@@ -72,6 +72,16 @@ CourseLesson *map_continue_lesson(const Course *c, const Progress *p)
 	return last;
 }
 
+int map_on_review(const MapState *m)
+{
+	return m->review_due > 0 && m->selected == 0;
+}
+
+int map_lesson_item(const MapState *m)
+{
+	return m->selected - (m->review_due > 0);
+}
+
 int map_count(const Course *c, const Progress *p)
 {
 	size_t l, i;
@@ -290,7 +300,7 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 	      int *cy)
 {
 	/* Rows are laid out virtually (row r of the map) and shown from m->scroll. */
-	int r = 0, item = 0, top = 2, count = map_count(c, p), sel_row = 0;
+	int r = 0, item = 0, top = 2, count = map_count(c, p) + (m->review_due > 0), sel_row = 0;
 	CourseLesson *last = map_continue_lesson(c, p);
 	size_t l, i;
 	char buf[256];
@@ -320,6 +330,24 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 		}
 #define ROW(rr) ((rr) - m->scroll + top)
 #define SHOWN(rr) (pass == 1 && (rr) >= m->scroll && (rr) < m->scroll + m->view_h)
+		if (m->review_due > 0) { /* the questions due, above "continue" */
+			int sel = item == m->selected;
+			if (sel)
+				sel_row = r;
+			if (SHOWN(r)) {
+				char due[64];
+				snprintf(due, sizeof due, _("%d due"), m->review_due);
+				snprintf(buf, sizeof buf, "%s %s%s%s", caps.unicode ? "↻" : "@",
+					 _("Review"), caps.unicode ? " · " : " - ", due);
+				grid_str(g, 2, ROW(r), buf, sel ? STYLE_FOCUS : STYLE_ACCENT);
+				if (sel)
+					*cx = 2, *cy = ROW(r);
+				if (ROW(r) < MAP_MAX_ROWS)
+					m->row_item[ROW(r)] = item;
+			}
+			item++;
+			r += last ? 1 : 2;
+		}
 		if (last) {
 			int sel = item == m->selected;
 			if (sel)
@@ -415,7 +443,7 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 
 int map_command(MapState *m, const Course *c, const Progress *p, Command cmd, const Key *k)
 {
-	int count = map_count(c, p);
+	int count = map_count(c, p) + (m->review_due > 0);
 
 	if (k && k->code == K_MOUSE) {
 		if (k->mouse_action == MOUSE_WHEEL_UP)

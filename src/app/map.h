@@ -12,7 +12,9 @@
 
 typedef struct {
 	int row_item[MAP_MAX_ROWS]; /* the item drawn on each screen row, or -1 */
-	int selected; /* item index: 0 is "continue" when there is one, then the lessons */
+	int selected; /* item index: 0 is "review" while questions are due, then
+	               * "continue" when there is one, then the lessons */
+	int review_due; /* questions due for review (the caller counts them: review.h) */
 	int scroll;   /* the first row shown */
 	int view_h;
 } MapState;
@@ -29,7 +31,13 @@ CourseLesson *map_last_lesson(const Course *c, const Progress *p);
  * when all are done; NULL when nothing was started. */
 CourseLesson *map_continue_lesson(const Course *c, const Progress *p);
 
-/* The number of selectable items. */
+/* Whether the selected item is the review entry. */
+int map_on_review(const MapState *m);
+
+/* The selected item as map_item counts them (without the review entry). */
+int map_lesson_item(const MapState *m);
+
+/* The number of selectable items, without the review entry. */
 int map_count(const Course *c, const Progress *p);
 
 /* Draws the map of c with the learner's progress. */

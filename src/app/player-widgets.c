@@ -9,8 +9,6 @@
 
 #include "app/frame.h"
 #include "app/player-host.h"
-#include "base/strbuf.h"
-#include "base/utf8.h"
 #include "widgets/controls/stepwise.h"
 #include "widgets/trainer/trainer.h"
 
@@ -288,35 +286,15 @@ Instance *player_trainer(Player *p)
 void player_footer(const Player *p, Grid *g, bool unicode)
 {
 	const char *pairs[48];
-	char scratch[512], buf[512], own[512];
-	int x, y = g->h - 1, n, i, room, used = 0;
-	size_t len = 0;
+	char scratch[512];
+	int n;
 	const Instance *in = player_focused(p);
 
-	if (g->h < 1)
-		return;
-	for (x = 0; x < g->w; x++)
-		grid_put(g, x, y, ' ', STYLE_BAR);
 	if (!in) {
-		keymap_footer(KCTX_CONTROL, g->w - 2, buf, sizeof buf);
-		grid_str(g, 1, y, buf, STYLE_BAR);
+		frame_footer(g, KCTX_CONTROL);
 		return;
 	}
 	/* The player's own keys stay on the right; the control's fill what is left. */
-	keymap_footer(KCTX_CONTROL, g->w - 2, buf, sizeof buf);
-	room = g->w - 4 - utf8_width(buf, strlen(buf));
 	n = instance_keys(in, unicode, pairs, 48, scratch, sizeof scratch);
-	own[0] = '\0';
-	for (i = 0; i + 1 < n; i += 2) {
-		char item[160];
-		int w;
-		snprintf(item, sizeof item, "%s%s %s", len ? "  " : "", pairs[i], pairs[i + 1]);
-		w = utf8_width(item, strlen(item));
-		if (used + w > room)
-			continue;
-		len = str_addf(own, sizeof own, len, "%s", item);
-		used += w;
-	}
-	grid_str(g, 1, y, own, STYLE_BAR);
-	grid_str(g, g->w - 1 - utf8_width(buf, strlen(buf)), y, buf, STYLE_BAR);
+	frame_footer_pairs(g, KCTX_CONTROL, pairs, n);
 }

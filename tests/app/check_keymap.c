@@ -119,7 +119,7 @@ START_TEST(man_page_describes_every_binding)
 	n = fread(man, 1, sizeof man - 1, f);
 	man[n] = '\0';
 	fclose(f);
-	keymap_each(KCTX_TITLE | KCTX_MAP | KCTX_LESSON | KCTX_HELP, in_man, man);
+	keymap_each(KCTX_TITLE | KCTX_MAP | KCTX_LESSON | KCTX_HELP | KCTX_REVIEW, in_man, man);
 }
 END_TEST
 

@@ -64,3 +64,5 @@ SCREEN_TESTS += tests/screens/f-init.scn
 # The course over real SSH: its own sshd on 127.0.0.1, a connection dropped and resumed.
 TESTS += tests/screens/ssh.sh
 EXTRA_DIST += tests/screens/ssh.sh
+SCREEN_TESTS += tests/screens/review.scn
+EXTRA_DIST += tests/screens/review
