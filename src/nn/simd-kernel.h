@@ -232,8 +232,25 @@ static SK_ATTR void SK_FN(tanh_backward)(double *d, const double *dy, const doub
 		d[i] += dy[i] * (1.0 - y[i] * y[i]);
 }
 
-/* out: (n,m) a: (m,n); out = a^T, by blocks of SK_W x SK_W transposed in registers
- * (each stage swaps one bit of the row index with the same bit of the column index). */
+/* row: SK_W vectors, a SK_W x SK_W block; transposes it in registers (each stage swaps
+ * one bit of the row index with the same bit of the column index). */
+static inline SK_ATTR void SK_FN(tblock)(V *row)
+{
+#if SK_W == 2
+	SK_STAGE(row, 1, (0, 2), (1, 3));
+#elif SK_W == 4
+	SK_STAGE(row, 1, (0, 4, 2, 6), (1, 5, 3, 7));
+	SK_STAGE(row, 2, (0, 1, 4, 5), (2, 3, 6, 7));
+#elif SK_W == 8
+	SK_STAGE(row, 1, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15));
+	SK_STAGE(row, 2, (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15));
+	SK_STAGE(row, 4, (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15));
+#else
+#error "SK_BYTES must be 16, 32 or 64"
+#endif
+}
+
+/* out: (n,m) a: (m,n); out = a^T, by blocks of SK_W x SK_W transposed in registers. */
 static SK_ATTR void SK_FN(transpose)(double *out, const double *a, size_t m, size_t n)
 {
 	size_t i, j, r, bm = m / SK_W * SK_W, bn = n / SK_W * SK_W;
@@ -244,21 +261,7 @@ static SK_ATTR void SK_FN(transpose)(double *out, const double *a, size_t m, siz
 #pragma GCC unroll 8
 			for (r = 0; r < SK_W; r++)
 				row[r] = SK_FN(load)(a + (i + r) * n + j);
-#if SK_W == 2
-			SK_STAGE(row, 1, (0, 2), (1, 3));
-#elif SK_W == 4
-			SK_STAGE(row, 1, (0, 4, 2, 6), (1, 5, 3, 7));
-			SK_STAGE(row, 2, (0, 1, 4, 5), (2, 3, 6, 7));
-#elif SK_W == 8
-			SK_STAGE(row, 1, (0, 8, 2, 10, 4, 12, 6, 14),
-				 (1, 9, 3, 11, 5, 13, 7, 15));
-			SK_STAGE(row, 2, (0, 1, 8, 9, 4, 5, 12, 13),
-				 (2, 3, 10, 11, 6, 7, 14, 15));
-			SK_STAGE(row, 4, (0, 1, 2, 3, 8, 9, 10, 11),
-				 (4, 5, 6, 7, 12, 13, 14, 15));
-#else
-#error "SK_BYTES must be 16, 32 or 64"
-#endif
+			SK_FN(tblock)(row);
 #pragma GCC unroll 8
 			for (r = 0; r < SK_W; r++)
 				SK_FN(store)(out + (j + r) * m + i, row[r]);
@@ -277,6 +280,165 @@ static SK_ATTR void SK_FN(axpy)(double *y, double alpha, const double *x, size_t
 		SK_FN(store)(y + i, SK_FN(load)(y + i) + SK_FN(load)(x + i) * alpha);
 	for (; i < n; i++)
 		y[i] += alpha * x[i];
+}
+
+/* v: lanes; all ones in the lanes that linalg_all_tame rejects (|v| >= 2^512, an
+ * infinity or NaN), zero elsewhere. */
+static inline SK_ATTR VI SK_FN(wild)(V v)
+{
+	const VI sign = ((VI){0} + 1) << 63;
+	VI tame = (V)((VI)v & ~sign) < 0x1p512;
+
+	return ~tame;
+}
+
+/* The SGD step of one weight W_ji, the scalar edge of sgd_dense (same operations):
+ * returns w + nlr g, g = sum_r d_rj in_ri (r from 0 up, from +0); d and in point at
+ * d_0j and in_0i, ldd and ldi their row strides. Sets *bad when the result is wild. */
+static inline SK_ATTR double SK_FN(sgd_one)(int *bad, double w, const double *d, size_t ldd,
+					    const double *in, size_t ldi, size_t batch,
+					    double nlr)
+{
+	double g = 0.0;
+	size_t r;
+
+	for (r = 0; r < batch; r++)
+		g += in[r * ldi] * d[r * ldd];
+	w = w + g * nlr;
+	*bad |= !(fabs(w) < 0x1p512);
+	return w;
+}
+
+/* The block W[j..j+W)[i..i+W) of sgd_dense, lanes along the inputs i: its gradient
+ * summed in registers, W updated, the block transposed in registers into Wt. */
+static inline SK_ATTR VI SK_FN(sgd_block)(double *W, double *Wt, const double *d,
+					  const double *in, size_t batch, size_t n_out,
+					  size_t n_in, size_t j, size_t i, double nlr)
+{
+	V acc[SK_W];
+	VI wild = {0};
+	size_t r;
+
+#pragma GCC unroll 8
+	for (int q = 0; q < SK_W; q++)
+		acc[q] = (V){0};
+	for (r = 0; r < batch; r++) {
+		V iv = SK_FN(load)(in + r * n_in + i);
+#pragma GCC unroll 8
+		for (int q = 0; q < SK_W; q++)
+			acc[q] += iv * d[r * n_out + j + (size_t)q];
+	}
+#pragma GCC unroll 8
+	for (int q = 0; q < SK_W; q++) {
+		double *row = W + (j + (size_t)q) * n_in + i;
+		acc[q] = SK_FN(load)(row) + acc[q] * nlr;
+		SK_FN(store)(row, acc[q]);
+		wild |= SK_FN(wild)(acc[q]);
+	}
+	SK_FN(tblock)(acc);
+#pragma GCC unroll 8
+	for (int q = 0; q < SK_W; q++)
+		SK_FN(store)(Wt + (i + (size_t)q) * n_out + j, acc[q]);
+	return wild;
+}
+
+/* W[j][i..i+W) of sgd_dense (a row left over below a whole block), lanes along i;
+ * its SK_W values go into column j of Wt one by one. */
+static inline SK_ATTR VI SK_FN(sgd_row)(double *W, double *Wt, const double *d,
+					const double *in, size_t batch, size_t n_out,
+					size_t n_in, size_t j, size_t i, double nlr)
+{
+	double *row = W + j * n_in + i;
+	V acc = {0};
+	size_t r;
+
+	for (r = 0; r < batch; r++)
+		acc += SK_FN(load)(in + r * n_in + i) * d[r * n_out + j];
+	acc = SK_FN(load)(row) + acc * nlr;
+	SK_FN(store)(row, acc);
+#pragma GCC unroll 8
+	for (int q = 0; q < SK_W; q++)
+		Wt[(i + (size_t)q) * n_out + j] = row[q];
+	return SK_FN(wild)(acc);
+}
+
+/* W[j..j+W)[i] of sgd_dense for a layer with fewer than SK_W inputs: lanes along the
+ * outputs j (a row of Wt); W's column i is read and written one value at a time. */
+static inline SK_ATTR VI SK_FN(sgd_col)(double *W, double *Wt, const double *d,
+					const double *in, size_t batch, size_t n_out,
+					size_t n_in, size_t j, size_t i, double nlr)
+{
+	double col[SK_W];
+	V acc = {0};
+	size_t r;
+
+	for (r = 0; r < batch; r++)
+		acc += in[r * n_in + i] * SK_FN(load)(d + r * n_out + j);
+#pragma GCC unroll 8
+	for (int q = 0; q < SK_W; q++)
+		col[q] = W[(j + (size_t)q) * n_in + i];
+	acc = SK_FN(load)(col) + acc * nlr;
+	SK_FN(store)(Wt + i * n_out + j, acc);
+	SK_FN(store)(col, acc);
+#pragma GCC unroll 8
+	for (int q = 0; q < SK_W; q++)
+		W[(j + (size_t)q) * n_in + i] = col[q];
+	return SK_FN(wild)(acc);
+}
+
+/* W: (n_out, n_in) Wt: (n_in, n_out) b: (n_out) d: (batch, n_out) in: (batch, n_in).
+ * The SGD step of a dense layer with its gradient kept in registers, never stored:
+ * W_ji = W_ji + g_ji (-lr), g_ji = sum_r in_ri d_rj; b_j = b_j + g_j (-lr),
+ * g_j = sum_r d_rj (r from 0 up, every sum from +0); then Wt = W^T. W and b are read,
+ * Wt only written. Returns non-zero when a new value is wild (linalg_all_tame). */
+static SK_ATTR int SK_FN(sgd_dense)(double *W, double *Wt, double *b, const double *d,
+				    const double *in, size_t batch, size_t n_out, size_t n_in,
+				    double lr)
+{
+	const double nlr = -lr;
+	size_t j, i, jv, iv, r; /* rows >= jv or columns >= iv are left to sgd_one */
+	VI wild = {0};
+	int bad = 0;
+
+	if (n_in >= SK_W) {
+		jv = n_out;
+		iv = n_in / SK_W * SK_W;
+		for (j = 0; j + SK_W <= n_out; j += SK_W)
+			for (i = 0; i < iv; i += SK_W)
+				wild |= SK_FN(sgd_block)(W, Wt, d, in, batch, n_out, n_in, j, i, nlr);
+		for (; j < n_out; j++)
+			for (i = 0; i < iv; i += SK_W)
+				wild |= SK_FN(sgd_row)(W, Wt, d, in, batch, n_out, n_in, j, i, nlr);
+	} else {
+		jv = n_out / SK_W * SK_W;
+		iv = n_in;
+		for (i = 0; i < n_in; i++)
+			for (j = 0; j < jv; j += SK_W)
+				wild |= SK_FN(sgd_col)(W, Wt, d, in, batch, n_out, n_in, j, i, nlr);
+	}
+	for (j = 0; j < n_out; j++)
+		for (i = j < jv ? iv : 0; i < n_in; i++)
+			Wt[i * n_out + j] = W[j * n_in + i] = SK_FN(sgd_one)(
+				&bad, W[j * n_in + i], d + j, n_out, in + i, n_in, batch, nlr);
+	for (j = 0; j + SK_W <= n_out; j += SK_W) { /* the biases */
+		V acc = {0};
+		for (r = 0; r < batch; r++)
+			acc += SK_FN(load)(d + r * n_out + j);
+		acc = SK_FN(load)(b + j) + acc * nlr;
+		SK_FN(store)(b + j, acc);
+		wild |= SK_FN(wild)(acc);
+	}
+	for (; j < n_out; j++) {
+		double g = 0.0;
+		for (r = 0; r < batch; r++)
+			g += d[r * n_out + j];
+		b[j] = b[j] + g * nlr;
+		bad |= !(fabs(b[j]) < 0x1p512);
+	}
+#pragma GCC unroll 8
+	for (int q = 0; q < SK_W; q++)
+		bad |= wild[q] != 0;
+	return bad;
 }
 
 #undef V

@@ -216,3 +216,43 @@ void simd_axpy(SimdLevel lv, double *y, double alpha, const double *x, size_t n)
 		return;
 	}
 }
+
+/* The portable simd_sgd_dense: one weight at a time, in the order of its formula. */
+static int sgd_dense_portable(double *w, double *wt, double *b, const double *d,
+                              const double *in, size_t batch, size_t n_out, size_t n_in,
+                              double lr)
+{
+	size_t i, j, r;
+
+	for (j = 0; j < n_out; j++) {
+		double gb = 0.0;
+		for (i = 0; i < n_in; i++) {
+			double g = 0.0;
+			for (r = 0; r < batch; r++)
+				g += in[r * n_in + i] * d[r * n_out + j];
+			w[j * n_in + i] = w[j * n_in + i] + g * -lr;
+			wt[i * n_out + j] = w[j * n_in + i];
+		}
+		for (r = 0; r < batch; r++)
+			gb += d[r * n_out + j];
+		b[j] = b[j] + gb * -lr;
+	}
+	return !linalg_all_tame(w, n_out * n_in) || !linalg_all_tame(b, n_out);
+}
+
+int simd_sgd_dense(SimdLevel lv, double *w, double *wt, double *b, const double *d,
+                   const double *in, size_t batch, size_t n_out, size_t n_in, double lr)
+{
+	switch (lv) {
+#if SIMD_X86
+	case SIMD_AVX512:
+		return sgd_dense_avx512(w, wt, b, d, in, batch, n_out, n_in, lr);
+	case SIMD_AVX2:
+		return sgd_dense_avx2(w, wt, b, d, in, batch, n_out, n_in, lr);
+#endif
+	case SIMD_SSE2:
+		return sgd_dense_sse2(w, wt, b, d, in, batch, n_out, n_in, lr);
+	default:
+		return sgd_dense_portable(w, wt, b, d, in, batch, n_out, n_in, lr);
+	}
+}

@@ -48,4 +48,13 @@ void simd_transpose(SimdLevel lv, double *out, const double *a, size_t m, size_t
 /* y: (n) x: (n); y += alpha x, each element alone (the bits of linalg_axpy). */
 void simd_axpy(SimdLevel lv, double *y, double alpha, const double *x, size_t n);
 
+/* w: (n_out, n_in) wt: (n_in, n_out) b: (n_out) d: (batch, n_out) in: (batch, n_in).
+ * One SGD step of a dense layer, its gradient never stored: w_ji = w_ji + g_ji (-lr)
+ * with g_ji = sum_r in_ri d_rj, b_j = b_j + g_j (-lr) with g_j = sum_r d_rj (r from 0
+ * up, every sum from +0: the bits of mlp_backward into a zeroed gradient followed by
+ * optim_step's SGD), then wt = w^T. Returns non-zero when a new value fails
+ * linalg_all_tame. */
+int simd_sgd_dense(SimdLevel lv, double *w, double *wt, double *b, const double *d,
+                   const double *in, size_t batch, size_t n_out, size_t n_in, double lr);
+
 #endif
