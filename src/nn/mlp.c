@@ -142,8 +142,8 @@ NnStatus mlp_work_init(MlpWork *w, const Mlp *m, size_t cap, SimdLevel level, in
 	}
 	if (cap > SIZE_MAX / 8 / (sum + widest + 8) / 5)
 		return NN_ERR_NOMEM;
-	/* z, y, d (and mask, h) per layer, dy, wt; each padded to whole cache lines */
-	total = cap * sum * (dropout ? 5 : 3) + cap * widest + m->n_params + 8 * (nptr + 2);
+	/* z, y, d (and mask, h) per layer, dy, zero, wt; each padded to whole cache lines */
+	total = cap * sum * (dropout ? 5 : 3) + (cap + 1) * widest + m->n_params + 8 * (nptr + 3);
 	w->z = calloc(nptr, sizeof *w->z);
 	w->buf = alloc_doubles(total);
 	if (!w->z || !w->buf) {
@@ -171,6 +171,7 @@ NnStatus mlp_work_init(MlpWork *w, const Mlp *m, size_t cap, SimdLevel level, in
 		}
 	}
 	w->dy = w->buf + at, at += (cap * widest + 7) / 8 * 8;
+	w->zero = w->buf + at, at += (widest + 7) / 8 * 8;
 	w->wt = w->buf + at;
 	return NN_OK;
 }
@@ -192,16 +193,16 @@ void mlp_forward(MlpWork *w, const Mlp *m, const double *x, size_t batch)
 		const double *W = m->params + m->w_off[l], *b = W + n_out * n_in;
 		double *z = w->z[l], *y = w->y[l];
 
-		for (r = 0; r < batch; r++)
-			memcpy(z + r * n_out, b, n_out * sizeof *z);
 		if (w->level == SIMD_PORTABLE) {
-			for (r = 0; r < batch; r++)
+			for (r = 0; r < batch; r++) {
+				memcpy(z + r * n_out, b, n_out * sizeof *z);
 				linalg_gemv(z + r * n_out, W, in + r * n_in, n_out, n_in);
+			}
 		} else {
 			double *wt = w->wt + m->w_off[l];
 			if (!w->wt_current)
 				simd_transpose(w->level, wt, W, n_out, n_in);
-			simd_gemm(w->level, z, in, n_in, 1, wt, batch, n_in, n_out);
+			simd_gemm_from(w->level, z, b, 0, in, n_in, 1, wt, batch, n_in, n_out);
 		}
 		if (m->act[l] == ACT_TANH)
 			simd_tanh(w->level, y, z, n);
@@ -224,12 +225,13 @@ static void delta_prev(MlpWork *w, const Mlp *m, size_t l, const double *d, size
 	const double *W = m->params + m->w_off[l];
 	double *dy = w->dy, *dprev = w->d[l - 1];
 
-	memset(dy, 0, n * sizeof *dy);
-	if (w->level == SIMD_PORTABLE)
+	if (w->level == SIMD_PORTABLE) {
+		memset(dy, 0, n * sizeof *dy);
 		for (r = 0; r < batch; r++)
 			linalg_gemv_t(dy + r * n_in, W, d + r * n_out, n_out, n_in);
-	else
-		simd_gemm(w->level, dy, d, n_out, 1, W, batch, n_out, n_in);
+	} else {
+		simd_gemm_from(w->level, dy, w->zero, 0, d, n_out, 1, W, batch, n_out, n_in);
+	}
 	if (w->mask && w->masked)
 		for (r = 0; r < n; r++)
 			dy[r] *= w->mask[l - 1][r];

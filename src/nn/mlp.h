@@ -71,6 +71,7 @@ typedef struct {
 	double **h;      /* n_layers - 1 masked hidden outputs y * mask, or NULL */
 	int masked;      /* apply the masks (set while training, cleared to evaluate) */
 	double *dy;      /* (cap, max width) scratch: dL/dy of a hidden layer */
+	double *zero;    /* (max width) zeros: the start of sums that begin at +0 */
 	double *wt;      /* n_params: each W_l transposed, (sizes[l], sizes[l+1]) */
 	int wt_current;  /* wt holds m's weights as they are: set by mlp_backward_sgd,
 	                  * cleared by mlp_work_weights_changed; while set, mlp_forward

@@ -24,19 +24,61 @@ static inline SK_ATTR void SK_FN(store)(double *p, V v)
 	memcpy(p, &v, sizeof v);
 }
 
-/* One tile of simd_gemm: rows [0,R) of c, NC vectors of columns from column 0. */
+/* The elements of x and y (numbered 0..2W-1 across both) chosen by idx, a
+ * parenthesised list of W constant indices: GCC's __builtin_shuffle takes them as a
+ * vector, clang's __builtin_shufflevector as arguments (the same permutation). */
+#define SK_LIST(...) __VA_ARGS__
+#ifdef __clang__
+#define SK_SHUFFLE(x, y, idx) __builtin_shufflevector(x, y, SK_LIST idx)
+#else
+#define SK_SHUFFLE(x, y, idx) __builtin_shuffle(x, y, (VI){SK_LIST idx})
+#endif
+
+/* One stage of the register transpose: rows k and k + h (bit h of k clear) swap
+ * their elements whose column has bit h set with the other row's, shifted by h:
+ * lo_e = e if bit h of e is clear else W + e - h; hi_e = e + h or W + e. */
+#define SK_STAGE(row, h, lo, hi)                                                        \
+	do {                                                                            \
+		_Pragma("GCC unroll 8") for (int k_ = 0; k_ < SK_W; k_++)               \
+			if (!(k_ & (h))) {                                              \
+				V x_ = (row)[k_], y_ = (row)[k_ + (h)];                 \
+				(row)[k_] = SK_SHUFFLE(x_, y_, lo);                     \
+				(row)[k_ + (h)] = SK_SHUFFLE(x_, y_, hi);               \
+			}                                                               \
+	} while (0)
+
+/* row: SK_W vectors, a SK_W x SK_W block; transposes it in registers (each stage swaps
+ * one bit of the row index with the same bit of the column index). */
+static inline SK_ATTR void SK_FN(tblock)(V *row)
+{
+#if SK_W == 2
+	SK_STAGE(row, 1, (0, 2), (1, 3));
+#elif SK_W == 4
+	SK_STAGE(row, 1, (0, 4, 2, 6), (1, 5, 3, 7));
+	SK_STAGE(row, 2, (0, 1, 4, 5), (2, 3, 6, 7));
+#elif SK_W == 8
+	SK_STAGE(row, 1, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15));
+	SK_STAGE(row, 2, (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15));
+	SK_STAGE(row, 4, (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15));
+#else
+#error "SK_BYTES must be 16, 32 or 64"
+#endif
+}
+
+/* One tile of simd_gemm: rows [0,R) of c, NC vectors of columns from column 0; each
+ * sum starts from c0 (row stride ldc0: c0 = c, ldc0 = ldc adds into c). */
 #define SK_TNAME2(R, NC) SK_FN(tile_##R##_##NC)
 #define SK_TNAME(R, NC) SK_TNAME2(R, NC)
 #define SK_TILE(R, NC)                                                                  \
 	static inline SK_ATTR void SK_TNAME(R, NC)(                                     \
-		double *c, size_t ldc, const double *a, size_t ars, size_t acs,         \
-		const double *b, size_t ldb, size_t k)                                 \
+		double *c, size_t ldc, const double *c0, size_t ldc0, const double *a, \
+		size_t ars, size_t acs, const double *b, size_t ldb, size_t k)         \
 	{                                                                               \
 		V acc[R][NC];                                                           \
 		size_t p;                                                               \
 		_Pragma("GCC unroll 8") for (int r = 0; r < R; r++)                     \
 		_Pragma("GCC unroll 8") for (int q = 0; q < NC; q++)                    \
-			acc[r][q] = SK_FN(load)(c + (size_t)r * ldc + (size_t)q * SK_W); \
+			acc[r][q] = SK_FN(load)(c0 + (size_t)r * ldc0 + (size_t)q * SK_W); \
 		for (p = 0; p < k; p++) {                                               \
 			V bv[NC];                                                       \
 			_Pragma("GCC unroll 8") for (int q = 0; q < NC; q++)            \
@@ -55,22 +97,24 @@ static inline SK_ATTR void SK_FN(store)(double *p, V v)
 
 SK_TILE(SK_R, SK_C)
 SK_TILE(SK_R, 1)
+SK_TILE(5, SK_C)
+SK_TILE(5, 1)
 SK_TILE(2, SK_C)
 SK_TILE(2, 1)
 SK_TILE(1, SK_C)
 SK_TILE(1, 1)
 
 /* Columns [j, n) of rows [0, R): the scalar tail, same order as the vectors. */
-static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *a, size_t ars,
-				       size_t acs, const double *b, size_t ldb, size_t k,
-				       size_t rows, size_t j0, size_t n)
+static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *c0, size_t ldc0,
+				       const double *a, size_t ars, size_t acs, const double *b,
+				       size_t ldb, size_t k, size_t rows, size_t j0, size_t n)
 {
 	size_t r = 0, j, p;
 
 	for (; r + 4 <= rows; r += 4) /* four independent sums at a time */
 		for (j = j0; j < n; j++) {
-			double s0 = c[r * ldc + j], s1 = c[(r + 1) * ldc + j];
-			double s2 = c[(r + 2) * ldc + j], s3 = c[(r + 3) * ldc + j];
+			double s0 = c0[r * ldc0 + j], s1 = c0[(r + 1) * ldc0 + j];
+			double s2 = c0[(r + 2) * ldc0 + j], s3 = c0[(r + 3) * ldc0 + j];
 			for (p = 0; p < k; p++) {
 				double bp = b[p * ldb + j];
 				s0 += bp * a[r * ars + p * acs];
@@ -85,7 +129,7 @@ static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *a, s
 		}
 	for (; r < rows; r++)
 		for (j = j0; j < n; j++) {
-			double s = c[r * ldc + j];
+			double s = c0[r * ldc0 + j];
 			for (p = 0; p < k; p++)
 				s += b[p * ldb + j] * a[r * ars + p * acs];
 			c[r * ldc + j] = s;
@@ -96,20 +140,22 @@ static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *a, s
 	do {                                                                            \
 		size_t j = 0;                                                           \
 		for (; j + SK_C * SK_W <= n; j += SK_C * SK_W)                          \
-			SK_TNAME(R, SK_C)(c + i * n + j, n, a + i * ars, ars, acs, \
-						  b + j, n, k);                         \
+			SK_TNAME(R, SK_C)(c + i * n + j, n, c0 + i * ldc0 + j, ldc0, \
+					  a + i * ars, ars, acs, b + j, n, k);          \
 		for (; j + SK_W <= n; j += SK_W)                                        \
-			SK_TNAME(R, 1)(c + i * n + j, n, a + i * ars, ars, acs,    \
-					    b + j, n, k);                               \
+			SK_TNAME(R, 1)(c + i * n + j, n, c0 + i * ldc0 + j, ldc0,  \
+				       a + i * ars, ars, acs, b + j, n, k);             \
 		if (j < n)                                                              \
-			SK_FN(tail)(c + i * n, n, a + i * ars, ars, acs, b, n, k, R, j, n); \
+			SK_FN(tail)(c + i * n, n, c0 + i * ldc0, ldc0, a + i * ars, ars, \
+				    acs, b, n, k, R, j, n);                             \
 		i += R;                                                                 \
 	} while (0)
 
 /* C narrower than a vector, A' with contiguous columns (ars = 1): vectors run down the
  * rows of C instead, through a small transposed copy of it. */
-static inline SK_ATTR void SK_FN(gemm_narrow)(double *c, const double *a, size_t acs,
-					      const double *b, size_t m, size_t k, size_t n)
+static inline SK_ATTR void SK_FN(gemm_narrow)(double *c, const double *c0, size_t ldc0,
+					      const double *a, size_t acs, const double *b,
+					      size_t m, size_t k, size_t n)
 {
 	size_t i = 0, j, r, p;
 
@@ -118,7 +164,7 @@ static inline SK_ATTR void SK_FN(gemm_narrow)(double *c, const double *a, size_t
 			double col[SK_W];
 			V acc;
 			for (r = 0; r < SK_W; r++)
-				col[r] = c[(i + r) * n + j];
+				col[r] = c0[(i + r) * ldc0 + j];
 			acc = SK_FN(load)(col);
 			for (p = 0; p < k; p++)
 				acc += SK_FN(load)(a + p * acs + i) * b[p * n + j];
@@ -127,18 +173,66 @@ static inline SK_ATTR void SK_FN(gemm_narrow)(double *c, const double *a, size_t
 				c[(i + r) * n + j] = col[r];
 		}
 	if (i < m)
-		SK_FN(tail)(c + i * n, n, a + i, 1, acs, b, n, k, m - i, 0, n);
+		SK_FN(tail)(c + i * n, n, c0 + i * ldc0, ldc0, a + i, 1, acs, b, n, k, m - i, 0, n);
 }
 
-static SK_ATTR void SK_FN(gemm)(double *c, const double *a, size_t ars, size_t acs,
-				const double *b, size_t m, size_t k, size_t n)
+/* C one column wide (n = 1), A' with contiguous rows (acs = 1): c_i += sum_p a_ip b_p
+ * (p from 0 up) with the lanes down the rows of C, SK_W at a time: each SK_W x SK_W block
+ * of A is transposed in registers, so that column p of it is one vector. */
+static inline SK_ATTR void SK_FN(gemm_col)(double *c, const double *c0, size_t ldc0,
+					   const double *a, size_t ars, const double *b, size_t m,
+					   size_t k)
+{
+	size_t i = 0, p;
+
+	for (; i + SK_W <= m; i += SK_W) {
+		double start[SK_W];
+		V acc;
+#pragma GCC unroll 8
+		for (int q = 0; q < SK_W; q++)
+			start[q] = c0[(i + (size_t)q) * ldc0];
+		acc = SK_FN(load)(start);
+		for (p = 0; p + SK_W <= k; p += SK_W) {
+			V blk[SK_W];
+#pragma GCC unroll 8
+			for (int q = 0; q < SK_W; q++)
+				blk[q] = SK_FN(load)(a + (i + (size_t)q) * ars + p);
+			SK_FN(tblock)(blk);
+#pragma GCC unroll 8
+			for (int q = 0; q < SK_W; q++)
+				acc += b[p + (size_t)q] * blk[q];
+		}
+		for (; p < k; p++) {
+			double col[SK_W];
+#pragma GCC unroll 8
+			for (int q = 0; q < SK_W; q++)
+				col[q] = a[(i + (size_t)q) * ars + p];
+			acc += b[p] * SK_FN(load)(col);
+		}
+		SK_FN(store)(c + i, acc);
+	}
+	if (i < m)
+		SK_FN(tail)(c + i, 1, c0 + i * ldc0, ldc0, a + i * ars, ars, 1, b, 1, k, m - i, 0, 1);
+}
+
+/* simd_gemm_from: c_ij = c0_(i*ldc0 + j) + sum_p A'_ip b_pj (c0 = c, ldc0 = n: c +=). */
+static SK_ATTR void SK_FN(gemm)(double *c, const double *c0, size_t ldc0, const double *a,
+				size_t ars, size_t acs, const double *b, size_t m, size_t k,
+				size_t n)
 {
 	size_t i = 0;
 
 	if (n < SK_W && ars == 1 && m >= SK_W) {
-		SK_FN(gemm_narrow)(c, a, acs, b, m, k, n);
+		SK_FN(gemm_narrow)(c, c0, ldc0, a, acs, b, m, k, n);
 		return;
 	}
+	if (n == 1 && acs == 1 && m >= SK_W) {
+		SK_FN(gemm_col)(c, c0, ldc0, a, ars, b, m, k);
+		return;
+	}
+	if (m % 5 == 0) /* a batch of 10: two tiles of 5 rows, not 4 + 4 + 2 */
+		while (i < m)
+			SK_ROWS(5);
 	while (i + SK_R <= m)
 		SK_ROWS(SK_R);
 	while (i + 2 <= m)
@@ -182,29 +276,6 @@ static inline SK_ATTR V SK_FN(vtanh)(V x)
 	return (V)(((VI)t & ~isnan) | (xi & isnan));
 }
 
-/* The elements of x and y (numbered 0..2W-1 across both) chosen by idx, a
- * parenthesised list of W constant indices: GCC's __builtin_shuffle takes them as a
- * vector, clang's __builtin_shufflevector as arguments (the same permutation). */
-#define SK_LIST(...) __VA_ARGS__
-#ifdef __clang__
-#define SK_SHUFFLE(x, y, idx) __builtin_shufflevector(x, y, SK_LIST idx)
-#else
-#define SK_SHUFFLE(x, y, idx) __builtin_shuffle(x, y, (VI){SK_LIST idx})
-#endif
-
-/* One stage of the register transpose: rows k and k + h (bit h of k clear) swap
- * their elements whose column has bit h set with the other row's, shifted by h:
- * lo_e = e if bit h of e is clear else W + e - h; hi_e = e + h or W + e. */
-#define SK_STAGE(row, h, lo, hi)                                                        \
-	do {                                                                            \
-		_Pragma("GCC unroll 8") for (int k_ = 0; k_ < SK_W; k_++)               \
-			if (!(k_ & (h))) {                                              \
-				V x_ = (row)[k_], y_ = (row)[k_ + (h)];                 \
-				(row)[k_] = SK_SHUFFLE(x_, y_, lo);                     \
-				(row)[k_ + (h)] = SK_SHUFFLE(x_, y_, hi);               \
-			}                                                               \
-	} while (0)
-
 static SK_ATTR void SK_FN(tanh)(double *y, const double *x, size_t n)
 {
 	size_t i = 0;
@@ -230,24 +301,6 @@ static SK_ATTR void SK_FN(tanh_backward)(double *d, const double *dy, const doub
 	}
 	for (; i < n; i++)
 		d[i] += dy[i] * (1.0 - y[i] * y[i]);
-}
-
-/* row: SK_W vectors, a SK_W x SK_W block; transposes it in registers (each stage swaps
- * one bit of the row index with the same bit of the column index). */
-static inline SK_ATTR void SK_FN(tblock)(V *row)
-{
-#if SK_W == 2
-	SK_STAGE(row, 1, (0, 2), (1, 3));
-#elif SK_W == 4
-	SK_STAGE(row, 1, (0, 4, 2, 6), (1, 5, 3, 7));
-	SK_STAGE(row, 2, (0, 1, 4, 5), (2, 3, 6, 7));
-#elif SK_W == 8
-	SK_STAGE(row, 1, (0, 8, 2, 10, 4, 12, 6, 14), (1, 9, 3, 11, 5, 13, 7, 15));
-	SK_STAGE(row, 2, (0, 1, 8, 9, 4, 5, 12, 13), (2, 3, 10, 11, 6, 7, 14, 15));
-	SK_STAGE(row, 4, (0, 1, 2, 3, 8, 9, 10, 11), (4, 5, 6, 7, 12, 13, 14, 15));
-#else
-#error "SK_BYTES must be 16, 32 or 64"
-#endif
 }
 
 /* out: (n,m) a: (m,n); out = a^T, by blocks of SK_W x SK_W transposed in registers. */

@@ -99,36 +99,45 @@ int simd_from_name(SimdLevel *lv, const char *name)
 	return 0;
 }
 
-/* The portable gemm: the order of linalg_gemm_nn, for any strides. */
-static void gemm_portable(double *c, const double *a, size_t ars, size_t acs, const double *b,
-                          size_t m, size_t k, size_t n)
+/* The portable gemm: the order of linalg_gemm_nn, for any strides, from c0. */
+static void gemm_portable(double *c, const double *c0, size_t ldc0, const double *a, size_t ars,
+                          size_t acs, const double *b, size_t m, size_t k, size_t n)
 {
 	size_t i, p;
 
-	for (i = 0; i < m; i++)
+	for (i = 0; i < m; i++) {
+		if (c0 + i * ldc0 != c + i * n)
+			memmove(c + i * n, c0 + i * ldc0, n * sizeof *c);
 		for (p = 0; p < k; p++)
 			linalg_axpy(c + i * n, a[i * ars + p * acs], b + p * n, n);
+	}
+}
+
+void simd_gemm_from(SimdLevel lv, double *c, const double *c0, size_t ldc0, const double *a,
+                    size_t ars, size_t acs, const double *b, size_t m, size_t k, size_t n)
+{
+	switch (lv) {
+#if SIMD_X86
+	case SIMD_AVX512:
+		gemm_avx512(c, c0, ldc0, a, ars, acs, b, m, k, n);
+		return;
+	case SIMD_AVX2:
+		gemm_avx2(c, c0, ldc0, a, ars, acs, b, m, k, n);
+		return;
+#endif
+	case SIMD_SSE2:
+		gemm_sse2(c, c0, ldc0, a, ars, acs, b, m, k, n);
+		return;
+	default:
+		gemm_portable(c, c0, ldc0, a, ars, acs, b, m, k, n);
+		return;
+	}
 }
 
 void simd_gemm(SimdLevel lv, double *c, const double *a, size_t ars, size_t acs, const double *b,
                size_t m, size_t k, size_t n)
 {
-	switch (lv) {
-#if SIMD_X86
-	case SIMD_AVX512:
-		gemm_avx512(c, a, ars, acs, b, m, k, n);
-		return;
-	case SIMD_AVX2:
-		gemm_avx2(c, a, ars, acs, b, m, k, n);
-		return;
-#endif
-	case SIMD_SSE2:
-		gemm_sse2(c, a, ars, acs, b, m, k, n);
-		return;
-	default:
-		gemm_portable(c, a, ars, acs, b, m, k, n);
-		return;
-	}
+	simd_gemm_from(lv, c, c, n, a, ars, acs, b, m, k, n);
 }
 
 void simd_tanh(SimdLevel lv, double *y, const double *x, size_t n)

@@ -36,6 +36,13 @@ int simd_from_name(SimdLevel *lv, const char *name);
 void simd_gemm(SimdLevel lv, double *c, const double *a, size_t ars, size_t acs, const double *b,
                size_t m, size_t k, size_t n);
 
+/* The same with each sum starting from c0 instead of c: c_ij = C0_ij + sum_p A'_ip b_pj
+ * with C0_ij = c0[i*ldc0 + j]; ldc0 = 0 starts every row from the row c0 (a bias, or
+ * zeros: no copy or memset first). c0 = c, ldc0 = n is simd_gemm. c0 may be c only
+ * that way. */
+void simd_gemm_from(SimdLevel lv, double *c, const double *c0, size_t ldc0, const double *a,
+                    size_t ars, size_t acs, const double *b, size_t m, size_t k, size_t n);
+
 /* y: (n) x: (n); y = tanh(x). NaN stays NaN. y may be x. */
 void simd_tanh(SimdLevel lv, double *y, const double *x, size_t n);
 
