@@ -2,16 +2,16 @@
  * libc and libm only. Every level computes exactly what the portable level computes:
  * the same operations in the same order on each element (vector lanes run across
  * independent outputs, never across a sum), and no fused multiply-add (nn/ is built
- * with -ffp-contract=off), so SSE2, AVX2 and AVX-512 give bit-identical results. Only
- * tanh differs between the portable level (libm) and the vector levels (our own,
- * within 3 ulp of the true value). */
+ * with -ffp-contract=off), so the portable level, SSE2, AVX2 and AVX-512 give
+ * bit-identical results. That holds for tanh too: every level computes our own (within
+ * 3 ulp of libm's), the portable level with a scalar twin of the vector code. */
 #ifndef NN_NN_SIMD_H
 #define NN_NN_SIMD_H
 
 #include <stddef.h>
 
 typedef enum {
-	SIMD_PORTABLE, /* plain C loops and libm's tanh: the reference */
+	SIMD_PORTABLE, /* plain C loops, one element at a time: the reference */
 	SIMD_SSE2,     /* 128-bit vectors (every x86-64, and the generic vector code) */
 	SIMD_AVX2,     /* 256-bit vectors */
 	SIMD_AVX512,   /* 512-bit vectors */
