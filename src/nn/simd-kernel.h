@@ -1,6 +1,7 @@
 /* simd-kernel.h: the body of one level of simd.c, included once per level with
- * SK_SUFFIX, SK_ATTR (a target attribute), SK_BYTES (vector size), SK_R (tile rows)
- * and SK_C (tile vectors) defined. libc only; no include guard on purpose. */
+ * SK_SUFFIX, SK_ATTR (a target attribute), SK_BYTES (vector size), SK_R (tile rows),
+ * SK_C (tile vectors) and SK_SGD_NB (blocks side by side in sgd_dense: 1 or 2)
+ * defined. libc only; no include guard on purpose. */
 
 #define SK_CAT2(a, b) a##_##b
 #define SK_CAT(a, b) SK_CAT2(a, b)
@@ -362,36 +363,50 @@ static inline SK_ATTR double SK_FN(sgd_one)(int *bad, double w, const double *d,
 	return w;
 }
 
-/* The block W[j..j+W)[i..i+W) of sgd_dense, lanes along the inputs i: its gradient
- * summed in registers, W updated, the block transposed in registers into Wt. */
-static inline SK_ATTR VI SK_FN(sgd_block)(double *W, double *Wt, const double *d,
-					  const double *in, size_t batch, size_t n_out,
-					  size_t n_in, size_t j, size_t i, double nlr)
+/* The nb (1 or 2) blocks W[j..j+W)[i..i+nb W) of sgd_dense, lanes along the inputs i:
+ * their gradient summed in registers (nb blocks share each broadcast d_rj), W updated,
+ * each block transposed in registers into Wt. */
+static inline __attribute__((always_inline)) SK_ATTR VI
+SK_FN(sgd_block)(double *W, double *Wt, const double *d, const double *in, size_t batch,
+		 size_t n_out, size_t n_in, size_t j, size_t i, double nlr, int nb)
 {
-	V acc[SK_W];
+	V acc[2][SK_W];
 	VI wild = {0};
 	size_t r;
 
-#pragma GCC unroll 8
-	for (int q = 0; q < SK_W; q++)
-		acc[q] = (V){0};
-	for (r = 0; r < batch; r++) {
-		V iv = SK_FN(load)(in + r * n_in + i);
+#pragma GCC unroll 2
+	for (int u = 0; u < nb; u++)
 #pragma GCC unroll 8
 		for (int q = 0; q < SK_W; q++)
-			acc[q] += iv * d[r * n_out + j + (size_t)q];
-	}
+			acc[u][q] = (V){0};
+	for (r = 0; r < batch; r++) {
+		V iv[2];
+#pragma GCC unroll 2
+		for (int u = 0; u < nb; u++)
+			iv[u] = SK_FN(load)(in + r * n_in + i + (size_t)u * SK_W);
 #pragma GCC unroll 8
-	for (int q = 0; q < SK_W; q++) {
-		double *row = W + (j + (size_t)q) * n_in + i;
-		acc[q] = SK_FN(load)(row) + acc[q] * nlr;
-		SK_FN(store)(row, acc[q]);
-		wild |= SK_FN(wild)(acc[q]);
+		for (int q = 0; q < SK_W; q++) {
+			double s = d[r * n_out + j + (size_t)q];
+#pragma GCC unroll 2
+			for (int u = 0; u < nb; u++)
+				acc[u][q] += iv[u] * s;
+		}
 	}
-	SK_FN(tblock)(acc);
+#pragma GCC unroll 2
+	for (int u = 0; u < nb; u++) {
+		size_t iu = i + (size_t)u * SK_W;
 #pragma GCC unroll 8
-	for (int q = 0; q < SK_W; q++)
-		SK_FN(store)(Wt + (i + (size_t)q) * n_out + j, acc[q]);
+		for (int q = 0; q < SK_W; q++) {
+			double *row = W + (j + (size_t)q) * n_in + iu;
+			acc[u][q] = SK_FN(load)(row) + acc[u][q] * nlr;
+			SK_FN(store)(row, acc[u][q]);
+			wild |= SK_FN(wild)(acc[u][q]);
+		}
+		SK_FN(tblock)(acc[u]);
+#pragma GCC unroll 8
+		for (int q = 0; q < SK_W; q++)
+			SK_FN(store)(Wt + (iu + (size_t)q) * n_out + j, acc[u][q]);
+	}
 	return wild;
 }
 
@@ -456,9 +471,14 @@ static SK_ATTR int SK_FN(sgd_dense)(double *W, double *Wt, double *b, const doub
 	if (n_in >= SK_W) {
 		jv = n_out;
 		iv = n_in / SK_W * SK_W;
-		for (j = 0; j + SK_W <= n_out; j += SK_W)
-			for (i = 0; i < iv; i += SK_W)
-				wild |= SK_FN(sgd_block)(W, Wt, d, in, batch, n_out, n_in, j, i, nlr);
+		for (j = 0; j + SK_W <= n_out; j += SK_W) {
+			for (i = 0; SK_SGD_NB == 2 && i + 2 * SK_W <= iv; i += 2 * SK_W)
+				wild |= SK_FN(sgd_block)(W, Wt, d, in, batch, n_out, n_in, j, i,
+							 nlr, 2);
+			for (; i < iv; i += SK_W)
+				wild |= SK_FN(sgd_block)(W, Wt, d, in, batch, n_out, n_in, j, i,
+							 nlr, 1);
+		}
 		for (; j < n_out; j++)
 			for (i = 0; i < iv; i += SK_W)
 				wild |= SK_FN(sgd_row)(W, Wt, d, in, batch, n_out, n_in, j, i, nlr);
