@@ -109,7 +109,7 @@ static double forward(const double *x, double *h1, double *h2)
 /* One example backward for the loss mean (o-t)^2 over a batch: adds its gradient. */
 static void backward(const double *x, double t, const double *h1, const double *h2, double o)
 {
-	double d3 = 2.0 * (o - t) / BATCH * o * (1.0 - o), d2[MAXH], d1;
+	double d3 = 2.0 * (o - t) / BATCH * o * (1.0 - o), d2[MAXH], d1[MAXH] = {0};
 	size_t i, j;
 
 	for (j = 0; j < H; j++) {
@@ -118,18 +118,17 @@ static void backward(const double *x, double t, const double *h1, const double *
 	}
 	gb3 += d3;
 	for (j = 0; j < H; j++) {
-		for (i = 0; i < H; i++)
+		for (i = 0; i < H; i++) {
 			gW2[j][i] += d2[j] * h1[i];
+			d1[i] += d2[j] * W2[j][i];
+		}
 		gb2[j] += d2[j];
 	}
 	for (i = 0; i < H; i++) {
-		d1 = 0.0;
-		for (j = 0; j < H; j++)
-			d1 += d2[j] * W2[j][i];
-		d1 *= 1.0 - h1[i] * h1[i];
-		gW1[i][0] += d1 * x[0];
-		gW1[i][1] += d1 * x[1];
-		gb1[i] += d1;
+		d1[i] *= 1.0 - h1[i] * h1[i];
+		gW1[i][0] += d1[i] * x[0];
+		gW1[i][1] += d1[i] * x[1];
+		gb1[i] += d1[i];
 	}
 }
 
