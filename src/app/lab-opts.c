@@ -68,7 +68,8 @@ static const LabOptSpec lab_table[] = {
      N_("print the loss before training and every N steps")},
     {"save", LAB_STRING, F(save), 0, N_("FILE"), N_("write the trained weights to FILE")},
     {"kernels", LAB_STRING, F(kernels), 0, N_("NAME"),
-     N_("auto, portable, sse2, avx2 or avx512 (default auto)")},
+     N_("auto (default), portable, sse2, avx2, avx512: the same bits; fma: faster, "
+        "NOT bit-identical")},
     {"help", LAB_HELP, 0, 0, NULL, N_("display this help and exit")},
 };
 

@@ -237,7 +237,7 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 	p->tc.level = simd_best();
 	if (o->kernels && strcmp(o->kernels, "auto") != 0) {
 		if (lab_name(simd_from_name(&p->tc.level, o->kernels), "kernels", o->kernels,
-		             "auto, portable, sse2, avx2, avx512"))
+		             "auto, portable, sse2, avx2, avx512, fma"))
 			return lab_usage();
 		if (!simd_supported(p->tc.level)) {
 			lab_error(_("--kernels %s: this CPU cannot run them"), o->kernels);

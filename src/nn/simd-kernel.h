@@ -1,7 +1,9 @@
 /* simd-kernel.h: the body of one level of simd.c, included once per level with
  * SK_SUFFIX, SK_ATTR (a target attribute), SK_BYTES (vector size), SK_R (tile rows),
- * SK_C (tile vectors) and SK_SGD_NB (blocks side by side in sgd_dense: 1 or 2)
- * defined. libc only; no include guard on purpose. */
+ * SK_C (tile vectors), SK_SGD_NB (blocks side by side in sgd_dense: 1 or 2) and
+ * SK_FMA (1: every multiply-add of the products fused, the opt-in level that is NOT
+ * bit-identical; needs SK_BYTES 64 and <immintrin.h>) defined. libc only (and the
+ * compiler's intrinsics for SK_FMA); no include guard on purpose. */
 
 #define SK_CAT2(a, b) a##_##b
 #define SK_CAT(a, b) SK_CAT2(a, b)
@@ -24,6 +26,22 @@ static inline SK_ATTR void SK_FN(store)(double *p, V v)
 {
 	memcpy(p, &v, sizeof v);
 }
+
+/* acc + x y for vectors (SK_MA), a vector and a scalar (SK_MAS) and scalars (SK_MA1):
+ * two roundings, or one on the FMA level. */
+#if SK_FMA
+static inline SK_ATTR V SK_FN(ma)(V acc, V x, V y)
+{
+	return (V)_mm512_fmadd_pd((__m512d)x, (__m512d)y, (__m512d)acc);
+}
+#define SK_MA(acc, x, y) SK_FN(ma)(acc, x, y)
+#define SK_MAS(acc, x, s) SK_FN(ma)(acc, x, (V)_mm512_set1_pd(s))
+#define SK_MA1(acc, x, y) __builtin_fma(x, y, acc)
+#else
+#define SK_MA(acc, x, y) ((acc) + (x) * (y))
+#define SK_MAS(acc, x, s) ((acc) + (x) * (s))
+#define SK_MA1(acc, x, y) ((acc) + (x) * (y))
+#endif
 
 /* The elements of x and y (numbered 0..2W-1 across both) chosen by idx, a
  * parenthesised list of W constant indices: GCC's __builtin_shuffle takes them as a
@@ -88,7 +106,7 @@ static inline SK_ATTR void SK_FN(tblock)(V *row)
 			{                                                               \
 				double s = a[(size_t)r * ars + p * acs];                \
 				_Pragma("GCC unroll 8") for (int q = 0; q < NC; q++)    \
-					acc[r][q] += bv[q] * s;                         \
+					acc[r][q] = SK_MAS(acc[r][q], bv[q], s); \
 			}                                                               \
 		}                                                                       \
 		_Pragma("GCC unroll 8") for (int r = 0; r < R; r++)                     \
@@ -118,10 +136,10 @@ static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *c0, 
 			double s2 = c0[(r + 2) * ldc0 + j], s3 = c0[(r + 3) * ldc0 + j];
 			for (p = 0; p < k; p++) {
 				double bp = b[p * ldb + j];
-				s0 += bp * a[r * ars + p * acs];
-				s1 += bp * a[(r + 1) * ars + p * acs];
-				s2 += bp * a[(r + 2) * ars + p * acs];
-				s3 += bp * a[(r + 3) * ars + p * acs];
+				s0 = SK_MA1(s0, bp, a[r * ars + p * acs]);
+				s1 = SK_MA1(s1, bp, a[(r + 1) * ars + p * acs]);
+				s2 = SK_MA1(s2, bp, a[(r + 2) * ars + p * acs]);
+				s3 = SK_MA1(s3, bp, a[(r + 3) * ars + p * acs]);
 			}
 			c[r * ldc + j] = s0;
 			c[(r + 1) * ldc + j] = s1;
@@ -132,7 +150,7 @@ static inline SK_ATTR void SK_FN(tail)(double *c, size_t ldc, const double *c0, 
 		for (j = j0; j < n; j++) {
 			double s = c0[r * ldc0 + j];
 			for (p = 0; p < k; p++)
-				s += b[p * ldb + j] * a[r * ars + p * acs];
+				s = SK_MA1(s, b[p * ldb + j], a[r * ars + p * acs]);
 			c[r * ldc + j] = s;
 		}
 }
@@ -168,7 +186,7 @@ static inline SK_ATTR void SK_FN(gemm_narrow)(double *c, const double *c0, size_
 				col[r] = c0[(i + r) * ldc0 + j];
 			acc = SK_FN(load)(col);
 			for (p = 0; p < k; p++)
-				acc += SK_FN(load)(a + p * acs + i) * b[p * n + j];
+				acc = SK_MAS(acc, SK_FN(load)(a + p * acs + i), b[p * n + j]);
 			SK_FN(store)(col, acc);
 			for (r = 0; r < SK_W; r++)
 				c[(i + r) * n + j] = col[r];
@@ -201,14 +219,14 @@ static inline SK_ATTR void SK_FN(gemm_col)(double *c, const double *c0, size_t l
 			SK_FN(tblock)(blk);
 #pragma GCC unroll 8
 			for (int q = 0; q < SK_W; q++)
-				acc += b[p + (size_t)q] * blk[q];
+				acc = SK_MAS(acc, blk[q], b[p + (size_t)q]);
 		}
 		for (; p < k; p++) {
 			double col[SK_W];
 #pragma GCC unroll 8
 			for (int q = 0; q < SK_W; q++)
 				col[q] = a[(i + (size_t)q) * ars + p];
-			acc += b[p] * SK_FN(load)(col);
+			acc = SK_MAS(acc, SK_FN(load)(col), b[p]);
 		}
 		SK_FN(store)(c + i, acc);
 	}
@@ -357,8 +375,8 @@ static inline SK_ATTR double SK_FN(sgd_one)(int *bad, double w, const double *d,
 	size_t r;
 
 	for (r = 0; r < batch; r++)
-		g += in[r * ldi] * d[r * ldd];
-	w = w + g * nlr;
+		g = SK_MA1(g, in[r * ldi], d[r * ldd]);
+	w = SK_MA1(w, g, nlr);
 	*bad |= !(fabs(w) < 0x1p512);
 	return w;
 }
@@ -389,7 +407,7 @@ SK_FN(sgd_block)(double *W, double *Wt, const double *d, const double *in, size_
 			double s = d[r * n_out + j + (size_t)q];
 #pragma GCC unroll 2
 			for (int u = 0; u < nb; u++)
-				acc[u][q] += iv[u] * s;
+				acc[u][q] = SK_MAS(acc[u][q], iv[u], s);
 		}
 	}
 #pragma GCC unroll 2
@@ -398,7 +416,7 @@ SK_FN(sgd_block)(double *W, double *Wt, const double *d, const double *in, size_
 #pragma GCC unroll 8
 		for (int q = 0; q < SK_W; q++) {
 			double *row = W + (j + (size_t)q) * n_in + iu;
-			acc[u][q] = SK_FN(load)(row) + acc[u][q] * nlr;
+			acc[u][q] = SK_MAS(SK_FN(load)(row), acc[u][q], nlr);
 			SK_FN(store)(row, acc[u][q]);
 			wild |= SK_FN(wild)(acc[u][q]);
 		}
@@ -421,8 +439,8 @@ static inline SK_ATTR VI SK_FN(sgd_row)(double *W, double *Wt, const double *d,
 	size_t r;
 
 	for (r = 0; r < batch; r++)
-		acc += SK_FN(load)(in + r * n_in + i) * d[r * n_out + j];
-	acc = SK_FN(load)(row) + acc * nlr;
+		acc = SK_MAS(acc, SK_FN(load)(in + r * n_in + i), d[r * n_out + j]);
+	acc = SK_MAS(SK_FN(load)(row), acc, nlr);
 	SK_FN(store)(row, acc);
 #pragma GCC unroll 8
 	for (int q = 0; q < SK_W; q++)
@@ -441,11 +459,11 @@ static inline SK_ATTR VI SK_FN(sgd_col)(double *W, double *Wt, const double *d,
 	size_t r;
 
 	for (r = 0; r < batch; r++)
-		acc += in[r * n_in + i] * SK_FN(load)(d + r * n_out + j);
+		acc = SK_MAS(acc, SK_FN(load)(d + r * n_out + j), in[r * n_in + i]);
 #pragma GCC unroll 8
 	for (int q = 0; q < SK_W; q++)
 		col[q] = W[(j + (size_t)q) * n_in + i];
-	acc = SK_FN(load)(col) + acc * nlr;
+	acc = SK_MAS(SK_FN(load)(col), acc, nlr);
 	SK_FN(store)(Wt + i * n_out + j, acc);
 	SK_FN(store)(col, acc);
 #pragma GCC unroll 8
@@ -497,7 +515,7 @@ static SK_ATTR int SK_FN(sgd_dense)(double *W, double *Wt, double *b, const doub
 		V acc = {0};
 		for (r = 0; r < batch; r++)
 			acc += SK_FN(load)(d + r * n_out + j);
-		acc = SK_FN(load)(b + j) + acc * nlr;
+		acc = SK_MAS(SK_FN(load)(b + j), acc, nlr);
 		SK_FN(store)(b + j, acc);
 		wild |= SK_FN(wild)(acc);
 	}
@@ -505,7 +523,7 @@ static SK_ATTR int SK_FN(sgd_dense)(double *W, double *Wt, double *b, const doub
 		double g = 0.0;
 		for (r = 0; r < batch; r++)
 			g += d[r * n_out + j];
-		b[j] = b[j] + g * nlr;
+		b[j] = SK_MA1(b[j], g, nlr);
 		bad |= !(fabs(b[j]) < 0x1p512);
 	}
 #pragma GCC unroll 8
@@ -527,3 +545,6 @@ static SK_ATTR int SK_FN(sgd_dense)(double *W, double *Wt, double *b, const doub
 #undef SK_LIST
 #undef SK_TNAME2
 #undef SK_ROWS
+#undef SK_MA
+#undef SK_MAS
+#undef SK_MA1

@@ -12,6 +12,7 @@
 
 #if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
 #define SIMD_X86 1
+#include <immintrin.h>
 #else
 #define SIMD_X86 0
 #endif
@@ -23,6 +24,7 @@
 #define SK_R     4
 #define SK_C     2
 #define SK_SGD_NB 2
+#define SK_FMA 0
 #include "nn/simd-kernel.h"
 #undef SK_SUFFIX
 #undef SK_ATTR
@@ -30,6 +32,7 @@
 #undef SK_R
 #undef SK_C
 #undef SK_SGD_NB
+#undef SK_FMA
 
 #if SIMD_X86
 #define SK_SUFFIX avx2
@@ -38,6 +41,7 @@
 #define SK_R      4
 #define SK_C      2
 #define SK_SGD_NB 2
+#define SK_FMA 0
 #include "nn/simd-kernel.h"
 #undef SK_SUFFIX
 #undef SK_ATTR
@@ -45,6 +49,7 @@
 #undef SK_R
 #undef SK_C
 #undef SK_SGD_NB
+#undef SK_FMA
 
 #define SK_SUFFIX avx512
 #define SK_ATTR   __attribute__((target("avx512f")))
@@ -52,6 +57,7 @@
 #define SK_R      4
 #define SK_C      4
 #define SK_SGD_NB 1 /* 2 is slower here (measured on Zen 4) */
+#define SK_FMA 0
 #include "nn/simd-kernel.h"
 #undef SK_SUFFIX
 #undef SK_ATTR
@@ -59,9 +65,28 @@
 #undef SK_R
 #undef SK_C
 #undef SK_SGD_NB
+#undef SK_FMA
+
+/* The opt-in FMA level: the AVX-512 code with every multiply-add of the products fused
+ * (one rounding instead of two): faster, and NOT the bits of the other levels. */
+#define SK_SUFFIX fma
+#define SK_ATTR   __attribute__((target("avx512f,fma")))
+#define SK_BYTES  64
+#define SK_R      4
+#define SK_C      4
+#define SK_SGD_NB 1
+#define SK_FMA    1
+#include "nn/simd-kernel.h"
+#undef SK_SUFFIX
+#undef SK_ATTR
+#undef SK_BYTES
+#undef SK_R
+#undef SK_C
+#undef SK_SGD_NB
+#undef SK_FMA
 #endif
 
-static const char *const simd_names[SIMD_COUNT] = {"portable", "sse2", "avx2", "avx512"};
+static const char *const simd_names[SIMD_COUNT] = {"portable", "sse2", "avx2", "avx512", "fma"};
 
 int simd_supported(SimdLevel lv)
 {
@@ -76,6 +101,9 @@ int simd_supported(SimdLevel lv)
 	case SIMD_AVX512:
 		__builtin_cpu_init();
 		return __builtin_cpu_supports("avx512f");
+	case SIMD_FMA:
+		__builtin_cpu_init();
+		return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma");
 #endif
 	default:
 		return 0;
@@ -125,6 +153,9 @@ void simd_gemm_from(SimdLevel lv, double *c, const double *c0, size_t ldc0, cons
 {
 	switch (lv) {
 #if SIMD_X86
+	case SIMD_FMA:
+		gemm_fma(c, c0, ldc0, a, ars, acs, b, m, k, n);
+		return;
 	case SIMD_AVX512:
 		gemm_avx512(c, c0, ldc0, a, ars, acs, b, m, k, n);
 		return;
@@ -202,6 +233,9 @@ void simd_tanh(SimdLevel lv, double *y, const double *x, size_t n)
 
 	switch (lv) {
 #if SIMD_X86
+	case SIMD_FMA:
+		tanh_fma(y, x, n);
+		return;
 	case SIMD_AVX512:
 		tanh_avx512(y, x, n);
 		return;
@@ -225,6 +259,9 @@ void simd_tanh_backward(SimdLevel lv, double *d, const double *dy, const double 
 
 	switch (lv) {
 #if SIMD_X86
+	case SIMD_FMA:
+		tanh_backward_fma(d, dy, y, n);
+		return;
 	case SIMD_AVX512:
 		tanh_backward_avx512(d, dy, y, n);
 		return;
@@ -246,6 +283,9 @@ void simd_transpose(SimdLevel lv, double *out, const double *a, size_t m, size_t
 {
 	switch (lv) {
 #if SIMD_X86
+	case SIMD_FMA:
+		transpose_fma(out, a, m, n);
+		return;
 	case SIMD_AVX512:
 		transpose_avx512(out, a, m, n);
 		return;
@@ -266,6 +306,9 @@ void simd_axpy(SimdLevel lv, double *y, double alpha, const double *x, size_t n)
 {
 	switch (lv) {
 #if SIMD_X86
+	case SIMD_FMA:
+		axpy_fma(y, alpha, x, n);
+		return;
 	case SIMD_AVX512:
 		axpy_avx512(y, alpha, x, n);
 		return;
@@ -310,6 +353,8 @@ int simd_sgd_dense(SimdLevel lv, double *w, double *wt, double *b, const double 
 {
 	switch (lv) {
 #if SIMD_X86
+	case SIMD_FMA:
+		return sgd_dense_fma(w, wt, b, d, in, batch, n_out, n_in, lr);
 	case SIMD_AVX512:
 		return sgd_dense_avx512(w, wt, b, d, in, batch, n_out, n_in, lr);
 	case SIMD_AVX2:

@@ -4,7 +4,11 @@
  * independent outputs, never across a sum), and no fused multiply-add (nn/ is built
  * with -ffp-contract=off), so the portable level, SSE2, AVX2 and AVX-512 give
  * bit-identical results. That holds for tanh too: every level computes our own (within
- * 3 ulp of libm's), the portable level with a scalar twin of the vector code. */
+ * 3 ulp of libm's), the portable level with a scalar twin of the vector code.
+ * The one exception is the opt-in FMA level: the AVX-512 code with the multiply-adds
+ * of the products fused. It is faster and NOT bit-identical (one rounding instead of
+ * two: results drift from the others' in the last bits and the drift grows over a
+ * training run); simd_best never picks it. */
 #ifndef NN_NN_SIMD_H
 #define NN_NN_SIMD_H
 
@@ -15,17 +19,21 @@ typedef enum {
 	SIMD_SSE2,     /* 128-bit vectors (every x86-64, and the generic vector code) */
 	SIMD_AVX2,     /* 256-bit vectors */
 	SIMD_AVX512,   /* 512-bit vectors */
+	SIMD_FMA,      /* opt-in: AVX-512 with fused multiply-adds, NOT the same bits */
 	SIMD_COUNT
 } SimdLevel;
 
-/* The widest level this CPU runs (checked at run time, so the program is built
- * with a distribution's baseline flags). */
+/* The levels [0, SIMD_EXACT) give the same bits; SIMD_FMA does not. */
+enum { SIMD_EXACT = SIMD_FMA };
+
+/* The widest exact level this CPU runs (checked at run time, so the program is built
+ * with a distribution's baseline flags); never SIMD_FMA. */
 SimdLevel simd_best(void);
 
 /* Whether this CPU runs level lv. */
 int simd_supported(SimdLevel lv);
 
-/* The level's name ("portable", "sse2", "avx2", "avx512"), and the reverse look-up:
+/* The level's name ("portable", "sse2", "avx2", "avx512", "fma"), and the reverse look-up:
  * returns 0 and sets *lv, or -1 for an unknown name. */
 const char *simd_name(SimdLevel lv);
 int simd_from_name(SimdLevel *lv, const char *name);
