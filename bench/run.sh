@@ -2,7 +2,8 @@
 # run.sh: the standard workloads A and B through "neuronauts lab" and through the plain
 # C loop (bench/plain-loop.c) in turn, REPEAT pairs: the median speed of each and the
 # median of the pairs' ratios (pairing keeps the ratio fair on a busy machine), the
-# final loss and accuracy against the known ones; then once on the portable kernels.
+# final loss and accuracy against the known ones; then once on the portable kernels,
+# and once on the opt-in fma kernels when this CPU has them.
 # Usage: run.sh PROGRAM DATA_DIR [REPEAT [PLAIN_LOOP]]
 prog=$1 data=$2 repeat=${3:-5} plain=${4:-}
 status=0
@@ -51,8 +52,8 @@ work() { # work NAME LAYERS INIT HIDDEN KNOWN_LOSS KNOWN_ACC
 		"$(field loss "$tmp.lab")" "$(field loss "$tmp.plain")" "$loss")
 "
 }
-portable() { # portable NAME LAYERS INIT KNOWN_LOSS KNOWN_ACC
-	lab "$2" "$3" --kernels portable >"$tmp.lab" || exit 1
+portable() { # portable NAME LAYERS INIT KNOWN_LOSS KNOWN_ACC [KERNELS]
+	lab "$2" "$3" --kernels "${6:-portable}" >"$tmp.lab" || exit 1
 	ok=$(verdict "$(field loss "$tmp.lab")" "$(field accuracy "$tmp.lab")" "$4" "$5")
 	[ "$ok" = ok ] || status=1
 	printf '%-22s %11s examples/s  loss %s (known %s)  %s\n' "$1" "$(rate "$tmp.lab")" \
@@ -70,4 +71,9 @@ printf 'final losses:\n%s' "$losses"
 echo "once on the portable kernels:"
 portable "A portable kernels" 2,8,8,1 init_2881.txt 0.0365361085 0.964
 portable "B portable kernels" 2,64,64,1 init_2_64_64_1.txt 0.0171701310 0.981
+if "$prog" lab --data "$data/spiral.csv" --layers 2,1 --steps 1 --kernels fma >/dev/null 2>&1; then
+	echo "once on the opt-in fma kernels (fused multiply-adds: not the bits of the others):"
+	portable "A fma kernels" 2,8,8,1 init_2881.txt 0.0365361085 0.964 fma
+	portable "B fma kernels" 2,64,64,1 init_2_64_64_1.txt 0.0171701310 0.981 fma
+fi
 exit $status
