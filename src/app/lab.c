@@ -277,7 +277,7 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 	p->tc.level = simd_best();
 	if (o->kernels && strcmp(o->kernels, "auto") != 0) {
 		if (lab_name(simd_from_name(&p->tc.level, o->kernels), "kernels", o->kernels,
-		             "auto, portable, sse2, avx2, avx512"))
+		             "auto, portable, sse2, avx2, avx512, fma"))
 			return lab_usage();
 		if (!simd_supported(p->tc.level)) {
 			lab_error(_("--kernels %s: this CPU cannot run them"), o->kernels);
@@ -438,10 +438,10 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 	total = o->eval ? 0 : o->steps ? p->steps : p->steps * train_steps_per_epoch(&t);
 	if (o->log_every)
 		printf("step 0 loss %.17g\n", t.initial);
+	/* the clock is read around the steps, once per stretch between two log lines */
+	t0 = now();
 	for (k = 1; k <= total; k++) {
-		t0 = now();
 		st = train_step(&t);
-		seconds += now() - t0;
 		if (st != NN_OK && t.overflowed) {
 			lab_error(_("training diverged at step %zu: its update overflowed (a weight "
 				    "went past 1e154, where its square overflows); try a smaller "
@@ -456,9 +456,13 @@ static int lab_run(const LabOptions *o, LabPlan *p, const Dataset *data)
 			status = LAB_EXIT_ERROR;
 			break;
 		}
-		if (o->log_every && k % o->log_every == 0)
+		if (o->log_every && k % o->log_every == 0) {
+			seconds += now() - t0;
 			printf("step %zu loss %.17g\n", k, train_loss(&t, data));
+			t0 = now();
+		}
 	}
+	seconds += now() - t0;
 	if (status == 0) {
 		loss = train_loss(&t, data);
 		acc = train_accuracy(&t, data);

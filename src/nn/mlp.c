@@ -142,8 +142,8 @@ NnStatus mlp_work_init(MlpWork *w, const Mlp *m, size_t cap, SimdLevel level, in
 	}
 	if (cap > SIZE_MAX / 8 / (sum + widest + 8) / 5)
 		return NN_ERR_NOMEM;
-	/* z, y, d (and mask, h) per layer, dy, wt; each padded to whole cache lines */
-	total = cap * sum * (dropout ? 5 : 3) + cap * widest + m->n_params + 8 * (nptr + 2);
+	/* z, y, d (and mask, h) per layer, dy, zero, wt; each padded to whole cache lines */
+	total = cap * sum * (dropout ? 5 : 3) + (cap + 1) * widest + m->n_params + 8 * (nptr + 3);
 	w->z = calloc(nptr, sizeof *w->z);
 	w->buf = alloc_doubles(total);
 	if (!w->z || !w->buf) {
@@ -171,6 +171,7 @@ NnStatus mlp_work_init(MlpWork *w, const Mlp *m, size_t cap, SimdLevel level, in
 		}
 	}
 	w->dy = w->buf + at, at += (cap * widest + 7) / 8 * 8;
+	w->zero = w->buf + at, at += (widest + 7) / 8 * 8;
 	w->wt = w->buf + at;
 	return NN_OK;
 }
@@ -192,15 +193,16 @@ void mlp_forward(MlpWork *w, const Mlp *m, const double *x, size_t batch)
 		const double *W = m->params + m->w_off[l], *b = W + n_out * n_in;
 		double *z = w->z[l], *y = w->y[l];
 
-		for (r = 0; r < batch; r++)
-			memcpy(z + r * n_out, b, n_out * sizeof *z);
 		if (w->level == SIMD_PORTABLE) {
-			for (r = 0; r < batch; r++)
+			for (r = 0; r < batch; r++) {
+				memcpy(z + r * n_out, b, n_out * sizeof *z);
 				linalg_gemv(z + r * n_out, W, in + r * n_in, n_out, n_in);
+			}
 		} else {
 			double *wt = w->wt + m->w_off[l];
-			simd_transpose(w->level, wt, W, n_out, n_in);
-			simd_gemm(w->level, z, in, n_in, 1, wt, batch, n_in, n_out);
+			if (!w->wt_current)
+				simd_transpose(w->level, wt, W, n_out, n_in);
+			simd_gemm_from(w->level, z, b, 0, in, n_in, 1, wt, batch, n_in, n_out);
 		}
 		if (m->act[l] == ACT_TANH)
 			simd_tanh(w->level, y, z, n);
@@ -215,6 +217,31 @@ void mlp_forward(MlpWork *w, const Mlp *m, const double *x, size_t batch)
 	}
 }
 
+/* d: (batch, sizes[l+1]), l >= 1; w->d[l-1] = f'(z_(l-1)) * (W_l^T d) [* mask]: the
+ * delta of layer l-1 from layer l's (each sum over j from 0 up, from +0). */
+static void delta_prev(MlpWork *w, const Mlp *m, size_t l, const double *d, size_t batch)
+{
+	size_t n_in = m->sizes[l], n_out = m->sizes[l + 1], n = batch * n_in, r;
+	const double *W = m->params + m->w_off[l];
+	double *dy = w->dy, *dprev = w->d[l - 1];
+
+	if (w->level == SIMD_PORTABLE) {
+		memset(dy, 0, n * sizeof *dy);
+		for (r = 0; r < batch; r++)
+			linalg_gemv_t(dy + r * n_in, W, d + r * n_out, n_out, n_in);
+	} else {
+		simd_gemm_from(w->level, dy, w->zero, 0, d, n_out, 1, W, batch, n_out, n_in);
+	}
+	if (w->mask && w->masked)
+		for (r = 0; r < n; r++)
+			dy[r] *= w->mask[l - 1][r];
+	memset(dprev, 0, n * sizeof *dprev);
+	if (m->act[l - 1] == ACT_TANH)
+		simd_tanh_backward(w->level, dprev, dy, w->y[l - 1], n);
+	else
+		act_backward(dprev, dy, w->z[l - 1], w->y[l - 1], n, m->act[l - 1]);
+}
+
 void mlp_backward(double *grad, MlpWork *w, const Mlp *m, const double *x, const double *dz_out,
                   size_t batch)
 {
@@ -223,7 +250,6 @@ void mlp_backward(double *grad, MlpWork *w, const Mlp *m, const double *x, const
 
 	while (l-- > 0) {
 		size_t n_in = m->sizes[l], n_out = m->sizes[l + 1];
-		const double *W = m->params + m->w_off[l];
 		const double *in = l == 0 ? x : w->mask && w->masked ? w->h[l - 1] : w->y[l - 1];
 		double *gw = grad + m->w_off[l], *gb = gw + n_out * n_in;
 
@@ -240,25 +266,36 @@ void mlp_backward(double *grad, MlpWork *w, const Mlp *m, const double *x, const
 		}
 		if (l == 0)
 			break;
-		{
-			size_t n = batch * n_in;
-			double *dy = w->dy, *dprev = w->d[l - 1];
-
-			memset(dy, 0, n * sizeof *dy);
-			if (w->level == SIMD_PORTABLE)
-				for (r = 0; r < batch; r++)
-					linalg_gemv_t(dy + r * n_in, W, d + r * n_out, n_out, n_in);
-			else
-				simd_gemm(w->level, dy, d, n_out, 1, W, batch, n_out, n_in);
-			if (w->mask && w->masked)
-				for (r = 0; r < n; r++)
-					dy[r] *= w->mask[l - 1][r];
-			memset(dprev, 0, n * sizeof *dprev);
-			if (m->act[l - 1] == ACT_TANH)
-				simd_tanh_backward(w->level, dprev, dy, w->y[l - 1], n);
-			else
-				act_backward(dprev, dy, w->z[l - 1], w->y[l - 1], n, m->act[l - 1]);
-			d = dprev;
-		}
+		delta_prev(w, m, l, d, batch);
+		d = w->d[l - 1];
 	}
 }
+
+void mlp_work_weights_changed(MlpWork *w)
+{
+	w->wt_current = 0;
+}
+
+int mlp_backward_sgd(MlpWork *w, Mlp *m, const double *x, const double *dz_out, size_t batch,
+                     double lr)
+{
+	const double *d = dz_out;
+	size_t l = m->n_layers;
+	int bad = 0;
+
+	while (l-- > 0) {
+		size_t n_in = m->sizes[l], n_out = m->sizes[l + 1];
+		double *W = m->params + m->w_off[l];
+		const double *in = l == 0 ? x : w->mask && w->masked ? w->h[l - 1] : w->y[l - 1];
+
+		if (l > 0)
+			delta_prev(w, m, l, d, batch); /* from the old W_l */
+		bad |= simd_sgd_dense(w->level, W, w->wt + m->w_off[l], W + n_out * n_in, d, in,
+		                      batch, n_out, n_in, lr);
+		if (l > 0)
+			d = w->d[l - 1];
+	}
+	w->wt_current = 1;
+	return bad;
+}
+

@@ -71,7 +71,11 @@ typedef struct {
 	double **h;      /* n_layers - 1 masked hidden outputs y * mask, or NULL */
 	int masked;      /* apply the masks (set while training, cleared to evaluate) */
 	double *dy;      /* (cap, max width) scratch: dL/dy of a hidden layer */
+	double *zero;    /* (max width) zeros: the start of sums that begin at +0 */
 	double *wt;      /* n_params: each W_l transposed, (sizes[l], sizes[l+1]) */
+	int wt_current;  /* wt holds m's weights as they are: set by mlp_backward_sgd,
+	                  * cleared by mlp_work_weights_changed; while set, mlp_forward
+	                  * uses wt without transposing the weights again */
 	double *buf;     /* the one allocation behind everything above */
 } MlpWork;
 
@@ -96,5 +100,19 @@ void mlp_forward(MlpWork *w, const Mlp *m, const double *x, size_t batch);
  * caller zeroes grad once per step. dz_out may be w->d[n_layers - 1]. */
 void mlp_backward(double *grad, MlpWork *w, const Mlp *m, const double *x, const double *dz_out,
                   size_t batch);
+
+/* Says that m's weights were changed outside mlp_backward_sgd (loaded, restored,
+ * edited): the next mlp_forward transposes them again. */
+void mlp_work_weights_changed(MlpWork *w);
+
+/* The twin of mlp_forward for plain SGD at a fast level (w->level not SIMD_PORTABLE),
+ * after it on the same x and batch: the delta recursion of mlp_backward with the update
+ * folded in, layer by layer from the last: d_(l-1) from the old W_l, then
+ * W_l = W_l + (sum over the batch of d_l in_l^T) (-lr) and b_l likewise
+ * (simd_sgd_dense; the same bits as mlp_backward into a zeroed gradient followed by
+ * optim_step's SGD), and w->wt kept current. Nothing is stored as a gradient. Returns
+ * non-zero when an updated parameter fails linalg_all_tame. */
+int mlp_backward_sgd(MlpWork *w, Mlp *m, const double *x, const double *dz_out, size_t batch,
+                     double lr);
 
 #endif

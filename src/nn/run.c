@@ -350,6 +350,7 @@ bool run_checkpoint(Run *r, double patience)
 		memcpy(r->best, r->mlp.params, n * sizeof *r->best);
 	} else if (patience > 0 && run_epoch(r) - r->best_epoch > patience) {
 		memcpy(r->mlp.params, r->best, n * sizeof *r->best);
+		train_params_changed(&r->tr);
 		r->stopped = true;
 		return false;
 	}
@@ -361,6 +362,7 @@ bool run_restore_best(Run *r)
 	if (!r->best || !isfinite(r->best_loss))
 		return false;
 	memcpy(r->mlp.params, r->best, r->mlp.n_params * sizeof *r->best);
+	train_params_changed(&r->tr);
 	return true;
 }
 
@@ -369,6 +371,7 @@ bool run_set_params(Run *r, const double *params, size_t n)
 	if (!r->best || n != r->mlp.n_params)
 		return false;
 	memcpy(r->mlp.params, params, n * sizeof *params);
+	train_params_changed(&r->tr);
 	history_clear(&r->hist);
 	r->best_loss = INFINITY;
 	return true;

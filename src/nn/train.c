@@ -103,6 +103,21 @@ NnStatus train_init(Trainer *t, Mlp *m, const Dataset *d, const TrainConfig *c,
 	return NN_OK;
 }
 
+/* Whether t's step can be plain SGD folded into the backward pass (mlp_backward_sgd):
+ * a fast kernel level and no regularization. */
+static bool fused_sgd(const Trainer *t)
+{
+	const OptimConfig *c = &t->opt.cfg;
+
+	return t->work.level != SIMD_PORTABLE && c->kind == OPTIM_SGD && c->l1 == 0.0 &&
+	       c->l2 == 0.0;
+}
+
+void train_params_changed(Trainer *t)
+{
+	mlp_work_weights_changed(&t->work);
+}
+
 NnStatus train_step(Trainer *t)
 {
 	const Dataset *d = t->data;
@@ -111,6 +126,7 @@ NnStatus train_step(Trainer *t)
 	size_t L = m->n_layers, n_out = mlp_n_out(m), batch, i, l;
 	const double *x, *tg;
 	double *dz = w->d[L - 1], loss;
+	int wild;
 
 	if (t->pos >= d->n)
 		t->pos = 0;
@@ -144,16 +160,22 @@ NnStatus train_step(Trainer *t)
 		w->masked = 0;
 		return NN_ERR_DIVERGED;
 	}
-	memset(t->grad, 0, m->n_params * sizeof *t->grad);
 	memset(dz, 0, batch * n_out * sizeof *dz);
 	loss_backward(dz, t->cfg.loss, m->act[L - 1], w->z[L - 1], w->y[L - 1], tg, batch, n_out);
-	mlp_backward(t->grad, w, m, x, dz, batch);
-	w->masked = 0;
-	optim_step(&t->opt, m->params, t->grad);
 	/* A loss can stay finite while an update flings the weights out of range
 	 * (saturated units pass no gradient back, so they never come back): a weight
 	 * whose square overflows is divergence too. */
-	if (!linalg_all_tame(m->params, m->n_params)) {
+	if (fused_sgd(t)) {
+		t->opt.t++;
+		wild = mlp_backward_sgd(w, m, x, dz, batch, t->opt.cfg.lr);
+	} else {
+		memset(t->grad, 0, m->n_params * sizeof *t->grad);
+		mlp_backward(t->grad, w, m, x, dz, batch);
+		optim_step(&t->opt, m->params, t->grad);
+		wild = !linalg_all_tame(m->params, m->n_params);
+	}
+	w->masked = 0;
+	if (wild) {
 		t->overflowed = true;
 		return NN_ERR_DIVERGED;
 	}

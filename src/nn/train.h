@@ -69,6 +69,11 @@ size_t train_steps_per_epoch(const Trainer *t);
  * way t->step is the failing step's number (1-based) and t->last_loss its loss. */
 NnStatus train_step(Trainer *t);
 
+/* Tells the trainer that t->mlp->params were changed outside train_step (restored,
+ * loaded, edited): its kernels keep a transposed copy of the weights between steps,
+ * which this refreshes at the next step. Call it after every such change. */
+void train_params_changed(Trainer *t);
+
 /* The loss of t's network on the whole of d (no dropout), the mean over all of d. */
 double train_loss(Trainer *t, const Dataset *d);
 

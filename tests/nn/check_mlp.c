@@ -159,7 +159,7 @@ START_TEST(backprop_matches_finite_differences)
 				t[i * k + (k > 1 ? i % k : 0)] = k > 1 || i % 2 ? 1.0 : 0.0;
 		for (a = ACT_LINEAR; a < ACT_COUNT; a++) {
 			int lv;
-			for (lv = 0; lv < SIMD_COUNT; lv += SIMD_COUNT - 1) {
+			for (lv = 0; lv < SIMD_EXACT; lv += SIMD_EXACT - 1) {
 				Mlp m;
 				MlpWork w;
 				GradCheck gc;
@@ -239,7 +239,7 @@ START_TEST(simd_levels_match_portable)
 		loss_backward(w0.d[L - 1], LOSS_BCE, ACT_SIGMOID, w0.z[L - 1], w0.y[L - 1], t, 10,
 		              1);
 		mlp_backward(g0, &w0, &m, x, w0.d[L - 1], 10);
-		for (lv = SIMD_SSE2; lv < SIMD_COUNT; lv++) {
+		for (lv = SIMD_SSE2; lv < SIMD_EXACT; lv++) {
 			if (!simd_supported((SimdLevel)lv))
 				continue;
 			memset(g1, 0, m.n_params * sizeof *g1);

@@ -71,3 +71,6 @@ check_PROGRAMS += tests/nn/check_run
 tests_nn_check_run_LDADD = $(NN_TEST_LDADD)
 check_PROGRAMS += tests/nn/check_tape
 tests_nn_check_tape_LDADD = $(NN_TEST_LDADD)
+# every kernel level trains the bench workloads to the same bits (issue 22)
+check_PROGRAMS += tests/nn/check_levels
+tests_nn_check_levels_LDADD = $(NN_TEST_LDADD)
