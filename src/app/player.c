@@ -10,6 +10,7 @@
 
 #include "app/frame.h"
 #include "app/player-host.h"
+#include "lesson/course.h"
 #include "nls.h"
 
 /* Progress keys: unit.<UNIT>.seen, unit.<UNIT>.done, lesson.<LESSON>.unit|block|row|focus. */
@@ -58,7 +59,7 @@ void player_open(Player *p, const CourseLesson *entry, Progress *progress)
 	p->match = -1;
 	p->want_unit = 0;
 	p->want_block = -2; /* the top of the lesson */
-	if (!entry->lesson)
+	if (!course_lesson(entry)) /* read now if it was not: entry->lesson is set after */
 		return;
 	if (!progress) {
 		scene_init(&p->scene, entry->lesson);

@@ -47,6 +47,8 @@ int diag_col(const char *s, size_t off)
 	size_t i = 0;
 	int col = 1;
 
+	while (i < off && (unsigned char)s[i] < 0x80) /* ASCII: a byte is a character */
+		i++, col++;
 	while (i < off) {
 		uint32_t cp;
 		i += utf8_decode(&cp, s + i, off - i);
