@@ -20,25 +20,25 @@ median() {
 	sed "s/.*$2=\([0-9.-]*\).*/\1/" "$1" | sort -n | sed -n "$((($(wc -l <"$1") + 1) / 2))p"
 }
 
-# runs NAME ARGS...: 21 runs of ptyrun ARGS into $tmp/NAME.
-runs() {
+# run NAME ARGS...: one run of ptyrun ARGS, its line added to $tmp/NAME.
+run() {
 	name=$1
 	shift
-	: >"$tmp/$name"
-	i=0
-	while [ $i -lt 21 ]; do
-		"$ptyrun" "$@" >>"$tmp/$name" || { echo "scale.sh: $name failed" >&2; exit 1; }
-		i=$((i + 1))
-	done
+	"$ptyrun" "$@" >>"$tmp/$name" || { echo "scale.sh: $name failed" >&2; exit 1; }
 }
 
-# The runs of both courses interleave, so a load on the machine weighs on both alike.
-for what in real x6; do
-	dir=$content
-	[ $what = x6 ] && dir=$tmp/x6
-	rm -f "$tmp/progress"
-	runs "frame-$what" -s 80x24 -m "? help" -k q -- "$prog" --content-dir="$dir"
-	runs "check-$what" -- "$prog" --check "$dir"
+# 21 runs of each, the two courses in turn, so a load on the machine weighs on both
+# alike.
+i=0
+while [ $i -lt 21 ]; do
+	for what in real x6; do
+		dir=$content
+		[ $what = x6 ] && dir=$tmp/x6
+		rm -f "$tmp/progress"
+		run "frame-$what" -s 80x24 -m "? help" -k q -- "$prog" --content-dir="$dir"
+		run "check-$what" -- "$prog" --check "$dir"
+	done
+	i=$((i + 1))
 done
 lessons() { grep -c '^@lesson ' "$1/course.index"; }
 for what in real x6; do

@@ -22,9 +22,9 @@
 LessonStatus course_parse(Course **out, const char *file, const char *text, size_t n, DiagList *d);
 
 /* Reads and parses dir/course.index only: no lesson file is read yet. Each lesson with
- * a file gets its path (file: dir joined with its path) and is read when first asked
- * for (course_lesson), so opening a course costs the same whatever its size. Returns
- * as course_parse; *out is NULL only when the index itself cannot be read. */
+ * a file is read when first asked for (course_lesson; its file is set then), so
+ * opening a course costs the same whatever its size. Returns as course_parse; *out is
+ * NULL only when the index itself cannot be read. */
 LessonStatus course_open(Course **out, const char *dir, DiagList *d);
 
 /* course_open, then every lesson file the index lists (paths relative to dir) read

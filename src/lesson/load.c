@@ -76,8 +76,8 @@ static int inside(const char *root, const char *path)
 	return 0;
 }
 
-/* Reads and parses l's file (l->file, set by course_open) into l->lesson; errors go
- * to d. Marks l loaded either way. */
+/* Reads and parses l's file (its path in the course's folder) into l->lesson; errors
+ * go to d. Marks l loaded either way. */
 static void read_lesson(Course *c, CourseLesson *l, DiagList *d)
 {
 	char *buf;
@@ -85,6 +85,14 @@ static void read_lesson(Course *c, CourseLesson *l, DiagList *d)
 	int err;
 
 	l->loaded = true;
+	if (!l->file && l->path && c->dir) {
+		char path[PATH_MAX];
+		if (snprintf(path, sizeof path, "%s/%s", c->dir, l->path) >= (int)sizeof path) {
+			load_error(c, l, d, ENAMETOOLONG);
+			return;
+		}
+		l->file = arena_strndup(&c->arena, path, strlen(path));
+	}
 	if (!l->file)
 		return;
 	err = c->root ? inside(c->root, l->file) : 0;
@@ -104,7 +112,7 @@ LessonStatus course_open(Course **out, const char *dir, DiagList *d)
 {
 	char path[PATH_MAX], root[PATH_MAX];
 	char *buf;
-	size_t n = 0, i, j, before = d->n;
+	size_t n = 0, i, j;
 	int err;
 	LessonStatus st;
 	Course *c;
@@ -126,21 +134,16 @@ LessonStatus course_open(Course **out, const char *dir, DiagList *d)
 		return st;
 	diag_init(&c->late, 0);
 	c->root = arena_strndup(&c->arena, root, strlen(root));
+	c->dir = arena_strndup(&c->arena, dir, strlen(dir));
 	for (i = 0; i < c->nlevels; i++)
 		for (j = 0; j < c->levels[i].nlessons; j++) {
 			CourseLesson *l = &c->levels[i].lessons[j];
 			l->course = c;
 			l->level = i;
 			l->at = j;
-			if (!l->path)
-				continue;
-			if (snprintf(path, sizeof path, "%s/%s", dir, l->path) >= (int)sizeof path)
-				load_error(c, l, d, ENAMETOOLONG);
-			else
-				l->file = arena_strndup(&c->arena, path, strlen(path));
 		}
 	*out = c;
-	return d->n > before || d->nomem ? LESSON_ERR_INVALID : LESSON_OK;
+	return st;
 }
 
 LessonStatus course_load(Course **out, const char *dir, DiagList *d)
@@ -160,7 +163,7 @@ LessonStatus course_load(Course **out, const char *dir, DiagList *d)
 
 bool course_written(const CourseLesson *l)
 {
-	return l->lesson || l->file;
+	return l->lesson || l->file || (l->path && l->course);
 }
 
 const Lesson *course_lesson(const CourseLesson *cl)

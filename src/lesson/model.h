@@ -282,7 +282,8 @@ typedef struct Course Course;
 typedef struct {
 	const char *id;
 	const char *path;  /* relative to the index; NULL: a planned lesson, no file yet */
-	const char *file;  /* the path as opened (index directory joined), or NULL */
+	const char *file;  /* the path as opened (index directory joined), or NULL
+	                    * until it is read */
 	const char *title; /* a planned lesson's title, else NULL (the file has it) */
 	const CourseRef *requires;
 	size_t nrequires;
@@ -317,6 +318,7 @@ struct Course {
 	int format;
 	CourseLevel *levels;
 	size_t nlevels;
+	const char *dir;  /* the folder lesson paths are relative to (course_open) */
 	const char *root; /* the folder with every link resolved (course_open): lesson
 	                   * files read later must lie inside it */
 	DiagList late;    /* what reading lessons on first use found (course_lesson) */
