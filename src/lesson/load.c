@@ -172,7 +172,7 @@ const Lesson *course_lesson(const CourseLesson *cl)
 	CourseLesson *l;
 	size_t before;
 
-	if (cl->loaded || !c || !cl->file)
+	if (cl->loaded || !c || !cl->path)
 		return cl->lesson;
 	/* The same lesson, reached through the course that owns it: reading it on first
 	 * use fills in what course_load would have. */

@@ -61,3 +61,4 @@ SCREEN_TESTS += tests/screens/l4-code.scn
 SCREEN_TESTS += tests/screens/l4-final.scn
 SCREEN_TESTS += tests/screens/f-generalize.scn
 SCREEN_TESTS += tests/screens/f-init.scn
+SCREEN_TESTS += tests/screens/broken-course.scn
