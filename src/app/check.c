@@ -123,9 +123,8 @@ static void check_course(CheckRun *r, const char *dir)
 	size_t i, j;
 
 	diag_begin(&r->d);
-	if (course_load(&c, dir, &r->d) != LESSON_ERR_NOMEM && c) {
-		diag_begin(&r->d);
-		course_check(c, &r->schemas, &r->d);
+	if (course_open(&c, dir, &r->d) != LESSON_ERR_NOMEM && c) {
+		course_check_all(c, &r->schemas, &r->d);
 		for (i = 0; i < c->nlevels; i++)
 			for (j = 0; j < c->levels[i].nlessons; j++)
 				if (c->levels[i].lessons[j].file)

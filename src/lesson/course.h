@@ -50,6 +50,17 @@ const Lesson *course_lesson(const CourseLesson *l);
  * lesson with lesson_check. Returns the number of diagnostics added. */
 size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d);
 
+/* Reads and parses l's file (its path in c's folder) into l->lesson now, as
+ * course_load does; a file that cannot be read, and the parser's findings, are
+ * diagnostics in d. Marks l loaded either way. */
+void course_read_lesson(Course *c, CourseLesson *l, DiagList *d);
+
+/* course_load's reading and course_check's checking of a course from course_open, one
+ * lesson in memory at a time (each is freed once checked, and reads again on its next
+ * use): the same diagnostics, in the same order, for a fraction of the memory. Returns
+ * the number of diagnostics added to d. */
+size_t course_check_all(Course *c, const SchemaTable *schemas, DiagList *d);
+
 /* Frees the course and the lessons read into it; NULL is allowed. */
 void course_free(Course *c);
 

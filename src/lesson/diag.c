@@ -31,6 +31,28 @@ void diag_free(DiagList *d)
 	diag_init(d, max);
 }
 
+void diag_append(DiagList *to, DiagList *from)
+{
+	if (from->n && to->cap - to->n < from->n) {
+		size_t cap = to->n + from->n;
+		Diag *items = realloc(to->items, cap * sizeof *items);
+		if (!items) {
+			to->nomem = true;
+			diag_free(from);
+			return;
+		}
+		to->items = items;
+		to->cap = cap;
+	}
+	if (from->n)
+		memcpy(to->items + to->n, from->items, from->n * sizeof *from->items);
+	to->n += from->n;
+	to->nomem = to->nomem || from->nomem;
+	free(from->items); /* the files now belong to to */
+	diag_init(from, from->max);
+	diag_begin(to);
+}
+
 void diag_begin(DiagList *d)
 {
 	d->base = d->n;

@@ -76,9 +76,7 @@ static int inside(const char *root, const char *path)
 	return 0;
 }
 
-/* Reads and parses l's file (its path in the course's folder) into l->lesson; errors
- * go to d. Marks l loaded either way. */
-static void read_lesson(Course *c, CourseLesson *l, DiagList *d)
+void course_read_lesson(Course *c, CourseLesson *l, DiagList *d)
 {
 	char *buf;
 	size_t n;
@@ -157,7 +155,7 @@ LessonStatus course_load(Course **out, const char *dir, DiagList *d)
 	for (i = 0; i < c->nlevels; i++)
 		for (j = 0; j < c->levels[i].nlessons; j++)
 			if (c->levels[i].lessons[j].path)
-				read_lesson(c, &c->levels[i].lessons[j], d);
+				course_read_lesson(c, &c->levels[i].lessons[j], d);
 	return d->n > before || d->nomem ? LESSON_ERR_INVALID : LESSON_OK;
 }
 
@@ -179,7 +177,7 @@ const Lesson *course_lesson(const CourseLesson *cl)
 	l = &c->levels[cl->level].lessons[cl->at];
 	before = c->late.n;
 	diag_begin(&c->late);
-	read_lesson(c, l, &c->late);
+	course_read_lesson(c, l, &c->late);
 	l->nproblems = c->late.n - before;
 	l->problem = l->nproblems ? before + 1 : 0;
 	return l->lesson;

@@ -206,8 +206,9 @@ static void put_file(const char *dir, const char *name, const char *text)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* A course of three lessons in a new folder (its name into dir): one.lesson is right,
- * two.lesson has an unknown directive on its line 6, three.lesson is missing. */
+/* A course of four lessons in a new folder (its name into dir): one.lesson parses
+ * (the checkers find three mistakes in it), two.lesson has an unknown directive on its
+ * line 6, three.lesson is missing, and the fourth lesson's file is the first's. */
 static void broken_course(char *dir, size_t size)
 {
 	const char *head = "@title A lesson\n@level 1\n@format 1\n";
@@ -219,8 +220,14 @@ static void broken_course(char *dir, size_t size)
 		 "@format 1\n@course C\n@level 1 A | B\n"
 		 "@lesson T-one one.lesson\n@unit T.one read 1 | One\n"
 		 "@lesson T-two two.lesson\n@unit T.two read 1 | Two\n"
-		 "@lesson T-three three.lesson\n@unit T.three read 1 | Three\n");
-	snprintf(text, sizeof text, "@lesson T-one\n%s@unit T.one\nText.\n", head);
+		 "@lesson T-three three.lesson\n@unit T.three read 1 | Three\n"
+		 "@lesson T-four one.lesson\n@unit T.four read 1 | Four\n");
+	/* one.lesson parses, but the checkers find a unit the index does not list, a
+	 * widget of no kind, and T-four's file is T-one's. */
+	snprintf(text, sizeof text,
+		 "@lesson T-one\n%s@unit T.one\nText.\n@unit T.extra\n"
+		 "@widget nosuchkind id=w\nalt: A widget.\n@end\n",
+		 head);
 	put_file(dir, "one.lesson", text);
 	snprintf(text, sizeof text, "@lesson T-two\n%s@unit T.two\n@nonsense\nText.\n", head);
 	put_file(dir, "two.lesson", text);
@@ -261,7 +268,7 @@ START_TEST(opening_a_course_reads_no_lesson)
 	/* No lesson is read: the missing file and the mistake go unseen. */
 	ck_assert_int_eq(course_open(&c, dir, &d), LESSON_OK);
 	ck_assert_msg(d.n == 0, "%s", first(&d));
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		l = &c->levels[0].lessons[i];
 		ck_assert(course_written(l));
 		ck_assert(!l->loaded);
@@ -394,6 +401,65 @@ START_TEST(a_lesson_read_on_first_use_is_the_file_parsed_alone)
 }
 END_TEST
 
+
+/* Every diagnostic of d, formatted and joined (malloc'd). */
+static char *all_text(const DiagList *d)
+{
+	size_t i, n = 1;
+	char *out, buf[1024];
+
+	for (i = 0; i < d->n; i++)
+		n += diag_format(&d->items[i], buf, sizeof buf);
+	out = calloc(n, 1);
+	ck_assert_ptr_nonnull(out);
+	for (i = 0; i < d->n; i++) {
+		diag_format(&d->items[i], buf, sizeof buf);
+		strcat(out, buf);
+	}
+	return out;
+}
+
+START_TEST(checking_one_lesson_at_a_time_finds_what_loading_all_finds)
+{
+	static const char *const bad[] = {
+	    "course-broken-later",   "course-duplicate-unit", "course-id-mismatch",
+	    "course-level-mismatch", "course-missing-file",   "course-requires-later",
+	    "course-unit-elsewhere", "course-unit-undefined", "course-unit-unknown",
+	};
+	SchemaTable t = registry_schemas();
+	char dir[4096], broken[4096];
+	size_t i;
+
+	broken_course(broken, sizeof broken);
+	for (i = 0; i <= sizeof bad / sizeof *bad; i++) {
+		DiagList eager, one;
+		Course *c, *o;
+		char *a, *b;
+		if (i < sizeof bad / sizeof *bad)
+			snprintf(dir, sizeof dir, "%s/%s", test_srcpath("tests/lesson/bad"), bad[i]);
+		else
+			snprintf(dir, sizeof dir, "%s", broken);
+		diag_init(&eager, 0);
+		diag_init(&one, 0);
+		course_load(&c, dir, &eager);
+		course_check(c, &t, &eager);
+		course_open(&o, dir, &one);
+		course_check_all(o, &t, &one);
+		a = all_text(&eager);
+		b = all_text(&one);
+		ck_assert_msg(eager.n > 0, "%s: no diagnostics", dir);
+		ck_assert_msg(strcmp(a, b) == 0, "%s:\n%s--- one at a time:\n%s", dir, a, b);
+		free(a);
+		free(b);
+		course_free(c);
+		course_free(o);
+		diag_free(&eager);
+		diag_free(&one);
+	}
+	remove_course(broken);
+}
+END_TEST
+
 static Suite *course_suite(void)
 {
 	Suite *s = suite_create("course");
@@ -406,6 +472,7 @@ static Suite *course_suite(void)
 	tcase_add_test(tc, opening_a_course_reads_no_lesson);
 	tcase_add_test(tc, a_broken_later_lesson_reports_when_read);
 	tcase_add_test(tc, a_lesson_read_on_first_use_is_the_file_parsed_alone);
+	tcase_add_test(tc, checking_one_lesson_at_a_time_finds_what_loading_all_finds);
 	suite_add_tcase(s, tc);
 	return s;
 }
