@@ -40,19 +40,16 @@ while [ $i -lt 21 ]; do
 	done
 	i=$((i + 1))
 done
-lessons() { grep -c '^@lesson ' "$1/course.index"; }
-for what in real x6; do
-	dir=$content
-	[ $what = x6 ] && dir=$tmp/x6
-	printf 'scale: first frame, %-4s course (%3d lessons): %6s ms wall, %6s ms CPU (median of 21)\n' \
-		"$what" "$(lessons "$dir")" "$(median "$tmp/frame-$what" first_frame_ms)" \
-		"$(median "$tmp/frame-$what" first_frame_cpu_ms)"
-done
-for what in real x6; do
-	dir=$content
-	[ $what = x6 ] && dir=$tmp/x6
-	printf 'scale: --check,      %-4s course (%3d lessons): %6s ms wall, %6s ms CPU (median of 21)\n' \
-		"$what" "$(lessons "$dir")" "$(median "$tmp/check-$what" run_ms)" \
-		"$(median "$tmp/check-$what" run_cpu_ms)"
-done
+# report WHAT NAME WALL CPU: the medians of a kind of run (NAME) for both courses.
+report() {
+	for what in real x6; do
+		dir=$content
+		[ $what = x6 ] && dir=$tmp/x6
+		printf 'scale: %-12s %-4s course (%3d lessons): %6s ms wall, %6s ms CPU (median of 21)\n' \
+			"$1" "$what" "$(grep -c '^@lesson ' "$dir/course.index")" \
+			"$(median "$tmp/$2-$what" "$3")" "$(median "$tmp/$2-$what" "$4")"
+	done
+}
+report "first frame," frame first_frame_ms first_frame_cpu_ms
+report "--check," check run_ms run_cpu_ms
 echo "scale: targets: the x6 first frame within 10% of the real one; --check of the real course < 10 ms"

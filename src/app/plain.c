@@ -58,7 +58,8 @@ CourseLesson *plain_find_unit(const Course *c, const char *id, size_t *unit)
 		for (i = 0; i < c->levels[l].nlessons; i++) {
 			CourseLesson *e = &c->levels[l].lessons[i];
 			for (u = 0; course_written(e) && u < e->nunits; u++)
-				if (strcmp(e->units[u].id, id) == 0 && (at = unit_in(e, id)) >= 0) {
+				if (e->units[u].id && strcmp(e->units[u].id, id) == 0 &&
+				    (at = unit_in(e, id)) >= 0) {
 					*unit = (size_t)at;
 					return e;
 				}
@@ -95,7 +96,8 @@ void plain_list(FILE *out, const Course *c, bool unicode)
 			fprintf(out, _("%d min"), map_minutes(e));
 			fputs(")\n", out);
 			for (u = 0; u < e->nunits; u++) {
-				fprintf(out, "    %-16s %-6s %3d  %s\n", e->units[u].id,
+				fprintf(out, "    %-16s %-6s %3d  %s\n",
+					e->units[u].id ? e->units[u].id : "?",
 					unit_kind_name(e->units[u].kind), e->units[u].minutes,
 					e->units[u].title ? e->units[u].title : "");
 			}
@@ -109,7 +111,7 @@ static const char *unit_title(const void *ctx, const char *id, int *minutes)
 	size_t i;
 
 	for (i = 0; i < e->nunits; i++)
-		if (strcmp(e->units[i].id, id) == 0) {
+		if (e->units[i].id && strcmp(e->units[i].id, id) == 0) { /* a bad id is NULL */
 			*minutes = e->units[i].minutes;
 			return e->units[i].title;
 		}

@@ -24,7 +24,7 @@ static const CourseUnit *index_unit(const CourseLesson *e, const char *id)
 	size_t i;
 
 	for (i = 0; i < e->nunits; i++)
-		if (strcmp(e->units[i].id, id) == 0)
+		if (e->units[i].id && strcmp(e->units[i].id, id) == 0) /* a bad id is NULL */
 			return &e->units[i];
 	return NULL;
 }
@@ -494,6 +494,8 @@ int player_units_done(const CourseLesson *entry, const Progress *progress)
 	char key[256];
 
 	for (i = 0; i < entry->nunits && progress; i++) {
+		if (!entry->units[i].id)
+			continue; /* a bad id, reported by the index's parser */
 		key_of(key, sizeof key, "unit", entry->units[i].id, "done");
 		n += progress_get(progress, key) != NULL;
 	}
