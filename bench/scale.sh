@@ -13,7 +13,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/nn-scale.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C.UTF-8 TERM=xterm-256color HOME="$tmp" NEURONAUTS_PROGRESS="$tmp/progress"
 unset NO_COLOR NEURONAUTS_CONTENT
-$SHELL "$sixfold" "$content" "$tmp/x6" || exit 1
+sh "$sixfold" "$content" "$tmp/x6" || exit 1
 
 # median FILE FIELD: the median of "FIELD=number" over the lines of FILE.
 median() {
