@@ -1,5 +1,5 @@
 /* bench_lesson.c: how long parsing and checking a course takes (make bench-lesson).
- * Times course_load + course_check of a course directory, and each lesson file under
+ * Times course_open + course_check_all of a course directory, and each lesson file under
  * it on its own, as "neuronauts --check" does; prints the median of many runs. A
  * benchmark, not a test: it never fails on time. Links the lesson library only. */
 #include <config.h>
@@ -71,8 +71,8 @@ static size_t one_run(const char *dir, const File *files, size_t nfiles, size_t 
 	size_t i, k, errors;
 
 	diag_init(&d, 0);
-	if (course_load(&c, dir, &d) != LESSON_ERR_NOMEM && c)
-		course_check(c, &t, &d);
+	if (course_open(&c, dir, &d) != LESSON_ERR_NOMEM && c)
+		course_check_all(c, &t, &d);
 	course_free(c);
 	for (k = 0; k < copies; k++)
 		for (i = 0; i < nfiles; i++) {

@@ -1,7 +1,10 @@
 /* ptyrun.c: runs a program on a pseudo-terminal of a fixed size and measures it as a
  * learner would feel it: milliseconds to the first complete frame (a marker appears),
- * bytes written to the terminal (in all, and per second over the measured window),
- * CPU used over that window, and peak memory.
+ * and the CPU time the program used to get there (its main thread's run time from
+ * /proc, in nanoseconds, read once the frame has settled), bytes written to the
+ * terminal (in all, and per second over the measured window), CPU used over that
+ * window, peak memory, and the whole run's wall-clock and CPU time (the latter from
+ * getrusage, which Linux counts exactly).
  * Benchmark tool only (make bench); depends on libc and libutil. */
 #include <config.h>
 
@@ -49,6 +52,23 @@ static double cpu_of(pid_t pid)
 	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
 }
 
+/* Milliseconds the process's main thread has run so far (/proc/PID/schedstat: exact,
+ * unlike /proc/PID/stat's clock ticks), or -1. */
+static double run_ms_of(pid_t pid)
+{
+	char path[64];
+	unsigned long long ns;
+	FILE *f;
+	int ok;
+
+	snprintf(path, sizeof path, "/proc/%d/schedstat", (int)pid);
+	if (!(f = fopen(path, "r")))
+		return -1;
+	ok = fscanf(f, "%llu", &ns) == 1;
+	fclose(f);
+	return ok ? (double)ns / 1e6 : -1;
+}
+
 static void usage(void)
 {
 	fputs("usage: ptyrun [-s COLSxROWS] [-m MARKER] [-i IDLE_SECONDS] [-k KEYS] "
@@ -64,7 +84,7 @@ int main(int argc, char **argv)
 	struct winsize ws = {24, 80, 0, 0};
 	const char *marker = NULL, *keys = "q";
 	FILE *dump = NULL;
-	double idle = 0, limit = 20, t0, t_marker = -1, cpu0 = -1, cpu1 = -1;
+	double idle = 0, limit = 20, t0, t_marker = -1, cpu0 = -1, cpu1 = -1, frame_cpu = -1, t_end;
 	size_t bytes = 0, bytes_at_marker = 0, mlen, keep = 0, bytes_idle0 = 0, bytes_idle1 = 0;
 	char window[8192];
 	int opt, master, status = 0;
@@ -124,6 +144,7 @@ int main(int argc, char **argv)
 		}
 		if (t_marker >= 0 && cpu0 < 0 && t - t_marker >= 0.2) {
 			cpu0 = cpu_of(pid); /* the first frame has settled: idle starts */
+			frame_cpu = run_ms_of(pid);
 			bytes_idle0 = bytes;
 		}
 		if (cpu0 >= 0 && cpu1 < 0 && t - t_marker >= 0.2 + idle) {
@@ -172,14 +193,18 @@ int main(int argc, char **argv)
 	}
 	if (pid > 0)
 		waitpid(pid, &status, 0);
+	t_end = now();
 	if (dump)
 		fclose(dump);
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("first_frame_ms=%.2f frame_bytes=%zu bytes=%zu idle_s=%.1f idle_cpu_s=%.2f "
-	       "idle_bytes_per_s=%.0f maxrss_kb=%ld exit=%d\n",
-	       t_marker >= 0 ? (t_marker - t0) * 1000 : -1.0, bytes_at_marker, bytes, idle,
+	printf("first_frame_ms=%.2f first_frame_cpu_ms=%.2f frame_bytes=%zu bytes=%zu idle_s=%.1f idle_cpu_s=%.2f "
+	       "idle_bytes_per_s=%.0f maxrss_kb=%ld run_ms=%.2f run_cpu_ms=%.2f exit=%d\n",
+	       t_marker >= 0 ? (t_marker - t0) * 1000 : -1.0, frame_cpu, bytes_at_marker, bytes, idle,
 	       cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : -1.0,
 	       idle > 0 && cpu1 >= 0 ? (double)(bytes_idle1 - bytes_idle0) / idle : -1.0, ru.ru_maxrss,
+	       (t_end - t0) * 1000,
+	       (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+		   (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3,
 	       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-	return t_marker >= 0 ? 0 : 1;
+	return marker && t_marker < 0 ? 1 : 0;
 }

@@ -70,8 +70,11 @@ LoopEnd app_loop(App *a, int *signo);
  * save_result; a success after a failure clears that status. Returns 0 or -1. */
 int app_save(App *a);
 
-/* Opens a lesson in the player, remembering it as the last one. */
-void app_open_lesson(App *a, const CourseLesson *e);
+/* Opens a lesson in the player, remembering it as the last one; reads its file first
+ * if it was not yet read. When reading it found problems, the status line shows the
+ * first (file:line) and how many. Returns false, changing nothing else, when the
+ * lesson cannot be read. */
+bool app_open_lesson(App *a, const CourseLesson *e);
 
 /* The course's lab: the lesson with this id, opened by L on the map and --data. */
 #define APP_LAB_LESSON "LAB"

@@ -26,10 +26,15 @@ typedef struct Ancestor {
 } Ancestor;
 
 typedef struct {
+	dev_t dev;
+	ino_t ino;
+} FileId;
+
+typedef struct {
 	DiagList d;
 	SchemaTable schemas;
 	size_t errors;
-	char **seen; /* real paths of the lesson files a course index listed */
+	FileId *seen; /* the lesson files a course index listed */
 	size_t nseen, seencap;
 } CheckRun;
 
@@ -60,33 +65,33 @@ static void check_flush(CheckRun *r)
 	diag_free(&r->d);
 }
 
+/* Remembers the file at path as one a course index listed (by device and inode, so a
+ * link to it or a path through a linked folder is the same file). */
 static void check_seen_add(CheckRun *r, const char *path)
 {
-	char real[PATH_MAX];
+	struct stat st;
 
-	if (!realpath(path, real))
+	if (stat(path, &st) != 0)
 		return;
 	if (r->nseen == r->seencap) {
 		size_t cap = r->seencap ? r->seencap * 2 : 32;
-		char **v = realloc(r->seen, cap * sizeof *v);
+		FileId *v = realloc(r->seen, cap * sizeof *v);
 		if (!v)
 			return;
 		r->seen = v;
 		r->seencap = cap;
 	}
-	if ((r->seen[r->nseen] = strdup(real)) != NULL)
-		r->nseen++;
+	r->seen[r->nseen].dev = st.st_dev;
+	r->seen[r->nseen++].ino = st.st_ino;
 }
 
-static int check_seen(const CheckRun *r, const char *path)
+/* Whether st (a file met in the walk) is one a course index listed. */
+static int check_seen(const CheckRun *r, const struct stat *st)
 {
-	char real[PATH_MAX];
 	size_t i;
 
-	if (!realpath(path, real))
-		return 0;
 	for (i = 0; i < r->nseen; i++)
-		if (strcmp(r->seen[i], real) == 0)
+		if (r->seen[i].dev == st->st_dev && r->seen[i].ino == st->st_ino)
 			return 1;
 	return 0;
 }
@@ -118,9 +123,8 @@ static void check_course(CheckRun *r, const char *dir)
 	size_t i, j;
 
 	diag_begin(&r->d);
-	if (course_load(&c, dir, &r->d) != LESSON_ERR_NOMEM && c) {
-		diag_begin(&r->d);
-		course_check(c, &r->schemas, &r->d);
+	if (course_open(&c, dir, &r->d) != LESSON_ERR_NOMEM && c) {
+		course_check_all(c, &r->schemas, &r->d);
 		for (i = 0; i < c->nlevels; i++)
 			for (j = 0; j < c->levels[i].nlessons; j++)
 				if (c->levels[i].lessons[j].file)
@@ -216,7 +220,7 @@ static void check_tree(CheckRun *r, const char *dir, const Ancestor *up)
 			if (S_ISDIR(st.st_mode))
 				check_tree(r, path, &here);
 			else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".lesson") &&
-			         !check_seen(r, path))
+			         !check_seen(r, &st))
 				check_lesson_file(r, path);
 		}
 		free(names[i]);
@@ -257,8 +261,6 @@ int check_run(int nargs, char **args, const char *default_dir)
 		check_one(&r, default_dir);
 	for (i = 0; i < nargs; i++)
 		check_one(&r, args[i]);
-	for (i = 0; (size_t)i < r.nseen; i++)
-		free(r.seen[i]);
 	free(r.seen);
 	if (r.errors)
 		fprintf(stderr,

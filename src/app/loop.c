@@ -16,6 +16,7 @@
 #include "app/title.h"
 #include "app/trainer-prompt.h"
 #include "draw/doc.h"
+#include "lesson/course.h"
 #include "nls.h"
 #include "ui/term.h"
 
@@ -65,15 +66,16 @@ static void search_course(App *a)
 	for (l = 0; l < a->course->nlevels; l++)
 		for (i = 0; i < a->course->levels[l].nlessons; i++) {
 			const CourseLesson *e = &a->course->levels[l].lessons[i];
+			const Lesson *les = course_lesson(e);
 			DocLayout d;
 			DocOptions o;
 			int found;
-			if (!e->lesson)
+			if (!les)
 				continue;
 			memset(&o, 0, sizeof o);
 			o.caps = term_caps();
 			o.width = w;
-			if (doc_layout(&d, e->lesson, &o) != 0)
+			if (doc_layout(&d, les, &o) != 0)
 				continue;
 			found = doc_find(&d, a->map_query, 0, 1) >= 0;
 			doc_free(&d);
@@ -98,12 +100,40 @@ static void map_search_key(App *a, const Key *k)
 		search_course(a);
 }
 
-void app_open_lesson(App *a, const CourseLesson *e)
+/* Reads e's lesson if it was not yet; when that found problems, says the first (file:line)
+ * and how many in the status line. Returns whether the lesson can be opened. */
+static bool lesson_readable(App *a, const CourseLesson *e)
 {
+	const Lesson *les = course_lesson(e);
+	const Course *c = e->course;
+	const Diag *g;
+	const char *file;
+
+	if (e->problem && c && e->problem <= c->late.n) {
+		g = &c->late.items[e->problem - 1];
+		file = e->file && strcmp(g->file, e->file) == 0 ? e->path
+		       : strcmp(g->file, c->file) == 0         ? COURSE_INDEX_FILE
+							       : g->file;
+		app_status(a, les ? STYLE_WARN : STYLE_BAD,
+			   ngettext("%s:%d: %s (%zu problem in this lesson; neuronauts --check "
+				    "shows it)",
+				    "%s:%d: %s (%zu problems in this lesson; neuronauts --check "
+				    "lists them)",
+				    e->nproblems),
+			   file, g->line, g->msg, e->nproblems);
+	}
+	return les != NULL;
+}
+
+bool app_open_lesson(App *a, const CourseLesson *e)
+{
+	if (!lesson_readable(a, e))
+		return false;
 	player_open(&a->player, e, a->progress);
 	lessonclock_start(&a->clock, a->progress, e->id, now_seconds());
 	progress_set(a->progress, "last.lesson", e->id);
 	a->screen = SCREEN_LESSON;
+	return true;
 }
 
 static void start_review(App *a)
@@ -137,7 +167,7 @@ static void map_screen_command(App *a, Command cmd, const Key *k)
 		return;
 	case CMD_LAB:
 		e = plain_find_lesson(a->course, APP_LAB_LESSON);
-		if (e && e->lesson)
+		if (e)
 			app_open_lesson(a, e);
 		else
 			app_status(a, STYLE_WARN, "%s", _("This course has no lab."));
@@ -201,7 +231,7 @@ static const CourseLesson *neighbour(const Course *c, const CourseLesson *e, int
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++) {
 			const CourseLesson *x = &c->levels[l].lessons[i];
-			if (!x->lesson)
+			if (!course_written(x))
 				continue;
 			if (seen)
 				return x;
@@ -260,6 +290,8 @@ static void lesson_screen_command(App *a, Command cmd, const Key *k)
 								  : _("This is the first lesson."));
 			break;
 		}
+		if (!lesson_readable(a, e))
+			break; /* stay in this one: the status line says why */
 		leave_lesson(a);
 		app_open_lesson(a, e);
 		break;

@@ -321,7 +321,12 @@ int main(int argc, char **argv)
 	}
 
 	diag_init(&diags, 0);
-	course_load(&course, content, &diags);
+	/* --list and --plain print every lesson; the course itself reads only the index
+	 * now, and each lesson when it is first shown or opened. */
+	if (opt.action == ACTION_LIST || opt.plain)
+		course_load(&course, content, &diags);
+	else
+		course_open(&course, content, &diags);
 	if (!course) {
 		print_diags(&diags);
 		fprintf(stderr, _("%s: the course in '%s' cannot be read\n"), PACKAGE, content);
@@ -409,8 +414,8 @@ int main(int argc, char **argv)
 				    "The course has %zu problems; neuronauts --check lists them.",
 				    diags.n),
 			   diags.n);
-	if (lesson)
-		app_open_lesson(&app, lesson);
+	if (lesson && !app_open_lesson(&app, lesson))
+		lesson = NULL; /* unreadable: the status line says why, over the title */
 	if (lesson && unit != (size_t)-1)
 		player_goto_unit(&app.player, unit);
 	if (lesson && opt.data)

@@ -12,6 +12,7 @@
 #include "app/plain.h"
 #include "app/player.h"
 #include "base/utf8.h"
+#include "lesson/course.h"
 #include "nls.h"
 
 CourseLesson *map_last_lesson(const Course *c, const Progress *p)
@@ -21,10 +22,19 @@ CourseLesson *map_last_lesson(const Course *c, const Progress *p)
 	return id ? plain_find_lesson(c, id) : NULL;
 }
 
+/* e's title, from its file (read now if it was not: the map reads only the lessons
+ * it shows), or its id when the file has none or cannot be read. */
+static const char *title_of(const CourseLesson *e)
+{
+	const Lesson *les = course_lesson(e);
+
+	return les && les->title ? les->title : e->id;
+}
+
 /* Whether e is a written lesson of the course's story (the lab is free play). */
 static bool story_lesson(const CourseLesson *e)
 {
-	return e->lesson && strcmp(e->id, APP_LAB_LESSON) != 0;
+	return course_written(e) && strcmp(e->id, APP_LAB_LESSON) != 0;
 }
 
 /* Whether every lesson e requires is written and done. */
@@ -89,7 +99,7 @@ int map_count(const Course *c, const Progress *p)
 
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++)
-			n += c->levels[l].lessons[i].lesson != NULL;
+			n += course_written(&c->levels[l].lessons[i]);
 	return n;
 }
 
@@ -107,7 +117,7 @@ CourseLesson *map_item(const Course *c, const Progress *p, int item, int *is_con
 		item--;
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++)
-			if (c->levels[l].lessons[i].lesson && item-- == 0)
+			if (course_written(&c->levels[l].lessons[i]) && item-- == 0)
 				return &c->levels[l].lessons[i];
 	return NULL;
 }
@@ -138,15 +148,16 @@ static bool is_game(const Widget *w)
 static void scores(const CourseLesson *e, const Progress *p, bool games, int *got, int *all,
 		   int *later)
 {
+	const Lesson *les = course_lesson(e);
 	size_t u, b;
 	char key[256];
 
 	*got = *all = 0;
 	if (later)
 		*later = 0;
-	for (u = 0; u < e->lesson->nunits; u++)
-		for (b = 0; b < e->lesson->units[u].nblocks; b++) {
-			const Block *bl = &e->lesson->units[u].blocks[b];
+	for (u = 0; les && u < les->nunits; u++)
+		for (b = 0; b < les->units[u].nblocks; b++) {
+			const Block *bl = &les->units[u].blocks[b];
 			if (!games && bl->kind == BLOCK_QUIZ) {
 				bool first;
 				snprintf(key, sizeof key, "quiz.%s.%s.score", e->id, bl->quiz.id);
@@ -167,12 +178,13 @@ static void scores(const CourseLesson *e, const Progress *p, bool games, int *go
 /* Whether any quiz of the lesson was answered (its first try is kept). */
 static bool tried_any(const CourseLesson *e, const Progress *p)
 {
+	const Lesson *les = p ? course_lesson(e) : NULL;
 	size_t u, b;
 	char key[256];
 
-	for (u = 0; p && u < e->lesson->nunits; u++)
-		for (b = 0; b < e->lesson->units[u].nblocks; b++) {
-			const Block *bl = &e->lesson->units[u].blocks[b];
+	for (u = 0; les && u < les->nunits; u++)
+		for (b = 0; b < les->units[u].nblocks; b++) {
+			const Block *bl = &les->units[u].blocks[b];
 			if (bl->kind != BLOCK_QUIZ)
 				continue;
 			snprintf(key, sizeof key, "quiz.%s.%s.score", e->id, bl->quiz.id);
@@ -202,7 +214,7 @@ static int level_done(const CourseLevel *lv, const Progress *p)
 	size_t i;
 
 	for (i = 0; i < lv->nlessons; i++)
-		if (!lv->lessons[i].lesson || !player_lesson_done(&lv->lessons[i], p))
+		if (!course_written(&lv->lessons[i]) || !player_lesson_done(&lv->lessons[i], p))
 			return 0;
 	return lv->nlessons > 0;
 }
@@ -256,7 +268,7 @@ static int percent_done(const Course *c, const Progress *p)
 			if (strcmp(e->id, APP_LAB_LESSON) == 0)
 				continue;
 			all += (int)e->nunits;
-			if (e->lesson)
+			if (course_written(e))
 				done += player_units_done(e, p);
 		}
 	return all ? 100 * done / all : 0;
@@ -354,7 +366,7 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 				sel_row = r;
 			if (SHOWN(r)) {
 				snprintf(buf, sizeof buf, "%s %s: %s", caps.unicode ? "▶" : ">",
-					 _("Continue"), last->lesson->title ? last->lesson->title : last->id);
+					 _("Continue"), title_of(last));
 				grid_str(g, 2, ROW(r), buf, sel ? STYLE_FOCUS : STYLE_ACCENT);
 				if (sel)
 					*cx = 2, *cy = ROW(r);
@@ -393,7 +405,7 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 				int sel = item == m->selected;
 				Style st;
 				char state[96], mins[32];
-				if (!e->lesson) { /* planned: shown, greyed, not to be opened */
+				if (!course_written(e)) { /* planned: shown, greyed, not to be opened */
 					if (SHOWN(r)) {
 						const char *title = e->title ? e->title : e->id;
 						int y = ROW(r), x = g->w - 2 - 30;
@@ -409,7 +421,7 @@ void map_draw(MapState *m, const Course *c, const Progress *p, Grid *g, Caps cap
 				if (sel)
 					sel_row = r;
 				if (SHOWN(r)) {
-					const char *title = e->lesson->title ? e->lesson->title : e->id;
+					const char *title = title_of(e);
 					int y = ROW(r), x, sw;
 					grid_str(g, 2, y, caps.unicode ? "│" : "|", STYLE_ACCENT);
 					state_of(e, p, state, sizeof state, &st, caps.unicode);

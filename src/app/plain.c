@@ -9,6 +9,7 @@
 
 #include "app/map.h"
 #include "app/plain.h"
+#include "lesson/course.h"
 #include "draw/doc.h"
 #include "nls.h"
 #include "widgets/core/widget.h"
@@ -28,23 +29,48 @@ CourseLesson *plain_find_lesson(const Course *c, const char *id)
 
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++)
-			if (c->levels[l].lessons[i].lesson && strcmp(c->levels[l].lessons[i].id, id) == 0)
+			if (course_written(&c->levels[l].lessons[i]) &&
+			    strcmp(c->levels[l].lessons[i].id, id) == 0)
 				return &c->levels[l].lessons[i];
 	return NULL;
+}
+
+/* Where the unit called id is in e's lesson (read now if it was not), or -1. */
+static long unit_in(const CourseLesson *e, const char *id)
+{
+	const Lesson *les = course_lesson(e);
+	size_t u;
+
+	for (u = 0; les && u < les->nunits; u++)
+		if (les->units[u].id && strcmp(les->units[u].id, id) == 0)
+			return (long)u;
+	return -1;
 }
 
 CourseLesson *plain_find_unit(const Course *c, const char *id, size_t *unit)
 {
 	size_t l, i, u;
+	long at;
 
+	/* The lesson the index gives the unit to, read alone; then, for a unit its file
+	 * defines against the index, every lesson. */
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++) {
 			CourseLesson *e = &c->levels[l].lessons[i];
-			for (u = 0; e->lesson && u < e->lesson->nunits; u++)
-				if (e->lesson->units[u].id && strcmp(e->lesson->units[u].id, id) == 0) {
-					*unit = u;
+			for (u = 0; course_written(e) && u < e->nunits; u++)
+				if (e->units[u].id && strcmp(e->units[u].id, id) == 0 &&
+				    (at = unit_in(e, id)) >= 0) {
+					*unit = (size_t)at;
 					return e;
 				}
+		}
+	for (l = 0; l < c->nlevels; l++)
+		for (i = 0; i < c->levels[l].nlessons; i++) {
+			CourseLesson *e = &c->levels[l].lessons[i];
+			if (course_written(e) && (at = unit_in(e, id)) >= 0) {
+				*unit = (size_t)at;
+				return e;
+			}
 		}
 	return NULL;
 }
@@ -60,16 +86,18 @@ void plain_list(FILE *out, const Course *c, bool unicode)
 		int shown = 0;
 		for (i = 0; i < lv->nlessons; i++) {
 			const CourseLesson *e = &lv->lessons[i];
-			if (!e->lesson)
+			const Lesson *les = course_lesson(e);
+			if (!les)
 				continue;
 			if (!shown++)
 				fprintf(out, "\n%s%s%s\n", lv->name ? lv->name : lv->id,
 					lv->title ? dot : "", lv->title ? lv->title : "");
-			fprintf(out, "  %-14s %s (", e->id, e->lesson->title ? e->lesson->title : "");
+			fprintf(out, "  %-14s %s (", e->id, les->title ? les->title : "");
 			fprintf(out, _("%d min"), map_minutes(e));
 			fputs(")\n", out);
 			for (u = 0; u < e->nunits; u++) {
-				fprintf(out, "    %-16s %-6s %3d  %s\n", e->units[u].id,
+				fprintf(out, "    %-16s %-6s %3d  %s\n",
+					e->units[u].id ? e->units[u].id : "?",
 					unit_kind_name(e->units[u].kind), e->units[u].minutes,
 					e->units[u].title ? e->units[u].title : "");
 			}
@@ -83,7 +111,7 @@ static const char *unit_title(const void *ctx, const char *id, int *minutes)
 	size_t i;
 
 	for (i = 0; i < e->nunits; i++)
-		if (strcmp(e->units[i].id, id) == 0) {
+		if (e->units[i].id && strcmp(e->units[i].id, id) == 0) { /* a bad id is NULL */
 			*minutes = e->units[i].minutes;
 			return e->units[i].title;
 		}
@@ -138,11 +166,14 @@ static int print_one(FILE *out, const CourseLesson *e, int width, bool unicode)
 	Scene scene;
 	char *text;
 	size_t i;
+	const Lesson *les = course_lesson(e);
 
+	if (!les)
+		return 0; /* unreadable: the course's problems say so */
 	memset(&o, 0, sizeof o);
 	p.entry = e;
 	p.scene = &scene;
-	if (scene_init(&scene, e->lesson) != 0)
+	if (scene_init(&scene, les) != 0)
 		return -1;
 	for (i = 0; i < scene.n; i++)
 		scene.items[i].print = true;
@@ -152,7 +183,7 @@ static int print_one(FILE *out, const CourseLesson *e, int width, bool unicode)
 	o.unit_title = unit_title;
 	o.slot_height = slot_height;
 	o.ctx = &p;
-	if (doc_layout(&d, e->lesson, &o) != 0) {
+	if (doc_layout(&d, les, &o) != 0) {
 		scene_free(&scene);
 		return -1;
 	}
@@ -175,7 +206,7 @@ int plain_print(FILE *out, const Course *c, const CourseLesson *entry, int width
 		return print_one(out, entry, width, unicode);
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++)
-			if (c->levels[l].lessons[i].lesson &&
+			if (course_written(&c->levels[l].lessons[i]) &&
 			    print_one(out, &c->levels[l].lessons[i], width, unicode) != 0)
 				return -1;
 	return 0;

@@ -10,6 +10,7 @@
 
 #include "app/frame.h"
 #include "app/player-host.h"
+#include "lesson/course.h"
 #include "nls.h"
 
 /* Progress keys: unit.<UNIT>.seen, unit.<UNIT>.done, lesson.<LESSON>.unit|block|row|focus. */
@@ -23,7 +24,7 @@ static const CourseUnit *index_unit(const CourseLesson *e, const char *id)
 	size_t i;
 
 	for (i = 0; i < e->nunits; i++)
-		if (strcmp(e->units[i].id, id) == 0)
+		if (e->units[i].id && strcmp(e->units[i].id, id) == 0) /* a bad id is NULL */
 			return &e->units[i];
 	return NULL;
 }
@@ -58,7 +59,7 @@ void player_open(Player *p, const CourseLesson *entry, Progress *progress)
 	p->match = -1;
 	p->want_unit = 0;
 	p->want_block = -2; /* the top of the lesson */
-	if (!entry->lesson)
+	if (!course_lesson(entry)) /* read now if it was not: entry->lesson is set after */
 		return;
 	if (!progress) {
 		scene_init(&p->scene, entry->lesson);
@@ -493,6 +494,8 @@ int player_units_done(const CourseLesson *entry, const Progress *progress)
 	char key[256];
 
 	for (i = 0; i < entry->nunits && progress; i++) {
+		if (!entry->units[i].id)
+			continue; /* a bad id, reported by the index's parser */
 		key_of(key, sizeof key, "unit", entry->units[i].id, "done");
 		n += progress_get(progress, key) != NULL;
 	}

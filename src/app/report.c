@@ -11,6 +11,7 @@
 #include "app/lessonclock.h"
 #include "app/player.h"
 #include "app/report.h"
+#include "lesson/course.h"
 #include "base/utf8.h"
 #include "nls.h"
 #include "widgets/core/registry.h"
@@ -25,20 +26,21 @@ static bool is_game(const Widget *w)
 
 void report_lesson(const CourseLesson *e, const Progress *p, ReportLesson *r)
 {
+	const Lesson *lesson = course_lesson(e); /* read now if not read yet */
 	size_t u, b;
 	char key[256];
 
 	memset(r, 0, sizeof *r);
 	r->units = (int)e->nunits;
-	if (!e->lesson)
+	if (!lesson)
 		return;
 	r->units_done = player_units_done(e, p);
 	snprintf(key, sizeof key, "lesson.%s.unit", e->id);
 	r->started = r->units_done > 0 || progress_get(p, key);
 	r->seconds = lessonclock_seconds(p, e->id);
-	for (u = 0; u < e->lesson->nunits; u++)
-		for (b = 0; b < e->lesson->units[u].nblocks; b++) {
-			const Block *bl = &e->lesson->units[u].blocks[b];
+	for (u = 0; u < lesson->nunits; u++)
+		for (b = 0; b < lesson->units[u].nblocks; b++) {
+			const Block *bl = &lesson->units[u].blocks[b];
 			const char *v;
 			if (bl->kind == BLOCK_QUIZ) {
 				snprintf(key, sizeof key, "quiz.%s.%s.score", e->id, bl->quiz.id);
@@ -196,12 +198,13 @@ static void best_of(const CourseLesson *e, const Widget *w, const Progress *p, c
 /* A line under the lesson for every game played: won or not, and its best result. */
 static void game_lines(FILE *out, const CourseLesson *e, const Progress *p)
 {
+	const Lesson *lesson = course_lesson(e);
 	size_t u, b;
 	char key[256], best[128];
 
-	for (u = 0; u < e->lesson->nunits; u++)
-		for (b = 0; b < e->lesson->units[u].nblocks; b++) {
-			const Block *bl = &e->lesson->units[u].blocks[b];
+	for (u = 0; lesson && u < lesson->nunits; u++)
+		for (b = 0; b < lesson->units[u].nblocks; b++) {
+			const Block *bl = &lesson->units[u].blocks[b];
 			bool won;
 			if (bl->kind != BLOCK_WIDGET || !is_game(&bl->widget))
 				continue;
@@ -219,14 +222,15 @@ static void game_lines(FILE *out, const CourseLesson *e, const Progress *p)
 static void lesson_row(FILE *out, const CourseLesson *e, const Progress *p, bool unicode)
 {
 	ReportLesson r;
-	const char *title = e->lesson && e->lesson->title ? e->lesson->title
-			    : e->title			   ? e->title
-							   : e->id;
+	const Lesson *lesson = course_lesson(e);
+	const char *title = lesson && lesson->title ? lesson->title
+			    : e->title		    ? e->title
+						    : e->id;
 	const char *state;
 	char units[32], quiz[32], games[32], time[32];
 
 	report_lesson(e, p, &r);
-	if (!e->lesson)
+	if (!lesson)
 		state = _("planned");
 	else if (r.units && r.units_done == r.units)
 		state = _("done");
@@ -238,7 +242,7 @@ static void lesson_row(FILE *out, const CourseLesson *e, const Progress *p, bool
 	lesson_columns(out, title, state, units, ratio(r.quiz_first, r.quizzes, quiz, sizeof quiz),
 		       ratio(r.games_won, r.games, games, sizeof games),
 		       r.seconds ? report_hours(r.seconds, time, sizeof time) : "-", unicode);
-	if (e->lesson)
+	if (lesson)
 		game_lines(out, e, p);
 }
 

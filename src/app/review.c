@@ -10,6 +10,7 @@
 
 #include "app/player.h"
 #include "app/review.h"
+#include "lesson/course.h"
 
 int review_interval_days(int box)
 {
@@ -133,9 +134,27 @@ bool review_candidate(const Quiz *q)
 	return q->id && !q->show;
 }
 
-/* Calls fn for every quiz that can be reviewed of every written lesson of c, in
- * course order (top-level blocks, as the map counts them). */
-static void each_quiz(const Course *c,
+static void count_key(const char *key, const char *value, void *ctx)
+{
+	(void)key, (void)value;
+	++*(int *)ctx;
+}
+
+/* Whether p has a key "what.LESSON." of lesson e. */
+static bool has_keys(const Progress *p, const char *what, const CourseLesson *e)
+{
+	char prefix[256];
+	int n = 0;
+
+	snprintf(prefix, sizeof prefix, "%s.%s.", what, e->id);
+	progress_each(p, prefix, count_key, &n);
+	return n > 0;
+}
+
+/* Calls fn for every quiz that can be reviewed of every written lesson of c for which
+ * want says yes, in course order (top-level blocks, as the map counts them). A lesson
+ * is read on first use, so asking want first keeps the lessons nobody needs unread. */
+static void each_quiz(const Course *c, bool (*want)(const CourseLesson *e, void *ctx),
 		      void (*fn)(const CourseLesson *e, const Block *b, void *ctx), void *ctx)
 {
 	size_t l, i, u, b;
@@ -143,9 +162,10 @@ static void each_quiz(const Course *c,
 	for (l = 0; l < c->nlevels; l++)
 		for (i = 0; i < c->levels[l].nlessons; i++) {
 			const CourseLesson *e = &c->levels[l].lessons[i];
-			for (u = 0; e->lesson && u < e->lesson->nunits; u++)
-				for (b = 0; b < e->lesson->units[u].nblocks; b++) {
-					const Block *bl = &e->lesson->units[u].blocks[b];
+			const Lesson *lesson = course_written(e) && want(e, ctx) ? course_lesson(e) : NULL;
+			for (u = 0; lesson && u < lesson->nunits; u++)
+				for (b = 0; b < lesson->units[u].nblocks; b++) {
+					const Block *bl = &lesson->units[u].blocks[b];
 					if (bl->kind == BLOCK_QUIZ && review_candidate(&bl->quiz))
 						fn(e, bl, ctx);
 				}
@@ -186,12 +206,20 @@ static void enrol_one(const CourseLesson *e, const Block *b, void *ctx)
 	en->added += put(en->p, e->id, &r, q->id) == 0;
 }
 
+/* A lesson can enrol questions when it is done or has a first-try score. */
+static bool enrol_wants(const CourseLesson *e, void *ctx)
+{
+	const Enrol *en = ctx;
+
+	return player_lesson_done(e, en->p) || has_keys(en->p, "quiz", e);
+}
+
 int review_enrol(Progress *p, const Course *c, long long now)
 {
 	Enrol en = {p, now, 0, NULL, false};
 
 	if (p && c)
-		each_quiz(c, enrol_one, &en);
+		each_quiz(c, enrol_wants, enrol_one, &en);
 	return en.added;
 }
 
@@ -237,12 +265,18 @@ static void due_one(const CourseLesson *e, const Block *b, void *ctx)
 	}
 }
 
+/* Only a lesson with scheduled questions can have some due. */
+static bool due_wants(const CourseLesson *e, void *ctx)
+{
+	return has_keys(((const Due *)ctx)->p, "review", e);
+}
+
 int review_due(const Progress *p, const Course *c, long long now, ReviewItem *out, int max)
 {
 	Due d = {p, now, out, out ? max : 0, 0, 0, NULL, false};
 
 	if (p && c)
-		each_quiz(c, due_one, &d);
+		each_quiz(c, due_wants, due_one, &d);
 	return d.count;
 }
 

@@ -31,7 +31,7 @@ static void *arena_out_of_memory(Arena *a)
 	return NULL;
 }
 
-void *arena_alloc(Arena *a, size_t n)
+void *arena_alloc_raw(Arena *a, size_t n)
 {
 	const size_t align = sizeof(max_align_t);
 	ArenaChunk *c = a->head;
@@ -65,13 +65,21 @@ void *arena_alloc(Arena *a, size_t n)
 	}
 	p = (char *)c->data + c->used;
 	c->used += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *arena_alloc(Arena *a, size_t n)
+{
+	void *p = arena_alloc_raw(a, n);
+
+	if (p)
+		memset(p, 0, n);
 	return p;
 }
 
 char *arena_strndup(Arena *a, const char *s, size_t n)
 {
-	char *p = arena_alloc(a, n + 1);
+	char *p = arena_alloc_raw(a, n + 1);
 
 	if (!p)
 		return NULL;

@@ -24,6 +24,9 @@ void arena_init(Arena *a, size_t limit);
  * NULL. n == 0 returns a valid unique pointer. */
 void *arena_alloc(Arena *a, size_t n);
 
+/* As arena_alloc, but the bytes are not zeroed: for a buffer the caller fills. */
+void *arena_alloc_raw(Arena *a, size_t n);
+
 /* Copies n bytes of s into the arena and adds a terminating NUL. */
 char *arena_strndup(Arena *a, const char *s, size_t n);
 

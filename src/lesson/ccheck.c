@@ -283,3 +283,42 @@ size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d)
 	free(k.units);
 	return k.added;
 }
+
+size_t course_check_all(Course *c, const SchemaTable *schemas, DiagList *d)
+{
+	DiagList found, checked; /* course_check's findings, then lesson_check's */
+	CourseChecker k;
+	size_t i, j, order = 0, before = d->n;
+
+	memset(&k, 0, sizeof k);
+	k.c = c;
+	k.d = &found;
+	diag_init(&found, d->max);
+	diag_init(&checked, d->max);
+	if (!cc_tables(&k)) {
+		diag_add(&found, c->file, 0, 0, NULL, 0, _("out of memory"));
+	} else {
+		for (i = 0; i < c->nlevels; i++)
+			for (j = 0; j < c->levels[i].nlessons; j++) {
+				CourseLesson *l = &c->levels[i].lessons[j];
+				cc_requires(&k, l, order++);
+				if (!l->path)
+					continue;
+				course_read_lesson(c, l, d);
+				if (!l->lesson)
+					continue;
+				cc_lesson(&k, &c->levels[i], l);
+				diag_begin(&checked);
+				lesson_check(l->lesson, schemas, &checked);
+				lesson_free(l->lesson);
+				l->lesson = NULL;
+				l->loaded = false;
+			}
+		cc_paths(&k);
+	}
+	free(k.lessons);
+	free(k.units);
+	diag_append(d, &found);
+	diag_append(d, &checked);
+	return d->n - before;
+}

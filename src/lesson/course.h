@@ -4,6 +4,7 @@
 #ifndef NN_LESSON_COURSE_H
 #define NN_LESSON_COURSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "lesson/diag.h"
@@ -20,11 +21,28 @@
  * course_free. */
 LessonStatus course_parse(Course **out, const char *file, const char *text, size_t n, DiagList *d);
 
-/* Reads dir/course.index and every lesson file it lists (paths relative to dir) and
- * parses them; each CourseLesson's lesson is set, or NULL when planned or unreadable.
- * Parse errors and unreadable files are diagnostics; call course_check after. Returns
- * as course_parse; *out is NULL only when the index itself cannot be read. */
+/* Reads and parses dir/course.index only: no lesson file is read yet. Each lesson with
+ * a file is read when first asked for (course_lesson; its file is set then), so
+ * opening a course costs the same whatever its size. Returns as course_parse; *out is
+ * NULL only when the index itself cannot be read. */
+LessonStatus course_open(Course **out, const char *dir, DiagList *d);
+
+/* course_open, then every lesson file the index lists (paths relative to dir) read
+ * and parsed; each CourseLesson's lesson is set, or NULL when planned or unreadable.
+ * Parse errors and unreadable files are diagnostics in d; call course_check after.
+ * Returns as course_parse; *out is NULL only when the index itself cannot be read. */
 LessonStatus course_load(Course **out, const char *dir, DiagList *d);
+
+/* Whether l is written: it has a file (readable or not: reading it says), or its
+ * lesson is there. A planned lesson is not. Reads nothing. */
+bool course_written(const CourseLesson *l);
+
+/* l's lesson, reading and parsing its file the first time it is asked for (after
+ * course_open); NULL when l is planned or its file cannot be read. What reading it
+ * found goes to l->course->late (l->problem, l->nproblems say where), not to the
+ * caller: the first answer is kept, so later calls read nothing. The course is the
+ * same before and after, but for that cache. */
+const Lesson *course_lesson(const CourseLesson *l);
 
 /* Checks the course: unique level, lesson and unit ids; prerequisites that name an
  * earlier lesson; each written lesson's header matching the index; every unit of a
@@ -32,7 +50,18 @@ LessonStatus course_load(Course **out, const char *dir, DiagList *d);
  * lesson with lesson_check. Returns the number of diagnostics added. */
 size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d);
 
-/* Frees the course and the lessons course_load attached; NULL is allowed. */
+/* Reads and parses l's file (its path in c's folder) into l->lesson now, as
+ * course_load does; a file that cannot be read, and the parser's findings, are
+ * diagnostics in d. Marks l loaded either way. */
+void course_read_lesson(Course *c, CourseLesson *l, DiagList *d);
+
+/* course_load's reading and course_check's checking of a course from course_open, one
+ * lesson in memory at a time (each is freed once checked, and reads again on its next
+ * use): the same diagnostics, in the same order, for a fraction of the memory. Returns
+ * the number of diagnostics added to d. */
+size_t course_check_all(Course *c, const SchemaTable *schemas, DiagList *d);
+
+/* Frees the course and the lessons read into it; NULL is allowed. */
 void course_free(Course *c);
 
 /* What course_read_file returns besides errno values. */

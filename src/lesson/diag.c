@@ -31,6 +31,28 @@ void diag_free(DiagList *d)
 	diag_init(d, max);
 }
 
+void diag_append(DiagList *to, DiagList *from)
+{
+	if (from->n && to->cap - to->n < from->n) {
+		size_t cap = to->n + from->n;
+		Diag *items = realloc(to->items, cap * sizeof *items);
+		if (!items) {
+			to->nomem = true;
+			diag_free(from);
+			return;
+		}
+		to->items = items;
+		to->cap = cap;
+	}
+	if (from->n)
+		memcpy(to->items + to->n, from->items, from->n * sizeof *from->items);
+	to->n += from->n;
+	to->nomem = to->nomem || from->nomem;
+	free(from->items); /* the files now belong to to */
+	diag_init(from, from->max);
+	diag_begin(to);
+}
+
 void diag_begin(DiagList *d)
 {
 	d->base = d->n;
@@ -47,6 +69,8 @@ int diag_col(const char *s, size_t off)
 	size_t i = 0;
 	int col = 1;
 
+	while (i < off && (unsigned char)s[i] < 0x80) /* ASCII: a byte is a character */
+		i++, col++;
 	while (i < off) {
 		uint32_t cp;
 		i += utf8_decode(&cp, s + i, off - i);

@@ -35,6 +35,11 @@ void diag_init(DiagList *d, size_t max);
 /* Frees what the list holds; it is empty and reusable after. */
 void diag_free(DiagList *d);
 
+/* Moves every diagnostic of from to the end of to, in order (from is empty after;
+ * what cannot be moved for want of memory is counted in to's nomem), then starts
+ * counting afresh as diag_begin does. */
+void diag_append(DiagList *to, DiagList *from);
+
 /* Starts counting towards max afresh (for the next file) and clears full. */
 void diag_begin(DiagList *d);
 

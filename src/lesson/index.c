@@ -71,7 +71,8 @@ static size_t before_bar(IndexParser *x, size_t off, const char **title)
 	return bar - off;
 }
 
-/* Reads the identifier at off (at most n bytes); reports and returns NULL if bad. */
+/* Reads the identifier at off (at most n bytes); reports and returns NULL if bad. what
+ * is untranslated (N_): it is translated only for a message. */
 static const char *index_id(IndexParser *x, size_t off, size_t n, const char *what)
 {
 	n = lex_token(x->ln.p + off, n);
@@ -79,7 +80,7 @@ static const char *index_id(IndexParser *x, size_t off, size_t n, const char *wh
 		index_error(x, off,
 		            _("expected a %s (a letter, then letters, digits, '.', '_' or "
 		              "'-')"),
-		            what);
+		            _(what));
 		return NULL;
 	}
 	return arena_strndup(x->arena, x->ln.p + off, n);
@@ -233,7 +234,7 @@ static void ix_lesson(IndexParser *x, size_t off)
 	x->reqs = NULL;
 	x->units = NULL;
 	l->line = x->ln.no;
-	l->id = index_id(x, off, k, _("lesson id"));
+	l->id = index_id(x, off, k, N_("lesson id"));
 	p = lex_skip(x->ln.p, off + n, off + k);
 	if (p < off + n) {
 		size_t pn = lex_rtrim(x->ln.p + p, off + n - p);
@@ -271,7 +272,7 @@ static void ix_requires(IndexParser *x, size_t off)
 	while (off < x->ln.n) {
 		const char *id;
 		n = lex_token(x->ln.p + off, x->ln.n - off);
-		id = index_id(x, off, n, _("lesson id"));
+		id = index_id(x, off, n, N_("lesson id"));
 		if (id) {
 			if (l->nrequires >= LESSON_MAX_ITEMS) {
 				index_error(x, off, _("too many prerequisites"));
@@ -310,7 +311,7 @@ static void ix_unit(IndexParser *x, size_t off)
 	memset(u, 0, sizeof *u);
 	u->line = x->ln.no;
 	k = lex_token(s + off, n);
-	u->id = index_id(x, off, k, _("unit id"));
+	u->id = index_id(x, off, k, N_("unit id"));
 	off = lex_skip(s, end, off + k);
 	k = lex_token(s + off, end - off);
 	for (i = 0; i < N_UNIT_KINDS && !lex_eq(s + off, k, unit_kinds[i]); i++)

@@ -32,6 +32,12 @@ static bool inline_punct(char c)
 	       (c > 'z' && c < 0x7F);
 }
 
+/* Whether c means more to inline_parse than itself: markup, an escape, a blank. */
+static bool inline_special(char c)
+{
+	return c == '\\' || c == '`' || c == '*' || c == '<' || lex_blank(c);
+}
+
 /* Ends the span being written (if it has text) as kind. */
 static void inline_end(InlineOut *io, SpanKind kind)
 {
@@ -120,11 +126,18 @@ Text inline_parse(Parser *p)
 	InlineOut io = {p, NULL, 0, 0, NULL, 0, 0, (size_t)-1};
 	Text t;
 
-	io.out = arena_alloc(p->arena, 2 * n + 2);
+	io.out = arena_alloc_raw(p->arena, 2 * n + 2); /* filled as it goes */
 	for (i = 0; i < n; i++) {
 		char c = s[i];
+		size_t run = i;
 
-		if (c == '\\' && i + 1 < n && inline_punct(s[i + 1])) {
+		while (run < n && !inline_special(s[run]))
+			run++;
+		if (run > i) { /* plain characters, most of any text: copied as they are */
+			memcpy(io.out + io.o, s + i, run - i);
+			io.o += run - i;
+			i = run - 1;
+		} else if (c == '\\' && i + 1 < n && inline_punct(s[i + 1])) {
 			inline_put(&io, s[++i], false);
 		} else if (c == '`') {
 			const char *close = memchr(s + i + 1, '`', n - i - 1);

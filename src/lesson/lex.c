@@ -125,7 +125,9 @@ bool lex_int(const char *s, size_t n, int max, int *out)
 
 bool lex_eq(const char *s, size_t n, const char *w)
 {
-	return strlen(w) == n && memcmp(s, w, n) == 0;
+	if (n == 0)
+		return w[0] == '\0';
+	return s[0] == w[0] && strlen(w) == n && memcmp(s, w, n) == 0; /* most differ at once */
 }
 
 size_t lex_bar(const char *s, size_t n)

@@ -1,4 +1,5 @@
-/* load.c: reading a course directory: the index, then every lesson file it lists.
+/* load.c: reading a course directory: the index, then the lesson files it lists, all at
+ * once (course_load) or each when it is first needed (course_open, course_lesson).
  * Reads files with libc only; must not print, exit, or check (check.c does). */
 #include <config.h>
 
@@ -75,24 +76,26 @@ static int inside(const char *root, const char *path)
 	return 0;
 }
 
-static void load_lesson(Course *c, CourseLesson *l, const char *dir, const char *root,
-			DiagList *d)
+void course_read_lesson(Course *c, CourseLesson *l, DiagList *d)
 {
-	char path[PATH_MAX];
 	char *buf;
 	size_t n;
 	int err;
 
-	if (snprintf(path, sizeof path, "%s/%s", dir, l->path) >= (int)sizeof path) {
-		load_error(c, l, d, ENAMETOOLONG);
-		return;
+	l->loaded = true;
+	if (!l->file && l->path && c->dir) {
+		char path[PATH_MAX];
+		if (snprintf(path, sizeof path, "%s/%s", c->dir, l->path) >= (int)sizeof path) {
+			load_error(c, l, d, ENAMETOOLONG);
+			return;
+		}
+		l->file = arena_strndup(&c->arena, path, strlen(path));
 	}
-	l->file = arena_strndup(&c->arena, path, strlen(path));
 	if (!l->file)
 		return;
-	err = inside(root, path);
+	err = c->root ? inside(c->root, l->file) : 0;
 	if (!err)
-		err = course_read_file(path, &buf, &n);
+		err = course_read_file(l->file, &buf, &n);
 	if (err) {
 		load_error(c, l, d, err);
 		return;
@@ -103,11 +106,11 @@ static void load_lesson(Course *c, CourseLesson *l, const char *dir, const char 
 	free(buf);
 }
 
-LessonStatus course_load(Course **out, const char *dir, DiagList *d)
+LessonStatus course_open(Course **out, const char *dir, DiagList *d)
 {
 	char path[PATH_MAX], root[PATH_MAX];
 	char *buf;
-	size_t n = 0, i, j, before = d->n;
+	size_t n = 0, i, j;
 	int err;
 	LessonStatus st;
 	Course *c;
@@ -127,14 +130,57 @@ LessonStatus course_load(Course **out, const char *dir, DiagList *d)
 	free(buf);
 	if (st == LESSON_ERR_NOMEM)
 		return st;
+	diag_init(&c->late, 0);
+	c->root = arena_strndup(&c->arena, root, strlen(root));
+	c->dir = arena_strndup(&c->arena, dir, strlen(dir));
 	for (i = 0; i < c->nlevels; i++)
 		for (j = 0; j < c->levels[i].nlessons; j++) {
 			CourseLesson *l = &c->levels[i].lessons[j];
-			if (l->path)
-				load_lesson(c, l, dir, root, d);
+			l->course = c;
+			l->level = i;
+			l->at = j;
 		}
 	*out = c;
+	return st;
+}
+
+LessonStatus course_load(Course **out, const char *dir, DiagList *d)
+{
+	size_t before = d->n, i, j;
+	LessonStatus st = course_open(out, dir, d);
+	Course *c = *out;
+
+	if (!c)
+		return st;
+	for (i = 0; i < c->nlevels; i++)
+		for (j = 0; j < c->levels[i].nlessons; j++)
+			if (c->levels[i].lessons[j].path)
+				course_read_lesson(c, &c->levels[i].lessons[j], d);
 	return d->n > before || d->nomem ? LESSON_ERR_INVALID : LESSON_OK;
+}
+
+bool course_written(const CourseLesson *l)
+{
+	return l->lesson || l->file || (l->path && l->course);
+}
+
+const Lesson *course_lesson(const CourseLesson *cl)
+{
+	Course *c = cl->course;
+	CourseLesson *l;
+	size_t before;
+
+	if (cl->loaded || !c || !cl->path)
+		return cl->lesson;
+	/* The same lesson, reached through the course that owns it: reading it on first
+	 * use fills in what course_load would have. */
+	l = &c->levels[cl->level].lessons[cl->at];
+	before = c->late.n;
+	diag_begin(&c->late);
+	course_read_lesson(c, l, &c->late);
+	l->nproblems = c->late.n - before;
+	l->problem = l->nproblems ? before + 1 : 0;
+	return l->lesson;
 }
 
 void course_free(Course *c)
@@ -146,6 +192,7 @@ void course_free(Course *c)
 	for (i = 0; i < c->nlevels; i++)
 		for (j = 0; j < c->levels[i].nlessons; j++)
 			lesson_free(c->levels[i].lessons[j].lesson);
+	diag_free(&c->late);
 	arena_free(&c->arena);
 	free(c);
 }

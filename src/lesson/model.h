@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "lesson/arena.h"
+#include "lesson/diag.h"
 
 typedef enum {
 	LESSON_OK,          /* no diagnostics */
@@ -276,17 +277,28 @@ typedef struct {
 	int line, col;
 } CourseRef;
 
+typedef struct Course Course;
+
 typedef struct {
 	const char *id;
 	const char *path;  /* relative to the index; NULL: a planned lesson, no file yet */
-	const char *file;  /* the path as opened (index directory joined), or NULL */
+	const char *file;  /* the path as opened (index directory joined), or NULL
+	                    * until it is read */
 	const char *title; /* a planned lesson's title, else NULL (the file has it) */
 	const CourseRef *requires;
 	size_t nrequires;
 	const CourseUnit *units;
 	size_t nunits;
 	int line;
-	Lesson *lesson; /* filled by course_load; NULL when planned or unreadable */
+	/* The lesson itself, read on first use (course_lesson) or by course_load: NULL
+	 * until then, and when planned or unreadable. */
+	Lesson *lesson;
+	bool loaded;      /* its file was read (or could not be): lesson is final */
+	Course *course;   /* the course it belongs to (course_open), or NULL; it is */
+	size_t level, at; /* course->levels[level].lessons[at] */
+	size_t problem;   /* 1 + where course_lesson's diagnostics for it start in
+	                   * course->late, or 0 when it gave none */
+	size_t nproblems; /* how many it gave */
 } CourseLesson;
 
 typedef struct {
@@ -297,7 +309,7 @@ typedef struct {
 	int line;
 } CourseLevel;
 
-typedef struct {
+struct Course {
 	Arena arena;
 	const char *file;
 	const char *src; /* a copy of the source text */
@@ -306,7 +318,11 @@ typedef struct {
 	int format;
 	CourseLevel *levels;
 	size_t nlevels;
-} Course;
+	const char *dir;  /* the folder lesson paths are relative to (course_open) */
+	const char *root; /* the folder with every link resolved (course_open): lesson
+	                   * files read later must lie inside it */
+	DiagList late;    /* what reading lessons on first use found (course_lesson) */
+};
 
 /* Returns the parameter of w called key, or NULL. */
 const Param *widget_param(const Widget *w, const char *key);

@@ -20,7 +20,7 @@ run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the 
 has() { grep -qF -- "$2" "$tmp/$1"; }
 empty() { [ ! -s "$tmp/$1" ]; }
 
-echo "1..44"
+echo "1..45"
 check "--help exits 0 with usage on stdout" eval 'run 0 --help && has out "Usage: neuronauts [OPTION]..." && empty err'
 check "--help lists every option" eval 'has out "--content-dir=DIR" && has out "--no-color" && has out "--ascii" && has out "--version"'
 check "--version is GNU style" eval 'run 0 --version && head -n 1 "$tmp/out" | grep -qE "^neuronauts \(Neuronauts\) [0-9]+\.[0-9]+" && has out "License GPLv3+"'
@@ -101,3 +101,4 @@ code_whole() {
 check "--plain prints a code block whole, its notes under their lines" code_whole
 check "--plain shows every step of a @steps block, numbered, without its control" eval 'run 0 -C "${srcdir:-.}/tests/screens/steps" --plain && has out "1. Weigh each input." && has out "3. Squash: the sigmoid of 0.7." && ! has out "of 3"'
 check "--plain of a lesson with a bad unit id shows the rest (it crashed)" eval 'mkdir -p "$tmp/uid" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit S.a read 1 | A\n" >"$tmp/uid/course.index" && printf "@lesson S-a\n@title T\n@level 1\n@format 1\n@unit S.a\nText.\n@unit 9bad\nMore text.\n" >"$tmp/uid/a.lesson" && run 0 -C "$tmp/uid" --plain && has out "More text." && has err "problem"'
+check "--plain --lesson UNIT when the index has a bad unit id (it crashed)" eval 'mkdir -p "$tmp/iid" && printf "@format 1\n@course S\n@level 1 B | b\n@lesson S-a a.lesson\n@unit 9bad read 1 | A\n@unit S.b read 1 | B\n" >"$tmp/iid/course.index" && printf "@lesson S-a\n@title T\n@level 1\n@format 1\n@unit S.b\nSecond unit text.\n" >"$tmp/iid/a.lesson" && run 0 -C "$tmp/iid" --plain --lesson S.b && has out "Second unit text." && has err "problem"'

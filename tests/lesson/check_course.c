@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lesson/course.h"
 #include "lesson/lesson.h"
@@ -191,6 +192,274 @@ START_TEST(index_errors_name_line_and_column)
 }
 END_TEST
 
+
+/* Writes text to dir/name. */
+static void put_file(const char *dir, const char *name, const char *text)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* A course of four lessons in a new folder (its name into dir): one.lesson parses
+ * (the checkers find three mistakes in it), two.lesson has an unknown directive on its
+ * line 6, three.lesson is missing, and the fourth lesson's file is the first's. */
+static void broken_course(char *dir, size_t size)
+{
+	const char *head = "@title A lesson\n@level 1\n@format 1\n";
+	char text[512];
+
+	snprintf(dir, size, "%s/nn-course.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	put_file(dir, "course.index",
+		 "@format 1\n@course C\n@level 1 A | B\n"
+		 "@lesson T-one one.lesson\n@unit T.one read 1 | One\n"
+		 "@lesson T-two two.lesson\n@unit T.two read 1 | Two\n"
+		 "@lesson T-three three.lesson\n@unit T.three read 1 | Three\n"
+		 "@lesson T-four one.lesson\n@unit T.four read 1 | Four\n");
+	/* one.lesson parses, but the checkers find a unit the index does not list, a
+	 * widget of no kind, and T-four's file is T-one's. */
+	snprintf(text, sizeof text,
+		 "@lesson T-one\n%s@unit T.one\nText.\n@unit T.extra\n"
+		 "@widget nosuchkind id=w\nalt: A widget.\n@end\n",
+		 head);
+	put_file(dir, "one.lesson", text);
+	snprintf(text, sizeof text, "@lesson T-two\n%s@unit T.two\n@nonsense\nText.\n", head);
+	put_file(dir, "two.lesson", text);
+}
+
+static void remove_course(const char *dir)
+{
+	char path[4096];
+
+	snprintf(path, sizeof path, "%s/course.index", dir);
+	remove(path);
+	snprintf(path, sizeof path, "%s/one.lesson", dir);
+	remove(path);
+	snprintf(path, sizeof path, "%s/two.lesson", dir);
+	remove(path);
+	rmdir(dir);
+}
+
+/* The diagnostic as text. */
+static const char *diag_text(const Diag *g)
+{
+	static char buf[1024];
+
+	diag_format(g, buf, sizeof buf);
+	return buf;
+}
+
+START_TEST(opening_a_course_reads_no_lesson)
+{
+	char dir[4096];
+	DiagList d;
+	Course *c;
+	const CourseLesson *l;
+	size_t i;
+
+	broken_course(dir, sizeof dir);
+	diag_init(&d, 0);
+	/* No lesson is read: the missing file and the mistake go unseen. */
+	ck_assert_int_eq(course_open(&c, dir, &d), LESSON_OK);
+	ck_assert_msg(d.n == 0, "%s", first(&d));
+	for (i = 0; i < 4; i++) {
+		l = &c->levels[0].lessons[i];
+		ck_assert(course_written(l));
+		ck_assert(!l->loaded);
+		ck_assert_ptr_null(l->lesson);
+	}
+	ck_assert_uint_eq(c->late.n, 0);
+	course_free(c);
+	diag_free(&d);
+	remove_course(dir);
+}
+END_TEST
+
+START_TEST(a_broken_later_lesson_reports_when_read)
+{
+	char dir[4096], want[4200];
+	DiagList d, eager;
+	Course *c, *e;
+	const CourseLesson *l;
+	const Lesson *les;
+
+	broken_course(dir, sizeof dir);
+	diag_init(&d, 0);
+	ck_assert_int_eq(course_open(&c, dir, &d), LESSON_OK);
+	/* The first lesson reads without a problem, and only it was read. */
+	l = &c->levels[0].lessons[0];
+	les = course_lesson(l);
+	ck_assert_ptr_nonnull(les);
+	ck_assert_str_eq(les->id, "T-one");
+	ck_assert_uint_eq(l->nproblems, 0);
+	ck_assert_uint_eq(l->problem, 0);
+	ck_assert(!c->levels[0].lessons[1].loaded);
+	/* The second is read with its mistake at two.lesson:6:2. */
+	l = &c->levels[0].lessons[1];
+	les = course_lesson(l);
+	ck_assert_ptr_nonnull(les);
+	ck_assert_uint_eq(l->nproblems, 1);
+	ck_assert_uint_eq(l->problem, 1);
+	snprintf(want, sizeof want, "%s/two.lesson:6:2: unknown directive @nonsense", dir);
+	ck_assert_msg(strncmp(diag_text(&c->late.items[0]), want, strlen(want)) == 0, "%s",
+		      diag_text(&c->late.items[0]));
+	ck_assert_ptr_eq(course_lesson(l), les); /* kept: not read again */
+	ck_assert_uint_eq(c->late.n, 1);
+	/* The third cannot be read: the index's line for it says so. */
+	l = &c->levels[0].lessons[2];
+	ck_assert_ptr_null(course_lesson(l));
+	ck_assert(l->loaded);
+	ck_assert_uint_eq(l->problem, 2);
+	ck_assert_uint_eq(l->nproblems, 1);
+	snprintf(want, sizeof want, "%s/course.index:8:17: cannot read lesson file 'three.lesson'",
+		 dir);
+	ck_assert_msg(strncmp(diag_text(&c->late.items[1]), want, strlen(want)) == 0, "%s",
+		      diag_text(&c->late.items[1]));
+	/* course_load finds the same two problems, in the same words. */
+	diag_init(&eager, 0);
+	ck_assert_int_eq(course_load(&e, dir, &eager), LESSON_ERR_INVALID);
+	ck_assert_uint_eq(eager.n, 2);
+	ck_assert_str_eq(diag_text(&eager.items[0]), diag_text(&c->late.items[0]));
+	ck_assert_str_eq(diag_text(&eager.items[1]), diag_text(&c->late.items[1]));
+	ck_assert_uint_eq(d.n, 0);
+	course_free(e);
+	course_free(c);
+	diag_free(&eager);
+	diag_free(&d);
+	remove_course(dir);
+}
+END_TEST
+
+/* Asserts that two lessons have the same header, units and blocks (kind and line). */
+static void same_lesson(const Lesson *a, const Lesson *b)
+{
+	size_t u, k;
+
+	ck_assert_str_eq(a->id, b->id);
+	ck_assert_str_eq(a->title, b->title);
+	ck_assert_str_eq(a->level, b->level);
+	ck_assert_int_eq(a->format, b->format);
+	ck_assert_uint_eq(a->srclen, b->srclen);
+	ck_assert(memcmp(a->src, b->src, a->srclen) == 0);
+	ck_assert_uint_eq(a->nunits, b->nunits);
+	for (u = 0; u < a->nunits; u++) {
+		ck_assert_str_eq(a->units[u].id, b->units[u].id);
+		ck_assert_int_eq(a->units[u].line, b->units[u].line);
+		ck_assert_uint_eq(a->units[u].nblocks, b->units[u].nblocks);
+		for (k = 0; k < a->units[u].nblocks; k++) {
+			ck_assert_int_eq(a->units[u].blocks[k].kind, b->units[u].blocks[k].kind);
+			ck_assert_int_eq(a->units[u].blocks[k].line, b->units[u].blocks[k].line);
+			if (block_id(&a->units[u].blocks[k]))
+				ck_assert_str_eq(block_id(&a->units[u].blocks[k]),
+						 block_id(&b->units[u].blocks[k]));
+		}
+	}
+}
+
+START_TEST(a_lesson_read_on_first_use_is_the_file_parsed_alone)
+{
+	char dir[4096];
+	DiagList d, alone;
+	Course *c;
+	size_t i, j, n, read = 0;
+
+	snprintf(dir, sizeof dir, "%s", test_srcpath("content"));
+	diag_init(&d, 0);
+	ck_assert_int_eq(course_open(&c, dir, &d), LESSON_OK);
+	for (i = 0; i < c->nlevels; i++)
+		for (j = 0; j < c->levels[i].nlessons; j++) {
+			const CourseLesson *l = &c->levels[i].lessons[j];
+			const Lesson *les;
+			Lesson *ref;
+			char path[8200], *text;
+			if (!l->path)
+				continue;
+			les = course_lesson(l);
+			ck_assert_msg(les != NULL, "%s", l->id);
+			snprintf(path, sizeof path, "%s/%s", dir, l->path);
+			ck_assert_int_eq(course_read_file(path, &text, &n), 0);
+			diag_init(&alone, 0);
+			ck_assert_int_eq(lesson_parse(&ref, path, text, n, &alone), LESSON_OK);
+			ck_assert_str_eq(les->file, ref->file);
+			same_lesson(les, ref);
+			lesson_free(ref);
+			diag_free(&alone);
+			free(text);
+			read++;
+		}
+	ck_assert_uint_gt(read, 30);
+	ck_assert_uint_eq(c->late.n, 0);
+	ck_assert_uint_eq(d.n, 0);
+	course_free(c);
+	diag_free(&d);
+}
+END_TEST
+
+
+/* Every diagnostic of d, formatted and joined (malloc'd). */
+static char *all_text(const DiagList *d)
+{
+	size_t i, n = 1;
+	char *out, buf[1024];
+
+	for (i = 0; i < d->n; i++)
+		n += diag_format(&d->items[i], buf, sizeof buf);
+	out = calloc(n, 1);
+	ck_assert_ptr_nonnull(out);
+	for (i = 0; i < d->n; i++) {
+		diag_format(&d->items[i], buf, sizeof buf);
+		strcat(out, buf);
+	}
+	return out;
+}
+
+START_TEST(checking_one_lesson_at_a_time_finds_what_loading_all_finds)
+{
+	static const char *const bad[] = {
+	    "course-broken-later",   "course-duplicate-unit", "course-id-mismatch",
+	    "course-level-mismatch", "course-missing-file",   "course-requires-later",
+	    "course-unit-elsewhere", "course-unit-undefined", "course-unit-unknown",
+	};
+	SchemaTable t = registry_schemas();
+	char dir[4096], broken[4096];
+	size_t i;
+
+	broken_course(broken, sizeof broken);
+	for (i = 0; i <= sizeof bad / sizeof *bad; i++) {
+		DiagList eager, one;
+		Course *c, *o;
+		char *a, *b;
+		if (i < sizeof bad / sizeof *bad)
+			snprintf(dir, sizeof dir, "%s/%s", test_srcpath("tests/lesson/bad"), bad[i]);
+		else
+			snprintf(dir, sizeof dir, "%s", broken);
+		diag_init(&eager, 0);
+		diag_init(&one, 0);
+		course_load(&c, dir, &eager);
+		course_check(c, &t, &eager);
+		course_open(&o, dir, &one);
+		course_check_all(o, &t, &one);
+		a = all_text(&eager);
+		b = all_text(&one);
+		ck_assert_msg(eager.n > 0, "%s: no diagnostics", dir);
+		ck_assert_msg(strcmp(a, b) == 0, "%s:\n%s--- one at a time:\n%s", dir, a, b);
+		free(a);
+		free(b);
+		course_free(c);
+		course_free(o);
+		diag_free(&eager);
+		diag_free(&one);
+	}
+	remove_course(broken);
+}
+END_TEST
+
 static Suite *course_suite(void)
 {
 	Suite *s = suite_create("course");
@@ -200,6 +469,10 @@ static Suite *course_suite(void)
 	tcase_add_test(tc, a_course_loads_and_checks);
 	tcase_add_test(tc, the_checker_compares_index_and_lesson);
 	tcase_add_test(tc, index_errors_name_line_and_column);
+	tcase_add_test(tc, opening_a_course_reads_no_lesson);
+	tcase_add_test(tc, a_broken_later_lesson_reports_when_read);
+	tcase_add_test(tc, a_lesson_read_on_first_use_is_the_file_parsed_alone);
+	tcase_add_test(tc, checking_one_lesson_at_a_time_finds_what_loading_all_finds);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -66,3 +66,4 @@ TESTS += tests/screens/ssh.sh
 EXTRA_DIST += tests/screens/ssh.sh
 SCREEN_TESTS += tests/screens/review.scn
 EXTRA_DIST += tests/screens/review
+SCREEN_TESTS += tests/screens/broken-course.scn
