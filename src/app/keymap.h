@@ -30,7 +30,8 @@ typedef enum {
 	CMD_TRAINER_SAVE,  /* save the focused trainer's net and points */
 	CMD_TRAINER_OPEN,  /* open a weights or CSV file into the focused trainer */
 	CMD_TRAINER_STATE, /* show the focused trainer's state string, or set one */
-	CMD_LEAVE          /* leave the focused control (the lesson keeps its place) */
+	CMD_LEAVE,         /* leave the focused control (the lesson keeps its place) */
+	CMD_GLOSSARY       /* the glossary: every term, its definition and its unit */
 } Command;
 
 typedef enum {
@@ -38,8 +39,9 @@ typedef enum {
 	KCTX_MAP = 1 << 1,
 	KCTX_LESSON = 1 << 2,
 	KCTX_HELP = 1 << 3,
-	KCTX_CONTROL = 1 << 4 /* a lesson whose control has the focus: the control owns
-	                       * every key but these bindings (HACKING: "The key rule") */
+	KCTX_CONTROL = 1 << 4, /* a lesson whose control has the focus: the control owns
+	                        * every key but these bindings (HACKING: "The key rule") */
+	KCTX_GLOSSARY = 1 << 5 /* the glossary: typing filters, so no letter is bound */
 } KeyContext;
 
 typedef struct {

@@ -12,7 +12,8 @@ typedef enum {
 	ACTION_VERSION, /* --version */
 	ACTION_LIST,    /* --list */
 	ACTION_RESET_PROGRESS, /* --reset-progress */
-	ACTION_CHECK           /* --check [FILE|DIR]...: operands allowed */
+	ACTION_CHECK,          /* --check [FILE|DIR]...: operands allowed */
+	ACTION_GLOSSARY        /* --glossary */
 } Action;
 
 typedef struct {

@@ -96,14 +96,20 @@ void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progre
 	p->match = -2; /* find it at the first layout */
 }
 
-void player_goto_unit(Player *p, size_t u)
+void player_goto_block(Player *p, size_t u, int b)
 {
-	if (!p->entry->lesson || u >= p->entry->lesson->nunits)
+	if (!p->entry->lesson || u >= p->entry->lesson->nunits || b < -1 ||
+	    (b >= 0 && (size_t)b >= p->entry->lesson->units[u].nblocks))
 		return;
 	p->want_unit = (int)u;
-	p->want_block = -1;
+	p->want_block = b;
 	p->want_row = 0;
 	p->want_focus[0] = '\0';
+}
+
+void player_goto_unit(Player *p, size_t u)
+{
+	player_goto_block(p, u, -1);
 }
 
 void player_close(Player *p)

@@ -47,6 +47,9 @@ void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progre
  * layout: a lesson opened by one of its units' ids. */
 void player_goto_unit(Player *p, size_t u);
 
+/* The same at block b of unit u (-1: its heading): where a glossary term is defined. */
+void player_goto_block(Player *p, size_t u, int b);
+
 void player_close(Player *p);
 
 /* The trainer widget the trainer commands act on: the focused widget when it is one,

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lesson/course.h"
+#include "lesson/glossary.h"
 #include "lesson/lesson.h"
 #include "lesson/lex.h"
 #include "lesson/source.h"
@@ -279,6 +280,8 @@ size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d)
 				diag_begin(d);
 				k.added += lesson_check(c->levels[i].lessons[j].lesson, schemas, d);
 			}
+	diag_begin(d);
+	k.added += glossary_check(c, d);
 	free(k.lessons);
 	free(k.units);
 	return k.added;
