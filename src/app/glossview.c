@@ -225,9 +225,10 @@ void glossview_draw(GlossView *v, Grid *g, Caps caps, int *cx, int *cy)
 		v->view_h = 1;
 	grid_str(g, 2, 0, _("Glossary"), STYLE_TITLE);
 	if (v->filter[0])
-		snprintf(count, sizeof count, _("%zu of %zu terms"), v->nshown, v->g.n);
+		snprintf(count, sizeof count,
+		         ngettext("%zu of %zu term", "%zu of %zu terms", v->g.n), v->nshown, v->g.n);
 	else
-		snprintf(count, sizeof count, _("%zu terms"), v->g.n);
+		snprintf(count, sizeof count, ngettext("%zu term", "%zu terms", v->g.n), v->g.n);
 	grid_str(g, g->w - 2 - utf8_width(count, strlen(count)), 0, count, STYLE_DIM);
 	x = grid_str(g, 2, 1, _("Filter: "), STYLE_DIM);
 	x += 2 + grid_str(g, 2 + x, 1, v->filter, STYLE_NORMAL);

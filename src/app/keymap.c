@@ -50,7 +50,7 @@ static const Binding bindings[] = {
 	{MAP | LES, K_CHAR, '/', 0, CMD_SEARCH, N_("search"), 5, NULL},
 	{MAP | LES, (KeyCode)(K_F1 + 2), 0, 0, CMD_SEARCH_NEXT, N_("next match"), 0, NULL},
 	{MAP | LES | HLP, K_CHAR, 't', 0, CMD_GLOSSARY,
-	 N_("glossary: every term, what it means and the unit that teaches it"), 5,
+	 N_("glossary: every term, what it means and the unit that teaches it"), 7,
 	 N_("glossary")},
 	{LES | CTL, K_CHAR, 'W', 0, CMD_TRAINER_SAVE, N_("trainer: write its net and points to files"),
 	 0, NULL},
