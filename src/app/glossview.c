@@ -3,6 +3,7 @@
  * under it) scrolled to keep the selected one in view. Must not touch the terminal. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,8 +42,6 @@ static void glossview_filter(GlossView *v)
 
 int glossview_open(GlossView *v, const Course *c, const char *filter)
 {
-	size_t i;
-
 	if (!v->ready) {
 		if (glossary_collect(&v->g, c) != 0)
 			return -1;
@@ -55,12 +54,21 @@ int glossview_open(GlossView *v, const Course *c, const char *filter)
 	}
 	snprintf(v->filter, sizeof v->filter, "%s", filter ? filter : "");
 	glossview_filter(v);
-	for (i = 0; i < v->nshown; i++)
-		if (glossary_cmp(v->g.v[v->shown[i]].name, v->filter) == 0) {
-			v->sel = i;
-			break;
-		}
+	glossview_select(v, v->filter);
 	return 0;
+}
+
+bool glossview_select(GlossView *v, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < v->nshown; i++)
+		if (glossary_cmp(v->g.v[v->shown[i]].name, name) == 0) {
+			v->sel = i;
+			v->scroll = INT_MIN; /* the next draw puts it at the top */
+			return true;
+		}
+	return false;
 }
 
 void glossview_free(GlossView *v)
@@ -133,6 +141,8 @@ static void glossview_clamp(GlossView *v, const GlossRow *rows, int n)
 	int top, bottom;
 
 	glossview_span(rows, n, v->sel, &top, &bottom);
+	if (v->scroll == INT_MIN)
+		v->scroll = top;
 	if (bottom >= v->scroll + v->view_h)
 		v->scroll = bottom - v->view_h + 1;
 	if (top < v->scroll)

@@ -19,7 +19,8 @@ typedef struct {
 	size_t *shown;   /* the entries of g whose names hold the filter, in order */
 	size_t nshown;
 	size_t sel;      /* the selected one, an index into shown */
-	int scroll;      /* the first row of the list on screen */
+	int scroll;      /* the first row of the list on screen; INT_MIN: where the
+	                  * selected entry starts, at the next draw */
 	int view_w, view_h; /* the list's size at the last draw */
 } GlossView;
 
@@ -27,6 +28,10 @@ typedef struct {
  * every term), selecting the term called filter when there is one, else the first.
  * Returns 0, or -1 when out of memory. */
 int glossview_open(GlossView *v, const Course *c, const char *filter);
+
+/* Selects the shown term called name (ignoring ASCII case); returns false, changing
+ * nothing, when no shown term is (name NULL included). */
+bool glossview_select(GlossView *v, const char *name);
 
 /* Draws the glossary into g, the footer of keys included; the cursor goes after the
  * filter. */

@@ -216,8 +216,9 @@ static void lesson_screen_command(App *a, Command cmd, const Key *k)
 		leave_lesson(a);
 		a->screen = SCREEN_MAP;
 		break;
-	case CMD_GLOSSARY:
+	case CMD_GLOSSARY: /* at the first term linked on screen, if any */
 		app_open_glossary(a, NULL);
+		glossview_select(&a->gloss, player_linked_term(&a->player));
 		break;
 	case CMD_TRAINER_SAVE: /* the focused widget did not take the key */
 	case CMD_TRAINER_OPEN:

@@ -3,6 +3,7 @@
  * Must not touch the terminal. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,37 @@ void player_close(Player *p)
 	scene_free(&p->scene);
 	grid_free(&p->scratch);
 	p->laid_out = false;
+}
+
+/* The line of the lesson file where row y's block (or unit header) starts; 0 above the
+ * first unit. */
+static int player_row_line(const Player *p, int y)
+{
+	const Lesson *l = p->entry->lesson;
+	int u = p->doc.row_unit[y], b = p->doc.row_block[y];
+
+	if (u < 0 || (size_t)u >= l->nunits)
+		return 0;
+	if (b < 0 || (size_t)b >= l->units[u].nblocks)
+		return l->units[u].line;
+	return l->units[u].blocks[b].line;
+}
+
+const char *player_linked_term(const Player *p)
+{
+	const Lesson *l = p->entry ? p->entry->lesson : NULL;
+	int top, end, below = p->scroll + p->view_h;
+	size_t i;
+
+	if (!l || !p->laid_out || p->scroll < 0 || p->scroll >= p->doc.g.h)
+		return NULL;
+	top = player_row_line(p, p->scroll);
+	/* Up to the block under the view: a block cut at the bottom does not count. */
+	end = below < p->doc.g.h ? player_row_line(p, below) : INT_MAX;
+	for (i = 0; i < l->nlinks; i++)
+		if (l->links[i].line >= top && l->links[i].line < end)
+			return l->links[i].name;
+	return NULL;
 }
 
 bool player_animating(const Player *p)

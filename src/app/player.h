@@ -52,6 +52,10 @@ void player_goto_block(Player *p, size_t u, int b);
 
 void player_close(Player *p);
 
+/* The name of the first glossary link ({term:...}) in the blocks on screen, or NULL:
+ * the term the glossary opens at from a lesson. */
+const char *player_linked_term(const Player *p);
+
 /* The trainer widget the trainer commands act on: the focused widget when it is one,
  * else the lesson's only trainer; NULL when there is none. */
 Instance *player_trainer(Player *p);
