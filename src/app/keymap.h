@@ -41,7 +41,7 @@ typedef enum {
 	KCTX_HELP = 1 << 3,
 	KCTX_CONTROL = 1 << 4, /* a lesson whose control has the focus: the control owns
 	                        * every key but these bindings (HACKING: "The key rule") */
-	KCTX_GLOSSARY = 1 << 5 /* the glossary: typing filters, so no letter is bound */
+	KCTX_GLOSSARY = 1 << 6 /* the glossary: typing filters, so no letter is bound */
 } KeyContext;
 
 typedef struct {
