@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "app/glossview.h"
 #include "app/keymap.h"
 #include "app/lessonclock.h"
 #include "app/map.h"
@@ -19,6 +20,7 @@ typedef enum {
 	SCREEN_LESSON,
 	SCREEN_HELP,
 	SCREEN_REVIEW,
+	SCREEN_GLOSSARY,
 	SCREEN_COUNT
 } ScreenId;
 
@@ -28,6 +30,10 @@ typedef struct App {
 	MapState map;
 	Player player; /* valid while screen is SCREEN_LESSON */
 	ReviewRound review; /* valid while screen is SCREEN_REVIEW */
+	Player player; /* valid while lesson_open */
+	bool lesson_open; /* a lesson is open (shown, or under the help or the glossary) */
+	GlossView gloss;
+	ScreenId gloss_from; /* where Esc leaves the glossary for */
 	bool map_searching;
 	char map_query[128];
 	ScreenId screen;
@@ -75,6 +81,14 @@ int app_save(App *a);
  * first (file:line) and how many. Returns false, changing nothing else, when the
  * lesson cannot be read. */
 bool app_open_lesson(App *a, const CourseLesson *e);
+
+/* Shows the glossary filtered by filter (NULL: every term); Esc returns to the screen
+ * shown now. */
+void app_open_glossary(App *a, const char *filter);
+
+/* When query names a term (ignoring case), shows it selected in the glossary with a
+ * note that Enter leads to its unit, and returns true; else returns false. */
+bool app_find_term(App *a, const char *query);
 
 /* The course's lab: the lesson with this id, opened by L on the map and --data. */
 #define APP_LAB_LESSON "LAB"

@@ -15,7 +15,8 @@
 #define TTL KCTX_TITLE
 #define CTL KCTX_CONTROL
 #define REV KCTX_REVIEW
-#define ALL (TTL | MAP | LES | HLP | CTL | REV)
+#define GLS KCTX_GLOSSARY
+#define ALL (TTL | MAP | LES | HLP | CTL | REV | GLS)
 #define SCROLL (MAP | LES | HLP)
 /* The key rule: while a control has the focus (CTL) it gets every key first, letters
  * included; what it leaves of these non-letter keys scrolls the lesson, and Tab,
@@ -26,23 +27,24 @@ static const Binding bindings[] = {
 	{TTL, K_ENTER, 0, 0, CMD_OPEN, N_("start"), 1, NULL},
 	{TTL, K_CHAR, ' ', 0, CMD_OPEN, NULL, 0, NULL},
 	{MAP, K_ENTER, 0, 0, CMD_OPEN, N_("open the lesson"), 2, N_("open")},
+	{GLS, K_ENTER, 0, 0, CMD_OPEN, N_("open the unit that teaches the term"), 2, N_("open")},
 	{MAP, K_CHAR, 'c', 0, CMD_CONTINUE, N_("continue where you stopped"), 3, N_("continue")},
 	{MAP, K_CHAR, 'L', 0, CMD_LAB, N_("open the lab: train your own networks"), 4, N_("lab")},
 	{MAP, K_CHAR, 'r', 0, CMD_REVIEW, N_("review the questions due"), 0, NULL},
 	{REV, K_ENTER, 0, 0, CMD_OPEN, N_("next question, once this one is answered"), 0, NULL},
 	{REV, K_ESC, 0, 0, CMD_BACK, N_("leave the review (what you answered is kept)"), 1,
 	 N_("leave")},
-	{SCROLL_KEYS, K_UP, 0, 0, CMD_UP, N_("move up"), 0, NULL},
+	{SCROLL_KEYS | GLS, K_UP, 0, 0, CMD_UP, N_("move up"), 0, NULL},
 	{SCROLL, K_CHAR, 'k', 0, CMD_UP, NULL, 0, NULL},
-	{SCROLL_KEYS, K_DOWN, 0, 0, CMD_DOWN, N_("move down"), 0, NULL},
+	{SCROLL_KEYS | GLS, K_DOWN, 0, 0, CMD_DOWN, N_("move down"), 0, NULL},
 	{SCROLL, K_CHAR, 'j', 0, CMD_DOWN, NULL, 0, NULL},
-	{SCROLL_KEYS, K_PGUP, 0, 0, CMD_PAGE_UP, N_("page up"), 0, NULL},
+	{SCROLL_KEYS | GLS, K_PGUP, 0, 0, CMD_PAGE_UP, N_("page up"), 0, NULL},
 	{SCROLL, K_CHAR, 'b', 0, CMD_PAGE_UP, NULL, 0, NULL},
-	{SCROLL_KEYS, K_PGDN, 0, 0, CMD_PAGE_DOWN, N_("page down"), 0, NULL},
+	{SCROLL_KEYS | GLS, K_PGDN, 0, 0, CMD_PAGE_DOWN, N_("page down"), 0, NULL},
 	{SCROLL_KEYS, K_CHAR, ' ', 0, CMD_PAGE_DOWN, NULL, 0, NULL},
-	{SCROLL_KEYS, K_HOME, 0, 0, CMD_TOP, N_("go to the top"), 0, NULL},
+	{SCROLL_KEYS | GLS, K_HOME, 0, 0, CMD_TOP, N_("go to the top"), 0, NULL},
 	{SCROLL, K_CHAR, 'g', 0, CMD_TOP, NULL, 0, NULL},
-	{SCROLL_KEYS, K_END, 0, 0, CMD_BOTTOM, N_("go to the end"), 0, NULL},
+	{SCROLL_KEYS | GLS, K_END, 0, 0, CMD_BOTTOM, N_("go to the end"), 0, NULL},
 	{SCROLL, K_CHAR, 'G', 0, CMD_BOTTOM, NULL, 0, NULL},
 	{LES | CTL, K_TAB, 0, 0, CMD_FOCUS_NEXT, N_("focus the next control"), 2, N_("next control")},
 	{LES | CTL, K_BACKTAB, 0, 0, CMD_FOCUS_PREV, N_("focus the previous control"), 0, NULL},
@@ -52,6 +54,9 @@ static const Binding bindings[] = {
 	{LES, K_CHAR, 'p', 0, CMD_LESSON_PREV, N_("previous lesson"), 4, N_("previous")},
 	{MAP | LES, K_CHAR, '/', 0, CMD_SEARCH, N_("search"), 5, NULL},
 	{MAP | LES, (KeyCode)(K_F1 + 2), 0, 0, CMD_SEARCH_NEXT, N_("next match"), 0, NULL},
+	{MAP | LES | HLP, K_CHAR, 't', 0, CMD_GLOSSARY,
+	 N_("glossary: every term, what it means and the unit that teaches it"), 7,
+	 N_("glossary")},
 	{LES | CTL, K_CHAR, 'W', 0, CMD_TRAINER_SAVE, N_("trainer: write its net and points to files"),
 	 0, NULL},
 	{LES | CTL, K_CHAR, 'O', 0, CMD_TRAINER_OPEN, N_("trainer: open a weights or CSV file"), 0, NULL},
@@ -59,7 +64,8 @@ static const Binding bindings[] = {
 	 N_("trainer: show its state string, or paste one"), 0, NULL},
 	{TTL | MAP | LES | CTL | REV, K_CHAR, '?', 0, CMD_HELP, N_("help: every key"), 6, N_("help")},
 	{TTL | MAP | LES | CTL | REV, K_F1, 0, 0, CMD_HELP, NULL, 0, NULL},
-	{LES | HLP, K_ESC, 0, 0, CMD_BACK, N_("back"), 1, NULL},
+	{GLS, K_F1, 0, 0, CMD_HELP, N_("help: every key"), 6, N_("help")},
+	{LES | HLP | GLS, K_ESC, 0, 0, CMD_BACK, N_("back"), 1, NULL},
 	{LES | HLP, K_CHAR, 'q', 0, CMD_BACK, NULL, 0, NULL},
 	{TTL | MAP, K_CHAR, 'q', 0, CMD_QUIT, N_("quit"), 1, NULL},
 	{ALL, K_CHAR, 'l', KEYMOD_CTRL, CMD_REDRAW, N_("redraw the screen"), 0, NULL},

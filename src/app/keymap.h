@@ -31,7 +31,8 @@ typedef enum {
 	CMD_TRAINER_OPEN,  /* open a weights or CSV file into the focused trainer */
 	CMD_TRAINER_STATE, /* show the focused trainer's state string, or set one */
 	CMD_LEAVE,         /* leave the focused control (the lesson keeps its place) */
-	CMD_REVIEW         /* start a review round of the questions due */
+	CMD_REVIEW,        /* start a review round of the questions due */
+	CMD_GLOSSARY       /* the glossary: every term, its definition and its unit */
 } Command;
 
 typedef enum {
@@ -41,7 +42,8 @@ typedef enum {
 	KCTX_HELP = 1 << 3,
 	KCTX_CONTROL = 1 << 4, /* a lesson whose control has the focus: the control owns
 	                        * every key but these bindings (HACKING: "The key rule") */
-	KCTX_REVIEW = 1 << 5   /* a review round: its question form owns every key but these */
+	KCTX_REVIEW = 1 << 5,  /* a review round: its question form owns every key but these */
+	KCTX_GLOSSARY = 1 << 6 /* the glossary: typing filters, so no letter is bound */
 } KeyContext;
 
 typedef struct {

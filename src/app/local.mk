@@ -9,6 +9,7 @@ src_app_libapp_a_SOURCES = \
 	src/app/trainer-prompt.c src/app/trainer-prompt.h \
 	src/app/frame.c src/app/frame.h \
 	src/app/help.c src/app/help.h \
+	src/app/glossview.c src/app/glossview.h \
 	src/app/loop.c src/app/app.h \
 	src/app/map.c src/app/map.h \
 	src/app/keymap.c src/app/keymap.h \

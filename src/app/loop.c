@@ -55,13 +55,17 @@ static void map_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 		frame_footer(g, KCTX_MAP);
 }
 
-/* Searches every lesson, in course order, for the query; opens the first that has it
- * at the match. The layouts use the terminal's width, as the player will. */
+/* Searches the glossary, then every lesson, in course order, for the query: a term of
+ * that name shows in the glossary (Enter leads to its unit); else the first lesson
+ * that has the query opens at the match. The layouts use the terminal's width, as the
+ * player will. */
 static void search_course(App *a)
 {
 	int w, h;
 	size_t l, i;
 
+	if (app_find_term(a, a->map_query))
+		return;
 	term_size(&w, &h);
 	for (l = 0; l < a->course->nlevels; l++)
 		for (i = 0; i < a->course->levels[l].nlessons; i++) {
@@ -82,6 +86,7 @@ static void search_course(App *a)
 			if (found) {
 				player_open_at_match(&a->player, e, a->progress, a->map_query);
 				lessonclock_start(&a->clock, a->progress, e->id, now_seconds());
+				a->lesson_open = true;
 				progress_set(a->progress, "last.lesson", e->id);
 				a->screen = SCREEN_LESSON;
 				return;
@@ -131,6 +136,7 @@ bool app_open_lesson(App *a, const CourseLesson *e)
 		return false;
 	player_open(&a->player, e, a->progress);
 	lessonclock_start(&a->clock, a->progress, e->id, now_seconds());
+	a->lesson_open = true;
 	progress_set(a->progress, "last.lesson", e->id);
 	a->screen = SCREEN_LESSON;
 	return true;
@@ -164,6 +170,9 @@ static void map_screen_command(App *a, Command cmd, const Key *k)
 	case CMD_SEARCH:
 		a->map_searching = true;
 		a->map_query[0] = '\0';
+		return;
+	case CMD_GLOSSARY:
+		app_open_glossary(a, NULL);
 		return;
 	case CMD_LAB:
 		e = plain_find_lesson(a->course, APP_LAB_LESSON);
@@ -255,6 +264,7 @@ static void leave_lesson(App *a)
 	 * from the title, where nothing changed must write nothing). */
 	if (a->progress)
 		review_enrol(a->progress, a->course, review_now());
+	a->lesson_open = false;
 	app_save(a);
 }
 
@@ -276,6 +286,10 @@ static void lesson_screen_command(App *a, Command cmd, const Key *k)
 	case CMD_BACK:
 		leave_lesson(a);
 		a->screen = SCREEN_MAP;
+		break;
+	case CMD_GLOSSARY: /* at the first term linked on screen, if any */
+		app_open_glossary(a, NULL);
+		glossview_select(&a->gloss, player_linked_term(&a->player));
 		break;
 	case CMD_TRAINER_SAVE: /* the focused widget did not take the key */
 	case CMD_TRAINER_OPEN:
@@ -346,6 +360,12 @@ static void help_screen_command(App *a, Command cmd, const Key *k)
 	case CMD_BACK:
 		a->screen = a->help_from;
 		break;
+	case CMD_GLOSSARY: /* from the glossary's own help: back to it as it was */
+		if (a->help_from == SCREEN_GLOSSARY)
+			a->screen = SCREEN_GLOSSARY;
+		else if (a->help_from != SCREEN_REVIEW) /* a round is left by Esc only */
+			app_open_glossary(a, NULL);
+		break;
 	case CMD_UP:
 		a->help_scroll--;
 		break;
@@ -369,12 +389,61 @@ static void help_screen_command(App *a, Command cmd, const Key *k)
 	}
 }
 
+static void glossary_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
+{
+	glossview_draw(&a->gloss, g, caps, cx, cy);
+}
+
+static void glossary_screen_command(App *a, Command cmd, const Key *k)
+{
+	const GlossEntry *e;
+
+	if (cmd == CMD_BACK) {
+		a->screen = a->gloss_from;
+		return;
+	}
+	e = glossview_command(&a->gloss, cmd, k);
+	if (!e)
+		return;
+	if (a->lesson_open)
+		leave_lesson(a);
+	app_open_lesson(a, e->lesson);
+	player_goto_block(&a->player, e->unit, e->block);
+}
+
+void app_open_glossary(App *a, const char *filter)
+{
+	if (glossview_open(&a->gloss, a->course, filter) != 0) {
+		app_status(a, STYLE_BAD, "%s", _("out of memory"));
+		return;
+	}
+	a->gloss_from = a->screen;
+	a->screen = SCREEN_GLOSSARY;
+}
+
+bool app_find_term(App *a, const char *query)
+{
+	const GlossEntry *e;
+
+	if (glossview_open(&a->gloss, a->course, query) != 0)
+		return false;
+	e = glossview_selected(&a->gloss);
+	if (!e || glossary_cmp(e->name, query) != 0)
+		return false;
+	a->gloss_from = a->screen;
+	a->screen = SCREEN_GLOSSARY;
+	app_status(a, STYLE_DIM, _("\"%s\" is a term of the glossary: Enter opens the unit %s."),
+		   e->name, e->unit_id);
+	return true;
+}
+
 static const ScreenOps screens[SCREEN_COUNT] = {
 	[SCREEN_TITLE] = {KCTX_TITLE, title_screen_draw, title_screen_command},
 	[SCREEN_MAP] = {KCTX_MAP, map_screen_draw, map_screen_command},
 	[SCREEN_LESSON] = {KCTX_LESSON, lesson_screen_draw, lesson_screen_command},
 	[SCREEN_HELP] = {KCTX_HELP, help_screen_draw, help_screen_command},
 	[SCREEN_REVIEW] = {KCTX_REVIEW, review_screen_draw, review_screen_command},
+	[SCREEN_GLOSSARY] = {KCTX_GLOSSARY, glossary_screen_draw, glossary_screen_command},
 };
 
 enum { FRAME_MS = 33 };
@@ -520,12 +589,13 @@ LoopEnd app_loop(App *a, int *signo)
 		}
 	}
 	grid_free(&g);
-	if (a->screen == SCREEN_LESSON || (a->screen == SCREEN_HELP && a->help_from == SCREEN_LESSON))
+	if (a->lesson_open)
 		leave_lesson(a);
 	else if (a->screen == SCREEN_REVIEW ||
 		 (a->screen == SCREEN_HELP && a->help_from == SCREEN_REVIEW))
 		leave_review(a);
 	else
 		app_save(a);
+	glossview_free(&a->gloss);
 	return end;
 }

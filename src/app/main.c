@@ -363,11 +363,13 @@ int main(int argc, char **argv)
 			return EXIT_FAILURE;
 		}
 	}
-	if (opt.action == ACTION_LIST || opt.plain) {
+	if (opt.action == ACTION_LIST || opt.action == ACTION_GLOSSARY || opt.plain) {
 		bool unicode = !opt.ascii && term_locale_utf8();
 		int r = 0;
 		if (opt.action == ACTION_LIST)
 			plain_list(stdout, course, unicode);
+		else if (opt.action == ACTION_GLOSSARY)
+			r = plain_glossary(stdout, course, plain_width(), unicode);
 		else
 			r = plain_print(stdout, course, lesson, plain_width(), unicode);
 		if (diags.n)

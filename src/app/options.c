@@ -45,6 +45,8 @@ static const OptionSpec option_table[] = {
 	 N_("print the course (or --lesson) as text and exit")},
 	{"list", 0, OPT_ACTION, 0, ACTION_LIST, NULL,
 	 N_("print the course index and exit")},
+	{"glossary", 0, OPT_ACTION, 0, ACTION_GLOSSARY, NULL,
+	 N_("print the glossary of terms and exit")},
 	{"progress", 'P', OPT_STRING, offsetof(Options, progress), 0, N_("FILE"),
 	 N_("keep progress in FILE instead of ~/.neuronauts")},
 	{"reset-progress", 0, OPT_ACTION, 0, ACTION_RESET_PROGRESS, NULL,

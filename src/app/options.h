@@ -13,7 +13,8 @@ typedef enum {
 	ACTION_LIST,    /* --list */
 	ACTION_RESET_PROGRESS, /* --reset-progress */
 	ACTION_CHECK,          /* --check [FILE|DIR]...: operands allowed */
-	ACTION_REPORT          /* --report [FILE]...: operands allowed */
+	ACTION_REPORT,         /* --report [FILE]...: operands allowed */
+	ACTION_GLOSSARY        /* --glossary */
 } Action;
 
 typedef struct {

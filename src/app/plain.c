@@ -11,6 +11,8 @@
 #include "app/plain.h"
 #include "lesson/course.h"
 #include "draw/doc.h"
+#include "draw/wrap.h"
+#include "lesson/glossary.h"
 #include "nls.h"
 #include "widgets/core/widget.h"
 
@@ -209,5 +211,48 @@ int plain_print(FILE *out, const Course *c, const CourseLesson *entry, int width
 			if (course_written(&c->levels[l].lessons[i]) &&
 			    print_one(out, &c->levels[l].lessons[i], width, unicode) != 0)
 				return -1;
+	return 0;
+}
+
+/* Prints text wrapped at width columns: the first line at first, later ones at indent. */
+static void plain_wrapped(FILE *out, const char *text, int first, int indent, int width)
+{
+	int n = wrap_text(text, strlen(text), width - indent, NULL, 0), k;
+	WrapLine *lines = malloc((size_t)(n > 0 ? n : 1) * sizeof *lines);
+
+	if (!lines)
+		return;
+	wrap_text(text, strlen(text), width - indent, lines, n);
+	for (k = 0; k < n; k++)
+		fprintf(out, "%*s%.*s\n", k ? indent : first, "", (int)lines[k].len,
+			text + lines[k].start);
+	free(lines);
+}
+
+int plain_glossary(FILE *out, const Course *c, int width, bool unicode)
+{
+	Glossary g;
+	char head[512];
+	size_t i;
+
+	if (glossary_collect(&g, c) != 0)
+		return -1;
+	fprintf(out, "%s\n", _("Glossary"));
+	fputs("\n", out);
+	if (g.n == 0)
+		fprintf(out, "%s\n", _("This course defines no terms."));
+	for (i = 0; i < g.n; i++) {
+		const GlossEntry *e = &g.v[i];
+		if (e->unit_title)
+			snprintf(head, sizeof head, "%s (%s%s%s)", e->name, e->unit_id,
+				 unicode ? " \xc2\xb7 " : " - ", e->unit_title);
+		else
+			snprintf(head, sizeof head, "%s (%s)", e->name, e->unit_id);
+		if (i > 0)
+			fputs("\n", out);
+		plain_wrapped(out, head, 2, 6, width);
+		plain_wrapped(out, e->def, 6, 6, width);
+	}
+	glossary_free(&g);
 	return 0;
 }

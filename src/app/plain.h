@@ -16,6 +16,11 @@ void plain_list(FILE *out, const Course *c, bool unicode);
  * Returns 0, or -1 when out of memory. */
 int plain_print(FILE *out, const Course *c, const CourseLesson *entry, int width, bool unicode);
 
+/* Prints the glossary of c (--glossary): every term in alphabetical order, with the
+ * unit that teaches it and its definition, wrapped at width columns. Returns 0, or -1
+ * when out of memory. */
+int plain_glossary(FILE *out, const Course *c, int width, bool unicode);
+
 /* Finds the lesson with this id among the lessons that exist, or NULL. */
 CourseLesson *plain_find_lesson(const Course *c, const char *id);
 

@@ -3,6 +3,7 @@
  * Must not touch the terminal. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,14 +98,20 @@ void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progre
 	p->match = -2; /* find it at the first layout */
 }
 
-void player_goto_unit(Player *p, size_t u)
+void player_goto_block(Player *p, size_t u, int b)
 {
-	if (!p->entry->lesson || u >= p->entry->lesson->nunits)
+	if (!p->entry->lesson || u >= p->entry->lesson->nunits || b < -1 ||
+	    (b >= 0 && (size_t)b >= p->entry->lesson->units[u].nblocks))
 		return;
 	p->want_unit = (int)u;
-	p->want_block = -1;
+	p->want_block = b;
 	p->want_row = 0;
 	p->want_focus[0] = '\0';
+}
+
+void player_goto_unit(Player *p, size_t u)
+{
+	player_goto_block(p, u, -1);
 }
 
 void player_close(Player *p)
@@ -113,6 +120,37 @@ void player_close(Player *p)
 	scene_free(&p->scene);
 	grid_free(&p->scratch);
 	p->laid_out = false;
+}
+
+/* The line of the lesson file where row y's block (or unit header) starts; 0 above the
+ * first unit. */
+static int player_row_line(const Player *p, int y)
+{
+	const Lesson *l = p->entry->lesson;
+	int u = p->doc.row_unit[y], b = p->doc.row_block[y];
+
+	if (u < 0 || (size_t)u >= l->nunits)
+		return 0;
+	if (b < 0 || (size_t)b >= l->units[u].nblocks)
+		return l->units[u].line;
+	return l->units[u].blocks[b].line;
+}
+
+const char *player_linked_term(const Player *p)
+{
+	const Lesson *l = p->entry ? p->entry->lesson : NULL;
+	int top, end, below = p->scroll + p->view_h;
+	size_t i;
+
+	if (!l || !p->laid_out || p->scroll < 0 || p->scroll >= p->doc.g.h)
+		return NULL;
+	top = player_row_line(p, p->scroll);
+	/* Up to the block under the view: a block cut at the bottom does not count. */
+	end = below < p->doc.g.h ? player_row_line(p, below) : INT_MAX;
+	for (i = 0; i < l->nlinks; i++)
+		if (l->links[i].line >= top && l->links[i].line < end)
+			return l->links[i].name;
+	return NULL;
 }
 
 bool player_animating(const Player *p)

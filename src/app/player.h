@@ -47,7 +47,14 @@ void player_open_at_match(Player *p, const CourseLesson *entry, Progress *progre
  * layout: a lesson opened by one of its units' ids. */
 void player_goto_unit(Player *p, size_t u);
 
+/* The same at block b of unit u (-1: its heading): where a glossary term is defined. */
+void player_goto_block(Player *p, size_t u, int b);
+
 void player_close(Player *p);
+
+/* The name of the first glossary link ({term:...}) in the blocks on screen, or NULL:
+ * the term the glossary opens at from a lesson. */
+const char *player_linked_term(const Player *p);
 
 /* The trainer widget the trainer commands act on: the focused widget when it is one,
  * else the lesson's only trainer; NULL when there is none. */

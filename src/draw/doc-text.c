@@ -143,7 +143,7 @@ void doc_styled_text(Ctx *c, const Text *text, Style base)
 	for (i = 0; i < text->n; i++) {
 		const Span *sp = &text->spans[i];
 		Style st = base;
-		if (sp->kind == SPAN_EMPH)
+		if (sp->kind == SPAN_EMPH || sp->kind == SPAN_TERM)
 			st = STYLE_BOLD;
 		else if (sp->kind == SPAN_CODE)
 			st = STYLE_ACCENT;

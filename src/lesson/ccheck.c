@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lesson/course.h"
+#include "lesson/glossary.h"
 #include "lesson/lesson.h"
 #include "lesson/lex.h"
 #include "lesson/source.h"
@@ -279,6 +280,8 @@ size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d)
 				diag_begin(d);
 				k.added += lesson_check(c->levels[i].lessons[j].lesson, schemas, d);
 			}
+	diag_begin(d);
+	k.added += glossary_check(c, d);
 	free(k.lessons);
 	free(k.units);
 	return k.added;
@@ -310,12 +313,19 @@ size_t course_check_all(Course *c, const SchemaTable *schemas, DiagList *d)
 				cc_lesson(&k, &c->levels[i], l);
 				diag_begin(&checked);
 				lesson_check(l->lesson, schemas, &checked);
-				lesson_free(l->lesson);
-				l->lesson = NULL;
-				l->loaded = false;
 			}
 		cc_paths(&k);
 	}
+	/* Terms and links across lessons: the lessons stay read until here. */
+	diag_begin(&checked);
+	glossary_check(c, &checked);
+	for (i = 0; i < c->nlevels; i++)
+		for (j = 0; j < c->levels[i].nlessons; j++) {
+			CourseLesson *l = &c->levels[i].lessons[j];
+			lesson_free(l->lesson);
+			l->lesson = NULL;
+			l->loaded = false;
+		}
 	free(k.lessons);
 	free(k.units);
 	diag_append(d, &found);

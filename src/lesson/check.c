@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lesson/checker.h"
+#include "lesson/glossary.h"
 #include "lesson/lesson.h"
 #include "lesson/lex.h"
 #include "lesson/limits.h"
@@ -426,6 +427,8 @@ size_t lesson_check(const Lesson *l, const SchemaTable *schemas, DiagList *d)
 		each_block(&k, l->units[u].blocks, l->units[u].nblocks, check_block, NULL);
 	if (schemas && !d->full)
 		check_cycles(&k, NULL);
+	if (!d->full)
+		k.added += glossary_check_lesson(l, d);
 	free(k.ids);
 	return k.added;
 }

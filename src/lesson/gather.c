@@ -136,16 +136,39 @@ void gather_add(Parser *p, const Line *ln, size_t off, size_t n)
 	g->buf[g->len] = '\0';
 }
 
-void gather_error(Parser *p, size_t off, const char *fmt, ...)
+/* The segment of the gathered text that holds byte off, or NULL. */
+static const GatherSeg *gather_seg(const Parser *p, size_t off)
 {
-	char msg[DIAG_MSG_MAX];
 	const GatherSeg *s = NULL;
-	va_list ap;
 	size_t i;
 
 	for (i = 0; i < p->g.nsegs; i++)
 		if (p->g.segs[i].off <= off)
 			s = &p->g.segs[i];
+	return s;
+}
+
+void gather_where(Parser *p, size_t off, int *line, int *col)
+{
+	const GatherSeg *s = gather_seg(p, off);
+	size_t at;
+
+	if (!s) {
+		*line = p->ln.no;
+		*col = 1;
+		return;
+	}
+	at = s->src + (off - s->off);
+	*line = s->ln.no;
+	*col = diag_col(s->ln.p, at < s->ln.n ? at : s->ln.n);
+}
+
+void gather_error(Parser *p, size_t off, const char *fmt, ...)
+{
+	char msg[DIAG_MSG_MAX];
+	const GatherSeg *s = gather_seg(p, off);
+	va_list ap;
+
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);

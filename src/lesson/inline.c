@@ -1,5 +1,5 @@
-/* inline.c: light inline markup of lesson text: *emphasis*, `code`, <Key>, and
- * backslash escapes. Internal to src/lesson; no terminal, no printing. */
+/* inline.c: light inline markup of lesson text: *emphasis*, `code`, <Key>, glossary
+ * links {term:NAME} and {term:NAME|words}, and backslash escapes. Internal to src/lesson; no terminal, no printing. */
 #include <config.h>
 
 #include <string.h>
@@ -35,7 +35,8 @@ static bool inline_punct(char c)
 /* Whether c means more to inline_parse than itself: markup, an escape, a blank. */
 static bool inline_special(char c)
 {
-	return c == '\\' || c == '`' || c == '*' || c == '<' || lex_blank(c);
+	return c == '\\' || c == '`' || c == '*' || c == '<' || c == '{' ||
+	       lex_blank(c);
 }
 
 /* Ends the span being written (if it has text) as kind. */
@@ -51,6 +52,7 @@ static void inline_end(InlineOut *io, SpanKind kind)
 	s->kind = kind;
 	s->text = io->out + io->start;
 	s->len = io->o - io->start;
+	s->term = NULL;
 	io->out[io->o++] = '\0';
 	io->start = io->o;
 }
@@ -119,6 +121,42 @@ static size_t inline_key_close(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* A glossary link "{term:NAME}" or "{term:NAME|words}" at s[i..n): adds its span
+ * (the words, or the name) and returns the index of its '}', or 0 when s[i..) is not
+ * one. */
+static size_t inline_term(InlineOut *io, const char *s, size_t n, size_t i)
+{
+	static const char open[] = "{term:";
+	const size_t k = sizeof open - 1;
+	const char *close, *bar, *name;
+	size_t j, a, e;
+
+	if (n - i < k || memcmp(s + i, open, k) != 0)
+		return 0;
+	close = memchr(s + i + k, '}', n - i - k);
+	if (!close) {
+		gather_error(io->p, i, _("unclosed {term: (a glossary link needs a closing })"));
+		return 0;
+	}
+	j = (size_t)(close - s);
+	a = i + k;
+	bar = memchr(s + a, '|', j - a);
+	e = bar ? (size_t)(bar - s) : j;
+	name = terms_link(io->p, s + a, e - a, i);
+	inline_end(io, SPAN_TEXT);
+	if (bar && lex_skip(s, j, e + 1) < j)
+		inline_copy(io, s, lex_skip(s, j, e + 1), j);
+	else
+		inline_copy(io, name, 0, strlen(name));
+	while (io->o > io->start && io->out[io->o - 1] == ' ')
+		io->o--;
+	if (io->o == io->start)
+		inline_put(io, '?', false);
+	inline_end(io, SPAN_TERM);
+	io->spans[io->n - 1].term = name;
+	return j;
+}
+
 Text inline_parse(Parser *p)
 {
 	const char *s = p->g.buf;
@@ -155,6 +193,8 @@ Text inline_parse(Parser *p)
 			inline_end(&io, SPAN_TEXT);
 			inline_copy(&io, s, i + 1, j);
 			inline_end(&io, SPAN_EMPH);
+			i = j;
+		} else if (c == '{' && (j = inline_term(&io, s, n, i)) != 0) {
 			i = j;
 		} else if (c == '<' && (j = inline_key_close(s, n, i)) != 0) {
 			inline_end(&io, SPAN_TEXT);

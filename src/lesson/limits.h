@@ -32,4 +32,7 @@
 /* Identifiers (lesson, unit, widget and quiz ids), in bytes. */
 #define LESSON_MAX_ID 64
 
+/* Bytes of a glossary term's name (@term, {term:...}). */
+#define LESSON_MAX_TERM 48
+
 #endif

@@ -11,7 +11,8 @@ src_lesson_liblesson_a_SOURCES = \
 	src/lesson/parser.h src/lesson/lesson.h \
 	src/lesson/parse.c src/lesson/gather.c src/lesson/inline.c src/lesson/prose.c \
 	src/lesson/blocks.c src/lesson/quiz.c src/lesson/params.c src/lesson/params-lines.c \
-	src/lesson/code.c src/lesson/steps.c \
+	src/lesson/code.c src/lesson/steps.c src/lesson/terms.c \
+	src/lesson/glossary.c src/lesson/glossary.h \
 	src/lesson/check.c src/lesson/check-refs.c src/lesson/checker.h \
 	src/lesson/schema.c src/lesson/schema.h \
 	src/lesson/course.h src/lesson/index.c src/lesson/load.c src/lesson/ccheck.c

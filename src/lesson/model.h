@@ -21,13 +21,15 @@ typedef enum {
 	SPAN_TEXT, /* plain words; runs of blanks are one space */
 	SPAN_EMPH, /* *emphasis* */
 	SPAN_CODE, /* `code`, kept verbatim */
-	SPAN_KEY   /* <Enter>: a key name, without the angle brackets */
+	SPAN_KEY,  /* <Enter>: a key name, without the angle brackets */
+	SPAN_TERM  /* {term:NAME} or {term:NAME|words}: a glossary link, shown as its words */
 } SpanKind;
 
 typedef struct {
 	SpanKind kind;
 	const char *text; /* NUL-terminated UTF-8 */
 	size_t len;
+	const char *term; /* SPAN_TERM: the name of the term it links to; else NULL */
 } Span;
 
 typedef struct {
@@ -236,11 +238,26 @@ struct Block {
 	};
 };
 
+/* A glossary term defined by "@term NAME: definition" in the unit that teaches it. */
+typedef struct {
+	const char *name; /* as written: "gradient descent", "ReLU" */
+	const char *def;  /* the definition, plain text with blanks collapsed */
+	int line;
+} Term;
+
+/* A glossary link {term:NAME} in the lesson's text, where it is written. */
+typedef struct {
+	const char *name;
+	int line, col;
+} TermLink;
+
 typedef struct {
 	const char *id;
 	int line;
 	const Block *blocks;
 	size_t nblocks;
+	const Term *terms; /* the terms this unit defines, in file order */
+	size_t nterms;
 } LessonUnit;
 
 typedef struct {
@@ -253,6 +270,8 @@ typedef struct {
 	int id_line, level_line; /* where the header said them (0: missing) */
 	const LessonUnit *units;
 	size_t nunits;
+	const TermLink *links; /* every glossary link in the lesson, in file order */
+	size_t nlinks;
 } Lesson;
 
 /* The course index. */

@@ -26,6 +26,7 @@ static void dir_format(Parser *p, size_t off);
 static void dir_unit(Parser *p, size_t off);
 static void dir_page(Parser *p, size_t off);
 static void dir_step(Parser *p, size_t off);
+static void dir_term(Parser *p, size_t off);
 
 static const Directive directives[] = {
     {"lesson", dir_lesson, NULL, true},
@@ -41,6 +42,7 @@ static const Directive directives[] = {
     {"code", NULL, &block_code, false},
     {"steps", NULL, &block_stepwise, false},
     {"step", dir_step, NULL, false},
+    {"term", dir_term, NULL, false},
     {"end", NULL, NULL, false},
 };
 
@@ -140,9 +142,11 @@ static void unit_end(Parser *p)
 	LessonUnit *u;
 
 	prose_flush(p);
+	terms_end(p);
 	if (!p->nunits)
 		return;
 	u = &p->units[p->nunits - 1];
+	terms_unit_end(p, u);
 	u->blocks = p->body.v;
 	u->nblocks = p->body.n;
 	if (u->nblocks == 0 && u->id && p->unit_lines <= 1)
@@ -174,6 +178,11 @@ static void dir_page(Parser *p, size_t off)
 	if (off < p->ln.n)
 		parser_error(p, &p->ln, off, _("@page takes no arguments"));
 	parser_block(p, &p->body, BLOCK_PAGE, p->ln.no);
+}
+
+static void dir_term(Parser *p, size_t off)
+{
+	terms_directive(p, off);
 }
 
 /* "@step" outside a @steps block (inside one, directive() takes it). */
@@ -261,6 +270,7 @@ static void directive(Parser *p)
 	const Directive *d;
 	size_t n = 1, off;
 
+	terms_end(p);
 	while (n < ln->n && ln->p[n] >= 'a' && ln->p[n] <= 'z')
 		n++;
 	if (n == 1 || (n < ln->n && !lex_blank(ln->p[n]))) {
@@ -353,6 +363,8 @@ static void parse_line(Parser *p)
 		p->open->line(p);
 		return;
 	}
+	if (terms_continue(p))
+		return;
 	if (!p->nunits) {
 		if (lex_skip(ln->p, ln->n, 0) == ln->n)
 			p->reported_text = false;
@@ -456,6 +468,8 @@ LessonStatus lesson_parse(Lesson **out, const char *file, const char *text, size
 	}
 	l->units = p->units;
 	l->nunits = p->nunits;
+	l->links = p->links;
+	l->nlinks = p->nlinks;
 	l->arena.fail = NULL;
 	free(p->g.buf);
 	free(p->g.segs);

@@ -77,6 +77,14 @@ typedef struct Parser {
 	Line open_ln;
 	void *state; /* the open block type's builder, in the arena */
 
+	/* glossary: the current unit's @term definitions, the one whose definition is
+	 * being gathered (continuation lines), and the lesson's links */
+	Term *terms;
+	size_t nterms, termcap;
+	bool term_open;
+	TermLink *links;
+	size_t nlinks, linkcap;
+
 	/* the @steps block around the open one, while a block inside a step is open */
 	const BlockType *outer;
 	Line outer_ln;
@@ -151,6 +159,28 @@ void pend_flush(Parser *p);
 /* Parses the inline markup of the gathered text into spans; errors are reported at
  * their source line and column through the gather's segments. */
 Text inline_parse(Parser *p);
+
+/* Sets *line and *col (1-based, in characters) to where byte off of the gathered text
+ * is written. */
+void gather_where(Parser *p, size_t off, int *line, int *col);
+
+/* Glossary terms (terms.c). "@term NAME: definition" at byte off of the current line:
+ * a term of the current unit; its definition goes on over indented lines. */
+void terms_directive(Parser *p, size_t off);
+
+/* Takes the current line as the open definition's continuation when it is indented
+ * and not blank (returns true); otherwise ends the definition and returns false. */
+bool terms_continue(Parser *p);
+
+/* Ends the definition being gathered, if any. */
+void terms_end(Parser *p);
+
+/* Gives the current unit's terms to u and starts a new list. */
+void terms_unit_end(Parser *p, LessonUnit *u);
+
+/* Records a glossary link to name[0..n) at byte off of the gathered text; returns the
+ * name (blanks collapsed) in the arena. */
+const char *terms_link(Parser *p, const char *name, size_t n, size_t off);
 
 /* Reports an error at byte off of the gathered text. */
 void gather_error(Parser *p, size_t off, const char *fmt, ...)

@@ -38,6 +38,32 @@ START_TEST(lookup_depends_on_context)
 }
 END_TEST
 
+/* The glossary filters what is typed: no printable character may be a command there,
+ * while its arrows, Enter, Esc and F1 are; t opens it from the map, a lesson and the
+ * help, but a focused control keeps its t. */
+START_TEST(the_glossary_leaves_every_character_to_the_filter)
+{
+	Key t = ch('t', 0), up = code(K_UP), enter = code(K_ENTER), esc = code(K_ESC);
+	Key f1 = code(K_F1), pgdn = code(K_PGDN);
+	uint32_t c;
+
+	for (c = ' '; c < 0x7f; c++) {
+		Key k = ch(c, c >= 'A' && c <= 'Z' ? KEYMOD_SHIFT : 0);
+		ck_assert_msg(keymap_lookup(KCTX_GLOSSARY, &k) == CMD_NONE, "'%c' is bound",
+			      (int)c);
+	}
+	ck_assert_int_eq(keymap_lookup(KCTX_GLOSSARY, &up), CMD_UP);
+	ck_assert_int_eq(keymap_lookup(KCTX_GLOSSARY, &pgdn), CMD_PAGE_DOWN);
+	ck_assert_int_eq(keymap_lookup(KCTX_GLOSSARY, &enter), CMD_OPEN);
+	ck_assert_int_eq(keymap_lookup(KCTX_GLOSSARY, &esc), CMD_BACK);
+	ck_assert_int_eq(keymap_lookup(KCTX_GLOSSARY, &f1), CMD_HELP);
+	ck_assert_int_eq(keymap_lookup(KCTX_MAP, &t), CMD_GLOSSARY);
+	ck_assert_int_eq(keymap_lookup(KCTX_LESSON, &t), CMD_GLOSSARY);
+	ck_assert_int_eq(keymap_lookup(KCTX_HELP, &t), CMD_GLOSSARY);
+	ck_assert_int_eq(keymap_lookup(KCTX_CONTROL, &t), CMD_NONE);
+}
+END_TEST
+
 START_TEST(scrolling_keys_everywhere_they_scroll)
 {
 	Key j = ch('j', 0), down = code(K_DOWN), space = ch(' ', 0), G = ch('G', KEYMOD_SHIFT);
@@ -93,7 +119,8 @@ START_TEST(footer_fits_and_keeps_order)
 	char buf[256];
 
 	keymap_footer(KCTX_LESSON, 200, buf, sizeof buf);
-	ck_assert_str_eq(buf, "Esc back  Tab next control  n next  p previous  / search  ? help");
+	ck_assert_str_eq(buf, "Esc back  Tab next control  n next  p previous  / search  ? help  "
+			      "t glossary");
 	keymap_footer(KCTX_LESSON, 20, buf, sizeof buf);
 	ck_assert_str_eq(buf, "Esc back");
 	ck_assert_int_le(utf8_width(buf, strlen(buf)), 20);
@@ -119,7 +146,8 @@ START_TEST(man_page_describes_every_binding)
 	n = fread(man, 1, sizeof man - 1, f);
 	man[n] = '\0';
 	fclose(f);
-	keymap_each(KCTX_TITLE | KCTX_MAP | KCTX_LESSON | KCTX_HELP | KCTX_REVIEW, in_man, man);
+	keymap_each(KCTX_TITLE | KCTX_MAP | KCTX_LESSON | KCTX_HELP | KCTX_REVIEW | KCTX_GLOSSARY,
+		    in_man, man);
 }
 END_TEST
 
@@ -133,6 +161,7 @@ static Suite *keymap_suite(void)
 	tcase_add_test(tc, modifiers_must_match);
 	tcase_add_test(tc, help_groups_keys_of_one_command);
 	tcase_add_test(tc, footer_fits_and_keeps_order);
+	tcase_add_test(tc, the_glossary_leaves_every_character_to_the_filter);
 	tcase_add_test(tc, man_page_describes_every_binding);
 	suite_add_tcase(s, tc);
 	return s;

@@ -13,7 +13,7 @@
 #include "lesson/lesson.h"
 #include "testlib.h"
 
-#define SPAN(s) {SPAN_TEXT, s, sizeof s - 1}
+#define SPAN(s) {.kind = SPAN_TEXT, .text = s, .len = sizeof s - 1}
 
 static const Span words[] = {SPAN("Lorem ipsum dolor sit amet, a sentence long enough to wrap "
 				  "at forty columns and fill a few rows of the screen.")};

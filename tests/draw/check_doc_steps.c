@@ -9,7 +9,7 @@
 #include "draw/doc.h"
 #include "testlib.h"
 
-#define SPAN(k, s) {k, s, sizeof s - 1}
+#define SPAN(k, s) {.kind = k, .text = s, .len = sizeof s - 1}
 #define TEXT(a) {a, sizeof a / sizeof *a}
 
 static const Span w1[] = {SPAN(SPAN_TEXT, "Start from the definition.")};

@@ -7,7 +7,8 @@ LESSON_TEST_LIBS = src/widgets/libwidgets.a src/ui/libui.a src/draw/libdraw.a \
 	src/lesson/liblesson.a src/nn/libnn.a src/base/libbase.a $(TEST_LIBS) -lm
 check_PROGRAMS += tests/lesson/check_lesson tests/lesson/check_course \
 	tests/lesson/check_robust tests/lesson/check_schema tests/lesson/check_fields \
-	tests/lesson/check_blocks
+	tests/lesson/check_blocks tests/lesson/check_glossary
+tests_lesson_check_glossary_LDADD = $(LESSON_TEST_LIBS)
 tests_lesson_check_lesson_LDADD = $(LESSON_TEST_LIBS)
 tests_lesson_check_course_LDADD = $(LESSON_TEST_LIBS)
 tests_lesson_check_robust_LDADD = $(LESSON_TEST_LIBS)
