@@ -391,9 +391,11 @@ LoopEnd app_loop(App *a, int *signo)
 		}
 		draw(a, &g);
 		/* Block until something happens, unless a widget is animating: then wake
-		 * for the next frame (30 per second) and advance it by the time passed. */
+		 * for the next frame (30 per second: what is left of the 33 ms since the
+		 * last tick began, the tick's work and the drawing included) and advance it
+		 * by the time passed. */
 		animating = a->screen == SCREEN_LESSON && player_animating(&a->player);
-		term_wait(&ev, animating ? FRAME_MS : -1);
+		term_wait(&ev, animating ? frame_wait_ms(last_tick, now_seconds(), FRAME_MS) : -1);
 		if (animating) {
 			double t = now_seconds();
 			player_tick(&a->player, last_tick > 0 ? t - last_tick : FRAME_MS / 1000.0);

@@ -147,6 +147,28 @@ static void fill_field(Brain *b, const Canvas *cv, int fw, int fh)
 	}
 }
 
+/* Whether b->field must be computed again for this canvas: the weights it should
+ * show (while training, those of the field's last update; else the weights of now),
+ * the samples or the square changed since it was. Records what it will show. */
+static bool field_due(Brain *b, const Canvas *cv, int fw, int fh, const PlotOpts *o)
+{
+	unsigned long v = b->mode == BRAIN_RUNNING ? b->field_shown : b->version;
+	double box[4] = {o->x0, o->x1, o->y0, o->y1};
+
+	if (b->field_key.valid && b->field_key.version == v && b->field_key.fw == fw &&
+	    b->field_key.fh == fh && b->field_key.pw == cv->pw && b->field_key.ph == cv->ph &&
+	    memcmp(b->field_key.box, box, sizeof box) == 0)
+		return false;
+	b->field_key.version = v;
+	b->field_key.fw = fw;
+	b->field_key.fh = fh;
+	b->field_key.pw = cv->pw;
+	b->field_key.ph = cv->ph;
+	memcpy(b->field_key.box, box, sizeof box);
+	b->field_key.valid = true;
+	return true;
+}
+
 static int point_class(const Brain *b, double label)
 {
 	if (!b->classes)
@@ -168,7 +190,8 @@ static void draw_field(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
 		return;
 	canvas_field_size(&p->cv, &fw, &fh);
 	if (fw > 0 && fh > 0 && (size_t)fw * (size_t)fh <= BRAIN_FIELD_CAP) {
-		fill_field(b, &p->cv, fw, fh);
+		if (field_due(b, &p->cv, fw, fh, &o))
+			fill_field(b, &p->cv, fw, fh);
 		plot_field(p, b->field, fw, fh);
 		if (b->classes > 2) /* several classes: each in its own colour */
 			canvas_field_colours(&p->cv, b->fcol, fw, fh);

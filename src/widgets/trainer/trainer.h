@@ -25,6 +25,7 @@
 #define BRAIN_MAX_CLASSES 6  /* classes a confusion matrix is shown for */
 #define BRAIN_OWN_CLASSES 10 /* classes of the learner's own points (digits 0 to 9) */
 #define BRAIN_STATE_MAX  192 /* bytes of a state string (trainer_state_string) */
+#define BRAIN_FIELD_PERIOD 0.25 /* seconds between two updates of the field while training */
 
 
 typedef enum {
@@ -111,10 +112,23 @@ typedef struct {
 	PlotData curves;    /* train and test loss by epoch (the run's history, shown) */
 	PlotData accs;      /* train and test accuracy by epoch */
 	BrainChart chart;   /* what the chart area shows (v cycles) */
-	/* Drawing scratch, kept between frames. */
+	/* The decision field while training is brought up to date every
+	 * BRAIN_FIELD_PERIOD seconds of ticks, not every frame (the loss chart and the
+	 * numbers are): its colours are most of what a frame sends to the terminal. Any
+	 * other change of the weights shows at once. */
+	unsigned long field_shown; /* the version of the weights the field shows */
+	double field_age;          /* seconds of training since it was brought up to date */
+	/* Drawing scratch, kept between frames: the field's values and colours, computed
+	 * for field_key (the weights' version, the samples and the square) only. */
 	Plot field_plot;
 	double *field;
 	uint8_t *fcol; /* the field's class colours (several classes) */
+	struct {
+		unsigned long version;
+		int fw, fh, pw, ph;
+		double box[4];
+		bool valid;
+	} field_key;
 	NetDiag nd;
 } Brain;
 
