@@ -69,6 +69,13 @@ int frame_wait_ms(double start, double now, int frame_ms)
 	return (int)ceil(left * 1000 - 1e-9);
 }
 
+double frame_next(double prev, double now, int frame_ms)
+{
+	double s = prev + frame_ms / 1000.0;
+
+	return prev > 0 && s <= now && now - s < frame_ms / 1000.0 ? s : now;
+}
+
 int frame_too_small(const Grid *g)
 {
 	return g->w < FRAME_MIN_W || g->h < FRAME_MIN_H;

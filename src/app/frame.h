@@ -27,6 +27,13 @@ void frame_status(Grid *g, const char *msg, Style st);
  * <= 0), at most frame_ms (a clock that went back). */
 int frame_wait_ms(double start, double now, int frame_ms);
 
+/* When the frame that begins at a tick at time now starts on the schedule of
+ * frame_ms frames: frame_ms after the start of the one before (prev), so a frame that
+ * ran a little late is made up by the next; now itself when there was none before
+ * (prev <= 0), when that time has not come yet (a key woke the loop early) or when it
+ * is a whole frame or more behind (no rush of frames to catch up). */
+double frame_next(double prev, double now, int frame_ms);
+
 /* Returns whether g is smaller than the course needs. */
 int frame_too_small(const Grid *g);
 

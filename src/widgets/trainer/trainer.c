@@ -378,6 +378,14 @@ static void trainer_free(Instance *in)
 	free(b);
 }
 
+double trainer_field_wait(size_t changed)
+{
+	double t = (double)changed / BRAIN_FIELD_RATE;
+
+	return t < BRAIN_FIELD_PERIOD ? BRAIN_FIELD_PERIOD
+	       : t > BRAIN_FIELD_WAIT_MAX ? BRAIN_FIELD_WAIT_MAX : t;
+}
+
 static bool trainer_tick(Instance *in, double dt)
 {
 	Brain *b = in->state;
@@ -416,7 +424,7 @@ static bool trainer_tick(Instance *in, double dt)
 	/* The field keeps the weights it shows until BRAIN_FIELD_PERIOD has passed, or the
 	 * run stopped (diverged, stopped early, won): then the weights of now. */
 	b->field_age += dt > 0 ? dt : 0;
-	if (b->field_age >= BRAIN_FIELD_PERIOD || b->mode != BRAIN_RUNNING)
+	if (b->field_age >= trainer_field_wait(b->field_changed) || b->mode != BRAIN_RUNNING)
 		b->field_age = 0;
 	else
 		b->field_shown = shown;
