@@ -1,5 +1,6 @@
 /* frame.h: what every screen shares: the footer of keys, the status line, the
- * "enlarge the terminal" screen, and the pace of an animation's frames. Must not hold state: screens pass what to show. */
+ * "enlarge the terminal" screen, and the pace of an animation's frames. Must not hold
+ * state: screens pass what to show, the loop its clock. */
 #ifndef NN_APP_FRAME_H
 #define NN_APP_FRAME_H
 

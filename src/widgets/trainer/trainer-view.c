@@ -3,7 +3,9 @@
  * train points (markers) and test points (dots) on top, the train and test loss curves,
  * the epoch, accuracies and compute counters, a network diagram when there is room, the
  * state of the run (or why it stopped), the goal and the keys.
- * Must not own the loop or write files; draw computes the field, it changes no state. */
+ * Must not own the loop or write files; draw computes the field when it is due (into
+ * the drawing scratch: its values, what they were computed for and how many samples
+ * changed colour), it changes no other state. */
 #include <config.h>
 
 #include <math.h>

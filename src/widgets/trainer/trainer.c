@@ -421,8 +421,9 @@ static bool trainer_tick(Instance *in, double dt)
 	} while (spent < BUDGET_S);
 	shown = b->field_shown;
 	evaluate(b);
-	/* The field keeps the weights it shows until BRAIN_FIELD_PERIOD has passed, or the
-	 * run stopped (diverged, stopped early, won): then the weights of now. */
+	/* The field keeps the weights it shows until its wait has passed (as its last
+	 * update asks), or the run stopped (diverged, stopped early, won): then it shows
+	 * the weights of now. */
 	b->field_age += dt > 0 ? dt : 0;
 	if (b->field_age >= trainer_field_wait(b->field_changed) || b->mode != BRAIN_RUNNING)
 		b->field_age = 0;
