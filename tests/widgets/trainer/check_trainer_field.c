@@ -187,7 +187,6 @@ static Suite *suite(void)
 	TCase *tc = tcase_create("trainer_field");
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
-	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, wait_follows_the_changes);
 	tcase_add_test(tc, field_keeps_then_follows_the_weights);
 	tcase_add_test(tc, pause_shows_the_weights_of_now);
