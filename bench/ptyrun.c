@@ -3,8 +3,9 @@
  * and the CPU time the program used to get there (its main thread's run time from
  * /proc, in nanoseconds, read once the frame has settled), bytes written to the
  * terminal (in all, and per second over the measured window), CPU used over that
- * window, peak memory, and the whole run's wall-clock and CPU time (the latter from
- * getrusage, which Linux counts exactly).
+ * window, the frames drawn in it (with -f: the program's own log of frame times,
+ * NEURONAUTS_FRAME_LOG), peak memory, and the whole run's wall-clock and CPU time (the
+ * latter from getrusage, which Linux counts exactly).
  * Benchmark tool only (make bench); depends on libc and libutil. */
 #include <config.h>
 
@@ -71,27 +72,69 @@ static double run_ms_of(pid_t pid)
 
 static void usage(void)
 {
-	fputs("usage: ptyrun [-s COLSxROWS] [-m MARKER] [-i IDLE_SECONDS] [-k KEYS] "
-	      "[-w SECONDS] [-o DUMP] -- PROGRAM [ARG]...\n"
-	      "  Waits for MARKER in the output (the first frame), then optionally stays\n"
-	      "  idle, then types KEYS (\\r for Enter) and waits for the program to end.\n",
+	fputs("usage: ptyrun [-s COLSxROWS] [-m MARKER] [-p KEYS] [-d SETTLE] [-i IDLE_SECONDS]\n"
+	      "              [-k KEYS] [-w SECONDS] [-o DUMP] [-f FRAMELOG] -- PROGRAM [ARG]...\n"
+	      "  Waits for MARKER in the output (the first frame), types the -p KEYS, lets\n"
+	      "  SETTLE seconds pass (0.2), then measures IDLE_SECONDS, then types KEYS\n"
+	      "  (\\r Enter, \\t Tab, \\e Escape) and waits for the program to end. With -f,\n"
+	      "  the program is given NEURONAUTS_FRAME_LOG=FRAMELOG and the frames it logged\n"
+	      "  in the measured window are counted.\n",
 	      stderr);
 	exit(2);
+}
+
+/* Types keys into the terminal, one every 20 ms: \r Enter, \t Tab, \e Escape,
+ * \f Ctrl-L. */
+static void type_keys(int master, const char *keys)
+{
+	for (const char *k = keys; *k; k++) {
+		char c = *k;
+		if (c == '\\' && k[1]) {
+			switch (k[1]) {
+			case 'r': c = '\r'; k++; break;
+			case 't': c = '\t'; k++; break;
+			case 'e': c = '\033'; k++; break;
+			case 'f': c = '\f'; k++; break;
+			default: break;
+			}
+		}
+		if (write(master, &c, 1) != 1)
+			break;
+		usleep(c == '\033' ? 100000 : 20000); /* an Escape alone, not a sequence */
+	}
+}
+
+/* The frames the program logged (one CLOCK_MONOTONIC time in seconds a line) from t0
+ * to t1; -1 when there is no log. */
+static long frames_in(const char *path, double t0, double t1)
+{
+	FILE *f = fopen(path, "r");
+	long n = 0;
+	double t;
+
+	if (!f)
+		return -1;
+	while (fscanf(f, "%lf", &t) == 1)
+		n += t >= t0 && t < t1;
+	fclose(f);
+	return n;
 }
 
 int main(int argc, char **argv)
 {
 	struct winsize ws = {24, 80, 0, 0};
-	const char *marker = NULL, *keys = "q";
+	const char *marker = NULL, *keys = "q", *pre = "", *framelog = NULL;
 	FILE *dump = NULL;
-	double idle = 0, limit = 20, t0, t_marker = -1, cpu0 = -1, cpu1 = -1, frame_cpu = -1, t_end;
+	double idle = 0, limit = 20, settle = 0.2, t0, t_marker = -1, cpu0 = -1, cpu1 = -1;
+	double frame_cpu = -1, t_end, w0 = 0, w1 = 0;
 	size_t bytes = 0, bytes_at_marker = 0, mlen, keep = 0, bytes_idle0 = 0, bytes_idle1 = 0;
 	char window[8192];
 	int opt, master, status = 0;
+	long frames = -1;
 	struct rusage ru;
 	pid_t pid;
 
-	while ((opt = getopt(argc, argv, "s:m:i:k:w:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "s:m:i:k:w:o:p:d:f:")) != -1) {
 		switch (opt) {
 		case 'o':
 			if (!(dump = fopen(optarg, "wb"))) {
@@ -112,6 +155,15 @@ int main(int argc, char **argv)
 		case 'k':
 			keys = optarg;
 			break;
+		case 'p':
+			pre = optarg;
+			break;
+		case 'd':
+			settle = atof(optarg);
+			break;
+		case 'f':
+			framelog = optarg;
+			break;
 		case 'w':
 			limit = atof(optarg);
 			break;
@@ -122,6 +174,10 @@ int main(int argc, char **argv)
 	if (optind >= argc)
 		usage();
 	mlen = marker ? strlen(marker) : 0;
+	if (framelog) {
+		unlink(framelog);
+		setenv("NEURONAUTS_FRAME_LOG", framelog, 1);
+	}
 	t0 = now();
 	pid = forkpty(&master, NULL, NULL, &ws);
 	if (pid < 0) {
@@ -142,22 +198,17 @@ int main(int argc, char **argv)
 			fprintf(stderr, "ptyrun: timed out\n");
 			break;
 		}
-		if (t_marker >= 0 && cpu0 < 0 && t - t_marker >= 0.2) {
+		if (t_marker >= 0 && cpu0 < 0 && t - t_marker >= settle) {
 			cpu0 = cpu_of(pid); /* the first frame has settled: idle starts */
 			frame_cpu = run_ms_of(pid);
+			w0 = now();
 			bytes_idle0 = bytes;
 		}
-		if (cpu0 >= 0 && cpu1 < 0 && t - t_marker >= 0.2 + idle) {
+		if (cpu0 >= 0 && cpu1 < 0 && t - t_marker >= settle + idle) {
 			cpu1 = cpu_of(pid);
+			w1 = now();
 			bytes_idle1 = bytes;
-			for (const char *k = keys; *k; k++) {
-				char c = *k;
-				if (c == '\\' && k[1] == 'r')
-					c = '\r', k++;
-				if (write(master, &c, 1) != 1)
-					break;
-				usleep(20000);
-			}
+			type_keys(master, keys);
 		}
 		r = poll(&pfd, 1, 10);
 		if (r > 0) {
@@ -174,8 +225,9 @@ int main(int argc, char **argv)
 				memcpy(window + keep, buf, take);
 				keep += take;
 				if (memmem(window, keep, marker, mlen)) {
-					t_marker = now();
 					bytes_at_marker = bytes;
+					type_keys(master, pre);
+					t_marker = now();
 				} else if (keep > mlen) {
 					memmove(window, window + keep - mlen, mlen);
 					keep = mlen;
@@ -194,14 +246,28 @@ int main(int argc, char **argv)
 	if (pid > 0)
 		waitpid(pid, &status, 0);
 	t_end = now();
+	for (;;) { /* what the program wrote before it ended */
+		struct pollfd pfd = {master, POLLIN, 0};
+		char buf[4096];
+		ssize_t n;
+		if (poll(&pfd, 1, 50) <= 0 || (n = read(master, buf, sizeof buf)) <= 0)
+			break;
+		bytes += (size_t)n;
+		if (dump)
+			fwrite(buf, 1, (size_t)n, dump);
+	}
 	if (dump)
 		fclose(dump);
+	if (framelog && cpu1 >= 0)
+		frames = frames_in(framelog, w0, w1);
 	getrusage(RUSAGE_CHILDREN, &ru);
-	printf("first_frame_ms=%.2f first_frame_cpu_ms=%.2f frame_bytes=%zu bytes=%zu idle_s=%.1f idle_cpu_s=%.2f "
-	       "idle_bytes_per_s=%.0f maxrss_kb=%ld run_ms=%.2f run_cpu_ms=%.2f exit=%d\n",
+	printf("first_frame_ms=%.2f first_frame_cpu_ms=%.2f frame_bytes=%zu bytes=%zu idle_s=%.1f "
+	       "idle_cpu_s=%.2f idle_bytes_per_s=%.0f idle_frames_per_s=%.1f maxrss_kb=%ld "
+	       "run_ms=%.2f run_cpu_ms=%.2f exit=%d\n",
 	       t_marker >= 0 ? (t_marker - t0) * 1000 : -1.0, frame_cpu, bytes_at_marker, bytes, idle,
 	       cpu0 >= 0 && cpu1 >= 0 ? cpu1 - cpu0 : -1.0,
-	       idle > 0 && cpu1 >= 0 ? (double)(bytes_idle1 - bytes_idle0) / idle : -1.0, ru.ru_maxrss,
+	       idle > 0 && cpu1 >= 0 ? (double)(bytes_idle1 - bytes_idle0) / (w1 - w0) : -1.0,
+	       frames >= 0 && w1 > w0 ? (double)frames / (w1 - w0) : -1.0, ru.ru_maxrss,
 	       (t_end - t0) * 1000,
 	       (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
 		   (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3,

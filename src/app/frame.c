@@ -1,7 +1,8 @@
-/* frame.c: the footer, the status line and the too-small screen.
+/* frame.c: the footer, the status line, the too-small screen and the frames' pace.
  * Must not touch the terminal or keep state. */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,6 +84,24 @@ void frame_status(Grid *g, const char *msg, Style st)
 			grid_put(g, x, y, ' ', st);
 		grid_text(g, 1, y, msg + lines[i].start, lines[i].len, lines[i].width, st);
 	}
+}
+
+int frame_wait_ms(double start, double now, int frame_ms)
+{
+	double left = start + frame_ms / 1000.0 - now;
+
+	if (start <= 0 || left <= 0)
+		return 0;
+	if (left >= frame_ms / 1000.0)
+		return frame_ms;
+	return (int)ceil(left * 1000 - 1e-9);
+}
+
+double frame_next(double prev, double now, int frame_ms)
+{
+	double s = prev + frame_ms / 1000.0;
+
+	return prev > 0 && s <= now && now - s < frame_ms / 1000.0 ? s : now;
 }
 
 int frame_too_small(const Grid *g)

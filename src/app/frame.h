@@ -1,5 +1,6 @@
-/* frame.h: what every screen shares: the footer of keys, the status line, and the
- * "enlarge the terminal" screen. Must not hold state: screens pass what to show. */
+/* frame.h: what every screen shares: the footer of keys, the status line, the
+ * "enlarge the terminal" screen, and the pace of an animation's frames. Must not hold
+ * state: screens pass what to show, the loop its clock. */
 #ifndef NN_APP_FRAME_H
 #define NN_APP_FRAME_H
 
@@ -25,6 +26,19 @@ void frame_prompt(Grid *g, const char *prefix, const char *text, int *cx, int *c
 /* Draws msg (if not empty) in style st on the rows above the footer, wrapped onto
  * at most three rows. */
 void frame_status(Grid *g, const char *msg, Style st);
+
+/* The milliseconds to wait for the next frame of an animation: what is left of the
+ * frame_ms that began at start (seconds, the clock now is read from), rounded up so
+ * that the wait never ends early; 0 when the frame is over (or never began: start
+ * <= 0), at most frame_ms (a clock that went back). */
+int frame_wait_ms(double start, double now, int frame_ms);
+
+/* When the frame that begins at a tick at time now starts on the schedule of
+ * frame_ms frames: frame_ms after the start of the one before (prev), so a frame that
+ * ran a little late is made up by the next; now itself when there was none before
+ * (prev <= 0), when that time has not come yet (a key woke the loop early) or when it
+ * is a whole frame or more behind (no rush of frames to catch up). */
+double frame_next(double prev, double now, int frame_ms);
 
 /* Returns whether g is smaller than the course needs. */
 int frame_too_small(const Grid *g);

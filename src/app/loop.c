@@ -543,7 +543,7 @@ LoopEnd app_loop(App *a, int *signo)
 	int w, h;
 	LoopEnd end = LOOP_DONE;
 	bool animating;
-	double last_tick = 0;
+	double last_tick = 0, frame_at = 0; /* the last tick; its frame's start */
 
 	term_size(&w, &h);
 	if (grid_init(&g, w, h) != 0)
@@ -558,15 +558,17 @@ LoopEnd app_loop(App *a, int *signo)
 		}
 		draw(a, &g);
 		/* Block until something happens, unless a widget is animating: then wake
-		 * for the next frame (30 per second) and advance it by the time passed. */
+		 * for the next frame (30 per second: what is left of the frame's 33 ms, the
+		 * tick's work and the drawing included) and advance it by the time passed. */
 		animating = a->screen == SCREEN_LESSON && player_animating(&a->player);
-		term_wait(&ev, animating ? FRAME_MS : -1);
+		term_wait(&ev, animating ? frame_wait_ms(frame_at, now_seconds(), FRAME_MS) : -1);
 		if (animating) {
 			double t = now_seconds();
 			player_tick(&a->player, last_tick > 0 ? t - last_tick : FRAME_MS / 1000.0);
+			frame_at = frame_next(last_tick > 0 ? frame_at : 0, t, FRAME_MS);
 			last_tick = t;
 		} else {
-			last_tick = 0;
+			last_tick = frame_at = 0;
 		}
 		if (ev.type == TERM_EV_TIMEOUT)
 			continue;

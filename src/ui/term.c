@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -22,7 +23,53 @@ static struct {
 	bool mouse; /* we turned mouse reporting on and must turn it off */
 	SCREEN *screen;
 	Caps caps;
+	/* NEURONAUTS_FRAME_LOG (for make bench): each frame's time, written at close. */
+	const char *frame_log;
+	double *frame_t;
+	size_t frames, frame_cap;
 } T;
+
+enum { FRAME_LOG_CAP = 1 << 16 }; /* frames logged at most (36 minutes at 30 a second) */
+
+/* Starts the frame log when NEURONAUTS_FRAME_LOG names a file (benchmarks count the
+ * frames drawn from it: bench/ptyrun.c). */
+static void frame_log_open(void)
+{
+	const char *path = getenv("NEURONAUTS_FRAME_LOG");
+
+	T.frames = 0;
+	T.frame_log = NULL;
+	if (!path || !*path || !(T.frame_t = malloc(FRAME_LOG_CAP * sizeof *T.frame_t)))
+		return;
+	T.frame_log = path;
+	T.frame_cap = FRAME_LOG_CAP;
+}
+
+static void frame_log_add(void)
+{
+	struct timespec ts;
+
+	if (!T.frame_log || T.frames >= T.frame_cap)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	T.frame_t[T.frames++] = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Writes the frame log: one CLOCK_MONOTONIC time in seconds a line. */
+static void frame_log_close(void)
+{
+	FILE *f;
+	size_t i;
+
+	if (T.frame_log && (f = fopen(T.frame_log, "w")) != NULL) {
+		for (i = 0; i < T.frames; i++)
+			fprintf(f, "%.6f\n", T.frame_t[i]);
+		fclose(f);
+	}
+	free(T.frame_t);
+	T.frame_t = NULL;
+	T.frame_log = NULL;
+}
 
 /* xterm mouse reporting: button presses and releases (1000) in SGR encoding (1006),
  * which termkey decodes. Terminals without "kmous" in terminfo are left alone. */
@@ -170,6 +217,7 @@ TermStatus term_open(const TermOptions *opt)
 	T.mouse = opt->mouse && tigetstr("kmous") != NULL && tigetstr("kmous") != (char *)-1;
 	if (T.mouse)
 		mouse_reporting(true);
+	frame_log_open();
 	T.active = true;
 	return TERM_OK;
 }
@@ -210,6 +258,7 @@ void term_close(void)
 	delscreen(T.screen);
 	T.screen = NULL;
 	fflush(stdout);
+	frame_log_close();
 }
 
 bool term_active(void)
@@ -296,4 +345,5 @@ void term_show(const Grid *g, int cx, int cy)
 		curs_set(0);
 	}
 	refresh();
+	frame_log_add();
 }

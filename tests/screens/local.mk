@@ -18,7 +18,7 @@ SCREEN_TESTS += tests/screens/quiz.scn tests/screens/quiz-kinds.scn tests/screen
 SCREEN_TESTS += tests/screens/network-wave.scn tests/screens/game-win.scn
 SCREEN_TESTS += tests/screens/l1-light.scn tests/screens/l1-layout.scn tests/screens/l1-tune.scn tests/screens/l1-quiz.scn \
 	tests/screens/l1-resume.scn tests/screens/l1-complete.scn
-SCREEN_TESTS += tests/screens/trainer.scn tests/screens/lab.scn
+SCREEN_TESTS += tests/screens/trainer.scn tests/screens/lab.scn tests/screens/trainer-resize.scn
 SCREEN_TESTS += tests/screens/l4-embed.scn
 SCREEN_TESTS += tests/screens/l3-brain.scn tests/screens/l3-diverge.scn \
 	tests/screens/l3-replay.scn tests/screens/l3-descent.scn

@@ -81,6 +81,11 @@ tests_widgets_quiz_check_quiz_store_LDADD = $(WIDGET_TEST_LIBS)
 check_PROGRAMS += tests/widgets/trainer/check_trainer
 tests_widgets_trainer_check_trainer_SOURCES = tests/widgets/trainer/check_trainer.c $(WTEST)
 tests_widgets_trainer_check_trainer_LDADD = $(WIDGET_TEST_LIBS)
+# trainer: the decision field keeps its weights between updates, then follows them.
+check_PROGRAMS += tests/widgets/trainer/check_trainer_field
+tests_widgets_trainer_check_trainer_field_SOURCES = tests/widgets/trainer/check_trainer_field.c \
+	$(WTEST)
+tests_widgets_trainer_check_trainer_field_LDADD = $(WIDGET_TEST_LIBS)
 # core: every kind's key table is the whole truth.
 check_PROGRAMS += tests/widgets/core/check_keys
 tests_widgets_core_check_keys_SOURCES = tests/widgets/core/check_keys.c $(WTEST)

@@ -216,6 +216,7 @@ void trainer_thumbs_draw(Brain *b, Grid *g, int x, int y, int w, int h, Caps cap
 		/* as many thumbnails at once as b->field holds: one forward pass for them all */
 		n = (int)(BRAIN_FIELD_CAP / S) < lay.n - first ? (int)(BRAIN_FIELD_CAP / S)
 							       : lay.n - first;
+		b->field_key.valid = false; /* b->field is the thumbnails' now */
 		fill(b, &p->cv, &lay, first, n);
 		for (t = 0; t < n; t++) {
 			const double *vals = b->field + (size_t)t * S;

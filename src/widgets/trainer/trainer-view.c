@@ -3,7 +3,9 @@
  * train points (markers) and test points (dots) on top, the train and test loss curves,
  * the epoch, accuracies and compute counters, a network diagram when there is room, the
  * state of the run (or why it stopped), the goal and the keys.
- * Must not own the loop or write files; draw computes the field, it changes no state. */
+ * Must not own the loop or write files; draw computes the field when it is due (into
+ * the drawing scratch: its values, what they were computed for and how many samples
+ * changed colour), it changes no other state. */
 #include <config.h>
 
 #include <math.h>
@@ -96,6 +98,15 @@ static void grouped(char *out, size_t size, double v)
 	out[o] = '\0';
 }
 
+/* v > 0 to three significant digits (1,391,600 -> 1,390,000): a measured rate is no
+ * more precise, and its last digits would change every frame. */
+static double three_digits(double v)
+{
+	double unit = v >= 1000 ? pow(10, floor(log10(v)) - 2) : 1;
+
+	return round(v / unit) * unit;
+}
+
 /* The value in [-1, 1] the field shows for one output row y of the net. */
 static double field_value(const Brain *b, const double *y, int *cls)
 {
@@ -125,9 +136,18 @@ static double field_value(const Brain *b, const double *y, int *cls)
 	}
 }
 
-/* Fills b->field (fw x fh) with the net's output at each sample of the canvas. */
-static void fill_field(Brain *b, const Canvas *cv, int fw, int fh)
+/* The colour band of the ramp a field value is drawn in (as the canvas rounds it). */
+static int band(double v)
 {
+	return (int)((v + 1) / 2 * (COLOUR_RAMP_STEPS - 1) + 0.5);
+}
+
+/* Fills b->field (fw x fh) with the net's output at each sample of the canvas. When
+ * count is true (the same samples as before), b->field_changed becomes the number of
+ * samples whose colour changed; else 0. */
+static void fill_field(Brain *b, const Canvas *cv, int fw, int fh, bool count)
+{
+	size_t changed = 0;
 	MlpWork *w = &b->eval;
 	const Mlp *m = &b->run.mlp;
 	size_t n = (size_t)fw * (size_t)fh, i, k, L = m->n_layers, nout = mlp_n_out(m);
@@ -141,10 +161,39 @@ static void fill_field(Brain *b, const Canvas *cv, int fw, int fh)
 		mlp_forward(w, m, x, chunk);
 		for (k = 0; k < chunk; k++) {
 			int cls = -1;
-			b->field[i + k] = field_value(b, w->y[L - 1] + k * nout, &cls);
-			b->fcol[i + k] = cls >= 0 ? (uint8_t)plot_colour(cls) : COLOUR_NONE;
+			double v = field_value(b, w->y[L - 1] + k * nout, &cls);
+			uint8_t c = cls >= 0 ? (uint8_t)plot_colour(cls) : COLOUR_NONE;
+			changed += count && (band(v) != band(b->field[i + k]) || c != b->fcol[i + k]);
+			b->field[i + k] = v;
+			b->fcol[i + k] = c;
 		}
 	}
+	b->field_changed = changed;
+}
+
+/* Whether b->field must be computed again (from the weights of now) for this canvas:
+ * 0 when it holds weights as new as it should show (while training, those of the
+ * field's last update; else those of now) at these samples over this square; 1 when
+ * only the weights changed; 2 when the samples or the square did. Records what it
+ * will hold. */
+static int field_due(Brain *b, const Canvas *cv, int fw, int fh, const PlotOpts *o)
+{
+	unsigned long want = b->mode == BRAIN_RUNNING ? b->field_shown : b->version;
+	double box[4] = {o->x0, o->x1, o->y0, o->y1};
+	bool same = b->field_key.valid && b->field_key.fw == fw && b->field_key.fh == fh &&
+		    b->field_key.pw == cv->pw && b->field_key.ph == cv->ph &&
+		    memcmp(b->field_key.box, box, sizeof box) == 0;
+
+	if (same && b->field_key.version >= want)
+		return 0;
+	b->field_key.version = b->version;
+	b->field_key.fw = fw;
+	b->field_key.fh = fh;
+	b->field_key.pw = cv->pw;
+	b->field_key.ph = cv->ph;
+	memcpy(b->field_key.box, box, sizeof box);
+	b->field_key.valid = true;
+	return same ? 1 : 2;
 }
 
 static int point_class(const Brain *b, double label)
@@ -168,7 +217,9 @@ static void draw_field(Brain *b, Grid *g, int x, int y, int w, int h, Caps caps)
 		return;
 	canvas_field_size(&p->cv, &fw, &fh);
 	if (fw > 0 && fh > 0 && (size_t)fw * (size_t)fh <= BRAIN_FIELD_CAP) {
-		fill_field(b, &p->cv, fw, fh);
+		int due = field_due(b, &p->cv, fw, fh, &o);
+		if (due)
+			fill_field(b, &p->cv, fw, fh, due == 1);
 		plot_field(p, b->field, fw, fh);
 		if (b->classes > 2) /* several classes: each in its own colour */
 			canvas_field_colours(&p->cv, b->fcol, fw, fh);
@@ -227,7 +278,7 @@ static void draw_numbers(const Brain *b, Grid *g, int x, int y, int w, Caps caps
 	}
 	grouped(macs, sizeof macs, b->built ? (double)run_macs(run) : 0);
 	if (b->rate > 0) {
-		grouped(ex, sizeof ex, b->rate);
+		grouped(ex, sizeof ex, three_digits(b->rate));
 		snprintf(line, sizeof line, _("%s examples/s  %s mult-adds/step"), ex, macs);
 		if (utf8_width(line, strlen(line)) > w) /* a narrow column: the short form */
 			snprintf(line, sizeof line, _("%s ex/s  %s mult-adds/step"), ex, macs);

@@ -99,6 +99,7 @@ static bool epoch_end(Instance *in, Brain *b)
 static void evaluate(Brain *b)
 {
 	b->version++;
+	b->field_shown = b->version;
 	run_evaluate(&b->run);
 	show_history(b);
 }
@@ -170,6 +171,7 @@ int trainer_build(Brain *b)
 	}
 	b->built = true;
 	b->version++; /* the run evaluated itself */
+	b->field_shown = b->version;
 	show_history(b);
 	return 0;
 }
@@ -376,10 +378,19 @@ static void trainer_free(Instance *in)
 	free(b);
 }
 
+double trainer_field_wait(size_t changed)
+{
+	double t = (double)changed / BRAIN_FIELD_RATE;
+
+	return t < BRAIN_FIELD_PERIOD ? BRAIN_FIELD_PERIOD
+	       : t > BRAIN_FIELD_WAIT_MAX ? BRAIN_FIELD_WAIT_MAX : t;
+}
+
 static bool trainer_tick(Instance *in, double dt)
 {
 	Brain *b = in->state;
 	double t0, spent = 0;
+	unsigned long shown;
 	size_t ex0;
 
 	if (b->mode != BRAIN_RUNNING || !b->built) {
@@ -408,7 +419,16 @@ static bool trainer_tick(Instance *in, double dt)
 			break;
 		spent = now_s() - t0;
 	} while (spent < BUDGET_S);
+	shown = b->field_shown;
 	evaluate(b);
+	/* The field keeps the weights it shows until its wait has passed (as its last
+	 * update asks), or the run stopped (diverged, stopped early, won): then it shows
+	 * the weights of now. */
+	b->field_age += dt > 0 ? dt : 0;
+	if (b->field_age >= trainer_field_wait(b->field_changed) || b->mode != BRAIN_RUNNING)
+		b->field_age = 0;
+	else
+		b->field_shown = shown;
 	if (dt > 0) { /* examples per second of the whole frame, drawing included */
 		double r = (double)(b->run.tr.examples - ex0) / (dt > BUDGET_S ? dt : BUDGET_S);
 		b->rate = b->rate > 0 ? 0.8 * b->rate + 0.2 * r : r;

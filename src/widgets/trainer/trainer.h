@@ -25,6 +25,13 @@
 #define BRAIN_MAX_CLASSES 6  /* classes a confusion matrix is shown for */
 #define BRAIN_OWN_CLASSES 10 /* classes of the learner's own points (digits 0 to 9) */
 #define BRAIN_STATE_MAX  192 /* bytes of a state string (trainer_state_string) */
+/* While training, the decision field is brought up to the weights of now every
+ * BRAIN_FIELD_PERIOD seconds at the most often, BRAIN_FIELD_WAIT_MAX at the least, and
+ * in between as its last update asks: the samples whose colour changed in it over
+ * BRAIN_FIELD_RATE (what a slow link carries: each is about 14 bytes to a terminal). */
+#define BRAIN_FIELD_PERIOD   0.25
+#define BRAIN_FIELD_WAIT_MAX 1.0
+#define BRAIN_FIELD_RATE     250.0
 
 
 typedef enum {
@@ -111,10 +118,24 @@ typedef struct {
 	PlotData curves;    /* train and test loss by epoch (the run's history, shown) */
 	PlotData accs;      /* train and test accuracy by epoch */
 	BrainChart chart;   /* what the chart area shows (v cycles) */
-	/* Drawing scratch, kept between frames. */
+	/* The decision field while training is brought up to date every
+	 * trainer_field_wait seconds of ticks, not every frame (the loss chart and the
+	 * numbers are): its colours are most of what a frame sends to the terminal. Any
+	 * other change of the weights shows at once, and so do they when paused. */
+	unsigned long field_shown; /* the version of the weights the field shows */
+	double field_age;          /* seconds of training since it was brought up to date */
+	size_t field_changed;      /* samples whose colour band its last update changed */
+	/* Drawing scratch, kept between frames: the field's values and colours, computed
+	 * for field_key (the weights' version, the samples and the square) only. */
 	Plot field_plot;
 	double *field;
 	uint8_t *fcol; /* the field's class colours (several classes) */
+	struct {
+		unsigned long version;
+		int fw, fh, pw, ph;
+		double box[4];
+		bool valid;
+	} field_key;
 	NetDiag nd;
 } Brain;
 
@@ -123,6 +144,11 @@ typedef struct {
  * without the clock: the same seeds and calls give the same numbers bit for bit.
  * Returns true while training may go on (false once it diverged or cannot run). */
 bool trainer_train(Instance *in, size_t examples);
+
+/* The seconds the field waits, while training, before it shows the weights of now,
+ * after an update that changed the colour of `changed` samples:
+ * changed / BRAIN_FIELD_RATE, within BRAIN_FIELD_PERIOD .. BRAIN_FIELD_WAIT_MAX. */
+double trainer_field_wait(size_t changed);
 
 /* Training speeds in epochs per second, slowest first; the last, 0, is full speed
  * (as many examples as the frame's time budget allows). */
