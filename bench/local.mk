@@ -7,6 +7,9 @@
 # plain C loop bench/plain-loop.c (one example at a time, -O2, independent of src/) run
 # in turn with it: the table of both speeds and their ratio.
 NN_BENCH_REPEAT = 5
+# The program the scripted benchmarks measure: "make bench BENCH_PROGRAM=/old/neuronauts"
+# runs the same measurements on another build, for a before-and-after table.
+BENCH_PROGRAM = ./src/neuronauts
 EXTRA_DIST += bench/run.sh bench/data/spiral.csv bench/data/init_2881.txt \
 	bench/data/init_2_64_64_1.txt
 EXTRA_PROGRAMS += bench/plain-loop
@@ -16,6 +19,6 @@ bench_plain_loop_CFLAGS = $(AM_CFLAGS) -O2
 bench_plain_loop_LDADD = -lm
 bench: bench-nn
 bench-nn: src/neuronauts bench/plain-loop
-	@$(SHELL) $(srcdir)/bench/run.sh ./src/neuronauts $(srcdir)/bench/data \
+	@$(SHELL) $(srcdir)/bench/run.sh $(BENCH_PROGRAM) $(srcdir)/bench/data \
 		$(NN_BENCH_REPEAT) ./bench/plain-loop
 .PHONY: bench bench-nn

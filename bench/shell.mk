@@ -11,18 +11,18 @@ EXTRA_DIST += bench/shell.sh bench/data/anim bench/scale.sh bench/sixfold.sh \
 	bench/trainer-live.sh
 bench: bench-shell
 bench-shell: src/neuronauts bench/ptyrun
-	@$(SHELL) $(srcdir)/bench/shell.sh ./src/neuronauts ./bench/ptyrun \
+	@$(SHELL) $(srcdir)/bench/shell.sh $(BENCH_PROGRAM) ./bench/ptyrun \
 		$(abs_top_srcdir)/tests/screens/course $(abs_top_srcdir)/bench/data/anim
 .PHONY: bench-shell
 # bench-scale: the first frame and --check of the course and of a copy six times its
 # size (bench/sixfold.sh), side by side.
 bench: bench-scale
 bench-scale: src/neuronauts bench/ptyrun
-	@$(SHELL) $(srcdir)/bench/scale.sh ./src/neuronauts ./bench/ptyrun \
+	@$(SHELL) $(srcdir)/bench/scale.sh $(BENCH_PROGRAM) ./bench/ptyrun \
 		$(abs_top_srcdir)/content $(abs_top_srcdir)/bench/sixfold.sh
 .PHONY: bench-scale
 bench: bench-trainer-live
 bench-trainer-live: src/neuronauts bench/ptyrun
-	@$(SHELL) $(srcdir)/bench/trainer-live.sh ./src/neuronauts ./bench/ptyrun \
+	@$(SHELL) $(srcdir)/bench/trainer-live.sh $(BENCH_PROGRAM) ./bench/ptyrun \
 		$(abs_top_srcdir)/content
 .PHONY: bench-trainer-live
