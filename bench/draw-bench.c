@@ -104,7 +104,9 @@ static int setup(Bench *b)
 		a1[i] = tanh(sin(i * 0.9));
 		a2[i] = tanh(cos(i * 1.3));
 	}
-	b->spec = (NetDiagSpec){4, sizes, ws, as, NULL, NETDIAG_WAVE_FORWARD, 1.5, -1, -1};
+	b->spec = (NetDiagSpec){.nlayers = 4, .sizes = sizes, .weights = ws, .values = as,
+				.wave = NETDIAG_WAVE_FORWARD, .wave_pos = 1.5,
+				.focus_layer = -1, .focus_neuron = -1};
 	/* The field at the heat map's own resolution: two samples a cell. */
 	b->fw = 200;
 	b->fh = 120;
