@@ -7,12 +7,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/nn-cheat.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export LANGUAGE=
 unset NEURONAUTS_CONTENT COLUMNS
-n=0
-check() { # check DESCRIPTION COMMAND...: TAP line from the command's status
-	desc=$1; shift
-	n=$((n + 1))
-	if "$@" >/dev/null 2>&1; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
-}
+. "${srcdir:-.}/tests/tap.sh"
 # widest FILE: the widest line's display width in the current locale
 widest() { wc -L <"$1"; }
 # cards FILE: the part from the unit's title to the answers

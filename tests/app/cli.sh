@@ -6,12 +6,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/nn-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C.UTF-8 LANGUAGE=
 unset NEURONAUTS_CONTENT
-n=0
-check() { # check DESCRIPTION COMMAND...: TAP line from the command's status
-	desc=$1; shift
-	n=$((n + 1))
-	if "$@" >/dev/null 2>&1; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
-}
+. "${srcdir:-.}/tests/tap.sh"
 run() { # run STATUS ARGS...: runs the program, keeps stdout/stderr, checks the status
 	want=$1; shift
 	"$prog" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null

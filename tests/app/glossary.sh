@@ -8,12 +8,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/nn-gloss.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export LANGUAGE=
 unset NEURONAUTS_CONTENT COLUMNS
-n=0
-check() { # check DESCRIPTION COMMAND...: TAP line from the command's status
-	desc=$1; shift
-	n=$((n + 1))
-	if "$@" >/dev/null 2>&1; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; fi
-}
+. "${srcdir:-.}/tests/tap.sh"
 
 echo "1..7"
 LC_ALL=C.UTF-8 "$prog" --glossary >"$tmp/utf8" 2>"$tmp/err" </dev/null

@@ -26,5 +26,6 @@ tests_app_check_paths_LDADD = src/app/libapp.a $(TEST_LIBS)
 tests_app_check_title_LDADD = src/app/libapp.a src/ui/libui.a src/draw/libdraw.a src/base/libbase.a \
 	$(TEST_LIBS)
 TESTS += tests/app/cli.sh tests/app/cheatsheet.sh tests/app/report.sh tests/app/glossary.sh
-EXTRA_DIST += tests/app/cli.sh tests/app/cheatsheet.sh tests/app/report.sh tests/app/glossary.sh \
+EXTRA_DIST += tests/tap.sh tests/app/cli.sh tests/app/cheatsheet.sh tests/app/report.sh \
+	tests/app/glossary.sh \
 	tests/app/golden
