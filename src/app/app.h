@@ -28,7 +28,6 @@ typedef struct App {
 	const Course *course;
 	Progress *progress;
 	MapState map;
-	Player player; /* valid while screen is SCREEN_LESSON */
 	ReviewRound review; /* valid while screen is SCREEN_REVIEW */
 	Player player; /* valid while lesson_open */
 	bool lesson_open; /* a lesson is open (shown, or under the help or the glossary) */
