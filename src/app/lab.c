@@ -11,11 +11,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/brainio.h"
 #include "app/lab.h"
 #include "nls.h"
 #include "nn/csv.h"
+#include "nn/infile.h"
 #include "nn/init.h"
 #include "nn/mlp-io.h"
 #include "nn/train.h"
@@ -64,8 +66,9 @@ static void lab_help(void)
 	      stdout);
 }
 
-/* Parses "2,8,8,1" into sizes; returns the number of layers (widths - 1) or 0. */
-static size_t parse_layers(size_t *sizes, size_t max, const char *s)
+/* Parses "2,8,8,1" (widths split by sep) into sizes; returns the number of layers
+ * (widths - 1) or 0. */
+static size_t parse_layers(size_t *sizes, size_t max, const char *s, char sep)
 {
 	size_t n = 0;
 	const char *p = s;
@@ -77,7 +80,7 @@ static size_t parse_layers(size_t *sizes, size_t max, const char *s)
 			return 0;
 		errno = 0;
 		v = strtoull(p, &end, 10);
-		if (errno || v == 0 || v > (1u << 20) || (*end && *end != ','))
+		if (errno || v == 0 || v > (1u << 20) || (*end && *end != sep))
 			return 0;
 		sizes[n++] = (size_t)v;
 		p = *end ? end + 1 : end;
@@ -85,6 +88,45 @@ static size_t parse_layers(size_t *sizes, size_t max, const char *s)
 			return 0;
 	}
 	return n >= 2 ? n - 1 : 0;
+}
+
+/* The widths and activations a weights file's first line names, as mlp_save writes
+ * it ("# Parameters of an MLP 2-64-64-1 (activations tanh tanh sigmoid)."), for
+ * --init without --layers. Returns the number of layers, or 0 when the file is not
+ * a regular file or its first line does not say (the caller's defaults then hold). */
+static size_t lab_saved_shape(const char *path, size_t *sizes, size_t max, Activation *act)
+{
+	static const char head[] = "# Parameters of an MLP ", acts[] = " (activations ";
+	char line[512], *p, *name;
+	InfileStatus st;
+	int fd = infile_open(path, (size_t)-1, &st);
+	ssize_t got;
+	size_t n, l;
+
+	if (fd < 0)
+		return 0;
+	got = read(fd, line, sizeof line - 1);
+	close(fd);
+	line[got > 0 ? got : 0] = '\0';
+	line[strcspn(line, "\n")] = '\0';
+	if (strncmp(line, head, sizeof head - 1) != 0)
+		return 0;
+	p = line + sizeof head - 1;
+	name = p + strspn(p, "0123456789-");
+	if (strncmp(name, acts, sizeof acts - 1) != 0)
+		return 0;
+	*name = '\0';
+	n = parse_layers(sizes, max, p, '-');
+	for (l = 0, p = name + sizeof acts - 1; n && l < n; l++) {
+		name = p;
+		p += strcspn(p, " )");
+		if (*p != (l + 1 < n ? ' ' : ')'))
+			return 0;
+		*p++ = '\0';
+		if (act_from_name(&act[l], name) != 0)
+			return 0;
+	}
+	return n;
 }
 
 /* Looks name up with lookup; on failure reports it with the list of known names. */
@@ -182,12 +224,18 @@ typedef struct {
 /* Checks the options and fills plan; returns 0 or the exit status. */
 static int lab_resolve(LabPlan *p, const LabOptions *o)
 {
-	Activation hidden = ACT_TANH, output = ACT_SIGMOID, want;
+	Activation hidden = ACT_TANH, output = ACT_SIGMOID, want, saved_act[LAB_MAX_LAYERS];
 	OptimKind kind = OPTIM_SGD;
-	size_t l;
+	size_t l, saved;
 
 	memset(p, 0, sizeof *p);
-	p->n_layers = parse_layers(p->sizes, LAB_MAX_LAYERS + 1, o->layers ? o->layers : "2,8,8,1");
+	/* A saved net given to --init brings its shape, unless --layers says otherwise. */
+	saved = !o->layers && o->init
+	            ? lab_saved_shape(o->init, p->sizes, LAB_MAX_LAYERS + 1, saved_act)
+	            : 0;
+	p->n_layers = saved ? saved
+	                    : parse_layers(p->sizes, LAB_MAX_LAYERS + 1,
+	                                   o->layers ? o->layers : "2,8,8,1", ',');
 	if (p->n_layers == 0) {
 		lab_error(_("--layers: '%s' is not a list of two or more positive sizes like "
 		            "2,8,8,1"),
@@ -205,13 +253,15 @@ static int lab_resolve(LabPlan *p, const LabOptions *o)
 	if (o->loss &&
 	    lab_name(loss_from_name(&p->tc.loss, o->loss), "loss", o->loss, "mse, bce, ce"))
 		return lab_usage();
+	if (saved && !o->output)
+		output = saved_act[saved - 1];
 	want = loss_output_act(p->tc.loss, output);
 	if (o->output && want != output) {
 		lab_error(_("--loss %s needs --output %s"), loss_name(p->tc.loss), act_name(want));
 		return lab_usage();
 	}
 	for (l = 0; l < p->n_layers; l++)
-		p->act[l] = l + 1 < p->n_layers ? hidden : want;
+		p->act[l] = l + 1 < p->n_layers ? (saved && !o->hidden ? saved_act[l] : hidden) : want;
 	if (o->opt && lab_name(optim_from_name(&kind, o->opt), "opt", o->opt,
 	                       "sgd, momentum, nesterov, adam, adamw, rmsprop"))
 		return lab_usage();

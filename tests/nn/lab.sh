@@ -29,7 +29,7 @@ near() { # near X Y: |X - Y| < 5e-11 (agreement to the 10 decimals of the known 
 }
 A="--data $data/spiral.csv --layers 2,8,8,1 --batch 10 --no-shuffle --lr 0.015"
 
-echo "1..29"
+echo "1..30"
 check "workload A reaches the known loss 0.0365361085 and accuracy 0.964" eval \
 	'run 0 $A --init $data/init_2881.txt --epochs 200 && lines 1 out && empty err &&
 	 has out "^examples=200000 seconds=[0-9.]+ examples_per_sec=[0-9]+ loss=[0-9.e-]+ accuracy=0\.964$" &&
@@ -205,3 +205,9 @@ check "--predict to a file that cannot be written, or onto an input: status 1 be
 check "--eval with --epochs, --steps or --log-every: status 2" eval \
 	'run 2 --data $data/spiral.csv --eval --epochs 3 && has err "--eval does not train" &&
 	 run 2 --data $data/spiral.csv --eval --steps 3 && run 2 --data $data/spiral.csv --eval --log-every 2'
+check "--init of a saved net without --layers: the widths and activations its first line names (--hidden still wins)" eval \
+	'run 0 --data $data/spiral.csv --layers 2,5,3,1 --hidden relu --steps 50 --save "$tmp/r.txt" &&
+	 run 0 --data $data/spiral.csv --layers 2,5,3,1 --hidden relu --init "$tmp/r.txt" --eval &&
+	 cp "$tmp/out" "$tmp/r1" && run 0 --data $data/spiral.csv --init "$tmp/r.txt" --eval &&
+	 cmp -s "$tmp/out" "$tmp/r1" && run 0 --data $data/spiral.csv --init "$tmp/r.txt" --hidden tanh --eval &&
+	 ! cmp -s "$tmp/out" "$tmp/r1"'
