@@ -290,6 +290,7 @@ size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d)
 size_t course_check_all(Course *c, const SchemaTable *schemas, DiagList *d)
 {
 	DiagList found, checked; /* course_check's findings, then lesson_check's */
+	GlossMarks *marks = glossary_marks_new();
 	CourseChecker k;
 	size_t i, j, order = 0, before = d->n;
 
@@ -313,19 +314,21 @@ size_t course_check_all(Course *c, const SchemaTable *schemas, DiagList *d)
 				cc_lesson(&k, &c->levels[i], l);
 				diag_begin(&checked);
 				lesson_check(l->lesson, schemas, &checked);
+				if (marks)
+					glossary_marks_add(marks, l->lesson);
+				lesson_free(l->lesson);
+				l->lesson = NULL;
+				l->loaded = false;
 			}
 		cc_paths(&k);
 	}
-	/* Terms and links across lessons: the lessons stay read until here. */
+	/* Terms and links across lessons, from what each lesson left in marks. */
 	diag_begin(&checked);
-	glossary_check(c, &checked);
-	for (i = 0; i < c->nlevels; i++)
-		for (j = 0; j < c->levels[i].nlessons; j++) {
-			CourseLesson *l = &c->levels[i].lessons[j];
-			lesson_free(l->lesson);
-			l->lesson = NULL;
-			l->loaded = false;
-		}
+	if (marks)
+		glossary_marks_check(marks, &checked);
+	else
+		diag_add(&checked, c->file, 0, 0, NULL, 0, "%s", _("out of memory"));
+	glossary_marks_free(marks);
 	free(k.lessons);
 	free(k.units);
 	diag_append(d, &found);

@@ -55,11 +55,11 @@ size_t course_check(const Course *c, const SchemaTable *schemas, DiagList *d);
  * diagnostics in d. Marks l loaded either way. */
 void course_read_lesson(Course *c, CourseLesson *l, DiagList *d);
 
-/* course_load's reading and course_check's checking of a course from course_open:
- * the same diagnostics, in the same order. Each lesson is checked as it is read; the
- * lessons stay in memory until the terms and links across them are checked, then all
- * are freed (and read again on their next use). Returns the number of diagnostics
- * added to d. */
+/* course_load's reading and course_check's checking of a course from course_open, one
+ * lesson in memory at a time (each is checked and freed once read, leaving what the
+ * checks of terms across lessons need, and reads again on its next use): the same
+ * diagnostics, in the same order, for a fraction of the memory. Returns the number of
+ * diagnostics added to d. */
 size_t course_check_all(Course *c, const SchemaTable *schemas, DiagList *d);
 
 /* Frees the course and the lessons read into it; NULL is allowed. */

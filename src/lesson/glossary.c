@@ -167,48 +167,194 @@ static int term_col(const Lesson *l, int line)
 	return diag_col(ln.p, lex_skip(ln.p, ln.n, 5));
 }
 
-/* Reports again, a term called as first was, defined after it in another lesson. */
-static size_t twice(DiagList *d, const GlossEntry *first, const GlossEntry *again)
-{
-	const Lesson *l = again->lesson->lesson;
+/* A term or a link as the checks across lessons need it, kept after its lesson is
+ * freed: copies of its name, file, unit and source line (quoted by a diagnostic). */
+typedef struct {
+	char *name, *file, *unit, *text;
+	int line, col;
+	size_t lesson, order; /* the lesson that gave it (a count), its place in the course */
+} Mark;
 
-	gloss_error(d, l, again->line, term_col(l, again->line),
-	            _("the term %s is already defined in %s:%d (unit %s)"), again->name,
-	            first->lesson->lesson->file, first->line, first->unit_id);
-	return 1;
+struct GlossMarks {
+	Mark *terms, *links;
+	size_t nterms, nlinks, capterms, caplinks, lessons;
+	bool nomem;
+};
+
+GlossMarks *glossary_marks_new(void)
+{
+	return calloc(1, sizeof(GlossMarks));
+}
+
+static char *copy(const char *s, size_t n)
+{
+	char *c = malloc(n + 1);
+
+	if (c) {
+		memcpy(c, s, n);
+		c[n] = '\0';
+	}
+	return c;
+}
+
+/* Appends a mark for name at line:col of lesson l to *v; false when out of memory. */
+static bool mark_push(GlossMarks *m, Mark **v, size_t *n, size_t *cap, const Lesson *l,
+		      const char *name, const char *unit, int line, int col)
+{
+	Line ln = {"", 0, line};
+	Mark *k;
+
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 64;
+		Mark *w = realloc(*v, c * sizeof *w);
+		if (!w)
+			return false;
+		*v = w;
+		*cap = c;
+	}
+	source_line(l->src, l->srclen, line, &ln);
+	k = &(*v)[*n];
+	k->name = copy(name, strlen(name));
+	k->file = copy(l->file, strlen(l->file));
+	k->unit = copy(unit, strlen(unit));
+	k->text = copy(ln.p, ln.n);
+	k->line = line;
+	k->col = col;
+	k->lesson = m->lessons;
+	k->order = *n;
+	++*n;
+	return k->name && k->file && k->unit && k->text;
+}
+
+void glossary_marks_add(GlossMarks *m, const Lesson *l)
+{
+	size_t u, t;
+	bool ok = true;
+
+	for (u = 0; u < l->nunits; u++)
+		for (t = 0; ok && t < l->units[u].nterms; t++) {
+			const Term *x = &l->units[u].terms[t];
+			ok = mark_push(m, &m->terms, &m->nterms, &m->capterms, l, x->name,
+				       l->units[u].id ? l->units[u].id : "?", x->line,
+				       term_col(l, x->line));
+		}
+	for (t = 0; ok && t < l->nlinks; t++)
+		ok = mark_push(m, &m->links, &m->nlinks, &m->caplinks, l, l->links[t].name, "",
+			       l->links[t].line, l->links[t].col);
+	m->nomem |= !ok;
+	m->lessons++;
+}
+
+static int mark_cmp(const void *a, const void *b)
+{
+	const Mark *x = a, *y = b;
+	int r = glossary_cmp(x->name, y->name);
+
+	if (r)
+		return r;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Whether a term called name is among the n sorted terms v. */
+static bool mark_defined(const Mark *v, size_t n, const char *name)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int r = glossary_cmp(v[mid].name, name);
+		if (r == 0)
+			return true;
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static void mark_error(DiagList *d, const Mark *k, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void mark_error(DiagList *d, const Mark *k, const char *fmt, ...)
+{
+	char msg[DIAG_MSG_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_add(d, k->file, k->line, k->col, k->text, strlen(k->text), "%s", msg);
+}
+
+size_t glossary_marks_check(GlossMarks *m, DiagList *d)
+{
+	size_t added = 0, i, f;
+
+	if (m->nomem) {
+		diag_add(d, NULL, 0, 0, NULL, 0, "%s", _("out of memory"));
+		return 1;
+	}
+	if (m->nterms)
+		qsort(m->terms, m->nterms, sizeof *m->terms, mark_cmp);
+	for (i = 1, f = 0; i < m->nterms; i++) { /* a run of one name starts with its
+	                                          * first definition in course order */
+		const Mark *first = &m->terms[f], *again = &m->terms[i];
+		if (glossary_cmp(first->name, again->name) != 0) {
+			f = i;
+		} else if (first->lesson != again->lesson) { /* twice in one: lesson_check's */
+			mark_error(d, again, _("the term %s is already defined in %s:%d (unit %s)"),
+				   again->name, first->file, first->line, first->unit);
+			added++;
+		}
+	}
+	for (i = 0; i < m->nlinks; i++)
+		if (!mark_defined(m->terms, m->nterms, m->links[i].name)) {
+			mark_error(d, &m->links[i],
+				   _("this glossary link names %s, but no @term defines it"),
+				   m->links[i].name);
+			added++;
+		}
+	return added;
+}
+
+static void marks_clear(Mark *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].file);
+		free(v[i].unit);
+		free(v[i].text);
+	}
+	free(v);
+}
+
+void glossary_marks_free(GlossMarks *m)
+{
+	if (!m)
+		return;
+	marks_clear(m->terms, m->nterms);
+	marks_clear(m->links, m->nlinks);
+	free(m);
 }
 
 size_t glossary_check(const Course *c, DiagList *d)
 {
-	Glossary g;
-	size_t added = 0, i, f, l, j, k;
+	GlossMarks *m = glossary_marks_new();
+	size_t added, l, j;
 
-	if (glossary_collect(&g, c) != 0) {
+	if (!m) {
 		diag_add(d, c->file, 0, 0, NULL, 0, "%s", _("out of memory"));
 		return 1;
 	}
-	for (i = 1, f = 0; i < g.n; i++) { /* a run of one name starts with its first
-	                                    * definition in course order */
-		if (glossary_cmp(g.v[f].name, g.v[i].name) != 0)
-			f = i;
-		else if (g.v[f].lesson != g.v[i].lesson)
-			added += twice(d, &g.v[f], &g.v[i]);
-	}
 	for (l = 0; l < c->nlevels; l++)
-		for (j = 0; j < c->levels[l].nlessons; j++) {
-			const Lesson *ls = c->levels[l].lessons[j].lesson;
-			for (k = 0; ls && k < ls->nlinks; k++) {
-				const TermLink *t = &ls->links[k];
-				if (glossary_find(&g, t->name))
-					continue;
-				gloss_error(d, ls, t->line, t->col,
-				            _("this glossary link names %s, but no @term defines "
-				              "it"),
-				            t->name);
-				added++;
-			}
-		}
-	glossary_free(&g);
+		for (j = 0; j < c->levels[l].nlessons; j++)
+			if (c->levels[l].lessons[j].lesson)
+				glossary_marks_add(m, c->levels[l].lessons[j].lesson);
+	added = glossary_marks_check(m, d);
+	glossary_marks_free(m);
 	return added;
 }
 

@@ -49,6 +49,15 @@ bool glossary_matches(const GlossEntry *e, const char *filter);
  * Returns the number of diagnostics added to d. */
 size_t glossary_check(const Course *c, DiagList *d);
 
+/* The same checks gathered one lesson at a time, so that each lesson can be freed once
+ * added: new, add every lesson in course order, check (the diagnostics glossary_check
+ * gives, in its order), free. marks_new returns NULL when out of memory. */
+typedef struct GlossMarks GlossMarks;
+GlossMarks *glossary_marks_new(void);
+void glossary_marks_add(GlossMarks *m, const Lesson *l);
+size_t glossary_marks_check(GlossMarks *m, DiagList *d);
+void glossary_marks_free(GlossMarks *m);
+
 /* Checks one lesson alone: a name defined twice in it. Returns the number of
  * diagnostics added to d. */
 size_t glossary_check_lesson(const Lesson *l, DiagList *d);
