@@ -55,6 +55,15 @@ static void map_screen_draw(App *a, Grid *g, Caps caps, int *cx, int *cy)
 		frame_footer(g, KCTX_MAP);
 }
 
+/* What opening a lesson does once the player has it, whichever way it was opened. */
+static void lesson_opened(App *a, const CourseLesson *e)
+{
+	lessonclock_start(&a->clock, a->progress, e->id, now_seconds());
+	a->lesson_open = true;
+	progress_set(a->progress, "last.lesson", e->id);
+	a->screen = SCREEN_LESSON;
+}
+
 /* Searches the glossary, then every lesson, in course order, for the query: a term of
  * that name shows in the glossary (Enter leads to its unit); else the first lesson
  * that has the query opens at the match. The layouts use the terminal's width, as the
@@ -85,10 +94,7 @@ static void search_course(App *a)
 			doc_free(&d);
 			if (found) {
 				player_open_at_match(&a->player, e, a->progress, a->map_query);
-				lessonclock_start(&a->clock, a->progress, e->id, now_seconds());
-				a->lesson_open = true;
-				progress_set(a->progress, "last.lesson", e->id);
-				a->screen = SCREEN_LESSON;
+				lesson_opened(a, e);
 				return;
 			}
 		}
@@ -135,10 +141,7 @@ bool app_open_lesson(App *a, const CourseLesson *e)
 	if (!lesson_readable(a, e))
 		return false;
 	player_open(&a->player, e, a->progress);
-	lessonclock_start(&a->clock, a->progress, e->id, now_seconds());
-	a->lesson_open = true;
-	progress_set(a->progress, "last.lesson", e->id);
-	a->screen = SCREEN_LESSON;
+	lesson_opened(a, e);
 	return true;
 }
 
