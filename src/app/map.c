@@ -133,14 +133,6 @@ int map_minutes(const CourseLesson *e)
 }
 
 
-/* Whether w is a widget whose kind has a goal (a game, a trainer given one). */
-static bool is_game(const Widget *w)
-{
-	const WidgetKind *k = registry_find(w->kind);
-
-	return k && kind_has_goal(k, w);
-}
-
 /* Counts the lesson's quizzes or games (widgets with a goal) and how many of them
  * progress marks as right or won: quiz.<LESSON>.<ID>.score 1 (the first try),
  * widget.<LESSON>.<ID>.won; for quizzes also how many were right at some try (score 1
@@ -167,7 +159,8 @@ static void scores(const CourseLesson *e, const Progress *p, bool games, int *go
 				if (later)
 					*later += first || (p && progress_get_num(p, key, 0) >= 1);
 				++*all;
-			} else if (games && bl->kind == BLOCK_WIDGET && is_game(&bl->widget)) {
+			} else if (games && bl->kind == BLOCK_WIDGET &&
+				   registry_has_goal(&bl->widget)) {
 				snprintf(key, sizeof key, "widget.%s.%s.won", e->id, bl->widget.id);
 				*got += p && progress_get(p, key) != NULL;
 				++*all;

@@ -11,18 +11,10 @@
 #include "app/lessonclock.h"
 #include "app/player.h"
 #include "app/report.h"
-#include "lesson/course.h"
 #include "base/utf8.h"
+#include "lesson/course.h"
 #include "nls.h"
 #include "widgets/core/registry.h"
-
-/* Whether w is a widget whose kind has a goal (a game, a trainer given one). */
-static bool is_game(const Widget *w)
-{
-	const WidgetKind *k = registry_find(w->kind);
-
-	return k && kind_has_goal(k, w);
-}
 
 void report_lesson(const CourseLesson *e, const Progress *p, ReportLesson *r)
 {
@@ -48,7 +40,7 @@ void report_lesson(const CourseLesson *e, const Progress *p, ReportLesson *r)
 				r->quizzes++;
 				r->quiz_answered += v != NULL;
 				r->quiz_first += v && strcmp(v, "1") == 0;
-			} else if (bl->kind == BLOCK_WIDGET && is_game(&bl->widget)) {
+			} else if (bl->kind == BLOCK_WIDGET && registry_has_goal(&bl->widget)) {
 				snprintf(key, sizeof key, "widget.%s.%s.won", e->id, bl->widget.id);
 				r->games++;
 				r->games_won += progress_get(p, key) != NULL;
@@ -206,7 +198,7 @@ static void game_lines(FILE *out, const CourseLesson *e, const Progress *p)
 		for (b = 0; b < lesson->units[u].nblocks; b++) {
 			const Block *bl = &lesson->units[u].blocks[b];
 			bool won;
-			if (bl->kind != BLOCK_WIDGET || !is_game(&bl->widget))
+			if (bl->kind != BLOCK_WIDGET || !registry_has_goal(&bl->widget))
 				continue;
 			snprintf(key, sizeof key, "widget.%s.%s.won", e->id, bl->widget.id);
 			won = progress_get(p, key) != NULL;

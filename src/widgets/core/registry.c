@@ -57,3 +57,10 @@ bool kind_has_goal(const WidgetKind *k, const Widget *w)
 		return false;
 	return p->kind == VALUE_NUMBER && p->num > 0;
 }
+
+bool registry_has_goal(const Widget *w)
+{
+	const WidgetKind *k = registry_find(w->kind);
+
+	return k && kind_has_goal(k, w);
+}

@@ -21,6 +21,10 @@ const WidgetKind *registry_kind(size_t i);
 /* Returns the kind called name, or NULL. */
 const WidgetKind *registry_find(const char *name);
 
+/* Whether w is a widget whose kind (found by name) has a goal for it: a game, or a
+ * trainer given one (kind_has_goal). False for an unknown kind. */
+bool registry_has_goal(const Widget *w);
+
 /* Returns the kinds' schemas as the lesson checker reads them. */
 SchemaTable registry_schemas(void);
 
