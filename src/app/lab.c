@@ -180,34 +180,31 @@ static int report_init(const char *path, const MlpIoError *e, NnStatus st)
 	return LAB_EXIT_ERROR;
 }
 
+/* "2-8-8-1" for the n_layers + 1 widths into buf. */
+static void widths_text(char *buf, size_t size, const size_t *sizes, size_t n_layers)
+{
+	size_t l, len = 0;
+
+	buf[0] = '\0';
+	for (l = 0; l <= n_layers && len < size; l++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%zu", l ? "-" : "", sizes[l]);
+}
+
 /* When path's first line names the widths it was saved with ("# Parameters of an MLP
  * 2-4-3 ...", as mlp_save writes) and they are not sizes[0..n_layers], says so and
- * returns -1; 0 otherwise. Only for a file mlp_load has read (a regular file: opening
- * a FIFO could block). */
+ * returns -1; 0 otherwise. */
 static int lab_check_widths(const char *path, const size_t *sizes, size_t n_layers)
 {
-	static const char head[] = "# Parameters of an MLP ";
-	char line[512], want[512];
-	FILE *f = fopen(path, "r");
-	size_t l, len = 0, n;
+	size_t have[LAB_MAX_LAYERS + 1], n;
+	Activation act[LAB_MAX_LAYERS];
+	char got[512], want[512];
 
-	if (!f)
+	n = lab_saved_shape(path, have, LAB_MAX_LAYERS + 1, act);
+	if (n == 0 || (n == n_layers && memcmp(have, sizes, (n + 1) * sizeof *have) == 0))
 		return 0;
-	n = fgets(line, sizeof line, f) ? strlen(line) : 0;
-	fclose(f);
-	if (n == 0 || strncmp(line, head, sizeof head - 1) != 0)
-		return 0;
-	n = strspn(line + sizeof head - 1, "0123456789-");
-	if (n == 0)
-		return 0;
-	line[sizeof head - 1 + n] = '\0';
-	for (l = 0; l <= n_layers && len < sizeof want; l++)
-		len += (size_t)snprintf(want + len, sizeof want - len, "%s%zu", l ? "-" : "",
-		                        sizes[l]);
-	if (len >= sizeof want || strcmp(line + sizeof head - 1, want) == 0)
-		return 0;
-	lab_error(_("'%s' holds a %s network, but --layers makes a %s one"), path,
-	          line + sizeof head - 1, want);
+	widths_text(got, sizeof got, have, n);
+	widths_text(want, sizeof want, sizes, n_layers);
+	lab_error(_("'%s' holds a %s network, but --layers makes a %s one"), path, got, want);
 	return -1;
 }
 
